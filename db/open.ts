@@ -1,0 +1,21 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate } from './migrate.ts';
+
+/**
+ * Opens (creating if needed) the SQLite database of this PC and brings its schema up to date.
+ * WAL lets screens read while a write commits; synchronous=NORMAL is durable across app crashes
+ * in WAL mode and keeps each write to one fsync at checkpoint time.
+ */
+export function openDatabase(file: string): Database.Database {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -65536'); // 64 MiB page cache: the search index stays warm
+  migrate(db);
+  return db;
+}

@@ -1,0 +1,28 @@
+import type { Database } from 'better-sqlite3';
+import type { CallName, CallOutput, ParsedInput } from '../../shared/contract/index.ts';
+import type { Runner } from '../../db/query.ts';
+import type { WritePath, WriteSession } from './changes/write.ts';
+
+export type Logger = Pick<Console, 'info' | 'warn' | 'error'>;
+
+/** What every domain's handlers get: the database, the one write path, and the facts of this PC. */
+export type CoreContext = {
+  db: Database;
+  run: Runner;
+  writes: WritePath;
+  clock: () => number;
+  nodeId: string;
+  logger: Logger;
+  version: string;
+};
+
+/** The caller of one call: who is working at this PC, and how to write as them. */
+export type Actor = {
+  staffId: string | null;
+  /** Runs `work` in one transaction through the write path; screens are told what changed after commit. */
+  write<T>(work: (session: WriteSession) => T): T;
+};
+
+export type Handler<N extends CallName> = (input: ParsedInput<N>, actor: Actor) => CallOutput<N>;
+
+export type Handlers<N extends CallName> = { [K in N]: Handler<K> };

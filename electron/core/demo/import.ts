@@ -1,0 +1,32 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { WriteSession } from '../changes/write.ts';
+import type { GeneratedGuest } from './generate.ts';
+
+/**
+ * Writes generated guests through the one write path (so they have a change log and search rows like
+ * any guest), linking each companion to the guest generated just before it.
+ */
+export function importGuests(session: WriteSession, guests: Iterable<GeneratedGuest>): number {
+  const ids: string[] = [];
+  let count = 0;
+  for (const { companion, ...guest } of guests) {
+    const id = uuidv7();
+    const now = new Date(guest.last_activity_at).toISOString();
+    session.writeRow('guests', id, { ...guest, created_at: now, updated_at: now });
+    ids.push(id);
+    if (companion) {
+      const of = ids[companion.of];
+      if (of) {
+        session.writeRow('guest_links', uuidv7(), {
+          guest_id: of,
+          companion_id: id,
+          relationship: companion.relationship,
+          created_at: now,
+          updated_at: now,
+        });
+      }
+    }
+    count++;
+  }
+  return count;
+}

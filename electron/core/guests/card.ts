@@ -1,0 +1,79 @@
+import type { GuestCard } from '../../../shared/contract/guests.ts';
+import { RELATIONSHIPS } from '../../../shared/contract/guests.ts';
+import { CallFailure } from '../../../shared/contract/result.ts';
+import { sql } from '../../../db/query.ts';
+import type { GuestRow } from '../../../db/schema.ts';
+import type { CoreContext } from '../context.ts';
+import { displayName } from './rows.ts';
+
+type Relationship = (typeof RELATIONSHIPS)[number];
+
+// A link is recorded once, from the guest who was linked to; seen from the companion's card the
+// relationship reads the other way (A's child is B, so B's parent is A).
+const INVERSE: Record<Relationship, Relationship> = {
+  spouse: 'spouse',
+  partner: 'partner',
+  child: 'parent',
+  parent: 'child',
+  sibling: 'sibling',
+  relative: 'relative',
+  colleague: 'colleague',
+  friend: 'friend',
+  other: 'other',
+};
+
+export function findGuestRow(ctx: CoreContext, id: string): GuestRow {
+  const row = ctx.run.first(sql.selectFrom('guests').selectAll().where('id', '=', id));
+  if (!row) throw new CallFailure('not_found', 'guest_not_found');
+  return row;
+}
+
+export function loadGuestCard(ctx: CoreContext, id: string): GuestCard {
+  const row = findGuestRow(ctx, id);
+  // Links in both directions: recorded on this guest, or on the other guest naming this one.
+  const links = ctx.run
+    .prepare(
+      `SELECT l.id AS link_id, l.guest_id, l.relationship,
+              g.id, g.family_name, g.given_name, g.family_reading, g.given_reading
+         FROM guest_links l
+         JOIN guests g ON g.id = CASE WHEN l.guest_id = @id THEN l.companion_id ELSE l.guest_id END
+        WHERE (l.guest_id = @id OR l.companion_id = @id) AND l.deleted_at IS NULL AND g.deleted_at IS NULL
+        ORDER BY l.created_at`,
+    )
+    .all({ id }) as Array<{
+    link_id: string;
+    guest_id: string;
+    relationship: string;
+    id: string;
+    family_name: string;
+    given_name: string;
+    family_reading: string;
+    given_reading: string;
+  }>;
+  return {
+    ...displayName(row),
+    phones: JSON.parse(row.phones),
+    email: row.email,
+    postalCode: row.postal_code,
+    address: row.address,
+    birthday: row.birthday,
+    organization: row.organization,
+    note: row.note,
+    marketingConsent: row.marketing_consent === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    deletedAt: row.deleted_at,
+    companions: links.map((link) => {
+      const recorded = link.relationship as Relationship;
+      return {
+        linkId: link.link_id,
+        guestId: link.id,
+        familyName: link.family_name,
+        givenName: link.given_name,
+        familyReading: link.family_reading,
+        givenReading: link.given_reading,
+        relationship: link.guest_id === id ? recorded : INVERSE[recorded],
+      };
+    }),
+  };
+}

@@ -1,0 +1,150 @@
+import { v7 as uuidv7 } from 'uuid';
+import { CallFailure } from '../../../shared/contract/result.ts';
+import { sql } from '../../../db/query.ts';
+import type { CoreContext, Handlers } from '../context.ts';
+import { findGuestRow, loadGuestCard } from './card.ts';
+import { toColumns } from './columns.ts';
+import { guestHistory } from './history.ts';
+import type { createSearch } from './search.ts';
+
+type GuestCalls =
+  | 'guests.search'
+  | 'guests.get'
+  | 'guests.create'
+  | 'guests.update'
+  | 'guests.delete'
+  | 'guests.restore'
+  | 'guests.listDeleted'
+  | 'guests.history'
+  | 'guests.linkCompanion'
+  | 'guests.unlinkCompanion';
+
+export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof createSearch>): Handlers<GuestCalls> {
+  return {
+    'guests.search': ({ q, limit }) => ({ hits: search(q, limit ?? 20) }),
+
+    'guests.get': ({ id }) => loadGuestCard(ctx, id),
+
+    'guests.create': ({ fields }, actor) => {
+      const id = uuidv7();
+      actor.write((session) => {
+        const now = session.now();
+        session.writeRow('guests', id, {
+          given_name: '',
+          given_reading: '',
+          phones: [],
+          email: '',
+          postal_code: '',
+          address: '',
+          birthday: '',
+          organization: '',
+          note: '',
+          marketing_consent: false,
+          ...toColumns(fields),
+          created_at: now,
+          updated_at: now,
+          last_activity_at: ctx.clock(),
+        });
+      });
+      return loadGuestCard(ctx, id);
+    },
+
+    'guests.update': ({ id, patch }, actor) => {
+      const row = findGuestRow(ctx, id);
+      if (row.deleted_at) throw new CallFailure('conflict', 'guest_deleted');
+      actor.write((session) => {
+        session.writeRow('guests', id, { ...toColumns(patch), updated_at: session.now(), last_activity_at: ctx.clock() });
+      });
+      return loadGuestCard(ctx, id);
+    },
+
+    'guests.delete': ({ id }, actor) => {
+      const row = findGuestRow(ctx, id);
+      if (row.deleted_at) throw new CallFailure('conflict', 'guest_already_deleted');
+      actor.write((session) => {
+        const now = session.now();
+        session.writeRow('guests', id, { deleted_at: now, updated_at: now });
+      });
+      return loadGuestCard(ctx, id);
+    },
+
+    'guests.restore': ({ id }, actor) => {
+      const row = findGuestRow(ctx, id);
+      if (!row.deleted_at) throw new CallFailure('conflict', 'guest_not_deleted');
+      actor.write((session) => {
+        session.writeRow('guests', id, { deleted_at: null, updated_at: session.now(), last_activity_at: ctx.clock() });
+      });
+      return loadGuestCard(ctx, id);
+    },
+
+    'guests.listDeleted': () => {
+      const rows = ctx.run.all(
+        sql
+          .selectFrom('guests')
+          .select(['id', 'family_name', 'given_name', 'family_reading', 'given_reading', 'deleted_at'])
+          .where('deleted_at', 'is not', null)
+          .orderBy('deleted_at', 'desc')
+          .limit(200),
+      );
+      return {
+        guests: rows.map((row) => ({
+          id: row.id,
+          familyName: row.family_name,
+          givenName: row.given_name,
+          familyReading: row.family_reading,
+          givenReading: row.given_reading,
+          deletedAt: row.deleted_at ?? '',
+        })),
+      };
+    },
+
+    'guests.history': ({ id }) => {
+      findGuestRow(ctx, id);
+      return { entries: guestHistory(ctx, id) };
+    },
+
+    'guests.linkCompanion': ({ guestId, companionId, relationship }, actor) => {
+      if (guestId === companionId) throw new CallFailure('invalid_input', 'companion_is_self');
+      for (const id of [guestId, companionId]) {
+        if (findGuestRow(ctx, id).deleted_at) throw new CallFailure('conflict', 'guest_deleted');
+      }
+      const existing = ctx.run.first(
+        sql
+          .selectFrom('guest_links')
+          .select('id')
+          .where('deleted_at', 'is', null)
+          .where((eb) =>
+            eb.or([
+              eb.and([eb('guest_id', '=', guestId), eb('companion_id', '=', companionId)]),
+              eb.and([eb('guest_id', '=', companionId), eb('companion_id', '=', guestId)]),
+            ]),
+          ),
+      );
+      if (existing) throw new CallFailure('conflict', 'companion_already_linked');
+      actor.write((session) => {
+        const now = session.now();
+        session.writeRow('guest_links', uuidv7(), {
+          guest_id: guestId,
+          companion_id: companionId,
+          relationship,
+          created_at: now,
+          updated_at: now,
+        });
+      });
+      return loadGuestCard(ctx, guestId);
+    },
+
+    'guests.unlinkCompanion': ({ guestId, linkId }, actor) => {
+      const link = ctx.run.first(sql.selectFrom('guest_links').selectAll().where('id', '=', linkId));
+      if (!link || (link.guest_id !== guestId && link.companion_id !== guestId)) {
+        throw new CallFailure('not_found', 'link_not_found');
+      }
+      if (link.deleted_at) throw new CallFailure('conflict', 'link_already_removed');
+      actor.write((session) => {
+        const now = session.now();
+        session.writeRow('guest_links', linkId, { deleted_at: now, updated_at: now });
+      });
+      return loadGuestCard(ctx, guestId);
+    },
+  };
+}

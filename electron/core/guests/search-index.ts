@@ -1,0 +1,43 @@
+import type { Database } from 'better-sqlite3';
+import type { Row } from '../changes/write.ts';
+import { guestTerms, type TermSource } from './search-keys.ts';
+
+type IndexedGuest = Row & TermSource & { rowid: number; deleted_at: string | null; last_activity_at: number };
+
+/**
+ * Keeps search_term in step with guests, inside the write's transaction. A guest's rows are a pure
+ * function of its fields, so the old rows are recomputed from the old values and removed by key
+ * (no secondary index needed). Deleted guests have no rows: search never shows them.
+ */
+export function createSearchIndex(db: Database) {
+  const insert = db.prepare('INSERT OR IGNORE INTO search_term (term, rank, recency, guest) VALUES (?, ?, ?, ?)');
+  const remove = db.prepare('DELETE FROM search_term WHERE term = ? AND rank = ? AND recency = ? AND guest = ?');
+
+  const rows = (guest: IndexedGuest | undefined) =>
+    guest && guest.deleted_at === null ? guestTerms(guest) : new Map<string, number>();
+
+  return {
+    onGuestWritten(before: IndexedGuest | undefined, after: IndexedGuest) {
+      const old = rows(before);
+      const next = rows(after);
+      const sameRecency = before?.last_activity_at === after.last_activity_at;
+      for (const [term, rank] of old) {
+        if (sameRecency && next.get(term) === rank) continue;
+        remove.run(term, rank, before?.last_activity_at, after.rowid);
+      }
+      for (const [term, rank] of next) {
+        if (sameRecency && old.get(term) === rank) continue;
+        insert.run(term, rank, after.last_activity_at, after.rowid);
+      }
+    },
+    /** Rebuilds the whole index (after a change to how keys are made, or a bulk import). */
+    rebuild() {
+      db.prepare('DELETE FROM search_term').run();
+      const all = db.prepare('SELECT rowid, * FROM guests WHERE deleted_at IS NULL');
+      for (const guest of all.iterate() as Iterable<IndexedGuest>) {
+        for (const [term, rank] of guestTerms(guest)) insert.run(term, rank, guest.last_activity_at, guest.rowid);
+      }
+    },
+  };
+}
+export type SearchIndex = ReturnType<typeof createSearchIndex>;

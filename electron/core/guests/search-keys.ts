@@ -1,0 +1,101 @@
+import { kanaKey, toHiragana } from '../../../shared/text/kana.ts';
+import { foldKanjiVariants } from '../../../shared/text/kanji-variants.ts';
+import { phoneDigits } from '../../../shared/text/phone.ts';
+import { readingToRomaji, romajiKey } from '../../../shared/text/romaji.ts';
+
+// The normalized keys a guest is found by. The stored side (guestTerms) and the typed side
+// (search.ts) use the same functions, so a key matches however the guest was entered or is typed.
+
+export const RANK = { exact: 0, prefix: 1, substring: 2 } as const;
+
+/** Keys of at most this many characters get their own rows (an index walk in recency order). */
+export const SHORT_KEY_LENGTH = { japanese: 4, ascii: 6 } as const;
+
+export function shortLimit(key: string): number {
+  return /^[\x20-\x7e]*$/.test(key) ? SHORT_KEY_LENGTH.ascii : SHORT_KEY_LENGTH.japanese;
+}
+
+/** A name as it is searched: width-folded, kana as hiragana, variant kanji folded, no spaces. */
+export function nameKey(name: string): string {
+  return foldKanjiVariants(toHiragana(name)).replace(/[\s・]/g, '');
+}
+
+export function readingRomajiKey(reading: string): string {
+  return romajiKey(readingToRomaji(reading));
+}
+
+export type TermSource = {
+  family_name: string;
+  given_name: string;
+  family_reading: string;
+  given_reading: string;
+  phones: string; // JSON [{ number, label }]
+  email: string;
+};
+
+/** Every (term, rank) a guest is found by; the lowest rank wins where a term repeats. */
+export function guestTerms(guest: TermSource): Map<string, number> {
+  const terms = new Map<string, number>();
+  const add = (term: string, rank: number) => {
+    if (!term) return;
+    const existing = terms.get(term);
+    if (existing === undefined || rank < existing) terms.set(term, rank);
+  };
+  const chars = (key: string) => Array.from(key);
+  /** The whole key, and its prefixes up to the short-key length. */
+  const whole = (key: string) => {
+    add(key, RANK.exact);
+    const cs = chars(key);
+    const limit = Math.min(shortLimit(key), cs.length - 1);
+    for (let n = 1; n <= limit; n++) add(cs.slice(0, n).join(''), RANK.prefix);
+  };
+  /** A family+given key: whole, and the short prefixes that reach past its first part. */
+  const combined = (first: string, second: string) => {
+    if (!first || !second) return;
+    const key = first + second;
+    add(key, RANK.exact);
+    const cs = chars(key);
+    const limit = Math.min(shortLimit(key), cs.length - 1);
+    for (let n = chars(first).length + 1; n <= limit; n++) add(cs.slice(0, n).join(''), RANK.prefix);
+  };
+  /** Substrings that do not start at the beginning (田 in 山田), for names in kanji. */
+  const inner = (key: string) => {
+    const cs = chars(key);
+    for (let start = 1; start < cs.length; start++) {
+      for (let n = 1; n <= SHORT_KEY_LENGTH.japanese && start + n <= cs.length; n++) {
+        add(cs.slice(start, start + n).join(''), RANK.substring);
+      }
+    }
+  };
+
+  const family = nameKey(guest.family_name);
+  const given = nameKey(guest.given_name);
+  whole(family);
+  whole(given);
+  combined(family, given);
+  inner(family);
+  inner(given);
+
+  const familyKana = kanaKey(guest.family_reading);
+  const givenKana = kanaKey(guest.given_reading);
+  whole(familyKana);
+  whole(givenKana);
+  combined(familyKana, givenKana);
+  combined(givenKana, familyKana);
+
+  const familyRomaji = readingRomajiKey(guest.family_reading);
+  const givenRomaji = readingRomajiKey(guest.given_reading);
+  whole(familyRomaji);
+  whole(givenRomaji);
+  combined(familyRomaji, givenRomaji);
+  combined(givenRomaji, familyRomaji);
+
+  for (const phone of JSON.parse(guest.phones) as Array<{ number: string }>) {
+    const digits = phoneDigits(phone.number);
+    whole(digits);
+    if (digits.length > 4) add(digits.slice(-4), RANK.exact); // the last four digits alone
+  }
+
+  if (guest.email) whole(guest.email.toLowerCase());
+  return terms;
+}

@@ -1,0 +1,95 @@
+import type { Database } from 'better-sqlite3';
+import type { SearchHit } from '../../../shared/contract/guests.ts';
+import { MATCH_KINDS } from '../../../shared/contract/guests.ts';
+import { hasKana, kanaKey } from '../../../shared/text/kana.ts';
+import { looksLikePhoneQuery, phoneDigits } from '../../../shared/text/phone.ts';
+import { romajiQueryKey } from '../../../shared/text/romaji.ts';
+import { foldWidth } from '../../../shared/text/width.ts';
+import { displayName } from './rows.ts';
+import { nameKey, shortLimit } from './search-keys.ts';
+
+// Search as you type. The query is turned into the keys it could mean (phone digits, romaji key,
+// kana key, name key, email); each key is looked up in search_term:
+// - a short key (up to 4 kana/kanji or 6 ASCII characters) has its own rows ordered by rank then
+//   recency, so one index walk reads exactly the rows it shows, however common the key;
+// - a longer key is a B-tree range over whole keys, which is selective at that length.
+// Never a scan of the guest table.
+
+const ROMAJI_QUERY = /^[a-zA-Z\s'\-.\u00C0-\u017F]+$/;
+const LONG_KEY_ROW_CAP = 2000;
+
+type Candidate = { guest: number; rank: number; recency: number };
+
+/** The search keys a typed query can mean, most specific first. */
+export function queryKeys(query: string): string[] {
+  const text = foldWidth(query).trim();
+  if (!text) return [];
+  const keys = new Set<string>();
+  if (looksLikePhoneQuery(text)) keys.add(phoneDigits(text));
+  if (text.includes('@')) keys.add(text.toLowerCase().replace(/\s/g, ''));
+  else if (ROMAJI_QUERY.test(text)) {
+    keys.add(romajiQueryKey(text));
+    keys.add(text.toLowerCase().replace(/\s/g, '')); // the start of an email address
+  } else {
+    if (hasKana(text)) keys.add(kanaKey(text));
+    keys.add(nameKey(text));
+  }
+  keys.delete('');
+  return [...keys];
+}
+
+export function createSearch(db: Database) {
+  const walkShort = db.prepare(
+    'SELECT guest, rank, recency FROM search_term WHERE term = ? ORDER BY rank, recency DESC LIMIT ?',
+  );
+  const rangeLong = db.prepare(
+    'SELECT guest, rank, recency, term FROM search_term WHERE term >= ? AND term < ? AND rank = 0 LIMIT ?',
+  );
+  const guestByRowid = db.prepare(
+    `SELECT id, family_name, given_name, family_reading, given_reading, phones, email, organization
+       FROM guests WHERE rowid = ? AND deleted_at IS NULL`,
+  );
+
+  const lookup = (key: string, limit: number): Candidate[] => {
+    if (Array.from(key).length <= shortLimit(key)) return walkShort.all(key, limit * 3) as Candidate[];
+    const rows = rangeLong.all(key, `${key}\u{10FFFF}`, LONG_KEY_ROW_CAP) as Array<Candidate & { term: string }>;
+    return rows.map((row) => ({ guest: row.guest, recency: row.recency, rank: row.term === key ? 0 : 1 }));
+  };
+
+  return function search(query: string, limit = 20): SearchHit[] {
+    const best = new Map<number, Candidate>();
+    for (const key of queryKeys(query)) {
+      for (const candidate of lookup(key, limit)) {
+        const seen = best.get(candidate.guest);
+        if (!seen || candidate.rank < seen.rank) best.set(candidate.guest, candidate);
+      }
+    }
+    const ranked = [...best.values()].sort((a, b) => a.rank - b.rank || b.recency - a.recency);
+    const hits: SearchHit[] = [];
+    for (const candidate of ranked) {
+      if (hits.length >= limit) break;
+      const row = guestByRowid.get(candidate.guest) as
+        | {
+            id: string;
+            family_name: string;
+            given_name: string;
+            family_reading: string;
+            given_reading: string;
+            phones: string;
+            email: string;
+            organization: string;
+          }
+        | undefined;
+      if (!row) continue;
+      const phones = JSON.parse(row.phones) as Array<{ number: string }>;
+      hits.push({
+        ...displayName(row),
+        phone: phones[0]?.number ?? '',
+        email: row.email,
+        organization: row.organization,
+        match: MATCH_KINDS[candidate.rank] ?? 'substring',
+      });
+    }
+    return hits;
+  };
+}

@@ -1,0 +1,82 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { StaffMember } from '../../../shared/contract/staff.ts';
+import { CallFailure } from '../../../shared/contract/result.ts';
+import { sql } from '../../../db/query.ts';
+import type { StaffRow } from '../../../db/schema.ts';
+import type { CoreContext, Handlers } from '../context.ts';
+
+type StaffCalls = 'staff.list' | 'staff.create' | 'staff.update' | 'staff.setCurrent' | 'staff.clearCurrent';
+
+const CURRENT_STAFF_KEY = 'current_staff_id';
+
+function toMember(row: StaffRow): StaffMember {
+  return { id: row.id, name: row.name, reading: row.reading, active: row.active === 1 };
+}
+
+/** Who is working at this PC: kept in this PC's database, so it survives a restart. */
+export function currentStaffId(ctx: CoreContext): string | null {
+  const row = ctx.run.first(sql.selectFrom('meta').select('value').where('key', '=', CURRENT_STAFF_KEY));
+  if (!row) return null;
+  const staff = ctx.run.first(sql.selectFrom('staff').select(['id', 'active']).where('id', '=', row.value));
+  return staff && staff.active === 1 ? staff.id : null;
+}
+
+function findStaff(ctx: CoreContext, id: string): StaffRow {
+  const row = ctx.run.first(sql.selectFrom('staff').selectAll().where('id', '=', id).where('deleted_at', 'is', null));
+  if (!row) throw new CallFailure('not_found', 'staff_not_found');
+  return row;
+}
+
+export function staffHandlers(ctx: CoreContext): Handlers<StaffCalls> {
+  const setCurrent = (id: string | null) => {
+    if (id === null) ctx.run.run(sql.deleteFrom('meta').where('key', '=', CURRENT_STAFF_KEY));
+    else
+      ctx.run.run(
+        sql
+          .insertInto('meta')
+          .values({ key: CURRENT_STAFF_KEY, value: id })
+          .onConflict((oc) => oc.column('key').doUpdateSet({ value: id })),
+      );
+  };
+
+  return {
+    'staff.list': ({ includeInactive }) => {
+      let query = sql.selectFrom('staff').selectAll().where('deleted_at', 'is', null);
+      if (!includeInactive) query = query.where('active', '=', 1);
+      const rows = ctx.run.all(query.orderBy('active', 'desc').orderBy('reading').orderBy('name'));
+      return { staff: rows.map(toMember), currentStaffId: currentStaffId(ctx) };
+    },
+
+    'staff.create': ({ name, reading }, actor) => {
+      const id = uuidv7();
+      actor.write((session) => {
+        const now = session.now();
+        session.writeRow('staff', id, { name, reading: reading ?? '', active: true, created_at: now, updated_at: now });
+      });
+      return toMember(findStaff(ctx, id));
+    },
+
+    'staff.update': ({ id, ...changes }, actor) => {
+      findStaff(ctx, id);
+      const values: Record<string, unknown> = {};
+      if (changes.name !== undefined) values.name = changes.name;
+      if (changes.reading !== undefined) values.reading = changes.reading;
+      if (changes.active !== undefined) values.active = changes.active;
+      actor.write((session) => session.writeRow('staff', id, { ...values, updated_at: session.now() }));
+      if (changes.active === false && currentStaffId(ctx) === id) setCurrent(null);
+      return toMember(findStaff(ctx, id));
+    },
+
+    'staff.setCurrent': ({ id }) => {
+      const staff = findStaff(ctx, id);
+      if (staff.active !== 1) throw new CallFailure('conflict', 'staff_inactive');
+      setCurrent(id);
+      return { currentStaffId: id };
+    },
+
+    'staff.clearCurrent': () => {
+      setCurrent(null);
+      return { currentStaffId: null };
+    },
+  };
+}

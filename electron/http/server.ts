@@ -1,0 +1,167 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fail, isCallName, type Result } from '../../shared/contract/index.ts';
+import type { Core } from '../core/create-core.ts';
+import type { Logger } from '../core/context.ts';
+import { createGuard } from './guard.ts';
+import { readStatic } from './static-files.ts';
+
+// The HTTP door: the same contract as IPC, for a browser (npm run serve, the end-to-end tests), for
+// other systems on this PC, and later for LAN peers. It serves the built renderer and
+//   POST /api/call/<name>   body: the call's input as JSON, header x-yadocho-token   → a Result
+//   GET  /api/events?token= Server-Sent Events: `changed` with {"tables": [...]}
+// Loopback only unless told otherwise; see guard.ts for why every request is checked.
+
+export type HttpServerOptions = {
+  core: Core;
+  /** Folder of the built renderer (dist/renderer). Without it only the API is served. */
+  staticDir?: string;
+  host?: string;
+  port?: number;
+  /** The per-launch token; a random one is made when absent. */
+  token?: string;
+  /** Extra Host header values to accept (name:port), e.g. for a LAN name. */
+  extraHosts?: string[];
+  logger?: Logger;
+};
+
+export type HttpServer = {
+  url: string;
+  /** The URL to open in a browser: carries the token in the fragment, which is never sent to a server. */
+  pageUrl: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+};
+
+const MAX_BODY_BYTES = 1_000_000;
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+const STATUS_OF: Partial<Record<string, number>> = { unauthorized: 401, forbidden: 403, unknown_call: 404 };
+
+function sendJson(response: ServerResponse, status: number, body: Result<unknown>) {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  response.end(text);
+}
+
+async function readBody(request: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startHttpServer(options: HttpServerOptions): Promise<HttpServer> {
+  const { core } = options;
+  const logger = options.logger ?? console;
+  const host = options.host ?? '127.0.0.1';
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let port = options.port ?? 0;
+  const allowedHosts = () => {
+    const names = host === '127.0.0.1' || host === 'localhost' || host === '::1' ? ['127.0.0.1', 'localhost', '[::1]'] : [host];
+    return [...names.map((name) => `${name}:${port}`), ...(options.extraHosts ?? [])].map((h) => h.toLowerCase());
+  };
+  const guard = createGuard({ token, allowedHosts });
+  const streams = new Set<ServerResponse>();
+  const unsubscribe = core.onChanged((tables) => {
+    const message = `event: changed\ndata: ${JSON.stringify({ tables })}\n\n`;
+    for (const stream of streams) stream.write(message);
+  });
+
+  const handleCall = async (request: IncomingMessage, response: ServerResponse, name: string) => {
+    if (request.method !== 'POST') return sendJson(response, 405, fail('invalid_input', 'method_not_allowed'));
+    const type = request.headers['content-type'] ?? '';
+    if (!type.startsWith('application/json')) return sendJson(response, 415, fail('invalid_input', 'json_required'));
+    if (!isCallName(name)) return sendJson(response, 404, fail('unknown_call'));
+    const text = await readBody(request);
+    if (text === null) return sendJson(response, 413, fail('invalid_input', 'body_too_large'));
+    let input: unknown;
+    try {
+      input = text.trim() === '' ? {} : JSON.parse(text);
+    } catch {
+      return sendJson(response, 400, fail('invalid_input', 'invalid_json'));
+    }
+    sendJson(response, 200, await core.call(name, input));
+  };
+
+  const handleEvents = (request: IncomingMessage, response: ServerResponse) => {
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
+    response.write(': connected\n\n');
+    streams.add(response);
+    request.on('close', () => streams.delete(response));
+  };
+
+  const server = createServer(async (request, response) => {
+    try {
+      const url = new URL(request.url ?? '/', 'http://server.invalid');
+      const isApi = url.pathname.startsWith('/api/');
+      const isEvents = url.pathname === '/api/events';
+      const given = isEvents ? url.searchParams.get('token') : (request.headers['x-yadocho-token'] as string | undefined);
+      const refusal = guard.check(request, isApi, given);
+      if (refusal) return sendJson(response, STATUS_OF[refusal] ?? 403, fail(refusal));
+      if (isEvents) return handleEvents(request, response);
+      if (url.pathname.startsWith('/api/call/')) {
+        return await handleCall(request, response, url.pathname.slice('/api/call/'.length));
+      }
+      if (isApi) return sendJson(response, 404, fail('unknown_call'));
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        response.writeHead(405).end();
+        return;
+      }
+      const file = options.staticDir ? await readStatic(options.staticDir, url.pathname) : null;
+      if (!file) {
+        response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+        return;
+      }
+      response.writeHead(200, {
+        'content-type': file.type,
+        'content-security-policy': CSP,
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        'referrer-policy': 'no-referrer',
+        'cache-control': file.type.startsWith('text/html') ? 'no-store' : 'max-age=3600',
+      });
+      response.end(request.method === 'HEAD' ? undefined : file.body);
+    } catch (error) {
+      logger.error('http request failed', error);
+      if (!response.headersSent) sendJson(response, 500, fail('internal'));
+      else response.end();
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${shownHost}:${port}`;
+  return {
+    url,
+    pageUrl: `${url}/#token=${token}`,
+    token,
+    port,
+    async close() {
+      unsubscribe();
+      for (const stream of streams) stream.end();
+      streams.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../../db/open.ts';
+import { createCore } from '../core/create-core.ts';
+import { loadOrCreateNodeId } from '../core/node-identity.ts';
+import { startHttpServer } from '../http/server.ts';
+import { DATABASE_FILE, defaultDataDir } from './data-dir.ts';
+
+// `npm run serve`: the same app in a browser, without Electron. The core runs here, headless, behind
+// the HTTP door on loopback; open the printed address (it carries this launch's token).
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '4870' },
+    host: { type: 'string', default: '127.0.0.1' },
+    data: { type: 'string' },
+    demo: { type: 'boolean', default: false },
+  },
+  allowPositionals: true,
+});
+
+const dataFile = values.data ? resolve(values.data) : join(defaultDataDir(), DATABASE_FILE);
+const db = openDatabase(dataFile);
+const core = createCore({ db, nodeId: loadOrCreateNodeId(db) });
+
+if (values.demo) {
+  const info = await core.call('system.info', {});
+  if (info.ok && (info.value as { guestCount: number }).guestCount === 0) {
+    await core.call('demo.load', { count: 500 });
+  }
+}
+
+const server = await startHttpServer({
+  core,
+  host: values.host,
+  port: Number(values.port),
+  staticDir: resolve(import.meta.dirname, '../../dist/renderer'),
+});
+
+console.log(`Yadocho is running. Data: ${dataFile}`);
+console.log(`Open ${server.pageUrl}`);
+
+const stop = async () => {
+  await server.close();
+  core.close();
+  db.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import { isKanaReading } from '../text/kana.ts';
+import { isPhoneNumber } from '../text/phone.ts';
+import { foldWidth } from '../text/width.ts';
+import { empty, id, requiredText, text } from './common.ts';
+import { call } from './define.ts';
+
+export const PHONE_LABELS = ['mobile', 'home', 'work', 'other'] as const;
+export const RELATIONSHIPS = ['spouse', 'partner', 'child', 'parent', 'sibling', 'relative', 'colleague', 'friend', 'other'] as const;
+
+const reading = (max: number) =>
+  text(max).refine((value) => value === '' || isKanaReading(value), { error: 'reading_not_kana' });
+
+const phone = z
+  .object({
+    number: requiredText(30).refine(isPhoneNumber, { error: 'phone_invalid' }),
+    label: z.enum(PHONE_LABELS, { error: 'invalid_choice' }),
+  })
+  .strict();
+
+const email = text(254).refine((value) => value === '' || z.email().safeParse(value).success, {
+  error: 'email_invalid',
+});
+
+const postalCode = text(10)
+  .transform((value) => value.replace(/^〒\s*/, '').replace(/[ー‐－]/g, '-'))
+  .refine((value) => value === '' || /^\d{3}-?\d{4}$/.test(value), { error: 'postal_invalid' })
+  .transform((value) => (value === '' ? '' : `${value.slice(0, 3)}-${value.slice(-4)}`));
+
+function isPastCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return real && year >= 1900 && date.getTime() <= Date.now();
+}
+
+const birthday = z
+  .string({ error: 'invalid_type' })
+  .transform((value) => foldWidth(value).trim().replace(/\//g, '-'))
+  .refine((value) => value === '' || isPastCalendarDate(value), { error: 'date_invalid' });
+
+/** Every field of a guest a person can edit. Create requires the family name and its reading. */
+const guestFieldShape = {
+  familyName: requiredText(40),
+  givenName: text(40),
+  familyReading: reading(60).refine((value) => value !== '', { error: 'required' }),
+  givenReading: reading(60),
+  phones: z.array(phone).max(5, { error: 'too_many' }),
+  email,
+  postalCode,
+  address: text(200),
+  birthday,
+  organization: text(100),
+  note: text(2000),
+  marketingConsent: z.boolean({ error: 'invalid_type' }),
+};
+
+export const guestFieldsSchema = z.object(guestFieldShape).strict();
+export const guestCreateFieldsSchema = z
+  .object({
+    ...guestFieldShape,
+    givenName: guestFieldShape.givenName.optional(),
+    givenReading: guestFieldShape.givenReading.optional(),
+    phones: guestFieldShape.phones.optional(),
+    email: email.optional(),
+    postalCode: postalCode.optional(),
+    address: guestFieldShape.address.optional(),
+    birthday: birthday.optional(),
+    organization: guestFieldShape.organization.optional(),
+    note: guestFieldShape.note.optional(),
+    marketingConsent: guestFieldShape.marketingConsent.optional(),
+  })
+  .strict();
+export const guestPatchSchema = guestFieldsSchema.partial();
+export type GuestFields = z.output<typeof guestFieldsSchema>;
+export type GuestFieldsInput = z.input<typeof guestFieldsSchema>;
+export type GuestField = keyof GuestFields;
+export const GUEST_FIELDS = Object.keys(guestFieldShape) as GuestField[];
+
+const phoneOut = z.object({ number: z.string(), label: z.enum(PHONE_LABELS) });
+
+export const companionSchema = z.object({
+  linkId: z.string(),
+  guestId: z.string(),
+  familyName: z.string(),
+  givenName: z.string(),
+  familyReading: z.string(),
+  givenReading: z.string(),
+  relationship: z.enum(RELATIONSHIPS),
+});
+
+export const guestCardSchema = z.object({
+  id: z.string(),
+  familyName: z.string(),
+  givenName: z.string(),
+  familyReading: z.string(),
+  givenReading: z.string(),
+  romaji: z.string(),
+  phones: z.array(phoneOut),
+  email: z.string(),
+  postalCode: z.string(),
+  address: z.string(),
+  birthday: z.string(),
+  organization: z.string(),
+  note: z.string(),
+  marketingConsent: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  deletedAt: z.string().nullable(),
+  companions: z.array(companionSchema),
+});
+export type GuestCard = z.infer<typeof guestCardSchema>;
+
+export const MATCH_KINDS = ['exact', 'prefix', 'substring'] as const;
+
+export const searchHitSchema = z.object({
+  id: z.string(),
+  familyName: z.string(),
+  givenName: z.string(),
+  familyReading: z.string(),
+  givenReading: z.string(),
+  romaji: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  organization: z.string(),
+  match: z.enum(MATCH_KINDS),
+});
+export type SearchHit = z.infer<typeof searchHitSchema>;
+
+export const historyEntrySchema = z.object({
+  table: z.string(),
+  rowId: z.string(),
+  field: z.string(),
+  from: z.unknown(),
+  to: z.unknown(),
+  at: z.string(), // ISO time from the hybrid logical clock
+  hlc: z.string(),
+  staffId: z.string().nullable(),
+  staffName: z.string().nullable(),
+  nodeId: z.string(),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+export const guestCalls = {
+  'guests.search': call({
+    summary:
+      'Find guests as you type: name (variant kanji fold), kana reading (any width), romaji, phone digits or last four, email. Ranked exact, prefix, substring; recent first.',
+    writes: false,
+    input: z.object({ q: z.string().max(100, { error: 'too_long' }), limit: z.number().int().min(1).max(100).optional() }).strict(),
+    output: z.object({ hits: z.array(searchHitSchema) }),
+  }),
+  'guests.get': call({
+    summary: 'The guest card: profile and companions. Deleted guests are returned with deletedAt set.',
+    writes: false,
+    input: z.object({ id }).strict(),
+    output: guestCardSchema,
+  }),
+  'guests.create': call({
+    summary: 'Record a new guest.',
+    writes: true,
+    input: z.object({ fields: guestCreateFieldsSchema }).strict(),
+    output: guestCardSchema,
+  }),
+  'guests.update': call({
+    summary: 'Change some fields of a guest; each changed field is one change-log entry.',
+    writes: true,
+    input: z.object({ id, patch: guestPatchSchema.strict() }).strict(),
+    output: guestCardSchema,
+  }),
+  'guests.delete': call({
+    summary: 'Delete a guest (a tombstone: the record and its history stay, and can be restored).',
+    writes: true,
+    input: z.object({ id }).strict(),
+    output: guestCardSchema,
+  }),
+  'guests.restore': call({
+    summary: 'Undo the deletion of a guest.',
+    writes: true,
+    input: z.object({ id }).strict(),
+    output: guestCardSchema,
+  }),
+  'guests.listDeleted': call({
+    summary: 'Deleted guests, most recently deleted first, to restore one.',
+    writes: false,
+    input: empty,
+    output: z.object({
+      guests: z.array(
+        z.object({ id: z.string(), familyName: z.string(), givenName: z.string(), familyReading: z.string(), givenReading: z.string(), deletedAt: z.string() }),
+      ),
+    }),
+  }),
+  'guests.history': call({
+    summary: 'Per-field history of a guest and their companion links: who changed what, when, from what to what.',
+    writes: false,
+    input: z.object({ id }).strict(),
+    output: z.object({ entries: z.array(historyEntrySchema) }),
+  }),
+  'guests.linkCompanion': call({
+    summary: 'Link another guest as a companion (both cards show the link).',
+    writes: true,
+    input: z.object({ guestId: id, companionId: id, relationship: z.enum(RELATIONSHIPS, { error: 'invalid_choice' }) }).strict(),
+    output: guestCardSchema,
+  }),
+  'guests.unlinkCompanion': call({
+    summary: 'Remove a companion link (a tombstone, kept in the history).',
+    writes: true,
+    input: z.object({ guestId: id, linkId: id }).strict(),
+    output: guestCardSchema,
+  }),
+};

@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import { guestCalls } from './guests.ts';
+import { staffCalls } from './staff.ts';
+import { systemCalls } from './system.ts';
+
+export * from './result.ts';
+
+/** Every call the renderer or another system can make. Adding a call means adding one entry here. */
+export const contract = { ...systemCalls, ...staffCalls, ...guestCalls };
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
+export type ParsedInput<N extends CallName> = z.output<Contract[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Contract[N]['output']>;
+
+export const CALL_NAMES = Object.keys(contract) as CallName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+/** Events pushed to every open screen. `changed` names the tables a write touched. */
+export type PushEvent = { name: 'changed'; payload: { tables: string[] } };

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+// Every call answers with a Result. An expected failure is a value with a stable code the renderer
+// translates (errors.code.* in the locale files); a bug becomes `internal` and a log line.
+export const ERROR_CODES = [
+  'invalid_input', // the input failed the call's schema; `issues` says which field and why
+  'not_found', // the id names nothing (or nothing that is not deleted, where that matters)
+  'conflict', // the request contradicts what is recorded (e.g. restoring a guest that is not deleted)
+  'no_staff', // a write needs the person working at this PC, and none is chosen
+  'unknown_call', // the call name is not in the contract
+  'unauthorized', // HTTP door: missing or wrong token
+  'forbidden', // HTTP door: foreign Host or Origin
+  'internal', // a bug: logged with details, shown as a generic message
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const issueSchema = z.object({
+  path: z.string(), // dotted field path, e.g. "fields.phones.0.number"
+  code: z.string(), // a key under errors.field.* in the locale files
+});
+export type Issue = z.infer<typeof issueSchema>;
+
+export const callErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  detail: z.string().optional(), // a key under errors.detail.*, for a more precise message
+  issues: z.array(issueSchema).optional(),
+});
+export type CallError = z.infer<typeof callErrorSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: CallError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: ErrorCode, detail?: string, issues?: Issue[]): { ok: false; error: CallError } {
+  const error: CallError = { code };
+  if (detail) error.detail = detail;
+  if (issues) error.issues = issues;
+  return { ok: false, error };
+}
+
+/** An expected failure thrown inside a handler; the dispatcher turns it into a Result. */
+export class CallFailure extends Error {
+  readonly error: CallError;
+  constructor(code: ErrorCode, detail?: string, issues?: Issue[]) {
+    super(detail ? `${code}: ${detail}` : code);
+    this.error = fail(code, detail, issues).error;
+  }
+}
+
+// Zod's own issue kinds, mapped to our field codes when a schema did not name one itself.
+const ZOD_CODE_TO_FIELD_CODE: Record<string, string> = {
+  invalid_type: 'invalid_type',
+  too_small: 'required',
+  too_big: 'too_long',
+  invalid_format: 'invalid_format',
+  invalid_value: 'invalid_choice',
+  unrecognized_keys: 'unknown_field',
+};
+
+/** Turns zod issues into field issues. A message we set ourselves in a schema is already a field code. */
+export function toIssues(zodIssues: ReadonlyArray<z.core.$ZodIssue>): Issue[] {
+  return zodIssues.map((issue) => {
+    const own = /^[a-z_]+$/.test(issue.message) ? issue.message : undefined;
+    return {
+      path: issue.path.map(String).join('.'),
+      code: own ?? ZOD_CODE_TO_FIELD_CODE[issue.code] ?? 'invalid',
+    };
+  });
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { empty } from './common.ts';
+import { call } from './define.ts';
+
+export const systemCalls = {
+  'system.info': call({
+    summary: 'Version, this PC’s node id and how many guests are on record.',
+    writes: false,
+    input: empty,
+    output: z.object({ version: z.string(), nodeId: z.string(), guestCount: z.number().int() }),
+  }),
+  'demo.load': call({
+    summary: 'Add generated sample guests (realistic names, readings, phones, companions) to try the app with.',
+    writes: true,
+    input: z.object({ count: z.number().int().min(1).max(100_000), seed: z.number().int().optional() }).strict(),
+    output: z.object({ created: z.number().int() }),
+  }),
+};
