@@ -1,12 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import {
-  type Compilable,
-  DummyDriver,
-  Kysely,
-  SqliteAdapter,
-  SqliteIntrospector,
-  SqliteQueryCompiler,
-} from 'kysely';
+import { type Compilable, DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
 import type { DB } from './schema.ts';
 
 // Kysely builds typed SQL; better-sqlite3 runs it synchronously. Compiling is cheap, and the compiled

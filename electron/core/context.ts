@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { CallName, CallOutput, ParsedInput } from '../../shared/contract/index.ts';
 import type { Runner } from '../../db/query.ts';
+import type { CallName, CallOutput, ParsedInput } from '../../shared/contract/index.ts';
 import type { WritePath, WriteSession } from './changes/write.ts';
 
 export type Logger = Pick<Console, 'info' | 'warn' | 'error'>;

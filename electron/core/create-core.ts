@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
+import { createRunner } from '../../db/query.ts';
 import {
-  type CallName,
   CallFailure,
+  type CallName,
   contract,
   fail,
   isCallName,
@@ -9,7 +10,6 @@ import {
   type Result,
   toIssues,
 } from '../../shared/contract/index.ts';
-import { createRunner } from '../../db/query.ts';
 import { createHlc } from './changes/hlc.ts';
 import { createWritePath } from './changes/write.ts';
 import type { Actor, CoreContext, Handler, Logger } from './context.ts';
@@ -47,10 +47,11 @@ export function createCore(options: CoreOptions): Core {
   const logger = options.logger ?? console;
   const lastStamp = db.prepare('SELECT max(hlc) AS hlc FROM change_log').get() as { hlc: string | null };
   const hlc = createHlc(nodeId, clock, lastStamp.hlc ?? undefined);
-  const writes = createWritePath(db, hlc, nodeId, clock);
+  const run = createRunner(db);
+  const writes = createWritePath(db, run, hlc, nodeId, clock);
   const ctx: CoreContext = {
     db,
-    run: createRunner(db),
+    run,
     writes,
     clock,
     nodeId,

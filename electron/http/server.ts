@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fail, isCallName, type Result } from '../../shared/contract/index.ts';
-import type { Core } from '../core/create-core.ts';
 import type { Logger } from '../core/context.ts';
+import type { Core } from '../core/create-core.ts';
 import { createGuard } from './guard.ts';
 import { readStatic } from './static-files.ts';
 
@@ -69,7 +69,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   const token = options.token ?? randomBytes(24).toString('base64url');
   let port = options.port ?? 0;
   const allowedHosts = () => {
-    const names = host === '127.0.0.1' || host === 'localhost' || host === '::1' ? ['127.0.0.1', 'localhost', '[::1]'] : [host];
+    const names =
+      host === '127.0.0.1' || host === 'localhost' || host === '::1' ? ['127.0.0.1', 'localhost', '[::1]'] : [host];
     return [...names.map((name) => `${name}:${port}`), ...(options.extraHosts ?? [])].map((h) => h.toLowerCase());
   };
   const guard = createGuard({ token, allowedHosts });
@@ -111,7 +112,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       const url = new URL(request.url ?? '/', 'http://server.invalid');
       const isApi = url.pathname.startsWith('/api/');
       const isEvents = url.pathname === '/api/events';
-      const given = isEvents ? url.searchParams.get('token') : (request.headers['x-yadocho-token'] as string | undefined);
+      const given = isEvents
+        ? url.searchParams.get('token')
+        : (request.headers['x-yadocho-token'] as string | undefined);
       const refusal = guard.check(request, isApi, given);
       if (refusal) return sendJson(response, STATUS_OF[refusal] ?? 403, fail(refusal));
       if (isEvents) return handleEvents(request, response);

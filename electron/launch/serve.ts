@@ -23,12 +23,7 @@ const dataFile = values.data ? resolve(values.data) : join(defaultDataDir(), DAT
 const db = openDatabase(dataFile);
 const core = createCore({ db, nodeId: loadOrCreateNodeId(db) });
 
-if (values.demo) {
-  const info = await core.call('system.info', {});
-  if (info.ok && (info.value as { guestCount: number }).guestCount === 0) {
-    await core.call('demo.load', { count: 500 });
-  }
-}
+if (values.demo) await core.call('demo.load', { count: 500, ifEmpty: true });
 
 const server = await startHttpServer({
   core,

@@ -6,7 +6,17 @@ import { empty, id, requiredText, text } from './common.ts';
 import { call } from './define.ts';
 
 export const PHONE_LABELS = ['mobile', 'home', 'work', 'other'] as const;
-export const RELATIONSHIPS = ['spouse', 'partner', 'child', 'parent', 'sibling', 'relative', 'colleague', 'friend', 'other'] as const;
+export const RELATIONSHIPS = [
+  'spouse',
+  'partner',
+  'child',
+  'parent',
+  'sibling',
+  'relative',
+  'colleague',
+  'friend',
+  'other',
+] as const;
 
 const reading = (max: number) =>
   text(max).refine((value) => value === '' || isKanaReading(value), { error: 'reading_not_kana' });
@@ -148,7 +158,9 @@ export const guestCalls = {
     summary:
       'Find guests as you type: name (variant kanji fold), kana reading (any width), romaji, phone digits or last four, email. Ranked exact, prefix, substring; recent first.',
     writes: false,
-    input: z.object({ q: z.string().max(100, { error: 'too_long' }), limit: z.number().int().min(1).max(100).optional() }).strict(),
+    input: z
+      .object({ q: z.string().max(100, { error: 'too_long' }), limit: z.number().int().min(1).max(100).optional() })
+      .strict(),
     output: z.object({ hits: z.array(searchHitSchema) }),
   }),
   'guests.get': call({
@@ -187,7 +199,14 @@ export const guestCalls = {
     input: empty,
     output: z.object({
       guests: z.array(
-        z.object({ id: z.string(), familyName: z.string(), givenName: z.string(), familyReading: z.string(), givenReading: z.string(), deletedAt: z.string() }),
+        z.object({
+          id: z.string(),
+          familyName: z.string(),
+          givenName: z.string(),
+          familyReading: z.string(),
+          givenReading: z.string(),
+          deletedAt: z.string(),
+        }),
       ),
     }),
   }),
@@ -200,7 +219,9 @@ export const guestCalls = {
   'guests.linkCompanion': call({
     summary: 'Link another guest as a companion (both cards show the link).',
     writes: true,
-    input: z.object({ guestId: id, companionId: id, relationship: z.enum(RELATIONSHIPS, { error: 'invalid_choice' }) }).strict(),
+    input: z
+      .object({ guestId: id, companionId: id, relationship: z.enum(RELATIONSHIPS, { error: 'invalid_choice' }) })
+      .strict(),
     output: guestCardSchema,
   }),
   'guests.unlinkCompanion': call({

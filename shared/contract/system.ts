@@ -12,7 +12,14 @@ export const systemCalls = {
   'demo.load': call({
     summary: 'Add generated sample guests (realistic names, readings, phones, companions) to try the app with.',
     writes: true,
-    input: z.object({ count: z.number().int().min(1).max(100_000), seed: z.number().int().optional() }).strict(),
+    input: z
+      .object({
+        count: z.number().int().min(1).max(100_000),
+        seed: z.number().int().optional(),
+        /** Load only into an empty register (first run, `--demo`): a second start adds nothing. */
+        ifEmpty: z.boolean().optional(),
+      })
+      .strict(),
     output: z.object({ created: z.number().int() }),
   }),
 };

@@ -1,4 +1,5 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import type { Runner } from '../../../db/query.ts';
 import type { SyncedTable } from '../../../db/schema.ts';
 import type { Hlc } from './hlc.ts';
 
@@ -37,7 +38,13 @@ function storable(value: unknown): unknown {
   return value ?? null;
 }
 
-export function createWritePath(db: Database, hlc: Hlc, nodeId: string, clock: () => number): WritePath {
+export function createWritePath(
+  db: Database,
+  runner: Runner,
+  hlc: Hlc,
+  nodeId: string,
+  clock: () => number,
+): WritePath {
   const columns = new Map<SyncedTable, Set<string>>();
   for (const table of SYNCED_TABLES) {
     const info = db.pragma(`table_info(${table})`) as Array<{ name: string }>;
@@ -48,13 +55,6 @@ export function createWritePath(db: Database, hlc: Hlc, nodeId: string, clock: (
   const appendLog = db.prepare(
     'INSERT INTO change_log (hlc, node_id, staff_id, tbl, row_id, col, value) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const statements = new Map<string, Statement<unknown[]>>();
-  const prepared = (text: string) => {
-    let statement = statements.get(text);
-    if (!statement) statements.set(text, (statement = db.prepare<unknown[]>(text)));
-    return statement;
-  };
-
   const transact = <T>(staffId: string | null, work: (session: WriteSession) => T) => {
     const tables = new Set<string>();
     const session: WriteSession = {
@@ -71,15 +71,13 @@ export function createWritePath(db: Database, hlc: Hlc, nodeId: string, clock: (
         const stamp = hlc.now();
         if (!before) {
           const names = Object.keys(values);
-          prepared(`INSERT INTO ${table} (id, ${names.join(', ')}) VALUES (?, ${names.map(() => '?').join(', ')})`).run(
-            id,
-            ...names.map((name) => storable(values[name])),
-          );
+          runner
+            .prepare(`INSERT INTO ${table} (id, ${names.join(', ')}) VALUES (?, ${names.map(() => '?').join(', ')})`)
+            .run(id, ...names.map((name) => storable(values[name])));
         } else {
-          prepared(`UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(
-            ...changed.map((name) => storable(values[name])),
-            id,
-          );
+          runner
+            .prepare(`UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
+            .run(...changed.map((name) => storable(values[name])), id);
         }
         for (const column of logged) {
           appendLog.run(stamp, nodeId, staffId, table, id, column, JSON.stringify(storable(values[column])));

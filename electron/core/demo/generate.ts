@@ -1,13 +1,5 @@
 import { readingToRomaji } from '../../../shared/text/romaji.ts';
-import {
-  FAMILY_NAMES,
-  GIVEN_NAMES_FEMALE,
-  GIVEN_NAMES_MALE,
-  NOTES,
-  ORGANIZATIONS,
-  PLACES,
-  TOWNS,
-} from './names.ts';
+import { FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, NOTES, ORGANIZATIONS, PLACES, TOWNS } from './names.ts';
 
 // A generator of realistic guests, deterministic for a seed: family names weighted by frequency and
 // sometimes written with a variant kanji (髙橋, 山﨑, 齋藤), readings, phones typed the many ways staff
@@ -81,7 +73,15 @@ export function* generateGuestStream(count: number, options: { seed: number; now
     return `${areaCode}-${local.slice(0, split)}-${local.slice(split)}`;
   };
 
-  let previous: { family: (typeof FAMILY_NAMES)[number]; index: number; place: (typeof PLACES)[number]; address: string; postal: string } | undefined;
+  let previous:
+    | {
+        family: (typeof FAMILY_NAMES)[number];
+        index: number;
+        place: (typeof PLACES)[number];
+        address: string;
+        postal: string;
+      }
+    | undefined;
   for (let index = 0; index < count; index++) {
     const companionOfPrevious = previous !== undefined && random() < 0.15;
     const family = companionOfPrevious && previous ? previous.family : pickFamily();
@@ -111,7 +111,10 @@ export function* generateGuestStream(count: number, options: { seed: number; now
       family_reading: familyReading,
       given_reading: givenReading,
       phones,
-      email: random() < 0.45 ? `${romaji}${random() < 0.5 ? digits(2) : ''}@${pick(['example.jp', 'example.com', 'mail.example.ne.jp'])}` : '',
+      email:
+        random() < 0.45
+          ? `${romaji}${random() < 0.5 ? digits(2) : ''}@${pick(['example.jp', 'example.com', 'mail.example.ne.jp'])}`
+          : '',
       postal_code: postal,
       address,
       birthday,
@@ -120,7 +123,8 @@ export function* generateGuestStream(count: number, options: { seed: number; now
       marketing_consent: random() < 0.4,
       last_activity_at: options.now - Math.floor(random() * FIVE_YEARS_MS),
     };
-    if (companionOfPrevious && previous) guest.companion = { of: previous.index, relationship: random() < 0.7 ? 'spouse' : 'child' };
+    if (companionOfPrevious && previous)
+      guest.companion = { of: previous.index, relationship: random() < 0.7 ? 'spouse' : 'child' };
     previous = { family, index, place, address, postal };
     yield guest;
   }

@@ -1,8 +1,7 @@
-import type { GuestCard } from '../../../shared/contract/guests.ts';
-import { RELATIONSHIPS } from '../../../shared/contract/guests.ts';
-import { CallFailure } from '../../../shared/contract/result.ts';
 import { sql } from '../../../db/query.ts';
 import type { GuestRow } from '../../../db/schema.ts';
+import type { GuestCard, RELATIONSHIPS } from '../../../shared/contract/guests.ts';
+import { CallFailure } from '../../../shared/contract/result.ts';
 import type { CoreContext } from '../context.ts';
 import { displayName } from './rows.ts';
 

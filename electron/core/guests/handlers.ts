@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import { CallFailure } from '../../../shared/contract/result.ts';
 import { sql } from '../../../db/query.ts';
+import { CallFailure } from '../../../shared/contract/result.ts';
 import type { CoreContext, Handlers } from '../context.ts';
 import { findGuestRow, loadGuestCard } from './card.ts';
 import { toColumns } from './columns.ts';
@@ -53,7 +53,11 @@ export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof create
       const row = findGuestRow(ctx, id);
       if (row.deleted_at) throw new CallFailure('conflict', 'guest_deleted');
       actor.write((session) => {
-        session.writeRow('guests', id, { ...toColumns(patch), updated_at: session.now(), last_activity_at: ctx.clock() });
+        session.writeRow('guests', id, {
+          ...toColumns(patch),
+          updated_at: session.now(),
+          last_activity_at: ctx.clock(),
+        });
       });
       return loadGuestCard(ctx, id);
     },

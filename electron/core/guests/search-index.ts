@@ -33,9 +33,18 @@ export function createSearchIndex(db: Database) {
     /** Rebuilds the whole index (after a change to how keys are made, or a bulk import). */
     rebuild() {
       db.prepare('DELETE FROM search_term').run();
-      const all = db.prepare('SELECT rowid, * FROM guests WHERE deleted_at IS NULL');
-      for (const guest of all.iterate() as Iterable<IndexedGuest>) {
-        for (const [term, rank] of guestTerms(guest)) insert.run(term, rank, guest.last_activity_at, guest.rowid);
+      // In batches: better-sqlite3 cannot write while a read statement is still iterating.
+      const batch = db.prepare(
+        'SELECT rowid, * FROM guests WHERE deleted_at IS NULL AND rowid > ? ORDER BY rowid LIMIT 5000',
+      );
+      let after = 0;
+      for (;;) {
+        const guests = batch.all(after) as IndexedGuest[];
+        if (guests.length === 0) break;
+        for (const guest of guests) {
+          for (const [term, rank] of guestTerms(guest)) insert.run(term, rank, guest.last_activity_at, guest.rowid);
+        }
+        after = (guests.at(-1) as IndexedGuest).rowid;
       }
     },
   };

@@ -38,17 +38,18 @@ export function queryKeys(query: string): string[] {
   return [...keys];
 }
 
+/** The only statements a lookup runs (exported so a test can check SQLite's plan for each). */
+export const SEARCH_STATEMENTS = {
+  walkShort: 'SELECT guest, rank, recency FROM search_term WHERE term = ? ORDER BY rank, recency DESC LIMIT ?',
+  rangeLong: 'SELECT guest, rank, recency, term FROM search_term WHERE term >= ? AND term < ? AND rank = 0 LIMIT ?',
+  guestByRowid: `SELECT id, family_name, given_name, family_reading, given_reading, phones, email, organization
+                   FROM guests WHERE rowid = ? AND deleted_at IS NULL`,
+};
+
 export function createSearch(db: Database) {
-  const walkShort = db.prepare(
-    'SELECT guest, rank, recency FROM search_term WHERE term = ? ORDER BY rank, recency DESC LIMIT ?',
-  );
-  const rangeLong = db.prepare(
-    'SELECT guest, rank, recency, term FROM search_term WHERE term >= ? AND term < ? AND rank = 0 LIMIT ?',
-  );
-  const guestByRowid = db.prepare(
-    `SELECT id, family_name, given_name, family_reading, given_reading, phones, email, organization
-       FROM guests WHERE rowid = ? AND deleted_at IS NULL`,
-  );
+  const walkShort = db.prepare(SEARCH_STATEMENTS.walkShort);
+  const rangeLong = db.prepare(SEARCH_STATEMENTS.rangeLong);
+  const guestByRowid = db.prepare(SEARCH_STATEMENTS.guestByRowid);
 
   const lookup = (key: string, limit: number): Candidate[] => {
     if (Array.from(key).length <= shortLimit(key)) return walkShort.all(key, limit * 3) as Candidate[];

@@ -1,8 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { StaffMember } from '../../../shared/contract/staff.ts';
-import { CallFailure } from '../../../shared/contract/result.ts';
 import { sql } from '../../../db/query.ts';
 import type { StaffRow } from '../../../db/schema.ts';
+import { CallFailure } from '../../../shared/contract/result.ts';
+import type { StaffMember } from '../../../shared/contract/staff.ts';
 import type { CoreContext, Handlers } from '../context.ts';
 
 type StaffCalls = 'staff.list' | 'staff.create' | 'staff.update' | 'staff.setCurrent' | 'staff.clearCurrent';

@@ -1,0 +1,64 @@
+// Bundles the Electron main process and preload into dist/electron/ (run by `npm run build:electron`).
+//   electron/main/main.ts       -> dist/electron/main.cjs     (Node, CommonJS; electron and better-sqlite3 external)
+//   electron/preload/preload.cts -> dist/electron/preload.cjs  (sandboxed preload: one CommonJS file, electron external)
+
+import path from 'node:path';
+import { type BuildOptions, build } from 'esbuild';
+
+// Code bundled to CommonJS has no import.meta: map its Node fields onto the CommonJS equivalents.
+const IMPORT_META_SHIM = "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;";
+const IMPORT_META_DEFINE = {
+  'import.meta.url': '__import_meta_url',
+  'import.meta.dirname': '__dirname',
+  'import.meta.filename': '__filename',
+};
+
+export interface BundleOptions {
+  /** Project root holding electron/main/main.ts and electron/preload/preload.cts. */
+  root: string;
+  /** Output folder; defaults to <root>/dist/electron. */
+  outDir?: string;
+}
+
+export async function bundleElectron({
+  root,
+  outDir = path.join(root, 'dist', 'electron'),
+}: BundleOptions): Promise<void> {
+  const common: BuildOptions = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    logLevel: 'warning',
+    sourcemap: false,
+    legalComments: 'none',
+    absWorkingDir: root,
+  };
+  await Promise.all([
+    build({
+      ...common,
+      entryPoints: [path.join(root, 'electron', 'main', 'main.ts')],
+      outfile: path.join(outDir, 'main.cjs'),
+      external: ['electron', 'better-sqlite3'],
+      banner: { js: IMPORT_META_SHIM },
+      define: IMPORT_META_DEFINE,
+    }),
+    build({
+      ...common,
+      entryPoints: [path.join(root, 'electron', 'preload', 'preload.cts')],
+      outfile: path.join(outDir, 'preload.cjs'),
+      external: ['electron'],
+    }),
+  ]);
+}
+
+if (import.meta.main) {
+  const root = path.resolve(import.meta.dirname, '..', '..');
+  bundleElectron({ root }).then(
+    () => console.log(`bundled ${path.relative(root, path.join(root, 'dist', 'electron'))}/{main,preload}.cjs`),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}

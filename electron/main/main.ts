@@ -1,0 +1,181 @@
+// Electron main process: hosts the core and serves the built renderer over app://yadocho/.
+// Bundled by electron/launch/bundle.ts into dist/electron/main.cjs (CommonJS: `__dirname` is that folder).
+//
+// Environment:
+//   YADOCHO_USER_DATA  overrides app.getPath('userData') (the database lives there); used by tests.
+//   YADOCHO_DATA_DIR   the same, under the name `npm run serve` uses (electron/launch/data-dir.ts).
+// Arguments:
+//   --demo             load demo data into an empty register at start.
+
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, type WebContents } from 'electron';
+import { openDatabase } from '../../db/open.ts';
+import { createCore } from '../core/create-core.ts';
+import { loadOrCreateNodeId } from '../core/node-identity.ts';
+import { resolveRendererFile } from './renderer-files.ts';
+
+const SCHEME = 'app';
+const HOST = 'yadocho';
+const ORIGIN = `${SCHEME}://${HOST}`;
+const START_URL = `${ORIGIN}/index.html`;
+const RENDERER_DIR = path.resolve(__dirname, '..', 'renderer');
+const PRELOAD = path.join(__dirname, 'preload.cjs');
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+type Core = ReturnType<typeof createCore>;
+
+app.setName('Yadocho');
+const userDataOverride = process.env.YADOCHO_USER_DATA || process.env.YADOCHO_DATA_DIR;
+if (userDataOverride) app.setPath('userData', path.resolve(userDataOverride));
+
+// Must run before `ready`.
+protocol.registerSchemesAsPrivileged([
+  { scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+function isAppUrl(url: string | undefined): boolean {
+  return typeof url === 'string' && url.startsWith(`${ORIGIN}/`);
+}
+
+function notFound(): Response {
+  return new Response('Not found', {
+    status: 404,
+    headers: { 'content-type': 'text/plain', 'content-security-policy': CSP },
+  });
+}
+
+async function serveRenderer(request: Request): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405 });
+  const file = resolveRendererFile(request.url, ORIGIN, RENDERER_DIR);
+  if (!file) return notFound();
+  let upstream: Response;
+  try {
+    // net.fetch on file:// gives Chromium's MIME types and reads from app.asar when packaged.
+    upstream = await net.fetch(pathToFileURL(file).toString());
+  } catch {
+    return notFound();
+  }
+  if (!upstream.ok) return notFound();
+  const headers = new Headers(upstream.headers);
+  headers.set('content-security-policy', CSP);
+  headers.set('x-content-type-options', 'nosniff');
+  headers.set('cache-control', 'no-cache');
+  return new Response(upstream.body, { status: 200, headers });
+}
+
+function hardenWebContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    show: false,
+    title: 'Yadocho',
+    webPreferences: {
+      preload: PRELOAD,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(START_URL);
+  return win;
+}
+
+function broadcast(event: string, payload: unknown): void {
+  for (const win of BrowserWindow.getAllWindows()) {
+    if (!win.isDestroyed() && !win.webContents.isDestroyed()) win.webContents.send('yadocho:event', event, payload);
+  }
+}
+
+function start(): void {
+  let db: ReturnType<typeof openDatabase> | undefined;
+  let core: Core | undefined;
+  let stopChanged: (() => void) | undefined;
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  app.on('window-all-closed', () => app.quit());
+
+  app.on('will-quit', () => {
+    stopChanged?.();
+    try {
+      core?.close();
+    } finally {
+      if (db?.open) db.close();
+    }
+  });
+
+  void app
+    .whenReady()
+    .then(async () => {
+      session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+      session.defaultSession.setPermissionCheckHandler(() => false);
+      protocol.handle(SCHEME, serveRenderer);
+
+      db = openDatabase(path.join(app.getPath('userData'), 'yadocho.sqlite'));
+      const nodeId = loadOrCreateNodeId(db);
+      const readyCore = createCore({ db, nodeId, clock: () => Date.now(), logger: console });
+      core = readyCore;
+      stopChanged = readyCore.onChanged((tables) => broadcast('changed', { tables }));
+
+      ipcMain.handle('yadocho:invoke', (event, name: unknown, input: unknown) => {
+        if (!isAppUrl(event.senderFrame?.url)) throw new Error('yadocho:invoke refused: sender is not the app');
+        if (typeof name !== 'string') throw new Error('yadocho:invoke refused: call name must be a string');
+        return readyCore.call(name, input);
+      });
+
+      if (process.argv.includes('--demo')) {
+        try {
+          await readyCore.call('demo.load', { count: 500, ifEmpty: true });
+        } catch (error) {
+          console.error('demo.load failed', error);
+        }
+      }
+
+      createWindow();
+    })
+    .catch((error: unknown) => {
+      console.error('Yadocho could not start', error);
+      dialog.showErrorBox('Yadocho could not start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
+}
+
+if (app.requestSingleInstanceLock()) {
+  start();
+} else {
+  app.quit();
+}

@@ -1,0 +1,153 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SEARCH_STATEMENTS } from '../../electron/core/guests/search.ts';
+import { makeStaffedCore } from '../support/core.ts';
+
+const takahashi = {
+  familyName: '髙橋',
+  givenName: '一郎',
+  familyReading: 'タカハシ',
+  givenReading: 'いちろう',
+  phones: [{ number: '090-1234-5678', label: 'mobile' }],
+  email: 'ichiro.t@example.jp',
+};
+
+async function seeded() {
+  const test = await makeStaffedCore();
+  const guest = await test.call('guests.create', { fields: takahashi });
+  await test.call('demo.load', { count: 300, seed: 7 });
+  const ids = async (q: string) => (await test.call('guests.search', { q })).hits.map((h: { id: string }) => h.id);
+  return { ...test, guest, ids };
+}
+
+describe('search as you type', () => {
+  it('finds a guest however the front desk types their name, reading, romaji or phone', async () => {
+    const { guest, ids } = await seeded();
+    const ways = [
+      '高橋',
+      '髙橋',
+      '高橋一郎',
+      '高橋 一郎',
+      '橋',
+      'たかはし',
+      'タカハシ',
+      'ﾀｶﾊｼ',
+      'たかは',
+      'いちろう',
+      'いちろ',
+      'たかはしいちろう',
+      'takahashi',
+      'Takahasi',
+      'TAKAHASHI',
+      'takahashi ichiro',
+      'ichiro takahashi',
+      'Ichirou',
+      'takah',
+      '090-1234-5678',
+      '09012345678',
+      '090 1234 5678',
+      '０９０－１２３４－５６７８',
+      '+81 90-1234-5678',
+      '+819012345678',
+      '5678',
+      '0901234',
+      'ichiro.t@example.jp',
+      'ichiro.t',
+    ];
+    for (const q of ways) expect(await ids(q), q).toContain(guest.id);
+  });
+
+  it('ranks exact before prefix before substring, and recent guests first among equals', async () => {
+    let now = Date.parse('2026-01-01T00:00:00Z');
+    const test = await makeStaffedCore({ clock: () => now });
+    const create = async (familyName: string, familyReading: string) => {
+      now += 60_000;
+      return (await test.call('guests.create', { fields: { familyName, familyReading } })).id as string;
+    };
+    const substring = await create('大山田', 'おおやまだ');
+    const olderExact = await create('山田', 'やまだ');
+    const prefix = await create('山田川', 'やまだがわ');
+    const newerExact = await create('山田', 'やまだ');
+    const { hits } = await test.call('guests.search', { q: '山田' });
+    expect(hits.map((h: { id: string }) => h.id)).toEqual([newerExact, olderExact, prefix, substring]);
+    expect(hits.map((h: { match: string }) => h.match)).toEqual(['exact', 'exact', 'prefix', 'substring']);
+  });
+
+  it('never shows deleted guests, and shows them again once restored', async () => {
+    const { guest, ids, call } = await seeded();
+    await call('guests.delete', { id: guest.id });
+    expect(await ids('タカハシ')).not.toContain(guest.id);
+    await call('guests.restore', { id: guest.id });
+    expect(await ids('タカハシ')).toContain(guest.id);
+  });
+
+  it('follows edits: the old name no longer finds the guest, the new one does', async () => {
+    const { guest, ids, call } = await seeded();
+    await call('guests.update', { id: guest.id, patch: { familyName: '鷹野', familyReading: 'たかの', phones: [] } });
+    expect(await ids('ﾀｶﾉ')).toContain(guest.id);
+    expect(await ids('髙橋一郎')).not.toContain(guest.id);
+    expect(await ids('5678')).not.toContain(guest.id);
+  });
+
+  it('answers an empty, blank or hopeless query with nothing rather than an error', async () => {
+    const { ids } = await seeded();
+    expect(await ids('')).toEqual([]);
+    expect(await ids('   ')).toEqual([]);
+    expect(await ids('ゐゐゐゐゐゐ')).toEqual([]);
+    expect(await ids('%_*')).toEqual([]);
+  });
+
+  it('reads the index, never the whole guest table', async () => {
+    const { db } = await seeded();
+    const plans = Object.values(SEARCH_STATEMENTS).map((text) => {
+      const parameters = Array.from(text.matchAll(/\?/g), () => 1);
+      const rows = db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...parameters) as Array<{ detail: string }>;
+      return rows.map((row) => row.detail).join('; ');
+    });
+    expect(plans).toHaveLength(3);
+    for (const plan of plans) {
+      expect(plan).not.toMatch(/^SCAN|; SCAN|USE TEMP B-TREE/);
+    }
+  });
+
+  it('keeps the search index equal to a rebuild from the guests after any sequence of edits', async () => {
+    const test = await makeStaffedCore();
+    const names = [
+      ['佐藤', 'さとう'],
+      ['齋藤', 'さいとう'],
+      ['渡邊', 'わたなべ'],
+      ['林', 'はやし'],
+    ] as const;
+    const ids: string[] = [];
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('create' as const), name: fc.integer({ min: 0, max: 3 }), phone: fc.boolean() }),
+      fc.record({ kind: fc.constant('rename' as const), at: fc.nat(), name: fc.integer({ min: 0, max: 3 }) }),
+      fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant('restore' as const), at: fc.nat() }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { maxLength: 25 }), async (ops) => {
+        for (const step of ops) {
+          const pick = 'at' in step && ids.length > 0 ? ids[step.at % ids.length] : undefined;
+          if (step.kind === 'create') {
+            const [familyName, familyReading] = names[step.name] as readonly [string, string];
+            const phones = step.phone ? [{ number: `090${String(ids.length).padStart(8, '0')}`, label: 'mobile' }] : [];
+            ids.push((await test.call('guests.create', { fields: { familyName, familyReading, phones } })).id);
+          } else if (step.kind === 'rename' && pick) {
+            const [familyName, familyReading] = names[step.name] as readonly [string, string];
+            await test.core.call('guests.update', { id: pick, patch: { familyName, familyReading } });
+          } else if (step.kind === 'delete' && pick) await test.core.call('guests.delete', { id: pick });
+          else if (step.kind === 'restore' && pick) await test.core.call('guests.restore', { id: pick });
+        }
+        const live = test.db.prepare('SELECT term, rank, recency, guest FROM search_term ORDER BY 1, 2, 3, 4').all();
+        const { createSearchIndex } = await import('../../electron/core/guests/search-index.ts');
+        test.db.exec('SAVEPOINT rebuild');
+        createSearchIndex(test.db).rebuild();
+        const rebuilt = test.db.prepare('SELECT term, rank, recency, guest FROM search_term ORDER BY 1, 2, 3, 4').all();
+        test.db.exec('ROLLBACK TO rebuild; RELEASE rebuild');
+        expect(live).toEqual(rebuilt);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});

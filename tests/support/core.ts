@@ -1,0 +1,38 @@
+import type { Database } from 'better-sqlite3';
+import { openDatabase } from '../../db/open.ts';
+import { type Core, createCore } from '../../electron/core/create-core.ts';
+import { loadOrCreateNodeId } from '../../electron/core/node-identity.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: tests read call results loosely; the contract tests check shapes.
+type Loose = any;
+
+export type TestCore = { core: Core; db: Database; call: (name: string, input: unknown) => Promise<Loose> };
+
+/** A real core on an in-memory SQLite database; `call` unwraps ok results and throws on errors. */
+export function makeCore(options: { clock?: () => number } = {}): TestCore {
+  const db = openDatabase(':memory:');
+  const core = createCore({
+    db,
+    nodeId: loadOrCreateNodeId(db),
+    clock: options.clock,
+    logger: { info() {}, warn() {}, error() {} },
+  });
+  const call = async (name: string, input: unknown) => {
+    const result = await core.call(name, input);
+    if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
+    return result.value as Loose;
+  };
+  return { core, db, call };
+}
+
+/** A core with one staff member chosen at this PC, ready for writes. */
+export async function makeStaffedCore(options: { clock?: () => number } = {}) {
+  const test = makeCore(options);
+  const staff = await test.call('staff.create', { name: '女将 山田' });
+  await test.call('staff.setCurrent', { id: staff.id });
+  return { ...test, staffId: staff.id as string };
+}
+
+export function changeLogCount(db: Database): number {
+  return (db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
+}

@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isPhoneNumber, phoneDigits } from '../../shared/text/phone.ts';
+
+const fullWidth = (text: string) => text.replace(/[0-9-]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+
+describe('phone numbers', () => {
+  it('reduces every way of typing a Japanese number to its national digits', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('090', '080', '070', '03'),
+        fc.stringMatching(/^\d{4}$/),
+        fc.stringMatching(/^\d{4}$/),
+        (area, mid, last) => {
+          const national = `${area}${mid}${last}`;
+          const variants = [
+            `${area}-${mid}-${last}`,
+            `${area} ${mid} ${last}`,
+            national,
+            fullWidth(`${area}-${mid}-${last}`),
+            `+81 ${area.slice(1)}-${mid}-${last}`,
+            `+81-${area.slice(1)}${mid}${last}`,
+            `+81 (0)${area.slice(1)} ${mid} ${last}`,
+          ];
+          for (const typed of variants) expect(phoneDigits(typed)).toBe(national);
+        },
+      ),
+    );
+  });
+
+  it('accepts real numbers and refuses what is not one', () => {
+    expect(isPhoneNumber('090-1234-5678')).toBe(true);
+    expect(isPhoneNumber('03-1234-5678')).toBe(true);
+    expect(isPhoneNumber('０７５－１２３－４５６７')).toBe(true);
+    expect(isPhoneNumber('+81 90 1234 5678')).toBe(true);
+    expect(isPhoneNumber('+1 415 555 0100')).toBe(true);
+    expect(isPhoneNumber('1234')).toBe(false);
+    expect(isPhoneNumber('090-1234-567a')).toBe(false);
+    expect(isPhoneNumber('たなか')).toBe(false);
+  });
+});
