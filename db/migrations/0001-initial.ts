@@ -58,6 +58,7 @@ export const initial: Migration = {
 
     -- One row per changed field of every write, in the same transaction as the write.
     -- value is the JSON of the new value; the previous value is the entry before it for the same field.
+    -- hlc is the time part of the hybrid logical clock stamp; with node_id it orders every entry.
     CREATE TABLE change_log (
       seq INTEGER PRIMARY KEY,
       hlc TEXT NOT NULL,
@@ -69,7 +70,7 @@ export const initial: Migration = {
       value TEXT
     ) STRICT;
     CREATE INDEX change_log_row ON change_log(tbl, row_id, hlc);
-    CREATE INDEX change_log_hlc ON change_log(hlc);
+    CREATE INDEX change_log_hlc ON change_log(hlc, node_id);
 
     -- The search index: derived from guests by the write path, local to this PC, never synced.
     -- One row per searchable term of a guest: whole normalized fields (rank 0), their short prefixes

@@ -45,8 +45,9 @@ export function createCore(options: CoreOptions): Core {
   const { db, nodeId } = options;
   const clock = options.clock ?? Date.now;
   const logger = options.logger ?? console;
-  const lastStamp = db.prepare('SELECT max(hlc) AS hlc FROM change_log').get() as { hlc: string | null };
-  const hlc = createHlc(nodeId, clock, lastStamp.hlc ?? undefined);
+  // Continue the clock past the latest entry on record, even if the PC clock was set back since.
+  const latest = db.prepare('SELECT hlc FROM change_log ORDER BY hlc DESC LIMIT 1').get() as { hlc: string } | undefined;
+  const hlc = createHlc(nodeId, clock, latest ? `${latest.hlc}:${nodeId}` : undefined);
   const run = createRunner(db);
   const writes = createWritePath(db, run, hlc, nodeId, clock);
   const ctx: CoreContext = {

@@ -14,7 +14,7 @@ export const systemCalls = {
     writes: true,
     input: z
       .object({
-        count: z.number().int().min(1).max(100_000),
+        count: z.number().int().min(1).max(10_000),
         seed: z.number().int().optional(),
         /** Load only into an empty register (first run, `--demo`): a second start adds nothing. */
         ifEmpty: z.boolean().optional(),

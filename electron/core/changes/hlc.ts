@@ -55,6 +55,15 @@ export function createHlc(node: string, clock: () => number, last?: string): Hlc
   };
 }
 
+/**
+ * The time part of a stamp (milliseconds and counter, fixed width). The change log stores this beside
+ * node_id instead of the full stamp: the node id is already a column, and the log is the largest table.
+ * Log order is (time, node_id).
+ */
+export function hlcTime(stamp: string): string {
+  return stamp.slice(0, 21);
+}
+
 export function hlcToIso(value: string): string {
   return new Date(parseHlc(value).wall).toISOString();
 }

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Runner } from '../../../db/query.ts';
 import type { SyncedTable } from '../../../db/schema.ts';
-import type { Hlc } from './hlc.ts';
+import { type Hlc, hlcTime } from './hlc.ts';
 
 // The one write path. Every insert or update of a synced table goes through writeRow, which in the
 // caller's transaction writes the row and appends one change-log entry per changed field (table, row,
@@ -68,7 +68,7 @@ export function createWritePath(
         const changed = Object.keys(values).filter((column) => !before || before[column] !== storable(values[column]));
         const logged = changed.filter((column) => !BOOKKEEPING.has(column));
         if (before && logged.length === 0) return [];
-        const stamp = hlc.now();
+        const stamp = hlcTime(hlc.now());
         if (!before) {
           const names = Object.keys(values);
           runner

@@ -37,7 +37,7 @@ export function guestHistory(ctx: CoreContext, guestId: string): HistoryEntry[] 
         WHERE (c.tbl = 'guests' AND c.row_id = @id)
            OR (c.tbl = 'guest_links' AND c.row_id IN
                 (SELECT id FROM guest_links WHERE guest_id = @id OR companion_id = @id))
-        ORDER BY c.hlc, c.seq`,
+        ORDER BY c.hlc, c.node_id, c.seq`,
     )
     .all({ id: guestId }) as LogRow[];
   const last = new Map<string, unknown>();
@@ -55,7 +55,7 @@ export function guestHistory(ctx: CoreContext, guestId: string): HistoryEntry[] 
       from,
       to,
       at: hlcToIso(row.hlc),
-      hlc: row.hlc,
+      hlc: `${row.hlc}:${row.node_id}`,
       staffId: row.staff_id,
       staffName: row.staff_name,
       nodeId: row.node_id,
