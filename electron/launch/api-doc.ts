@@ -1,0 +1,74 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { contract, ERROR_CODES } from '../../shared/contract/index.ts';
+
+// docs/api.md is generated from the contract, so it cannot drift from what the doors accept.
+// `npm run docs:api` rewrites it; a test fails when the committed file is out of date.
+
+export function renderApiDoc(): string {
+  const lines: string[] = [
+    '# API',
+    '',
+    '<!-- Generated from shared/contract by `npm run docs:api`. Do not edit by hand. -->',
+    '',
+    'Every call is a name with a JSON input and a JSON output, the same through both doors:',
+    '',
+    '- **IPC** (Electron): `window.yadocho.invoke(name, input)` from the renderer, via the preload bridge.',
+    '- **HTTP**: `POST /api/call/<name>` with the input as a JSON body, `content-type: application/json` and',
+    '  the header `x-yadocho-token: <token>` (printed by `npm run serve` in the page address, `#token=…`).',
+    '  Requests must come from this server’s own page or a non-browser client: a foreign `Host` or `Origin`',
+    '  is refused with 403, a missing or wrong token with 401.',
+    '- **Events**: `GET /api/events?token=<token>` is a Server-Sent Events stream; after every committed write',
+    '  it sends `event: changed` with `data: {"tables": [...]}`. In Electron: `window.yadocho.on("changed", cb)`.',
+    '',
+    'Every answer is a Result: `{ "ok": true, "value": … }` or `{ "ok": false, "error": { "code", "detail"?, "issues"? } }`.',
+    'Expected failures are values with a stable code; `issues` lists `{ path, code }` per invalid field.',
+    '',
+    '| error code | meaning |',
+    '| --- | --- |',
+    ...ERROR_CODES.map((code) => `| \`${code}\` | ${ERROR_MEANINGS[code]} |`),
+    '',
+    'Calls marked *writes* need a staff member chosen at this PC (`staff.setCurrent`); they are recorded in the',
+    'change log under that person. Input schemas below are JSON Schema, generated from the zod contract.',
+    '',
+  ];
+  for (const [name, spec] of Object.entries(contract)) {
+    lines.push(`## \`${name}\`${spec.writes ? ' (writes)' : ''}`, '', spec.summary, '');
+    lines.push(
+      'Input:',
+      '',
+      '```json',
+      JSON.stringify(z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }), null, 2),
+      '```',
+      '',
+    );
+    lines.push(
+      'Output:',
+      '',
+      '```json',
+      JSON.stringify(z.toJSONSchema(spec.output, { io: 'output', unrepresentable: 'any' }), null, 2),
+      '```',
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
+const ERROR_MEANINGS: Record<(typeof ERROR_CODES)[number], string> = {
+  invalid_input: 'the input does not match the call’s schema (see `issues`), or the request was malformed (`detail`)',
+  not_found: 'the id names no record',
+  conflict: 'the request contradicts what is recorded (`detail` says how)',
+  no_staff: 'a write needs the person working at this PC; none is chosen',
+  unknown_call: 'no call of that name',
+  unauthorized: 'missing or wrong token (HTTP)',
+  forbidden: 'foreign Host or Origin (HTTP)',
+  internal: 'a bug; logged on the server',
+};
+
+export const API_DOC_PATH = resolve(import.meta.dirname, '../../docs/api.md');
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  writeFileSync(API_DOC_PATH, renderApiDoc());
+  console.log(`wrote ${API_DOC_PATH}`);
+}
