@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, type WebContents } from 'electron';
 import { openDatabase } from '../../db/open.ts';
 import { createCore } from '../core/create-core.ts';
+import { DATABASE_FILE } from '../launch/data-dir.ts';
 import { loadOrCreateNodeId } from '../core/node-identity.ts';
 import { resolveRendererFile } from './renderer-files.ts';
 
@@ -145,7 +146,7 @@ function start(): void {
       session.defaultSession.setPermissionCheckHandler(() => false);
       protocol.handle(SCHEME, serveRenderer);
 
-      db = openDatabase(path.join(app.getPath('userData'), 'yadocho.sqlite'));
+      db = openDatabase(path.join(app.getPath('userData'), DATABASE_FILE));
       const nodeId = loadOrCreateNodeId(db);
       const readyCore = createCore({ db, nodeId, clock: () => Date.now(), logger: console });
       core = readyCore;
