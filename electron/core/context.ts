@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Runner } from '../../db/query.ts';
 import type { CallName, CallOutput, ParsedInput } from '../../shared/contract/index.ts';
 import type { WritePath, WriteSession } from './changes/write.ts';
+import type { NameFormatter } from './guests/rows.ts';
 
 export type Logger = Pick<Console, 'info' | 'warn' | 'error'>;
 
@@ -14,6 +15,8 @@ export type CoreContext = {
   nodeId: string;
   logger: Logger;
   version: string;
+  /** Name fields with derived romaji, cached per core. */
+  names: NameFormatter;
 };
 
 /** The caller of one call: who is working at this PC, and how to write as them. */

@@ -14,6 +14,7 @@ import { createHlc } from './changes/hlc.ts';
 import { createWritePath } from './changes/write.ts';
 import type { Actor, CoreContext, Handler, Logger } from './context.ts';
 import { guestHandlers } from './guests/handlers.ts';
+import { createNameFormatter } from './guests/rows.ts';
 import { createSearch } from './guests/search.ts';
 import { createSearchIndex } from './guests/search-index.ts';
 import { currentStaffId, staffHandlers } from './staff/handlers.ts';
@@ -46,7 +47,9 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? Date.now;
   const logger = options.logger ?? console;
   // Continue the clock past the latest entry on record, even if the PC clock was set back since.
-  const latest = db.prepare('SELECT hlc FROM change_log ORDER BY hlc DESC LIMIT 1').get() as { hlc: string } | undefined;
+  const latest = db.prepare('SELECT hlc FROM change_log ORDER BY hlc DESC LIMIT 1').get() as
+    | { hlc: string }
+    | undefined;
   const hlc = createHlc(nodeId, clock, latest ? `${latest.hlc}:${nodeId}` : undefined);
   const run = createRunner(db);
   const writes = createWritePath(db, run, hlc, nodeId, clock);
@@ -58,6 +61,7 @@ export function createCore(options: CoreOptions): Core {
     nodeId,
     logger,
     version: options.version ?? '0.1.0',
+    names: createNameFormatter(),
   };
 
   const searchIndex = createSearchIndex(db);
@@ -66,7 +70,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers = {
     ...systemHandlers(ctx),
     ...staffHandlers(ctx),
-    ...guestHandlers(ctx, createSearch(db)),
+    ...guestHandlers(ctx, createSearch(db, ctx.names)),
   } satisfies { [N in CallName]: Handler<N> };
 
   const listeners = new Set<(tables: string[]) => void>();

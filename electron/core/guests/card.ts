@@ -3,7 +3,6 @@ import type { GuestRow } from '../../../db/schema.ts';
 import type { GuestCard, RELATIONSHIPS } from '../../../shared/contract/guests.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import type { CoreContext } from '../context.ts';
-import { displayName } from './rows.ts';
 
 type Relationship = (typeof RELATIONSHIPS)[number];
 
@@ -50,7 +49,7 @@ export function loadGuestCard(ctx: CoreContext, id: string): GuestCard {
     given_reading: string;
   }>;
   return {
-    ...displayName(row),
+    ...ctx.names(row),
     phones: JSON.parse(row.phones),
     email: row.email,
     postalCode: row.postal_code,

@@ -37,7 +37,9 @@ export function createSearchIndex(db: Database) {
      * of random B-tree inserts.
      */
     rebuild() {
-      db.exec('DROP TABLE IF EXISTS temp.search_term_load; CREATE TEMP TABLE search_term_load (term, rank, recency, guest)');
+      db.exec(
+        'DROP TABLE IF EXISTS temp.search_term_load; CREATE TEMP TABLE search_term_load (term, rank, recency, guest)',
+      );
       const load = db.prepare('INSERT INTO temp.search_term_load VALUES (?, ?, ?, ?)');
       // In batches: better-sqlite3 cannot write while a read statement is still iterating.
       const batch = db.prepare(

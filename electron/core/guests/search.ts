@@ -1,11 +1,11 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { SearchHit } from '../../../shared/contract/guests.ts';
 import { MATCH_KINDS } from '../../../shared/contract/guests.ts';
 import { hasKana, kanaKey } from '../../../shared/text/kana.ts';
 import { looksLikePhoneQuery, phoneDigits } from '../../../shared/text/phone.ts';
 import { romajiQueryKey } from '../../../shared/text/romaji.ts';
 import { foldWidth } from '../../../shared/text/width.ts';
-import { displayName } from './rows.ts';
+import type { NameFormatter } from './rows.ts';
 import { nameKey, shortLimit } from './search-keys.ts';
 
 // Search as you type. The query is turned into the keys it could mean (phone digits, romaji key,
@@ -38,21 +38,46 @@ export function queryKeys(query: string): string[] {
   return [...keys];
 }
 
+type HitRow = {
+  rowid: number;
+  id: string;
+  family_name: string;
+  given_name: string;
+  family_reading: string;
+  given_reading: string;
+  phones: string;
+  email: string;
+  organization: string;
+};
+
+/** The rows of n guests at once: one statement instead of n point lookups (about 4x cheaper). */
+function guestsByRowidsSql(count: number): string {
+  return `SELECT rowid, id, family_name, given_name, family_reading, given_reading, phones, email, organization
+            FROM guests WHERE rowid IN (${Array(count).fill('?').join(', ')}) AND deleted_at IS NULL`;
+}
+
 /** The only statements a lookup runs (exported so a test can check SQLite's plan for each). */
 export const SEARCH_STATEMENTS = {
   walkShort: 'SELECT guest, rank, recency FROM search_term WHERE term = ? ORDER BY rank, recency DESC LIMIT ?',
   rangeLong: 'SELECT guest, rank, recency, term FROM search_term WHERE term >= ? AND term < ? AND rank = 0 LIMIT ?',
-  guestByRowid: `SELECT id, family_name, given_name, family_reading, given_reading, phones, email, organization
-                   FROM guests WHERE rowid = ? AND deleted_at IS NULL`,
+  guestsByRowids: guestsByRowidsSql(20),
 };
 
-export function createSearch(db: Database) {
+export function createSearch(db: Database, displayName: NameFormatter) {
   const walkShort = db.prepare(SEARCH_STATEMENTS.walkShort);
   const rangeLong = db.prepare(SEARCH_STATEMENTS.rangeLong);
-  const guestByRowid = db.prepare(SEARCH_STATEMENTS.guestByRowid);
+  const byCount = new Map<number, Statement>();
+  const guestsByRowids = (rowids: number[]): HitRow[] => {
+    let statement = byCount.get(rowids.length);
+    if (!statement) {
+      statement = db.prepare(guestsByRowidsSql(rowids.length));
+      byCount.set(rowids.length, statement);
+    }
+    return statement.all(...rowids) as HitRow[];
+  };
 
   const lookup = (key: string, limit: number): Candidate[] => {
-    if (Array.from(key).length <= shortLimit(key)) return walkShort.all(key, limit * 3) as Candidate[];
+    if (Array.from(key).length <= shortLimit(key)) return walkShort.all(key, limit) as Candidate[];
     const rows = rangeLong.all(key, `${key}\u{10FFFF}`, LONG_KEY_ROW_CAP) as Array<Candidate & { term: string }>;
     return rows.map((row) => ({ guest: row.guest, recency: row.recency, rank: row.term === key ? 0 : 1 }));
   };
@@ -65,22 +90,12 @@ export function createSearch(db: Database) {
         if (!seen || candidate.rank < seen.rank) best.set(candidate.guest, candidate);
       }
     }
-    const ranked = [...best.values()].sort((a, b) => a.rank - b.rank || b.recency - a.recency);
+    const ranked = [...best.values()].sort((a, b) => a.rank - b.rank || b.recency - a.recency).slice(0, limit);
+    if (ranked.length === 0) return [];
+    const rows = new Map(guestsByRowids(ranked.map((candidate) => candidate.guest)).map((row) => [row.rowid, row]));
     const hits: SearchHit[] = [];
     for (const candidate of ranked) {
-      if (hits.length >= limit) break;
-      const row = guestByRowid.get(candidate.guest) as
-        | {
-            id: string;
-            family_name: string;
-            given_name: string;
-            family_reading: string;
-            given_reading: string;
-            phones: string;
-            email: string;
-            organization: string;
-          }
-        | undefined;
+      const row = rows.get(candidate.guest);
       if (!row) continue;
       const phones = JSON.parse(row.phones) as Array<{ number: string }>;
       hits.push({
