@@ -1,0 +1,129 @@
+// The renderer's one way to the core: a typed `call(name, input)` and `onChanged(cb)`.
+// In Electron the preload exposes window.yadocho (IPC); in a browser the same contract is served over HTTP
+// (POST /api/call/<name> with the per-launch token, and Server-Sent Events on /api/events).
+
+import type { CallError, CallInput, CallName, CallOutput, Result } from '../../shared/contract/index.ts';
+
+/** A call answered with `ok: false`. Carries the contract's CallError (code, detail, field issues). */
+export class CallErrorException extends Error {
+  readonly error: CallError;
+  constructor(error: CallError) {
+    super(error.detail ? `${error.code}: ${error.detail}` : error.code);
+    this.name = 'CallErrorException';
+    this.error = error;
+  }
+}
+
+type ChangedListener = (tables: string[]) => void;
+
+type Transport = {
+  invoke(name: string, input: unknown): Promise<Result<unknown>>;
+  onChanged(listener: ChangedListener): () => void;
+};
+
+type Bridge = {
+  invoke(name: string, input: unknown): Promise<unknown>;
+  on(event: string, cb: (payload: unknown) => void): () => void;
+};
+
+const TOKEN_KEY = 'yadocho.token';
+
+/**
+ * Moves the launch token from the address (#token=…) to sessionStorage and removes it from the visible URL.
+ * Runs once at start, before the router reads location.hash.
+ */
+export function captureToken(): void {
+  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  if (!match?.[1]) return;
+  sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
+  window.history.replaceState(null, '', window.location.pathname + window.location.search);
+}
+
+function tablesOf(payload: unknown): string[] {
+  const tables = (payload as { tables?: unknown } | null)?.tables;
+  return Array.isArray(tables) ? tables.filter((t): t is string => typeof t === 'string') : [];
+}
+
+/** A transport failure (server gone, answer not JSON) as a Result, so callers handle one shape. */
+const connectionLost: Result<unknown> = { ok: false, error: { code: 'internal', detail: 'connection_lost' } };
+
+function ipcTransport(bridge: Bridge): Transport {
+  return {
+    invoke: async (name, input) => {
+      try {
+        return (await bridge.invoke(name, input)) as Result<unknown>;
+      } catch {
+        return connectionLost;
+      }
+    },
+    onChanged: (listener) => bridge.on('changed', (payload) => listener(tablesOf(payload))),
+  };
+}
+
+function httpTransport(): Transport {
+  const token = () => sessionStorage.getItem(TOKEN_KEY) ?? '';
+  const listeners = new Set<ChangedListener>();
+  let source: EventSource | undefined;
+
+  const connect = () => {
+    source = new EventSource(`/api/events?token=${encodeURIComponent(token())}`);
+    source.addEventListener('changed', (event) => {
+      let tables: string[] = [];
+      try {
+        tables = tablesOf(JSON.parse((event as MessageEvent<string>).data));
+      } catch {
+        return;
+      }
+      for (const listener of listeners) listener(tables);
+    });
+  };
+
+  return {
+    invoke: async (name, input) => {
+      try {
+        const response = await fetch(`/api/call/${encodeURIComponent(name)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-yadocho-token': token() },
+          body: JSON.stringify(input ?? {}),
+        });
+        const body = (await response.json()) as Result<unknown>;
+        return body && typeof body === 'object' && 'ok' in body ? body : connectionLost;
+      } catch {
+        return connectionLost;
+      }
+    },
+    onChanged: (listener) => {
+      listeners.add(listener);
+      if (!source) connect();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          source?.close();
+          source = undefined;
+        }
+      };
+    },
+  };
+}
+
+let transport: Transport | undefined;
+
+function getTransport(): Transport {
+  if (!transport) {
+    const bridge = (window as unknown as { yadocho?: Bridge }).yadocho;
+    transport = bridge ? ipcTransport(bridge) : httpTransport();
+  }
+  return transport;
+}
+
+/** Calls the core. Resolves with the call's output; rejects with CallErrorException on `ok: false`. */
+export async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
+  const result = await getTransport().invoke(name, input);
+  if (!result.ok) throw new CallErrorException(result.error);
+  return result.value as CallOutput<N>;
+}
+
+/** Told whenever a write (here or on another PC) changed some tables. Returns an unsubscribe function. */
+export function onChanged(listener: ChangedListener): () => void {
+  return getTransport().onChanged(listener);
+}

@@ -1,0 +1,37 @@
+import { createTheme, MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import type { i18n as I18n } from 'i18next';
+import { I18nextProvider } from 'react-i18next';
+import { GuestFormProvider } from '../guests/form-context.tsx';
+import { SearchProvider } from '../guests/search-context.tsx';
+import { StaffProvider } from '../staff/staff-context.tsx';
+import { Shell } from './Shell.tsx';
+
+// Japanese text first: Noto Sans JP / CJK JP (Linux), Hiragino (macOS), Yu Gothic / Meiryo (Windows).
+const FONT =
+  'system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans JP", "Noto Sans CJK JP", "Yu Gothic UI", "Yu Gothic", Meiryo, sans-serif';
+
+const theme = createTheme({
+  fontFamily: FONT,
+  headings: { fontFamily: FONT },
+  primaryColor: 'indigo',
+  defaultRadius: 'md',
+});
+
+export function App({ i18n }: { i18n: I18n }) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider theme={theme}>
+        {/* Bottom left: dialogs keep their buttons at the bottom right, and a notice must never cover them. */}
+        <Notifications position="bottom-left" containerWidth={360} />
+        <StaffProvider>
+          <SearchProvider>
+            <GuestFormProvider>
+              <Shell />
+            </GuestFormProvider>
+          </SearchProvider>
+        </StaffProvider>
+      </MantineProvider>
+    </I18nextProvider>
+  );
+}

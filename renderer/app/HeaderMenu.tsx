@@ -1,0 +1,37 @@
+import { ActionIcon, Menu } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { StaffManager } from '../staff/StaffManager.tsx';
+import { navigate } from './route.ts';
+
+/** Less frequent places: managing staff, deleted guests. */
+export function HeaderMenu() {
+  const { t } = useTranslation();
+  const [managing, setManaging] = useState(false);
+  return (
+    <>
+      <Menu position="bottom-end" width={220}>
+        <Menu.Target>
+          <ActionIcon
+            variant="default"
+            size="lg"
+            aria-label={t('header.menu')}
+            title={t('header.menu')}
+            data-testid="header-menu"
+          >
+            ☰
+          </ActionIcon>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item data-testid="manage-staff" onClick={() => setManaging(true)}>
+            {t('header.manageStaff')}
+          </Menu.Item>
+          <Menu.Item data-testid="deleted-guests-link" onClick={() => navigate({ name: 'deleted' })}>
+            {t('header.deletedGuests')}
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <StaffManager opened={managing} onClose={() => setManaging(false)} />
+    </>
+  );
+}

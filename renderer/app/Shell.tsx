@@ -1,0 +1,79 @@
+import { AppShell, Button, Center, Container, Group, Loader, Text, UnstyledButton } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { DeletedGuests } from '../guests/DeletedGuests.tsx';
+import { useGuestForm } from '../guests/form-context.tsx';
+import { GuestCard } from '../guests/GuestCard.tsx';
+import { SearchBox } from '../guests/SearchBox.tsx';
+import { SearchPage } from '../guests/SearchPage.tsx';
+import { useSearch } from '../guests/search-context.tsx';
+import { FirstRun } from '../staff/FirstRun.tsx';
+import { StaffSwitcher } from '../staff/StaffSwitcher.tsx';
+import { useStaff } from '../staff/staff-context.tsx';
+import { HeaderMenu } from './HeaderMenu.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { errorMessage } from './notify.ts';
+import { navigate, useRoute } from './route.ts';
+import { useSearchShortcut } from './shortcuts.ts';
+
+function Header() {
+  const { t } = useTranslation();
+  const form = useGuestForm();
+  return (
+    <Group h="100%" px="md" gap="md" wrap="nowrap">
+      <UnstyledButton onClick={() => navigate({ name: 'search' })} title={t('header.home')} data-testid="home">
+        <Text fw={800} size="xl" style={{ whiteSpace: 'nowrap', letterSpacing: '0.02em' }}>
+          {t('app.name')}
+        </Text>
+      </UnstyledButton>
+      <Group style={{ flex: 1 }} justify="center" wrap="nowrap">
+        <SearchBox />
+      </Group>
+      <Button variant="light" onClick={() => form.openNew()} data-testid="header-new-guest">
+        + {t('header.newGuest')}
+      </Button>
+      <StaffSwitcher />
+      <LanguageSwitch />
+      <HeaderMenu />
+    </Group>
+  );
+}
+
+function Main() {
+  const route = useRoute();
+  const staff = useStaff();
+  if (staff.error) return <Text c="red">{errorMessage(staff.error)}</Text>;
+  if (!staff.data) {
+    return (
+      <Center py="xl">
+        <Loader />
+      </Center>
+    );
+  }
+  if (staff.data.staff.length === 0) return <FirstRun />;
+  switch (route.name) {
+    case 'guest':
+      return <GuestCard key={route.id} id={route.id} />;
+    case 'deleted':
+      return <DeletedGuests />;
+    default:
+      return <SearchPage />;
+  }
+}
+
+/** The frame: header with the search, who is working, language and menu; the current screen below. */
+export function Shell() {
+  const search = useSearch();
+  useSearchShortcut(search.focus);
+  return (
+    <AppShell header={{ height: 64 }} padding="md">
+      <AppShell.Header>
+        <Header />
+      </AppShell.Header>
+      <AppShell.Main bg="gray.0">
+        <Container size="lg" px={0}>
+          <Main />
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,42 @@
+import { notifications } from '@mantine/notifications';
+import i18next from 'i18next';
+import type { CallError } from '../../shared/contract/index.ts';
+import { CallErrorException } from '../api/client.ts';
+
+/** The translated message of a failed call: its detail when we have words for it, else its code. */
+export function errorMessage(error: CallError | unknown): string {
+  const callError: CallError =
+    error instanceof CallErrorException
+      ? error.error
+      : error && typeof error === 'object' && 'code' in error
+        ? (error as CallError)
+        : { code: 'internal' };
+  const detailKey = `errors.detail.${callError.detail}`;
+  if (callError.detail && i18next.exists(detailKey)) return i18next.t(detailKey);
+  return i18next.t(`errors.code.${callError.code}`);
+}
+
+export function notifyError(error: unknown): void {
+  if (!(error instanceof CallErrorException)) console.error(error);
+  notifications.show({
+    color: 'red',
+    title: i18next.t('errors.title'),
+    message: errorMessage(error),
+    autoClose: 8000,
+    'data-testid': 'error-notification',
+  });
+}
+
+export function notifySuccess(message: string): void {
+  notifications.show({ color: 'teal', message, autoClose: 2500, 'data-testid': 'success-notification' });
+}
+
+/** Runs a call for a button: on failure shows the translated error and resolves to undefined. */
+export async function attempt<T>(work: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (error) {
+    notifyError(error);
+    return undefined;
+  }
+}

@@ -1,0 +1,105 @@
+import { Alert, Button, Center, Grid, Loader, Stack, Tabs, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GuestCard as Card } from '../../shared/contract/guests.ts';
+import { call } from '../api/client.ts';
+import { useQuery } from '../api/hooks.ts';
+import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
+import { formatDateTime } from '../i18n/format.ts';
+import { Companions } from './Companions.tsx';
+import { GuestHeader } from './GuestHeader.tsx';
+import { GuestHistory } from './GuestHistory.tsx';
+import { GuestProfile } from './GuestProfile.tsx';
+import { fullName } from './names.ts';
+
+const TABLES = ['guests', 'guest_links', 'staff'] as const;
+
+function DeletedBanner({ card, onRestored }: { card: Card; onRestored(): void }) {
+  const { t, i18n } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const restore = async () => {
+    setBusy(true);
+    const restored = await attempt(() => call('guests.restore', { id: card.id }));
+    setBusy(false);
+    if (restored) {
+      notifySuccess(t('guest.restoredNotice', { name: fullName(restored) }));
+      onRestored();
+    }
+  };
+  return (
+    <Alert
+      color="red"
+      variant="filled"
+      data-testid="deleted-banner"
+      title={t('guest.deletedBanner', { when: formatDateTime(card.deletedAt ?? '', i18n.language) })}
+    >
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{t('guest.deletedBannerHint')}</Text>
+        <Button color="red" variant="white" data-testid="restore-guest" loading={busy} onClick={restore}>
+          {t('guest.restore')}
+        </Button>
+      </Stack>
+    </Alert>
+  );
+}
+
+/**
+ * The guest card: header, then the alerts region (today: the deleted banner; allergies and open requests
+ * belong here too), then the main column in tabs.
+ */
+export function GuestCard({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<string | null>('profile');
+  const query = useQuery('guests.get', { id }, TABLES);
+  const card = query.data;
+
+  if (query.error) {
+    return (
+      <Alert color="red" data-testid="guest-card-error">
+        {query.error.code === 'not_found' ? t('guest.notFound') : errorMessage(query.error)}
+      </Alert>
+    );
+  }
+  if (!card) {
+    return (
+      <Center py="xl">
+        <Loader aria-label={t('app.loading')} />
+      </Center>
+    );
+  }
+
+  const deleted = card.deletedAt !== null;
+  return (
+    <Stack gap="md" data-testid="guest-card" data-guest-id={card.id} data-deleted={deleted}>
+      <GuestHeader card={card} onChanged={query.refetch} />
+      {deleted && (
+        <Stack gap="xs" data-testid="guest-alerts">
+          <DeletedBanner card={card} onRestored={query.refetch} />
+        </Stack>
+      )}
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="profile" data-testid="profile-tab">
+            {t('guest.tabs.profile')}
+          </Tabs.Tab>
+          <Tabs.Tab value="history" data-testid="history-tab">
+            {t('guest.tabs.history')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="profile" pt="md">
+          <Grid gap="lg">
+            <Grid.Col span={{ base: 12, md: 7 }}>
+              <GuestProfile card={card} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 5 }}>
+              <Companions card={card} onChanged={query.refetch} />
+            </Grid.Col>
+          </Grid>
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          <GuestHistory card={card} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

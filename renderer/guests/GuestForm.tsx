@@ -1,0 +1,186 @@
+import { Alert, Button, Checkbox, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import i18next from 'i18next';
+import { type FormEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CallErrorException, call } from '../api/client.ts';
+import { errorMessage, notifySuccess } from '../app/notify.ts';
+import { navigate } from '../app/route.ts';
+import type { FormRequest } from './form-context.tsx';
+import {
+  checkCreate,
+  checkUpdate,
+  emptyValues,
+  type FieldErrors,
+  type FormValues,
+  fieldErrors,
+  type TextField,
+  valuesOf,
+} from './form-model.ts';
+import { fullName } from './names.ts';
+import { PhoneRows } from './PhoneRows.tsx';
+
+function initialValues(request: FormRequest): FormValues {
+  const values = request.mode === 'edit' ? valuesOf(request.card) : { ...emptyValues, ...request.prefill };
+  return values.phones.length > 0 ? values : { ...values, phones: [{ number: '', label: 'mobile' }] };
+}
+
+/** Blank phone rows are not sent; errors of the rows that are sent are mapped back to their row on screen. */
+function withoutBlankPhones(values: FormValues): { values: FormValues; rowOf: number[] } {
+  const rowOf: number[] = [];
+  const phones = values.phones.filter((phone, row) => {
+    const keep = phone.number.trim() !== '';
+    if (keep) rowOf.push(row);
+    return keep;
+  });
+  return { values: { ...values, phones }, rowOf };
+}
+
+function onScreen(errors: FieldErrors, rowOf: number[]): FieldErrors {
+  const mapped: FieldErrors = {};
+  for (const [path, code] of Object.entries(errors)) {
+    mapped[path.replace(/^phones\.(\d+)/, (_, n: string) => `phones.${rowOf[Number(n)] ?? n}`)] = code;
+  }
+  return mapped;
+}
+
+/** Create or edit a guest. Validates with the contract's schema first, then shows the core's field issues. */
+export function GuestForm({ request, onClose }: { request: FormRequest; onClose(): void }) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<FormValues>(() => initialValues(request));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saving, setSaving] = useState(false);
+  // A failure that is not about one field (nobody chosen at this PC, the guest was deleted meanwhile…):
+  // shown in the form, where the person is looking, rather than in a notification.
+  const [formError, setFormError] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const errorOf = (path: string): string | undefined => {
+    const code = errors[path];
+    if (!code) return undefined;
+    const key = `errors.field.${code}`;
+    return i18next.exists(key) ? t(key) : t('errors.field.invalid');
+  };
+
+  const showErrors = (next: FieldErrors) => {
+    setErrors(next);
+    const first = Object.keys(next)[0];
+    if (first) requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus());
+  };
+
+  const text = (field: TextField) => ({
+    name: field,
+    value: values[field],
+    error: errorOf(field),
+    onChange: (event: { currentTarget: { value: string } }) => {
+      const value = event.currentTarget.value;
+      setValues((current) => ({ ...current, [field]: value }));
+    },
+  });
+
+  const send = async (work: () => Promise<void>, rowOf: number[]) => {
+    setErrors({});
+    setFormError(null);
+    setSaving(true);
+    try {
+      await work();
+    } catch (error) {
+      const issues = error instanceof CallErrorException ? error.error.issues : undefined;
+      if (issues?.length) showErrors(onScreen(fieldErrors(issues), rowOf));
+      else setFormError(errorMessage(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (saving) return;
+    const { values: sent, rowOf } = withoutBlankPhones(values);
+    if (request.mode === 'new') {
+      const checked = checkCreate(sent);
+      if (!checked.ok) return showErrors(onScreen(checked.errors, rowOf));
+      await send(async () => {
+        const card = await call('guests.create', { fields: checked.value });
+        notifySuccess(t('guest.createdNotice', { name: fullName(card) }));
+        onClose();
+        navigate({ name: 'guest', id: card.id });
+      }, rowOf);
+      return;
+    }
+    const checked = checkUpdate(sent, request.card);
+    if (!checked.ok) return showErrors(onScreen(checked.errors, rowOf));
+    if (Object.keys(checked.value).length === 0) return onClose();
+    await send(async () => {
+      const card = await call('guests.update', { id: request.card.id, patch: checked.value });
+      notifySuccess(t('guest.savedNotice', { name: fullName(card) }));
+      onClose();
+    }, rowOf);
+  };
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="xl"
+      title={request.mode === 'new' ? t('form.titleNew') : t('form.titleEdit')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form ref={formRef} data-testid="guest-form" onSubmit={save} noValidate>
+        <Stack gap="sm">
+          <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
+            <TextInput label={t('fields.familyName')} withAsterisk data-autofocus {...text('familyName')} />
+            <TextInput label={t('fields.givenName')} {...text('givenName')} />
+            <TextInput label={t('fields.familyReading')} withAsterisk {...text('familyReading')} />
+            <TextInput label={t('fields.givenReading')} {...text('givenReading')} />
+          </SimpleGrid>
+          <Text size="xs" c="dimmed" mt={-6}>
+            {t('form.readingHint')}
+          </Text>
+          <PhoneRows
+            phones={values.phones}
+            onChange={(phones) => setValues((current) => ({ ...current, phones }))}
+            errorOf={errorOf}
+          />
+          <SimpleGrid cols={3} spacing="sm">
+            <TextInput label={t('fields.email')} type="email" inputMode="email" {...text('email')} />
+            <TextInput label={t('fields.postalCode')} placeholder={t('form.postalHint')} {...text('postalCode')} />
+            <TextInput label={t('fields.birthday')} placeholder={t('form.birthdayHint')} {...text('birthday')} />
+          </SimpleGrid>
+          <SimpleGrid cols={2} spacing="sm">
+            <TextInput label={t('fields.address')} {...text('address')} />
+            <TextInput label={t('fields.organization')} {...text('organization')} />
+          </SimpleGrid>
+          <Textarea label={t('fields.note')} autosize minRows={2} maxRows={8} {...text('note')} />
+          <Checkbox
+            name="marketingConsent"
+            label={t('form.marketingConsent')}
+            checked={values.marketingConsent}
+            onChange={(event) => {
+              const checked = event.currentTarget.checked;
+              setValues((current) => ({ ...current, marketingConsent: checked }));
+            }}
+            error={errorOf('marketingConsent')}
+          />
+          {formError && (
+            <Alert color="red" data-testid="form-error" role="alert">
+              {formError}
+            </Alert>
+          )}
+          <Group justify="flex-end" mt="sm">
+            {Object.keys(errors).length > 0 && (
+              <Text c="red" size="sm" role="alert" mr="auto">
+                {t('form.fixErrors')}
+              </Text>
+            )}
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" data-testid="save-guest" loading={saving}>
+              {t('form.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,74 @@
+import { Badge, DataList, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GuestCard } from '../../shared/contract/guests.ts';
+import { ageOn, formatDay } from '../i18n/format.ts';
+
+function Item({ label, children, testId }: { label: string; children: ReactNode; testId: string }) {
+  return (
+    <DataList.Item>
+      <DataList.ItemLabel>{label}</DataList.ItemLabel>
+      <DataList.ItemValue data-testid={testId}>{children}</DataList.ItemValue>
+    </DataList.Item>
+  );
+}
+
+/** The profile: only what is recorded is shown, so the eye goes to what is there. */
+export function GuestProfile({ card }: { card: GuestCard }) {
+  const { t, i18n } = useTranslation();
+  const age = ageOn(card.birthday);
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Stack gap="sm">
+        <Title order={4}>{t('guest.profileTitle')}</Title>
+        <DataList labelWidth={130}>
+          {card.phones.length > 0 && (
+            <Item label={t('fields.phones')} testId="guest-phones">
+              <Stack gap={2}>
+                {card.phones.map((phone) => (
+                  <Group key={`${phone.number}-${phone.label}`} gap="xs">
+                    <Text style={{ fontVariantNumeric: 'tabular-nums' }}>{phone.number}</Text>
+                    <Badge variant="light" color="gray" size="sm" tt="none">
+                      {t(`phoneLabels.${phone.label}`)}
+                    </Badge>
+                  </Group>
+                ))}
+              </Stack>
+            </Item>
+          )}
+          {card.email && (
+            <Item label={t('fields.email')} testId="guest-email">
+              {card.email}
+            </Item>
+          )}
+          {(card.postalCode || card.address) && (
+            <Item label={t('fields.address')} testId="guest-address">
+              {card.postalCode && <Text>{t('guest.postalMark', { code: card.postalCode })}</Text>}
+              {card.address && <Text>{card.address}</Text>}
+            </Item>
+          )}
+          {card.birthday && (
+            <Item label={t('fields.birthday')} testId="guest-birthday">
+              {age === undefined
+                ? formatDay(card.birthday, i18n.language)
+                : t('guest.birthdayWithAge', { date: formatDay(card.birthday, i18n.language), age })}
+            </Item>
+          )}
+          {card.organization && (
+            <Item label={t('fields.organization')} testId="guest-organization">
+              {card.organization}
+            </Item>
+          )}
+          {card.note && (
+            <Item label={t('fields.note')} testId="guest-note">
+              <Text style={{ whiteSpace: 'pre-wrap' }}>{card.note}</Text>
+            </Item>
+          )}
+          <Item label={t('fields.marketingConsent')} testId="guest-consent">
+            {card.marketingConsent ? t('guest.consentYes') : t('guest.consentNo')}
+          </Item>
+        </DataList>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,113 @@
+import { Badge, Button, Divider, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StaffMember } from '../../shared/contract/staff.ts';
+import { call } from '../api/client.ts';
+import { attempt, notifySuccess } from '../app/notify.ts';
+import { useStaff } from './staff-context.tsx';
+
+function StaffRow({ member }: { member: StaffMember }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(member.name);
+  const [reading, setReading] = useState(member.reading);
+  const changed = name.trim() !== member.name || reading.trim() !== member.reading;
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!changed) return;
+    if (await attempt(() => call('staff.update', { id: member.id, name, reading })))
+      notifySuccess(t('staff.savedNotice'));
+  };
+  const setActive = async (active: boolean) => {
+    if (await attempt(() => call('staff.update', { id: member.id, active }))) notifySuccess(t('staff.savedNotice'));
+  };
+
+  return (
+    <form onSubmit={save} data-testid="staff-row" data-staff-id={member.id}>
+      <Group gap="xs" align="flex-end" wrap="nowrap">
+        <TextInput
+          label={t('staff.name')}
+          name="name"
+          value={name}
+          onChange={(event) => setName(event.currentTarget.value)}
+          style={{ flex: 1 }}
+        />
+        <TextInput
+          label={t('staff.reading')}
+          name="reading"
+          value={reading}
+          onChange={(event) => setReading(event.currentTarget.value)}
+          style={{ flex: 1 }}
+        />
+        <Button type="submit" variant="light" disabled={!changed || !name.trim()} data-testid="rename-staff">
+          {t('staff.rename')}
+        </Button>
+        {member.active ? (
+          <Button variant="subtle" color="red" data-testid="deactivate-staff" onClick={() => setActive(false)}>
+            {t('staff.deactivate')}
+          </Button>
+        ) : (
+          <Group gap={4} wrap="nowrap">
+            <Badge color="gray">{t('staff.inactive')}</Badge>
+            <Button variant="subtle" data-testid="reactivate-staff" onClick={() => setActive(true)}>
+              {t('staff.reactivate')}
+            </Button>
+          </Group>
+        )}
+      </Group>
+    </form>
+  );
+}
+
+/** Add staff, rename them, or mark them as no longer working here (they stay in the history). */
+export function StaffManager({ opened, onClose }: { opened: boolean; onClose(): void }) {
+  const { t } = useTranslation();
+  const staff = useStaff();
+  const [name, setName] = useState('');
+  const [reading, setReading] = useState('');
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) return;
+    if (await attempt(() => call('staff.create', { name, reading }))) {
+      setName('');
+      setReading('');
+      notifySuccess(t('staff.savedNotice'));
+    }
+  };
+
+  const members = staff.data?.staff ?? [];
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('staff.manageTitle')} size="xl">
+      <Stack data-testid="staff-manager">
+        {members.length === 0 && <Text c="dimmed">{t('staff.none')}</Text>}
+        {members.map((member) => (
+          <StaffRow key={`${member.id}:${member.name}:${member.reading}:${member.active}`} member={member} />
+        ))}
+        <Divider />
+        <Title order={5}>{t('staff.addTitle')}</Title>
+        <form onSubmit={add}>
+          <Group gap="xs" align="flex-end" wrap="nowrap">
+            <TextInput
+              label={t('staff.name')}
+              data-testid="new-staff-name"
+              value={name}
+              onChange={(event) => setName(event.currentTarget.value)}
+              style={{ flex: 1 }}
+            />
+            <TextInput
+              label={t('staff.reading')}
+              data-testid="new-staff-reading"
+              value={reading}
+              onChange={(event) => setReading(event.currentTarget.value)}
+              style={{ flex: 1 }}
+            />
+            <Button type="submit" data-testid="add-staff" disabled={!name.trim()}>
+              {t('staff.add')}
+            </Button>
+          </Group>
+        </form>
+      </Stack>
+    </Modal>
+  );
+}

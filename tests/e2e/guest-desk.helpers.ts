@@ -1,0 +1,81 @@
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures.ts';
+
+// What a person does at the desk, as small steps the guest-desk tests share.
+
+export const TAKAHASHI = {
+  familyName: '髙橋',
+  givenName: '一郎',
+  familyReading: 'たかはし',
+  givenReading: 'いちろう',
+  phone: '090-1234-5678',
+  email: 'ichiro.takahashi@example.jp',
+};
+
+/** Opens the app in Japanese (the language a browser on a Japanese PC would get). */
+export async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByTestId('guest-search')).toBeVisible();
+}
+
+/** First run: the welcome panel asks who works at this PC. */
+export async function firstRun(page: Page, name = '佐藤 花子'): Promise<void> {
+  await expect(page.getByTestId('first-run')).toBeVisible();
+  await page.getByTestId('first-run-name').fill(name);
+  await page.getByTestId('first-run-submit').click();
+  await expect(page.getByTestId('first-run')).toBeHidden();
+  await expect(page.getByTestId('staff-switcher')).toHaveValue(name);
+}
+
+export type NewGuest = {
+  familyName: string;
+  givenName?: string;
+  familyReading: string;
+  givenReading?: string;
+  phone?: string;
+  email?: string;
+  note?: string;
+};
+
+/** Fills the guest form by the fields' names (the contract's field names). */
+export async function fillGuestForm(page: Page, guest: Partial<NewGuest>): Promise<void> {
+  const form = page.getByTestId('guest-form');
+  for (const field of ['familyName', 'givenName', 'familyReading', 'givenReading', 'email', 'note'] as const) {
+    const value = guest[field];
+    if (value !== undefined) await form.locator(`[name="${field}"]`).fill(value);
+  }
+  if (guest.phone !== undefined) await form.locator('[name="phones.0.number"]').fill(guest.phone);
+}
+
+/**
+ * Opens the guest form and waits until it takes typing: once open, the dialog moves the focus to the family
+ * name, and text typed before that moment would land in whichever field had the focus.
+ */
+export async function openForm(page: Page, trigger: 'header-new-guest' | 'edit-guest'): Promise<void> {
+  await page.getByTestId(trigger).click();
+  await expect(page.getByTestId('guest-form').locator('[name="familyName"]')).toBeFocused();
+}
+
+export async function createGuest(page: Page, guest: NewGuest): Promise<string> {
+  await openForm(page, 'header-new-guest');
+  await fillGuestForm(page, guest);
+  await page.getByTestId('save-guest').click();
+  await expect(page.getByTestId('guest-form')).toBeHidden();
+  const name = [guest.familyName, guest.givenName].filter(Boolean).join(' ');
+  await expect(page.getByTestId('guest-name')).toHaveText(name);
+  return (await page.getByTestId('guest-card').getAttribute('data-guest-id')) ?? '';
+}
+
+/** Types into the search box as a person does and presses Enter to open the (first) guest. */
+export async function searchAndOpen(page: Page, query: string): Promise<void> {
+  const search = page.getByTestId('guest-search');
+  await search.fill(query);
+  await expect(page.getByTestId('guest-card')).toBeHidden(); // typing shows the search page
+  await search.press('Enter');
+  await expect(page.getByTestId('guest-card')).toBeVisible();
+}
+
+export async function goHome(page: Page): Promise<void> {
+  await page.getByTestId('home').click();
+  await expect(page.getByTestId('guest-card')).toBeHidden();
+}

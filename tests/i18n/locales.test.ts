@@ -1,0 +1,121 @@
+// The two locales have exactly the same keys, no empty message, and words for every code the core and the
+// contract can answer with: error codes, error details, field codes, relationships and phone labels.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { en } from '../../renderer/i18n/en.ts';
+import { ja } from '../../renderer/i18n/ja.ts';
+import { PHONE_LABELS, RELATIONSHIPS } from '../../shared/contract/guests.ts';
+import { ERROR_CODES } from '../../shared/contract/result.ts';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const full = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(full, value);
+    else for (const [k, v] of flatten(value, full)) out.set(k, v);
+  }
+  return out;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) return sourceFiles(file);
+    return /\.tsx?$/.test(name) ? [file] : [];
+  });
+}
+
+/** Every string a pattern captures in the files under `dir` (relative to the project). */
+function captured(dir: string, pattern: RegExp): Set<string> {
+  const found = new Set<string>();
+  for (const file of sourceFiles(path.join(root, dir))) {
+    for (const match of readFileSync(file, 'utf8').matchAll(pattern)) if (match[1]) found.add(match[1]);
+  }
+  return found;
+}
+
+const locales = { ja: flatten(ja as Tree), en: flatten(en as Tree) };
+
+const FIELD_CODES = [
+  'required',
+  'too_long',
+  'reading_not_kana',
+  'phone_invalid',
+  'email_invalid',
+  'postal_invalid',
+  'date_invalid',
+  'invalid_choice',
+  'too_many',
+  'invalid_type',
+  'invalid_id',
+  'invalid_format',
+  'unknown_field',
+  'invalid',
+];
+
+const DETAILS = [
+  'guest_not_found',
+  'guest_deleted',
+  'guest_already_deleted',
+  'guest_not_deleted',
+  'companion_is_self',
+  'companion_already_linked',
+  'link_not_found',
+  'link_already_removed',
+  'staff_not_found',
+  'staff_inactive',
+];
+
+describe('locales', () => {
+  it('ja and en have exactly the same keys', () => {
+    expect([...locales.en.keys()].sort()).toEqual([...locales.ja.keys()].sort());
+  });
+
+  it('has every key the renderer asks for by name', () => {
+    // t('guest.edit'), i18next.t('errors.title'); keys built at run time (errors.field.${code}) are checked above
+    const used = captured('renderer', /\bt\(\s*'([a-zA-Z0-9_.]+)'/g);
+    expect(used.size).toBeGreaterThan(50);
+    expect([...used].filter((key) => !locales.ja.has(key))).toEqual([]);
+  });
+
+  for (const [name, messages] of Object.entries(locales)) {
+    it(`${name} has no empty message`, () => {
+      const empty = [...messages].filter(([, value]) => value.trim() === '').map(([key]) => key);
+      expect(empty).toEqual([]);
+    });
+
+    it(`${name} keeps the same interpolation variables as ja`, () => {
+      const vars = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+      for (const [key, value] of messages) expect(vars(value), key).toEqual(vars(locales.ja.get(key) ?? ''));
+    });
+
+    it(`${name} translates every error code, detail and field code`, () => {
+      const missing = (keys: string[]) => keys.filter((key) => !messages.has(key));
+      expect(missing(ERROR_CODES.map((code) => `errors.code.${code}`))).toEqual([]);
+      expect(missing(DETAILS.map((detail) => `errors.detail.${detail}`))).toEqual([]);
+      expect(missing(FIELD_CODES.map((code) => `errors.field.${code}`))).toEqual([]);
+    });
+
+    it(`${name} names every relationship and phone label`, () => {
+      const keys = [...RELATIONSHIPS.map((r) => `relationships.${r}`), ...PHONE_LABELS.map((l) => `phoneLabels.${l}`)];
+      expect(keys.filter((key) => !messages.has(key))).toEqual([]);
+    });
+
+    it(`${name} follows the sources: every detail the core throws and every field code the contract names`, () => {
+      // new CallFailure('conflict', 'guest_deleted') anywhere in the core
+      const details = captured('electron/core', /CallFailure\(\s*'[a-z_]+'\s*,\s*'([a-z_]+)'/g);
+      // { error: 'phone_invalid' } in the contract's schemas
+      const fieldCodes = captured('shared/contract', /error:\s*'([a-z_]+)'/g);
+      expect(details.size).toBeGreaterThan(0);
+      expect(fieldCodes.size).toBeGreaterThan(0);
+      expect([...details].filter((d) => !messages.has(`errors.detail.${d}`))).toEqual([]);
+      expect([...fieldCodes].filter((c) => !messages.has(`errors.field.${c}`))).toEqual([]);
+    });
+  }
+});
