@@ -12,8 +12,8 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, type WebContents } from 'electron';
 import { openDatabase } from '../../db/open.ts';
 import { createCore } from '../core/create-core.ts';
-import { DATABASE_FILE } from '../launch/data-dir.ts';
 import { loadOrCreateNodeId } from '../core/node-identity.ts';
+import { DATABASE_FILE } from '../launch/data-dir.ts';
 import { resolveRendererFile } from './renderer-files.ts';
 
 const SCHEME = 'app';
