@@ -1,23 +1,12 @@
 // Turns the core's per-field history into the rows a person reads: one row per changed field of the guest,
 // one row per change of a companion link (its columns, written together, become one row).
 
-import { GUEST_FIELDS, type HistoryEntry, type RELATIONSHIPS } from '../../shared/contract/guests.ts';
-
-type Relationship = (typeof RELATIONSHIPS)[number];
-
-// A link is recorded once, from the guest it was added on; seen from the other guest it reads the other way
-// (the same rule as the core's guest card: A's child is B, so B's parent is A).
-const INVERSE: Record<Relationship, Relationship> = {
-  spouse: 'spouse',
-  partner: 'partner',
-  child: 'parent',
-  parent: 'child',
-  sibling: 'sibling',
-  relative: 'relative',
-  colleague: 'colleague',
-  friend: 'friend',
-  other: 'other',
-};
+import {
+  GUEST_FIELDS,
+  type HistoryEntry,
+  INVERSE_RELATIONSHIP,
+  type Relationship,
+} from '../../shared/contract/guests.ts';
 
 export type HistoryChange =
   | { kind: 'field'; field: string; from: unknown; to: unknown }
@@ -80,7 +69,7 @@ export function historyRows(entries: readonly HistoryEntry[], guestId: string): 
     const recordedHere = link.guestId === guestId;
     const otherId = (recordedHere ? link.companionId : link.guestId) ?? '';
     const recorded = (link.relationship ?? 'other') as Relationship;
-    const relationship = recordedHere ? recorded : (INVERSE[recorded] ?? recorded);
+    const relationship = recordedHere ? recorded : (INVERSE_RELATIONSHIP[recorded] ?? recorded);
     const key = `${entry.hlc}:${entry.rowId}`;
     if (fields.has('deleted_at') && fields.get('deleted_at') !== null) {
       rows.push({ key, ...base, change: { kind: 'unlinked', otherId } });

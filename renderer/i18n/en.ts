@@ -197,6 +197,10 @@ export const en: Messages = {
       link_already_removed: 'This companion was already removed',
       staff_not_found: 'This staff member was not found',
       staff_inactive: 'This staff member is inactive',
+      invalid_json: 'The request was not valid JSON',
+      json_required: 'The request must be sent as JSON',
+      body_too_large: 'The request is too large',
+      method_not_allowed: 'This request method is not allowed',
       connection_lost: 'The connection to the app was lost. Open it again.',
     },
     field: {

@@ -196,6 +196,10 @@ export const ja = {
       link_already_removed: 'この同伴者はすでに外されています',
       staff_not_found: 'このスタッフは見つかりません',
       staff_inactive: 'このスタッフは休止中です',
+      invalid_json: 'リクエストの形式（JSON）が正しくありません',
+      json_required: 'リクエストはJSONで送ってください',
+      body_too_large: 'リクエストが大きすぎます',
+      method_not_allowed: 'この方法のリクエストは受け付けていません',
       connection_lost: 'アプリとの接続が切れました。開き直してください。',
     },
     field: {

@@ -17,6 +17,23 @@ export const RELATIONSHIPS = [
   'friend',
   'other',
 ] as const;
+export type Relationship = (typeof RELATIONSHIPS)[number];
+
+/**
+ * A companion link is recorded once, on the guest it was added from; seen from the other guest it reads
+ * the other way (A's child is B, so B's parent is A).
+ */
+export const INVERSE_RELATIONSHIP: Record<Relationship, Relationship> = {
+  spouse: 'spouse',
+  partner: 'partner',
+  child: 'parent',
+  parent: 'child',
+  sibling: 'sibling',
+  relative: 'relative',
+  colleague: 'colleague',
+  friend: 'friend',
+  other: 'other',
+};
 
 const reading = (max: number) =>
   text(max).refine((value) => value === '' || isKanaReading(value), { error: 'reading_not_kana' });

@@ -40,8 +40,6 @@ export function seededRandom(seed: number): () => number {
 const FAMILY_WEIGHT_TOTAL = FAMILY_NAMES.reduce((sum, [, , weight]) => sum + weight, 0);
 const FIVE_YEARS_MS = 5 * 365 * 24 * 3600 * 1000;
 
-const toFullWidth = (text: string) => text.replace(/[0-9-]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
-
 export function* generateGuestStream(count: number, options: { seed: number; now: number }): Generator<GeneratedGuest> {
   const random = seededRandom(options.seed);
   const pick = <T>(items: ReadonlyArray<T>): T => items[Math.floor(random() * items.length)] as T;
@@ -56,14 +54,13 @@ export function* generateGuestStream(count: number, options: { seed: number; now
     return FAMILY_NAMES[0] as (typeof FAMILY_NAMES)[number];
   };
 
-  /** Mobile numbers typed as staff type them: hyphens, none, spaces, full-width, or +81. */
+  /** Mobile numbers as staff type them: hyphens, none, spaces, or +81 (full-width digits are folded on entry). */
   const mobile = () => {
     const [a, b, c] = [pick(['090', '080', '070']), digits(4), digits(4)];
     const style = random();
     if (style < 0.55) return `${a}-${b}-${c}`;
     if (style < 0.75) return `${a}${b}${c}`;
-    if (style < 0.85) return `${a} ${b} ${c}`;
-    if (style < 0.93) return toFullWidth(`${a}-${b}-${c}`);
+    if (style < 0.9) return `${a} ${b} ${c}`;
     return `+81 ${a.slice(1)}-${b}-${c}`;
   };
   const landline = (areaCode: string) => {

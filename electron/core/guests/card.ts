@@ -1,24 +1,8 @@
 import { sql } from '../../../db/query.ts';
 import type { GuestRow } from '../../../db/schema.ts';
-import type { GuestCard, RELATIONSHIPS } from '../../../shared/contract/guests.ts';
+import { type GuestCard, INVERSE_RELATIONSHIP, type Relationship } from '../../../shared/contract/guests.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import type { CoreContext } from '../context.ts';
-
-type Relationship = (typeof RELATIONSHIPS)[number];
-
-// A link is recorded once, from the guest who was linked to; seen from the companion's card the
-// relationship reads the other way (A's child is B, so B's parent is A).
-const INVERSE: Record<Relationship, Relationship> = {
-  spouse: 'spouse',
-  partner: 'partner',
-  child: 'parent',
-  parent: 'child',
-  sibling: 'sibling',
-  relative: 'relative',
-  colleague: 'colleague',
-  friend: 'friend',
-  other: 'other',
-};
 
 export function findGuestRow(ctx: CoreContext, id: string): GuestRow {
   const row = ctx.run.first(sql.selectFrom('guests').selectAll().where('id', '=', id));
@@ -70,7 +54,7 @@ export function loadGuestCard(ctx: CoreContext, id: string): GuestCard {
         givenName: link.given_name,
         familyReading: link.family_reading,
         givenReading: link.given_reading,
-        relationship: link.guest_id === id ? recorded : INVERSE[recorded],
+        relationship: link.guest_id === id ? recorded : INVERSE_RELATIONSHIP[recorded],
       };
     }),
   };
