@@ -10,7 +10,7 @@ import { nameKey, shortLimit } from './search-keys.ts';
 
 // Search as you type. The query is turned into the keys it could mean (phone digits, romaji key,
 // kana key, name key, email); each key is looked up in search_term:
-// - a short key (up to 4 kana/kanji or 6 ASCII characters) has its own rows ordered by rank then
+// - a short key (up to 6 kana/kanji or 10 ASCII characters) has its own rows ordered by rank then
 //   recency, so one index walk reads exactly the rows it shows, however common the key;
 // - a longer key is a B-tree range over whole keys, which is selective at that length.
 // Never a scan of the guest table.
