@@ -5,7 +5,7 @@ import { useGuestForm } from '../guests/form-context.tsx';
 import { GuestCard } from '../guests/GuestCard.tsx';
 import { SearchBox } from '../guests/SearchBox.tsx';
 import { SearchPage } from '../guests/SearchPage.tsx';
-import { useSearch } from '../guests/search-context.tsx';
+import { useSearchFocus } from '../guests/search-context.tsx';
 import { FirstRun } from '../staff/FirstRun.tsx';
 import { StaffSwitcher } from '../staff/StaffSwitcher.tsx';
 import { useStaff } from '../staff/staff-context.tsx';
@@ -62,8 +62,7 @@ function Main() {
 
 /** The frame: header with the search, who is working, language and menu; the current screen below. */
 export function Shell() {
-  const search = useSearch();
-  useSearchShortcut(search.focus);
+  useSearchShortcut(useSearchFocus());
   return (
     <AppShell header={{ height: 64 }} padding="md">
       <AppShell.Header>

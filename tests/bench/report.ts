@@ -1,0 +1,64 @@
+import { writeFileSync } from 'node:fs';
+import type { Percentiles } from './stats.ts';
+
+// The printed table and the JSON file. Targets are printed beside the figures, never asserted: a
+// benchmark that fails on a slow or busy machine would teach people to ignore it.
+
+export type Figure = { name: string; size: number; timing: Percentiles; baseline?: Percentiles };
+
+const TARGET = { searchP95: 1, searchSpeedup: 100, cardP95: 5, uiP95: 50 };
+
+function targets(figure: Figure): string {
+  const mark = (ok: boolean, text: string) => `${ok ? 'ok  ' : 'MISS'} ${text}`;
+  const { p95 } = figure.timing;
+  if (figure.name.startsWith('search.')) {
+    const marks = [mark(p95 <= TARGET.searchP95, `p95 ≤ ${TARGET.searchP95} ms`)];
+    if (figure.baseline) {
+      const ratio = figure.baseline.p95 / p95;
+      marks.push(mark(ratio >= TARGET.searchSpeedup, `≥ ${TARGET.searchSpeedup}× baseline`));
+    }
+    return marks.join(', ');
+  }
+  if (figure.name === 'guest_card.open') return mark(p95 <= TARGET.cardP95, `p95 ≤ ${TARGET.cardP95} ms`);
+  if (figure.name === 'ui.keystroke_to_results') return mark(p95 <= TARGET.uiP95, `p95 ≤ ${TARGET.uiP95} ms`);
+  return '(no target)';
+}
+
+const ms = (value: number) => (value < 10 ? value.toFixed(3) : value.toFixed(1));
+
+export function printTable(figures: Figure[], log: (line: string) => void) {
+  const header = ['figure', 'runs', 'p50 ms', 'p95 ms', 'p99 ms', 'base p95', 'ratio', 'targets'];
+  const rows = figures.map((f) => [
+    f.name,
+    String(f.timing.runs),
+    ms(f.timing.p50),
+    ms(f.timing.p95),
+    ms(f.timing.p99),
+    f.baseline ? `${ms(f.baseline.p95)} (${f.baseline.runs})` : '',
+    f.baseline ? `${Math.round(f.baseline.p95 / f.timing.p95)}×` : '',
+    targets(f),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) =>
+        i === 0 || i === cells.length - 1 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0),
+      )
+      .join('  ');
+  log(line(header).trimEnd());
+  for (const row of rows) log(line(row).trimEnd());
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+export function writeJson(file: string, figures: Figure[]) {
+  const out = figures.map((f) => ({
+    name: f.name,
+    size: f.size,
+    p50_ms: round(f.timing.p50),
+    p95_ms: round(f.timing.p95),
+    p99_ms: round(f.timing.p99),
+    ...(f.baseline ? { baseline_p95_ms: round(f.baseline.p95) } : {}),
+  }));
+  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+}
