@@ -12,7 +12,7 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: /electron\.spec\.ts$/,
+      testIgnore: /(electron|screenshots)\.spec\.ts$/,
       use: {
         browserName: 'chromium',
         launchOptions: {
@@ -25,6 +25,18 @@ export default defineConfig({
             '--disable-sync',
             '--no-first-run',
           ],
+        },
+      },
+    },
+    {
+      // The README's screenshots: `npm run screenshots`, not part of `npm test`.
+      name: 'screenshots',
+      testMatch: /screenshots\.spec\.ts$/,
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath: chromiumPath,
+          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
         },
       },
     },
