@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { fail, isCallName, type Result } from '../../shared/contract/index.ts';
 import type { Logger } from '../core/context.ts';
 import type { Core } from '../core/create-core.ts';
+import { RENDERER_CSP } from './csp.ts';
 import { createGuard } from './guard.ts';
 import { readStatic } from './static-files.ts';
 
@@ -36,8 +37,6 @@ export type HttpServer = {
 };
 
 const MAX_BODY_BYTES = 1_000_000;
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 const STATUS_OF: Partial<Record<string, number>> = { unauthorized: 401, forbidden: 403, unknown_call: 404 };
 
@@ -133,7 +132,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       }
       response.writeHead(200, {
         'content-type': file.type,
-        'content-security-policy': CSP,
+        'content-security-policy': RENDERER_CSP,
         'x-content-type-options': 'nosniff',
         'x-frame-options': 'DENY',
         'referrer-policy': 'no-referrer',

@@ -13,6 +13,7 @@ import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, type WebCo
 import { openDatabase } from '../../db/open.ts';
 import { createCore } from '../core/create-core.ts';
 import { loadOrCreateNodeId } from '../core/node-identity.ts';
+import { RENDERER_CSP } from '../http/csp.ts';
 import { DATABASE_FILE } from '../launch/data-dir.ts';
 import { resolveRendererFile } from './renderer-files.ts';
 
@@ -22,17 +23,6 @@ const ORIGIN = `${SCHEME}://${HOST}`;
 const START_URL = `${ORIGIN}/index.html`;
 const RENDERER_DIR = path.resolve(__dirname, '..', 'renderer');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 type Core = ReturnType<typeof createCore>;
 
@@ -52,7 +42,7 @@ function isAppUrl(url: string | undefined): boolean {
 function notFound(): Response {
   return new Response('Not found', {
     status: 404,
-    headers: { 'content-type': 'text/plain', 'content-security-policy': CSP },
+    headers: { 'content-type': 'text/plain', 'content-security-policy': RENDERER_CSP },
   });
 }
 
@@ -69,7 +59,7 @@ async function serveRenderer(request: Request): Promise<Response> {
   }
   if (!upstream.ok) return notFound();
   const headers = new Headers(upstream.headers);
-  headers.set('content-security-policy', CSP);
+  headers.set('content-security-policy', RENDERER_CSP);
   headers.set('x-content-type-options', 'nosniff');
   headers.set('cache-control', 'no-cache');
   return new Response(upstream.body, { status: 200, headers });
