@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { GuestRow } from '../../db/schema.ts';
 import { seededRandom } from '../../electron/core/demo/generate.ts';
 import { phoneDigits } from '../../shared/text/phone.ts';
 import { displayRomaji, readingToRomaji } from '../../shared/text/romaji.ts';
@@ -20,14 +21,7 @@ export type QueryClass = {
   hits: boolean;
 };
 
-type Sampled = {
-  id: string;
-  family_name: string;
-  given_name: string;
-  family_reading: string;
-  given_reading: string;
-  phones: string;
-};
+type Sampled = Pick<GuestRow, 'id' | 'family_name' | 'given_name' | 'family_reading' | 'given_reading' | 'phones'>;
 
 const chars = (text: string) => Array.from(text);
 const katakana = (hiragana: string) =>

@@ -5,14 +5,13 @@ import { createCore } from '../../electron/core/create-core.ts';
 import { loadOrCreateNodeId } from '../../electron/core/node-identity.ts';
 import { startHttpServer } from '../../electron/http/server.ts';
 import { RENDERER_DIR } from '../support/app-server.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
 import { type Percentiles, summarize } from './stats.ts';
 
 // Keystroke to results on screen, in real Chromium, against the core on a benchmark database: what the
 // front desk feels. Each character is typed as a person types it; the page records, for every input
 // event, the time from the event (its timeStamp: when the key reached the page) to the first animation
 // frame after the search page shows the answer to that exact text (data-shown-query on the outcome).
-
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** What a person types, one character at a time: names, readings, romaji, phones. */
 const TYPED = [
@@ -41,7 +40,7 @@ const TYPED = [
 export type UiLatency = { timing: Percentiles } | { skipped: string };
 
 export async function measureUiLatency(dataFile: string, log: (line: string) => void): Promise<UiLatency> {
-  if (!existsSync(CHROMIUM)) return { skipped: `no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)` };
+  if (!existsSync(CHROMIUM_PATH)) return { skipped: `no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH)` };
   if (!existsSync(`${RENDERER_DIR}/index.html`)) return { skipped: 'renderer not built (npm run build:renderer)' };
   const db = openDatabase(dataFile);
   const core = createCore({
@@ -50,16 +49,7 @@ export async function measureUiLatency(dataFile: string, log: (line: string) => 
     logger: { info() {}, warn() {}, error: console.error },
   });
   const server = await startHttpServer({ core, staticDir: RENDERER_DIR });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     await page.goto(server.pageUrl);

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { GuestRow } from '../../../db/schema.ts';
 import type { SearchHit } from '../../../shared/contract/guests.ts';
 import { MATCH_KINDS } from '../../../shared/contract/guests.ts';
 import { hasKana, kanaKey } from '../../../shared/text/kana.ts';
@@ -38,17 +39,10 @@ export function queryKeys(query: string): string[] {
   return [...keys];
 }
 
-type HitRow = {
-  rowid: number;
-  id: string;
-  family_name: string;
-  given_name: string;
-  family_reading: string;
-  given_reading: string;
-  phones: string;
-  email: string;
-  organization: string;
-};
+type HitRow = Pick<
+  GuestRow,
+  'id' | 'family_name' | 'given_name' | 'family_reading' | 'given_reading' | 'phones' | 'email' | 'organization'
+> & { rowid: number };
 
 /** The rows of n guests at once: one statement instead of n point lookups (about 4x cheaper). */
 function guestsByRowidsSql(count: number): string {
