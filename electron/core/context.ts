@@ -24,6 +24,8 @@ export type Actor = {
   staffId: string | null;
   /** Runs `work` in one transaction through the write path; screens are told what changed after commit. */
   write<T>(work: (session: WriteSession) => T): T;
+  /** Tells open screens that data they show changed without a logged write (who is working at this PC). */
+  announce(table: string): void;
 };
 
 export type Handler<N extends CallName> = (input: ParsedInput<N>, actor: Actor) => CallOutput<N>;

@@ -100,6 +100,9 @@ export function createCore(options: CoreOptions): Core {
         for (const table of tables) changed.add(table);
         return result;
       },
+      announce(table) {
+        changed.add(table);
+      },
     };
     try {
       const handler = handlers[name] as Handler<CallName>;

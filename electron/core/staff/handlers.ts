@@ -67,15 +67,17 @@ export function staffHandlers(ctx: CoreContext): Handlers<StaffCalls> {
       return toMember(findStaff(ctx, id));
     },
 
-    'staff.setCurrent': ({ id }) => {
+    'staff.setCurrent': ({ id }, actor) => {
       const staff = findStaff(ctx, id);
       if (staff.active !== 1) throw new CallFailure('conflict', 'staff_inactive');
       setCurrent(id);
+      actor.announce('staff');
       return { currentStaffId: id };
     },
 
-    'staff.clearCurrent': () => {
+    'staff.clearCurrent': (_input, actor) => {
       setCurrent(null);
+      actor.announce('staff');
       return { currentStaffId: null };
     },
   };
