@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isKanaReading } from '../text/kana.ts';
 import { foldWidth } from '../text/width.ts';
 
 // Field schemas shared by several domains. A custom message is a field code (errors.field.*).
@@ -23,3 +24,8 @@ export function requiredText(max: number) {
 }
 
 export const empty = z.object({}).strict();
+
+/** A kana reading (of a guest's or a staff member's name): hiragana or katakana of any width, or empty. */
+export function reading(max: number) {
+  return text(max).refine((value) => value === '' || isKanaReading(value), { error: 'reading_not_kana' });
+}

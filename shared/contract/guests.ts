@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { isKanaReading } from '../text/kana.ts';
 import { isPhoneNumber } from '../text/phone.ts';
 import { foldWidth } from '../text/width.ts';
-import { empty, id, requiredText, text } from './common.ts';
+import { empty, id, reading, requiredText, text } from './common.ts';
 import { call } from './define.ts';
 
 export const PHONE_LABELS = ['mobile', 'home', 'work', 'other'] as const;
@@ -34,9 +33,6 @@ export const INVERSE_RELATIONSHIP: Record<Relationship, Relationship> = {
   friend: 'friend',
   other: 'other',
 };
-
-const reading = (max: number) =>
-  text(max).refine((value) => value === '' || isKanaReading(value), { error: 'reading_not_kana' });
 
 const phone = z
   .object({

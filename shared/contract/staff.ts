@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { empty, id, requiredText, text } from './common.ts';
+import { empty, id, reading, requiredText } from './common.ts';
 import { call } from './define.ts';
 
 export const staffMemberSchema = z.object({
@@ -20,14 +20,19 @@ export const staffCalls = {
   'staff.create': call({
     summary: 'Add a staff member. The first one may be added before anyone is chosen at this PC.',
     writes: true,
-    input: z.object({ name: requiredText(40), reading: text(60).optional() }).strict(),
+    input: z.object({ name: requiredText(40), reading: reading(60).optional() }).strict(),
     output: staffMemberSchema,
   }),
   'staff.update': call({
     summary: 'Rename a staff member, or mark them as no longer working here (active: false).',
     writes: true,
     input: z
-      .object({ id, name: requiredText(40).optional(), reading: text(60).optional(), active: z.boolean().optional() })
+      .object({
+        id,
+        name: requiredText(40).optional(),
+        reading: reading(60).optional(),
+        active: z.boolean().optional(),
+      })
       .strict(),
     output: staffMemberSchema,
   }),

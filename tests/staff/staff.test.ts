@@ -35,3 +35,15 @@ describe('who is working at this PC', () => {
     );
   });
 });
+
+describe('staff names', () => {
+  it('take a kana reading, as guests do, and refuse anything else without recording it', async () => {
+    const { core, call } = makeCore();
+    expect(await core.call('staff.create', { name: '山田', reading: '山田' })).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'reading', code: 'reading_not_kana' }] },
+    });
+    expect((await call('staff.list', {})).staff).toEqual([]);
+    expect((await call('staff.create', { name: '山田', reading: 'ﾔﾏﾀﾞ' })).reading).toBe('ヤマダ');
+  });
+});
