@@ -54,6 +54,104 @@ export type ChangeLogRow = {
 
 export type SearchTermRow = { term: string; rank: number; recency: number; guest: number };
 
+type Stamped = { created_at: string; updated_at: string };
+type Tombstoned = Stamped & { deleted_at: string | null };
+
+export type SettingRow = Stamped & { id: string; value: string };
+
+export type StayRow = Tombstoned & {
+  id: string;
+  guest_id: string;
+  arrival_date: string;
+  departure_date: string;
+  rooms: string;
+  adults: number;
+  children: number;
+  plan: string;
+  purpose: string | null;
+  channel: string | null;
+  reservation_no: string;
+  amount_yen: number;
+  staff_id: string | null;
+  status: string;
+  note: string;
+};
+
+export type StayPartyRow = Tombstoned & { id: string; stay_id: string; guest_id: string };
+
+export type AllergenRow = Tombstoned & {
+  id: string;
+  code: string;
+  name_ja: string;
+  name_en: string;
+  legal_class: string;
+  sort_order: number;
+};
+
+export type AllergyRow = Stamped & {
+  id: string;
+  guest_id: string;
+  allergen_id: string | null;
+  free_allergen: string;
+  severity: string;
+  traces_ok: number;
+  note: string;
+  confirmed_at: string;
+  confirmed_by: string | null;
+  recorded_by: string | null;
+  supersedes: string | null;
+  superseded_by: string | null;
+  retracted_at: string | null;
+  retracted_by: string | null;
+  retract_reason: string;
+};
+
+export type RequestRow = Stamped & {
+  id: string;
+  guest_id: string;
+  stay_id: string | null;
+  standing: number;
+  category: string;
+  text: string;
+  status: string;
+  taken_by: string | null;
+  handled_at: string | null;
+  handled_by: string | null;
+};
+
+export type DishRow = Tombstoned & {
+  id: string;
+  name: string;
+  reading: string;
+  category: string;
+  allergen_ids: string;
+  note: string;
+};
+
+export type CourseRow = Tombstoned & { id: string; name: string; price_yen: number; note: string; dish_ids: string };
+
+export type ServedRow = Stamped & {
+  id: string;
+  stay_id: string;
+  date: string;
+  meal: string;
+  dish_id: string;
+  course_id: string | null;
+  reaction: string | null;
+  note: string;
+  retracted_at: string | null;
+};
+
+export type MenuPlanRow = Stamped & {
+  id: string;
+  stay_id: string;
+  date: string;
+  meal: string;
+  course_id: string | null;
+  dish_ids: string;
+  status: string;
+};
+
 export type DB = {
   meta: MetaRow;
   staff: StaffRow;
@@ -61,7 +159,32 @@ export type DB = {
   guest_links: GuestLinkRow;
   change_log: ChangeLogRow;
   search_term: SearchTermRow;
+  settings: SettingRow;
+  stays: StayRow;
+  stay_party: StayPartyRow;
+  allergens: AllergenRow;
+  allergies: AllergyRow;
+  requests: RequestRow;
+  dishes: DishRow;
+  courses: CourseRow;
+  served: ServedRow;
+  menu_plans: MenuPlanRow;
 };
 
 /** Tables whose rows are written through the change log (and later synced). */
-export type SyncedTable = 'staff' | 'guests' | 'guest_links';
+export const SYNCED_TABLES = [
+  'staff',
+  'guests',
+  'guest_links',
+  'settings',
+  'stays',
+  'stay_party',
+  'allergens',
+  'allergies',
+  'requests',
+  'dishes',
+  'courses',
+  'served',
+  'menu_plans',
+] as const;
+export type SyncedTable = (typeof SYNCED_TABLES)[number];

@@ -1,7 +1,8 @@
 import { initial } from './0001-initial.ts';
+import { service } from './0002-service.ts';
 import type { Migration } from './migration.ts';
 
 // Static list, in order: works when bundled, and a new migration is one line here.
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, service];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -10,6 +10,8 @@ import {
   type Result,
   toIssues,
 } from '../../shared/contract/index.ts';
+import { allergyHandlers } from './allergies/handlers.ts';
+import { briefingHandlers } from './briefing/handlers.ts';
 import { createHlc } from './changes/hlc.ts';
 import { createWritePath } from './changes/write.ts';
 import type { Actor, CoreContext, Handler, Logger } from './context.ts';
@@ -17,7 +19,11 @@ import { guestHandlers } from './guests/handlers.ts';
 import { createNameFormatter } from './guests/rows.ts';
 import { createSearch } from './guests/search.ts';
 import { createSearchIndex } from './guests/search-index.ts';
+import { kitchenHandlers } from './kitchen/handlers.ts';
+import { requestHandlers } from './requests/handlers.ts';
+import { settingsHandlers } from './settings/handlers.ts';
 import { currentStaffId, staffHandlers } from './staff/handlers.ts';
+import { stayHandlers } from './stays/handlers.ts';
 import { systemHandlers } from './system/handlers.ts';
 
 export type CoreOptions = {
@@ -71,6 +77,12 @@ export function createCore(options: CoreOptions): Core {
     ...systemHandlers(ctx),
     ...staffHandlers(ctx),
     ...guestHandlers(ctx, createSearch(db, ctx.names)),
+    ...settingsHandlers(ctx),
+    ...stayHandlers(ctx),
+    ...allergyHandlers(ctx),
+    ...requestHandlers(ctx),
+    ...kitchenHandlers(ctx),
+    ...briefingHandlers(ctx),
   } satisfies { [N in CallName]: Handler<N> };
 
   const listeners = new Set<(tables: string[]) => void>();

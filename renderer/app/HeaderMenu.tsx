@@ -23,6 +23,12 @@ export function HeaderMenu() {
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
+          <Menu.Item data-testid="catalogue-link" onClick={() => navigate({ name: 'catalogue' })}>
+            {t('header.catalogue')}
+          </Menu.Item>
+          <Menu.Item data-testid="settings-link" onClick={() => navigate({ name: 'settings' })}>
+            {t('header.settings')}
+          </Menu.Item>
           <Menu.Item data-testid="manage-staff" onClick={() => setManaging(true)}>
             {t('header.manageStaff')}
           </Menu.Item>

@@ -1,14 +1,19 @@
 import { AppShell, Button, Center, Container, Group, Loader, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ArrivalsPage } from '../arrivals/ArrivalsPage.tsx';
 import { DeletedGuests } from '../guests/DeletedGuests.tsx';
 import { useGuestForm } from '../guests/form-context.tsx';
 import { GuestCard } from '../guests/GuestCard.tsx';
 import { SearchBox } from '../guests/SearchBox.tsx';
 import { SearchPage } from '../guests/SearchPage.tsx';
 import { useSearchFocus } from '../guests/search-context.tsx';
+import { CataloguePage } from '../kitchen/CataloguePage.tsx';
+import { SettingsPage } from '../settings/SettingsPage.tsx';
+import { PrintPage } from '../sheets/PrintPage.tsx';
 import { FirstRun } from '../staff/FirstRun.tsx';
 import { StaffSwitcher } from '../staff/StaffSwitcher.tsx';
 import { useStaff } from '../staff/staff-context.tsx';
+import { StayPage } from '../stays/StayPage.tsx';
 import { HeaderMenu } from './HeaderMenu.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { errorMessage } from './notify.ts';
@@ -28,6 +33,9 @@ function Header() {
       <Group style={{ flex: 1 }} justify="center" wrap="nowrap">
         <SearchBox />
       </Group>
+      <Button variant="default" onClick={() => navigate({ name: 'arrivals' })} data-testid="header-arrivals">
+        {t('header.arrivals')}
+      </Button>
       <Button variant="light" onClick={() => form.openNew()} data-testid="header-new-guest">
         + {t('header.newGuest')}
       </Button>
@@ -55,6 +63,14 @@ function Main() {
       return <GuestCard key={route.id} id={route.id} />;
     case 'deleted':
       return <DeletedGuests />;
+    case 'arrivals':
+      return <ArrivalsPage key={route.date ?? 'today'} date={route.date} />;
+    case 'stay':
+      return <StayPage key={route.id} id={route.id} />;
+    case 'catalogue':
+      return <CataloguePage />;
+    case 'settings':
+      return <SettingsPage />;
     default:
       return <SearchPage />;
   }
@@ -63,6 +79,9 @@ function Main() {
 /** The frame: header with the search, who is working, language and menu; the current screen below. */
 export function Shell() {
   useSearchShortcut(useSearchFocus());
+  const route = useRoute();
+  // A printed sheet is the page itself: no header, A4 layout (print CSS in the sheet's own styles).
+  if (route.name === 'print') return <PrintPage sheet={route.sheet} date={route.date} stayId={route.stayId} />;
   return (
     <AppShell header={{ height: 64 }} padding="md">
       <AppShell.Header>

@@ -1,13 +1,38 @@
 import { useSyncExternalStore } from 'react';
 
-// Routes live in location.hash, so a reload or a link keeps the screen: #/ (search), #/guest/<id>, #/deleted.
-export type Route = { name: 'search' } | { name: 'guest'; id: string } | { name: 'deleted' };
+// Routes live in location.hash, so a reload or a link keeps the screen:
+// #/ (search), #/guest/<id>, #/deleted, #/arrivals[/<date>], #/stay/<id>, #/catalogue, #/settings,
+// #/print/briefing/<date>[/<stayId>], #/print/kitchen/<date>.
+export type Route =
+  | { name: 'search' }
+  | { name: 'guest'; id: string }
+  | { name: 'deleted' }
+  | { name: 'arrivals'; date?: string }
+  | { name: 'stay'; id: string }
+  | { name: 'catalogue' }
+  | { name: 'settings' }
+  | { name: 'print'; sheet: 'briefing' | 'kitchen'; date: string; stayId?: string };
+
+const DATE = '(\\d{4}-\\d{2}-\\d{2})';
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   const guest = /^\/guest\/([^/?#]+)$/.exec(path);
   if (guest?.[1]) return { name: 'guest', id: decodeURIComponent(guest[1]) };
+  const stay = /^\/stay\/([^/?#]+)$/.exec(path);
+  if (stay?.[1]) return { name: 'stay', id: decodeURIComponent(stay[1]) };
+  const arrivals = new RegExp(`^/arrivals(?:/${DATE})?$`).exec(path);
+  if (arrivals) return arrivals[1] ? { name: 'arrivals', date: arrivals[1] } : { name: 'arrivals' };
+  const print = new RegExp(`^/print/(briefing|kitchen)/${DATE}(?:/([^/?#]+))?$`).exec(path);
+  if (print?.[1] && print[2]) {
+    const sheet = print[1] as 'briefing' | 'kitchen';
+    return print[3]
+      ? { name: 'print', sheet, date: print[2], stayId: decodeURIComponent(print[3]) }
+      : { name: 'print', sheet, date: print[2] };
+  }
   if (path === '/deleted') return { name: 'deleted' };
+  if (path === '/catalogue') return { name: 'catalogue' };
+  if (path === '/settings') return { name: 'settings' };
   return { name: 'search' };
 }
 
@@ -15,8 +40,18 @@ export function routeHref(route: Route): string {
   switch (route.name) {
     case 'guest':
       return `#/guest/${encodeURIComponent(route.id)}`;
+    case 'stay':
+      return `#/stay/${encodeURIComponent(route.id)}`;
     case 'deleted':
       return '#/deleted';
+    case 'arrivals':
+      return route.date ? `#/arrivals/${route.date}` : '#/arrivals';
+    case 'catalogue':
+      return '#/catalogue';
+    case 'settings':
+      return '#/settings';
+    case 'print':
+      return `#/print/${route.sheet}/${route.date}${route.stayId ? `/${encodeURIComponent(route.stayId)}` : ''}`;
     default:
       return '#/';
   }

@@ -6,6 +6,8 @@ import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
 import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
 import { formatDateTime } from '../i18n/format.ts';
+import { GuestServiceAlerts } from '../service/GuestServiceAlerts.tsx';
+import { GuestServiceTab } from '../service/GuestServiceTab.tsx';
 import { Companions } from './Companions.tsx';
 import { GuestHeader } from './GuestHeader.tsx';
 import { GuestHistory } from './GuestHistory.tsx';
@@ -77,10 +79,14 @@ export function GuestCard({ id }: { id: string }) {
           <DeletedBanner card={card} onRestored={query.refetch} />
         </Stack>
       )}
+      <GuestServiceAlerts guestId={card.id} deleted={deleted} />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="profile" data-testid="profile-tab">
             {t('guest.tabs.profile')}
+          </Tabs.Tab>
+          <Tabs.Tab value="service" data-testid="service-tab">
+            {t('guest.tabs.service')}
           </Tabs.Tab>
           <Tabs.Tab value="history" data-testid="history-tab">
             {t('guest.tabs.history')}
@@ -95,6 +101,9 @@ export function GuestCard({ id }: { id: string }) {
               <Companions card={card} onChanged={query.refetch} />
             </Grid.Col>
           </Grid>
+        </Tabs.Panel>
+        <Tabs.Panel value="service" pt="md">
+          <GuestServiceTab guestId={card.id} deleted={deleted} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <GuestHistory card={card} />

@@ -1,8 +1,16 @@
+import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
 import type { Messages } from './ja.ts';
+import { enKitchen } from './kitchen.en.ts';
+import { enKitchenErrors } from './kitchen-errors.en.ts';
+import { enService } from './service.en.ts';
+import { enServiceErrors } from './service-errors.en.ts';
 
 // English. Same keys as ja.ts (the type and tests/i18n/locales.test.ts check).
 
 export const en: Messages = {
+  ...SERVICE_LABELS.en,
+  service: enService,
+  kitchen: enKitchen,
   app: {
     name: '宿帳 Yadocho',
     loading: 'Loading…',
@@ -14,6 +22,9 @@ export const en: Messages = {
     no: 'No',
   },
   header: {
+    catalogue: 'Dishes & allergens',
+    settings: 'Settings',
+    arrivals: 'Arrivals',
     searchPlaceholder: 'Search by name, reading, romaji or phone',
     searchLabel: 'Search guests',
     searchShortcut: 'Ctrl+K or / to search',
@@ -63,6 +74,7 @@ export const en: Messages = {
     birthdayWithAge: '{{date}} (age {{age}})',
     tabs: {
       profile: 'Profile',
+      service: 'Stays & dining',
       history: 'History',
     },
     profileTitle: 'Profile',
@@ -187,6 +199,8 @@ export const en: Messages = {
       internal: 'Something went wrong',
     },
     detail: {
+      ...enServiceErrors,
+      ...enKitchenErrors,
       guest_not_found: 'This guest was not found',
       guest_deleted: 'This guest is deleted. Restore them first.',
       guest_already_deleted: 'This guest is already deleted',
@@ -210,7 +224,14 @@ export const en: Messages = {
       phone_invalid: 'Not a valid phone number',
       email_invalid: 'Not a valid email address',
       postal_invalid: 'Enter a 7-digit postal code (e.g. 150-0001)',
-      date_invalid: 'Enter a date as YYYY-MM-DD, today or earlier',
+      date_invalid: 'Enter a real date, e.g. 2026-04-01',
+      birthday_invalid: 'Enter a date as YYYY-MM-DD, today or earlier',
+      yen_invalid: 'Enter whole yen, 0 or more',
+      count_invalid: 'Enter a whole number, 0 or more',
+      duplicate: 'The same item is listed twice',
+      departure_before_arrival: 'Departure cannot be before arrival',
+      allergen_required: 'Choose an allergen from the list, or type one (not both)',
+      stay_required: 'Choose the stay, or mark the request as every visit',
       invalid_choice: 'Choose one of the options',
       too_many: 'Too many',
       invalid_type: 'Not valid',

@@ -1,7 +1,16 @@
 // Japanese, the app's first language. en.ts has exactly the same keys (tests/i18n/locales.test.ts checks).
 // Plural suffixes (_one/_other) are not used, so both languages keep one key set.
 
+import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
+import { jaKitchen } from './kitchen.ja.ts';
+import { jaKitchenErrors } from './kitchen-errors.ja.ts';
+import { jaService } from './service.ja.ts';
+import { jaServiceErrors } from './service-errors.ja.ts';
+
 export const ja = {
+  ...SERVICE_LABELS.ja,
+  service: jaService,
+  kitchen: jaKitchen,
   app: {
     name: '宿帳 Yadocho',
     loading: '読み込み中…',
@@ -13,6 +22,9 @@ export const ja = {
     no: 'いいえ',
   },
   header: {
+    catalogue: '料理・アレルゲンの管理',
+    settings: '設定',
+    arrivals: '本日の到着',
     searchPlaceholder: '名前・よみ・ローマ字・電話番号で検索',
     searchLabel: 'お客様を検索',
     searchShortcut: 'Ctrl+K または / で検索',
@@ -62,6 +74,7 @@ export const ja = {
     birthdayWithAge: '{{date}}（{{age}}歳）',
     tabs: {
       profile: '概要',
+      service: '宿泊・食事',
       history: '履歴',
     },
     profileTitle: 'プロフィール',
@@ -186,6 +199,8 @@ export const ja = {
       internal: '予期しないエラーが発生しました',
     },
     detail: {
+      ...jaServiceErrors,
+      ...jaKitchenErrors,
       guest_not_found: 'このお客様は見つかりません',
       guest_deleted: 'このお客様は削除されています。先に元に戻してください。',
       guest_already_deleted: 'このお客様はすでに削除されています',
@@ -209,7 +224,14 @@ export const ja = {
       phone_invalid: '電話番号の形式が正しくありません',
       email_invalid: 'メールアドレスの形式が正しくありません',
       postal_invalid: '郵便番号は7桁（例: 150-0001）で入力してください',
-      date_invalid: '日付は YYYY-MM-DD の形式で、今日以前の日付を入力してください',
+      date_invalid: '正しい日付を入力してください（例: 2026-04-01）',
+      birthday_invalid: '日付は YYYY-MM-DD の形式で、今日以前の日付を入力してください',
+      yen_invalid: '0以上の円単位の金額を入力してください',
+      count_invalid: '0以上の整数を入力してください',
+      duplicate: '同じ項目が重複しています',
+      departure_before_arrival: '出発日は到着日より前にできません',
+      allergen_required: 'アレルゲンを一覧から選ぶか、入力してください（どちらか一方）',
+      stay_required: '宿泊を選ぶか、「毎回」にしてください',
       invalid_choice: '選択肢から選んでください',
       too_many: '多すぎます',
       invalid_type: '形式が正しくありません',

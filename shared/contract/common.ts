@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate, normalizeDateInput } from '../text/dates.ts';
 import { isKanaReading } from '../text/kana.ts';
 import { foldWidth } from '../text/width.ts';
 
@@ -28,4 +29,35 @@ export const empty = z.object({}).strict();
 /** A kana reading (of a guest's or a staff member's name): hiragana or katakana of any width, or empty. */
 export function reading(max: number) {
   return text(max).refine((value) => value === '' || isKanaReading(value), { error: 'reading_not_kana' });
+}
+
+/** A calendar day, typed as 2026-04-01, 2026/4/1 or in full-width digits; stored as 'YYYY-MM-DD'. */
+export function calendarDate() {
+  return z
+    .string({ error: 'date_invalid' })
+    .transform((value) => normalizeDateInput(foldWidth(value)))
+    .refine(isCalendarDate, { error: 'date_invalid' });
+}
+
+/** Whole yen, never negative. */
+export const yen = z
+  .number({ error: 'invalid_type' })
+  .int({ error: 'yen_invalid' })
+  .min(0, { error: 'yen_invalid' })
+  .max(1_000_000_000, { error: 'yen_invalid' });
+
+export function count(max: number) {
+  return z
+    .number({ error: 'invalid_type' })
+    .int({ error: 'count_invalid' })
+    .min(0, { error: 'count_invalid' })
+    .max(max, { error: 'count_invalid' });
+}
+
+/** A person-entered id list without repeats. */
+export function idList(max: number) {
+  return z
+    .array(id, { error: 'invalid_type' })
+    .max(max, { error: 'too_many' })
+    .refine((ids) => new Set(ids).size === ids.length, { error: 'duplicate' });
 }

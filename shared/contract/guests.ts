@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate, localDate } from '../text/dates.ts';
 import { isPhoneNumber } from '../text/phone.ts';
 import { foldWidth } from '../text/width.ts';
 import { empty, id, reading, requiredText, text } from './common.ts';
@@ -51,18 +52,13 @@ const postalCode = text(10)
   .transform((value) => (value === '' ? '' : `${value.slice(0, 3)}-${value.slice(-4)}`));
 
 function isPastCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  return real && year >= 1900 && date.getTime() <= Date.now();
+  return isCalendarDate(value) && value >= '1900-01-01' && value <= localDate(Date.now());
 }
 
 const birthday = z
   .string({ error: 'invalid_type' })
   .transform((value) => foldWidth(value).trim().replace(/\//g, '-'))
-  .refine((value) => value === '' || isPastCalendarDate(value), { error: 'date_invalid' });
+  .refine((value) => value === '' || isPastCalendarDate(value), { error: 'birthday_invalid' });
 
 /** Every field of a guest a person can edit. Create requires the family name and its reading. */
 const guestFieldShape = {

@@ -1,12 +1,28 @@
 import type { z } from 'zod';
+import { allergyCalls } from './allergies.ts';
+import { briefingCalls } from './briefing.ts';
 import { guestCalls } from './guests.ts';
+import { kitchenCalls } from './kitchen.ts';
+import { requestCalls } from './requests.ts';
+import { settingsCalls } from './settings.ts';
 import { staffCalls } from './staff.ts';
+import { stayCalls } from './stays.ts';
 import { systemCalls } from './system.ts';
 
 export * from './result.ts';
 
 /** Every call the renderer or another system can make. Adding a call means adding one entry here. */
-export const contract = { ...systemCalls, ...staffCalls, ...guestCalls };
+export const contract = {
+  ...systemCalls,
+  ...settingsCalls,
+  ...staffCalls,
+  ...guestCalls,
+  ...stayCalls,
+  ...allergyCalls,
+  ...requestCalls,
+  ...kitchenCalls,
+  ...briefingCalls,
+};
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract;

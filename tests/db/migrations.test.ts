@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate, NewerDatabaseError } from '../../db/migrate.ts';
-import { LATEST_VERSION } from '../../db/migrations/index.ts';
+import { LATEST_VERSION, MIGRATIONS } from '../../db/migrations/index.ts';
 import { openDatabase } from '../../db/open.ts';
 
 const schemaOf = (db: Database.Database) =>
@@ -19,6 +19,11 @@ describe('migrations', () => {
     // The synced tables and their shape: a snapshot, so a change to them is a deliberate, additive migration.
     expect(schemaOf(db)).toMatchInlineSnapshot(`
       [
+        {
+          "name": "allergies_guest",
+          "tbl_name": "allergies",
+          "type": "index",
+        },
         {
           "name": "change_log_hlc",
           "tbl_name": "change_log",
@@ -45,8 +50,68 @@ describe('migrations', () => {
           "type": "index",
         },
         {
+          "name": "menu_plans_stay",
+          "tbl_name": "menu_plans",
+          "type": "index",
+        },
+        {
+          "name": "requests_guest",
+          "tbl_name": "requests",
+          "type": "index",
+        },
+        {
+          "name": "requests_stay",
+          "tbl_name": "requests",
+          "type": "index",
+        },
+        {
+          "name": "served_stay",
+          "tbl_name": "served",
+          "type": "index",
+        },
+        {
+          "name": "stay_party_guest",
+          "tbl_name": "stay_party",
+          "type": "index",
+        },
+        {
+          "name": "stay_party_stay",
+          "tbl_name": "stay_party",
+          "type": "index",
+        },
+        {
+          "name": "stays_arrival",
+          "tbl_name": "stays",
+          "type": "index",
+        },
+        {
+          "name": "stays_guest",
+          "tbl_name": "stays",
+          "type": "index",
+        },
+        {
+          "name": "allergens",
+          "tbl_name": "allergens",
+          "type": "table",
+        },
+        {
+          "name": "allergies",
+          "tbl_name": "allergies",
+          "type": "table",
+        },
+        {
           "name": "change_log",
           "tbl_name": "change_log",
+          "type": "table",
+        },
+        {
+          "name": "courses",
+          "tbl_name": "courses",
+          "type": "table",
+        },
+        {
+          "name": "dishes",
+          "tbl_name": "dishes",
           "type": "table",
         },
         {
@@ -60,8 +125,18 @@ describe('migrations', () => {
           "type": "table",
         },
         {
+          "name": "menu_plans",
+          "tbl_name": "menu_plans",
+          "type": "table",
+        },
+        {
           "name": "meta",
           "tbl_name": "meta",
+          "type": "table",
+        },
+        {
+          "name": "requests",
+          "tbl_name": "requests",
           "type": "table",
         },
         {
@@ -70,8 +145,28 @@ describe('migrations', () => {
           "type": "table",
         },
         {
+          "name": "served",
+          "tbl_name": "served",
+          "type": "table",
+        },
+        {
+          "name": "settings",
+          "tbl_name": "settings",
+          "type": "table",
+        },
+        {
           "name": "staff",
           "tbl_name": "staff",
+          "type": "table",
+        },
+        {
+          "name": "stay_party",
+          "tbl_name": "stay_party",
+          "type": "table",
+        },
+        {
+          "name": "stays",
+          "tbl_name": "stays",
           "type": "table",
         },
       ]
@@ -89,6 +184,30 @@ describe('migrations', () => {
     expect(schemaOf(second)).toEqual(before);
     expect(second.prepare("SELECT value FROM meta WHERE key = 'probe'").get()).toEqual({ value: 'kept' });
     second.close();
+  });
+
+  it('bring a database of the previous release (schema 1, guests only) up to date, keeping its guests', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'yadocho-db-')), 'y.sqlite');
+    const old = new Database(file);
+    const [first] = MIGRATIONS;
+    old.exec(first?.sql ?? '');
+    old.pragma('user_version = 1');
+    old
+      .prepare(
+        `INSERT INTO guests (id, family_name, family_reading, created_at, updated_at, last_activity_at)
+         VALUES ('0190a000-0000-7000-8000-000000000001', '山田', 'やまだ', '2025-01-01', '2025-01-01', 1)`,
+      )
+      .run();
+    old.close();
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(db.prepare('SELECT family_name FROM guests').all()).toEqual([{ family_name: '山田' }]);
+    const classes = db.prepare('SELECT legal_class, count(*) AS n FROM allergens GROUP BY legal_class').all();
+    expect(classes).toEqual([
+      { legal_class: 'mandatory', n: 8 },
+      { legal_class: 'recommended', n: 20 },
+    ]);
+    db.close();
   });
 
   it('refuse a database written by a newer version rather than damage it', () => {

@@ -68,7 +68,7 @@ describe('guest records', () => {
         { path: 'fields.familyReading', code: 'reading_not_kana' },
         { path: 'fields.phones.0.number', code: 'phone_invalid' },
         { path: 'fields.email', code: 'email_invalid' },
-        { path: 'fields.birthday', code: 'date_invalid' },
+        { path: 'fields.birthday', code: 'birthday_invalid' },
         { path: 'fields.postalCode', code: 'postal_invalid' },
       ]),
     );

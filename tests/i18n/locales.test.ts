@@ -50,6 +50,7 @@ const FIELD_CODES = [
   'email_invalid',
   'postal_invalid',
   'date_invalid',
+  'birthday_invalid',
   'invalid_choice',
   'too_many',
   'invalid_type',

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Runner } from '../../../db/query.ts';
-import type { SyncedTable } from '../../../db/schema.ts';
+import { SYNCED_TABLES, type SyncedTable } from '../../../db/schema.ts';
 import { type Hlc, hlcTime } from './hlc.ts';
 
 // The one write path. Every insert or update of a synced table goes through writeRow, which in the
@@ -24,8 +24,6 @@ export type WritePath = {
   transact<T>(staffId: string | null, work: (session: WriteSession) => T): { result: T; tables: string[] };
   onRowWritten(table: SyncedTable, hook: RowHook): void;
 };
-
-const SYNCED_TABLES: readonly SyncedTable[] = ['staff', 'guests', 'guest_links'];
 
 // Bookkeeping columns: they follow from the log (the time of a row's last entry, its last activity),
 // so they are written to the row but not logged, and a write that changes only them changes nothing.

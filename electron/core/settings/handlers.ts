@@ -1,0 +1,41 @@
+import { DEFAULT_SETTINGS, type Settings, settingsSchema } from '../../../shared/contract/settings.ts';
+import type { CoreContext, Handlers } from '../context.ts';
+
+type SettingsCalls = 'settings.get' | 'settings.update';
+
+/** The inn's settings: stored rows over the defaults. A stored value that no longer parses falls back. */
+export function readSettings(ctx: CoreContext): Settings {
+  const rows = ctx.run.prepare('SELECT id, value FROM settings').all() as Array<{ id: string; value: string }>;
+  const stored: Record<string, unknown> = {};
+  for (const row of rows) {
+    try {
+      stored[row.id] = JSON.parse(row.value);
+    } catch {
+      ctx.logger.warn(`setting ${row.id} is not JSON; using the default`);
+    }
+  }
+  const merged = { ...DEFAULT_SETTINGS, ...stored };
+  const parsed = settingsSchema.safeParse(merged);
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export function settingsHandlers(ctx: CoreContext): Handlers<SettingsCalls> {
+  return {
+    'settings.get': () => readSettings(ctx),
+    'settings.update': ({ patch }, actor) => {
+      actor.write((session) => {
+        const now = session.now();
+        for (const [key, value] of Object.entries(patch)) {
+          if (value === undefined) continue;
+          const exists = ctx.run.prepare('SELECT 1 FROM settings WHERE id = ?').get(key);
+          session.writeRow('settings', key, {
+            value: JSON.stringify(value),
+            ...(exists ? {} : { created_at: now }),
+            updated_at: now,
+          });
+        }
+      });
+      return readSettings(ctx);
+    },
+  };
+}

@@ -1,0 +1,4 @@
+// errors.detail.* for the details the kitchen handlers throw (new CallFailure(code, detail)).
+export const jaKitchenErrors = {
+  placeholder_kitchen: '—',
+};

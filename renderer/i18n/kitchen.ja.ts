@@ -1,0 +1,4 @@
+// Japanese words of the kitchen screens (owned with them). Same keys in kitchen.en.ts.
+export const jaKitchen = {
+  title: 'kitchen',
+};

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { empty } from './common.ts';
+import { call } from './define.ts';
+
+// Settings an inn tunes, shared by every PC (synced like any record).
+export const settingsSchema = z.object({
+  /** An allergy confirmed longer ago than this is marked "re-confirm at check-in". */
+  allergyReconfirmMonths: z.number().int().min(1).max(120),
+  /** A dish served to the guest within this many years is flagged when planned again. */
+  repeatDishYears: z.number().int().min(1).max(30),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = { allergyReconfirmMonths: 12, repeatDishYears: 3 };
+
+export const settingsCalls = {
+  'settings.get': call({
+    summary: 'The inn-wide settings (allergy re-confirmation period, years a repeated dish is flagged).',
+    writes: false,
+    input: empty,
+    output: settingsSchema,
+  }),
+  'settings.update': call({
+    summary: 'Change some settings; each change is logged.',
+    writes: true,
+    input: z
+      .object({
+        patch: z
+          .object({
+            allergyReconfirmMonths: z
+              .number({ error: 'invalid_type' })
+              .int({ error: 'count_invalid' })
+              .min(1, { error: 'count_invalid' })
+              .max(120, { error: 'count_invalid' }),
+            repeatDishYears: z
+              .number({ error: 'invalid_type' })
+              .int({ error: 'count_invalid' })
+              .min(1, { error: 'count_invalid' })
+              .max(30, { error: 'count_invalid' }),
+          })
+          .partial()
+          .strict(),
+      })
+      .strict(),
+    output: settingsSchema,
+  }),
+};

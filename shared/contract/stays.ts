@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { calendarDate, count, id, idList, requiredText, text, yen } from './common.ts';
+import { call } from './define.ts';
+
+export const STAY_STATUSES = ['booked', 'in_house', 'departed', 'cancelled', 'no_show'] as const;
+export type StayStatus = (typeof STAY_STATUSES)[number];
+/** Purpose or occasion of a stay; anniversary, birthday and celebration are shown as celebrations. */
+export const STAY_PURPOSES = [
+  'sightseeing',
+  'business',
+  'anniversary',
+  'birthday',
+  'celebration',
+  'memorial',
+  'family',
+  'other',
+] as const;
+export const CELEBRATION_PURPOSES: ReadonlySet<string> = new Set(['anniversary', 'birthday', 'celebration']);
+export const BOOKING_CHANNELS = ['phone', 'walk_in', 'own_website', 'ota', 'travel_agent', 'other'] as const;
+
+/** Stays that count as a visit: the guest came. */
+export const VISITED_STATUSES: readonly StayStatus[] = ['in_house', 'departed'];
+
+const room = requiredText(20);
+
+/** Everything a person records about a stay. `partyIds` are the other guests in the party (companions). */
+const stayFieldShape = {
+  guestId: id,
+  arrivalDate: calendarDate(),
+  departureDate: calendarDate(),
+  rooms: z.array(room, { error: 'invalid_type' }).min(1, { error: 'required' }).max(10, { error: 'too_many' }),
+  adults: count(99),
+  children: count(99),
+  partyIds: idList(30),
+  plan: text(100),
+  purpose: z.enum(STAY_PURPOSES, { error: 'invalid_choice' }).nullable(),
+  channel: z.enum(BOOKING_CHANNELS, { error: 'invalid_choice' }).nullable(),
+  reservationNo: text(50),
+  amountYen: yen,
+  staffId: id.nullable(),
+  status: z.enum(STAY_STATUSES, { error: 'invalid_choice' }),
+  note: text(1000),
+};
+
+function departureNotBeforeArrival(value: { arrivalDate?: string; departureDate?: string }) {
+  return !value.arrivalDate || !value.departureDate || value.departureDate >= value.arrivalDate;
+}
+const departureIssue = { error: 'departure_before_arrival', path: ['departureDate'] };
+
+export const stayCreateSchema = z
+  .object({
+    ...stayFieldShape,
+    adults: stayFieldShape.adults.optional(),
+    children: stayFieldShape.children.optional(),
+    partyIds: stayFieldShape.partyIds.optional(),
+    plan: stayFieldShape.plan.optional(),
+    purpose: stayFieldShape.purpose.optional(),
+    channel: stayFieldShape.channel.optional(),
+    reservationNo: stayFieldShape.reservationNo.optional(),
+    amountYen: stayFieldShape.amountYen.optional(),
+    staffId: stayFieldShape.staffId.optional(),
+    status: stayFieldShape.status.optional(),
+    note: stayFieldShape.note.optional(),
+  })
+  .strict()
+  .refine(departureNotBeforeArrival, departureIssue);
+
+/** A patch: the core checks departure against the stored arrival when only one of them changes. */
+export const stayPatchSchema = z
+  .object(stayFieldShape)
+  .partial()
+  .strict()
+  .refine(departureNotBeforeArrival, departureIssue);
+export type StayFieldsInput = z.input<typeof stayCreateSchema>;
+
+export const partyMemberSchema = z.object({
+  guestId: z.string(),
+  familyName: z.string(),
+  givenName: z.string(),
+  familyReading: z.string(),
+  givenReading: z.string(),
+  lead: z.boolean(),
+});
+export type PartyMember = z.infer<typeof partyMemberSchema>;
+
+export const staySchema = z.object({
+  id: z.string(),
+  guestId: z.string(),
+  arrivalDate: z.string(),
+  departureDate: z.string(),
+  nights: z.number(),
+  rooms: z.array(z.string()),
+  adults: z.number(),
+  children: z.number(),
+  /** The lead guest first, then the companions. */
+  party: z.array(partyMemberSchema),
+  plan: z.string(),
+  purpose: z.enum(STAY_PURPOSES).nullable(),
+  channel: z.enum(BOOKING_CHANNELS).nullable(),
+  reservationNo: z.string(),
+  amountYen: z.number(),
+  staffId: z.string().nullable(),
+  staffName: z.string().nullable(),
+  status: z.enum(STAY_STATUSES),
+  note: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Stay = z.infer<typeof staySchema>;
+
+export const stayCalls = {
+  'stays.create': call({
+    summary: 'Record a stay (booking) for a guest, with the party, rooms, plan, purpose and amount.',
+    writes: true,
+    input: z.object({ fields: stayCreateSchema }).strict(),
+    output: staySchema,
+  }),
+  'stays.update': call({
+    summary: 'Change some fields of a stay, including its status (booked → in house → departed, cancelled, no-show).',
+    writes: true,
+    input: z.object({ id, patch: stayPatchSchema }).strict(),
+    output: staySchema,
+  }),
+  'stays.get': call({
+    summary: 'One stay with its party.',
+    writes: false,
+    input: z.object({ id }).strict(),
+    output: staySchema,
+  }),
+};

@@ -1,0 +1,83 @@
+// Calendar dates as the app stores them: 'YYYY-MM-DD' strings, local to the inn (no time zone).
+// Stays, meals and confirmations are days, not instants, so they never shift when a PC's zone differs.
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether the text is a real calendar date in 'YYYY-MM-DD' form (no 2月30日). */
+export function isCalendarDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Typed dates arrive as 2026/4/1, ２０２６-０４-０１ or 2026-04-01: one form, zero-padded. */
+export function normalizeDateInput(value: string): string {
+  const parts = value
+    .trim()
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[／/.年月]/g, '-')
+    .replace(/日$/, '')
+    .split('-');
+  if (parts.length !== 3 || parts.some((p) => !/^\d+$/.test(p))) return value.trim();
+  const [year, month, day] = parts as [string, string, string];
+  return `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+function toUtc(date: string): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+function fromUtc(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  const d = toUtc(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return fromUtc(d);
+}
+
+/** Adds months, clamping to the month's last day (3月31日 + 1 month = 4月30日). */
+export function addMonths(date: string, months: number): string {
+  const d = toUtc(date);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return fromUtc(d);
+}
+
+export function addYears(date: string, years: number): string {
+  return addMonths(date, years * 12);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
+}
+
+/** The inn's local date of an instant: the PC's own zone, which is the inn's. */
+export function localDate(instant: number): string {
+  const d = new Date(instant);
+  const month = String(d.getMonth() + 1).padStart(2, '0');
+  const day = String(d.getDate()).padStart(2, '0');
+  return `${d.getFullYear()}-${month}-${day}`;
+}
+
+/**
+ * The date a yearly day (a birthday 'YYYY-MM-DD', year ignored) falls on within [from, to], if it does.
+ * 2月29日 birthdays are celebrated on 2月28日 in other years.
+ */
+export function anniversaryWithin(day: string, from: string, to: string): string | null {
+  const [, month, date] = day.split('-');
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
+    let candidate = `${year}-${month}-${date}`;
+    if (!isCalendarDate(candidate)) candidate = `${year}-${month}-28`;
+    if (candidate >= from && candidate <= to) return candidate;
+  }
+  return null;
+}
