@@ -232,6 +232,7 @@ export const en: Messages = {
       departure_before_arrival: 'Departure cannot be before arrival',
       allergen_required: 'Choose an allergen from the list, or type one (not both)',
       stay_required: 'Choose the stay, or mark the request as every visit',
+      date_outside_stay: 'Choose a date within the stay (arrival to departure)',
       invalid_choice: 'Choose one of the options',
       too_many: 'Too many',
       invalid_type: 'Not valid',

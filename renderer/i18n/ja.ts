@@ -232,6 +232,7 @@ export const ja = {
       departure_before_arrival: '出発日は到着日より前にできません',
       allergen_required: 'アレルゲンを一覧から選ぶか、入力してください（どちらか一方）',
       stay_required: '宿泊を選ぶか、「毎回」にしてください',
+      date_outside_stay: '宿泊期間（到着日〜出発日）の日付を入力してください',
       invalid_choice: '選択肢から選んでください',
       too_many: '多すぎます',
       invalid_type: '形式が正しくありません',

@@ -6,7 +6,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../renderer/i18n/en.ts';
 import { ja } from '../../renderer/i18n/ja.ts';
+import { ALLERGEN_CLASSES, ALLERGY_STATES, SEVERITIES } from '../../shared/contract/allergies.ts';
+import { AVOID_REASONS } from '../../shared/contract/briefing.ts';
 import { PHONE_LABELS, RELATIONSHIPS } from '../../shared/contract/guests.ts';
+import { DISH_CATEGORIES, MEALS, REACTIONS } from '../../shared/contract/kitchen.ts';
+import { REQUEST_CATEGORIES, REQUEST_STATUSES } from '../../shared/contract/requests.ts';
+import { BOOKING_CHANNELS, STAY_PURPOSES, STAY_STATUSES } from '../../shared/contract/stays.ts';
 import { ERROR_CODES } from '../../shared/contract/result.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -105,6 +110,25 @@ describe('locales', () => {
 
     it(`${name} names every relationship and phone label`, () => {
       const keys = [...RELATIONSHIPS.map((r) => `relationships.${r}`), ...PHONE_LABELS.map((l) => `phoneLabels.${l}`)];
+      expect(keys.filter((key) => !messages.has(key))).toEqual([]);
+    });
+
+    it(`${name} names every code of the service domain (printed on sheets too)`, () => {
+      const codes: Record<string, readonly string[]> = {
+        stayStatus: STAY_STATUSES,
+        purpose: STAY_PURPOSES,
+        channel: BOOKING_CHANNELS,
+        allergenClass: ALLERGEN_CLASSES,
+        severity: SEVERITIES,
+        allergyState: ALLERGY_STATES,
+        requestCategory: REQUEST_CATEGORIES,
+        requestStatus: REQUEST_STATUSES,
+        dishCategory: DISH_CATEGORIES,
+        meal: MEALS,
+        reaction: REACTIONS,
+        avoidReason: AVOID_REASONS,
+      };
+      const keys = Object.entries(codes).flatMap(([group, values]) => values.map((v) => `codes.${group}.${v}`));
       expect(keys.filter((key) => !messages.has(key))).toEqual([]);
     });
 
