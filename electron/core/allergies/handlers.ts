@@ -1,4 +1,18 @@
-import type { CoreContext, Handlers } from '../context.ts';
+import { v7 as uuidv7 } from 'uuid';
+import type { ParsedInput } from '../../../shared/contract/index.ts';
+import { CallFailure } from '../../../shared/contract/result.ts';
+import { localDate } from '../../../shared/text/dates.ts';
+import type { Actor, CoreContext, Handlers } from '../context.ts';
+import { findGuestRow } from '../guests/card.ts';
+import {
+  allergiesOfGuest,
+  allergyState,
+  findAllergenRow,
+  findAllergyRow,
+  reconfirmCutoff,
+  toAllergen,
+  toAllergy,
+} from './rows.ts';
 
 type AllergyCalls =
   | 'allergens.list'
@@ -13,22 +27,201 @@ type AllergyCalls =
   | 'allergies.confirm'
   | 'allergies.forGuest';
 
-// STUB: being written (issue 3). Each call throws until implemented.
-export function allergyHandlers(_ctx: CoreContext): Handlers<AllergyCalls> {
-  const notYet = (name: string) => () => {
-    throw new Error(`${name} is not implemented yet`);
+type Content = Omit<ParsedInput<'allergies.record'>, 'guestId'>;
+
+// Allergies are append-only: a record's content columns never change once written. A correction is a
+// new record that supersedes the old one; a retraction is a flag with a reason; re-confirming only
+// moves the confirmation date. So every record ever made can be shown, with who said what and when.
+
+export function allergyHandlers(ctx: CoreContext): Handlers<AllergyCalls> {
+  const today = () => localDate(ctx.clock());
+  const answer = (id: string) => toAllergy(findAllergyRow(ctx, id), reconfirmCutoff(ctx, today()));
+
+  const checkGuest = (guestId: string) => {
+    if (findGuestRow(ctx, guestId).deleted_at) throw new CallFailure('conflict', 'guest_deleted');
   };
+
+  const checkAllergen = (allergenId: string | null | undefined) => {
+    if (!allergenId) return;
+    if (findAllergenRow(ctx, allergenId).deleted_at) throw new CallFailure('conflict', 'allergen_withdrawn');
+  };
+
+  /** The columns of a new record: what it says, who confirmed and recorded it. */
+  const contentColumns = (content: Content, actor: Actor, now: string) => ({
+    allergen_id: content.allergenId ?? null,
+    free_allergen: content.allergenId ? '' : (content.freeAllergen ?? ''),
+    severity: content.severity,
+    traces_ok: content.tracesOk,
+    note: content.note ?? '',
+    confirmed_at: content.confirmedAt ?? today(),
+    confirmed_by: actor.staffId,
+    recorded_by: actor.staffId,
+    created_at: now,
+    updated_at: now,
+  });
+
+  /**
+   * One current record per allergen and guest: a second one would split the truth in two (which severity
+   * holds?). Staff correct the existing record instead. `except` is the record being corrected.
+   */
+  const checkNotRecorded = (
+    guestId: string,
+    allergen: { allergenId?: string | null; freeAllergen?: string },
+    except?: string,
+  ) => {
+    const twin = ctx.run
+      .prepare(
+        `SELECT id FROM allergies
+          WHERE guest_id = ? AND superseded_by IS NULL AND retracted_at IS NULL AND id IS NOT ?
+            AND (allergen_id = ? OR (allergen_id IS NULL AND ? IS NULL AND free_allergen = ?))
+          LIMIT 1`,
+      )
+      .get(
+        guestId,
+        except ?? null,
+        allergen.allergenId ?? null,
+        allergen.allergenId ?? null,
+        allergen.freeAllergen ?? '',
+      );
+    if (twin) throw new CallFailure('conflict', 'allergy_already_recorded');
+  };
+
+  const currentRow = (id: string) => {
+    const row = findAllergyRow(ctx, id);
+    if (allergyState(row) !== 'current') throw new CallFailure('conflict', 'allergy_not_current');
+    return row;
+  };
+
   return {
-    'allergens.list': notYet('allergens.list'),
-    'allergens.create': notYet('allergens.create'),
-    'allergens.update': notYet('allergens.update'),
-    'allergens.delete': notYet('allergens.delete'),
-    'allergens.restore': notYet('allergens.restore'),
-    'allergies.record': notYet('allergies.record'),
-    'allergies.correct': notYet('allergies.correct'),
-    'allergies.retract': notYet('allergies.retract'),
-    'allergies.restore': notYet('allergies.restore'),
-    'allergies.confirm': notYet('allergies.confirm'),
-    'allergies.forGuest': notYet('allergies.forGuest'),
+    'allergens.list': ({ includeDeleted }) => {
+      const text = includeDeleted
+        ? 'SELECT * FROM allergens ORDER BY sort_order, id'
+        : 'SELECT * FROM allergens WHERE deleted_at IS NULL ORDER BY sort_order, id';
+      return { allergens: (ctx.run.prepare(text).all() as never[]).map(toAllergen) };
+    },
+
+    'allergens.create': ({ fields }, actor) => {
+      const id = uuidv7();
+      const last = ctx.run.prepare('SELECT max(sort_order) AS n FROM allergens').get() as { n: number | null };
+      actor.write((session) => {
+        const now = session.now();
+        session.writeRow('allergens', id, {
+          // The code names the allergen in data; the inn's own get a unique one (the id's random tail).
+          code: `custom-${id.slice(-8)}`,
+          name_ja: fields.nameJa,
+          name_en: fields.nameEn,
+          legal_class: fields.legalClass,
+          sort_order: (last.n ?? 0) + 10,
+          created_at: now,
+          updated_at: now,
+        });
+      });
+      return toAllergen(findAllergenRow(ctx, id));
+    },
+
+    'allergens.update': ({ id, patch }, actor) => {
+      findAllergenRow(ctx, id);
+      actor.write((session) => {
+        const values: Record<string, unknown> = {};
+        if (patch.nameJa !== undefined) values.name_ja = patch.nameJa;
+        if (patch.nameEn !== undefined) values.name_en = patch.nameEn;
+        if (patch.legalClass !== undefined) values.legal_class = patch.legalClass;
+        session.writeRow('allergens', id, { ...values, updated_at: session.now() });
+      });
+      return toAllergen(findAllergenRow(ctx, id));
+    },
+
+    'allergens.delete': ({ id }, actor) => {
+      if (findAllergenRow(ctx, id).deleted_at) throw new CallFailure('conflict', 'allergen_already_withdrawn');
+      actor.write((session) => {
+        const now = session.now();
+        session.writeRow('allergens', id, { deleted_at: now, updated_at: now });
+      });
+      return toAllergen(findAllergenRow(ctx, id));
+    },
+
+    'allergens.restore': ({ id }, actor) => {
+      if (!findAllergenRow(ctx, id).deleted_at) throw new CallFailure('conflict', 'allergen_not_withdrawn');
+      actor.write((session) => {
+        session.writeRow('allergens', id, { deleted_at: null, updated_at: session.now() });
+      });
+      return toAllergen(findAllergenRow(ctx, id));
+    },
+
+    'allergies.record': ({ guestId, ...content }, actor) => {
+      checkGuest(guestId);
+      checkAllergen(content.allergenId);
+      checkNotRecorded(guestId, content);
+      const id = uuidv7();
+      actor.write((session) => {
+        session.writeRow('allergies', id, { guest_id: guestId, ...contentColumns(content, actor, session.now()) });
+      });
+      return answer(id);
+    },
+
+    'allergies.correct': ({ id: oldId, ...content }, actor) => {
+      const old = currentRow(oldId);
+      checkGuest(old.guest_id);
+      checkAllergen(content.allergenId);
+      checkNotRecorded(old.guest_id, content, oldId);
+      const id = uuidv7();
+      actor.write((session) => {
+        const now = session.now();
+        session.writeRow('allergies', id, {
+          guest_id: old.guest_id,
+          ...contentColumns(content, actor, now),
+          supersedes: oldId,
+        });
+        session.writeRow('allergies', oldId, { superseded_by: id, updated_at: now });
+      });
+      return answer(id);
+    },
+
+    'allergies.retract': ({ id, reason }, actor) => {
+      currentRow(id);
+      actor.write((session) => {
+        const now = session.now();
+        session.writeRow('allergies', id, {
+          retracted_at: now,
+          retracted_by: actor.staffId,
+          retract_reason: reason,
+          updated_at: now,
+        });
+      });
+      return answer(id);
+    },
+
+    'allergies.restore': ({ id }, actor) => {
+      const row = findAllergyRow(ctx, id);
+      if (allergyState(row) !== 'retracted') throw new CallFailure('conflict', 'allergy_not_retracted');
+      checkNotRecorded(row.guest_id, { allergenId: row.allergen_id, freeAllergen: row.free_allergen });
+      actor.write((session) => {
+        // The change log keeps who retracted it and why; the record itself reads as current again.
+        session.writeRow('allergies', id, {
+          retracted_at: null,
+          retracted_by: null,
+          retract_reason: '',
+          updated_at: session.now(),
+        });
+      });
+      return answer(id);
+    },
+
+    'allergies.confirm': ({ id }, actor) => {
+      currentRow(id);
+      actor.write((session) => {
+        session.writeRow('allergies', id, {
+          confirmed_at: today(),
+          confirmed_by: actor.staffId,
+          updated_at: session.now(),
+        });
+      });
+      return answer(id);
+    },
+
+    'allergies.forGuest': ({ guestId }) => {
+      findGuestRow(ctx, guestId);
+      return { allergies: allergiesOfGuest(ctx, guestId, today()) };
+    },
   };
 }

@@ -1,15 +1,58 @@
+import { v7 as uuidv7 } from 'uuid';
+import { CallFailure } from '../../../shared/contract/result.ts';
 import type { CoreContext, Handlers } from '../context.ts';
+import { findGuestRow } from '../guests/card.ts';
+import { findStayRow, partyGuestIds } from '../stays/rows.ts';
+import { findRequestRow, requestsOfGuest, toRequest } from './rows.ts';
 
 type RequestCalls = 'requests.record' | 'requests.setStatus' | 'requests.forGuest';
 
-// STUB: being written (issue 3). Each call throws until implemented.
-export function requestHandlers(_ctx: CoreContext): Handlers<RequestCalls> {
-  const notYet = (name: string) => () => {
-    throw new Error(`${name} is not implemented yet`);
-  };
+/** How many handled requests a guest's list shows after the open ones. */
+export const HANDLED_SHOWN = 20;
+
+export function requestHandlers(ctx: CoreContext): Handlers<RequestCalls> {
   return {
-    'requests.record': notYet('requests.record'),
-    'requests.setStatus': notYet('requests.setStatus'),
-    'requests.forGuest': notYet('requests.forGuest'),
+    'requests.record': ({ guestId, stayId, standing, category, text }, actor) => {
+      if (findGuestRow(ctx, guestId).deleted_at) throw new CallFailure('conflict', 'guest_deleted');
+      if (stayId) {
+        findStayRow(ctx, stayId);
+        const party = partyGuestIds(ctx, [stayId]).get(stayId) ?? [];
+        if (!party.includes(guestId)) throw new CallFailure('conflict', 'stay_not_of_guest');
+      }
+      const id = uuidv7();
+      actor.write((session) => {
+        const now = session.now();
+        session.writeRow('requests', id, {
+          guest_id: guestId,
+          stay_id: stayId ?? null,
+          standing: standing ?? false,
+          category,
+          text,
+          status: 'open',
+          taken_by: actor.staffId,
+          created_at: now,
+          updated_at: now,
+        });
+      });
+      return toRequest(findRequestRow(ctx, id));
+    },
+
+    'requests.setStatus': ({ id, status }, actor) => {
+      const row = findRequestRow(ctx, id);
+      // The same status again changes nothing (not even who handled it).
+      if (row.status === status) return toRequest(row);
+      actor.write((session) => {
+        const now = session.now();
+        const handled =
+          status === 'open' ? { handled_at: null, handled_by: null } : { handled_at: now, handled_by: actor.staffId };
+        session.writeRow('requests', id, { status, ...handled, updated_at: now });
+      });
+      return toRequest(findRequestRow(ctx, id));
+    },
+
+    'requests.forGuest': ({ guestId }) => {
+      findGuestRow(ctx, guestId);
+      return { requests: requestsOfGuest(ctx, guestId, HANDLED_SHOWN) };
+    },
   };
 }

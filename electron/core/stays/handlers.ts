@@ -1,15 +1,98 @@
+import { v7 as uuidv7 } from 'uuid';
+import { CallFailure } from '../../../shared/contract/result.ts';
+import type { WriteSession } from '../changes/write.ts';
 import type { CoreContext, Handlers } from '../context.ts';
+import { findStayRow, loadStays } from './rows.ts';
+import { checkGuests, checkParty, checkStaff, stayColumns } from './validation.ts';
 
 type StayCalls = 'stays.create' | 'stays.update' | 'stays.get';
 
-// STUB: being written (issue 3). Each call throws until implemented.
-export function stayHandlers(_ctx: CoreContext): Handlers<StayCalls> {
-  const notYet = (name: string) => () => {
-    throw new Error(`${name} is not implemented yet`);
-  };
+type PartyRow = { id: string; guest_id: string };
+
+/** Makes the stay's party exactly `partyIds`: each new member gets a row, each removed one a tombstone. */
+function writeParty(ctx: CoreContext, session: WriteSession, stayId: string, partyIds: readonly string[]): void {
+  const rows = ctx.run
+    .prepare('SELECT id, guest_id FROM stay_party WHERE stay_id = ? AND deleted_at IS NULL')
+    .all(stayId) as PartyRow[];
+  const now = session.now();
+  const wanted = new Set(partyIds);
+  for (const row of rows) {
+    if (!wanted.has(row.guest_id)) session.writeRow('stay_party', row.id, { deleted_at: now, updated_at: now });
+  }
+  const present = new Set(rows.map((row) => row.guest_id));
+  for (const guestId of partyIds) {
+    if (present.has(guestId)) continue;
+    session.writeRow('stay_party', uuidv7(), { stay_id: stayId, guest_id: guestId, created_at: now, updated_at: now });
+  }
+}
+
+function currentParty(ctx: CoreContext, stayId: string): string[] {
+  const rows = ctx.run
+    .prepare('SELECT guest_id FROM stay_party WHERE stay_id = ? AND deleted_at IS NULL')
+    .all(stayId) as Array<{ guest_id: string }>;
+  return rows.map((row) => row.guest_id);
+}
+
+function loadStay(ctx: CoreContext, id: string) {
+  const [stay] = loadStays(ctx, [id]);
+  if (!stay) throw new CallFailure('not_found', 'stay_not_found');
+  return stay;
+}
+
+export function stayHandlers(ctx: CoreContext): Handlers<StayCalls> {
   return {
-    'stays.create': notYet('stays.create'),
-    'stays.update': notYet('stays.update'),
-    'stays.get': notYet('stays.get'),
+    'stays.create': ({ fields }, actor) => {
+      const partyIds = fields.partyIds ?? [];
+      checkParty(fields.guestId, partyIds);
+      checkGuests(ctx, [fields.guestId, ...partyIds]);
+      checkStaff(ctx, fields.staffId);
+      const id = uuidv7();
+      actor.write((session) => {
+        const now = session.now();
+        session.writeRow('stays', id, {
+          // Without a count, everyone named is taken for an adult.
+          adults: Math.max(1, 1 + partyIds.length - (fields.children ?? 0)),
+          children: 0,
+          plan: '',
+          purpose: null,
+          channel: null,
+          reservation_no: '',
+          amount_yen: 0,
+          staff_id: null,
+          status: 'booked',
+          note: '',
+          ...stayColumns(fields),
+          created_at: now,
+          updated_at: now,
+        });
+        writeParty(ctx, session, id, partyIds);
+      });
+      return loadStay(ctx, id);
+    },
+
+    'stays.update': ({ id, patch }, actor) => {
+      const row = findStayRow(ctx, id);
+      const arrival = patch.arrivalDate ?? row.arrival_date;
+      const departure = patch.departureDate ?? row.departure_date;
+      if (departure < arrival) {
+        throw new CallFailure('invalid_input', undefined, [
+          { path: 'patch.departureDate', code: 'departure_before_arrival' },
+        ]);
+      }
+      const leadId = patch.guestId ?? row.guest_id;
+      checkParty(leadId, patch.partyIds ?? currentParty(ctx, id));
+      checkGuests(ctx, [...(patch.guestId ? [patch.guestId] : []), ...(patch.partyIds ?? [])]);
+      checkStaff(ctx, patch.staffId);
+      actor.write((session) => {
+        session.writeRow('stays', id, { ...stayColumns(patch), updated_at: session.now() });
+        if (patch.partyIds) writeParty(ctx, session, id, patch.partyIds);
+      });
+      return loadStay(ctx, id);
+    },
+
+    'stays.get': ({ id }) => {
+      findStayRow(ctx, id);
+      return loadStay(ctx, id);
+    },
   };
 }

@@ -1,0 +1,134 @@
+import type { StayRow } from '../../../db/schema.ts';
+import { CallFailure } from '../../../shared/contract/result.ts';
+import type { PartyMember, Stay } from '../../../shared/contract/stays.ts';
+import { daysBetween } from '../../../shared/text/dates.ts';
+import type { CoreContext } from '../context.ts';
+
+// Stays as the contract shows them, loaded in batches: one query for the stays (with the lead's name
+// and the staff member's), one for every party. Id lists travel as one JSON parameter (json_each), so
+// each statement is prepared once whatever the number of ids, and SQLite looks each id up by key.
+
+type StayViewRow = StayRow & {
+  lead_family_name: string;
+  lead_given_name: string;
+  lead_family_reading: string;
+  lead_given_reading: string;
+  staff_name: string | null;
+};
+
+type PartyViewRow = {
+  stay_id: string;
+  guest_id: string;
+  family_name: string;
+  given_name: string;
+  family_reading: string;
+  given_reading: string;
+};
+
+const STAYS_BY_ID = `
+  SELECT s.*, g.family_name AS lead_family_name, g.given_name AS lead_given_name,
+         g.family_reading AS lead_family_reading, g.given_reading AS lead_given_reading, st.name AS staff_name
+    FROM stays s
+    JOIN guests g ON g.id = s.guest_id
+    LEFT JOIN staff st ON st.id = s.staff_id
+   WHERE s.id IN (SELECT value FROM json_each(?))`;
+
+const PARTIES_OF_STAYS = `
+  SELECT p.stay_id, p.guest_id, g.family_name, g.given_name, g.family_reading, g.given_reading
+    FROM stay_party p JOIN guests g ON g.id = p.guest_id
+   WHERE p.stay_id IN (SELECT value FROM json_each(?)) AND p.deleted_at IS NULL
+   ORDER BY p.stay_id, p.created_at, p.id`;
+
+const PARTY_GUEST_IDS = `
+  SELECT id AS stay_id, guest_id FROM stays WHERE id IN (SELECT value FROM json_each(@ids))
+  UNION ALL
+  SELECT stay_id, guest_id FROM stay_party
+   WHERE stay_id IN (SELECT value FROM json_each(@ids)) AND deleted_at IS NULL`;
+
+/** The statements of this file, for the query-plan test. */
+export const STAY_STATEMENTS = { STAYS_BY_ID, PARTIES_OF_STAYS, PARTY_GUEST_IDS };
+
+/** A stay that exists (and is not tombstoned), or not_found. */
+export function findStayRow(ctx: CoreContext, id: string): StayRow {
+  const row = ctx.run.prepare('SELECT * FROM stays WHERE id = ?').get(id) as StayRow | undefined;
+  if (!row || row.deleted_at) throw new CallFailure('not_found', 'stay_not_found');
+  return row;
+}
+
+function member(row: PartyViewRow, lead: boolean): PartyMember {
+  return {
+    guestId: row.guest_id,
+    familyName: row.family_name,
+    givenName: row.given_name,
+    familyReading: row.family_reading,
+    givenReading: row.given_reading,
+    lead,
+  };
+}
+
+function toStay(row: StayViewRow, companions: PartyMember[]): Stay {
+  const lead = member(
+    {
+      stay_id: row.id,
+      guest_id: row.guest_id,
+      family_name: row.lead_family_name,
+      given_name: row.lead_given_name,
+      family_reading: row.lead_family_reading,
+      given_reading: row.lead_given_reading,
+    },
+    true,
+  );
+  return {
+    id: row.id,
+    guestId: row.guest_id,
+    arrivalDate: row.arrival_date,
+    departureDate: row.departure_date,
+    nights: daysBetween(row.arrival_date, row.departure_date),
+    rooms: JSON.parse(row.rooms),
+    adults: row.adults,
+    children: row.children,
+    party: [lead, ...companions],
+    plan: row.plan,
+    purpose: row.purpose as Stay['purpose'],
+    channel: row.channel as Stay['channel'],
+    reservationNo: row.reservation_no,
+    amountYen: row.amount_yen,
+    staffId: row.staff_id,
+    staffName: row.staff_name,
+    status: row.status as Stay['status'],
+    note: row.note,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The stays with those ids, in the order of `ids` (unknown ids are left out); each party lead first. */
+export function loadStays(ctx: CoreContext, ids: readonly string[]): Stay[] {
+  if (ids.length === 0) return [];
+  const json = JSON.stringify(ids);
+  const rows = ctx.run.prepare(STAYS_BY_ID).all(json) as StayViewRow[];
+  const parties = new Map<string, PartyMember[]>();
+  for (const row of ctx.run.prepare(PARTIES_OF_STAYS).all(json) as PartyViewRow[]) {
+    const list = parties.get(row.stay_id) ?? [];
+    list.push(member(row, false));
+    parties.set(row.stay_id, list);
+  }
+  const byId = new Map(rows.map((row) => [row.id, toStay(row, parties.get(row.id) ?? [])]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Everyone in each stay's party: the lead first, then the companions not removed. */
+export function partyGuestIds(ctx: CoreContext, stayIds: readonly string[]): Map<string, string[]> {
+  const result = new Map<string, string[]>();
+  if (stayIds.length === 0) return result;
+  const rows = ctx.run.prepare(PARTY_GUEST_IDS).all({ ids: JSON.stringify(stayIds) }) as Array<{
+    stay_id: string;
+    guest_id: string;
+  }>;
+  for (const row of rows) {
+    const list = result.get(row.stay_id) ?? [];
+    if (!list.includes(row.guest_id)) list.push(row.guest_id);
+    result.set(row.stay_id, list);
+  }
+  return result;
+}

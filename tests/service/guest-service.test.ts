@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { seededAllergenId } from '../../db/migrations/0002-service.ts';
+import { ALLERGY_STATEMENTS } from '../../electron/core/allergies/rows.ts';
+import { GUEST_SERVICE_STATEMENTS } from '../../electron/core/briefing/guest-service.ts';
+import { HISTORY_STATEMENTS } from '../../electron/core/guests/history.ts';
+import { REQUEST_STATEMENTS } from '../../electron/core/requests/rows.ts';
+import { STAY_STATEMENTS } from '../../electron/core/stays/rows.ts';
+import { addDish, addServed, serviceCore } from './helpers.ts';
+
+describe('guests.service', () => {
+  it('sums visits and spend, lists stays latest first, and finds the current stay', async () => {
+    const { call, guest, stay } = await serviceCore();
+    const [me, friend] = [await guest('佐藤'), await guest('鈴木')];
+    await stay(me, { arrivalDate: '2024-05-01', departureDate: '2024-05-02', status: 'departed', amountYen: 30000 });
+    await stay(friend, {
+      arrivalDate: '2025-03-01',
+      departureDate: '2025-03-03',
+      status: 'departed',
+      amountYen: 99999,
+      partyIds: [me],
+    });
+    await stay(me, { arrivalDate: '2025-08-01', departureDate: '2025-08-02', status: 'cancelled', amountYen: 5000 });
+    const now = await stay(me, {
+      arrivalDate: '2026-06-14',
+      departureDate: '2026-06-16',
+      status: 'in_house',
+      amountYen: 40000,
+    });
+    const next = await stay(me, { arrivalDate: '2026-09-01', departureDate: '2026-09-02' });
+    const service = await call('guests.service', { id: me });
+    expect(service.visits).toEqual({
+      count: 3,
+      firstVisit: '2024-05-01',
+      lastVisit: '2026-06-14',
+      totalSpendYen: 70000, // the stay they joined as a companion was paid by its lead
+    });
+    expect(service.stays.map((s: { arrivalDate: string }) => s.arrivalDate)).toEqual([
+      '2026-09-01',
+      '2026-06-14',
+      '2025-08-01',
+      '2025-03-01',
+      '2024-05-01',
+    ]);
+    expect(service.stays[2].status).toBe('cancelled');
+    expect(service.stays[3].party[0].guestId).toBe(friend);
+    expect(service.currentStayId).toBe(now.id);
+    await call('stays.update', { id: now.id, patch: { status: 'departed' } });
+    expect((await call('guests.service', { id: me })).currentStayId).toBe(next.id);
+  });
+
+  it('shows current allergies most severe first, open requests then the latest 10 handled', async () => {
+    const { call, guest, stay } = await serviceCore();
+    const me = await guest('佐藤');
+    const booked = await stay(me);
+    const egg = await call('allergies.record', {
+      guestId: me,
+      allergenId: seededAllergenId(6),
+      severity: 'intolerance',
+      tracesOk: true,
+    });
+    const shrimp = await call('allergies.record', {
+      guestId: me,
+      allergenId: seededAllergenId(1),
+      severity: 'anaphylaxis',
+      tracesOk: false,
+    });
+    const wrong = await call('allergies.record', {
+      guestId: me,
+      freeAllergen: '生もの',
+      severity: 'dislike',
+      tracesOk: true,
+    });
+    await call('allergies.retract', { id: wrong.id, reason: '誤記' });
+    for (let i = 0; i < 12; i++) {
+      const r = await call('requests.record', { guestId: me, stayId: booked.id, category: 'other', text: `件${i}` });
+      await call('requests.setStatus', { id: r.id, status: 'done' });
+    }
+    const open = await call('requests.record', { guestId: me, stayId: booked.id, category: 'room', text: '加湿器' });
+    const service = await call('guests.service', { id: me });
+    expect(service.allergies.map((a: { id: string }) => a.id)).toEqual([shrimp.id, egg.id]);
+    expect(service.requests).toHaveLength(11);
+    expect(service.requests[0].id).toBe(open.id);
+    expect(service.requests[1].text).toBe('件11');
+  });
+
+  it('shows what was served on the latest stay that has servings, and the dish history grouped per dish', async () => {
+    const { call, guest, stay, db } = await serviceCore();
+    const me = await guest('佐藤');
+    const first = await stay(me, { arrivalDate: '2025-01-10', departureDate: '2025-01-11', status: 'departed' });
+    const second = await stay(me, { arrivalDate: '2025-11-20', departureDate: '2025-11-22', status: 'departed' });
+    await stay(me, { arrivalDate: '2026-09-01', departureDate: '2026-09-02' }); // nothing served yet
+    const [ayu, tai, nabe] = [addDish(db, '鮎の塩焼き'), addDish(db, '鯛の造り'), addDish(db, '牡丹鍋')];
+    addServed(db, { stayId: first.id, dishId: ayu, date: '2025-01-10', reaction: 'praised' });
+    addServed(db, { stayId: first.id, dishId: nabe, date: '2025-01-10', reaction: 'left' });
+    addServed(db, { stayId: second.id, dishId: tai, date: '2025-11-21', meal: 'breakfast' });
+    addServed(db, { stayId: second.id, dishId: ayu, date: '2025-11-20', reaction: 'disliked' });
+    addServed(db, { stayId: second.id, dishId: nabe, date: '2025-11-21', meal: 'dinner', retracted: true });
+    const service = await call('guests.service', { id: me });
+    expect(service.lastServed.stayId).toBe(second.id);
+    expect(service.lastServed.arrivalDate).toBe('2025-11-20');
+    expect(service.lastServed.served.map((s: { dishName: string }) => s.dishName)).toEqual(['鮎の塩焼き', '鯛の造り']);
+    expect(service.dishHistory).toEqual([
+      { dishId: tai, dishName: '鯛の造り', lastDate: '2025-11-21', times: 1, reactions: [] },
+      { dishId: ayu, dishName: '鮎の塩焼き', lastDate: '2025-11-20', times: 2, reactions: ['disliked', 'praised'] },
+      { dishId: nabe, dishName: '牡丹鍋', lastDate: '2025-01-10', times: 1, reactions: ['left'] },
+    ]);
+  });
+
+  it('answers for a guest with nothing recorded, and not_found for an unknown guest', async () => {
+    const { call, core, guest } = await serviceCore();
+    const me = await guest('佐藤');
+    expect(await call('guests.service', { id: me })).toEqual({
+      guestId: me,
+      visits: { count: 0, firstVisit: null, lastVisit: null, totalSpendYen: 0 },
+      stays: [],
+      currentStayId: null,
+      allergies: [],
+      requests: [],
+      lastServed: null,
+      dishHistory: [],
+    });
+    expect(await core.call('guests.service', { id: '01900000-0000-7000-8000-999999999999' })).toEqual({
+      ok: false,
+      error: { code: 'not_found', detail: 'guest_not_found' },
+    });
+  });
+
+  it('reads only through indexes: no statement of the guest card scans stays, served, party, allergies, requests or the log', async () => {
+    const { db } = await serviceCore();
+    const statements = {
+      ...GUEST_SERVICE_STATEMENTS,
+      ...STAY_STATEMENTS,
+      ...ALLERGY_STATEMENTS,
+      ...REQUEST_STATEMENTS,
+      ...HISTORY_STATEMENTS,
+    };
+    const big = /\bSCAN (stays|served|stay_party|allergies|requests|change_log|guests|guest_links)\b/;
+    for (const [name, text] of Object.entries(statements)) {
+      const named = [...new Set(Array.from(text.matchAll(/@(\w+)/g), (m) => m[1] as string))];
+      const positional = Array.from(text.matchAll(/\?/g), () => '["x"]');
+      const rows = (
+        named.length
+          ? db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(Object.fromEntries(named.map((n) => [n, '["x"]'])))
+          : db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...positional)
+      ) as Array<{ detail: string }>;
+      const plan = rows.map((row) => row.detail).join('; ');
+      expect(plan, name).not.toMatch(big);
+      expect(plan, name).toMatch(/SEARCH/);
+    }
+  });
+});
