@@ -1,0 +1,162 @@
+import {
+  Badge,
+  Button,
+  CloseButton,
+  Group,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { REQUEST_CATEGORIES, type RequestCategory } from '../../shared/contract/requests.ts';
+import { call } from '../api/client.ts';
+import { errorMessage, notifySuccess } from '../app/notify.ts';
+import { callFieldErrors } from './field-errors.ts';
+
+/**
+ * Taking a request in at most four interactions, nothing to type but the request itself:
+ * (1) "要望を記録", (2) a category (big buttons), (3) type into the input that already has the focus, (4) Enter.
+ * It goes to `stayId` when there is one (the current stay on the guest card, the page's stay on the stay page),
+ * else it is standing (毎回); one optional tap switches between the two.
+ */
+export function QuickRequest({
+  guestId,
+  stayId,
+  disabled = false,
+}: {
+  guestId: string;
+  stayId: string | null;
+  disabled?: boolean;
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [category, setCategory] = useState<RequestCategory | null>(null);
+  const [text, setText] = useState('');
+  const [standing, setStanding] = useState(stayId === null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  // A stay that appears or goes while the panel is closed decides the default scope again.
+  useEffect(() => {
+    if (!open) setStanding(stayId === null);
+  }, [stayId, open]);
+
+  const close = () => {
+    setOpen(false);
+    setCategory(null);
+    setText('');
+    setError(null);
+  };
+
+  const choose = (chosen: RequestCategory) => {
+    setCategory(chosen);
+    setError(null);
+    requestAnimationFrame(() => input.current?.focus());
+  };
+
+  const save = async () => {
+    if (saving) return;
+    if (!category) return setError(t('service.requests.chooseCategory'));
+    if (!text.trim()) return setError(t('errors.field.required'));
+    setSaving(true);
+    try {
+      await call('requests.record', { guestId, stayId: standing ? null : stayId, standing, category, text });
+      notifySuccess(t('service.requests.recordedNotice'));
+      close();
+    } catch (failure) {
+      const fields = callFieldErrors(failure);
+      const code = fields ? Object.values(fields)[0] : undefined;
+      setError(code ? t(`errors.field.${code}`) : errorMessage(failure));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    // Enter that ends a kana-to-kanji conversion is not a "save".
+    if (event.nativeEvent.isComposing || event.keyCode === 229) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      void save();
+    } else if (event.key === 'Escape') {
+      close();
+    }
+  };
+
+  if (!open) {
+    return (
+      <Group>
+        <Button size="xs" data-testid="quick-request" disabled={disabled} onClick={() => setOpen(true)}>
+          + {t('service.requests.record')}
+        </Button>
+      </Group>
+    );
+  }
+
+  return (
+    <Paper withBorder p="sm" radius="md" bg="gray.0" data-testid="quick-request-panel">
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="nowrap">
+          <Text size="sm" fw={600}>
+            {t('service.requests.chooseCategory')}
+          </Text>
+          <Group gap="xs" wrap="nowrap">
+            {stayId ? (
+              <SegmentedControl
+                size="xs"
+                data-testid="request-scope"
+                aria-label={t('service.requests.scopeLabel')}
+                value={standing ? 'standing' : 'stay'}
+                onChange={(value) => setStanding(value === 'standing')}
+                data={[
+                  { value: 'stay', label: t('service.requests.scopeStay') },
+                  { value: 'standing', label: t('service.requests.scopeStanding') },
+                ]}
+              />
+            ) : (
+              <Badge variant="light" tt="none" data-testid="request-scope-standing">
+                {t('service.requests.scopeStanding')}
+              </Badge>
+            )}
+            <CloseButton aria-label={t('common.close')} onClick={close} />
+          </Group>
+        </Group>
+        <SimpleGrid cols={4} spacing={6}>
+          {REQUEST_CATEGORIES.map((code) => (
+            <Button
+              key={code}
+              h={48}
+              px={4}
+              variant={category === code ? 'filled' : 'default'}
+              data-testid={`request-category-${code}`}
+              aria-pressed={category === code}
+              onClick={() => choose(code)}
+            >
+              {t(`codes.requestCategory.${code}`)}
+            </Button>
+          ))}
+        </SimpleGrid>
+        <TextInput
+          ref={input}
+          data-testid="request-text"
+          label={t('service.requests.textLabel')}
+          placeholder={category ? t('service.requests.textPlaceholder') : t('service.requests.chooseCategory')}
+          value={text}
+          maxLength={300}
+          disabled={saving}
+          onChange={(event) => {
+            setText(event.currentTarget.value);
+            setError(null);
+          }}
+          onKeyDown={onKeyDown}
+          error={error}
+        />
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,238 @@
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BOOKING_CHANNELS, STAY_PURPOSES, STAY_STATUSES, type Stay } from '../../shared/contract/stays.ts';
+import { call } from '../api/client.ts';
+import { errorMessage, notifySuccess } from '../app/notify.ts';
+import { fullName } from '../guests/names.ts';
+import { useStaff } from '../staff/staff-context.tsx';
+import { callFieldErrors, type FieldErrors, fieldMessage } from './field-errors.ts';
+import { today } from './format.ts';
+import { PartyPicker } from './PartyPicker.tsx';
+import { checkStay, newStayValues, onForm, type StayValues, stayPatch, stayValues } from './stay-form-model.ts';
+
+type TextField = 'arrivalDate' | 'departureDate' | 'plan' | 'reservationNo' | 'note';
+
+/** Record a stay for a guest, or edit one. Checked with the contract's schema first, then the core's issues. */
+export function StayForm({ guestId, stay, onClose }: { guestId: string; stay?: Stay; onClose(): void }) {
+  const { t } = useTranslation();
+  const staff = useStaff();
+  const [values, setValues] = useState<StayValues>(() =>
+    stay ? stayValues(stay) : newStayValues(today(), staff.data?.currentStaffId ?? null),
+  );
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const knownParty = useMemo(
+    () => new Map((stay?.party ?? []).map((member) => [member.guestId, fullName(member)])),
+    [stay],
+  );
+  const staffOptions = (staff.data?.staff ?? [])
+    .filter((member) => member.active || member.id === values.staffId)
+    .map((member) => ({ value: member.id, label: member.name }));
+
+  const set = <K extends keyof StayValues>(key: K, value: StayValues[K]) =>
+    setValues((current) => ({ ...current, [key]: value }));
+  const error = (field: string) => fieldMessage(errors, field);
+  const text = (field: TextField) => ({
+    name: field,
+    value: values[field],
+    error: error(field),
+    onChange: (event: { currentTarget: { value: string } }) => set(field, event.currentTarget.value),
+  });
+
+  const showErrors = (next: FieldErrors) => {
+    setErrors(next);
+    const first = Object.keys(next)[0];
+    if (first) requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus());
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (saving) return;
+    setErrors({});
+    setFormError(null);
+    const checked = checkStay(guestId, values);
+    if (!checked.ok) return showErrors(checked.errors);
+    const patch = stay ? stayPatch(checked.value, stay) : undefined;
+    if (patch && Object.keys(patch).length === 0) return onClose();
+    setSaving(true);
+    try {
+      if (stay && patch) await call('stays.update', { id: stay.id, patch });
+      else await call('stays.create', { fields: checked.value });
+      notifySuccess(stay ? t('service.stays.savedNotice') : t('service.stays.createdNotice'));
+      onClose();
+    } catch (failure) {
+      const fields = callFieldErrors(failure);
+      if (fields) showErrors(onForm(fields));
+      else setFormError(errorMessage(failure));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const choice = (codes: readonly string[], group: 'stayStatus' | 'purpose' | 'channel') =>
+    codes.map((value) => ({ value, label: t(`codes.${group}.${value}` as const) }));
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="xl"
+      title={stay ? t('service.stays.form.titleEdit') : t('service.stays.form.titleNew')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form ref={formRef} data-testid="stay-form" onSubmit={save} noValidate>
+        <Stack gap="sm">
+          <SimpleGrid cols={4} spacing="sm">
+            <TextInput
+              type="date"
+              label={t('service.stays.form.arrivalDate')}
+              withAsterisk
+              data-autofocus
+              {...text('arrivalDate')}
+            />
+            <TextInput
+              type="date"
+              label={t('service.stays.form.departureDate')}
+              withAsterisk
+              {...text('departureDate')}
+            />
+            <NumberInput
+              name="adults"
+              label={t('service.stays.form.adults')}
+              min={0}
+              max={99}
+              allowDecimal={false}
+              allowNegative={false}
+              value={values.adults}
+              onChange={(value) => set('adults', value)}
+              error={error('adults')}
+            />
+            <NumberInput
+              name="children"
+              label={t('service.stays.form.children')}
+              min={0}
+              max={99}
+              allowDecimal={false}
+              allowNegative={false}
+              value={values.children}
+              onChange={(value) => set('children', value)}
+              error={error('children')}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={2} spacing="sm">
+            <TagsInput
+              name="rooms"
+              data-testid="stay-rooms"
+              label={t('service.stays.form.rooms')}
+              description={t('service.stays.form.roomsHint')}
+              withAsterisk
+              value={values.rooms}
+              onChange={(rooms) => set('rooms', rooms)}
+              acceptValueOnBlur
+              splitChars={[',', '、', ' ']}
+              error={error('rooms')}
+            />
+            <Select
+              name="status"
+              data-testid="stay-status"
+              label={t('service.stays.form.status')}
+              data={choice(STAY_STATUSES, 'stayStatus')}
+              value={values.status}
+              allowDeselect={false}
+              onChange={(value) => value && set('status', value as StayValues['status'])}
+              error={error('status')}
+            />
+          </SimpleGrid>
+          <PartyPicker
+            guestId={guestId}
+            value={values.partyIds}
+            known={knownParty}
+            onChange={(ids) => set('partyIds', ids)}
+            error={error('partyIds')}
+          />
+          <SimpleGrid cols={3} spacing="sm">
+            <TextInput label={t('service.stays.form.plan')} {...text('plan')} />
+            <Select
+              name="purpose"
+              data-testid="stay-purpose"
+              label={t('service.stays.form.purpose')}
+              data={choice(STAY_PURPOSES, 'purpose')}
+              value={values.purpose}
+              clearable
+              onChange={(value) => set('purpose', value as StayValues['purpose'])}
+              error={error('purpose')}
+            />
+            <Select
+              name="channel"
+              data-testid="stay-channel"
+              label={t('service.stays.form.channel')}
+              data={choice(BOOKING_CHANNELS, 'channel')}
+              value={values.channel}
+              clearable
+              onChange={(value) => set('channel', value as StayValues['channel'])}
+              error={error('channel')}
+            />
+            <TextInput label={t('service.stays.form.reservationNo')} {...text('reservationNo')} />
+            <NumberInput
+              name="amountYen"
+              label={t('service.stays.form.amountYen')}
+              prefix="¥"
+              thousandSeparator=","
+              min={0}
+              allowDecimal={false}
+              allowNegative={false}
+              value={values.amountYen}
+              onChange={(value) => set('amountYen', value)}
+              error={error('amountYen')}
+            />
+            <Select
+              name="staffId"
+              data-testid="stay-staff"
+              label={t('service.stays.form.staffId')}
+              data={staffOptions}
+              value={values.staffId}
+              clearable
+              onChange={(value) => set('staffId', value)}
+              error={error('staffId')}
+            />
+          </SimpleGrid>
+          <Textarea label={t('service.stays.form.note')} autosize minRows={2} maxRows={6} {...text('note')} />
+          {formError && (
+            <Alert color="red" data-testid="form-error" role="alert">
+              {formError}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            {Object.keys(errors).length > 0 && (
+              <Text c="red" size="sm" role="alert" mr="auto">
+                {t('service.stays.form.fixErrors')}
+              </Text>
+            )}
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" data-testid="save-stay" loading={saving}>
+              {t('service.stays.form.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
