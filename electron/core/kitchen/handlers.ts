@@ -1,4 +1,8 @@
 import type { CoreContext, Handlers } from '../context.ts';
+import { courseHandlers } from './courses.ts';
+import { dishHandlers } from './dishes.ts';
+import { menuHandlers } from './menus.ts';
+import { servedHandlers } from './served.ts';
 
 type KitchenCalls =
   | 'dishes.list'
@@ -20,29 +24,12 @@ type KitchenCalls =
   | 'menus.serve'
   | 'menus.forStay';
 
-// STUB: being written (issue 3). Each call throws until implemented.
-export function kitchenHandlers(_ctx: CoreContext): Handlers<KitchenCalls> {
-  const notYet = (name: string) => () => {
-    throw new Error(`${name} is not implemented yet`);
-  };
+/** The kitchen's calls: the dish catalogue, courses, what was served, and menu planning with its warnings. */
+export function kitchenHandlers(ctx: CoreContext): Handlers<KitchenCalls> {
   return {
-    'dishes.list': notYet('dishes.list'),
-    'dishes.create': notYet('dishes.create'),
-    'dishes.update': notYet('dishes.update'),
-    'dishes.delete': notYet('dishes.delete'),
-    'dishes.restore': notYet('dishes.restore'),
-    'courses.list': notYet('courses.list'),
-    'courses.create': notYet('courses.create'),
-    'courses.update': notYet('courses.update'),
-    'courses.delete': notYet('courses.delete'),
-    'served.record': notYet('served.record'),
-    'served.react': notYet('served.react'),
-    'served.retract': notYet('served.retract'),
-    'served.forStay': notYet('served.forStay'),
-    'menus.check': notYet('menus.check'),
-    'menus.plan': notYet('menus.plan'),
-    'menus.update': notYet('menus.update'),
-    'menus.serve': notYet('menus.serve'),
-    'menus.forStay': notYet('menus.forStay'),
+    ...dishHandlers(ctx),
+    ...courseHandlers(ctx),
+    ...servedHandlers(ctx),
+    ...menuHandlers(ctx),
   };
 }

@@ -1,0 +1,101 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { CourseRow } from '../../../db/schema.ts';
+import type { Course, Dish } from '../../../shared/contract/kitchen.ts';
+import { CallFailure } from '../../../shared/contract/result.ts';
+import type { CoreContext, Handlers } from '../context.ts';
+import { dishesById, usableDishes } from './dishes.ts';
+
+// Courses: an ordered list of catalogue dishes with a price. A withdrawn course stays readable (menus
+// planned from it keep its name) but cannot be planned again.
+
+type CourseCalls = 'courses.list' | 'courses.create' | 'courses.update' | 'courses.delete';
+
+const collator = new Intl.Collator('ja');
+
+export function courseDishIds(row: Pick<CourseRow, 'dish_ids'>): string[] {
+  return JSON.parse(row.dish_ids) as string[];
+}
+
+function toCourse(row: CourseRow, dishes: Map<string, Dish>): Course {
+  const dishIds = courseDishIds(row);
+  return {
+    id: row.id,
+    name: row.name,
+    priceYen: row.price_yen,
+    note: row.note,
+    dishIds,
+    dishes: dishIds.flatMap((id) => dishes.get(id) ?? []),
+    deletedAt: row.deleted_at,
+  };
+}
+
+export function findCourseRow(ctx: CoreContext, id: string): CourseRow {
+  const row = ctx.run.prepare('SELECT * FROM courses WHERE id = ?').get(id) as CourseRow | undefined;
+  if (!row) throw new CallFailure('not_found', 'course_not_found');
+  return row;
+}
+
+/** A course that may be planned: it exists and is not withdrawn. */
+export function usableCourseRow(ctx: CoreContext, id: string): CourseRow {
+  const row = findCourseRow(ctx, id);
+  if (row.deleted_at) throw new CallFailure('conflict', 'course_deleted');
+  return row;
+}
+
+function loadCourse(ctx: CoreContext, id: string): Course {
+  const row = findCourseRow(ctx, id);
+  return toCourse(row, dishesById(ctx, courseDishIds(row)));
+}
+
+export function courseHandlers(ctx: CoreContext): Handlers<CourseCalls> {
+  return {
+    'courses.list': ({ includeDeleted }) => {
+      const rows = ctx.run
+        .prepare(includeDeleted ? 'SELECT * FROM courses' : 'SELECT * FROM courses WHERE deleted_at IS NULL')
+        .all() as CourseRow[];
+      const dishes = dishesById(ctx, [...new Set(rows.flatMap(courseDishIds))]);
+      const courses = rows.map((row) => toCourse(row, dishes));
+      return { courses: courses.sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id)) };
+    },
+
+    'courses.create': ({ fields }, actor) => {
+      usableDishes(ctx, fields.dishIds);
+      const id = uuidv7();
+      actor.write((session) => {
+        const now = session.now();
+        session.writeRow('courses', id, {
+          name: fields.name,
+          price_yen: fields.priceYen ?? 0,
+          note: fields.note ?? '',
+          dish_ids: fields.dishIds,
+          created_at: now,
+          updated_at: now,
+        });
+      });
+      return loadCourse(ctx, id);
+    },
+
+    'courses.update': ({ id, patch }, actor) => {
+      usableCourseRow(ctx, id);
+      if (patch.dishIds) usableDishes(ctx, patch.dishIds);
+      const values: Record<string, unknown> = {};
+      if (patch.name !== undefined) values.name = patch.name;
+      if (patch.priceYen !== undefined) values.price_yen = patch.priceYen;
+      if (patch.note !== undefined) values.note = patch.note;
+      if (patch.dishIds !== undefined) values.dish_ids = patch.dishIds;
+      actor.write((session) => {
+        session.writeRow('courses', id, { ...values, updated_at: session.now() });
+      });
+      return loadCourse(ctx, id);
+    },
+
+    'courses.delete': ({ id }, actor) => {
+      if (findCourseRow(ctx, id).deleted_at) throw new CallFailure('conflict', 'course_already_deleted');
+      actor.write((session) => {
+        const now = session.now();
+        session.writeRow('courses', id, { deleted_at: now, updated_at: now });
+      });
+      return loadCourse(ctx, id);
+    },
+  };
+}

@@ -1,0 +1,148 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { ServedRow, StayRow } from '../../../db/schema.ts';
+import type { Meal, Served } from '../../../shared/contract/kitchen.ts';
+import { CallFailure } from '../../../shared/contract/result.ts';
+import type { WriteSession } from '../changes/write.ts';
+import type { CoreContext, Handlers } from '../context.ts';
+import { findStayRow } from '../stays/rows.ts';
+import { usableDishes } from './dishes.ts';
+
+// What was served (提供履歴): one row per dish, stay, day and meal. A row entered by mistake is retracted
+// (a flag), never removed: the history the kitchen plans from must not lose what really happened.
+
+type ServedCalls = 'served.record' | 'served.react' | 'served.retract' | 'served.forStay';
+
+/** Meals in the order of the day, for lists. */
+const MEAL_ORDER: readonly Meal[] = ['breakfast', 'lunch', 'dinner', 'banquet'];
+
+export function byDateAndMeal(a: { date: string; meal: Meal }, b: { date: string; meal: Meal }): number {
+  return a.date.localeCompare(b.date) || MEAL_ORDER.indexOf(a.meal) - MEAL_ORDER.indexOf(b.meal);
+}
+
+type ServedViewRow = ServedRow & { dish_name: string };
+
+const SERVED_VIEW = 'SELECT s.*, d.name AS dish_name FROM served s JOIN dishes d ON d.id = s.dish_id';
+const SERVED_BY_ID = `${SERVED_VIEW} WHERE s.id = ?`;
+const SERVED_OF_STAY = `${SERVED_VIEW} WHERE s.stay_id = ?`;
+const SERVED_AT_MEAL =
+  'SELECT id, dish_id FROM served WHERE stay_id = ? AND date = ? AND meal = ? AND retracted_at IS NULL';
+
+/** The statements of this file, for the query-plan test. */
+export const SERVED_STATEMENTS = { SERVED_BY_ID, SERVED_OF_STAY, SERVED_AT_MEAL };
+
+export function toServed(row: ServedViewRow): Served {
+  return {
+    id: row.id,
+    stayId: row.stay_id,
+    date: row.date,
+    meal: row.meal as Meal,
+    dishId: row.dish_id,
+    dishName: row.dish_name,
+    courseId: row.course_id,
+    reaction: row.reaction as Served['reaction'],
+    note: row.note,
+    retractedAt: row.retracted_at,
+  };
+}
+
+function findServedRow(ctx: CoreContext, id: string): ServedViewRow {
+  const row = ctx.run.prepare(SERVED_BY_ID).get(id) as ServedViewRow | undefined;
+  if (!row) throw new CallFailure('not_found', 'served_not_found');
+  return row;
+}
+
+/** What was served on a stay, by day and meal (retracted rows included, flagged). */
+export function servedOfStay(ctx: CoreContext, stayId: string): Served[] {
+  const rows = ctx.run.prepare(SERVED_OF_STAY).all(stayId) as ServedViewRow[];
+  return rows.map(toServed).sort((a, b) => byDateAndMeal(a, b) || a.id.localeCompare(b.id));
+}
+
+/** A stay a meal can be served or planned on: it exists, is not cancelled, and the day is within it. */
+export function stayForMeal(ctx: CoreContext, stayId: string, date: string): StayRow {
+  const stay = findStayRow(ctx, stayId);
+  if (stay.status === 'cancelled') throw new CallFailure('conflict', 'stay_cancelled');
+  if (date < stay.arrival_date || date > stay.departure_date) {
+    throw new CallFailure('invalid_input', undefined, [{ path: 'date', code: 'date_outside_stay' }]);
+  }
+  return stay;
+}
+
+/**
+ * Writes one served row per dish for the meal, inside the caller's transaction, leaving dishes already
+ * recorded for it alone (a course served from the plan and then ticked off by hand is still served once).
+ * Returns the ids of the meal's rows of those dishes, in the order given.
+ */
+export function writeServings(
+  ctx: CoreContext,
+  session: WriteSession,
+  meal: { stayId: string; date: string; meal: Meal; dishIds: readonly string[]; courseId: string | null },
+): string[] {
+  const existing = ctx.run.prepare(SERVED_AT_MEAL).all(meal.stayId, meal.date, meal.meal) as Array<{
+    id: string;
+    dish_id: string;
+  }>;
+  const byDish = new Map(existing.map((row) => [row.dish_id, row.id]));
+  const now = session.now();
+  for (const dishId of meal.dishIds) {
+    if (byDish.has(dishId)) continue;
+    const id = uuidv7();
+    session.writeRow('served', id, {
+      stay_id: meal.stayId,
+      date: meal.date,
+      meal: meal.meal,
+      dish_id: dishId,
+      course_id: meal.courseId,
+      reaction: null,
+      note: '',
+      created_at: now,
+      updated_at: now,
+    });
+    byDish.set(dishId, id);
+  }
+  return meal.dishIds.map((dishId) => byDish.get(dishId) as string);
+}
+
+export function servedHandlers(ctx: CoreContext): Handlers<ServedCalls> {
+  return {
+    'served.record': ({ stayId, date, meal, dishIds, courseId }, actor) => {
+      stayForMeal(ctx, stayId, date);
+      if (courseId) {
+        // Recording what happened: a course withdrawn since may still have been what was served.
+        const course = ctx.run.prepare('SELECT id FROM courses WHERE id = ?').get(courseId);
+        if (!course) throw new CallFailure('not_found', 'course_not_found');
+      }
+      usableDishes(ctx, dishIds);
+      const ids = actor.write((session) =>
+        writeServings(ctx, session, { stayId, date, meal, dishIds, courseId: courseId ?? null }),
+      );
+      return { served: ids.map((id) => toServed(findServedRow(ctx, id))) };
+    },
+
+    'served.react': ({ id, reaction, note }, actor) => {
+      const row = findServedRow(ctx, id);
+      if (row.retracted_at) throw new CallFailure('conflict', 'served_retracted');
+      actor.write((session) => {
+        session.writeRow('served', id, {
+          reaction,
+          ...(note === undefined ? {} : { note }),
+          updated_at: session.now(),
+        });
+      });
+      return toServed(findServedRow(ctx, id));
+    },
+
+    'served.retract': ({ id }, actor) => {
+      if (findServedRow(ctx, id).retracted_at) throw new CallFailure('conflict', 'served_already_retracted');
+      actor.write((session) => {
+        const now = session.now();
+        session.writeRow('served', id, { retracted_at: now, updated_at: now });
+      });
+      return toServed(findServedRow(ctx, id));
+    },
+
+    'served.forStay': ({ stayId }) => {
+      findStayRow(ctx, stayId);
+      return { served: servedOfStay(ctx, stayId) };
+    },
+  };
+}

@@ -1,0 +1,221 @@
+import type { DishRow } from '../../../db/schema.ts';
+import { SEVERITIES, type Severity, severityRank } from '../../../shared/contract/allergies.ts';
+import { type Arrival, AVOID_REASONS } from '../../../shared/contract/briefing.ts';
+import type { Dish, DishWarning, MenuPlan } from '../../../shared/contract/kitchen.ts';
+import { addYears } from '../../../shared/text/dates.ts';
+import type { CoreContext } from '../context.ts';
+import { byCatalogueOrder, toDish } from './dishes.ts';
+import type { PartyHistory, Serving } from './party-history.ts';
+
+// Why a dish should not go to this party: someone's allergen is in it, someone was served it on another
+// stay within the inn's repeat period, or someone left it or disliked it. Pure functions over the dish
+// catalogue (read once per call) and the party's history (loaded in batches), so a day of arrivals costs
+// no more queries than one stay.
+
+const MAX_ALTERNATIVES = 5;
+const BAD_REACTIONS: ReadonlySet<string> = new Set(['left', 'disliked']);
+
+export type Catalogue = {
+  byId: Map<string, Dish>;
+  /** Each dish's place in catalogue order. */
+  position: Map<string, number>;
+  /** Active dishes containing each catalogue allergen: what an allergy rules out, computed once. */
+  byAllergen: Map<string, Dish[]>;
+  /** Active dishes of each category, in catalogue order (reading): where alternatives come from. */
+  byCategory: Map<string, Dish[]>;
+};
+
+/** The whole dish catalogue: an inn has hundreds of dishes, not millions. */
+export function loadCatalogue(ctx: CoreContext): Catalogue {
+  const dishes = (ctx.run.prepare('SELECT * FROM dishes').all() as DishRow[]).map(toDish).sort(byCatalogueOrder);
+  const active = dishes.filter((dish) => !dish.deletedAt);
+  const byAllergen = new Map<string, Dish[]>();
+  const byCategory = new Map<string, Dish[]>();
+  for (const dish of active) {
+    for (const allergenId of dish.allergenIds)
+      byAllergen.set(allergenId, [...(byAllergen.get(allergenId) ?? []), dish]);
+    byCategory.set(dish.category, [...(byCategory.get(dish.category) ?? []), dish]);
+  }
+  return {
+    byId: new Map(dishes.map((dish) => [dish.id, dish])),
+    position: new Map(dishes.map((dish, index) => [dish.id, index])),
+    byAllergen,
+    byCategory,
+  };
+}
+
+/** The party's servings that count against a dish planned on `date`. */
+function earlierServings(history: PartyHistory, date: string, repeatYears: number) {
+  const from = addYears(date, -repeatYears);
+  const before = history.servings.filter((s) => s.date < date);
+  return {
+    /** On the party's other stays, within the repeat period, latest first. */
+    repeated: before
+      .filter((s) => s.stayId !== history.stayId && s.date >= from)
+      .sort((a, b) => b.date.localeCompare(a.date)),
+    /** Left uneaten or disliked, on any earlier day, latest first. */
+    rejected: before
+      .filter((s) => s.reaction && BAD_REACTIONS.has(s.reaction))
+      .sort((a, b) => b.date.localeCompare(a.date)),
+  };
+}
+
+function groupByDish(servings: readonly Serving[]): Map<string, Serving[]> {
+  const byDish = new Map<string, Serving[]>();
+  for (const serving of servings) {
+    const list = byDish.get(serving.dishId) ?? [];
+    list.push(serving);
+    byDish.set(serving.dishId, list);
+  }
+  return byDish;
+}
+
+function worst(severities: readonly Severity[]): Severity | null {
+  let found: Severity | null = null;
+  for (const severity of severities)
+    if (found === null || severityRank(severity) < severityRank(found)) found = severity;
+  return found;
+}
+
+/** Catalogue allergens anyone in the party must avoid. */
+function partyAllergenIds(history: PartyHistory): Set<string> {
+  return new Set(history.allergies.flatMap((a) => (a.allergenId ? [a.allergenId] : [])));
+}
+
+/** The warnings of a plan: one entry per planned dish, in plan order; free allergens to check by hand. */
+export function planWarnings(
+  catalogue: Catalogue,
+  history: PartyHistory,
+  plan: { date: string; dishIds: readonly string[] },
+  repeatYears: number,
+): Pick<MenuPlan, 'dishes' | 'uncheckedAllergies'> {
+  const { repeated, rejected } = earlierServings(history, plan.date, repeatYears);
+  const repeatedByDish = groupByDish(repeated);
+  const rejectedByDish = groupByDish(rejected);
+  const avoidAllergens = partyAllergenIds(history);
+  const planned = new Set(plan.dishIds);
+
+  const alternativesTo = (dish: Dish) =>
+    (catalogue.byCategory.get(dish.category) ?? [])
+      .filter(
+        (other) =>
+          !planned.has(other.id) &&
+          !repeatedByDish.has(other.id) &&
+          !rejectedByDish.has(other.id) &&
+          !other.allergenIds.some((id) => avoidAllergens.has(id)),
+      )
+      .slice(0, MAX_ALTERNATIVES)
+      .map((other) => ({ dishId: other.id, name: other.name }));
+
+  const dishes = plan.dishIds.flatMap((dishId): DishWarning[] => {
+    const dish = catalogue.byId.get(dishId);
+    if (!dish) return [];
+    const contains = new Set(dish.allergenIds);
+    const allergies = history.allergies
+      .filter((a) => a.allergenId !== null && contains.has(a.allergenId))
+      .map((a) => ({
+        allergyId: a.id,
+        allergenId: a.allergenId as string,
+        nameJa: a.nameJa,
+        nameEn: a.nameEn,
+        severity: a.severity,
+        tracesOk: a.tracesOk,
+        guestId: a.guestId,
+        guestName: a.guestName,
+      }));
+    const servedBefore = (repeatedByDish.get(dishId) ?? []).map((s) => ({
+      stayId: s.stayId,
+      date: s.date,
+      meal: s.meal,
+    }));
+    const reactions = (rejectedByDish.get(dishId) ?? []).map((s) => ({
+      date: s.date,
+      reaction: s.reaction as 'left' | 'disliked',
+    }));
+    const flagged = allergies.length > 0 || servedBefore.length > 0 || reactions.length > 0;
+    return [
+      {
+        dishId,
+        dishName: dish.name,
+        category: dish.category,
+        allergies,
+        worstSeverity: worst(allergies.map((a) => a.severity)),
+        servedBefore,
+        reactions,
+        alternatives: flagged ? alternativesTo(dish) : [],
+      },
+    ];
+  });
+
+  const uncheckedAllergies = history.allergies
+    .filter((a) => a.allergenId === null)
+    .map((a) => ({ guestName: a.guestName, name: a.freeAllergen, severity: a.severity }));
+  return { dishes, uncheckedAllergies };
+}
+
+type DishToAvoid = Arrival['dishesToAvoid'][number];
+
+/**
+ * Catalogue dishes this party should not be given on a stay arriving on `date`: dishes with someone's
+ * allergen (worst severity first), then dishes served on earlier stays within the repeat period or left
+ * or disliked on any earlier stay, latest first. Withdrawn dishes are not on any menu, so not listed.
+ */
+export function dishesToAvoid(
+  catalogue: Catalogue,
+  history: PartyHistory,
+  date: string,
+  repeatYears: number,
+): DishToAvoid[] {
+  const { repeated, rejected } = earlierServings(history, date, repeatYears);
+  const lastServed = new Map<string, string>();
+  for (const s of history.servings) {
+    if (s.stayId === history.stayId || s.date >= date) continue;
+    const known = lastServed.get(s.dishId);
+    if (!known || s.date > known) lastServed.set(s.dishId, s.date);
+  }
+  const reasons = new Map<string, Set<DishToAvoid['reasons'][number]>>();
+  const add = (dishId: string, reason: DishToAvoid['reasons'][number]) => {
+    const set = reasons.get(dishId) ?? new Set();
+    set.add(reason);
+    reasons.set(dishId, set);
+  };
+  const severityOf = new Map<string, Severity>();
+  for (const allergy of history.allergies) {
+    for (const dish of allergy.allergenId ? (catalogue.byAllergen.get(allergy.allergenId) ?? []) : []) {
+      const known = severityOf.get(dish.id);
+      if (!known || severityRank(allergy.severity) < severityRank(known)) severityOf.set(dish.id, allergy.severity);
+      add(dish.id, 'allergen');
+    }
+  }
+  for (const s of repeated.filter((s) => s.stayId !== history.stayId)) add(s.dishId, 'served');
+  for (const s of rejected.filter((s) => s.stayId !== history.stayId)) add(s.dishId, s.reaction as 'left' | 'disliked');
+
+  const listed = [...reasons].flatMap(([dishId, found]): DishToAvoid[] => {
+    const dish = catalogue.byId.get(dishId);
+    if (!dish || dish.deletedAt) return [];
+    return [
+      {
+        dishId,
+        dishName: dish.name,
+        reasons: AVOID_REASONS.filter((reason) => found.has(reason)),
+        severity: severityOf.get(dishId) ?? null,
+        lastServed: lastServed.get(dishId) ?? null,
+      },
+    ];
+  });
+  // Safety first (allergens by severity), then what the guest showed they do not want, then mere repeats.
+  const rank = (d: DishToAvoid) =>
+    d.severity
+      ? severityRank(d.severity)
+      : d.reasons.includes('disliked')
+        ? SEVERITIES.length
+        : d.reasons.includes('left')
+          ? SEVERITIES.length + 1
+          : SEVERITIES.length + 2;
+  return listed.sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      (b.lastServed ?? '').localeCompare(a.lastServed ?? '') ||
+      (catalogue.position.get(a.dishId) ?? 0) - (catalogue.position.get(b.dishId) ?? 0),
+  );
+}

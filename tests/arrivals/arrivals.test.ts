@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { TODAY } from '../kitchen/helpers.ts';
+import { arrivalDay as day } from './day.ts';
+
+const UNKNOWN = '01900000-0000-7000-8000-999999999999';
+
+describe('arrivals of a day', () => {
+  it('lists the day by first room, numbers before longer numbers, leaving cancelled stays out', async () => {
+    const { call, suzuki, tanakaStay, takahashiStay } = await day();
+    const result = await call('arrivals.forDate', { date: TODAY });
+    expect(result.date).toBe(TODAY);
+    expect(result.arrivals.map((a: { stay: { id: string } }) => a.stay.id)).toEqual([
+      tanakaStay,
+      suzuki,
+      takahashiStay,
+    ]);
+    expect(result.totals).toEqual({ parties: 3, adults: 5, children: 1, anaphylaxis: 1 });
+  });
+
+  it('counts the lead guest’s earlier visits, as lead or companion, and gives the last one', async () => {
+    const { call, suzuki, tanakaStay } = await day();
+    const { arrivals } = await call('arrivals.forDate', { date: TODAY });
+    const byStay = new Map(arrivals.map((a: { stay: { id: string } }) => [a.stay.id, a]));
+    expect(byStay.get(suzuki)).toMatchObject({ visitCount: 2, lastVisit: '2025-02-01' });
+    expect(byStay.get(tanakaStay)).toMatchObject({ visitCount: 0, lastVisit: null });
+  });
+
+  it('shows the party’s allergies by severity, open requests, celebrations and birthdays within the stay', async () => {
+    const { call, suzuki, sachiko, forStay, standing } = await day();
+    const [arrival] = (await call('arrivals.forDate', { date: TODAY, stayId: suzuki })).arrivals;
+    expect(arrival.allergies.map((a: { severity: string; guestName: string }) => [a.severity, a.guestName])).toEqual([
+      ['anaphylaxis', '鈴木 幸子'],
+      ['allergy', '鈴木 一郎'],
+    ]);
+    expect(arrival.requests.map((r: { id: string }) => r.id).sort()).toEqual([forStay.id, standing.id].sort());
+    expect(arrival.celebrations).toEqual([
+      { kind: 'purpose', purpose: 'anniversary', guestId: null, guestName: '鈴木 一郎', date: null },
+      { kind: 'birthday', purpose: null, guestId: sachiko, guestName: '鈴木 幸子', date: '2026-06-16' },
+    ]);
+  });
+
+  it('leaves out a birthday just before the stay', async () => {
+    const { call, takahashiStay } = await day();
+    const [arrival] = (await call('arrivals.forDate', { date: TODAY, stayId: takahashiStay })).arrivals;
+    expect(arrival.celebrations).toEqual([]);
+    expect(arrival.allergies).toEqual([]);
+    expect(arrival.dishesToAvoid).toEqual([]);
+  });
+
+  it('gives the dishes to avoid: allergens by severity first, then dishes served before or disliked', async () => {
+    const { call, suzuki, dishes } = await day();
+    const [arrival] = (await call('arrivals.forDate', { date: TODAY, stayId: suzuki })).arrivals;
+    expect(arrival.dishesToAvoid).toEqual([
+      {
+        dishId: dishes.peanutTofu,
+        dishName: '落花生豆腐',
+        reasons: ['allergen'],
+        severity: 'anaphylaxis',
+        lastServed: null,
+      },
+      {
+        dishId: dishes.tempura,
+        dishName: '天ぷら盛り合わせ',
+        reasons: ['allergen'],
+        severity: 'allergy',
+        lastServed: null,
+      },
+      {
+        dishId: dishes.ayu,
+        dishName: '鮎の塩焼き',
+        reasons: ['served', 'disliked'],
+        severity: null,
+        lastServed: '2024-08-01',
+      },
+      { dishId: dishes.sashimi, dishName: 'お造り', reasons: ['served'], severity: null, lastServed: '2024-08-01' },
+    ]);
+  });
+
+  it('carries the planned menus with their warnings', async () => {
+    const { call, suzuki, menu } = await day();
+    const [arrival] = (await call('arrivals.forDate', { date: TODAY, stayId: suzuki })).arrivals;
+    expect(arrival.menus.map((m: { id: string }) => m.id)).toEqual([menu.id]);
+    const [tofu, sashimi] = arrival.menus[0].dishes;
+    expect(tofu.worstSeverity).toBe('anaphylaxis');
+    expect(sashimi.servedBefore.map((s: { date: string }) => s.date)).toEqual(['2024-08-01']);
+    await call('menus.update', { id: menu.id, status: 'cancelled' });
+    const [again] = (await call('arrivals.forDate', { date: TODAY, stayId: suzuki })).arrivals;
+    expect(again.menus).toEqual([]);
+  });
+
+  it('answers one stay only when it arrives that day, and is not cancelled', async () => {
+    const { core, tomorrow, cancelled, call } = await day();
+    for (const stayId of [tomorrow, cancelled, UNKNOWN]) {
+      const result = await core.call('arrivals.forDate', { date: TODAY, stayId });
+      expect(result).toEqual({ ok: false, error: { code: 'not_found', detail: 'stay_not_found' } });
+    }
+    const empty = await call('arrivals.forDate', { date: '2026-07-01' });
+    expect(empty).toEqual({
+      date: '2026-07-01',
+      arrivals: [],
+      totals: { parties: 0, adults: 0, children: 0, anaphylaxis: 0 },
+    });
+    const typed = await call('arrivals.forDate', { date: '２０２６/６/１６' });
+    expect(typed.arrivals.map((a: { stay: { id: string } }) => a.stay.id)).toEqual([tomorrow]);
+  });
+});
