@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fail, isCallName, type Result } from '../../shared/contract/index.ts';
+import { z } from 'zod';
+import type { Arrivals } from '../../shared/contract/briefing.ts';
+import { contract, fail, isCallName, type Result, toIssues } from '../../shared/contract/index.ts';
 import type { Logger } from '../core/context.ts';
 import type { Core } from '../core/create-core.ts';
+import { makeBriefingPdf } from '../sheets/briefing.ts';
+import { makeKitchenPdf } from '../sheets/kitchen.ts';
 import { RENDERER_CSP } from './csp.ts';
 import { createGuard } from './guard.ts';
 import { readStatic } from './static-files.ts';
@@ -12,6 +16,8 @@ import { readStatic } from './static-files.ts';
 // other systems on this PC, and later for LAN peers. It serves the built renderer and
 //   POST /api/call/<name>   body: the call's input as JSON, header x-yadocho-token   → a Result
 //   GET  /api/events?token= Server-Sent Events: `changed` with {"tables": [...]}
+//   GET  /api/sheets/briefing.pdf?date=YYYY-MM-DD[&stayId=…][&lang=ja|en]   header x-yadocho-token → a PDF
+//   GET  /api/sheets/kitchen.pdf?date=YYYY-MM-DD[&lang=ja|en]                (a failure → a Result, as above)
 // Loopback only unless told otherwise; see guard.ts for why every request is checked.
 
 export type HttpServerOptions = {
@@ -39,6 +45,27 @@ export type HttpServer = {
 const MAX_BODY_BYTES = 1_000_000;
 
 const STATUS_OF: Partial<Record<string, number>> = { unauthorized: 401, forbidden: 403, unknown_call: 404 };
+/** A sheet answers a failure with a status a download can tell apart (the call door always says 200). */
+const SHEET_STATUS_OF: Partial<Record<string, number>> = { invalid_input: 400, not_found: 404, internal: 500 };
+
+const SHEET_MAKERS = { briefing: makeBriefingPdf, kitchen: makeKitchenPdf };
+const sheetLanguageSchema = z.enum(['ja', 'en'], { error: 'invalid_choice' });
+
+/** A sheet's query: the input of arrivals.forDate (checked by the contract), and the sheet's language. */
+function parseSheetQuery(params: URLSearchParams) {
+  const stayId = params.get('stayId');
+  const input = contract['arrivals.forDate'].input.safeParse({
+    date: params.get('date'),
+    ...(stayId ? { stayId } : {}),
+  });
+  const lang = sheetLanguageSchema.safeParse(params.get('lang') ?? 'ja');
+  if (input.success && lang.success) return { ok: true as const, input: input.data, lang: lang.data };
+  const issues = [
+    ...(input.success ? [] : toIssues(input.error.issues)),
+    ...(lang.success ? [] : toIssues(lang.error.issues).map((issue) => ({ ...issue, path: 'lang' }))),
+  ];
+  return { ok: false as const, issues };
+}
 
 function sendJson(response: ServerResponse, status: number, body: Result<unknown>) {
   const text = JSON.stringify(body);
@@ -95,6 +122,27 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     sendJson(response, 200, await core.call(name, input));
   };
 
+  const handleSheet = async (request: IncomingMessage, response: ServerResponse, url: URL) => {
+    const match = /^\/api\/sheets\/(briefing|kitchen)\.pdf$/.exec(url.pathname);
+    const sheet = match?.[1] as keyof typeof SHEET_MAKERS | undefined;
+    if (!sheet) return sendJson(response, 404, fail('unknown_call'));
+    if (request.method !== 'GET') return sendJson(response, 405, fail('invalid_input', 'method_not_allowed'));
+    const query = parseSheetQuery(url.searchParams);
+    if (!query.ok) return sendJson(response, 400, fail('invalid_input', undefined, query.issues));
+    const arrivals = await core.call('arrivals.forDate', query.input);
+    if (!arrivals.ok) return sendJson(response, SHEET_STATUS_OF[arrivals.error.code] ?? 400, arrivals);
+    // The core checked the output against the contract before answering.
+    const pdf = await SHEET_MAKERS[sheet](arrivals.value as Arrivals, query.lang);
+    response.writeHead(200, {
+      'content-type': 'application/pdf',
+      'content-length': pdf.length,
+      'content-disposition': `attachment; filename="yadocho-${sheet}-${query.input.date}.pdf"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    response.end(pdf);
+  };
+
   const handleEvents = (request: IncomingMessage, response: ServerResponse) => {
     response.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
@@ -120,6 +168,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       if (url.pathname.startsWith('/api/call/')) {
         return await handleCall(request, response, url.pathname.slice('/api/call/'.length));
       }
+      if (url.pathname.startsWith('/api/sheets/')) return await handleSheet(request, response, url);
       if (isApi) return sendJson(response, 404, fail('unknown_call'));
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         response.writeHead(405).end();

@@ -7,14 +7,27 @@
 // Arguments:
 //   --demo             load demo data into an empty register at start.
 
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  type IpcMainInvokeEvent,
+  ipcMain,
+  net,
+  protocol,
+  type SaveDialogOptions,
+  session,
+  type WebContents,
+} from 'electron';
 import { openDatabase } from '../../db/open.ts';
 import { createCore } from '../core/create-core.ts';
 import { loadOrCreateNodeId } from '../core/node-identity.ts';
 import { RENDERER_CSP } from '../http/csp.ts';
 import { DATABASE_FILE } from '../launch/data-dir.ts';
+import { safePdfFileName } from '../sheets/file-name.ts';
 import { resolveRendererFile } from './renderer-files.ts';
 
 const SCHEME = 'app';
@@ -97,6 +110,24 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+/**
+ * Save as PDF: prints the sender's own page (the print view on screen) to A4 and writes it where the person
+ * chooses. Only the app's page may ask; the file name it suggests is only a suggestion. False when cancelled.
+ */
+async function printToPdf(event: IpcMainInvokeEvent, fileName: unknown): Promise<boolean> {
+  if (!isAppUrl(event.senderFrame?.url)) throw new Error('yadocho:print-to-pdf refused: sender is not the app');
+  const pdf = await event.sender.printToPDF({ pageSize: 'A4', printBackground: true });
+  const options: SaveDialogOptions = {
+    defaultPath: path.join(app.getPath('documents'), safePdfFileName(fileName)),
+    filters: [{ name: 'PDF', extensions: ['pdf'] }],
+  };
+  const owner = BrowserWindow.fromWebContents(event.sender);
+  const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+  if (choice.canceled || !choice.filePath) return false;
+  await writeFile(choice.filePath, pdf);
+  return true;
+}
+
 function broadcast(event: string, payload: unknown): void {
   for (const win of BrowserWindow.getAllWindows()) {
     if (!win.isDestroyed() && !win.webContents.isDestroyed()) win.webContents.send('yadocho:event', event, payload);
@@ -147,6 +178,7 @@ function start(): void {
         if (typeof name !== 'string') throw new Error('yadocho:invoke refused: call name must be a string');
         return readyCore.call(name, input);
       });
+      ipcMain.handle('yadocho:print-to-pdf', printToPdf);
 
       if (process.argv.includes('--demo')) {
         try {

@@ -1,5 +1,5 @@
 // Sandboxed preload (CommonJS, bundled to dist/electron/preload.cjs). It may require only `electron`.
-// Exposes exactly one bridge: window.yadocho = { invoke(name, input), on(event, cb) }.
+// Exposes exactly one bridge: window.yadocho = { invoke(name, input), on(event, cb), printToPdf(fileName) }.
 
 const { contextBridge, ipcRenderer } = require('electron') as typeof import('electron');
 
@@ -21,6 +21,13 @@ const bridge = {
     return () => {
       ipcRenderer.removeListener('yadocho:event', listener);
     };
+  },
+  /** Prints the page on screen (a print view) to an A4 PDF and asks where to save it; false when cancelled. */
+  printToPdf(fileName: string): Promise<boolean> {
+    if (typeof fileName !== 'string') {
+      return Promise.reject(new TypeError('yadocho.printToPdf: fileName must be a string'));
+    }
+    return ipcRenderer.invoke('yadocho:print-to-pdf', fileName) as Promise<boolean>;
   },
 };
 

@@ -39,6 +39,11 @@ export function captureToken(): void {
   window.history.replaceState(null, '', window.location.pathname + window.location.search);
 }
 
+/** This launch's token for the HTTP door (empty in Electron, which needs none). */
+export function authToken(): string {
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
 function tablesOf(payload: unknown): string[] {
   const tables = (payload as { tables?: unknown } | null)?.tables;
   return Array.isArray(tables) ? tables.filter((t): t is string => typeof t === 'string') : [];
@@ -61,7 +66,7 @@ function ipcTransport(bridge: Bridge): Transport {
 }
 
 function httpTransport(): Transport {
-  const token = () => sessionStorage.getItem(TOKEN_KEY) ?? '';
+  const token = authToken;
   const listeners = new Set<ChangedListener>();
   let source: EventSource | undefined;
 

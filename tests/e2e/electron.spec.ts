@@ -53,7 +53,7 @@ test('the desktop window opens on the guest search with an isolated renderer', a
     });
     expect(exposed).toEqual({
       bridge: 'object',
-      bridgeKeys: ['invoke', 'on'],
+      bridgeKeys: ['invoke', 'on', 'printToPdf'],
       require: 'undefined',
       process: 'undefined',
       url: 'app://yadocho/index.html',

@@ -5,7 +5,7 @@ import { GUEST_SERVICE_STATEMENTS } from '../../electron/core/briefing/guest-ser
 import { HISTORY_STATEMENTS } from '../../electron/core/guests/history.ts';
 import { REQUEST_STATEMENTS } from '../../electron/core/requests/rows.ts';
 import { STAY_STATEMENTS } from '../../electron/core/stays/rows.ts';
-import { addDish, addServed, serviceCore } from './helpers.ts';
+import { serviceCore } from './helpers.ts';
 
 describe('guests.service', () => {
   it('sums visits and spend, lists stays latest first, and finds the current stay', async () => {
@@ -84,17 +84,24 @@ describe('guests.service', () => {
   });
 
   it('shows what was served on the latest stay that has servings, and the dish history grouped per dish', async () => {
-    const { call, guest, stay, db } = await serviceCore();
+    const { call, guest, stay } = await serviceCore();
     const me = await guest('佐藤');
     const first = await stay(me, { arrivalDate: '2025-01-10', departureDate: '2025-01-11', status: 'departed' });
     const second = await stay(me, { arrivalDate: '2025-11-20', departureDate: '2025-11-22', status: 'departed' });
     await stay(me, { arrivalDate: '2026-09-01', departureDate: '2026-09-02' }); // nothing served yet
-    const [ayu, tai, nabe] = [addDish(db, '鮎の塩焼き'), addDish(db, '鯛の造り'), addDish(db, '牡丹鍋')];
-    addServed(db, { stayId: first.id, dishId: ayu, date: '2025-01-10', reaction: 'praised' });
-    addServed(db, { stayId: first.id, dishId: nabe, date: '2025-01-10', reaction: 'left' });
-    addServed(db, { stayId: second.id, dishId: tai, date: '2025-11-21', meal: 'breakfast' });
-    addServed(db, { stayId: second.id, dishId: ayu, date: '2025-11-20', reaction: 'disliked' });
-    addServed(db, { stayId: second.id, dishId: nabe, date: '2025-11-21', meal: 'dinner', retracted: true });
+    const dish = async (name: string) =>
+      (await call('dishes.create', { fields: { name, category: 'grilled' } })).id as string;
+    const [ayu, tai, nabe] = [await dish('鮎の塩焼き'), await dish('鯛の造り'), await dish('牡丹鍋')];
+    const serve = async (stayId: string, date: string, meal: string, dishIds: string[]) =>
+      (await call('served.record', { stayId, date, meal, dishIds })).served as Array<{ id: string }>;
+    const [ayu1, nabe1] = await serve(first.id, '2025-01-10', 'dinner', [ayu, nabe]);
+    await call('served.react', { id: ayu1?.id, reaction: 'praised' });
+    await call('served.react', { id: nabe1?.id, reaction: 'left' });
+    const [ayu2] = await serve(second.id, '2025-11-20', 'dinner', [ayu]);
+    await call('served.react', { id: ayu2?.id, reaction: 'disliked' });
+    await serve(second.id, '2025-11-21', 'breakfast', [tai]);
+    const [mistake] = await serve(second.id, '2025-11-21', 'dinner', [nabe]);
+    await call('served.retract', { id: mistake?.id });
     const service = await call('guests.service', { id: me });
     expect(service.lastServed.stayId).toBe(second.id);
     expect(service.lastServed.arrivalDate).toBe('2025-11-20');

@@ -1,0 +1,80 @@
+// The words and dates of the printed sheets, in the sheet's language. The labels themselves live in
+// shared/i18n/service-labels.ts so the screen and the paper say the same thing.
+
+import type { Severity } from '../../shared/contract/allergies.ts';
+import { fill, SERVICE_LABELS, type ServiceLabels } from '../../shared/i18n/service-labels.ts';
+
+export type SheetLanguage = 'ja' | 'en';
+
+const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];
+const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export type Words = {
+  lang: SheetLanguage;
+  labels: ServiceLabels;
+  fill: typeof fill;
+  /** The sheet's day with its weekday: 2026年11月23日(月) / Mon 23 Nov 2026. */
+  day(date: string): string;
+  /** A day without the weekday: 2025年3月1日 / 1 Mar 2025. */
+  shortDay(date: string): string;
+  /** The moment the sheet was made, in the PC's own zone (the inn's). */
+  printedAt(now: Date): string;
+  severity(severity: Severity): string;
+  /** A person on paper: family name first; 様 in Japanese. */
+  guest(name: string): string;
+  allergen(allergy: { nameJa: string; nameEn: string }): string;
+  /** Joins the parts of one line: 、 in Japanese, a comma in English. */
+  list(parts: string[]): string;
+  /** An aside after a phrase: （…） in Japanese, ( … ) in English. */
+  paren(text: string): string;
+};
+
+function parts(date: string): { year: number; month: number; day: number; weekday: number } | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return { year, month, day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay() };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function sheetWords(lang: SheetLanguage): Words {
+  const ja = lang === 'ja';
+  const shortDay = (date: string) => {
+    const d = parts(date);
+    if (!d) return date;
+    return ja ? `${d.year}年${d.month}月${d.day}日` : `${d.day} ${MONTHS_EN[d.month - 1]} ${d.year}`;
+  };
+  const day = (date: string) => {
+    const d = parts(date);
+    if (!d) return date;
+    return ja ? `${shortDay(date)}(${WEEKDAYS_JA[d.weekday]})` : `${WEEKDAYS_EN[d.weekday]} ${shortDay(date)}`;
+  };
+  const labels = SERVICE_LABELS[lang];
+  return {
+    lang,
+    labels,
+    fill,
+    day,
+    shortDay,
+    printedAt(now) {
+      const date = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+      return `${day(date)} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
+    },
+    severity: (severity) => labels.codes.severity[severity],
+    guest: (name) => (ja ? `${name} 様` : name),
+    allergen: (allergy) => (ja ? allergy.nameJa : allergy.nameEn || allergy.nameJa),
+    list: (items) => items.filter(Boolean).join(ja ? '、' : ', '),
+    paren: (text) => (ja ? `（${text}）` : ` (${text})`),
+  };
+}
+
+/** Family name first, as the inn writes it. */
+export function personName(person: { familyName: string; givenName: string }): string {
+  return [person.familyName, person.givenName].filter(Boolean).join(' ');
+}
+
+export function personReading(person: { familyReading: string; givenReading: string }): string {
+  return [person.familyReading, person.givenReading].filter(Boolean).join(' ');
+}

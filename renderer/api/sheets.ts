@@ -1,0 +1,59 @@
+// Saving a printed sheet as a PDF. In Electron the main process prints the page on screen (the print view)
+// to PDF and asks where to save it; in a browser the HTTP door makes the PDF (GET /api/sheets/<sheet>.pdf)
+// and the page downloads it. Failures reject with CallErrorException, so callers show them with attempt().
+
+import type { CallError } from '../../shared/contract/index.ts';
+import { authToken, CallErrorException } from './client.ts';
+
+export type Sheet = 'briefing' | 'kitchen';
+export type SheetParams = { date: string; stayId?: string; lang: 'ja' | 'en' };
+
+type PrintBridge = { printToPdf?: (fileName: string) => Promise<boolean> };
+
+const connectionLost: CallError = { code: 'internal', detail: 'connection_lost' };
+
+function isCallError(body: unknown): body is { ok: false; error: CallError } {
+  const error = (body as { error?: { code?: unknown } } | null)?.error;
+  return typeof error?.code === 'string';
+}
+
+function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has its own copy once it starts; the URL only has to live until then.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export async function saveSheetPdf(sheet: Sheet, params: SheetParams): Promise<void> {
+  const fileName = `yadocho-${sheet}-${params.date}.pdf`;
+  const bridge = (window as unknown as { yadocho?: PrintBridge }).yadocho;
+  if (typeof bridge?.printToPdf === 'function') {
+    try {
+      // false: the person closed the save dialog, which is not an error.
+      await bridge.printToPdf(fileName);
+    } catch {
+      throw new CallErrorException({ code: 'internal' });
+    }
+    return;
+  }
+
+  const query = new URLSearchParams({ date: params.date, lang: params.lang });
+  if (params.stayId) query.set('stayId', params.stayId);
+  let response: Response;
+  try {
+    response = await fetch(`/api/sheets/${sheet}.pdf?${query}`, { headers: { 'x-yadocho-token': authToken() } });
+  } catch {
+    throw new CallErrorException(connectionLost);
+  }
+  if (!response.ok || !(response.headers.get('content-type') ?? '').startsWith('application/pdf')) {
+    const body: unknown = await response.json().catch(() => null);
+    throw new CallErrorException(isCallError(body) ? body.error : connectionLost);
+  }
+  download(await response.blob(), fileName);
+}
