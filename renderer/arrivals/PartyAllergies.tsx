@@ -1,0 +1,72 @@
+import { Alert, Badge, Group, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Arrival } from '../../shared/contract/briefing.ts';
+import { allergenName, SEVERITY_COLOR } from '../kitchen/display.ts';
+
+type PartyAllergy = Arrival['allergies'][number];
+
+function Details({ allergy }: { allergy: PartyAllergy }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Text span size="sm">
+        {allergy.tracesOk ? t('sheet.tracesOk') : t('sheet.tracesNotOk')}
+      </Text>
+      {allergy.reconfirmDue && (
+        <Badge color="grape" variant="filled" size="sm" data-testid="reconfirm-due">
+          {t('sheet.reconfirm')}
+        </Badge>
+      )}
+      {allergy.note && (
+        <Text span size="sm" c="dimmed">
+          {allergy.note}
+        </Text>
+      )}
+    </>
+  );
+}
+
+/**
+ * The party's allergies, most severe first (the core orders them). An anaphylaxis is a filled red block with
+ * the guest, the allergen and the word, so it cannot be overlooked; the rest are coloured lines.
+ */
+export function PartyAllergies({ allergies }: { allergies: readonly PartyAllergy[] }) {
+  const { t, i18n } = useTranslation();
+  const severe = allergies.filter((allergy) => allergy.severity === 'anaphylaxis');
+  const others = allergies.filter((allergy) => allergy.severity !== 'anaphylaxis');
+  return (
+    <Stack gap={6} data-testid="arrival-allergies">
+      {severe.map((allergy) => (
+        <Alert
+          key={allergy.id}
+          color="red"
+          variant="filled"
+          p="xs"
+          data-testid="arrival-allergy"
+          data-severity={allergy.severity}
+        >
+          <Group gap="xs" wrap="wrap">
+            <Text fw={800} size="lg">
+              {t('codes.severity.anaphylaxis')}
+            </Text>
+            <Text fw={800} size="lg">
+              {allergenName(allergy, i18n.language)}
+            </Text>
+            <Text fw={600}>{t('kitchen.common.guestSama', { name: allergy.guestName })}</Text>
+            <Details allergy={allergy} />
+          </Group>
+        </Alert>
+      ))}
+      {others.map((allergy) => (
+        <Group key={allergy.id} gap="xs" wrap="wrap" data-testid="arrival-allergy" data-severity={allergy.severity}>
+          <Badge color={SEVERITY_COLOR[allergy.severity]} variant="light" tt="none">
+            {t(`codes.severity.${allergy.severity}`)}
+          </Badge>
+          <Text fw={700}>{allergenName(allergy, i18n.language)}</Text>
+          <Text size="sm">{t('kitchen.common.guestSama', { name: allergy.guestName })}</Text>
+          <Details allergy={allergy} />
+        </Group>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,174 @@
+import { Alert, Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ALLERGEN_CLASSES, type Allergen } from '../../shared/contract/allergies.ts';
+import { call } from '../api/client.ts';
+import { useQuery } from '../api/hooks.ts';
+import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
+import { useCallForm } from './use-call-form.ts';
+
+type AllergenClass = (typeof ALLERGEN_CLASSES)[number];
+type Editing = { mode: 'new' } | { mode: 'edit'; allergen: Allergen };
+
+function AllergenForm({ editing, onClose }: { editing: Editing; onClose(): void }) {
+  const { t } = useTranslation();
+  const current = editing.mode === 'edit' ? editing.allergen : undefined;
+  const [nameJa, setNameJa] = useState(current?.nameJa ?? '');
+  const [nameEn, setNameEn] = useState(current?.nameEn ?? '');
+  const [legalClass, setLegalClass] = useState<AllergenClass>(current?.legalClass ?? 'other');
+  const form = useCallForm();
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const fields = { nameJa, nameEn, legalClass };
+    const saved = await form.run(() =>
+      current ? call('allergens.update', { id: current.id, patch: fields }) : call('allergens.create', { fields }),
+    );
+    if (saved) {
+      notifySuccess(t('kitchen.catalogue.savedNotice', { name: saved.nameJa }));
+      onClose();
+    }
+  };
+
+  return (
+    <form onSubmit={save} data-testid="allergen-form">
+      <Stack>
+        <TextInput
+          label={t('kitchen.catalogue.nameJa')}
+          name="nameJa"
+          value={nameJa}
+          onChange={(event) => setNameJa(event.currentTarget.value)}
+          error={form.errorOf('nameJa')}
+          data-autofocus
+        />
+        <TextInput
+          label={t('kitchen.catalogue.nameEn')}
+          name="nameEn"
+          value={nameEn}
+          onChange={(event) => setNameEn(event.currentTarget.value)}
+          error={form.errorOf('nameEn')}
+        />
+        <Select
+          label={t('kitchen.catalogue.legalClass')}
+          data={ALLERGEN_CLASSES.map((value) => ({ value, label: t(`codes.allergenClass.${value}`) }))}
+          value={legalClass}
+          onChange={(value) => value && setLegalClass(value as AllergenClass)}
+          allowDeselect={false}
+          error={form.errorOf('legalClass')}
+        />
+        {form.formError && <Alert color="red">{form.formError}</Alert>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={form.saving} data-testid="save-allergen">
+            {t('kitchen.catalogue.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The allergen catalogue by legal class: the labelling list is data the inn can revise, not code. */
+export function AllergensTab() {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const query = useQuery('allergens.list', { includeDeleted: true }, ['allergens']);
+  const allergens = query.data?.allergens ?? [];
+
+  const toggle = async (allergen: Allergen) => {
+    const withdrawn = allergen.deletedAt !== null;
+    const result = await attempt(() =>
+      withdrawn ? call('allergens.restore', { id: allergen.id }) : call('allergens.delete', { id: allergen.id }),
+    );
+    if (result) {
+      notifySuccess(
+        t(withdrawn ? 'kitchen.catalogue.restoredNotice' : 'kitchen.catalogue.withdrawnNotice', {
+          name: allergen.nameJa,
+        }),
+      );
+    }
+  };
+
+  return (
+    <Stack gap="md" data-testid="allergens-tab">
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          {t('kitchen.catalogue.allergensHint')}
+        </Text>
+        <Button onClick={() => setEditing({ mode: 'new' })} data-testid="add-allergen">
+          + {t('kitchen.catalogue.addAllergen')}
+        </Button>
+      </Group>
+      {query.error && <Alert color="red">{errorMessage(query.error)}</Alert>}
+      {ALLERGEN_CLASSES.map((legalClass) => {
+        const rows = allergens.filter((allergen) => allergen.legalClass === legalClass);
+        if (rows.length === 0) return null;
+        return (
+          <Stack key={legalClass} gap="xs">
+            <Title order={5}>{t(`codes.allergenClass.${legalClass}`)}</Title>
+            <Table verticalSpacing={4} striped>
+              <Table.Tbody>
+                {rows.map((allergen) => {
+                  const withdrawn = allergen.deletedAt !== null;
+                  return (
+                    <Table.Tr key={allergen.id} data-testid="allergen-row" data-withdrawn={withdrawn}>
+                      <Table.Td w="35%">
+                        <Text fw={600} c={withdrawn ? 'dimmed' : undefined} td={withdrawn ? 'line-through' : undefined}>
+                          {allergen.nameJa}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" c="dimmed">
+                          {allergen.nameEn}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        {withdrawn && (
+                          <Badge color="gray" variant="light" tt="none">
+                            {t('kitchen.catalogue.withdrawn')}
+                          </Badge>
+                        )}
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        <Group gap={4} justify="flex-end" wrap="nowrap">
+                          {!withdrawn && (
+                            <Button
+                              size="compact-sm"
+                              variant="subtle"
+                              onClick={() => setEditing({ mode: 'edit', allergen })}
+                            >
+                              {t('kitchen.catalogue.edit')}
+                            </Button>
+                          )}
+                          <Button
+                            size="compact-sm"
+                            variant="subtle"
+                            color={withdrawn ? 'teal' : 'red'}
+                            onClick={() => toggle(allergen)}
+                            data-testid={withdrawn ? 'restore-allergen' : 'withdraw-allergen'}
+                          >
+                            {withdrawn ? t('kitchen.catalogue.restore') : t('kitchen.catalogue.withdraw')}
+                          </Button>
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Stack>
+        );
+      })}
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing?.mode === 'edit' ? t('kitchen.catalogue.editAllergen') : t('kitchen.catalogue.addAllergen')}
+        centered
+      >
+        {editing && <AllergenForm editing={editing} onClose={() => setEditing(null)} />}
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,255 @@
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Course, Dish } from '../../shared/contract/kitchen.ts';
+import { call } from '../api/client.ts';
+import { useQuery } from '../api/hooks.ts';
+import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
+import { formatYen } from './display.ts';
+import { useCallForm } from './use-call-form.ts';
+
+type Editing = { mode: 'new' } | { mode: 'edit'; course: Course };
+
+function move<T>(list: readonly T[], from: number, to: number): T[] {
+  const next = [...list];
+  const [item] = next.splice(from, 1);
+  if (item !== undefined) next.splice(to, 0, item);
+  return next;
+}
+
+/** The course's dishes in serving order: add from the catalogue, move up or down, remove. */
+function OrderedDishes({
+  dishIds,
+  dishes,
+  onChange,
+  error,
+}: {
+  dishIds: string[];
+  dishes: Dish[];
+  onChange(ids: string[]): void;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  const byId = new Map(dishes.map((dish) => [dish.id, dish]));
+  const available = dishes.filter((dish) => dish.deletedAt === null && !dishIds.includes(dish.id));
+  return (
+    <Stack gap={6}>
+      <Text size="sm" fw={500}>
+        {t('kitchen.catalogue.courseDishes')}
+      </Text>
+      {dishIds.map((id, index) => {
+        const dish = byId.get(id);
+        return (
+          <Group key={id} gap="xs" wrap="nowrap" data-testid="course-dish">
+            <Text size="sm" w={24} c="dimmed">
+              {index + 1}.
+            </Text>
+            <Text size="xs" c="dimmed" w={80}>
+              {dish ? t(`codes.dishCategory.${dish.category}`) : ''}
+            </Text>
+            <Text style={{ flex: 1 }}>{dish?.name ?? '—'}</Text>
+            <ActionIcon
+              variant="subtle"
+              aria-label={t('kitchen.catalogue.moveUp')}
+              disabled={index === 0}
+              onClick={() => onChange(move(dishIds, index, index - 1))}
+            >
+              ↑
+            </ActionIcon>
+            <ActionIcon
+              variant="subtle"
+              aria-label={t('kitchen.catalogue.moveDown')}
+              disabled={index === dishIds.length - 1}
+              onClick={() => onChange(move(dishIds, index, index + 1))}
+            >
+              ↓
+            </ActionIcon>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={t('kitchen.catalogue.removeDish')}
+              onClick={() => onChange(dishIds.filter((other) => other !== id))}
+            >
+              ×
+            </ActionIcon>
+          </Group>
+        );
+      })}
+      <Select
+        placeholder={t('kitchen.catalogue.addDishToCourse')}
+        data={available.map((dish) => ({
+          value: dish.id,
+          label: t('kitchen.common.withNote', { text: dish.name, note: t(`codes.dishCategory.${dish.category}`) }),
+        }))}
+        value={null}
+        onChange={(value) => value && onChange([...dishIds, value])}
+        searchable
+        error={error}
+        data-testid="course-add-dish"
+      />
+    </Stack>
+  );
+}
+
+function CourseForm({ editing, dishes, onClose }: { editing: Editing; dishes: Dish[]; onClose(): void }) {
+  const { t } = useTranslation();
+  const current = editing.mode === 'edit' ? editing.course : undefined;
+  const [name, setName] = useState(current?.name ?? '');
+  const [priceYen, setPriceYen] = useState<number>(current?.priceYen ?? 0);
+  const [note, setNote] = useState(current?.note ?? '');
+  const [dishIds, setDishIds] = useState<string[]>(current?.dishIds ?? []);
+  const form = useCallForm();
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const fields = { name, priceYen, note, dishIds };
+    const saved = await form.run(() =>
+      current ? call('courses.update', { id: current.id, patch: fields }) : call('courses.create', { fields }),
+    );
+    if (saved) {
+      notifySuccess(t('kitchen.catalogue.savedNotice', { name: saved.name }));
+      onClose();
+    }
+  };
+
+  return (
+    <form onSubmit={save} data-testid="course-form">
+      <Stack>
+        <TextInput
+          label={t('kitchen.catalogue.courseName')}
+          name="name"
+          value={name}
+          onChange={(event) => setName(event.currentTarget.value)}
+          error={form.errorOf('name')}
+          data-autofocus
+        />
+        <NumberInput
+          label={t('kitchen.catalogue.price')}
+          name="priceYen"
+          value={priceYen}
+          onChange={(value) => setPriceYen(typeof value === 'number' ? value : Number(value) || 0)}
+          min={0}
+          step={1000}
+          thousandSeparator=","
+          prefix="¥"
+          allowDecimal={false}
+          error={form.errorOf('priceYen')}
+        />
+        <OrderedDishes dishIds={dishIds} dishes={dishes} onChange={setDishIds} error={form.errorOf('dishIds')} />
+        <Textarea
+          label={t('kitchen.catalogue.note')}
+          value={note}
+          onChange={(event) => setNote(event.currentTarget.value)}
+          error={form.errorOf('note')}
+          autosize
+          minRows={2}
+        />
+        {form.formError && <Alert color="red">{form.formError}</Alert>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={form.saving} data-testid="save-course">
+            {t('kitchen.catalogue.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Courses (コース): a name, a price and the dishes in the order they are served. */
+export function CoursesTab() {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const courses = useQuery('courses.list', { includeDeleted: true }, ['courses', 'dishes']);
+  const dishes = useQuery('dishes.list', { includeDeleted: true }, ['dishes']);
+
+  const withdraw = async (course: Course) => {
+    const result = await attempt(() => call('courses.delete', { id: course.id }));
+    if (result) notifySuccess(t('kitchen.catalogue.withdrawnNotice', { name: course.name }));
+  };
+
+  const list = courses.data?.courses ?? [];
+  return (
+    <Stack gap="md" data-testid="courses-tab">
+      <Group justify="flex-end">
+        <Button onClick={() => setEditing({ mode: 'new' })} data-testid="add-course">
+          + {t('kitchen.catalogue.addCourse')}
+        </Button>
+      </Group>
+      {courses.error && <Alert color="red">{errorMessage(courses.error)}</Alert>}
+      {courses.data && list.length === 0 && (
+        <Text c="dimmed" size="sm">
+          {t('kitchen.catalogue.noCourses')}
+        </Text>
+      )}
+      {list.map((course) => {
+        const withdrawn = course.deletedAt !== null;
+        return (
+          <Paper key={course.id} withBorder p="sm" radius="md" data-testid="course-row" data-withdrawn={withdrawn}>
+            <Group justify="space-between" align="flex-start">
+              <Stack gap={4}>
+                <Group gap="xs">
+                  <Text fw={700} td={withdrawn ? 'line-through' : undefined}>
+                    {course.name}
+                  </Text>
+                  {course.priceYen > 0 && <Text>{formatYen(course.priceYen)}</Text>}
+                  {withdrawn && (
+                    <Badge color="gray" variant="light" tt="none">
+                      {t('kitchen.catalogue.withdrawn')}
+                    </Badge>
+                  )}
+                </Group>
+                <Text size="sm" c="dimmed">
+                  {course.dishes.map((dish) => dish.name).join(' → ')}
+                </Text>
+              </Stack>
+              {!withdrawn && (
+                <Group gap={4} wrap="nowrap">
+                  <Button size="compact-sm" variant="subtle" onClick={() => setEditing({ mode: 'edit', course })}>
+                    {t('kitchen.catalogue.edit')}
+                  </Button>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => withdraw(course)}
+                    data-testid="withdraw-course"
+                  >
+                    {t('kitchen.catalogue.withdraw')}
+                  </Button>
+                </Group>
+              )}
+            </Group>
+          </Paper>
+        );
+      })}
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing?.mode === 'edit' ? t('kitchen.catalogue.editCourse') : t('kitchen.catalogue.addCourse')}
+        centered
+        size="lg"
+      >
+        {editing && (
+          <CourseForm editing={editing} dishes={dishes.data?.dishes ?? []} onClose={() => setEditing(null)} />
+        )}
+      </Modal>
+    </Stack>
+  );
+}

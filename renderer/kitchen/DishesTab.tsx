@@ -1,0 +1,240 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ALLERGEN_CLASSES, type Allergen } from '../../shared/contract/allergies.ts';
+import { DISH_CATEGORIES, type Dish } from '../../shared/contract/kitchen.ts';
+import { call } from '../api/client.ts';
+import { useQuery } from '../api/hooks.ts';
+import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
+import { allergenName } from './display.ts';
+import { useCallForm } from './use-call-form.ts';
+
+type Category = (typeof DISH_CATEGORIES)[number];
+type Editing = { mode: 'new' } | { mode: 'edit'; dish: Dish };
+
+/** Allergens to choose from, grouped by legal class; a withdrawn one only if the dish already has it. */
+function allergenOptions(
+  allergens: readonly Allergen[],
+  keep: readonly string[],
+  language: string,
+  t: (k: string) => string,
+) {
+  return ALLERGEN_CLASSES.map((legalClass) => ({
+    group: t(`codes.allergenClass.${legalClass}`),
+    items: allergens
+      .filter((a) => a.legalClass === legalClass && (a.deletedAt === null || keep.includes(a.id)))
+      .map((a) => ({ value: a.id, label: allergenName(a, language) })),
+  })).filter((group) => group.items.length > 0);
+}
+
+function DishForm({ editing, allergens, onClose }: { editing: Editing; allergens: Allergen[]; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const current = editing.mode === 'edit' ? editing.dish : undefined;
+  const [name, setName] = useState(current?.name ?? '');
+  const [reading, setReading] = useState(current?.reading ?? '');
+  const [category, setCategory] = useState<Category>(current?.category ?? 'appetizer');
+  const [allergenIds, setAllergenIds] = useState<string[]>(current?.allergenIds ?? []);
+  const [note, setNote] = useState(current?.note ?? '');
+  const form = useCallForm();
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const fields = { name, reading, category, allergenIds, note };
+    const saved = await form.run(() =>
+      current ? call('dishes.update', { id: current.id, patch: fields }) : call('dishes.create', { fields }),
+    );
+    if (saved) {
+      notifySuccess(t('kitchen.catalogue.savedNotice', { name: saved.name }));
+      onClose();
+    }
+  };
+
+  return (
+    <form onSubmit={save} data-testid="dish-form">
+      <Stack>
+        <TextInput
+          label={t('kitchen.catalogue.dishName')}
+          name="name"
+          value={name}
+          onChange={(event) => setName(event.currentTarget.value)}
+          error={form.errorOf('name')}
+          data-autofocus
+        />
+        <TextInput
+          label={t('kitchen.catalogue.reading')}
+          name="reading"
+          value={reading}
+          onChange={(event) => setReading(event.currentTarget.value)}
+          error={form.errorOf('reading')}
+        />
+        <Select
+          label={t('kitchen.catalogue.category')}
+          name="category"
+          data={DISH_CATEGORIES.map((value) => ({ value, label: t(`codes.dishCategory.${value}`) }))}
+          value={category}
+          onChange={(value) => value && setCategory(value as Category)}
+          allowDeselect={false}
+          error={form.errorOf('category')}
+          data-testid="dish-category"
+        />
+        <MultiSelect
+          label={t('kitchen.catalogue.allergens')}
+          placeholder={t('kitchen.catalogue.allergensPlaceholder')}
+          data={allergenOptions(allergens, current?.allergenIds ?? [], i18n.language, t)}
+          value={allergenIds}
+          onChange={setAllergenIds}
+          searchable
+          clearable
+          error={form.errorOf('allergenIds')}
+          data-testid="dish-allergens"
+        />
+        <Textarea
+          label={t('kitchen.catalogue.note')}
+          value={note}
+          onChange={(event) => setNote(event.currentTarget.value)}
+          error={form.errorOf('note')}
+          autosize
+          minRows={2}
+        />
+        {form.formError && <Alert color="red">{form.formError}</Alert>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={form.saving} data-testid="save-dish">
+            {t('kitchen.catalogue.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The dish catalogue by course position, each dish with its allergens. */
+export function DishesTab() {
+  const { t, i18n } = useTranslation();
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const dishes = useQuery('dishes.list', { includeDeleted: true }, ['dishes', 'allergens']);
+  const allergens = useQuery('allergens.list', { includeDeleted: true }, ['allergens']);
+  const byId = new Map((allergens.data?.allergens ?? []).map((a) => [a.id, a]));
+
+  const toggle = async (dish: Dish) => {
+    const withdrawn = dish.deletedAt !== null;
+    const result = await attempt(() =>
+      withdrawn ? call('dishes.restore', { id: dish.id }) : call('dishes.delete', { id: dish.id }),
+    );
+    if (result) {
+      notifySuccess(
+        t(withdrawn ? 'kitchen.catalogue.restoredNotice' : 'kitchen.catalogue.withdrawnNotice', { name: dish.name }),
+      );
+    }
+  };
+
+  const list = dishes.data?.dishes ?? [];
+  return (
+    <Stack gap="md" data-testid="dishes-tab">
+      <Group justify="flex-end">
+        <Button onClick={() => setEditing({ mode: 'new' })} data-testid="add-dish">
+          + {t('kitchen.catalogue.addDish')}
+        </Button>
+      </Group>
+      {dishes.error && <Alert color="red">{errorMessage(dishes.error)}</Alert>}
+      {dishes.data && list.length === 0 && (
+        <Text c="dimmed" size="sm">
+          {t('kitchen.catalogue.noDishes')}
+        </Text>
+      )}
+      {list.length > 0 && (
+        <Table verticalSpacing={4} striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('kitchen.catalogue.category')}</Table.Th>
+              <Table.Th>{t('kitchen.catalogue.dishName')}</Table.Th>
+              <Table.Th>{t('kitchen.catalogue.allergens')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.map((dish) => {
+              const withdrawn = dish.deletedAt !== null;
+              return (
+                <Table.Tr key={dish.id} data-testid="dish-row" data-dish-id={dish.id} data-withdrawn={withdrawn}>
+                  <Table.Td>
+                    <Text size="sm">{t(`codes.dishCategory.${dish.category}`)}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text fw={600} td={withdrawn ? 'line-through' : undefined} c={withdrawn ? 'dimmed' : undefined}>
+                      {dish.name}
+                    </Text>
+                    {dish.reading && (
+                      <Text size="xs" c="dimmed">
+                        {dish.reading}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {dish.allergenIds.map((id) => {
+                        const allergen = byId.get(id);
+                        return (
+                          <Badge key={id} variant="light" color="orange" tt="none">
+                            {allergen ? allergenName(allergen, i18n.language) : '—'}
+                          </Badge>
+                        );
+                      })}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Group gap={4} justify="flex-end" wrap="nowrap">
+                      {withdrawn ? (
+                        <Badge color="gray" variant="light" tt="none">
+                          {t('kitchen.catalogue.withdrawn')}
+                        </Badge>
+                      ) : (
+                        <Button size="compact-sm" variant="subtle" onClick={() => setEditing({ mode: 'edit', dish })}>
+                          {t('kitchen.catalogue.edit')}
+                        </Button>
+                      )}
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        color={withdrawn ? 'teal' : 'red'}
+                        onClick={() => toggle(dish)}
+                        data-testid={withdrawn ? 'restore-dish' : 'withdraw-dish'}
+                      >
+                        {withdrawn ? t('kitchen.catalogue.restore') : t('kitchen.catalogue.withdraw')}
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing?.mode === 'edit' ? t('kitchen.catalogue.editDish') : t('kitchen.catalogue.addDish')}
+        centered
+      >
+        {editing && (
+          <DishForm editing={editing} allergens={allergens.data?.allergens ?? []} onClose={() => setEditing(null)} />
+        )}
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,46 @@
+import i18next from 'i18next';
+import { useState } from 'react';
+import { CallErrorException } from '../api/client.ts';
+import { errorMessage } from '../app/notify.ts';
+import { type FieldErrors, fieldErrors } from '../guests/form-model.ts';
+
+/**
+ * A small form's save: field issues of the call go under their fields (paths without "fields."/"patch."),
+ * anything else is one message in the form, where the person is looking.
+ */
+export function useCallForm() {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const errorOf = (path: string): string | undefined => {
+    const code = errors[path];
+    if (!code) return undefined;
+    const key = `errors.field.${code}`;
+    return i18next.exists(key) ? i18next.t(key) : i18next.t('errors.field.invalid');
+  };
+
+  /** Runs the call; resolves to its value, or undefined after showing why it failed. */
+  const run = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
+    setErrors({});
+    setFormError(null);
+    setSaving(true);
+    try {
+      return await work();
+    } catch (error) {
+      const issues = error instanceof CallErrorException ? error.error.issues : undefined;
+      if (issues?.length) setErrors(fieldErrors(issues));
+      else setFormError(errorMessage(error));
+      return undefined;
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const reset = () => {
+    setErrors({});
+    setFormError(null);
+  };
+
+  return { errors, errorOf, formError, saving, run, reset, setErrors };
+}
