@@ -11,8 +11,8 @@ import { AVOID_REASONS } from '../../shared/contract/briefing.ts';
 import { PHONE_LABELS, RELATIONSHIPS } from '../../shared/contract/guests.ts';
 import { DISH_CATEGORIES, MEALS, REACTIONS } from '../../shared/contract/kitchen.ts';
 import { REQUEST_CATEGORIES, REQUEST_STATUSES } from '../../shared/contract/requests.ts';
-import { BOOKING_CHANNELS, STAY_PURPOSES, STAY_STATUSES } from '../../shared/contract/stays.ts';
 import { ERROR_CODES } from '../../shared/contract/result.ts';
+import { BOOKING_CHANNELS, STAY_PURPOSES, STAY_STATUSES } from '../../shared/contract/stays.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
