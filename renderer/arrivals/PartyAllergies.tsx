@@ -5,7 +5,8 @@ import { allergenName, SEVERITY_COLOR } from '../kitchen/display.ts';
 
 type PartyAllergy = Arrival['allergies'][number];
 
-function Details({ allergy }: { allergy: PartyAllergy }) {
+/** `onColor`: the details sit on the filled red block, where grey would not read. */
+function Details({ allergy, onColor = false }: { allergy: PartyAllergy; onColor?: boolean }) {
   const { t } = useTranslation();
   return (
     <>
@@ -18,7 +19,7 @@ function Details({ allergy }: { allergy: PartyAllergy }) {
         </Badge>
       )}
       {allergy.note && (
-        <Text span size="sm" c="dimmed">
+        <Text span size="sm" c={onColor ? 'white' : 'dimmed'} fw={onColor ? 600 : undefined}>
           {allergy.note}
         </Text>
       )}
@@ -53,7 +54,7 @@ export function PartyAllergies({ allergies }: { allergies: readonly PartyAllergy
               {allergenName(allergy, i18n.language)}
             </Text>
             <Text fw={600}>{t('kitchen.common.guestSama', { name: allergy.guestName })}</Text>
-            <Details allergy={allergy} />
+            <Details allergy={allergy} onColor />
           </Group>
         </Alert>
       ))}

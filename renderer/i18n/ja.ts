@@ -54,7 +54,7 @@ export const ja = {
       title: 'お客様はまだ登録されていません',
       description: '最初のお客様を登録するか、サンプルデータで試してみてください。',
       loadSample: 'サンプルデータを読み込む（200名）',
-      sampleLoaded: 'サンプルのお客様を{{count}}名追加しました',
+      sampleLoaded: 'サンプルのお客様{{count}}名と、宿泊・料理・本日の到着を追加しました',
     },
   },
   guest: {
