@@ -6,7 +6,9 @@ import { migrate } from './migrate.ts';
 /**
  * Opens (creating if needed) the SQLite database of this PC and brings its schema up to date.
  * WAL lets screens read while a write commits; synchronous=NORMAL is durable across app crashes
- * in WAL mode and keeps each write to one fsync at checkpoint time.
+ * in WAL mode and keeps each write to one fsync at checkpoint time. The automatic checkpoint stays on
+ * here (a connection without a core still keeps its WAL bounded); the core turns it off on its own
+ * connection and checkpoints when idle instead (electron/core/checkpoint.ts).
  */
 export function openDatabase(file: string): Database.Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });

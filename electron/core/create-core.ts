@@ -14,6 +14,7 @@ import { allergyHandlers } from './allergies/handlers.ts';
 import { briefingHandlers } from './briefing/handlers.ts';
 import { createHlc } from './changes/hlc.ts';
 import { createWritePath } from './changes/write.ts';
+import { type CheckpointOptions, createCheckpointer } from './checkpoint.ts';
 import type { Actor, CoreContext, Handler, Logger } from './context.ts';
 import { guestHandlers } from './guests/handlers.ts';
 import { createNameFormatter } from './guests/rows.ts';
@@ -32,6 +33,8 @@ export type CoreOptions = {
   clock?: () => number;
   logger?: Logger;
   version?: string;
+  /** When WAL checkpoints run (idle delay, bounds); tests shorten the delay. */
+  checkpoint?: CheckpointOptions;
 };
 
 export type Core = {
@@ -59,6 +62,7 @@ export function createCore(options: CoreOptions): Core {
   const hlc = createHlc(nodeId, clock, latest ? `${latest.hlc}:${nodeId}` : undefined);
   const run = createRunner(db);
   const writes = createWritePath(db, run, hlc, nodeId, clock);
+  const checkpoints = createCheckpointer(db, logger, options.checkpoint);
   const ctx: CoreContext = {
     db,
     run,
@@ -109,6 +113,7 @@ export function createCore(options: CoreOptions): Core {
       staffId,
       write(work) {
         const { result, tables } = writes.transact(staffId, work);
+        checkpoints.afterCommit();
         for (const table of tables) changed.add(table);
         return result;
       },
@@ -143,6 +148,7 @@ export function createCore(options: CoreOptions): Core {
     },
     close() {
       listeners.clear();
+      checkpoints.close();
     },
   };
 }
