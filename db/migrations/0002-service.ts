@@ -80,7 +80,8 @@ export const service: Migration = {
       updated_at TEXT NOT NULL,
       deleted_at TEXT
     ) STRICT;
-    CREATE INDEX stays_guest ON stays(guest_id, arrival_date);
+    -- Covering for "every stay of these guests" (visit counts, earlier servings): no row lookups.
+    CREATE INDEX stays_guest ON stays(guest_id, arrival_date, status, deleted_at, departure_date, id);
     CREATE INDEX stays_arrival ON stays(arrival_date);
 
     -- The other guests of a stay's party (companions); the lead is stays.guest_id.
@@ -93,7 +94,7 @@ export const service: Migration = {
       deleted_at TEXT
     ) STRICT;
     CREATE INDEX stay_party_stay ON stay_party(stay_id);
-    CREATE INDEX stay_party_guest ON stay_party(guest_id);
+    CREATE INDEX stay_party_guest ON stay_party(guest_id, stay_id, deleted_at);
 
     -- The allergen catalogue: seeded data, editable (the legal list is revised every few years).
     CREATE TABLE allergens (
@@ -188,7 +189,12 @@ export const service: Migration = {
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL
     ) STRICT;
-    CREATE INDEX served_stay ON served(stay_id, date);
+    -- Covering for a party's serving history (what, when, how it was received) across many stays.
+    CREATE INDEX served_stay ON served(stay_id, date, meal, dish_id, reaction, retracted_at);
+    -- Dishes a guest left or disliked count against a menu however long ago; this small index finds them on
+    -- a regular's old stays without reading every dish ever served to them.
+    CREATE INDEX served_rejected ON served(stay_id, date, meal, dish_id, reaction)
+      WHERE retracted_at IS NULL AND reaction IN ('left', 'disliked');
 
     -- A course planned for a meal of a stay (dishes possibly swapped); served turns it into served rows.
     CREATE TABLE menu_plans (

@@ -65,6 +65,11 @@ describe('migrations', () => {
           "type": "index",
         },
         {
+          "name": "served_rejected",
+          "tbl_name": "served",
+          "type": "index",
+        },
+        {
           "name": "served_stay",
           "tbl_name": "served",
           "type": "index",

@@ -138,6 +138,19 @@ describe('menu warnings', () => {
     ]);
   });
 
+  it('still flags a dish left or disliked on a stay older than the repeat period, but not one merely served', async () => {
+    const { call, stayId, courseId, fourYearsAgo } = await returningCouple();
+    const [served] = (await call('served.forStay', { stayId: fourYearsAgo })).served;
+    await call('served.react', { id: served.id, reaction: 'disliked' });
+    await call('settings.update', { patch: { repeatDishYears: 1 } });
+    const plan = await call('menus.plan', { stayId, date: TODAY, meal: 'dinner', courseId });
+    const shabu = byName(plan.dishes).get('牛しゃぶ') as Warning;
+    expect(shabu.servedBefore).toEqual([]);
+    expect(shabu.reactions).toEqual([{ date: '2022-03-01', reaction: 'disliked' }]);
+    // Last year's sashimi is outside one year: no longer a repeat.
+    expect(byName(plan.dishes).get('お造り')?.servedBefore).toEqual([]);
+  });
+
   it('checks a course or a list of dishes without saving anything', async () => {
     const { call, core, db, stayId, courseId, dishes } = await returningCouple();
     const before = (db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;

@@ -94,14 +94,21 @@ export function loadArrivals(ctx: CoreContext, date: string, stayId?: string): A
     totals.anaphylaxis += new Set(
       history.allergies.filter((a) => a.severity === 'anaphylaxis').map((a) => a.guestId),
     ).size;
+    const planned = (menus.get(stay.id) ?? []).filter((menu) => menu.status === 'planned');
     return {
       stay,
       ...visitsOf(stay, history),
       allergies: history.allergies,
       requests: requests.filter((r) => r.stayId === stay.id || (r.standing && party.has(r.guestId))),
       celebrations: celebrationsOf(stay, birthdays),
-      dishesToAvoid: dishesToAvoid(facts.catalogue, history, stay.arrivalDate, facts.repeatYears),
-      menus: (menus.get(stay.id) ?? []).filter((menu) => menu.status === 'planned'),
+      dishesToAvoid: dishesToAvoid(
+        facts.catalogue,
+        history,
+        stay.arrivalDate,
+        facts.repeatYears,
+        new Set(planned.flatMap((menu) => menu.dishIds)),
+      ),
+      menus: planned,
     };
   });
   return { date, arrivals, totals };

@@ -3,7 +3,7 @@ import type { MenuPlanRow } from '../../../db/schema.ts';
 import type { Meal, MenuPlan } from '../../../shared/contract/kitchen.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import type { Stay } from '../../../shared/contract/stays.ts';
-import { localDate } from '../../../shared/text/dates.ts';
+import { addYears, localDate } from '../../../shared/text/dates.ts';
 import type { CoreContext, Handlers } from '../context.ts';
 import { readSettings } from '../settings/handlers.ts';
 import { findStayRow, loadStays } from '../stays/rows.ts';
@@ -32,10 +32,14 @@ export const MENU_STATEMENTS = { MENUS_OF_STAYS, COURSE_NAMES, MENU_AT_MEAL };
 export type WarningFacts = { catalogue: Catalogue; repeatYears: number; histories: Map<string, PartyHistory> };
 
 export function loadWarningFacts(ctx: CoreContext, stays: readonly Stay[], asOf: string): WarningFacts {
+  const repeatYears = readSettings(ctx).repeatDishYears;
+  // A dish served before counts when it was within the repeat years before the meal; no meal of these stays is
+  // earlier than their first arrival.
+  const firstArrival = stays.reduce((first, stay) => (stay.arrivalDate < first ? stay.arrivalDate : first), asOf);
   return {
     catalogue: loadCatalogue(ctx),
-    repeatYears: readSettings(ctx).repeatDishYears,
-    histories: loadPartyHistories(ctx, stays, asOf),
+    repeatYears,
+    histories: loadPartyHistories(ctx, stays, asOf, addYears(firstArrival, -repeatYears)),
   };
 }
 

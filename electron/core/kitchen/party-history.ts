@@ -21,17 +21,20 @@ export type PartyHistory = {
   stayId: string;
   /** Current allergies of everyone in the party, most severe first, with whose they are. */
   allergies: PartyAllergy[];
-  /** Servings (not retracted) on every stay of anyone in the party, this stay included. */
+  /**
+   * Servings (not retracted) that can count against a dish: every serving on the party's stays that ended on
+   * or after `recentFrom` (this stay included), and the ones left or disliked on older stays.
+   */
   servings: Serving[];
   /** Each party member's stays (not deleted), this stay included. */
   staysOf: Map<string, GuestStay[]>;
 };
 
 const STAYS_OF_GUESTS = `
-  SELECT id AS stay_id, guest_id, arrival_date, status FROM stays
+  SELECT id AS stay_id, guest_id, arrival_date, departure_date, status FROM stays
    WHERE guest_id IN (SELECT value FROM json_each(@ids)) AND deleted_at IS NULL
   UNION ALL
-  SELECT s.id AS stay_id, p.guest_id, s.arrival_date, s.status
+  SELECT s.id AS stay_id, p.guest_id, s.arrival_date, s.departure_date, s.status
     FROM stay_party p JOIN stays s ON s.id = p.stay_id
    WHERE p.guest_id IN (SELECT value FROM json_each(@ids)) AND p.deleted_at IS NULL AND s.deleted_at IS NULL`;
 
@@ -39,18 +42,34 @@ const SERVINGS_OF_STAYS = `
   SELECT stay_id, date, meal, dish_id, reaction FROM served
    WHERE stay_id IN (SELECT value FROM json_each(?)) AND retracted_at IS NULL`;
 
+// A regular's older stays matter only for what they left or disliked: read through the small partial index.
+const REJECTED_ON_STAYS = `
+  SELECT stay_id, date, meal, dish_id, reaction FROM served INDEXED BY served_rejected
+   WHERE stay_id IN (SELECT value FROM json_each(?)) AND retracted_at IS NULL AND reaction IN ('left', 'disliked')`;
+
 /** The statements of this file, for the query-plan test. */
-export const PARTY_HISTORY_STATEMENTS = { STAYS_OF_GUESTS, SERVINGS_OF_STAYS };
+export const PARTY_HISTORY_STATEMENTS = { STAYS_OF_GUESTS, SERVINGS_OF_STAYS, REJECTED_ON_STAYS };
 
 /** "姓 名", as the kitchen sheet and the arrivals list write a guest. */
 export function guestName(member: { familyName: string; givenName: string }): string {
   return `${member.familyName} ${member.givenName}`.trim();
 }
 
-/** The party history of each stay; allergies are judged current (and due for re-confirmation) on `asOf`. */
-export function loadPartyHistories(ctx: CoreContext, stays: readonly Stay[], asOf: string): Map<string, PartyHistory> {
+/**
+ * The party history of each stay; allergies are judged current (and due for re-confirmation) on `asOf`.
+ * Every serving is read for stays that ended on or after `recentFrom` (the start of the repeat window);
+ * older stays only give what was left or disliked, which is all the warnings use them for.
+ */
+export function loadPartyHistories(
+  ctx: CoreContext,
+  stays: readonly Stay[],
+  asOf: string,
+  recentFrom: string,
+): Map<string, PartyHistory> {
   const histories = new Map<string, PartyHistory>();
-  const guestIds = [...new Set(stays.flatMap((stay) => stay.party.map((member) => member.guestId)))];
+  // Ids in key order: the index seeks then walk the B-tree forwards instead of jumping about (UUIDv7 ids are
+  // time-ordered, so a regular's stays sit near each other).
+  const guestIds = [...new Set(stays.flatMap((stay) => stay.party.map((member) => member.guestId)))].sort();
   if (guestIds.length === 0) return histories;
 
   const allergiesOf = new Map<string, Allergy[]>();
@@ -65,6 +84,7 @@ export function loadPartyHistories(ctx: CoreContext, stays: readonly Stay[], asO
     stay_id: string;
     guest_id: string;
     arrival_date: string;
+    departure_date: string;
     status: string;
   }>;
   for (const row of stayRows) {
@@ -76,14 +96,17 @@ export function loadPartyHistories(ctx: CoreContext, stays: readonly Stay[], asO
   }
 
   const servingsOf = new Map<string, Serving[]>();
-  const stayIds = [...new Set(stayRows.map((row) => row.stay_id))];
-  const servingRows = ctx.run.prepare(SERVINGS_OF_STAYS).all(JSON.stringify(stayIds)) as Array<{
-    stay_id: string;
-    date: string;
-    meal: Meal;
-    dish_id: string;
-    reaction: string | null;
-  }>;
+  const recent = new Set(stays.map((stay) => stay.id));
+  const older = new Set<string>();
+  for (const row of stayRows) (row.departure_date >= recentFrom ? recent : older).add(row.stay_id);
+  for (const id of recent) older.delete(id);
+  type ServingRow = { stay_id: string; date: string; meal: Meal; dish_id: string; reaction: string | null };
+  const servingRows = [
+    ...(ctx.run.prepare(SERVINGS_OF_STAYS).all(JSON.stringify([...recent].sort())) as ServingRow[]),
+    ...(older.size > 0
+      ? (ctx.run.prepare(REJECTED_ON_STAYS).all(JSON.stringify([...older].sort())) as ServingRow[])
+      : []),
+  ];
   for (const row of servingRows) {
     const list = servingsOf.get(row.stay_id) ?? [];
     list.push({ stayId: row.stay_id, date: row.date, meal: row.meal, dishId: row.dish_id, reaction: row.reaction });

@@ -44,8 +44,21 @@ export function loadCatalogue(ctx: CoreContext): Catalogue {
   };
 }
 
-/** The party's servings that count against a dish planned on `date`. */
-function earlierServings(history: PartyHistory, date: string, repeatYears: number) {
+type EarlierServings = { repeated: Serving[]; rejected: Serving[] };
+// A day's arrivals asks for the same party and date several times (each planned meal, dishes to avoid).
+const earlierCache = new WeakMap<PartyHistory, Map<string, EarlierServings>>();
+
+/** The party's servings that count against a dish planned on `date` (computed once per party and date). */
+function earlierServings(history: PartyHistory, date: string, repeatYears: number): EarlierServings {
+  const key = `${date}:${repeatYears}`;
+  const cached = earlierCache.get(history)?.get(key);
+  if (cached) return cached;
+  const found = computeEarlierServings(history, date, repeatYears);
+  earlierCache.set(history, (earlierCache.get(history) ?? new Map()).set(key, found));
+  return found;
+}
+
+function computeEarlierServings(history: PartyHistory, date: string, repeatYears: number): EarlierServings {
   const from = addYears(date, -repeatYears);
   const before = history.servings.filter((s) => s.date < date);
   return {
@@ -156,15 +169,19 @@ export function planWarnings(
 type DishToAvoid = Arrival['dishesToAvoid'][number];
 
 /**
- * Catalogue dishes this party should not be given on a stay arriving on `date`: dishes with someone's
- * allergen (worst severity first), then dishes served on earlier stays within the repeat period or left
- * or disliked on any earlier stay, latest first. Withdrawn dishes are not on any menu, so not listed.
+ * Dishes this party should not be given on a stay arriving on `date`: dishes on its planned menus that carry
+ * someone's allergen (worst severity first), then dishes served on earlier stays within the repeat period or
+ * left or disliked on any earlier stay, latest first. Withdrawn dishes are not on any menu, so not listed.
+ * Catalogue dishes that are not planned are left out on purpose: a wheat or soy allergy rules out most of a
+ * Japanese menu, and a list of a hundred dishes per room is one nobody reads; the allergens themselves head the
+ * party's alerts, and the menu planner flags every dish when a course is chosen.
  */
 export function dishesToAvoid(
   catalogue: Catalogue,
   history: PartyHistory,
   date: string,
   repeatYears: number,
+  plannedDishIds: ReadonlySet<string>,
 ): DishToAvoid[] {
   const { repeated, rejected } = earlierServings(history, date, repeatYears);
   const lastServed = new Map<string, string>();
@@ -182,6 +199,7 @@ export function dishesToAvoid(
   const severityOf = new Map<string, Severity>();
   for (const allergy of history.allergies) {
     for (const dish of allergy.allergenId ? (catalogue.byAllergen.get(allergy.allergenId) ?? []) : []) {
+      if (!plannedDishIds.has(dish.id)) continue;
       const known = severityOf.get(dish.id);
       if (!known || severityRank(allergy.severity) < severityRank(known)) severityOf.set(dish.id, allergy.severity);
       add(dish.id, 'allergen');
