@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { LATEST_VERSION } from '../../db/migrations/index.ts';
@@ -11,8 +11,13 @@ import { type GeneratedGuest, generateGuestStream } from '../../electron/core/de
 import { importGuests } from '../../electron/core/demo/import.ts';
 import { createSearchIndex } from '../../electron/core/guests/search-index.ts';
 import { loadOrCreateNodeId } from '../../electron/core/node-identity.ts';
+import { loadServiceData } from './service-data.ts';
 
-// Builds the benchmark's databases fast, and caches them under .bench/ (gitignored).
+// Builds the benchmark's databases fast, and caches them under .bench/ (gitignored), in two layers:
+// guests-<size>-… (guests, their change log and search index: 9 minutes at 1M) and service-<size>-… (a
+// copy of it migrated to the latest schema, with stays, allergies, requests, dishes and served rows:
+// see service-data.ts). The guests layer's key ignores the service layer and the later, additive
+// migrations, so changing those rebuilds only the service layer.
 // `demo.load` would keep the search index row by row (tens of millions of random B-tree inserts at 1M);
 // here the guests go through the same write path with no hooks (rows + change log, exactly as the app
 // writes them), and the index is built once at the end in key order by rebuild(), which a property
@@ -20,6 +25,14 @@ import { loadOrCreateNodeId } from '../../electron/core/node-identity.ts';
 
 /** Bump when the generated data or the way it is built changes, so cached databases are rebuilt. */
 export const BENCH_DATA_VERSION = 1;
+/** The same for the service layer. */
+export const SERVICE_DATA_VERSION = 1;
+/**
+ * The schema the guests layer's tables come from. Migrations after it are additive (new tables), and
+ * are applied to the copy the service layer is built on; bump this only if a migration changes the
+ * guests tables themselves.
+ */
+const GUESTS_LAYER_SCHEMA = 1;
 export const SEED = 20_261_123;
 /** A fixed "now" for the generator: the same seed then gives the same guests on every run. */
 export const GENERATED_AT = Date.UTC(2026, 0, 1);
@@ -37,14 +50,29 @@ const SOURCES = [
   'electron/core/guests/search-keys.ts',
 ];
 
-function dataVersion(): string {
-  const hash = createHash('sha256');
-  for (const source of SOURCES) hash.update(readFileSync(path.resolve(import.meta.dirname, '../..', source)));
-  return `s${LATEST_VERSION}-d${BENCH_DATA_VERSION}-${hash.digest('hex').slice(0, 8)}`;
+// What decides the service layer's bytes, besides the guests layer it is built on.
+const SERVICE_SOURCES = [
+  'tests/bench/service-data.ts',
+  'electron/core/demo/service-catalogue.ts',
+  'db/migrations/0002-service.ts',
+];
+
+function sourcesHash(sources: string[], salt = ''): string {
+  const hash = createHash('sha256').update(salt);
+  for (const source of sources) hash.update(readFileSync(path.resolve(import.meta.dirname, '../..', source)));
+  return hash.digest('hex').slice(0, 8);
 }
 
+const guestsVersion = () => `s${GUESTS_LAYER_SCHEMA}-d${BENCH_DATA_VERSION}-${sourcesHash(SOURCES)}`;
+
+export function guestsFile(size: number): string {
+  return path.join(BENCH_DIR, `guests-${size}-${guestsVersion()}.sqlite`);
+}
+
+/** The database the benchmark runs on: the guests layer plus the service layer. */
 export function databaseFile(size: number): string {
-  return path.join(BENCH_DIR, `guests-${size}-${dataVersion()}.sqlite`);
+  const version = `s${LATEST_VERSION}-d${SERVICE_DATA_VERSION}-${sourcesHash(SERVICE_SOURCES, guestsVersion())}`;
+  return path.join(BENCH_DIR, `service-${size}-${version}.sqlite`);
 }
 
 function removeDatabase(file: string) {
@@ -74,17 +102,64 @@ function* batches(stream: Iterable<GeneratedGuest>, size: number): Generator<Gen
 }
 
 export type BuildResult = { file: string; built: boolean; seconds: number; bytes: number };
+type BuildOptions = { rebuild: boolean; rebuildGuests: boolean; log: (line: string) => void };
 
-/** The cached database of `size` guests, built first if missing (or if `rebuild`). */
-export function ensureDatabase(size: number, options: { rebuild: boolean; log: (line: string) => void }) {
+/** Removes the other versions of a layer of this size: they are stale, and big. */
+function removeStale(prefix: string, keep: string) {
+  for (const name of existsSync(BENCH_DIR) ? readdirSync(BENCH_DIR) : []) {
+    if (name.startsWith(prefix) && path.join(BENCH_DIR, name) !== keep)
+      rmSync(path.join(BENCH_DIR, name), { force: true });
+  }
+}
+
+/** The cached benchmark database of `size` guests with its service data, built first if missing. */
+export function ensureDatabase(size: number, options: BuildOptions): BuildResult & { guests: BuildResult } {
+  const guests = ensureGuests(size, options.rebuildGuests, options.log);
   const file = databaseFile(size);
-  if (existsSync(file) && !options.rebuild) {
+  if (existsSync(file) && !options.rebuild && !guests.built) {
+    return { file, built: false, seconds: 0, bytes: statSync(file).size, guests };
+  }
+  removeStale(`service-${size}-`, file);
+  const started = performance.now();
+  const building = `${file}.building`;
+  removeDatabase(building);
+  copyFileSync(guests.file, building);
+  options.log(`  guests layer copied in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const db = openDatabase(building); // migrates the copy to the latest schema
+  // Build-only settings: no rollback journal and no fsync (an interrupted build is thrown away), and no
+  // foreign-key checks (the generator only names rows it made; a correction and the allergy it supersedes
+  // name each other, which row-by-row checks would refuse whichever is written first).
+  db.pragma('journal_mode = OFF');
+  db.pragma('foreign_keys = OFF');
+  db.pragma('synchronous = OFF');
+  db.pragma('cache_size = -1048576');
+  db.pragma('temp_store = MEMORY');
+  const nodeId = loadOrCreateNodeId(db);
+  const writes = createWritePath(db, createRunner(db), createHlc(nodeId, Date.now), nodeId, Date.now);
+  const counts = loadServiceData(db, writes, size, options.log);
+  options.log(
+    `  ${Object.entries(counts)
+      .map(([table, n]) => `${table} ${n.toLocaleString('en')}`)
+      .join(', ')}`,
+  );
+  db.pragma('journal_mode = WAL');
+  db.close();
+  removeDatabase(file);
+  renameSync(building, file);
+  removeDatabase(building);
+  const seconds = (performance.now() - started) / 1000;
+  return { file, built: true, seconds, bytes: statSync(file).size, guests };
+}
+
+/** The cached database of `size` guests (the guests layer), built first if missing (or if `rebuild`). */
+function ensureGuests(size: number, rebuild: boolean, log: (line: string) => void): BuildResult {
+  const options = { log };
+  const file = guestsFile(size);
+  if (existsSync(file) && !rebuild) {
     return { file, built: false, seconds: 0, bytes: statSync(file).size } satisfies BuildResult;
   }
   // Older versions of this size are stale now: remove them rather than let .bench/ grow.
-  for (const name of existsSync(BENCH_DIR) ? readdirSync(BENCH_DIR) : []) {
-    if (name.startsWith(`guests-${size}-`)) rmSync(path.join(BENCH_DIR, name), { force: true });
-  }
+  removeStale(`guests-${size}-`, '');
   const started = performance.now();
   const building = `${file}.building`; // renamed only when complete: an interrupted build is never reused
   removeDatabase(building);

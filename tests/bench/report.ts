@@ -6,7 +6,8 @@ import type { Percentiles } from './stats.ts';
 
 export type Figure = { name: string; size: number; timing: Percentiles; baseline?: Percentiles };
 
-const TARGET = { searchP95: 1, searchSpeedup: 100, cardP95: 5, uiP95: 50 };
+const TARGET = { searchP95: 1, searchSpeedup: 100, cardP95: 5, uiP95: 50, arrivalsP95: 50, writeP95: 10 };
+const WRITES = new Set(['guests.update', 'requests.record', 'allergies.record']);
 
 function targets(figure: Figure): string {
   const mark = (ok: boolean, text: string) => `${ok ? 'ok  ' : 'MISS'} ${text}`;
@@ -21,6 +22,8 @@ function targets(figure: Figure): string {
   }
   if (figure.name === 'guest_card.open') return mark(p95 <= TARGET.cardP95, `p95 ≤ ${TARGET.cardP95} ms`);
   if (figure.name === 'ui.keystroke_to_results') return mark(p95 <= TARGET.uiP95, `p95 ≤ ${TARGET.uiP95} ms`);
+  if (figure.name === 'arrivals.forDate') return mark(p95 <= TARGET.arrivalsP95, `p95 ≤ ${TARGET.arrivalsP95} ms`);
+  if (WRITES.has(figure.name)) return mark(p95 <= TARGET.writeP95, `p95 ≤ ${TARGET.writeP95} ms`);
   return '(no target)';
 }
 

@@ -6,20 +6,35 @@ import { loadOrCreateNodeId } from '../../electron/core/node-identity.ts';
 import { ensureDatabase } from './build-database.ts';
 import { createBaseline, queryClasses, sampleGuests } from './queries.ts';
 import { type Figure, printTable, writeJson } from './report.ts';
-import { measure } from './stats.ts';
+import { createArrivalsBaseline, createCardBaseline, latestStays, sampleGuestsWithStays } from './service-baselines.ts';
+import { BENCH_DAY } from './service-data.ts';
+import { measure, type Percentiles } from './stats.ts';
 import { measureUiLatency } from './ui-latency.ts';
 
-// `npm run bench [-- --quick] [--rebuild] [--out FILE]`: search, guest card and write latency through
-// the core's public API on 100,000 and 1,000,000 generated guests, beside a naive LIKE scan.
+// `npm run bench [-- --quick] [--rebuild] [--rebuild-guests] [--build-only] [--out FILE]`: search, guest
+// card, arrivals and write latency through the core's public API on 100,000 and 1,000,000 generated
+// guests (5 stays and 20 served rows per guest), each beside a naive way of doing the same.
+// --rebuild rebuilds the service layer, --rebuild-guests the guests layer too (9 minutes at 1M).
 // Timings are warm (after a warm-up) and single-threaded, as the app runs them.
 
 const SEARCH_RUNS = 240;
 const BASELINE_RUNS = 40; // a full scan per run: 10-100+ ms each
 const CARD_RUNS = 240;
+const ARRIVALS_RUNS = 60;
+/** Naive service reads scan millions of rows (seconds each at 1M guests): a few runs. */
+const SCAN_BASELINE_RUNS = 5;
 const WRITE_RUNS = 200;
+/** Quiet after each timed write; the timed core's idle checkpoint comes after half of it. */
+const REST_MS = 20;
 
 const { values: args } = parseArgs({
-  options: { quick: { type: 'boolean' }, rebuild: { type: 'boolean' }, out: { type: 'string' } },
+  options: {
+    quick: { type: 'boolean' },
+    rebuild: { type: 'boolean' },
+    'rebuild-guests': { type: 'boolean' },
+    'build-only': { type: 'boolean' },
+    out: { type: 'string' },
+  },
 });
 const sizes = args.quick ? [100_000] : [100_000, 1_000_000];
 const log = (line: string) => console.log(line);
@@ -34,6 +49,8 @@ function caller(core: Core) {
     return result.value as any;
   };
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function readFigures(file: string, size: number): Promise<Figure[]> {
   const db = openDatabase(file);
@@ -55,48 +72,126 @@ async function readFigures(file: string, size: number): Promise<Figure[]> {
     figures.push({ name, size, timing, baseline: base });
   }
 
-  // Opening a card: the profile and its history, for a guest not opened before in this run.
-  const ids = sampleGuests(db, size, CARD_RUNS + 20, 2).map((guest) => guest.id);
+  // Opening a card: the profile, its service side (stays, allergies, requests, what was served) and its
+  // history, for a guest with stays not opened before in this run. Baseline: N+1 queries per stay and
+  // served read without its index (a scan of every served row: a few runs are enough).
+  const ids = sampleGuestsWithStays(db, size, CARD_RUNS + 20, 2);
+  const service = await call('guests.service', { id: ids[0] });
+  if (service.stays.length === 0) log(`  warning: guests.service found no stays for ${ids[0]}`);
   const card = await measure(CARD_RUNS, 20, async (i) => {
     await call('guests.get', { id: ids[i] });
+    await call('guests.service', { id: ids[i] });
     await call('guests.history', { id: ids[i] });
   });
-  figures.push({ name: 'guest_card.open', size, timing: card });
+  const naiveCard = createCardBaseline(db);
+  const cardBase = await measure(SCAN_BASELINE_RUNS, 1, (i) => naiveCard(ids[i] as string));
+  figures.push({ name: 'guest_card.open', size, timing: card, baseline: cardBase });
+
+  // The bench arrival day: exactly 100 stays, one per room, with allergies, requests and planned menus.
+  const day = await call('arrivals.forDate', { date: BENCH_DAY });
+  if (day.arrivals.length !== 100) log(`  warning: arrivals.forDate ${BENCH_DAY} gave ${day.arrivals.length} stays`);
+  const arrivals = await measure(ARRIVALS_RUNS, 5, () => call('arrivals.forDate', { date: BENCH_DAY }));
+  const naiveArrivals = createArrivalsBaseline(db);
+  const arrivalsBase = await measure(SCAN_BASELINE_RUNS, 1, () => naiveArrivals(BENCH_DAY));
+  figures.push({ name: 'arrivals.forDate', size, timing: arrivals, baseline: arrivalsBase });
   core.close();
   db.close();
   return figures;
 }
 
-/** Writes go to a copy: the cached database stays as built, so every run times the same data. */
-async function writeFigure(file: string, size: number): Promise<Figure> {
+type Call = ReturnType<typeof caller>;
+type WriteCase = { name: string; work: (call: Call, i: number) => Promise<unknown> };
+
+/**
+ * Times each write through core.call (row, change log, search rows), with a short rest after each one
+ * as between two writes at the desk. Measured twice on the same copy: with the core's idle checkpoints
+ * (the figure), and as before them, SQLite checkpointing inside whichever commit crosses 1000 WAL pages
+ * (the baseline).
+ */
+async function writeFigures(file: string, size: number): Promise<Figure[]> {
   const scratch = file.replace(/\.sqlite$/, '.scratch.sqlite');
   const started = performance.now();
   copyFileSync(file, scratch);
   log(`  copied for the write test in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const db = openDatabase(scratch);
-  const core = createCore({ db, nodeId: loadOrCreateNodeId(db), logger: quiet });
-  const call = caller(core);
-  const [staff] = (await call('staff.list', {})).staff;
-  await call('staff.setCurrent', { id: staff.id });
-  const ids = sampleGuests(db, size, WRITE_RUNS + 20, 3).map((guest) => guest.id);
-  // One field changed: the row, one change-log entry, and the guest's search rows moved to the new recency.
-  const timing = await measure(WRITE_RUNS, 20, (i) =>
-    call('guests.update', { id: ids[i], patch: { note: `ベンチ ${i}: 朝食は和食` } }),
-  );
-  core.close();
+  const guests = sampleGuests(db, size, 2 * (WRITE_RUNS + 20), 3).map((guest) => guest.id);
+  const withStays = sampleGuestsWithStays(db, size, 2 * (WRITE_RUNS + 20), 4);
+  const stays = latestStays(db, withStays);
+  const cases: WriteCase[] = [
+    // One field changed: the row, one change-log entry, and the guest's search rows moved to the new recency.
+    {
+      name: 'guests.update',
+      work: (call, i) => call('guests.update', { id: guests[i], patch: { note: `ベンチ ${i}: 朝食は和食` } }),
+    },
+    {
+      name: 'requests.record',
+      work: (call, i) =>
+        call('requests.record', { guestId: withStays[i], stayId: stays[i], category: 'meals', text: `ベンチ ${i}` }),
+    },
+    {
+      name: 'allergies.record',
+      work: (call, i) =>
+        call('allergies.record', {
+          guestId: withStays[i],
+          freeAllergen: `ベンチ ${i}`,
+          severity: 'allergy',
+          tracesOk: false,
+        }),
+    },
+  ];
+  const timings = new Map<string, { timing?: Percentiles; baseline?: Percentiles }>();
+  for (const phase of ['timing', 'baseline'] as const) {
+    // The baseline core never checkpoints by itself (its idle timer is longer than the run), and the
+    // connection gets SQLite's automatic checkpoint back.
+    const idle = phase === 'timing' ? { idleMs: REST_MS / 2 } : { idleMs: 2 ** 31 - 1, maxWalPages: Infinity };
+    const core = createCore({ db, nodeId: loadOrCreateNodeId(db), logger: quiet, checkpoint: idle });
+    if (phase === 'baseline') db.pragma('wal_autocheckpoint = 1000');
+    db.pragma('wal_checkpoint(TRUNCATE)'); // both phases start from an empty WAL
+    const call = caller(core);
+    const [staff] = (await call('staff.list', {})).staff;
+    await call('staff.setCurrent', { id: staff.id });
+    // Each phase writes to guests of its own: the same rows twice would be warmer the second time.
+    const offset = phase === 'timing' ? 0 : WRITE_RUNS + 20;
+    for (const { name, work } of cases) {
+      const timing = await measure(
+        WRITE_RUNS,
+        20,
+        (i) => work(call, offset + i),
+        () => sleep(REST_MS),
+      );
+      timings.set(name, { ...timings.get(name), [phase]: timing });
+    }
+    core.close();
+  }
   db.close();
   for (const suffix of ['', '-wal', '-shm']) rmSync(scratch + suffix, { force: true });
-  return { name: 'guest.update', size, timing };
+  return cases.map(({ name }) => {
+    const { timing, baseline } = timings.get(name) ?? {};
+    return { name, size, timing: timing as Percentiles, baseline };
+  });
 }
 
 const all: Figure[] = [];
 for (const size of sizes) {
   log(`\n== ${size.toLocaleString('en')} guests ==`);
-  const build = ensureDatabase(size, { rebuild: args.rebuild ?? false, log });
+  const build = ensureDatabase(size, {
+    rebuild: args.rebuild ?? false,
+    rebuildGuests: args['rebuild-guests'] ?? false,
+    log,
+  });
   const mb = (build.bytes / 2 ** 20).toFixed(0);
-  log(build.built ? `  built in ${build.seconds.toFixed(1)} s, ${mb} MiB` : `  cached, ${mb} MiB`);
+  const guestsMb = (build.guests.bytes / 2 ** 20).toFixed(0);
+  log(
+    build.guests.built
+      ? `  guests layer built in ${build.guests.seconds.toFixed(1)} s, ${guestsMb} MiB`
+      : `  guests layer cached, ${guestsMb} MiB`,
+  );
+  log(build.built ? `  service layer built in ${build.seconds.toFixed(1)} s, ${mb} MiB` : `  cached, ${mb} MiB`);
   log(`  ${build.file}`);
-  const figures = [...(await readFigures(build.file, size)), await writeFigure(build.file, size)];
+  log('  (stays, party, allergies, requests and served rows are bulk-loaded without change-log entries;');
+  log('   the guests layer carries the log, and the timed writes below append to it as the app does)');
+  if (args['build-only']) continue;
+  const figures = [...(await readFigures(build.file, size)), ...(await writeFigures(build.file, size))];
   // In the browser only at the largest size: it is the figure the target names (1,000,000 guests).
   if (size === sizes.at(-1)) {
     const ui = await measureUiLatency(build.file, log);

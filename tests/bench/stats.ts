@@ -17,19 +17,25 @@ export function summarize(samples: readonly number[]): Percentiles {
 /**
  * Runs `work(i)` `warmup` times untimed (statements prepared, pages cached, JIT settled), then `runs`
  * times timed one by one with performance.now(). `i` counts on through both (0 … warmup + runs - 1),
- * so the caller can rotate through its inputs or give every run an input of its own.
+ * so the caller can rotate through its inputs or give every run an input of its own. `rest`, if given,
+ * runs untimed after each run: the quiet between two writes at the desk.
  */
 export async function measure(
   runs: number,
   warmup: number,
   work: (i: number) => unknown | Promise<unknown>,
+  rest?: () => unknown | Promise<unknown>,
 ): Promise<Percentiles> {
-  for (let i = 0; i < warmup; i++) await work(i);
+  for (let i = 0; i < warmup; i++) {
+    await work(i);
+    await rest?.();
+  }
   const samples: number[] = [];
   for (let i = warmup; i < warmup + runs; i++) {
     const start = performance.now();
     await work(i);
     samples.push(performance.now() - start);
+    await rest?.();
   }
   return summarize(samples);
 }
