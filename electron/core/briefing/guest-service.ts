@@ -26,15 +26,22 @@ const STAYS_OF_GUEST = `
     FROM stay_party p JOIN stays s ON s.id = p.stay_id
    WHERE p.guest_id = @id AND p.deleted_at IS NULL AND s.deleted_at IS NULL`;
 
-/** What was served on those stays (not retracted), with the dish's name. */
+/** What was served on those stays (not retracted): the covering index answers it without row lookups. */
 const SERVED_OF_STAYS = `
+  SELECT stay_id, date, meal, dish_id, reaction FROM served
+   WHERE stay_id IN (SELECT value FROM json_each(?)) AND retracted_at IS NULL`;
+
+/** The full servings of the one stay shown as "served last time", with the dishes' names. */
+const SERVED_ON_STAY = `
   SELECT sv.id, sv.stay_id, sv.date, sv.meal, sv.dish_id, d.name AS dish_name, sv.course_id, sv.reaction,
          sv.note, sv.retracted_at, sv.created_at
     FROM served sv JOIN dishes d ON d.id = sv.dish_id
-   WHERE sv.stay_id IN (SELECT value FROM json_each(?)) AND sv.retracted_at IS NULL`;
+   WHERE sv.stay_id = ? AND sv.retracted_at IS NULL`;
+
+const DISH_NAMES = 'SELECT id, name FROM dishes WHERE id IN (SELECT value FROM json_each(?))';
 
 /** The statements of this file, for the query-plan test. */
-export const GUEST_SERVICE_STATEMENTS = { STAYS_OF_GUEST, SERVED_OF_STAYS };
+export const GUEST_SERVICE_STATEMENTS = { STAYS_OF_GUEST, SERVED_OF_STAYS, SERVED_ON_STAY, DISH_NAMES };
 
 type StayBrief = {
   id: string;
@@ -45,6 +52,9 @@ type StayBrief = {
   amount_yen: number;
   created_at: string;
 };
+
+/** A serving as the dish history needs it. */
+type Serving = { stay_id: string; date: string; meal: string; dish_id: string; reaction: string | null };
 
 type ServedBrief = {
   id: string;
@@ -104,20 +114,33 @@ function currentStayOf(stays: readonly StayBrief[], today: string): string | nul
   return open[0]?.id ?? null;
 }
 
-function dishHistoryOf(served: readonly ServedBrief[]): GuestService['dishHistory'] {
-  const latest = [...served].sort((a, b) => chronological(b, a));
+// Latest first: by date, then the later meal of the day.
+const latestServingFirst = (a: Serving, b: Serving) =>
+  b.date.localeCompare(a.date) ||
+  (MEAL_TIME[b.meal] ?? MEALS.length) - (MEAL_TIME[a.meal] ?? MEALS.length) ||
+  a.dish_id.localeCompare(b.dish_id);
+
+function dishHistoryOf(ctx: CoreContext, served: Serving[]): GuestService['dishHistory'] {
   const dishes = new Map<string, GuestService['dishHistory'][number]>();
-  for (const row of latest) {
+  for (const row of served.sort(latestServingFirst)) {
     let dish = dishes.get(row.dish_id);
     if (!dish) {
-      dish = { dishId: row.dish_id, dishName: row.dish_name, lastDate: row.date, times: 0, reactions: [] };
+      dish = { dishId: row.dish_id, dishName: '', lastDate: row.date, times: 0, reactions: [] };
       dishes.set(row.dish_id, dish);
     }
     dish.times++;
     if (row.reaction) dish.reactions.push(row.reaction as never);
   }
   // Insertion order is by each dish's latest serving: latest first already.
-  return [...dishes.values()].slice(0, DISHES_SHOWN);
+  const shown = [...dishes.values()].slice(0, DISHES_SHOWN);
+  if (shown.length === 0) return shown;
+  const names = ctx.run.prepare(DISH_NAMES).all(JSON.stringify(shown.map((d) => d.dishId))) as Array<{
+    id: string;
+    name: string;
+  }>;
+  const nameOf = new Map(names.map((row) => [row.id, row.name]));
+  for (const dish of shown) dish.dishName = nameOf.get(dish.dishId) ?? '';
+  return shown;
 }
 
 export function loadGuestService(ctx: CoreContext, guestId: string): GuestService {
@@ -129,11 +152,10 @@ export function loadGuestService(ctx: CoreContext, guestId: string): GuestServic
     .sort(latestFirst);
 
   const served = stays.length
-    ? (ctx.run.prepare(SERVED_OF_STAYS).all(JSON.stringify(stays.map((s) => s.id))) as ServedBrief[])
+    ? (ctx.run.prepare(SERVED_OF_STAYS).all(JSON.stringify(stays.map((s) => s.id).sort())) as Serving[])
     : [];
-  const servedByStay = new Map<string, ServedBrief[]>();
-  for (const row of served) servedByStay.set(row.stay_id, [...(servedByStay.get(row.stay_id) ?? []), row]);
-  const lastServedStay = stays.find((stay) => servedByStay.has(stay.id));
+  const servedStays = new Set(served.map((row) => row.stay_id));
+  const lastServedStay = stays.find((stay) => servedStays.has(stay.id));
 
   return {
     guestId,
@@ -149,9 +171,11 @@ export function loadGuestService(ctx: CoreContext, guestId: string): GuestServic
       ? {
           stayId: lastServedStay.id,
           arrivalDate: lastServedStay.arrival_date,
-          served: (servedByStay.get(lastServedStay.id) ?? []).sort(chronological).map(toServed),
+          served: (ctx.run.prepare(SERVED_ON_STAY).all(lastServedStay.id) as ServedBrief[])
+            .sort(chronological)
+            .map(toServed),
         }
       : null,
-    dishHistory: dishHistoryOf(served),
+    dishHistory: dishHistoryOf(ctx, served),
   };
 }
