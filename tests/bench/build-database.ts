@@ -53,6 +53,12 @@ const SOURCES = [
 // What decides the service layer's bytes, besides the guests layer it is built on.
 const SERVICE_SOURCES = [
   'tests/bench/service-data.ts',
+  'tests/bench/service-common.ts',
+  'tests/bench/service-menu.ts',
+  'tests/bench/service-indexes.ts',
+  'tests/bench/service-stays.ts',
+  'tests/bench/service-allergies-requests.ts',
+  'tests/bench/service-bench-day.ts',
   'electron/core/demo/service-catalogue.ts',
   'db/migrations/0002-service.ts',
 ];
