@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { ALLERGEN_CLASSES, type Allergen } from '../../shared/contract/allergies.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
-import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
+import { errorMessage } from '../app/notify.ts';
 import { useCallForm } from './use-call-form.ts';
+import { toggleWithdrawn } from './withdraw.ts';
 
 type AllergenClass = (typeof ALLERGEN_CLASSES)[number];
 type Editing = { mode: 'new' } | { mode: 'edit'; allergen: Allergen };
@@ -18,16 +19,15 @@ function AllergenForm({ editing, onClose }: { editing: Editing; onClose(): void 
   const [legalClass, setLegalClass] = useState<AllergenClass>(current?.legalClass ?? 'other');
   const form = useCallForm();
 
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
     const fields = { nameJa, nameEn, legalClass };
-    const saved = await form.run(() =>
-      current ? call('allergens.update', { id: current.id, patch: fields }) : call('allergens.create', { fields }),
+    void form.save(
+      () =>
+        current ? call('allergens.update', { id: current.id, patch: fields }) : call('allergens.create', { fields }),
+      (saved) => saved.nameJa,
+      onClose,
     );
-    if (saved) {
-      notifySuccess(t('kitchen.catalogue.savedNotice', { name: saved.nameJa }));
-      onClose();
-    }
   };
 
   return (
@@ -77,19 +77,11 @@ export function AllergensTab() {
   const query = useQuery('allergens.list', { includeDeleted: true }, ['allergens']);
   const allergens = query.data?.allergens ?? [];
 
-  const toggle = async (allergen: Allergen) => {
-    const withdrawn = allergen.deletedAt !== null;
-    const result = await attempt(() =>
-      withdrawn ? call('allergens.restore', { id: allergen.id }) : call('allergens.delete', { id: allergen.id }),
-    );
-    if (result) {
-      notifySuccess(
-        t(withdrawn ? 'kitchen.catalogue.restoredNotice' : 'kitchen.catalogue.withdrawnNotice', {
-          name: allergen.nameJa,
-        }),
-      );
-    }
-  };
+  const toggle = (allergen: Allergen) =>
+    toggleWithdrawn(allergen, allergen.nameJa, {
+      withdraw: () => call('allergens.delete', { id: allergen.id }),
+      restore: () => call('allergens.restore', { id: allergen.id }),
+    });
 
   return (
     <Stack gap="md" data-testid="allergens-tab">

@@ -114,16 +114,14 @@ function CourseForm({ editing, dishes, onClose }: { editing: Editing; dishes: Di
   const [dishIds, setDishIds] = useState<string[]>(current?.dishIds ?? []);
   const form = useCallForm();
 
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
     const fields = { name, priceYen, note, dishIds };
-    const saved = await form.run(() =>
-      current ? call('courses.update', { id: current.id, patch: fields }) : call('courses.create', { fields }),
+    void form.save(
+      () => (current ? call('courses.update', { id: current.id, patch: fields }) : call('courses.create', { fields })),
+      (saved) => saved.name,
+      onClose,
     );
-    if (saved) {
-      notifySuccess(t('kitchen.catalogue.savedNotice', { name: saved.name }));
-      onClose();
-    }
   };
 
   return (

@@ -18,9 +18,10 @@ import { ALLERGEN_CLASSES, type Allergen } from '../../shared/contract/allergies
 import { DISH_CATEGORIES, type Dish } from '../../shared/contract/kitchen.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
-import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
+import { errorMessage } from '../app/notify.ts';
 import { allergenName } from './display.ts';
 import { useCallForm } from './use-call-form.ts';
+import { toggleWithdrawn } from './withdraw.ts';
 
 type Category = (typeof DISH_CATEGORIES)[number];
 type Editing = { mode: 'new' } | { mode: 'edit'; dish: Dish };
@@ -50,16 +51,14 @@ function DishForm({ editing, allergens, onClose }: { editing: Editing; allergens
   const [note, setNote] = useState(current?.note ?? '');
   const form = useCallForm();
 
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
     const fields = { name, reading, category, allergenIds, note };
-    const saved = await form.run(() =>
-      current ? call('dishes.update', { id: current.id, patch: fields }) : call('dishes.create', { fields }),
+    void form.save(
+      () => (current ? call('dishes.update', { id: current.id, patch: fields }) : call('dishes.create', { fields })),
+      (saved) => saved.name,
+      onClose,
     );
-    if (saved) {
-      notifySuccess(t('kitchen.catalogue.savedNotice', { name: saved.name }));
-      onClose();
-    }
   };
 
   return (
@@ -131,17 +130,11 @@ export function DishesTab() {
   const allergens = useQuery('allergens.list', { includeDeleted: true }, ['allergens']);
   const byId = new Map((allergens.data?.allergens ?? []).map((a) => [a.id, a]));
 
-  const toggle = async (dish: Dish) => {
-    const withdrawn = dish.deletedAt !== null;
-    const result = await attempt(() =>
-      withdrawn ? call('dishes.restore', { id: dish.id }) : call('dishes.delete', { id: dish.id }),
-    );
-    if (result) {
-      notifySuccess(
-        t(withdrawn ? 'kitchen.catalogue.restoredNotice' : 'kitchen.catalogue.withdrawnNotice', { name: dish.name }),
-      );
-    }
-  };
+  const toggle = (dish: Dish) =>
+    toggleWithdrawn(dish, dish.name, {
+      withdraw: () => call('dishes.delete', { id: dish.id }),
+      restore: () => call('dishes.restore', { id: dish.id }),
+    });
 
   const list = dishes.data?.dishes ?? [];
   return (

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { useState } from 'react';
 import { CallErrorException } from '../api/client.ts';
-import { errorMessage } from '../app/notify.ts';
+import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { type FieldErrors, fieldErrors } from '../guests/form-model.ts';
 
 /**
@@ -37,10 +37,18 @@ export function useCallForm() {
     }
   };
 
+  /** A catalogue dialog's save: create or update, then say so by the record's name and close. */
+  const save = async <T>(work: () => Promise<T>, nameOf: (saved: T) => string, onSaved: () => void) => {
+    const saved = await run(work);
+    if (saved === undefined) return;
+    notifySuccess(i18next.t('kitchen.catalogue.savedNotice', { name: nameOf(saved) }));
+    onSaved();
+  };
+
   const reset = () => {
     setErrors({});
     setFormError(null);
   };
 
-  return { errors, errorOf, formError, saving, run, reset, setErrors };
+  return { errors, errorOf, formError, saving, run, save, reset, setErrors };
 }
