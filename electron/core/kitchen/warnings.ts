@@ -44,7 +44,15 @@ export function loadCatalogue(ctx: CoreContext): Catalogue {
   };
 }
 
-type EarlierServings = { repeated: Serving[]; rejected: Serving[] };
+/** A party's earlier servings that count against dishes planned on one date, by dish, each list latest first. */
+type EarlierServings = {
+  /** Served on the party's other stays within the repeat period. */
+  repeated: Map<string, Serving[]>;
+  /** Left uneaten or disliked on any earlier day. */
+  rejected: Map<string, Serving[]>;
+  /** The latest day each dish was served on another stay. */
+  lastServed: Map<string, string>;
+};
 // A day's arrivals asks for the same party and date several times (each planned meal, dishes to avoid).
 const earlierCache = new WeakMap<PartyHistory, Map<string, EarlierServings>>();
 
@@ -58,29 +66,25 @@ function earlierServings(history: PartyHistory, date: string, repeatYears: numbe
   return found;
 }
 
-function computeEarlierServings(history: PartyHistory, date: string, repeatYears: number): EarlierServings {
-  const from = addYears(date, -repeatYears);
-  const before = history.servings.filter((s) => s.date < date);
-  return {
-    /** On the party's other stays, within the repeat period, latest first. */
-    repeated: before
-      .filter((s) => s.stayId !== history.stayId && s.date >= from)
-      .sort((a, b) => b.date.localeCompare(a.date)),
-    /** Left uneaten or disliked, on any earlier day, latest first. */
-    rejected: before
-      .filter((s) => s.reaction && BAD_REACTIONS.has(s.reaction))
-      .sort((a, b) => b.date.localeCompare(a.date)),
-  };
+function push(byDish: Map<string, Serving[]>, serving: Serving) {
+  const list = byDish.get(serving.dishId);
+  if (list) list.push(serving);
+  else byDish.set(serving.dishId, [serving]);
 }
 
-function groupByDish(servings: readonly Serving[]): Map<string, Serving[]> {
-  const byDish = new Map<string, Serving[]>();
-  for (const serving of servings) {
-    const list = byDish.get(serving.dishId) ?? [];
-    list.push(serving);
-    byDish.set(serving.dishId, list);
+// One pass over the party's servings: a busy day runs this for a hundred parties of regulars.
+function computeEarlierServings(history: PartyHistory, date: string, repeatYears: number): EarlierServings {
+  const from = addYears(date, -repeatYears);
+  const found: EarlierServings = { repeated: new Map(), rejected: new Map(), lastServed: new Map() };
+  const latestFirst = [...history.servings].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  for (const serving of latestFirst) {
+    if (serving.date >= date) continue;
+    if (serving.reaction && BAD_REACTIONS.has(serving.reaction)) push(found.rejected, serving);
+    if (serving.stayId === history.stayId) continue;
+    if (!found.lastServed.has(serving.dishId)) found.lastServed.set(serving.dishId, serving.date);
+    if (serving.date >= from) push(found.repeated, serving);
   }
-  return byDish;
+  return found;
 }
 
 function worst(severities: readonly Severity[]): Severity | null {
@@ -102,9 +106,7 @@ export function planWarnings(
   plan: { date: string; dishIds: readonly string[] },
   repeatYears: number,
 ): Pick<MenuPlan, 'dishes' | 'uncheckedAllergies'> {
-  const { repeated, rejected } = earlierServings(history, plan.date, repeatYears);
-  const repeatedByDish = groupByDish(repeated);
-  const rejectedByDish = groupByDish(rejected);
+  const { repeated: repeatedByDish, rejected: rejectedByDish } = earlierServings(history, plan.date, repeatYears);
   const avoidAllergens = partyAllergenIds(history);
   const planned = new Set(plan.dishIds);
 
@@ -183,18 +185,12 @@ export function dishesToAvoid(
   repeatYears: number,
   plannedDishIds: ReadonlySet<string>,
 ): DishToAvoid[] {
-  const { repeated, rejected } = earlierServings(history, date, repeatYears);
-  const lastServed = new Map<string, string>();
-  for (const s of history.servings) {
-    if (s.stayId === history.stayId || s.date >= date) continue;
-    const known = lastServed.get(s.dishId);
-    if (!known || s.date > known) lastServed.set(s.dishId, s.date);
-  }
+  const { repeated, rejected, lastServed } = earlierServings(history, date, repeatYears);
   const reasons = new Map<string, Set<DishToAvoid['reasons'][number]>>();
   const add = (dishId: string, reason: DishToAvoid['reasons'][number]) => {
-    const set = reasons.get(dishId) ?? new Set();
-    set.add(reason);
-    reasons.set(dishId, set);
+    const set = reasons.get(dishId);
+    if (set) set.add(reason);
+    else reasons.set(dishId, new Set([reason]));
   };
   const severityOf = new Map<string, Severity>();
   for (const allergy of history.allergies) {
@@ -205,8 +201,10 @@ export function dishesToAvoid(
       add(dish.id, 'allergen');
     }
   }
-  for (const s of repeated.filter((s) => s.stayId !== history.stayId)) add(s.dishId, 'served');
-  for (const s of rejected.filter((s) => s.stayId !== history.stayId)) add(s.dishId, s.reaction as 'left' | 'disliked');
+  for (const dishId of repeated.keys()) add(dishId, 'served');
+  // What this guest showed they do not want counts from any stay but this one.
+  for (const [dishId, servings] of rejected)
+    for (const s of servings) if (s.stayId !== history.stayId) add(dishId, s.reaction as 'left' | 'disliked');
 
   const listed = [...reasons].flatMap(([dishId, found]): DishToAvoid[] => {
     const dish = catalogue.byId.get(dishId);
