@@ -152,6 +152,72 @@ export type MenuPlanRow = Stamped & {
   status: string;
 };
 
+export type HallRow = Tombstoned & {
+  id: string;
+  name: string;
+  capacity_seated: number;
+  capacity_standing: number;
+  capacity_theatre: number;
+  combinable_with: string;
+  note: string;
+  sort_order: number;
+};
+
+export type BanquetRow = Tombstoned & {
+  id: string;
+  organiser_id: string;
+  group_name: string;
+  type: string;
+  date: string;
+  start_time: string;
+  end_time: string;
+  hall_ids: string;
+  layout: string;
+  headcount: number;
+  course_id: string | null;
+  price_per_head_yen: number;
+  drinks_plan: string;
+  estimate_yen: number;
+  deposit_yen: number;
+  staff_id: string | null;
+  note: string;
+  attendee_ids: string;
+  deceased_name: string;
+  date_of_death: string | null;
+  stage: string;
+  stage_at: string;
+  hold_expires_on: string | null;
+  lost_reason: string | null;
+  competitor: string;
+  closing_note: string;
+};
+
+export type BanquetStageRow = Stamped & {
+  id: string;
+  banquet_id: string;
+  stage: string;
+  at: string;
+  staff_id: string | null;
+  hold_expires_on: string | null;
+  lost_reason: string | null;
+  competitor: string;
+  note: string;
+};
+
+export type FollowUpRow = Stamped & {
+  id: string;
+  banquet_id: string;
+  guest_id: string;
+  kind: string;
+  due_date: string;
+  event_date: string;
+  memorial_year: number | null;
+  status: string;
+  done_at: string | null;
+  done_by: string | null;
+  note: string;
+};
+
 export type DB = {
   meta: MetaRow;
   staff: StaffRow;
@@ -169,6 +235,10 @@ export type DB = {
   courses: CourseRow;
   served: ServedRow;
   menu_plans: MenuPlanRow;
+  halls: HallRow;
+  banquets: BanquetRow;
+  banquet_stages: BanquetStageRow;
+  follow_ups: FollowUpRow;
 };
 
 /** Tables whose rows are written through the change log (and later synced). */
@@ -186,5 +256,9 @@ export const SYNCED_TABLES = [
   'courses',
   'served',
   'menu_plans',
+  'halls',
+  'banquets',
+  'banquet_stages',
+  'follow_ups',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

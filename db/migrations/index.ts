@@ -1,8 +1,9 @@
 import { initial } from './0001-initial.ts';
 import { service } from './0002-service.ts';
+import { banquets } from './0003-banquets.ts';
 import type { Migration } from './migration.ts';
 
 // Static list, in order: works when bundled, and a new migration is one line here.
-export const MIGRATIONS: readonly Migration[] = [initial, service];
+export const MIGRATIONS: readonly Migration[] = [initial, service, banquets];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -11,6 +11,7 @@ import {
   toIssues,
 } from '../../shared/contract/index.ts';
 import { allergyHandlers } from './allergies/handlers.ts';
+import { banquetHandlers } from './banquets/handlers.ts';
 import { briefingHandlers } from './briefing/handlers.ts';
 import { createHlc } from './changes/hlc.ts';
 import { createWritePath } from './changes/write.ts';
@@ -87,6 +88,7 @@ export function createCore(options: CoreOptions): Core {
     ...requestHandlers(ctx),
     ...kitchenHandlers(ctx),
     ...briefingHandlers(ctx),
+    ...banquetHandlers(ctx),
   } satisfies { [N in CallName]: Handler<N> };
 
   const listeners = new Set<(tables: string[]) => void>();

@@ -12,7 +12,7 @@ export function errorMessage(error: CallError | unknown): string {
         ? (error as CallError)
         : { code: 'internal' };
   const detailKey = `errors.detail.${callError.detail}`;
-  if (callError.detail && i18next.exists(detailKey)) return i18next.t(detailKey);
+  if (callError.detail && i18next.exists(detailKey)) return i18next.t(detailKey, callError.params ?? {});
   // Forms show field issues under their fields; elsewhere (staff dialogs) the first one is the message.
   const fieldKey = `errors.field.${callError.issues?.[0]?.code}`;
   if (callError.issues?.length && i18next.exists(fieldKey)) return i18next.t(fieldKey);

@@ -1,4 +1,5 @@
 import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
+import { enBanquetErrors } from './banquet-errors.en.ts';
 import type { Messages } from './ja.ts';
 import { enKitchen } from './kitchen.en.ts';
 import { enKitchenErrors } from './kitchen-errors.en.ts';
@@ -201,6 +202,7 @@ export const en: Messages = {
     detail: {
       ...enServiceErrors,
       ...enKitchenErrors,
+      ...enBanquetErrors,
       guest_not_found: 'This guest was not found',
       guest_deleted: 'This guest is deleted. Restore them first.',
       guest_already_deleted: 'This guest is already deleted',
@@ -233,6 +235,16 @@ export const en: Messages = {
       allergen_required: 'Choose an allergen from the list, or type one (not both)',
       stay_required: 'Choose the stay, or mark the request as every visit',
       date_outside_stay: 'Choose a date within the stay (arrival to departure)',
+      time_invalid: 'Enter a time like 18:00',
+      end_before_start: 'The end time must be after the start time',
+      headcount_required: 'The headcount must be at least 1',
+      capacity_required: 'Enter the capacity of at least one layout',
+      hold_expiry_required: 'Enter the day the hold expires',
+      lost_reason_required: 'Choose why the deal was lost',
+      competitor_required: 'Enter who took the deal. If unknown, write "unknown".',
+      cancel_reason_required: 'Enter why it was cancelled',
+      range_invalid: 'The end date must be on or after the start date',
+      range_too_long: 'The period is too long',
       invalid_choice: 'Choose one of the options',
       too_many: 'Too many',
       invalid_type: 'Not valid',

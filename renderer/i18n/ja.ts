@@ -2,6 +2,7 @@
 // Plural suffixes (_one/_other) are not used, so both languages keep one key set.
 
 import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
+import { jaBanquetErrors } from './banquet-errors.ja.ts';
 import { jaKitchen } from './kitchen.ja.ts';
 import { jaKitchenErrors } from './kitchen-errors.ja.ts';
 import { jaService } from './service.ja.ts';
@@ -201,6 +202,7 @@ export const ja = {
     detail: {
       ...jaServiceErrors,
       ...jaKitchenErrors,
+      ...jaBanquetErrors,
       guest_not_found: 'このお客様は見つかりません',
       guest_deleted: 'このお客様は削除されています。先に元に戻してください。',
       guest_already_deleted: 'このお客様はすでに削除されています',
@@ -233,6 +235,16 @@ export const ja = {
       allergen_required: 'アレルゲンを一覧から選ぶか、入力してください（どちらか一方）',
       stay_required: '宿泊を選ぶか、「毎回」にしてください',
       date_outside_stay: '宿泊期間（到着日〜出発日）の日付を入力してください',
+      time_invalid: '時刻は 18:00 のように入力してください',
+      end_before_start: '終了時刻は開始時刻より後にしてください',
+      headcount_required: '人数は1名以上にしてください',
+      capacity_required: 'どれかのレイアウトの定員を入力してください',
+      hold_expiry_required: '仮押さえの期限を入力してください',
+      lost_reason_required: '失注理由を選んでください',
+      competitor_required: '競合先（決まった先）を入力してください。不明なら「不明」と入力してください。',
+      cancel_reason_required: 'キャンセルの理由を入力してください',
+      range_invalid: '終了日は開始日以降にしてください',
+      range_too_long: '期間が長すぎます',
       invalid_choice: '選択肢から選んでください',
       too_many: '多すぎます',
       invalid_type: '形式が正しくありません',

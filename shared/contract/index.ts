@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { allergyCalls } from './allergies.ts';
+import { banquetCalls } from './banquets.ts';
 import { briefingCalls } from './briefing.ts';
 import { guestCalls } from './guests.ts';
 import { kitchenCalls } from './kitchen.ts';
@@ -22,6 +23,7 @@ export const contract = {
   ...requestCalls,
   ...kitchenCalls,
   ...briefingCalls,
+  ...banquetCalls,
 };
 
 export type Contract = typeof contract;

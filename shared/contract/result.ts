@@ -24,6 +24,8 @@ export const callErrorSchema = z.object({
   code: z.enum(ERROR_CODES),
   detail: z.string().optional(), // a key under errors.detail.*, for a more precise message
   issues: z.array(issueSchema).optional(),
+  /** Values the detail's message names (the deal a hall clash is with): interpolated by the translation. */
+  params: z.record(z.string(), z.string()).optional(),
 });
 export type CallError = z.infer<typeof callErrorSchema>;
 
@@ -43,9 +45,10 @@ export function fail(code: ErrorCode, detail?: string, issues?: Issue[]): { ok: 
 /** An expected failure thrown inside a handler; the dispatcher turns it into a Result. */
 export class CallFailure extends Error {
   readonly error: CallError;
-  constructor(code: ErrorCode, detail?: string, issues?: Issue[]) {
+  constructor(code: ErrorCode, detail?: string, issues?: Issue[], params?: Record<string, string>) {
     super(detail ? `${code}: ${detail}` : code);
     this.error = fail(code, detail, issues).error;
+    if (params) this.error.params = params;
   }
 }
 
