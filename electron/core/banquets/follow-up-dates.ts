@@ -1,0 +1,43 @@
+import { type BanquetType, MEMORIAL_YEARS, YEARLY_TYPES } from '../../../shared/contract/banquets.ts';
+import { addMonths, addYears } from '../../../shared/text/dates.ts';
+
+// When to call an organiser again. Banquet sales lives on repeat dates: a year-end or new-year party
+// comes round every year, and a memorial service (年忌法要) on fixed anniversaries of the death. A call is
+// due some months before the event, when the organiser starts choosing a place.
+
+/** How long before the event the call is due: a year-end party in December means a call in September. */
+export const CALL_MONTHS_AHEAD = 3;
+
+export type FollowUpDate = {
+  kind: 'yearly' | 'memorial';
+  dueDate: string;
+  eventDate: string;
+  /** Years after the death for a memorial (2 is 三回忌); null for yearly parties. */
+  memorialYear: number | null;
+};
+
+/**
+ * The follow-up calls a banquet gives rise to once it is over (held, lost or cancelled: the organiser's next
+ * party or the family's next service may still come here). A yearly party gives one call, for the same day
+ * next year. A memorial service with a date of death gives one call per anniversary still ahead; an
+ * anniversary within three months after this service is the one being held now (services are often held a
+ * little before the day), so it is not called about again.
+ */
+export function followUpDates(banquet: {
+  type: BanquetType;
+  date: string;
+  dateOfDeath: string | null;
+}): FollowUpDate[] {
+  if (YEARLY_TYPES.has(banquet.type)) {
+    const eventDate = addYears(banquet.date, 1);
+    return [{ kind: 'yearly', eventDate, dueDate: addMonths(eventDate, -CALL_MONTHS_AHEAD), memorialYear: null }];
+  }
+  if (banquet.type !== 'memorial' || !banquet.dateOfDeath) return [];
+  const thisService = addMonths(banquet.date, CALL_MONTHS_AHEAD);
+  const death = banquet.dateOfDeath;
+  return MEMORIAL_YEARS.flatMap((years): FollowUpDate[] => {
+    const eventDate = addYears(death, years);
+    if (eventDate <= thisService) return [];
+    return [{ kind: 'memorial', eventDate, dueDate: addMonths(eventDate, -CALL_MONTHS_AHEAD), memorialYear: years }];
+  });
+}
