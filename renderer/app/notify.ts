@@ -1,7 +1,19 @@
 import { notifications } from '@mantine/notifications';
 import i18next from 'i18next';
 import type { CallError } from '../../shared/contract/index.ts';
+import { isCalendarDate } from '../../shared/text/dates.ts';
 import { CallErrorException } from '../api/client.ts';
+import { formatDay } from '../i18n/format.ts';
+
+/** Params as a person reads them: a day the core sends as 2026-12-10 reads 2026年12月10日(木). */
+function readableParams(params: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(params ?? {}).map(([key, value]) => [
+      key,
+      isCalendarDate(value) ? formatDay(value, i18next.language) : value,
+    ]),
+  );
+}
 
 /** The translated message of a failed call: its detail when we have words for it, else its code. */
 export function errorMessage(error: CallError | unknown): string {
@@ -12,7 +24,7 @@ export function errorMessage(error: CallError | unknown): string {
         ? (error as CallError)
         : { code: 'internal' };
   const detailKey = `errors.detail.${callError.detail}`;
-  if (callError.detail && i18next.exists(detailKey)) return i18next.t(detailKey, callError.params ?? {});
+  if (callError.detail && i18next.exists(detailKey)) return i18next.t(detailKey, readableParams(callError.params));
   // Forms show field issues under their fields; elsewhere (staff dialogs) the first one is the message.
   const fieldKey = `errors.field.${callError.issues?.[0]?.code}`;
   if (callError.issues?.length && i18next.exists(fieldKey)) return i18next.t(fieldKey);

@@ -9,7 +9,8 @@ export const enBanquetErrors: Record<keyof typeof jaBanquetErrors, string> = {
   halls_not_combinable: 'These halls cannot be opened into one',
   hall_not_offered_in_layout: 'This hall is not offered in this layout',
   over_capacity: 'The headcount is over the capacity of the hall ({{capacity}})',
-  hall_clash: '{{hall}} is held on {{date}} {{startTime}}–{{endTime}} by "{{group}}" ({{organiser}}, {{stage}})',
+  hall_clash:
+    '{{hall}} is held on {{date}} {{startTime}}–{{endTime}} by "{{group}}" ({{organiser}}, $t(banquet.codes.stage.{{stage}}))',
   hall_required: 'Choose a hall before holding or confirming',
   banquet_not_found: 'This banquet was not found',
   stage_not_allowed: 'A deal cannot move to that stage from this one',

@@ -25,6 +25,31 @@ describe('migrations', () => {
           "type": "index",
         },
         {
+          "name": "banquet_stages_banquet",
+          "tbl_name": "banquet_stages",
+          "type": "index",
+        },
+        {
+          "name": "banquets_date",
+          "tbl_name": "banquets",
+          "type": "index",
+        },
+        {
+          "name": "banquets_holds",
+          "tbl_name": "banquets",
+          "type": "index",
+        },
+        {
+          "name": "banquets_organiser",
+          "tbl_name": "banquets",
+          "type": "index",
+        },
+        {
+          "name": "banquets_report",
+          "tbl_name": "banquets",
+          "type": "index",
+        },
+        {
           "name": "change_log_hlc",
           "tbl_name": "change_log",
           "type": "index",
@@ -32,6 +57,21 @@ describe('migrations', () => {
         {
           "name": "change_log_row",
           "tbl_name": "change_log",
+          "type": "index",
+        },
+        {
+          "name": "follow_ups_banquet",
+          "tbl_name": "follow_ups",
+          "type": "index",
+        },
+        {
+          "name": "follow_ups_due",
+          "tbl_name": "follow_ups",
+          "type": "index",
+        },
+        {
+          "name": "follow_ups_guest",
+          "tbl_name": "follow_ups",
           "type": "index",
         },
         {
@@ -105,6 +145,16 @@ describe('migrations', () => {
           "type": "table",
         },
         {
+          "name": "banquet_stages",
+          "tbl_name": "banquet_stages",
+          "type": "table",
+        },
+        {
+          "name": "banquets",
+          "tbl_name": "banquets",
+          "type": "table",
+        },
+        {
           "name": "change_log",
           "tbl_name": "change_log",
           "type": "table",
@@ -120,6 +170,11 @@ describe('migrations', () => {
           "type": "table",
         },
         {
+          "name": "follow_ups",
+          "tbl_name": "follow_ups",
+          "type": "table",
+        },
+        {
           "name": "guest_links",
           "tbl_name": "guest_links",
           "type": "table",
@@ -127,6 +182,11 @@ describe('migrations', () => {
         {
           "name": "guests",
           "tbl_name": "guests",
+          "type": "table",
+        },
+        {
+          "name": "halls",
+          "tbl_name": "halls",
           "type": "table",
         },
         {

@@ -1,7 +1,10 @@
 import type { CoreContext, Handlers } from '../context.ts';
-
-// STUB (lead): the banquet helper replaces this file with the real handlers, split by concern
-// (halls.ts, deals.ts, stages.ts, calendar.ts, follow-ups.ts, reports.ts, allergy-check.ts).
+import { calendarHandlers } from './calendar.ts';
+import { dealHandlers } from './deals.ts';
+import { followUpHandlers } from './follow-ups.ts';
+import { hallHandlers } from './halls.ts';
+import { loadReport } from './reports.ts';
+import { stageHandlers } from './stages.ts';
 
 export type BanquetCalls =
   | 'halls.list'
@@ -19,25 +22,14 @@ export type BanquetCalls =
   | 'followUps.list'
   | 'followUps.setStatus';
 
-const notYet = () => {
-  throw new Error('not implemented');
-};
-
-export function banquetHandlers(_ctx: CoreContext): Handlers<BanquetCalls> {
+/** Banquet sales: halls, deals and their pipeline, the hall calendar, reports and follow-up calls. */
+export function banquetHandlers(ctx: CoreContext): Handlers<BanquetCalls> {
   return {
-    'halls.list': notYet,
-    'halls.create': notYet,
-    'halls.update': notYet,
-    'halls.delete': notYet,
-    'halls.restore': notYet,
-    'banquets.create': notYet,
-    'banquets.update': notYet,
-    'banquets.advance': notYet,
-    'banquets.get': notYet,
-    'banquets.list': notYet,
-    'banquets.calendar': notYet,
-    'banquets.report': notYet,
-    'followUps.list': notYet,
-    'followUps.setStatus': notYet,
+    ...hallHandlers(ctx),
+    ...dealHandlers(ctx),
+    ...stageHandlers(ctx),
+    ...calendarHandlers(ctx),
+    'banquets.report': (input) => loadReport(ctx, input),
+    ...followUpHandlers(ctx),
   };
 }

@@ -1,0 +1,42 @@
+import type { BanquetDetail } from '../../../shared/contract/banquets.ts';
+import { bySeverity, currentAllergies } from '../allergies/rows.ts';
+import type { CoreContext } from '../context.ts';
+import { courseDishIds, findCourseRow } from '../kitchen/courses.ts';
+import type { PartyAllergy, PartyHistory } from '../kitchen/party-history.ts';
+import { type Catalogue, loadCatalogue, planWarnings } from '../kitchen/warnings.ts';
+import { personName } from './rows.ts';
+
+// The course of a banquet checked against the allergies of the organiser and of the attendees who are guests
+// on record: the same warnings the menu planner gives a stay, without the served-before part (a banquet is
+// not a stay, and what a party of forty ate last time is not tracked per guest).
+
+type AllergyCheck = BanquetDetail['allergyCheck'];
+
+const NO_DISHES: Catalogue = { byId: new Map(), position: new Map(), byAllergen: new Map(), byCategory: new Map() };
+
+const GUEST_NAMES = 'SELECT id, family_name, given_name FROM guests WHERE id IN (SELECT value FROM json_each(?))';
+
+export function checkCourseAllergies(
+  ctx: CoreContext,
+  banquet: { organiserId: string; attendeeIds: readonly string[]; courseId: string | null; date: string },
+  asOf: string,
+): AllergyCheck {
+  const guestIds = [...new Set([banquet.organiserId, ...banquet.attendeeIds])];
+  const names = new Map(
+    (
+      ctx.run.prepare(GUEST_NAMES).all(JSON.stringify(guestIds)) as Array<{
+        id: string;
+        family_name: string;
+        given_name: string;
+      }>
+    ).map((row) => [row.id, personName(row.family_name, row.given_name)]),
+  );
+  const allergies: PartyAllergy[] = currentAllergies(ctx, guestIds, asOf)
+    .map((allergy) => ({ ...allergy, guestName: names.get(allergy.guestId) ?? '' }))
+    .sort(bySeverity);
+  const history: PartyHistory = { stayId: '', allergies, servings: [], staysOf: new Map() };
+  const dishIds = banquet.courseId ? courseDishIds(findCourseRow(ctx, banquet.courseId)) : [];
+  // Without dishes only the free allergens (to check by hand) come out: the catalogue need not be read.
+  const catalogue: Catalogue = dishIds.length > 0 ? loadCatalogue(ctx) : NO_DISHES;
+  return { allergies, ...planWarnings(catalogue, history, { date: banquet.date, dishIds }, 0) };
+}
