@@ -50,6 +50,16 @@ describe('migrations', () => {
           "type": "index",
         },
         {
+          "name": "banquets_report_lost",
+          "tbl_name": "banquets",
+          "type": "index",
+        },
+        {
+          "name": "banquets_report_stage",
+          "tbl_name": "banquets",
+          "type": "index",
+        },
+        {
           "name": "change_log_hlc",
           "tbl_name": "change_log",
           "type": "index",
