@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../../db/open.ts';
 import { type Core, createCore } from '../../electron/core/create-core.ts';
 import { loadOrCreateNodeId } from '../../electron/core/node-identity.ts';
+import { banquetFigures } from './banquet-figures.ts';
 import { ensureDatabase } from './build-database.ts';
 import { createBaseline, queryClasses, sampleGuests } from './queries.ts';
 import { type Figure, printTable, writeJson } from './report.ts';
@@ -219,6 +220,14 @@ for (const size of sizes) {
   log('');
   printTable(figures, log);
   all.push(...figures);
+}
+// Banquet sales: the month calendar and the ten-year report, on a database of their own (banquet-figures.ts).
+log('\n== banquets: ten years of deals ==');
+const banquets = await banquetFigures({ rebuild: args.rebuild ?? false, buildOnly: args['build-only'] ?? false, log });
+if (banquets.length > 0) {
+  log('');
+  printTable(banquets, log);
+  all.push(...banquets);
 }
 if (args.out) {
   writeJson(args.out, all);

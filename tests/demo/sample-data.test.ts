@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { COURSE_TIERS, DISH_BASES, ROOMS, SEASONS } from '../../electron/core/demo/service-catalogue.ts';
-import { addYears } from '../../shared/text/dates.ts';
+import { STAGES } from '../../shared/contract/banquets.ts';
+import { addDays, addYears } from '../../shared/text/dates.ts';
 import { makeCore } from '../support/core.ts';
 import { morningOf, rowCount, sampleCore, TODAY, TOMORROW, YESTERDAY } from './helpers.ts';
 
@@ -137,6 +138,45 @@ describe('today, after loading the sample data', async () => {
 
   test('every row came through the write path: each has its change-log entries', () => {
     for (const table of ['stays', 'stay_party', 'served', 'allergies', 'requests', 'menu_plans', 'dishes', 'courses']) {
+      const logged = rowCount(test200, table, `id IN (SELECT row_id FROM change_log WHERE tbl = '${table}')`);
+      expect(logged, table).toBe(rowCount(test200, table));
+    }
+  });
+
+  test('banquet sales: four halls (松 and 竹 combinable), deals in every stage, lost ones with why and to whom', () => {
+    const halls = test200.db
+      .prepare('SELECT id, name, combinable_with FROM halls ORDER BY sort_order')
+      .all() as Loose[];
+    expect(halls.map((h) => h.name)).toEqual(['松の間', '竹の間', '梅の間', '萩の間']);
+    expect(JSON.parse(halls[0].combinable_with)).toEqual([halls[1].id]);
+    expect(JSON.parse(halls[1].combinable_with)).toEqual([halls[0].id]);
+    const stages = test200.db.prepare('SELECT DISTINCT stage FROM banquets ORDER BY stage').pluck().all();
+    expect(stages).toEqual([...STAGES].sort());
+    expect(rowCount(test200, 'banquets')).toBeGreaterThanOrEqual(35);
+    // The report screen's default range (the last twelve months) has held, lost and won deals in it.
+    const lastYear = `date > '${addYears(TODAY, -1)}' AND date <= '${TODAY}'`;
+    expect(rowCount(test200, 'banquets', `${lastYear} AND stage = 'held'`)).toBeGreaterThanOrEqual(8);
+    expect(rowCount(test200, 'banquets', `${lastYear} AND stage = 'lost' AND competitor <> ''`)).toBeGreaterThanOrEqual(
+      4,
+    );
+    expect(rowCount(test200, 'banquets', "stage = 'lost' AND (lost_reason IS NULL OR closing_note = '')")).toBe(0);
+    // Every deal has its timeline, ending in its current stage.
+    expect(
+      rowCount(
+        test200,
+        'banquets',
+        `stage <> (SELECT s.stage FROM banquet_stages s WHERE s.banquet_id = banquets.id ORDER BY s.at DESC LIMIT 1)`,
+      ),
+    ).toBe(0);
+    // A memorial service held this year brings its next anniversary's call up now; two holds lapse this week.
+    expect(
+      rowCount(test200, 'follow_ups', `kind = 'memorial' AND status = 'open' AND due_date <= '${TODAY}'`),
+    ).toBeGreaterThan(0);
+    expect(rowCount(test200, 'follow_ups', "kind = 'yearly'")).toBeGreaterThan(0);
+    expect(rowCount(test200, 'banquets', `stage = 'provisional' AND hold_expires_on <= '${addDays(TODAY, 7)}'`)).toBe(
+      2,
+    );
+    for (const table of ['halls', 'banquets', 'banquet_stages', 'follow_ups']) {
       const logged = rowCount(test200, table, `id IN (SELECT row_id FROM change_log WHERE tbl = '${table}')`);
       expect(logged, table).toBe(rowCount(test200, table));
     }

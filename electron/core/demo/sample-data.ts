@@ -1,5 +1,6 @@
 import { localDate } from '../../../shared/text/dates.ts';
 import type { Actor, CoreContext } from '../context.ts';
+import { type BanquetDemoCounts, writeBanquetDemo } from './banquets.ts';
 import { generateGuests } from './generate.ts';
 import { importGuests } from './import.ts';
 import { giveBirthdayToday, type ServiceDemoCounts, writeServiceDemo } from './service.ts';
@@ -7,7 +8,7 @@ import { giveBirthdayToday, type ServiceDemoCounts, writeServiceDemo } from './s
 // "Load sample data": generated guests and the service floor around them (past stays, what was served,
 // allergies, requests, today's arrivals), in one transaction through the write path.
 
-export type SampleDataCounts = ServiceDemoCounts & { guests: number };
+export type SampleDataCounts = ServiceDemoCounts & { guests: number; banquets: BanquetDemoCounts };
 
 export function loadSampleData(
   ctx: CoreContext,
@@ -25,6 +26,7 @@ export function loadSampleData(
       ctx.run.prepare('SELECT id FROM guests WHERE rowid > ? ORDER BY rowid').all(last) as Array<{ id: string }>
     ).map((row) => row.id);
     const service = writeServiceDemo(ctx, session, { guests, ids, seed: options.seed, now, birthdayGuest });
-    return { guests: guests.length, ...service };
+    const banquets = writeBanquetDemo(ctx, session, { guests, ids, seed: options.seed, now });
+    return { guests: guests.length, ...service, banquets };
   });
 }
