@@ -1,6 +1,7 @@
 import { AppShell, Button, Center, Container, Group, Loader, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ArrivalsPage } from '../arrivals/ArrivalsPage.tsx';
+import { BanquetScreens } from '../banquets/BanquetScreens.tsx';
 import { DeletedGuests } from '../guests/DeletedGuests.tsx';
 import { useGuestForm } from '../guests/form-context.tsx';
 import { GuestCard } from '../guests/GuestCard.tsx';
@@ -35,6 +36,9 @@ function Header() {
       </Group>
       <Button variant="default" onClick={() => navigate({ name: 'arrivals' })} data-testid="header-arrivals">
         {t('header.arrivals')}
+      </Button>
+      <Button variant="default" onClick={() => navigate({ name: 'banquets' })} data-testid="header-banquets">
+        {t('banquet.nav.header')}
       </Button>
       <Button variant="light" onClick={() => form.openNew()} data-testid="header-new-guest">
         + {t('header.newGuest')}
@@ -71,6 +75,13 @@ function Main() {
       return <CataloguePage />;
     case 'settings':
       return <SettingsPage />;
+    case 'banquets':
+    case 'banquet':
+    case 'banquetCalendar':
+    case 'banquetFollowUps':
+    case 'banquetReports':
+    case 'banquetHalls':
+      return <BanquetScreens route={route} />;
     default:
       return <SearchPage />;
   }

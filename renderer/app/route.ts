@@ -2,7 +2,9 @@ import { useSyncExternalStore } from 'react';
 
 // Routes live in location.hash, so a reload or a link keeps the screen:
 // #/ (search), #/guest/<id>, #/deleted, #/arrivals[/<date>], #/stay/<id>, #/catalogue, #/settings,
-// #/print/briefing/<date>[/<stayId>], #/print/kitchen/<date>.
+// #/print/briefing/<date>[/<stayId>], #/print/kitchen/<date>,
+// #/banquets (pipeline), #/banquet/<id>, #/banquets/calendar[/<date>], #/banquets/follow-ups,
+// #/banquets/reports, #/banquets/halls.
 export type Route =
   | { name: 'search' }
   | { name: 'guest'; id: string }
@@ -11,7 +13,13 @@ export type Route =
   | { name: 'stay'; id: string }
   | { name: 'catalogue' }
   | { name: 'settings' }
-  | { name: 'print'; sheet: 'briefing' | 'kitchen'; date: string; stayId?: string };
+  | { name: 'print'; sheet: 'briefing' | 'kitchen'; date: string; stayId?: string }
+  | { name: 'banquets' }
+  | { name: 'banquet'; id: string }
+  | { name: 'banquetCalendar'; date?: string }
+  | { name: 'banquetFollowUps' }
+  | { name: 'banquetReports' }
+  | { name: 'banquetHalls' };
 
 const DATE = '(\\d{4}-\\d{2}-\\d{2})';
 
@@ -21,6 +29,14 @@ export function parseRoute(hash: string): Route {
   if (guest?.[1]) return { name: 'guest', id: decodeURIComponent(guest[1]) };
   const stay = /^\/stay\/([^/?#]+)$/.exec(path);
   if (stay?.[1]) return { name: 'stay', id: decodeURIComponent(stay[1]) };
+  const banquet = /^\/banquet\/([^/?#]+)$/.exec(path);
+  if (banquet?.[1]) return { name: 'banquet', id: decodeURIComponent(banquet[1]) };
+  const calendar = new RegExp(`^/banquets/calendar(?:/${DATE})?$`).exec(path);
+  if (calendar) return calendar[1] ? { name: 'banquetCalendar', date: calendar[1] } : { name: 'banquetCalendar' };
+  if (path === '/banquets') return { name: 'banquets' };
+  if (path === '/banquets/follow-ups') return { name: 'banquetFollowUps' };
+  if (path === '/banquets/reports') return { name: 'banquetReports' };
+  if (path === '/banquets/halls') return { name: 'banquetHalls' };
   const arrivals = new RegExp(`^/arrivals(?:/${DATE})?$`).exec(path);
   if (arrivals) return arrivals[1] ? { name: 'arrivals', date: arrivals[1] } : { name: 'arrivals' };
   const print = new RegExp(`^/print/(briefing|kitchen)/${DATE}(?:/([^/?#]+))?$`).exec(path);
@@ -50,6 +66,18 @@ export function routeHref(route: Route): string {
       return '#/catalogue';
     case 'settings':
       return '#/settings';
+    case 'banquets':
+      return '#/banquets';
+    case 'banquet':
+      return `#/banquet/${encodeURIComponent(route.id)}`;
+    case 'banquetCalendar':
+      return route.date ? `#/banquets/calendar/${route.date}` : '#/banquets/calendar';
+    case 'banquetFollowUps':
+      return '#/banquets/follow-ups';
+    case 'banquetReports':
+      return '#/banquets/reports';
+    case 'banquetHalls':
+      return '#/banquets/halls';
     case 'print':
       return `#/print/${route.sheet}/${route.date}${route.stayId ? `/${encodeURIComponent(route.stayId)}` : ''}`;
     default:

@@ -1,4 +1,5 @@
 import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
+import { enBanquet } from './banquet.en.ts';
 import { enBanquetErrors } from './banquet-errors.en.ts';
 import type { Messages } from './ja.ts';
 import { enKitchen } from './kitchen.en.ts';
@@ -12,6 +13,7 @@ export const en: Messages = {
   ...SERVICE_LABELS.en,
   service: enService,
   kitchen: enKitchen,
+  banquet: enBanquet,
   app: {
     name: '宿帳 Yadocho',
     loading: 'Loading…',

@@ -2,6 +2,7 @@
 // Plural suffixes (_one/_other) are not used, so both languages keep one key set.
 
 import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
+import { jaBanquet } from './banquet.ja.ts';
 import { jaBanquetErrors } from './banquet-errors.ja.ts';
 import { jaKitchen } from './kitchen.ja.ts';
 import { jaKitchenErrors } from './kitchen-errors.ja.ts';
@@ -12,6 +13,7 @@ export const ja = {
   ...SERVICE_LABELS.ja,
   service: jaService,
   kitchen: jaKitchen,
+  banquet: jaBanquet,
   app: {
     name: '宿帳 Yadocho',
     loading: '読み込み中…',

@@ -5,6 +5,7 @@
 //   arrivals.png       本日の到着 with the sample day: alerts, celebrations, planned menus
 //   guest-service.png  a returning guest with an anaphylaxis, the 宿泊・食事 tab open
 //   menu-planning.png  that guest's stay: tonight's course with allergen and repeat flags
+//   banquet-reports.png  the banquet reports over the sample deals of the last twelve months
 
 import type { Arrival } from '../../shared/contract/briefing.ts';
 import { localDate } from '../../shared/text/dates.ts';
@@ -87,4 +88,17 @@ test('screenshots of the search page, a guest card, the arrivals, a guest’s se
   // From the top: a full-page shot taken scrolled down would paint the sticky header mid-page.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: 'docs/images/menu-planning.png', fullPage: true });
+
+  // Banquet reports: the sample deals of the last twelve months in the four charts.
+  await page.getByTestId('guest-search').fill(''); // the search shot's kana would stay in the header
+  await page.getByTestId('header-banquets').click();
+  await page.getByTestId('banquet-nav-reports').click();
+  await expect(page.getByTestId('reports-page')).toBeVisible();
+  for (const card of ['report-pipeline', 'report-lost', 'report-revenue', 'report-hit-rate']) {
+    // Every chart has something to draw in the sample year (a bar of zero draws no path).
+    await expect(page.getByTestId(card).locator('.recharts-bar-rectangle path')).not.toHaveCount(0);
+  }
+  await page.waitForTimeout(1500); // recharts grows its bars in; the shot waits for them to settle
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: 'docs/images/banquet-reports.png', fullPage: true });
 });

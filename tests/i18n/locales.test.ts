@@ -7,6 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../renderer/i18n/en.ts';
 import { ja } from '../../renderer/i18n/ja.ts';
 import { ALLERGEN_CLASSES, ALLERGY_STATES, SEVERITIES } from '../../shared/contract/allergies.ts';
+import {
+  BANQUET_TYPES,
+  FOLLOW_UP_KINDS,
+  FOLLOW_UP_STATUSES,
+  LAYOUTS,
+  LOST_REASONS,
+  MEMORIAL_YEARS,
+  STAGES,
+} from '../../shared/contract/banquets.ts';
 import { AVOID_REASONS } from '../../shared/contract/briefing.ts';
 import { PHONE_LABELS, RELATIONSHIPS } from '../../shared/contract/guests.ts';
 import { DISH_CATEGORIES, MEALS, REACTIONS } from '../../shared/contract/kitchen.ts';
@@ -130,6 +139,35 @@ describe('locales', () => {
       };
       const keys = Object.entries(codes).flatMap(([group, values]) => values.map((v) => `codes.${group}.${v}`));
       expect(keys.filter((key) => !messages.has(key))).toEqual([]);
+    });
+
+    it(`${name} names every code of the banquet domain (the screens show each through banquet.codes.*)`, () => {
+      const codes: Record<string, readonly (string | number)[]> = {
+        type: BANQUET_TYPES,
+        stage: STAGES,
+        lostReason: LOST_REASONS,
+        layout: LAYOUTS,
+        followUpKind: FOLLOW_UP_KINDS,
+        followUpStatus: FOLLOW_UP_STATUSES,
+        memorialYear: MEMORIAL_YEARS,
+      };
+      const keys = Object.entries(codes).flatMap(([group, values]) => values.map((v) => `banquet.codes.${group}.${v}`));
+      expect(keys.filter((key) => !messages.has(key))).toEqual([]);
+    });
+
+    it(`${name} names the memorial services as the family would (一周忌 … 三十三回忌)`, () => {
+      if (name !== 'ja') return expect(messages.get('banquet.codes.memorialYear.2')).toBeTruthy();
+      const names = MEMORIAL_YEARS.map((years) => messages.get(`banquet.codes.memorialYear.${years}`));
+      expect(names).toEqual([
+        '一周忌',
+        '三回忌',
+        '七回忌',
+        '十三回忌',
+        '十七回忌',
+        '二十三回忌',
+        '二十七回忌',
+        '三十三回忌',
+      ]);
     });
 
     it(`${name} follows the sources: every detail the core throws and every field code the contract names`, () => {

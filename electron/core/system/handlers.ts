@@ -18,7 +18,8 @@ export function systemHandlers(ctx: CoreContext): Handlers<'system.info' | 'demo
       const loaded = loadSampleData(ctx, actor, { count, seed: seed ?? ctx.clock() });
       ctx.logger.info(
         `sample data: ${loaded.guests} guests, ${loaded.stays} stays (${loaded.arrivingToday} arriving today), ` +
-          `${loaded.served} dishes served, ${loaded.allergies} allergies, ${loaded.requests} requests ` +
+          `${loaded.served} dishes served, ${loaded.allergies} allergies, ${loaded.requests} requests, ` +
+          `${loaded.banquets.banquets} banquets in ${loaded.banquets.halls} halls ` +
           `in ${Math.round(performance.now() - started)} ms`,
       );
       return { created: loaded.guests };

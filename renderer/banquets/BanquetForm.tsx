@@ -1,0 +1,325 @@
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { type FormEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BANQUET_TYPES, type Banquet, LAYOUTS } from '../../shared/contract/banquets.ts';
+import { CallErrorException, call } from '../api/client.ts';
+import { useQuery } from '../api/hooks.ts';
+import { errorMessage, notifySuccess } from '../app/notify.ts';
+import { callFieldErrors, type FieldErrors, fieldMessage } from '../service/field-errors.ts';
+import { today } from '../service/format.ts';
+import { onForm } from '../service/stay-form-model.ts';
+import { useStaff } from '../staff/staff-context.tsx';
+import { formatYen } from './display.ts';
+import {
+  type BanquetValues,
+  banquetPatch,
+  banquetValues,
+  checkBanquet,
+  newBanquetValues,
+  suggestedEstimate,
+} from './form-model.ts';
+import { AttendeesPicker, OrganiserPicker } from './GuestPickers.tsx';
+
+type TextField =
+  | 'groupName'
+  | 'date'
+  | 'startTime'
+  | 'endTime'
+  | 'drinksPlan'
+  | 'note'
+  | 'deceasedName'
+  | 'dateOfDeath';
+type NumberField = 'headcount' | 'pricePerHeadYen' | 'estimateYen' | 'depositYen';
+
+/**
+ * Take an inquiry (問い合わせ) or change a deal. Checked with the contract's schema first (end before start,
+ * headcount), then the core's answer: a hall clash or a headcount over capacity is the form's message.
+ * `onClose` gets the saved deal's id, or nothing when the dialog was closed.
+ */
+export function BanquetForm({ banquet, onClose }: { banquet?: Banquet; onClose(savedId?: string): void }) {
+  const { t } = useTranslation();
+  const staff = useStaff();
+  const [values, setValues] = useState<BanquetValues>(() =>
+    banquet ? banquetValues(banquet) : newBanquetValues(today(), staff.data?.currentStaffId ?? null),
+  );
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const halls = useQuery('halls.list', {}, ['halls']);
+  const courses = useQuery('courses.list', {}, ['courses']);
+
+  const set = <K extends keyof BanquetValues>(key: K, value: BanquetValues[K]) =>
+    setValues((current) => ({ ...current, [key]: value }));
+  const error = (field: string) => fieldMessage(errors, field);
+  const text = (field: TextField) => ({
+    name: field,
+    value: values[field],
+    error: error(field),
+    onChange: (event: { currentTarget: { value: string } }) => set(field, event.currentTarget.value),
+  });
+  const money = (field: NumberField) => ({
+    name: field,
+    value: values[field],
+    error: error(field),
+    min: 0,
+    allowDecimal: false,
+    allowNegative: false,
+    thousandSeparator: ',',
+    onChange: (value: number | string) => set(field, value),
+  });
+
+  const showErrors = (next: FieldErrors) => {
+    setErrors(next);
+    const first = Object.keys(next)[0];
+    if (first) requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus());
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (saving) return;
+    setErrors({});
+    setFormError(null);
+    const checked = checkBanquet(values);
+    if (!checked.ok) return showErrors(checked.errors);
+    const patch = banquet ? banquetPatch(checked.value, banquet) : undefined;
+    if (banquet && patch && Object.keys(patch).length === 0) return onClose(banquet.id);
+    setSaving(true);
+    try {
+      const saved =
+        banquet && patch
+          ? await call('banquets.update', { id: banquet.id, fields: patch })
+          : await call('banquets.create', { fields: checked.value });
+      notifySuccess(banquet ? t('banquet.form.savedNotice') : t('banquet.form.createdNotice'));
+      onClose(saved.banquet.id);
+    } catch (failure) {
+      // A clash or a capacity refusal names what is wrong in words: the form's message. Field issues go under fields.
+      const detail = failure instanceof CallErrorException ? failure.error.detail : undefined;
+      const fields = callFieldErrors(failure);
+      if (fields) setErrors(onForm(fields));
+      if (detail || !fields) setFormError(errorMessage(failure));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const hallOptions = (halls.data?.halls ?? []).map((hall) => ({
+    value: hall.id,
+    label: t('banquet.form.hallOption', {
+      name: hall.name,
+      capacity: hall.capacity[values.layout],
+      layout: t(`banquet.codes.layout.${values.layout}`),
+    }),
+  }));
+  const courseList = courses.data?.courses ?? [];
+  const courseOptions = courseList
+    .filter((course) => course.deletedAt === null || course.id === values.courseId)
+    .map((course) => ({ value: course.id, label: `${course.name}（${formatYen(course.priceYen)}）` }));
+  const staffOptions = (staff.data?.staff ?? [])
+    .filter((member) => member.active || member.id === values.staffId)
+    .map((member) => ({ value: member.id, label: member.name }));
+  const estimate = values.estimateTouched ? values.estimateYen : suggestedEstimate(values);
+
+  return (
+    <Modal
+      opened
+      onClose={() => onClose()}
+      size="xl"
+      title={banquet ? t('banquet.form.titleEdit') : t('banquet.form.titleNew')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form ref={formRef} data-testid="banquet-form" onSubmit={save} noValidate>
+        <Stack gap="sm">
+          <SimpleGrid cols={2} spacing="sm">
+            {banquet ? (
+              <Stack gap={4}>
+                <Text size="sm" fw={500}>
+                  {t('banquet.fields.organiser')}
+                </Text>
+                <Text fw={700}>{t('banquet.common.sama', { name: banquet.organiserName })}</Text>
+              </Stack>
+            ) : (
+              <OrganiserPicker
+                value={values.organiserId}
+                name={values.organiserName}
+                onChange={(id, name) => setValues((current) => ({ ...current, organiserId: id, organiserName: name }))}
+                error={error('organiserId')}
+              />
+            )}
+            <TextInput label={t('banquet.fields.groupName')} data-testid="banquet-group" {...text('groupName')} />
+          </SimpleGrid>
+          <SimpleGrid cols={4} spacing="sm">
+            <Select
+              name="type"
+              label={t('banquet.fields.type')}
+              data={BANQUET_TYPES.map((type) => ({ value: type, label: t(`banquet.codes.type.${type}`) }))}
+              value={values.type}
+              allowDeselect={false}
+              onChange={(value) => value && set('type', value as BanquetValues['type'])}
+              error={error('type')}
+              data-testid="banquet-type"
+            />
+            <TextInput
+              type="date"
+              label={t('banquet.fields.date')}
+              withAsterisk
+              data-testid="banquet-date"
+              {...text('date')}
+            />
+            <TextInput
+              label={t('banquet.fields.startTime')}
+              placeholder="18:00"
+              withAsterisk
+              data-testid="banquet-start"
+              {...text('startTime')}
+            />
+            <TextInput
+              label={t('banquet.fields.endTime')}
+              placeholder="20:00"
+              withAsterisk
+              data-testid="banquet-end"
+              {...text('endTime')}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={3} spacing="sm">
+            <MultiSelect
+              name="hallIds"
+              label={t('banquet.fields.halls')}
+              data={hallOptions}
+              value={values.hallIds}
+              onChange={(ids) => set('hallIds', ids)}
+              error={error('hallIds')}
+              data-testid="banquet-halls"
+            />
+            <Select
+              name="layout"
+              label={t('banquet.fields.layout')}
+              data={LAYOUTS.map((layout) => ({ value: layout, label: t(`banquet.codes.layout.${layout}`) }))}
+              value={values.layout}
+              allowDeselect={false}
+              onChange={(value) => value && set('layout', value as BanquetValues['layout'])}
+              error={error('layout')}
+              data-testid="banquet-layout"
+            />
+            <NumberInput
+              label={t('banquet.fields.headcount')}
+              withAsterisk
+              suffix={t('banquet.form.personsSuffix')}
+              max={2000}
+              data-testid="banquet-headcount"
+              {...money('headcount')}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={4} spacing="sm">
+            <Select
+              name="courseId"
+              label={t('banquet.fields.course')}
+              data={courseOptions}
+              value={values.courseId}
+              clearable
+              onChange={(value) => {
+                const course = courseList.find((c) => c.id === value);
+                setValues((current) => ({
+                  ...current,
+                  courseId: value,
+                  // The course's price is the usual price per head; staff may still change it.
+                  pricePerHeadYen:
+                    course && !Number(current.pricePerHeadYen) ? course.priceYen : current.pricePerHeadYen,
+                }));
+              }}
+              error={error('courseId')}
+              data-testid="banquet-course"
+            />
+            <NumberInput
+              label={t('banquet.fields.pricePerHead')}
+              prefix="¥"
+              data-testid="banquet-price"
+              {...money('pricePerHeadYen')}
+            />
+            <NumberInput
+              label={t('banquet.fields.estimate')}
+              description={values.estimateTouched ? undefined : t('banquet.form.estimateHint')}
+              prefix="¥"
+              data-testid="banquet-estimate"
+              {...money('estimateYen')}
+              value={estimate}
+              onChange={(value) => setValues((current) => ({ ...current, estimateYen: value, estimateTouched: true }))}
+            />
+            <NumberInput
+              label={t('banquet.fields.deposit')}
+              prefix="¥"
+              data-testid="banquet-deposit"
+              {...money('depositYen')}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={2} spacing="sm">
+            <TextInput label={t('banquet.fields.drinksPlan')} {...text('drinksPlan')} />
+            <Select
+              name="staffId"
+              label={t('banquet.fields.staff')}
+              data={staffOptions}
+              value={values.staffId}
+              clearable
+              onChange={(value) => set('staffId', value)}
+              error={error('staffId')}
+            />
+          </SimpleGrid>
+          {values.type === 'memorial' && (
+            <SimpleGrid cols={2} spacing="sm">
+              <TextInput
+                label={t('banquet.fields.deceasedName')}
+                data-testid="banquet-deceased"
+                {...text('deceasedName')}
+              />
+              <TextInput
+                type="date"
+                label={t('banquet.fields.dateOfDeath')}
+                description={t('banquet.form.dateOfDeathHint')}
+                data-testid="banquet-death"
+                {...text('dateOfDeath')}
+              />
+            </SimpleGrid>
+          )}
+          <AttendeesPicker
+            value={values.attendeeIds}
+            exclude={values.organiserId}
+            onChange={(ids) => set('attendeeIds', ids)}
+            error={error('attendeeIds')}
+          />
+          <Textarea label={t('banquet.fields.note')} autosize minRows={2} maxRows={6} {...text('note')} />
+          {formError && (
+            <Alert color="red" data-testid="form-error" role="alert">
+              {formError}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            {Object.keys(errors).length > 0 && (
+              <Text c="red" size="sm" role="alert" mr="auto">
+                {t('banquet.form.fixErrors')}
+              </Text>
+            )}
+            <Button variant="default" onClick={() => onClose()}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" data-testid="save-banquet" loading={saving}>
+              {banquet ? t('banquet.form.save') : t('banquet.form.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

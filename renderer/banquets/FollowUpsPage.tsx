@@ -1,0 +1,172 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Modal,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FollowUp } from '../../shared/contract/banquets.ts';
+import { addDays, addYears } from '../../shared/text/dates.ts';
+import { call } from '../api/client.ts';
+import { useQuery } from '../api/hooks.ts';
+import { errorMessage, notifySuccess } from '../app/notify.ts';
+import { routeHref } from '../app/route.ts';
+import { today } from '../service/format.ts';
+import { BANQUET_TABLES, followUpWhat, formatDayWeekday, sama } from './display.ts';
+
+type Range = '60d' | '1y' | 'all';
+
+function dueBy(range: Range, now: string): string {
+  if (range === '60d') return addDays(now, 60);
+  if (range === '1y') return addYears(now, 1);
+  return addYears(now, 100); // every open call, however far ahead
+}
+
+function DoneDialog({ followUp, onClose }: { followUp: FollowUp; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const [note, setNote] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    setSaving(true);
+    setError(null);
+    try {
+      await call('followUps.setStatus', { id: followUp.id, status: 'done', ...(note.trim() ? { note } : {}) });
+      notifySuccess(t('banquet.followUps.doneNotice', { name: sama(followUp.guestName) }));
+      onClose();
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title={t('banquet.followUps.doneTitle')} centered>
+      <Stack gap="sm" data-testid="follow-up-done-dialog">
+        <Text size="sm">
+          {sama(followUp.guestName)}・{followUpWhat(followUp, i18n.language)}
+        </Text>
+        <Textarea
+          label={t('banquet.followUps.doneNote')}
+          autosize
+          minRows={2}
+          value={note}
+          onChange={(event) => setNote(event.currentTarget.value)}
+          data-testid="follow-up-note"
+          data-autofocus
+        />
+        {error && <Alert color="red">{error}</Alert>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button loading={saving} onClick={save} data-testid="follow-up-done-save">
+            {t('banquet.followUps.done')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** フォロー: calls due to organisers about next year's party or the next memorial service. */
+export function FollowUpsPage() {
+  const { t, i18n } = useTranslation();
+  const [range, setRange] = useState<Range>('60d');
+  const [marking, setMarking] = useState<FollowUp | null>(null);
+  const now = today();
+  const query = useQuery('followUps.list', { dueBy: dueBy(range, now), status: 'open' }, BANQUET_TABLES);
+  const list = query.data?.followUps ?? [];
+  return (
+    <Stack gap="md" data-testid="follow-ups-page">
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>{t('banquet.followUps.title')}</Title>
+        <SegmentedControl
+          value={range}
+          onChange={(value) => setRange(value as Range)}
+          data-testid="follow-up-range"
+          data={[
+            { value: '60d', label: t('banquet.followUps.range60') },
+            { value: '1y', label: t('banquet.followUps.range1y') },
+            { value: 'all', label: t('banquet.followUps.rangeAll') },
+          ]}
+        />
+      </Group>
+      {query.error && <Alert color="red">{errorMessage(query.error)}</Alert>}
+      {query.data && list.length === 0 && (
+        <Text c="dimmed" data-testid="no-follow-ups">
+          {t('banquet.followUps.empty')}
+        </Text>
+      )}
+      {list.length > 0 && (
+        <Table striped bg="white" data-testid="follow-up-list">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('banquet.followUps.due')}</Table.Th>
+              <Table.Th>{t('banquet.followUps.organiser')}</Table.Th>
+              <Table.Th>{t('banquet.followUps.whatHeader')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.map((followUp) => (
+              <Table.Tr key={followUp.id} data-testid="follow-up-row" data-follow-up-id={followUp.id}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Text
+                    size="sm"
+                    c={followUp.dueDate < now ? 'red.8' : undefined}
+                    fw={followUp.dueDate <= now ? 700 : 400}
+                  >
+                    {formatDayWeekday(followUp.dueDate, i18n.language)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Anchor size="sm" fw={600} href={routeHref({ name: 'guest', id: followUp.guestId })}>
+                    {sama(followUp.guestName)}
+                  </Anchor>
+                  {followUp.guestPhone && (
+                    <Text size="xs" c="dimmed">
+                      {followUp.guestPhone}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" fw={600} data-testid="follow-up-what">
+                    {followUpWhat(followUp, i18n.language)}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    <Anchor size="xs" href={routeHref({ name: 'banquet', id: followUp.banquetId })}>
+                      {followUp.groupName || t(`banquet.codes.type.${followUp.type}`)}
+                    </Anchor>
+                    {followUp.deceasedName
+                      ? `・${t('banquet.followUps.deceased', { name: followUp.deceasedName })}`
+                      : ''}
+                  </Text>
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Button
+                    size="compact-sm"
+                    variant="light"
+                    onClick={() => setMarking(followUp)}
+                    data-testid="follow-up-done"
+                  >
+                    {t('banquet.followUps.done')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {marking && <DoneDialog followUp={marking} onClose={() => setMarking(null)} />}
+    </Stack>
+  );
+}
