@@ -59,7 +59,8 @@ export function BanquetForm({ banquet, onClose }: { banquet?: Banquet; onClose(s
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-  const halls = useQuery('halls.list', {}, ['halls']);
+  // Withdrawn halls too: one already on this deal must still show by name (it is not offered to new deals).
+  const halls = useQuery('halls.list', { includeDeleted: true }, ['halls']);
   const courses = useQuery('courses.list', {}, ['courses']);
 
   const set = <K extends keyof BanquetValues>(key: K, value: BanquetValues[K]) =>
@@ -116,14 +117,16 @@ export function BanquetForm({ banquet, onClose }: { banquet?: Banquet; onClose(s
     }
   };
 
-  const hallOptions = (halls.data?.halls ?? []).map((hall) => ({
-    value: hall.id,
-    label: t('banquet.form.hallOption', {
-      name: hall.name,
-      capacity: hall.capacity[values.layout],
-      layout: t(`banquet.codes.layout.${values.layout}`),
-    }),
-  }));
+  const hallOptions = (halls.data?.halls ?? [])
+    .filter((hall) => !hall.deletedAt || values.hallIds.includes(hall.id))
+    .map((hall) => ({
+      value: hall.id,
+      label: t('banquet.form.hallOption', {
+        name: hall.name,
+        capacity: hall.capacity[values.layout],
+        layout: t(`banquet.codes.layout.${values.layout}`),
+      }),
+    }));
   const courseList = courses.data?.courses ?? [];
   const courseOptions = courseList
     .filter((course) => course.deletedAt === null || course.id === values.courseId)

@@ -4,36 +4,44 @@ import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../shared/contract/guests.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
+import { errorMessage } from '../app/notify.ts';
 import { fullName, fullReading } from '../guests/names.ts';
 import { sama } from './display.ts';
 
-/** Guests matching what is typed, as the desk's search finds them (name, reading, romaji, phone). */
-function useGuestHits(q: string, limit = 6): SearchHit[] {
-  const [hits, setHits] = useState<SearchHit[]>([]);
+/**
+ * Guests matching what is typed, as the desk's search finds them (name, reading, romaji, phone). A failed
+ * search says so rather than looking like "no guest matches".
+ */
+function useGuestHits(q: string, limit = 6): { hits: SearchHit[]; failure: string | null } {
+  const [found, setFound] = useState<{ hits: SearchHit[]; failure: string | null }>({ hits: [], failure: null });
   const sequence = useRef(0);
   useEffect(() => {
     const mine = ++sequence.current;
     if (!q.trim()) {
-      setHits([]);
+      setFound({ hits: [], failure: null });
       return;
     }
     call('guests.search', { q: q.slice(0, 100), limit }).then(
       (result) => {
-        if (mine === sequence.current) setHits(result.hits);
+        if (mine === sequence.current) setFound({ hits: result.hits, failure: null });
       },
-      () => undefined,
+      (failure) => {
+        if (mine === sequence.current) setFound({ hits: [], failure: errorMessage(failure) });
+      },
     );
   }, [q, limit]);
-  return hits;
+  return found;
 }
 
 function Candidates({
   hits,
+  failure,
   q,
   testId,
   onPick,
 }: {
   hits: SearchHit[];
+  failure: string | null;
   q: string;
   testId: string;
   onPick(hit: SearchHit): void;
@@ -51,7 +59,12 @@ function Candidates({
           </Text>
         </UnstyledButton>
       ))}
-      {q.trim() && hits.length === 0 && (
+      {failure && (
+        <Text size="xs" c="red" role="alert">
+          {failure}
+        </Text>
+      )}
+      {q.trim() && hits.length === 0 && !failure && (
         <Text size="xs" c="dimmed">
           {t('banquet.form.noMatch')}
         </Text>
@@ -74,7 +87,7 @@ export function OrganiserPicker({
 }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const hits = useGuestHits(q);
+  const { hits, failure } = useGuestHits(q);
   if (value) {
     return (
       <Stack gap={4}>
@@ -107,6 +120,7 @@ export function OrganiserPicker({
       />
       <Candidates
         hits={hits}
+        failure={failure}
         q={q}
         testId="organiser-candidate"
         onPick={(hit) => {
@@ -144,7 +158,9 @@ export function AttendeesPicker({
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const [names, setNames] = useState(() => new Map<string, string>());
-  const hits = useGuestHits(q).filter((hit) => hit.id !== exclude && !value.includes(hit.id));
+  const found = useGuestHits(q);
+  const failure = found.failure;
+  const hits = found.hits.filter((hit) => hit.id !== exclude && !value.includes(hit.id));
   return (
     <Stack gap={4}>
       <Text size="sm" fw={500}>
@@ -177,6 +193,7 @@ export function AttendeesPicker({
       </Group>
       <Candidates
         hits={hits}
+        failure={failure}
         q={q}
         testId="attendee-candidate"
         onPick={(hit) => {

@@ -143,7 +143,8 @@ function Charts({ report }: { report: BanquetReport }) {
   }));
   const hitRate = report.hitRateByType.map((row) => ({
     label: t(`banquet.codes.type.${row.type}`),
-    rate: percent(row.rate) ?? 0,
+    // No decided deal of a type is no rate, not 0 %: the bar is left out (the table says —).
+    rate: percent(row.rate),
   }));
   const counts = tooltipFor(labels, { count, valueYen: formatYen });
 

@@ -28,9 +28,23 @@ const BUTTON: Record<Stage, { color: string; variant: string }> = {
   cancelled: { color: 'gray', variant: 'subtle' },
 };
 
+/** Provisional again on a provisional deal extends the hold: its own words. */
+function actionKey(banquet: Banquet, stage: Stage, kind: 'do' | 'title'): string {
+  return banquet.stage === 'provisional' && stage === 'provisional'
+    ? `banquet.actions.${kind}.extend`
+    : `banquet.actions.${kind}.${stage}`;
+}
+
+/** A week from today (or from the current expiry, when extending), but never after the banquet itself. */
+function defaultExpiry(banquet: Banquet): string {
+  const from = banquet.holdExpiresOn && banquet.holdExpiresOn > today() ? banquet.holdExpiresOn : today();
+  const expiry = addDays(from, HOLD_WARNING_DAYS);
+  return expiry > banquet.date ? banquet.date : expiry;
+}
+
 function StageDialog({ banquet, stage, onClose }: { banquet: Banquet; stage: Stage; onClose(): void }) {
   const { t } = useTranslation();
-  const [holdExpiresOn, setHoldExpiresOn] = useState(addDays(today(), HOLD_WARNING_DAYS));
+  const [holdExpiresOn, setHoldExpiresOn] = useState(defaultExpiry(banquet));
   const [lostReason, setLostReason] = useState<string | null>(null);
   const [competitor, setCompetitor] = useState('');
   const [note, setNote] = useState('');
@@ -70,7 +84,7 @@ function StageDialog({ banquet, stage, onClose }: { banquet: Banquet; stage: Sta
   };
 
   return (
-    <Modal opened onClose={onClose} title={t(`banquet.actions.title.${stage}`)} centered>
+    <Modal opened onClose={onClose} title={t(actionKey(banquet, stage, 'title'))} centered>
       <form onSubmit={submit} data-testid="stage-dialog" data-stage={stage} noValidate>
         <Stack gap="sm">
           {stage === 'provisional' && (
@@ -129,7 +143,7 @@ function StageDialog({ banquet, stage, onClose }: { banquet: Banquet; stage: Sta
               {t('common.cancel')}
             </Button>
             <Button type="submit" color={BUTTON[stage].color} loading={saving} data-testid="stage-submit">
-              {t(`banquet.actions.do.${stage}`)}
+              {t(actionKey(banquet, stage, 'do'))}
             </Button>
           </Group>
         </Stack>
@@ -172,7 +186,7 @@ export function StageActions({ banquet }: { banquet: Banquet }) {
             data-testid={`advance-${stage}`}
             onClick={() => (ASKS.has(stage) ? setAsking(stage) : advance(stage))}
           >
-            {t(`banquet.actions.do.${stage}`)}
+            {t(actionKey(banquet, stage, 'do'))}
           </Button>
         ))}
       </Group>

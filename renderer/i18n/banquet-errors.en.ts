@@ -11,11 +11,16 @@ export const enBanquetErrors: Record<keyof typeof jaBanquetErrors, string> = {
   over_capacity: 'The headcount is over the capacity of the hall ({{capacity}})',
   hall_clash:
     '{{hall}} is held on {{date}} {{startTime}}–{{endTime}} by "{{group}}" ({{organiser}}, $t(banquet.codes.stage.{{stage}}))',
+  hall_clash_organiser:
+    '{{hall}} is held on {{date}} {{startTime}}–{{endTime}} by {{organiser}} ($t(banquet.codes.stage.{{stage}}))',
   hall_required: 'Choose a hall before holding or confirming',
   banquet_not_found: 'This banquet was not found',
   stage_not_allowed: 'A deal cannot move to that stage from this one',
   banquet_closed: 'A lost, cancelled or held banquet cannot be changed',
   not_yet_held: 'A banquet can be marked held only on or after its date',
   hold_expiry_past: 'The hold must expire today or later',
+  hold_after_banquet: 'The hold must expire on or before the day of the banquet',
+  date_of_death_required:
+    'Enter the date of death before marking a memorial service held (the next anniversaries count from it)',
   follow_up_not_found: 'This follow-up was not found',
 };

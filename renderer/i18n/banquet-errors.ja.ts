@@ -10,11 +10,15 @@ export const jaBanquetErrors = {
   over_capacity: '人数が会場の定員（{{capacity}}名）を超えています',
   hall_clash:
     '{{hall}}は{{date}} {{startTime}}〜{{endTime}}に「{{group}}」（{{organiser}}様・$t(banquet.codes.stage.{{stage}})）が押さえています',
+  hall_clash_organiser:
+    '{{hall}}は{{date}} {{startTime}}〜{{endTime}}に{{organiser}}様（$t(banquet.codes.stage.{{stage}})）が押さえています',
   hall_required: '仮押さえ・確定には会場を選んでください',
   banquet_not_found: 'この宴会は見つかりません',
   stage_not_allowed: 'この段階からは、その段階に進めません',
   banquet_closed: '失注・キャンセル・実施済みの宴会は変更できません',
   not_yet_held: '実施済みにできるのは宴会の当日以降です',
   hold_expiry_past: '仮押さえの期限は今日以降の日付にしてください',
+  hold_after_banquet: '仮押さえの期限は宴会の日までにしてください',
+  date_of_death_required: '法要を実施済みにするには、ご命日を入力してください（次の年忌のご連絡に使います）',
   follow_up_not_found: 'このフォローは見つかりません',
 };

@@ -132,6 +132,7 @@ export const enBanquet: typeof jaBanquet = {
       held: 'Mark held',
       lost: 'Lost',
       cancelled: 'Cancel banquet',
+      extend: 'Extend the hold',
     },
     title: {
       inquiry: 'Inquiry',
@@ -141,6 +142,7 @@ export const enBanquet: typeof jaBanquet = {
       held: 'Held',
       lost: 'Record as lost',
       cancelled: 'Record as cancelled',
+      extend: 'Extend the provisional hold',
     },
     holdExpiresOn: 'Hold expires on',
     lostReason: 'Reason lost',

@@ -132,6 +132,7 @@ export const jaBanquet = {
       held: '実施済み',
       lost: '失注',
       cancelled: 'キャンセル',
+      extend: '期限を延長',
     },
     title: {
       inquiry: '問い合わせ',
@@ -141,6 +142,7 @@ export const jaBanquet = {
       held: '実施済み',
       lost: '失注として記録する',
       cancelled: 'キャンセルとして記録する',
+      extend: '仮押さえの期限を延長する',
     },
     holdExpiresOn: '仮押さえの期限',
     lostReason: '失注理由',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { daysBetween } from '../text/dates.ts';
+import { foldWidth } from '../text/width.ts';
 import { SEVERITIES } from './allergies.ts';
 import { partyAllergySchema } from './briefing.ts';
 import { calendarDate, count, id, idList, requiredText, text, yen } from './common.ts';
@@ -33,11 +34,14 @@ export const STAGES = ['inquiry', 'proposal', 'provisional', 'confirmed', 'held'
 export type Stage = (typeof STAGES)[number];
 export const OPEN_STAGES: readonly Stage[] = ['inquiry', 'proposal', 'provisional', 'confirmed'];
 export const OCCUPYING_STAGES: readonly Stage[] = ['provisional', 'confirmed', 'held'];
-/** Where a deal may go from each stage (forward only; held, lost and cancelled are final). */
+/**
+ * Where a deal may go from each stage (forward only; held, lost and cancelled are final). Provisional to
+ * provisional extends a hold ("please keep it another week"), with the new expiry on the timeline.
+ */
 export const NEXT_STAGES: Readonly<Record<Stage, readonly Stage[]>> = {
   inquiry: ['proposal', 'provisional', 'confirmed', 'lost', 'cancelled'],
   proposal: ['provisional', 'confirmed', 'lost', 'cancelled'],
-  provisional: ['confirmed', 'lost', 'cancelled'],
+  provisional: ['provisional', 'confirmed', 'lost', 'cancelled'],
   confirmed: ['held', 'lost', 'cancelled'],
   held: [],
   lost: [],
@@ -63,9 +67,15 @@ export const MEMORIAL_YEARS = [1, 2, 6, 12, 16, 22, 26, 32] as const;
 export const FOLLOW_UP_KINDS = ['yearly', 'memorial'] as const;
 export const FOLLOW_UP_STATUSES = ['open', 'done', 'cancelled'] as const;
 
+/** A time of day typed as 18:00, １８：００ or 9:30; stored as 'HH:MM' so times compare as text. */
 const time = z
   .string({ error: 'time_invalid' })
-  .transform((value) => value.trim().replace('：', ':'))
+  .transform((value) =>
+    foldWidth(value)
+      .trim()
+      .replace('：', ':')
+      .replace(/^(\d):/, '0$1:'),
+  )
   .refine((value) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value), { error: 'time_invalid' });
 
 // ---------------------------------------------------------------------------------------------------- halls

@@ -29,4 +29,17 @@ describe('the hall clash message', () => {
     expect(en.t(`errors.detail.${error.detail}`, params)).toMatch(/\(山田 太郎, [A-Za-z]/);
     expect(en.t(`errors.detail.${error.detail}`, params)).not.toContain('banquet.codes');
   });
+
+  it('names the organiser once when the deal has no group name', async () => {
+    const desk = await salesDesk();
+    const matsu = await desk.hall('松の間', { seated: 60 });
+    const first = await desk.deal(await desk.guest('山田', '太郎'), { hallIds: [matsu] });
+    await desk.advance(first, 'confirmed');
+    const second = await desk.deal(await desk.guest('佐藤', '花子'), { hallIds: [matsu] });
+    const error = await desk.refuses('banquets.advance', { id: second, stage: 'confirmed' }, 'conflict');
+    const ja = await translator('ja');
+    expect(ja.t(`errors.detail.${error.detail}`, error.params ?? {})).toBe(
+      '松の間は2026-12-10 18:00〜20:00に山田 太郎様（確定）が押さえています',
+    );
+  });
 });

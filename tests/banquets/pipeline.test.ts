@@ -72,13 +72,19 @@ describe('the banquet pipeline', () => {
     // An inquiry may overlap (a warning on its page); holding the hall is refused.
     const page = await desk.call('banquets.get', { id: other });
     expect(page.overlaps).toEqual([expect.objectContaining({ banquetId: take, hallName: '松の間' })]);
-    const error = await desk.refuses('banquets.advance', { id: other, stage: 'confirmed' }, 'conflict', 'hall_clash');
+    // No group name: the organiser is the name given (once).
+    const error = await desk.refuses(
+      'banquets.advance',
+      { id: other, stage: 'confirmed' },
+      'conflict',
+      'hall_clash_organiser',
+    );
     expect(error.params).toMatchObject({
       hall: '松の間',
       date: '2026-12-10',
       startTime: '18:00',
       endTime: '20:00',
-      group: '山田 太郎',
+      group: '',
       organiser: '山田 太郎',
       stage: 'provisional',
     });
@@ -96,11 +102,16 @@ describe('the banquet pipeline', () => {
     const hold = await desk.deal(guest, { hallIds: [matsu], startTime: '18:00', endTime: '20:00' });
     await desk.advance(hold, 'provisional', { holdExpiresOn: '2026-06-20' });
     const late = await desk.deal(guest, { hallIds: [matsu], startTime: '19:00', endTime: '21:00' });
-    await desk.refuses('banquets.advance', { id: late, stage: 'confirmed' }, 'conflict', 'hall_clash');
+    await desk.refuses('banquets.advance', { id: late, stage: 'confirmed' }, 'conflict', 'hall_clash_organiser');
     desk.setToday('2026-06-21');
     expect((await desk.advance(late, 'confirmed')).banquet.stage).toBe('confirmed');
     // Moving a confirmed deal onto another's time is refused too.
-    await desk.refuses('banquets.update', { id: tea, fields: { startTime: '13:00' } }, 'conflict', 'hall_clash');
+    await desk.refuses(
+      'banquets.update',
+      { id: tea, fields: { startTime: '13:00' } },
+      'conflict',
+      'hall_clash_organiser',
+    );
   });
 
   it('needs reason, competitor and note to lose a deal, and a reason to cancel one', async () => {

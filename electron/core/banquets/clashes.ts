@@ -42,12 +42,13 @@ export function assertNoClash(ctx: CoreContext, slot: Slot, today: string): void
   if (!clash) return;
   const { row } = clash;
   const organiser = organiserName(row);
-  throw new CallFailure('conflict', 'hall_clash', undefined, {
+  // Without a group name the organiser is the name to give, once (hall_clash_organiser).
+  throw new CallFailure('conflict', row.group_name ? 'hall_clash' : 'hall_clash_organiser', undefined, {
     hall: hallName(ctx, clash.hallId),
     date: row.date,
     startTime: row.start_time,
     endTime: row.end_time,
-    group: row.group_name || organiser,
+    group: row.group_name,
     organiser,
     stage: row.stage,
     banquetId: row.id,

@@ -1,10 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
-import { NEXT_STAGES, type Stage } from '../../../shared/contract/banquets.ts';
+import { type Layout, NEXT_STAGES, type Stage, YEARLY_TYPES } from '../../../shared/contract/banquets.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
+import { addMonths } from '../../../shared/text/dates.ts';
 import type { CoreContext, Handlers } from '../context.ts';
+import { checkHallsFit } from './capacity.ts';
 import { assertNoClash } from './clashes.ts';
 import { loadDetail } from './detail.ts';
-import { followUpDates } from './follow-up-dates.ts';
+import { CALL_MONTHS_AHEAD, followUpDates } from './follow-up-dates.ts';
 import { banquetHallIds, findBanquetRow, today } from './rows.ts';
 
 // The pipeline: inquiry → proposal → provisional hold → confirmed → held, or lost / cancelled on the way.
@@ -13,9 +15,30 @@ import { banquetHallIds, findBanquetRow, today } from './rows.ts';
 // time: next year's party, the family's next memorial service.
 
 const FINAL: ReadonlySet<Stage> = new Set(['held', 'lost', 'cancelled']);
+const BOOKED: ReadonlySet<Stage> = new Set(['confirmed', 'held']);
 const HOLDING: ReadonlySet<Stage> = new Set(['provisional', 'confirmed']);
 
 const HAS_FOLLOW_UPS = 'SELECT 1 FROM follow_ups WHERE banquet_id = ? LIMIT 1';
+/** The organiser's calls already on record (any status): a family holding each memorial service here must not
+ * collect a second call for every anniversary still ahead, nor one they already answered. */
+const CALLS_OF_GUEST = 'SELECT id, kind, event_date, status FROM follow_ups WHERE guest_id = ?';
+
+type CallRow = { id: string; kind: string; event_date: string; status: string };
+
+/**
+ * The organiser's open calls this deal answers: for a memorial service, the call about an anniversary within
+ * a few months of its date (services are held a little before or after the day); for a yearly party, the call
+ * about this year's party. Other types leave the calls alone.
+ */
+function answeredCalls(calls: readonly CallRow[], deal: { type: string; date: string }): CallRow[] {
+  const kind = deal.type === 'memorial' ? 'memorial' : YEARLY_TYPES.has(deal.type as never) ? 'yearly' : null;
+  if (!kind) return [];
+  const from = addMonths(deal.date, -CALL_MONTHS_AHEAD);
+  const to = addMonths(deal.date, CALL_MONTHS_AHEAD);
+  return calls.filter(
+    (call) => call.status === 'open' && call.kind === kind && call.event_date >= from && call.event_date <= to,
+  );
+}
 
 export function stageHandlers(ctx: CoreContext): Handlers<'banquets.advance'> {
   return {
@@ -29,10 +52,21 @@ export function stageHandlers(ctx: CoreContext): Handlers<'banquets.advance'> {
       if (target === 'provisional' && (input.holdExpiresOn ?? '') < asOf) {
         throw new CallFailure('invalid_input', 'hold_expiry_past', [{ path: 'holdExpiresOn', code: 'date_invalid' }]);
       }
+      // A hold that outlives the party holds nothing: the day it lapses is before the banquet, or the day itself.
+      if (target === 'provisional' && (input.holdExpiresOn ?? '') > row.date) {
+        throw new CallFailure('invalid_input', 'hold_after_banquet', [{ path: 'holdExpiresOn', code: 'date_invalid' }]);
+      }
       if (target === 'held' && row.date > asOf) throw new CallFailure('conflict', 'not_yet_held');
+      // The anniversaries count from the date of death: a memorial service held without it would leave no
+      // call for the next one, and a held deal can no longer be edited.
+      if (target === 'held' && row.type === 'memorial' && !row.date_of_death) {
+        throw new CallFailure('conflict', 'date_of_death_required');
+      }
       if (HOLDING.has(target)) {
         const hallIds = banquetHallIds(row);
         if (hallIds.length === 0) throw new CallFailure('conflict', 'hall_required');
+        // The halls as they are now: one withdrawn or made smaller since the inquiry is not held for it.
+        checkHallsFit(ctx, { hallIds, layout: row.layout as Layout, headcount: row.headcount });
         assertNoClash(
           ctx,
           { id: row.id, date: row.date, startTime: row.start_time, endTime: row.end_time, hallIds },
@@ -45,10 +79,16 @@ export function stageHandlers(ctx: CoreContext): Handlers<'banquets.advance'> {
       const competitor = target === 'lost' ? (input.competitor ?? '') : '';
       const note = input.note ?? '';
       const closing = target === 'lost' || target === 'cancelled';
+      const calls = ctx.run.prepare(CALLS_OF_GUEST).all(row.organiser_id) as CallRow[];
+      const known = new Set(calls.map((call) => `${call.kind}:${call.event_date}`));
       const followUps =
         FINAL.has(target) && !ctx.run.prepare(HAS_FOLLOW_UPS).get(row.id)
-          ? followUpDates({ type: row.type as never, date: row.date, dateOfDeath: row.date_of_death })
+          ? followUpDates({ type: row.type as never, date: row.date, dateOfDeath: row.date_of_death }).filter(
+              (call) => !known.has(`${call.kind}:${call.eventDate}`),
+            )
           : [];
+      // Booking the party a call was about answers that call.
+      const answered = BOOKED.has(target) ? answeredCalls(calls, row) : [];
 
       actor.write((session) => {
         const now = session.now();
@@ -71,6 +111,14 @@ export function stageHandlers(ctx: CoreContext): Handlers<'banquets.advance'> {
           created_at: now,
           updated_at: now,
         });
+        for (const call of answered) {
+          session.writeRow('follow_ups', call.id, {
+            status: 'done',
+            done_at: now,
+            done_by: actor.staffId,
+            updated_at: now,
+          });
+        }
         for (const call of followUps) {
           session.writeRow('follow_ups', uuidv7(), {
             banquet_id: row.id,
