@@ -1,20 +1,23 @@
-// The bench arrival day the arrivals query is measured on: exactly 100 booked stays, one per room, by
-// regulars (so there is history to warn about), a third of their parties with allergies (a few
-// anaphylaxis, some due for re-confirmation), open requests, and a planned dinner and breakfast each.
+// The bench arrival days the arrivals query is measured on: exactly 100 booked stays, one per room, a third
+// of their parties with allergies (a few anaphylaxis, some due for re-confirmation), open requests, and a
+// planned dinner and breakfast each. Who leads them is the caller's: regulars only (BENCH_DAY, so every
+// party has years of history to warn about), or drawn like every generated stay (TYPICAL_DAY).
 
 import { PURPOSES, ROOMS } from '../../electron/core/demo/service-catalogue.ts';
 import type { NoteWriters } from './service-allergies-requests.ts';
-import { BENCH_DAY, DAY_MS, dayMs, insertInto, isoDay, type ServiceContext, seasonOf } from './service-common.ts';
+import { DAY_MS, dayMs, insertInto, isoDay, type ServiceContext, seasonOf } from './service-common.ts';
 import type { Menu } from './service-menu.ts';
 import type { StayWriters } from './service-stays.ts';
 
 export function writeBenchDay(
+  day: string,
+  pickLead: () => number,
   ctx: ServiceContext,
   { writeStay, partyOf }: StayWriters,
   { writeRequest, writeAllergy }: NoteWriters,
   { breakfasts, courseFor }: Menu,
 ) {
-  const { db, size, guestIds, random, newId, pick, chance, count } = ctx;
+  const { db, guestIds, random, newId, pick, chance, count } = ctx;
   const insertPlan = insertInto(db, 'menu_plans', [
     'id',
     'stay_id',
@@ -27,9 +30,9 @@ export function writeBenchDay(
     'updated_at',
   ]);
   db.transaction(() => {
-    const arrival = dayMs(BENCH_DAY);
+    const arrival = dayMs(day);
     const leads = new Set<number>();
-    while (leads.size < ROOMS.length) leads.add(1 + 10 * Math.floor(random() * Math.floor(size / 10)));
+    while (leads.size < ROOMS.length) leads.add(pickLead());
     [...leads].forEach((lead, index) => {
       const room = ROOMS[index] as string;
       const tier = index % 10 === 9 ? 4 : Math.floor(random() * 4);
@@ -51,7 +54,7 @@ export function writeBenchDay(
       insertPlan.run(
         newId(arrival),
         id,
-        BENCH_DAY,
+        day,
         'dinner',
         course.id,
         JSON.stringify(course.dishIds),

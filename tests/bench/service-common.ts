@@ -6,10 +6,13 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { seededRandom } from '../../electron/core/demo/generate.ts';
 
-/** The history spans ten years before the generator's "now"; the bench day comes after it, alone. */
+/** The history spans ten years before the generator's "now"; the two bench days come after it, alone. */
 export const HISTORY_START = Date.UTC(2016, 0, 1);
 export const HISTORY_DAYS = 3652;
+/** 100 arriving parties all led by regulars (~19 earlier stays each): the stress case for the warnings. */
 export const BENCH_DAY = '2026-01-20';
+/** 100 arriving parties led by whoever stays, drawn as every generated stay is (40% regulars). */
+export const TYPICAL_DAY = '2026-01-22';
 export const DAY_MS = 86_400_000;
 
 export type ServiceCounts = Record<string, number>;

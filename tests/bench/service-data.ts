@@ -2,14 +2,14 @@ import type { Database } from 'better-sqlite3';
 import type { WritePath } from '../../electron/core/changes/write.ts';
 import { noteWriters, writeGuestNotes } from './service-allergies-requests.ts';
 import { writeBenchDay } from './service-bench-day.ts';
-import { createDraws, type ServiceContext, type ServiceCounts } from './service-common.ts';
+import { BENCH_DAY, createDraws, type ServiceContext, type ServiceCounts, TYPICAL_DAY } from './service-common.ts';
 import { dropServiceIndexes } from './service-indexes.ts';
 import { writeMenu } from './service-menu.ts';
 import { stayWriters, writeStayHistory } from './service-stays.ts';
 
 // The service layer of the benchmark database, laid over the guests layer: per guest 5 stays, 20 served
 // rows, allergies for ~5% of guests, a request per ~3 stays, party links on ~30% of stays, and one
-// "bench arrival day" with exactly 100 arriving stays (one per room) whose parties have allergies,
+// two "bench arrival days" with exactly 100 arriving stays each (one per room) whose parties have allergies,
 // requests and planned menus. Deterministic for the seed (ids included): every step below draws from one
 // PRNG stream, so their order is part of the data.
 //
@@ -18,7 +18,7 @@ import { stayWriters, writeStayHistory } from './service-stays.ts';
 // change-log entries: the guests layer already holds tens of millions of log entries, so the log's size
 // and the cost of appending to it are represented; 30M more entries would only lengthen the build.
 
-export { BENCH_DAY, type ServiceCounts } from './service-common.ts';
+export { BENCH_DAY, type ServiceCounts, TYPICAL_DAY } from './service-common.ts';
 
 /** The guests layer: ids by rowid (1..size in generation order), and companions both ways. */
 function readGuestsLayer(db: Database) {
@@ -57,8 +57,10 @@ export function loadServiceData(
   writeStayHistory(ctx, stays, notes, menu, log);
   // 2. Allergies for ~5% of guests, standing requests for ~2%.
   writeGuestNotes(ctx, notes);
-  // 3. The bench arrival day.
-  writeBenchDay(ctx, stays, notes, menu);
+  // 3. The bench arrival days: regulars only, then parties drawn like any stay.
+  const regular = () => 1 + 10 * Math.floor(draws.random() * Math.floor(size / 10));
+  writeBenchDay(BENCH_DAY, regular, ctx, stays, notes, menu);
+  writeBenchDay(TYPICAL_DAY, stays.leadRowid, ctx, stays, notes, menu);
   rebuildIndexes(log);
   return draws.counts;
 }
