@@ -171,11 +171,16 @@ function requestBlocks(words: Words, arrival: Arrival): Block[] {
 }
 
 function avoidBlocks(words: Words, arrival: Arrival): Block[] {
-  return arrival.dishesToAvoid.map((dish) => ({
+  const blocks: Block[] = arrival.dishesToAvoid.map((dish) => ({
     cells: entry({ text: dish.dishName, bold: true, size: 10, color: severityColor(dish.severity) }, [
       { text: avoidReasons(words, dish), size: 10, color: severityColor(dish.severity) },
     ]),
   }));
+  if (arrival.moreDishesToAvoid > 0) {
+    const more = words.fill(words.labels.sheet.moreDishes, { count: arrival.moreDishesToAvoid });
+    blocks.push({ cells: [{ width: AREA.width, runs: [{ text: more, size: 9, color: INK.muted }] }] });
+  }
+  return blocks;
 }
 
 function menuBlocks(words: Words, arrival: Arrival): Block[] {

@@ -110,11 +110,18 @@ function arrivalRow(words: Words, arrival: Arrival): Cell[] {
   const none: Run[] = [{ text: words.labels.sheet.none, size: 9, color: INK.muted }];
   const lead = leadOf(arrival);
   const { stay } = arrival;
-  const avoid = arrival.dishesToAvoid.map((dish) => ({
+  const avoid: Run[] = arrival.dishesToAvoid.map((dish) => ({
     text: `${dish.dishName}${words.paren(avoidReasons(words, dish))}`,
     size: 9,
     color: severityColor(dish.severity),
   }));
+  if (arrival.moreDishesToAvoid > 0) {
+    avoid.push({
+      text: words.fill(words.labels.sheet.moreDishes, { count: arrival.moreDishesToAvoid }),
+      size: 9,
+      color: INK.muted,
+    });
+  }
   const allergies = allergyRuns(words, arrival);
   const menu = menuRuns(words, arrival);
   return cells([

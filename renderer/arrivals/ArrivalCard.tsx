@@ -97,6 +97,11 @@ function DishesToAvoid({ arrival }: { arrival: Arrival }) {
             })}
           </Badge>
         ))}
+        {arrival.moreDishesToAvoid > 0 && (
+          <Badge variant="outline" color="gray" tt="none" data-testid="avoid-more">
+            {t('sheet.moreDishes', { count: arrival.moreDishesToAvoid })}
+          </Badge>
+        )}
       </Group>
     </Section>
   );

@@ -122,6 +122,11 @@ function RoomPage({ arrival, printedAt }: { arrival: Arrival; printedAt: string 
               })}
             </div>
           ))}
+          {arrival.moreDishesToAvoid > 0 && (
+            <div className={`${styles.line} ${styles.muted}`}>
+              {t('sheet.moreDishes', { count: arrival.moreDishesToAvoid })}
+            </div>
+          )}
         </div>
       )}
       {arrival.menus.map((menu) => (

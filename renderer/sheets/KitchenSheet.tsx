@@ -77,6 +77,9 @@ export function KitchenSheet({ data, printedAt }: { data: Arrivals; printedAt: s
                         </span>
                       </div>
                     ))}
+                    {arrival.moreDishesToAvoid > 0 && (
+                      <div className={styles.muted}>{t('sheet.moreDishes', { count: arrival.moreDishesToAvoid })}</div>
+                    )}
                   </td>
                   <td>
                     {arrival.menus.map((menu) => (

@@ -76,7 +76,9 @@ export const arrivalSchema = z.object({
       lastServed: z.string().nullable(),
     }),
   ),
-  /** Menus planned for this stay, with their warnings. */
+  /** Dishes left out of dishesToAvoid (repeats beyond the first ten; allergen dishes are never left out). */
+  moreDishesToAvoid: z.number(),
+  /** Menus planned for this stay, with their warnings; alternatives only for dishes with an allergen. */
   menus: z.array(menuPlanSchema),
 });
 export type Arrival = z.infer<typeof arrivalSchema>;

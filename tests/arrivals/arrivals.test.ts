@@ -70,13 +70,38 @@ describe('arrivals of a day', () => {
     ]);
   });
 
+  it('lists at most ten repeats to avoid, most recent first, and counts the rest', async () => {
+    const k = await day();
+    const { call, suzuki, visit2024 } = k;
+    // 一郎 was served fourteen more dishes in 2024 (and お造り, 鮎 before): sixteen repeats in all.
+    const more = [];
+    for (let n = 0; n < 14; n++) more.push(await k.dish(`八寸 ${n}`, 'appetizer', [], `はっすん${n}`));
+    await call('served.record', { stayId: visit2024, date: '2024-08-02', meal: 'breakfast', dishIds: more });
+    const [arrival] = (await call('arrivals.forDate', { date: TODAY, stayId: suzuki })).arrivals;
+    const repeats = arrival.dishesToAvoid.filter((dish: { severity: string | null }) => dish.severity === null);
+    expect(repeats).toHaveLength(10);
+    expect(arrival.moreDishesToAvoid).toBe(6);
+    // Disliked first; then the latest servings; the allergen dish is never counted against the ten.
+    expect(arrival.dishesToAvoid[0].severity).toBe('anaphylaxis');
+    expect(repeats[0].reasons).toContain('disliked');
+    expect(repeats.slice(1).every((dish: { lastServed: string }) => dish.lastServed === '2024-08-02')).toBe(true);
+  });
+
   it('carries the planned menus with their warnings', async () => {
-    const { call, suzuki, menu } = await day();
+    const k = await day();
+    const { call, suzuki, menu } = k;
+    await k.dish('胡麻豆腐', 'appetizer', [], 'ごまどうふ');
+    await k.dish('鯛の造り', 'sashimi', [], 'たいのつくり');
     const [arrival] = (await call('arrivals.forDate', { date: TODAY, stayId: suzuki })).arrivals;
     expect(arrival.menus.map((m: { id: string }) => m.id)).toEqual([menu.id]);
     const [tofu, sashimi] = arrival.menus[0].dishes;
     expect(tofu.worstSeverity).toBe('anaphylaxis');
     expect(sashimi.servedBefore.map((s: { date: string }) => s.date)).toEqual(['2024-08-01']);
+    // On the day, alternatives are offered for the dish with an allergen, not for a mere repeat (the planner's).
+    expect(tofu.alternatives.length).toBeGreaterThan(0);
+    expect(sashimi.alternatives).toEqual([]);
+    const planned = await call('menus.forStay', { stayId: suzuki });
+    expect(planned.menus[0].dishes[1].alternatives.length).toBeGreaterThan(0);
     await call('menus.update', { id: menu.id, status: 'cancelled' });
     const [again] = (await call('arrivals.forDate', { date: TODAY, stayId: suzuki })).arrivals;
     expect(again.menus).toEqual([]);

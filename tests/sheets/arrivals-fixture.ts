@@ -176,6 +176,7 @@ export function alertedArrival(): Arrival {
         lastServed: '2025-03-01',
       },
     ],
+    moreDishesToAvoid: 3,
     menus: [
       {
         id: 'menu-1',
@@ -235,6 +236,7 @@ export function quietArrival(n: number): Arrival {
     requests: [],
     celebrations: [],
     dishesToAvoid: [],
+    moreDishesToAvoid: 0,
     menus: [],
   };
 }

@@ -87,6 +87,7 @@ describe('the kitchen sheet', () => {
     expect(text).toContain(flat('えび: アナフィラキシー、コンタミ不可、要再確認（佐藤 一郎 様）'));
     expect(text).toContain(flat('夕食: 海老しんじょう'));
     expect(text).toContain(flat('→ 胡麻豆腐の椀'));
+    expect(text).toContain(flat('ほか3品')); // the repeats beyond the first ten, counted
     expect(text).toContain(flat('2026年11月23日(月) 07:30 印刷'));
   });
 

@@ -75,7 +75,8 @@ export function loadArrivals(ctx: CoreContext, date: string, stayId?: string): A
   const stays = loadStays(ctx, ids);
   const guestIds = [...new Set(stays.flatMap((stay) => stay.party.map((member) => member.guestId)))];
   const facts = loadWarningFacts(ctx, stays, date);
-  const menus = menusOfStays(ctx, ids, facts);
+  // Alternatives are for the cook facing an allergen on the day; swapping a repeated dish is the planner's job.
+  const menus = menusOfStays(ctx, ids, facts, { alternatives: 'allergens' });
   const requests = openRequests(ctx, { stayIds: ids, guestIds });
   const birthdays = new Map(
     (ctx.run.prepare(BIRTHDAYS).all(JSON.stringify(guestIds)) as Array<{ id: string; birthday: string }>).map((row) => [
@@ -95,19 +96,21 @@ export function loadArrivals(ctx: CoreContext, date: string, stayId?: string): A
       history.allergies.filter((a) => a.severity === 'anaphylaxis').map((a) => a.guestId),
     ).size;
     const planned = (menus.get(stay.id) ?? []).filter((menu) => menu.status === 'planned');
+    const avoid = dishesToAvoid(
+      facts.catalogue,
+      history,
+      stay.arrivalDate,
+      facts.repeatYears,
+      new Set(planned.flatMap((menu) => menu.dishIds)),
+    );
     return {
       stay,
       ...visitsOf(stay, history),
       allergies: history.allergies,
       requests: requests.filter((r) => r.stayId === stay.id || (r.standing && party.has(r.guestId))),
       celebrations: celebrationsOf(stay, birthdays),
-      dishesToAvoid: dishesToAvoid(
-        facts.catalogue,
-        history,
-        stay.arrivalDate,
-        facts.repeatYears,
-        new Set(planned.flatMap((menu) => menu.dishIds)),
-      ),
+      dishesToAvoid: avoid.dishes,
+      moreDishesToAvoid: avoid.more,
       menus: planned,
     };
   });

@@ -11,7 +11,7 @@ import { courseDishIds, usableCourseRow } from './courses.ts';
 import { usableDishes } from './dishes.ts';
 import { loadPartyHistories, type PartyHistory } from './party-history.ts';
 import { byDateAndMeal, stayForMeal, writeServings } from './served.ts';
-import { type Catalogue, loadCatalogue, planWarnings } from './warnings.ts';
+import { type Catalogue, loadCatalogue, planWarnings, type WarningOptions } from './warnings.ts';
 
 // Menu planning (献立): a course, possibly with dishes swapped, for one meal of a stay. Every answer
 // carries the plan's warnings as they are now (a new allergy recorded after planning shows at once).
@@ -53,7 +53,12 @@ function planIds(row: Pick<MenuPlanRow, 'dish_ids'>): string[] {
   return JSON.parse(row.dish_ids) as string[];
 }
 
-function toMenuPlans(ctx: CoreContext, rows: readonly MenuPlanRow[], facts: WarningFacts): MenuPlan[] {
+function toMenuPlans(
+  ctx: CoreContext,
+  rows: readonly MenuPlanRow[],
+  facts: WarningFacts,
+  options: WarningOptions = {},
+): MenuPlan[] {
   const names = courseNames(ctx, [...new Set(rows.flatMap((row) => (row.course_id ? [row.course_id] : [])))]);
   return rows.flatMap((row): MenuPlan[] => {
     const history = facts.histories.get(row.stay_id);
@@ -69,7 +74,7 @@ function toMenuPlans(ctx: CoreContext, rows: readonly MenuPlanRow[], facts: Warn
         courseName: row.course_id ? (names.get(row.course_id) ?? '') : '',
         dishIds,
         status: row.status as MenuPlan['status'],
-        ...planWarnings(facts.catalogue, history, { date: row.date, dishIds }, facts.repeatYears),
+        ...planWarnings(facts.catalogue, history, { date: row.date, dishIds }, facts.repeatYears, options),
       },
     ];
   });
@@ -80,11 +85,12 @@ export function menusOfStays(
   ctx: CoreContext,
   stayIds: readonly string[],
   facts: WarningFacts,
+  options: WarningOptions = {},
 ): Map<string, MenuPlan[]> {
   const byStay = new Map<string, MenuPlan[]>();
   if (stayIds.length === 0) return byStay;
   const rows = ctx.run.prepare(MENUS_OF_STAYS).all(JSON.stringify(stayIds)) as MenuPlanRow[];
-  for (const menu of toMenuPlans(ctx, rows, facts)) {
+  for (const menu of toMenuPlans(ctx, rows, facts, options)) {
     const list = byStay.get(menu.stayId) ?? [];
     list.push(menu);
     byStay.set(menu.stayId, list);

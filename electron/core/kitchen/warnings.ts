@@ -72,18 +72,23 @@ function push(byDish: Map<string, Serving[]>, serving: Serving) {
   else byDish.set(serving.dishId, [serving]);
 }
 
-// One pass over the party's servings: a busy day runs this for a hundred parties of regulars.
+const latestFirst = (a: Serving, b: Serving) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0);
+
+// One pass over the party's servings, then a sort of each dish's few servings: a busy day runs this for a
+// hundred parties of regulars, and sorting every serving of a party first cost more than the rest together.
 function computeEarlierServings(history: PartyHistory, date: string, repeatYears: number): EarlierServings {
   const from = addYears(date, -repeatYears);
   const found: EarlierServings = { repeated: new Map(), rejected: new Map(), lastServed: new Map() };
-  const latestFirst = [...history.servings].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
-  for (const serving of latestFirst) {
+  for (const serving of history.servings) {
     if (serving.date >= date) continue;
     if (serving.reaction && BAD_REACTIONS.has(serving.reaction)) push(found.rejected, serving);
     if (serving.stayId === history.stayId) continue;
-    if (!found.lastServed.has(serving.dishId)) found.lastServed.set(serving.dishId, serving.date);
+    const last = found.lastServed.get(serving.dishId);
+    if (last === undefined || serving.date > last) found.lastServed.set(serving.dishId, serving.date);
     if (serving.date >= from) push(found.repeated, serving);
   }
+  for (const list of found.repeated.values()) if (list.length > 1) list.sort(latestFirst);
+  for (const list of found.rejected.values()) if (list.length > 1) list.sort(latestFirst);
   return found;
 }
 
@@ -99,13 +104,18 @@ function partyAllergenIds(history: PartyHistory): Set<string> {
   return new Set(history.allergies.flatMap((a) => (a.allergenId ? [a.allergenId] : [])));
 }
 
+/** Which flagged dishes get alternatives: all (planning a menu) or those with an allergen (the day's sheets). */
+export type WarningOptions = { alternatives?: 'flagged' | 'allergens' };
+
 /** The warnings of a plan: one entry per planned dish, in plan order; free allergens to check by hand. */
 export function planWarnings(
   catalogue: Catalogue,
   history: PartyHistory,
   plan: { date: string; dishIds: readonly string[] },
   repeatYears: number,
+  options: WarningOptions = {},
 ): Pick<MenuPlan, 'dishes' | 'uncheckedAllergies'> {
+  const onlyAllergens = options.alternatives === 'allergens';
   const { repeated: repeatedByDish, rejected: rejectedByDish } = earlierServings(history, plan.date, repeatYears);
   const avoidAllergens = partyAllergenIds(history);
   const planned = new Set(plan.dishIds);
@@ -147,7 +157,9 @@ export function planWarnings(
       date: s.date,
       reaction: s.reaction as 'left' | 'disliked',
     }));
-    const flagged = allergies.length > 0 || servedBefore.length > 0 || reactions.length > 0;
+    const flagged = onlyAllergens
+      ? allergies.length > 0
+      : allergies.length > 0 || servedBefore.length > 0 || reactions.length > 0;
     return [
       {
         dishId,
@@ -169,14 +181,23 @@ export function planWarnings(
 }
 
 type DishToAvoid = Arrival['dishesToAvoid'][number];
+type AvoidReason = DishToAvoid['reasons'][number];
+
+/**
+ * How many dishes a party is told to avoid for what they left, disliked or were served before. A regular has
+ * dozens of dishes within the repeat years, and a wall of badges per room is one nobody reads: the most telling
+ * ones are listed (disliked, then left, then the latest repeats) and the rest counted. Dishes with an allergen
+ * are never cut, and every planned dish carries its own flags on the menu.
+ */
+export const AVOID_SHOWN = 10;
 
 /**
  * Dishes this party should not be given on a stay arriving on `date`: dishes on its planned menus that carry
- * someone's allergen (worst severity first), then dishes served on earlier stays within the repeat period or
- * left or disliked on any earlier stay, latest first. Withdrawn dishes are not on any menu, so not listed.
- * Catalogue dishes that are not planned are left out on purpose: a wheat or soy allergy rules out most of a
- * Japanese menu, and a list of a hundred dishes per room is one nobody reads; the allergens themselves head the
- * party's alerts, and the menu planner flags every dish when a course is chosen.
+ * someone's allergen (worst severity first, all of them), then dishes left or disliked on any earlier stay and
+ * dishes served on earlier stays within the repeat period, latest first, at most AVOID_SHOWN of those; `more`
+ * counts the ones left out. Withdrawn dishes are not on any menu, so not listed. Catalogue dishes that are not
+ * planned are left out on purpose: a wheat or soy allergy rules out most of a Japanese menu; the allergens
+ * themselves head the party's alerts, and the menu planner flags every dish when a course is chosen.
  */
 export function dishesToAvoid(
   catalogue: Catalogue,
@@ -184,10 +205,10 @@ export function dishesToAvoid(
   date: string,
   repeatYears: number,
   plannedDishIds: ReadonlySet<string>,
-): DishToAvoid[] {
+): { dishes: DishToAvoid[]; more: number } {
   const { repeated, rejected, lastServed } = earlierServings(history, date, repeatYears);
-  const reasons = new Map<string, Set<DishToAvoid['reasons'][number]>>();
-  const add = (dishId: string, reason: DishToAvoid['reasons'][number]) => {
+  const reasons = new Map<string, Set<AvoidReason>>();
+  const add = (dishId: string, reason: AvoidReason) => {
     const set = reasons.get(dishId);
     if (set) set.add(reason);
     else reasons.set(dishId, new Set([reason]));
@@ -206,32 +227,34 @@ export function dishesToAvoid(
   for (const [dishId, servings] of rejected)
     for (const s of servings) if (s.stayId !== history.stayId) add(dishId, s.reaction as 'left' | 'disliked');
 
-  const listed = [...reasons].flatMap(([dishId, found]): DishToAvoid[] => {
+  // Safety first (allergens by severity), then what the guest showed they do not want, then mere repeats;
+  // ranked once per dish, and only the listed ones become answer objects.
+  const ranked = [...reasons].flatMap(([dishId, found]) => {
     const dish = catalogue.byId.get(dishId);
     if (!dish || dish.deletedAt) return [];
-    return [
-      {
-        dishId,
-        dishName: dish.name,
-        reasons: AVOID_REASONS.filter((reason) => found.has(reason)),
-        severity: severityOf.get(dishId) ?? null,
-        lastServed: lastServed.get(dishId) ?? null,
-      },
-    ];
-  });
-  // Safety first (allergens by severity), then what the guest showed they do not want, then mere repeats.
-  const rank = (d: DishToAvoid) =>
-    d.severity
-      ? severityRank(d.severity)
-      : d.reasons.includes('disliked')
+    const severity = severityOf.get(dishId) ?? null;
+    const rank = severity
+      ? severityRank(severity)
+      : found.has('disliked')
         ? SEVERITIES.length
-        : d.reasons.includes('left')
+        : found.has('left')
           ? SEVERITIES.length + 1
           : SEVERITIES.length + 2;
-  return listed.sort(
-    (a, b) =>
-      rank(a) - rank(b) ||
-      (b.lastServed ?? '').localeCompare(a.lastServed ?? '') ||
-      (catalogue.position.get(a.dishId) ?? 0) - (catalogue.position.get(b.dishId) ?? 0),
-  );
+    const last = lastServed.get(dishId) ?? '';
+    return [{ dish, found, severity, rank, last, position: catalogue.position.get(dishId) ?? 0 }];
+  });
+  ranked.sort((a, b) => a.rank - b.rank || (a.last < b.last ? 1 : a.last > b.last ? -1 : 0) || a.position - b.position);
+  const allergens = ranked.filter((entry) => entry.severity !== null);
+  const others = ranked.filter((entry) => entry.severity === null);
+  const shown = [...allergens, ...others.slice(0, AVOID_SHOWN)];
+  return {
+    dishes: shown.map(({ dish, found, severity, last }) => ({
+      dishId: dish.id,
+      dishName: dish.name,
+      reasons: AVOID_REASONS.filter((reason) => found.has(reason)),
+      severity,
+      lastServed: last || null,
+    })),
+    more: Math.max(0, others.length - AVOID_SHOWN),
+  };
 }
