@@ -5,6 +5,7 @@ import {
   Grid,
   Group,
   Paper,
+  SegmentedControl,
   Stack,
   Table,
   Text,
@@ -12,6 +13,7 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Banquet, Hall } from '../../shared/contract/banquets.ts';
 import { addDays, isCalendarDate } from '../../shared/text/dates.ts';
@@ -19,6 +21,7 @@ import { useQuery } from '../api/hooks.ts';
 import { errorMessage } from '../app/notify.ts';
 import { navigate } from '../app/route.ts';
 import { formatDayShort, today } from '../service/format.ts';
+import { CalendarDay } from './CalendarDay.tsx';
 import { BANQUET_TABLES, dealTitle, formatDayWeekday, STAGE_COLOR, timeSpan } from './display.ts';
 
 /** The Monday of the week holding `date` (inns plan the week from Monday). */
@@ -164,11 +167,17 @@ function ExpiringHolds({ holds }: { holds: Banquet[] }) {
   );
 }
 
-/** 会場カレンダー: halls × the seven days of a week, each deal with its time, group and stage colour. */
+/**
+ * 会場カレンダー: halls × the seven days of a week, each deal with its time, group and stage colour; or one day,
+ * each hall with its parties in time order.
+ */
 export function CalendarPage({ date }: { date?: string }) {
   const { t, i18n } = useTranslation();
-  const from = weekStart(date ?? today());
-  const to = addDays(from, 6);
+  const [view, setView] = useState<'week' | 'day'>('week');
+  const day = date ?? today();
+  const from = view === 'week' ? weekStart(day) : day;
+  const to = view === 'week' ? addDays(from, 6) : day;
+  const step = view === 'week' ? 7 : 1;
   const days = Array.from({ length: 7 }, (_, index) => addDays(from, index));
   const query = useQuery('banquets.calendar', { from, to }, BANQUET_TABLES);
   const go = (day: string) => navigate({ name: 'banquetCalendar', date: day });
@@ -180,21 +189,32 @@ export function CalendarPage({ date }: { date?: string }) {
             {t('banquet.calendar.title')}
           </Text>
           <Title order={2} data-testid="calendar-range">
-            {t('banquet.calendar.range', {
-              from: formatDayWeekday(from, i18n.language),
-              to: formatDayWeekday(to, i18n.language),
-            })}
+            {view === 'week'
+              ? t('banquet.calendar.range', {
+                  from: formatDayWeekday(from, i18n.language),
+                  to: formatDayWeekday(to, i18n.language),
+                })
+              : formatDayWeekday(day, i18n.language)}
           </Title>
         </Stack>
         <Group gap="xs" align="flex-end">
-          <Button variant="default" onClick={() => go(addDays(from, -7))} data-testid="calendar-previous">
-            {t('banquet.calendar.previous')}
+          <SegmentedControl
+            value={view}
+            onChange={(value) => setView(value as 'week' | 'day')}
+            data={[
+              { value: 'week', label: t('banquet.calendar.weekView') },
+              { value: 'day', label: t('banquet.calendar.dayView') },
+            ]}
+            data-testid="calendar-view"
+          />
+          <Button variant="default" onClick={() => go(addDays(day, -step))} data-testid="calendar-previous">
+            {view === 'week' ? t('banquet.calendar.previous') : t('banquet.calendar.previousDay')}
           </Button>
           <Button variant="default" onClick={() => go(today())} data-testid="calendar-today">
-            {t('banquet.calendar.thisWeek')}
+            {view === 'week' ? t('banquet.calendar.thisWeek') : t('banquet.calendar.today')}
           </Button>
-          <Button variant="default" onClick={() => go(addDays(from, 7))} data-testid="calendar-next">
-            {t('banquet.calendar.next')}
+          <Button variant="default" onClick={() => go(addDays(day, step))} data-testid="calendar-next">
+            {view === 'week' ? t('banquet.calendar.next') : t('banquet.calendar.nextDay')}
           </Button>
           <TextInput
             type="date"
@@ -216,8 +236,11 @@ export function CalendarPage({ date }: { date?: string }) {
               {t('banquet.calendar.noHalls')}
             </Text>
           )}
-          {query.data && query.data.halls.length > 0 && (
+          {query.data && query.data.halls.length > 0 && view === 'week' && (
             <Week halls={query.data.halls} banquets={query.data.banquets} days={days} />
+          )}
+          {query.data && query.data.halls.length > 0 && view === 'day' && (
+            <CalendarDay halls={query.data.halls} banquets={query.data.banquets} day={day} />
           )}
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 3 }}>

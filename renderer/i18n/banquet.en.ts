@@ -175,6 +175,13 @@ export const enBanquet: typeof jaBanquet = {
   },
   calendar: {
     title: 'Hall calendar',
+    weekView: 'Week',
+    dayView: 'Day',
+    previousDay: '← Previous day',
+    today: 'Today',
+    nextDay: 'Next day →',
+    free: 'Free',
+    dayLine: '{{organiser}} · {{type}} · {{layout}}, {{headcount}} guests',
     range: '{{from}} – {{to}}',
     previous: '← Previous week',
     thisWeek: 'This week',

@@ -175,6 +175,13 @@ export const jaBanquet = {
   },
   calendar: {
     title: '会場カレンダー',
+    weekView: '週',
+    dayView: '日',
+    previousDay: '← 前の日',
+    today: '今日',
+    nextDay: '次の日 →',
+    free: '空き',
+    dayLine: '{{organiser}}・{{type}}・{{layout}} {{headcount}}名',
     range: '{{from}} 〜 {{to}}',
     previous: '← 前の週',
     thisWeek: '今週',

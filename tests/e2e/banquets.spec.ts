@@ -87,6 +87,15 @@ test('an inquiry goes to proposal, a provisional hold, confirmed and held; a cla
   await expect(onCalendar).toContainText('山田商事 忘年会');
   await expect(onCalendar).toHaveAttribute('data-stage', 'provisional');
   await expect(page.getByTestId('expiring-holds')).toContainText('山田商事 忘年会');
+  // The day view: each hall with that day's parties in time order, with who and how many.
+  await page.getByTestId('calendar-view').getByText('日', { exact: true }).click();
+  const dayView = page.getByTestId('calendar-day-view');
+  await expect(dayView).toHaveAttribute('data-date', TODAY);
+  const pine = dayView.getByTestId('calendar-day-hall').filter({ hasText: '松の間' });
+  await expect(pine).toContainText('18:00');
+  await expect(pine).toContainText('山田商事 忘年会');
+  await expect(pine).toContainText('40名');
+  await page.getByTestId('calendar-view').getByText('週', { exact: true }).click();
 
   // Back to the first deal from the calendar: confirm it, and after the party mark it held.
   await onCalendar.click();
