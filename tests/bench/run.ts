@@ -21,7 +21,7 @@ import { measureUiLatency } from './ui-latency.ts';
 const SEARCH_RUNS = 240;
 const BASELINE_RUNS = 40; // a full scan per run: 10-100+ ms each
 const CARD_RUNS = 240;
-const ARRIVALS_RUNS = 60;
+const ARRIVALS_RUNS = 200; // p95 of 60 runs was three samples: too few on a noisy 2-core machine
 /** Naive service reads scan millions of rows (seconds each at 1M guests): a few runs. */
 const SCAN_BASELINE_RUNS = 5;
 const WRITE_RUNS = 200;
