@@ -2,70 +2,23 @@ import { z } from 'zod';
 import { daysBetween } from '../text/dates.ts';
 import { foldWidth } from '../text/width.ts';
 import { SEVERITIES } from './allergies.ts';
+import { BANQUET_TYPES, CALENDAR_MAX_DAYS, LAYOUTS, LOST_REASONS, STAGES } from './banquet-codes.ts';
+import { banquetReportSchema } from './banquet-reports.ts';
 import { partyAllergySchema } from './briefing.ts';
-import { calendarDate, count, id, idList, requiredText, text, yen } from './common.ts';
+import { calendarDate, count, id, idList, text, yen } from './common.ts';
 import { call } from './define.ts';
+import { followUpSchema } from './follow-ups.ts';
+import { hallSchema } from './halls.ts';
 import { dishWarningSchema } from './kitchen.ts';
 
-// Banquet sales (宴会営業): halls, deals from inquiry to held or lost, the hall calendar, follow-up calls
-// (next year's party, the next memorial service) and the reports a manager reads. A lost deal keeps why and
-// to whom; nothing is thrown away.
+// Banquet deals (宴会営業) from inquiry to held or lost, the hall calendar and the reports' call. A lost deal
+// keeps why and to whom; nothing is thrown away. The codes, halls, follow-up calls and report shape live in
+// their own files and are re-exported here, so `banquets.ts` is the one import for the banquet screens.
 
-/** Layout styles a hall can be set in; each hall has its own capacity per style (0: not offered). */
-export const LAYOUTS = ['seated', 'standing', 'theatre'] as const;
-export type Layout = (typeof LAYOUTS)[number];
-
-export const BANQUET_TYPES = [
-  'bonenkai', // 忘年会
-  'shinnenkai', // 新年会
-  'farewell', // 歓送迎会
-  'memorial', // 法要
-  'wedding', // 婚礼
-  'meeting', // 会議
-  'social', // 懇親会
-  'other', // その他
-] as const;
-export type BanquetType = (typeof BANQUET_TYPES)[number];
-/** Parties held every year: each produces a call to the organiser in the autumn before the next one. */
-export const YEARLY_TYPES: ReadonlySet<BanquetType> = new Set(['bonenkai', 'shinnenkai']);
-
-/** The pipeline. Holds (provisional, confirmed) and held deals occupy their halls; lost and cancelled end it. */
-export const STAGES = ['inquiry', 'proposal', 'provisional', 'confirmed', 'held', 'lost', 'cancelled'] as const;
-export type Stage = (typeof STAGES)[number];
-export const OPEN_STAGES: readonly Stage[] = ['inquiry', 'proposal', 'provisional', 'confirmed'];
-export const OCCUPYING_STAGES: readonly Stage[] = ['provisional', 'confirmed', 'held'];
-/**
- * Where a deal may go from each stage (forward only; held, lost and cancelled are final). Provisional to
- * provisional extends a hold ("please keep it another week"), with the new expiry on the timeline.
- */
-export const NEXT_STAGES: Readonly<Record<Stage, readonly Stage[]>> = {
-  inquiry: ['proposal', 'provisional', 'confirmed', 'lost', 'cancelled'],
-  proposal: ['provisional', 'confirmed', 'lost', 'cancelled'],
-  provisional: ['provisional', 'confirmed', 'lost', 'cancelled'],
-  confirmed: ['held', 'lost', 'cancelled'],
-  held: [],
-  lost: [],
-  cancelled: [],
-};
-
-/** Why a deal was lost (失注理由): a fixed list, so the report can count them. */
-export const LOST_REASONS = [
-  'price', // 価格
-  'date_unavailable', // 希望日に空きなし
-  'capacity', // 人数・広さが合わない
-  'cuisine', // 料理内容
-  'location', // 立地・送迎
-  'facilities', // 設備
-  'response', // 提案・対応の遅れ
-  'plan_cancelled', // 催し自体が中止
-  'other',
-] as const;
-
-/** Memorial services (年忌法要) fall this many years after the death: 一周忌, 三回忌, 七回忌 … 三十三回忌. */
-export const MEMORIAL_YEARS = [1, 2, 6, 12, 16, 22, 26, 32] as const;
-
-export const FOLLOW_UP_KINDS = ['yearly', 'memorial'] as const;
-export const FOLLOW_UP_STATUSES = ['open', 'done', 'cancelled'] as const;
+export * from './banquet-codes.ts';
+export * from './banquet-reports.ts';
+export * from './follow-ups.ts';
+export * from './halls.ts';
 
 /** A time of day typed as 18:00, １８：００ or 9:30; stored as 'HH:MM' so times compare as text. */
 const time = z
@@ -77,32 +30,6 @@ const time = z
       .replace(/^(\d):/, '0$1:'),
   )
   .refine((value) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value), { error: 'time_invalid' });
-
-// ---------------------------------------------------------------------------------------------------- halls
-
-export const hallSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  /** Seats per layout style; 0 means the hall is not offered in that style. */
-  capacity: z.object({ seated: z.number(), standing: z.number(), theatre: z.number() }),
-  /** Halls this one can be opened into (partitions removed) for a larger party. */
-  combinableWith: z.array(z.string()),
-  note: z.string(),
-  sortOrder: z.number(),
-  deletedAt: z.string().nullable(),
-});
-export type Hall = z.infer<typeof hallSchema>;
-
-const hallFieldShape = {
-  name: requiredText(40),
-  capacity: z
-    .object({ seated: count(2000), standing: count(2000), theatre: count(2000) }, { error: 'invalid_type' })
-    .strict()
-    .refine((c) => c.seated + c.standing + c.theatre > 0, { error: 'capacity_required' }),
-  combinableWith: idList(20),
-  note: text(500),
-  sortOrder: count(10_000),
-};
 
 // -------------------------------------------------------------------------------------------------- banquets
 
@@ -250,32 +177,6 @@ export const hallClashSchema = z.object({
 });
 export type HallClash = z.infer<typeof hallClashSchema>;
 
-// ---------------------------------------------------------------------------------------------- follow-ups
-
-export const followUpSchema = z.object({
-  id: z.string(),
-  banquetId: z.string(),
-  guestId: z.string(),
-  guestName: z.string(),
-  guestPhone: z.string(),
-  groupName: z.string(),
-  kind: z.enum(FOLLOW_UP_KINDS),
-  type: z.enum(BANQUET_TYPES),
-  /** The day the call is due. */
-  dueDate: z.string(),
-  /** The event the call is about: next year's party date, or the memorial anniversary. */
-  eventDate: z.string(),
-  /** For memorial services: years after the death (2 is 三回忌). */
-  memorialYear: z.number().nullable(),
-  deceasedName: z.string(),
-  status: z.enum(FOLLOW_UP_STATUSES),
-  doneAt: z.string().nullable(),
-  doneBy: z.string().nullable(),
-  doneByName: z.string().nullable(),
-  note: z.string(),
-});
-export type FollowUp = z.infer<typeof followUpSchema>;
-
 export const banquetDetailSchema = z.object({
   banquet: banquetSchema,
   /** Every stage the deal went through, oldest first: the deal's timeline. */
@@ -292,74 +193,12 @@ export const banquetDetailSchema = z.object({
 });
 export type BanquetDetail = z.infer<typeof banquetDetailSchema>;
 
-// ------------------------------------------------------------------------------------------------- reports
-
-const amount = z.object({ count: z.number(), valueYen: z.number() });
-
-export const banquetReportSchema = z.object({
-  from: z.string(),
-  to: z.string(),
-  /** Deals by current stage (banquet date within the range), with their estimated value. */
-  pipeline: z.array(amount.extend({ stage: z.enum(STAGES) })),
-  /** Won (confirmed or held) against lost. */
-  outcomes: z.object({ won: amount, lost: amount }),
-  lostByReason: z.array(amount.extend({ reason: z.enum(LOST_REASONS) })),
-  /** Lost deals by the competitor who took them, most first. */
-  lostByCompetitor: z.array(amount.extend({ competitor: z.string() })),
-  /** Held banquets' value by month of the banquet ('YYYY-MM'), every month of the range. */
-  revenueByMonth: z.array(amount.extend({ month: z.string() })),
-  /** Won / (won + lost) by type; null when nothing was decided. */
-  hitRateByType: z.array(
-    z.object({ type: z.enum(BANQUET_TYPES), won: z.number(), lost: z.number(), rate: z.number().nullable() }),
-  ),
-});
-export type BanquetReport = z.infer<typeof banquetReportSchema>;
-
 // ---------------------------------------------------------------------------------------------------- calls
-
-/** The calendar shows at most a month and a bit (a month view with the days around it). */
-export const CALENDAR_MAX_DAYS = 62;
-/** How soon a provisional hold's expiry makes it listed on the calendar. */
-export const HOLD_WARNING_DAYS = 7;
 
 const range = { from: calendarDate(), to: calendarDate() };
 const rangeInOrder = { error: 'range_invalid', path: ['to'] };
 
 export const banquetCalls = {
-  'halls.list': call({
-    summary: 'The banquet halls with capacity per layout and which can be combined.',
-    writes: false,
-    input: z.object({ includeDeleted: z.boolean().optional() }).strict(),
-    output: z.object({ halls: z.array(hallSchema) }),
-  }),
-  'halls.create': call({
-    summary: 'Add a hall.',
-    writes: true,
-    input: z
-      .object({
-        fields: z.object(hallFieldShape).partial({ combinableWith: true, note: true, sortOrder: true }).strict(),
-      })
-      .strict(),
-    output: hallSchema,
-  }),
-  'halls.update': call({
-    summary: 'Change a hall: name, capacity, combinations. Combinations are kept both ways.',
-    writes: true,
-    input: z.object({ id, fields: z.object(hallFieldShape).partial().strict() }).strict(),
-    output: hallSchema,
-  }),
-  'halls.delete': call({
-    summary: 'Withdraw a hall (its past banquets keep it).',
-    writes: true,
-    input: z.object({ id }).strict(),
-    output: hallSchema,
-  }),
-  'halls.restore': call({
-    summary: 'Bring a withdrawn hall back.',
-    writes: true,
-    input: z.object({ id }).strict(),
-    output: hallSchema,
-  }),
   'banquets.create': call({
     summary: 'Take an inquiry (問い合わせ): organiser, type, date and time, headcount and what is known.',
     writes: true,
@@ -432,25 +271,5 @@ export const banquetCalls = {
       .strict()
       .refine((value) => value.to >= value.from, rangeInOrder),
     output: banquetReportSchema,
-  }),
-  'followUps.list': call({
-    summary: 'Follow-up calls: open ones due by a day (default: 60 days from today), or all of a guest.',
-    writes: false,
-    input: z
-      .object({
-        dueBy: calendarDate().optional(),
-        guestId: id.optional(),
-        status: z.enum(FOLLOW_UP_STATUSES, { error: 'invalid_choice' }).optional(),
-      })
-      .strict(),
-    output: z.object({ followUps: z.array(followUpSchema) }),
-  }),
-  'followUps.setStatus': call({
-    summary: 'Mark a follow-up call done (by the staff member at this PC) or cancelled, with a note; or open again.',
-    writes: true,
-    input: z
-      .object({ id, status: z.enum(FOLLOW_UP_STATUSES, { error: 'invalid_choice' }), note: text(500).optional() })
-      .strict(),
-    output: followUpSchema,
   }),
 };

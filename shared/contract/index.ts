@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import { allergyCalls } from './allergies.ts';
 import { banquetCalls } from './banquets.ts';
 import { briefingCalls } from './briefing.ts';
+import { followUpCalls } from './follow-ups.ts';
 import { guestCalls } from './guests.ts';
+import { hallCalls } from './halls.ts';
 import { kitchenCalls } from './kitchen.ts';
 import { requestCalls } from './requests.ts';
 import { settingsCalls } from './settings.ts';
@@ -23,7 +25,9 @@ export const contract = {
   ...requestCalls,
   ...kitchenCalls,
   ...briefingCalls,
+  ...hallCalls,
   ...banquetCalls,
+  ...followUpCalls,
 };
 
 export type Contract = typeof contract;

@@ -1,11 +1,22 @@
 import { v7 as uuidv7 } from 'uuid';
-import { type BanquetType, LOST_REASONS, OCCUPYING_STAGES, type Stage } from '../../../shared/contract/banquets.ts';
-import { addDays, addMonths, addYears, localDate } from '../../../shared/text/dates.ts';
+import { OCCUPYING_STAGES } from '../../../shared/contract/banquets.ts';
+import { addDays, localDate } from '../../../shared/text/dates.ts';
 import { followUpDates } from '../banquets/follow-up-dates.ts';
 import type { WriteSession } from '../changes/write.ts';
 import type { CoreContext } from '../context.ts';
+import {
+  DECEASED_GIVEN,
+  DRINKS,
+  HALLS,
+  type HallPlan,
+  type Layout,
+  SLOTS,
+  STAFF_NOTES,
+  TYPE_SHAPE,
+} from './banquet-catalogue.ts';
+import { closingOf, groupNameOf, planDeals, type TimelineStep, timelineOf } from './banquet-plans.ts';
 import type { GeneratedGuest } from './generate.ts';
-import { type Draw, makeDraw } from './random.ts';
+import { makeDraw } from './random.ts';
 import { stream } from './service-floor.ts';
 
 // Banquet sales in the sample data: four halls (松の間 and 竹の間 open into one 大広間), and about forty
@@ -26,76 +37,6 @@ export type BanquetDemoInput = {
   now: number;
 };
 export type BanquetDemoCounts = { halls: number; banquets: number; followUps: number };
-
-type HallPlan = {
-  id: string;
-  name: string;
-  seated: number;
-  standing: number;
-  theatre: number;
-  combinable_with: string;
-};
-type Layout = 'seated' | 'standing' | 'theatre';
-
-const HALLS = [
-  { name: '松の間', capacity: [60, 80, 90], note: '襖を外すと竹の間と続きの大広間（着席90名）' },
-  { name: '竹の間', capacity: [30, 40, 40], note: '松の間と続き間' },
-  { name: '梅の間', capacity: [20, 0, 24], note: '庭に面した座敷。法要向き' },
-  { name: '萩の間', capacity: [12, 0, 16], note: '個室。少人数の会食・打合せ' },
-] as const;
-
-/** Inns, hotels and restaurants nearby that deals are lost to. */
-const COMPETITORS = ['ホテル松風', '料亭 花月', '旅館 白鷺', '割烹 みやび', '湯元 つるや', 'グランドホテル城山'];
-
-const LOST_NOTES: Record<(typeof LOST_REASONS)[number], string> = {
-  price: '一人あたり二千円安い見積もりが出たとのこと',
-  date_unavailable: '希望日に大広間の空きがなく他館に',
-  capacity: '人数が増えて当館では入りきらず',
-  cuisine: '洋食のコースを希望された',
-  location: '駅からの送迎がない点で見送り',
-  facilities: 'プロジェクターと音響設備のある会場を選ばれた',
-  response: '見積もりの返答が遅れ、先に決められてしまった',
-  plan_cancelled: '催し自体が取りやめに',
-  other: '幹事の方の知り合いの店に決定',
-};
-const CANCEL_NOTES = ['参加者が集まらず中止', '台風接近のため中止', '社内事情により延期（日程未定）'];
-const DRINKS = ['飲み放題（2時間）', '飲み放題（90分）', 'ビール・ソフトドリンクのみ'];
-const DECEASED_GIVEN = ['一郎', '正雄', '茂', '和子', 'キヨ', 'トシ子', '勝', '久子'];
-const STAFF_NOTES = ['送迎バス希望（駅から）', '上座に花を用意', '乾杯の挨拶あり。マイク1本', '', '', ''];
-
-/** Headcount range, layouts and the months a type is mostly held in (empty: any month). */
-const TYPE_SHAPE: Record<BanquetType, { people: [number, number]; layouts: Layout[]; months: number[] }> = {
-  bonenkai: { people: [15, 60], layouts: ['seated', 'seated', 'standing'], months: [12] },
-  shinnenkai: { people: [15, 50], layouts: ['seated'], months: [1] },
-  farewell: { people: [10, 40], layouts: ['seated', 'standing'], months: [3, 4] },
-  memorial: { people: [8, 20], layouts: ['seated'], months: [] },
-  wedding: { people: [40, 85], layouts: ['seated'], months: [4, 5, 10, 11] },
-  meeting: { people: [8, 40], layouts: ['theatre'], months: [] },
-  social: { people: [15, 60], layouts: ['seated', 'standing'], months: [] },
-  other: { people: [8, 30], layouts: ['seated'], months: [] },
-};
-const TYPE_WEIGHT: Record<BanquetType, number> = {
-  bonenkai: 6,
-  shinnenkai: 3,
-  farewell: 3,
-  memorial: 4,
-  wedding: 1,
-  meeting: 3,
-  social: 3,
-  other: 1,
-};
-const TYPES = Object.keys(TYPE_WEIGHT) as BanquetType[];
-
-type DealPlan = {
-  type: BanquetType;
-  date: string;
-  stage: Stage;
-  /** The memorial service whose date of death the follow-up calls count from. */
-  dateOfDeath?: string;
-  holdExpiresOn?: string;
-};
-
-const SLOTS: Record<'day' | 'evening', [string, string]> = { day: ['11:30', '14:00'], evening: ['18:00', '20:30'] };
 
 export function writeBanquetDemo(ctx: CoreContext, session: WriteSession, input: BanquetDemoInput): BanquetDemoCounts {
   const draw = makeDraw(stream(input.seed, BANQUET_STREAM));
@@ -319,147 +260,4 @@ function occupied(ctx: CoreContext, from: string, to: string): Map<string, Array
     }
   }
   return taken;
-}
-
-/**
- * The deals to write. Past ones in two windows (13–18 months ago, and the last twelve months, so the
- * report's default range surely has held, lost and cancelled deals), then the open ones ahead.
- */
-function planDeals(
-  draw: Draw,
-  today: string,
-  dayIn: (from: string, to: string, months: number[]) => string,
-): DealPlan[] {
-  const type = () => draw.weighted(TYPES, (t) => TYPE_WEIGHT[t]);
-  const plans: DealPlan[] = [];
-  const past = (from: string, to: string, stages: Stage[]) => {
-    for (const stage of draw.shuffle(stages)) {
-      const t = type();
-      plans.push({ type: t, date: dayIn(from, to, TYPE_SHAPE[t].months), stage });
-    }
-  };
-  const stages = (held: number, lost: number, cancelled: number): Stage[] => [
-    ...Array<Stage>(held).fill('held'),
-    ...Array<Stage>(lost).fill('lost'),
-    ...Array<Stage>(cancelled).fill('cancelled'),
-  ];
-  past(addDays(today, -545), addDays(addYears(today, -1), -1), stages(4, 3, 1));
-  past(addDays(addYears(today, -1), 1), addDays(today, -3), stages(10, 6, 1));
-  // Last year's year-end parties: their calls for this year's come up in the autumn.
-  const lastDecember = `${Number(today.slice(0, 4)) - 1}-12`;
-  for (const day of ['05', '12', '19']) plans.push({ type: 'bonenkai', date: `${lastDecember}-${day}`, stage: 'held' });
-  // A family's 一周忌 about ten months ago: its 三回忌 call comes up now (the anniversary two months ahead).
-  const death = addYears(addMonths(today, 2), -2);
-  plans.push({
-    type: 'memorial',
-    date: addDays(addYears(death, 1), -draw.between(3, 10)),
-    stage: 'held',
-    dateOfDeath: death,
-  });
-  // A 七回忌 held this year, a little before the anniversary.
-  const seventhHeld = dayIn(addDays(today, -300), addDays(today, -20), []);
-  plans.push({
-    type: 'memorial',
-    date: seventhHeld,
-    stage: 'held',
-    dateOfDeath: addYears(addDays(seventhHeld, draw.between(3, 20)), -6),
-  });
-  // Yesterday's party, not yet marked held.
-  plans.push({ type: type(), date: addDays(today, -1), stage: 'confirmed' });
-  // Ahead: open deals, two holds lapsing this week, a lost and a cancelled one.
-  const ahead = (stage: Stage, extra: Partial<DealPlan> = {}) => {
-    const t = extra.type ?? type();
-    plans.push({ type: t, date: dayIn(addDays(today, 5), addDays(today, 90), TYPE_SHAPE[t].months), stage, ...extra });
-  };
-  for (const stage of [
-    'inquiry',
-    'inquiry',
-    'inquiry',
-    'proposal',
-    'proposal',
-    'proposal',
-    'confirmed',
-    'confirmed',
-  ] as Stage[])
-    ahead(stage);
-  ahead('provisional', { holdExpiresOn: addDays(today, 2) });
-  ahead('provisional', { holdExpiresOn: addDays(today, 5) });
-  ahead('provisional', { holdExpiresOn: addDays(today, 20) });
-  // A 七回忌 held provisionally: the date of death six years before it.
-  const seventh = addDays(today, draw.between(30, 80));
-  ahead('provisional', {
-    type: 'memorial',
-    date: seventh,
-    dateOfDeath: addDays(addYears(seventh, -6), draw.between(2, 12)),
-    holdExpiresOn: addDays(today, 10),
-  });
-  ahead('lost');
-  ahead('cancelled');
-  return plans.map((plan) =>
-    plan.type === 'memorial' && !plan.dateOfDeath && draw.chance(0.7)
-      ? { ...plan, dateOfDeath: addYears(addDays(plan.date, draw.between(5, 40)), -draw.pick([1, 2, 6, 12])) }
-      : plan,
-  );
-}
-
-type TimelineStep = { stage: Stage; day: string; hour: number };
-
-/** The stages a deal went through to its current one, each on a day between the inquiry and now. */
-function timelineOf(draw: Draw, plan: DealPlan, date: string, today: string): TimelineStep[] {
-  const path: Stage[] =
-    plan.stage === 'held'
-      ? ['inquiry', 'proposal', ...(draw.chance(0.4) ? (['provisional'] as Stage[]) : []), 'confirmed', 'held']
-      : plan.stage === 'lost'
-        ? ['inquiry', 'proposal', ...(draw.chance(0.4) ? (['provisional'] as Stage[]) : []), 'lost']
-        : plan.stage === 'cancelled'
-          ? ['inquiry', 'proposal', 'confirmed', 'cancelled']
-          : plan.stage === 'inquiry'
-            ? ['inquiry']
-            : plan.stage === 'proposal'
-              ? ['inquiry', 'proposal']
-              : plan.stage === 'provisional'
-                ? ['inquiry', 'proposal', 'provisional']
-                : ['inquiry', 'proposal', 'provisional', 'confirmed'];
-  // The inquiry came one to four months ahead (never after today); held is marked the day after.
-  let inquiry = addDays(date, -draw.between(30, 120));
-  if (inquiry > today) inquiry = addDays(today, -draw.between(0, 20));
-  const end = plan.stage === 'held' ? addDays(date, 1) : date < today ? addDays(date, -1) : today;
-  const lastDay = end > today ? today : end < inquiry ? inquiry : end;
-  const span = Math.round((Date.parse(lastDay) - Date.parse(inquiry)) / 86_400_000);
-  return path.map((stage, index) => ({
-    stage,
-    day: addDays(inquiry, Math.floor((span * index) / Math.max(1, path.length - 1))),
-    hour: 10 + index,
-  }));
-}
-
-function closingOf(draw: Draw, stage: Stage) {
-  if (stage === 'lost') {
-    const reason = draw.weighted(LOST_REASONS, (r) => (r === 'price' ? 4 : r === 'date_unavailable' ? 3 : 1));
-    return {
-      reason,
-      competitor: draw.weighted(COMPETITORS, (c) => COMPETITORS.length - COMPETITORS.indexOf(c)),
-      note: LOST_NOTES[reason],
-    };
-  }
-  if (stage === 'cancelled') return { reason: null, competitor: '', note: draw.pick(CANCEL_NOTES) };
-  return { reason: null, competitor: '', note: '' };
-}
-
-function groupNameOf(draw: Draw, guest: GeneratedGuest, type: BanquetType): string {
-  if (type === 'memorial') return `${guest.family_name}家`;
-  if (type === 'wedding') return `${guest.family_name}家・${draw.pick(['田中', '鈴木', '高橋', '渡辺'])}家 ご両家`;
-  const company =
-    guest.organization || draw.pick(['本町商店会', '緑が丘町内会', '城西高校 同窓会', '若葉台ゴルフ同好会']);
-  const suffix: Record<BanquetType, string> = {
-    bonenkai: ' 忘年会',
-    shinnenkai: ' 新年会',
-    farewell: ' 歓送迎会',
-    memorial: '',
-    wedding: '',
-    meeting: ' 定例会議',
-    social: ' 懇親会',
-    other: ' 会食',
-  };
-  return `${company}${suffix[type]}`;
 }
