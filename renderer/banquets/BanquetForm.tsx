@@ -18,7 +18,7 @@ import { BANQUET_TYPES, type Banquet, LAYOUTS } from '../../shared/contract/banq
 import { CallErrorException, call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
-import { callFieldErrors, type FieldErrors, fieldMessage } from '../service/field-errors.ts';
+import { callFieldErrors, type FieldErrors, fieldMessage, focusFirstError } from '../service/field-errors.ts';
 import { today } from '../service/format.ts';
 import { onForm } from '../service/stay-form-model.ts';
 import { useStaff } from '../staff/staff-context.tsx';
@@ -85,8 +85,7 @@ export function BanquetForm({ banquet, onClose }: { banquet?: Banquet; onClose(s
 
   const showErrors = (next: FieldErrors) => {
     setErrors(next);
-    const first = Object.keys(next)[0];
-    if (first) requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus());
+    focusFirstError(formRef.current, next);
   };
 
   const save = async (event: FormEvent) => {

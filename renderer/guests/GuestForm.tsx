@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { CallErrorException, call } from '../api/client.ts';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { navigate } from '../app/route.ts';
+import { focusFirstError } from '../service/field-errors.ts';
 import type { FormRequest } from './form-context.tsx';
 import {
   checkCreate,
@@ -63,8 +64,7 @@ export function GuestForm({ request, onClose }: { request: FormRequest; onClose(
 
   const showErrors = (next: FieldErrors) => {
     setErrors(next);
-    const first = Object.keys(next)[0];
-    if (first) requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus());
+    focusFirstError(formRef.current, next);
   };
 
   const text = (field: TextField) => ({

@@ -19,7 +19,7 @@ import { call } from '../api/client.ts';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { fullName } from '../guests/names.ts';
 import { useStaff } from '../staff/staff-context.tsx';
-import { callFieldErrors, type FieldErrors, fieldMessage } from './field-errors.ts';
+import { callFieldErrors, type FieldErrors, fieldMessage, focusFirstError } from './field-errors.ts';
 import { today } from './format.ts';
 import { PartyPicker } from './PartyPicker.tsx';
 import { checkStay, newStayValues, onForm, type StayValues, stayPatch, stayValues } from './stay-form-model.ts';
@@ -57,8 +57,7 @@ export function StayForm({ guestId, stay, onClose }: { guestId: string; stay?: S
 
   const showErrors = (next: FieldErrors) => {
     setErrors(next);
-    const first = Object.keys(next)[0];
-    if (first) requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus());
+    focusFirstError(formRef.current, next);
   };
 
   const save = async (event: FormEvent) => {

@@ -8,6 +8,12 @@ import { type FieldErrors, fieldErrors } from '../guests/form-model.ts';
 
 export type { FieldErrors };
 
+/** Puts the cursor in the first field with a message (after the render that shows the messages). */
+export function focusFirstError(form: HTMLFormElement | null, errors: FieldErrors): void {
+  const first = Object.keys(errors)[0];
+  if (first) requestAnimationFrame(() => form?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus());
+}
+
 /** The translated message of a field code (errors.field.*), or undefined when the field has none. */
 export function fieldMessage(errors: FieldErrors, path: string): string | undefined {
   const code = errors[path];
