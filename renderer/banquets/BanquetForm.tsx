@@ -1,28 +1,15 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BANQUET_TYPES, type Banquet, LAYOUTS } from '../../shared/contract/banquets.ts';
 import { CallErrorException, call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
+import { FormFooter } from '../app/FormFooter.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { callFieldErrors, type FieldErrors, fieldMessage, focusFirstError } from '../service/field-errors.ts';
-import { today } from '../service/format.ts';
+import { formatYen, today } from '../service/format.ts';
 import { onForm } from '../service/stay-form-model.ts';
 import { useStaff } from '../staff/staff-context.tsx';
-import { formatYen } from './display.ts';
 import {
   type BanquetValues,
   banquetPatch,
@@ -302,24 +289,14 @@ export function BanquetForm({ banquet, onClose }: { banquet?: Banquet; onClose(s
             error={error('attendeeIds')}
           />
           <Textarea label={t('banquet.fields.note')} autosize minRows={2} maxRows={6} {...text('note')} />
-          {formError && (
-            <Alert color="red" data-testid="form-error" role="alert">
-              {formError}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            {Object.keys(errors).length > 0 && (
-              <Text c="red" size="sm" role="alert" mr="auto">
-                {t('banquet.form.fixErrors')}
-              </Text>
-            )}
-            <Button variant="default" onClick={() => onClose()}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" data-testid="save-banquet" loading={saving}>
-              {banquet ? t('banquet.form.save') : t('banquet.form.create')}
-            </Button>
-          </Group>
+          <FormFooter
+            formError={formError}
+            hasFieldErrors={Object.keys(errors).length > 0}
+            saving={saving}
+            saveLabel={banquet ? t('banquet.form.save') : t('banquet.form.create')}
+            saveTestId="save-banquet"
+            onCancel={() => onClose()}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,8 +1,9 @@
-import { Alert, Button, Checkbox, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import i18next from 'i18next';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CallErrorException, call } from '../api/client.ts';
+import { FormFooter } from '../app/FormFooter.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { navigate } from '../app/route.ts';
 import { focusFirstError } from '../service/field-errors.ts';
@@ -161,24 +162,15 @@ export function GuestForm({ request, onClose }: { request: FormRequest; onClose(
             }}
             error={errorOf('marketingConsent')}
           />
-          {formError && (
-            <Alert color="red" data-testid="form-error" role="alert">
-              {formError}
-            </Alert>
-          )}
-          <Group justify="flex-end" mt="sm">
-            {Object.keys(errors).length > 0 && (
-              <Text c="red" size="sm" role="alert" mr="auto">
-                {t('form.fixErrors')}
-              </Text>
-            )}
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" data-testid="save-guest" loading={saving}>
-              {t('form.save')}
-            </Button>
-          </Group>
+          <FormFooter
+            formError={formError}
+            hasFieldErrors={Object.keys(errors).length > 0}
+            saving={saving}
+            saveLabel={t('form.save')}
+            saveTestId="save-guest"
+            onCancel={onClose}
+            mt="sm"
+          />
         </Stack>
       </form>
     </Modal>

@@ -119,7 +119,6 @@ export const enBanquet: typeof jaBanquet = {
     dateOfDeathHint: 'Used to call about the next memorial service',
     create: 'Record inquiry',
     save: 'Save',
-    fixErrors: 'Please check the fields marked in red',
     createdNotice: 'Inquiry recorded',
     savedNotice: 'Banquet saved',
   },

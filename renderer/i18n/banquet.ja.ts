@@ -119,7 +119,6 @@ export const jaBanquet = {
     dateOfDeathHint: '年忌（三回忌など）のご案内に使います',
     create: '問い合わせを登録',
     save: '保存',
-    fixErrors: '赤く表示された項目を確認してください',
     createdNotice: '問い合わせを登録しました',
     savedNotice: '宴会の内容を保存しました',
   },

@@ -123,7 +123,6 @@ export const enService: Widen<typeof jaService> = {
       status: 'Status',
       note: 'Note',
       save: 'Save',
-      fixErrors: 'Please check the highlighted fields',
     },
   },
   served: {

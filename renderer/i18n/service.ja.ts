@@ -121,7 +121,6 @@ export const jaService = {
       status: '状態',
       note: 'メモ',
       save: '保存',
-      fixErrors: '入力内容を確認してください',
     },
   },
   served: {

@@ -1,23 +1,11 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Checkbox, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Allergy, allergyCalls, SEVERITIES, type Severity } from '../../shared/contract/allergies.ts';
 import type { CallInput } from '../../shared/contract/index.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
+import { FormFooter } from '../app/FormFooter.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { allergenFilter, allergenOptions } from './allergen-options.ts';
 import { callFieldErrors, checkWith, type FieldErrors, fieldMessage } from './field-errors.ts';
@@ -189,19 +177,13 @@ export function AllergyForm({
             onChange={(event) => set('confirmedAt', event.currentTarget.value)}
             error={fieldMessage(errors, 'confirmedAt')}
           />
-          {formError && (
-            <Alert color="red" role="alert" data-testid="form-error">
-              {formError}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" data-testid="save-allergy" loading={saving}>
-              {correcting ? t('service.allergies.form.saveCorrection') : t('service.allergies.form.save')}
-            </Button>
-          </Group>
+          <FormFooter
+            formError={formError}
+            saving={saving}
+            saveLabel={correcting ? t('service.allergies.form.saveCorrection') : t('service.allergies.form.save')}
+            saveTestId="save-allergy"
+            onCancel={onClose}
+          />
         </Stack>
       </form>
     </Modal>

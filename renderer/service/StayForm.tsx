@@ -1,21 +1,9 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Modal, NumberInput, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BOOKING_CHANNELS, STAY_PURPOSES, STAY_STATUSES, type Stay } from '../../shared/contract/stays.ts';
 import { call } from '../api/client.ts';
+import { FormFooter } from '../app/FormFooter.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { fullName } from '../guests/names.ts';
 import { useStaff } from '../staff/staff-context.tsx';
@@ -212,24 +200,14 @@ export function StayForm({ guestId, stay, onClose }: { guestId: string; stay?: S
             />
           </SimpleGrid>
           <Textarea label={t('service.stays.form.note')} autosize minRows={2} maxRows={6} {...text('note')} />
-          {formError && (
-            <Alert color="red" data-testid="form-error" role="alert">
-              {formError}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            {Object.keys(errors).length > 0 && (
-              <Text c="red" size="sm" role="alert" mr="auto">
-                {t('service.stays.form.fixErrors')}
-              </Text>
-            )}
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" data-testid="save-stay" loading={saving}>
-              {t('service.stays.form.save')}
-            </Button>
-          </Group>
+          <FormFooter
+            formError={formError}
+            hasFieldErrors={Object.keys(errors).length > 0}
+            saving={saving}
+            saveLabel={t('service.stays.form.save')}
+            saveTestId="save-stay"
+            onCancel={onClose}
+          />
         </Stack>
       </form>
     </Modal>
