@@ -5,7 +5,7 @@ import type { Arrival } from '../../shared/contract/briefing.ts';
 import { routeHref } from '../app/route.ts';
 import { fullName, fullReading } from '../guests/names.ts';
 import { formatDay } from '../i18n/format.ts';
-import { SEVERITY_COLOR } from '../kitchen/display.ts';
+import { SEVERITY_COLOR } from '../service/format.ts';
 import { warningCounts } from '../stays/menu-model.ts';
 import { PartyAllergies } from './PartyAllergies.tsx';
 

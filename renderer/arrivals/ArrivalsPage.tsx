@@ -4,7 +4,8 @@ import { addDays, isCalendarDate, localDate } from '../../shared/text/dates.ts';
 import { useQuery } from '../api/hooks.ts';
 import { errorMessage } from '../app/notify.ts';
 import { navigate, routeHref } from '../app/route.ts';
-import { FLOOR_TABLES, formatDayWeekday } from '../kitchen/display.ts';
+import { FLOOR_TABLES } from '../kitchen/display.ts';
+import { formatDayWithWeekday } from '../service/format.ts';
 import { ArrivalCard } from './ArrivalCard.tsx';
 
 function Total({ label, value, testId, alert }: { label: string; value: number; testId: string; alert?: boolean }) {
@@ -37,7 +38,7 @@ export function ArrivalsPage({ date: routeDate }: { date?: string }) {
             {date === today ? t('kitchen.arrivals.today') : t('kitchen.arrivals.title')}
           </Text>
           <Title order={2} data-testid="arrivals-date">
-            {formatDayWeekday(date, i18n.language)}
+            {formatDayWithWeekday(date, i18n.language)}
           </Title>
         </Stack>
         <Group gap="xs" align="flex-end">

@@ -1,7 +1,7 @@
 import { Alert, Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Arrival } from '../../shared/contract/briefing.ts';
-import { allergenName, SEVERITY_COLOR } from '../kitchen/display.ts';
+import { allergenName, SEVERITY_COLOR } from '../service/format.ts';
 
 type PartyAllergy = Arrival['allergies'][number];
 

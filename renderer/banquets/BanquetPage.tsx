@@ -21,19 +21,10 @@ import { useQuery } from '../api/hooks.ts';
 import { errorMessage } from '../app/notify.ts';
 import { navigate, routeHref } from '../app/route.ts';
 import { formatDateTime } from '../i18n/format.ts';
+import { formatDayWithWeekday, formatYen } from '../service/format.ts';
 import { DishWarnings } from '../stays/DishWarnings.tsx';
 import { BanquetForm } from './BanquetForm.tsx';
-import {
-  BANQUET_TABLES,
-  dealTitle,
-  followUpWhat,
-  formatDayWeekday,
-  formatYen,
-  hallList,
-  STAGE_COLOR,
-  sama,
-  timeSpan,
-} from './display.ts';
+import { BANQUET_TABLES, dealTitle, followUpWhat, hallList, STAGE_COLOR, sama, timeSpan } from './display.ts';
 import { StageActions } from './StageActions.tsx';
 
 function Summary({ detail }: { detail: BanquetDetail }) {
@@ -58,7 +49,7 @@ function Summary({ detail }: { detail: BanquetDetail }) {
     [t('banquet.fields.deceasedName'), banquet.deceasedName || null],
     [
       t('banquet.fields.dateOfDeath'),
-      banquet.dateOfDeath ? formatDayWeekday(banquet.dateOfDeath, i18n.language) : null,
+      banquet.dateOfDeath ? formatDayWithWeekday(banquet.dateOfDeath, i18n.language) : null,
     ],
     [t('banquet.fields.note'), banquet.note || null],
   ];
@@ -72,7 +63,7 @@ function Summary({ detail }: { detail: BanquetDetail }) {
                 {dealTitle(banquet)}
               </Title>
               <Text fw={600}>
-                {formatDayWeekday(banquet.date, i18n.language)} {timeSpan(banquet)}
+                {formatDayWithWeekday(banquet.date, i18n.language)} {timeSpan(banquet)}
               </Text>
             </Stack>
             <Badge
@@ -86,7 +77,7 @@ function Summary({ detail }: { detail: BanquetDetail }) {
             </Badge>
             {banquet.stage === 'provisional' && banquet.holdExpiresOn && (
               <Text size="sm" c="yellow.9" data-testid="banquet-hold-expiry">
-                {t('banquet.deal.holdUntil', { date: formatDayWeekday(banquet.holdExpiresOn, i18n.language) })}
+                {t('banquet.deal.holdUntil', { date: formatDayWithWeekday(banquet.holdExpiresOn, i18n.language) })}
               </Text>
             )}
           </Group>
@@ -169,7 +160,7 @@ function StageTimeline({ detail }: { detail: BanquetDetail }) {
             </Text>
             {event.holdExpiresOn && (
               <Text size="sm">
-                {t('banquet.deal.holdUntil', { date: formatDayWeekday(event.holdExpiresOn, i18n.language) })}
+                {t('banquet.deal.holdUntil', { date: formatDayWithWeekday(event.holdExpiresOn, i18n.language) })}
               </Text>
             )}
             {event.lostReason && (
@@ -206,7 +197,7 @@ function Overlaps({ detail }: { detail: BanquetDetail }) {
           >
             {t('banquet.deal.overlapLine', {
               hall: clash.hallName,
-              date: formatDayWeekday(clash.date, i18n.language),
+              date: formatDayWithWeekday(clash.date, i18n.language),
               time: timeSpan(clash),
               group: clash.groupName || sama(clash.organiserName),
               stage: t(`banquet.codes.stage.${clash.stage}`),
@@ -274,7 +265,7 @@ function FollowUps({ detail }: { detail: BanquetDetail }) {
               {followUpWhat(followUp, i18n.language)}
             </Text>
             <Text size="xs" c="dimmed">
-              {t('banquet.followUps.dueOn', { date: formatDayWeekday(followUp.dueDate, i18n.language) })}
+              {t('banquet.followUps.dueOn', { date: formatDayWithWeekday(followUp.dueDate, i18n.language) })}
             </Text>
             <Badge size="xs" variant="light" color={followUp.status === 'open' ? 'blue' : 'gray'} tt="none">
               {t(`banquet.codes.followUpStatus.${followUp.status}`)}
@@ -304,7 +295,7 @@ function OrganiserBanquets({ detail }: { detail: BanquetDetail }) {
         {others.map((other) => (
           <Group key={other.id} gap="xs" wrap="nowrap">
             <Anchor size="sm" href={routeHref({ name: 'banquet', id: other.id })}>
-              {formatDayWeekday(other.date, i18n.language)} {dealTitle(other)}
+              {formatDayWithWeekday(other.date, i18n.language)} {dealTitle(other)}
             </Anchor>
             <Badge size="xs" color={STAGE_COLOR[other.stage]} tt="none">
               {t(`banquet.codes.stage.${other.stage}`)}

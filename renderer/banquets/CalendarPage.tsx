@@ -20,9 +20,9 @@ import { addDays, isCalendarDate } from '../../shared/text/dates.ts';
 import { useQuery } from '../api/hooks.ts';
 import { errorMessage } from '../app/notify.ts';
 import { navigate } from '../app/route.ts';
-import { formatDayShort, today } from '../service/format.ts';
+import { formatDayShort, formatDayWithWeekday, today } from '../service/format.ts';
 import { CalendarDay } from './CalendarDay.tsx';
-import { BANQUET_TABLES, dealTitle, formatDayWeekday, STAGE_COLOR, timeSpan } from './display.ts';
+import { BANQUET_TABLES, dealTitle, STAGE_COLOR, timeSpan } from './display.ts';
 
 /** The Monday of the week holding `date` (inns plan the week from Monday). */
 export function weekStart(date: string): string {
@@ -155,8 +155,8 @@ function ExpiringHolds({ holds }: { holds: Banquet[] }) {
               </Group>
               <Text size="xs" c="dimmed">
                 {t('banquet.calendar.holdLine', {
-                  date: formatDayWeekday(hold.date, i18n.language),
-                  expiry: formatDayWeekday(hold.holdExpiresOn ?? '', i18n.language),
+                  date: formatDayWithWeekday(hold.date, i18n.language),
+                  expiry: formatDayWithWeekday(hold.holdExpiresOn ?? '', i18n.language),
                 })}
               </Text>
             </UnstyledButton>
@@ -191,10 +191,10 @@ export function CalendarPage({ date }: { date?: string }) {
           <Title order={2} data-testid="calendar-range">
             {view === 'week'
               ? t('banquet.calendar.range', {
-                  from: formatDayWeekday(from, i18n.language),
-                  to: formatDayWeekday(to, i18n.language),
+                  from: formatDayWithWeekday(from, i18n.language),
+                  to: formatDayWithWeekday(to, i18n.language),
                 })
-              : formatDayWeekday(day, i18n.language)}
+              : formatDayWithWeekday(day, i18n.language)}
           </Title>
         </Stack>
         <Group gap="xs" align="flex-end">

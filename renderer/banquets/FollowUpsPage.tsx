@@ -19,8 +19,8 @@ import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { routeHref } from '../app/route.ts';
-import { today } from '../service/format.ts';
-import { BANQUET_TABLES, followUpWhat, formatDayWeekday, sama } from './display.ts';
+import { formatDayWithWeekday, today } from '../service/format.ts';
+import { BANQUET_TABLES, followUpWhat, sama } from './display.ts';
 
 type Range = '60d' | '1y' | 'all';
 
@@ -125,7 +125,7 @@ export function FollowUpsPage() {
                     c={followUp.dueDate < now ? 'red.8' : undefined}
                     fw={followUp.dueDate <= now ? 700 : 400}
                   >
-                    {formatDayWeekday(followUp.dueDate, i18n.language)}
+                    {formatDayWithWeekday(followUp.dueDate, i18n.language)}
                   </Text>
                 </Table.Td>
                 <Table.Td>

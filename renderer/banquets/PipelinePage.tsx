@@ -5,8 +5,9 @@ import { OPEN_STAGES, STAGES, type Stage } from '../../shared/contract/banquets.
 import { useQuery } from '../api/hooks.ts';
 import { errorMessage } from '../app/notify.ts';
 import { navigate } from '../app/route.ts';
+import { formatDayWithWeekday, formatYen } from '../service/format.ts';
 import { BanquetForm } from './BanquetForm.tsx';
-import { BANQUET_TABLES, formatDayWeekday, formatYen, hallList, STAGE_COLOR, sama, timeSpan } from './display.ts';
+import { BANQUET_TABLES, hallList, STAGE_COLOR, sama, timeSpan } from './display.ts';
 
 type Filter = 'open' | 'all' | Stage;
 
@@ -85,7 +86,9 @@ export function PipelinePage() {
                 data-banquet-id={banquet.id}
                 data-stage={banquet.stage}
               >
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDayWeekday(banquet.date, i18n.language)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {formatDayWithWeekday(banquet.date, i18n.language)}
+                </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{timeSpan(banquet)}</Table.Td>
                 <Table.Td>
                   <Text size="sm" fw={600}>

@@ -7,9 +7,9 @@ import { addMonths, isCalendarDate } from '../../shared/text/dates.ts';
 import { useQuery } from '../api/hooks.ts';
 import { errorMessage } from '../app/notify.ts';
 import { locale } from '../i18n/format.ts';
-import { today } from '../service/format.ts';
+import { formatYen, today } from '../service/format.ts';
 import { toCsv } from './csv.ts';
-import { BANQUET_TABLES, formatYen } from './display.ts';
+import { BANQUET_TABLES } from './display.ts';
 import { downloadText } from './download.ts';
 import {
   hitRateTable,

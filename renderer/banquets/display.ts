@@ -1,11 +1,9 @@
-// How the banquet screens show a deal: stage colours, the time span, the organiser with 様, halls, yen.
+// How the banquet screens show a deal: stage colours, the time span, the organiser with 様, halls.
 // One place, so the pipeline, the calendar, the deal page and the reports use the same words and colours.
 
 import i18next from 'i18next';
 import type { Banquet, FollowUp, Stage } from '../../shared/contract/banquets.ts';
-import { formatDayWeekday, formatYen } from '../kitchen/display.ts';
-
-export { formatDayWeekday, formatYen };
+import { formatDayWithWeekday } from '../service/format.ts';
 
 /** Open stages in cool colours growing firmer; held is done (teal); lost and cancelled are grey/red. */
 export const STAGE_COLOR: Record<Stage, string> = {
@@ -57,7 +55,7 @@ export function hallList(banquet: Pick<Banquet, 'hallNames'>): string {
 
 /** 三回忌 2027年3月10日(水), or 忘年会 2027年12月10日(金): what a follow-up call is about. */
 export function followUpWhat(followUp: FollowUp, language: string): string {
-  const date = formatDayWeekday(followUp.eventDate, language);
+  const date = formatDayWithWeekday(followUp.eventDate, language);
   if (followUp.kind === 'memorial' && followUp.memorialYear !== null) {
     const key = `banquet.codes.memorialYear.${followUp.memorialYear}`;
     const name = i18next.exists(key) ? i18next.t(key) : i18next.t('banquet.codes.followUpKind.memorial');

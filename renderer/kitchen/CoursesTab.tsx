@@ -19,7 +19,7 @@ import type { Course, Dish } from '../../shared/contract/kitchen.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
 import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
-import { formatYen } from './display.ts';
+import { formatYen } from '../service/format.ts';
 import { useCallForm } from './use-call-form.ts';
 
 type Editing = { mode: 'new' } | { mode: 'edit'; course: Course };

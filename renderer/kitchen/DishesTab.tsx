@@ -19,7 +19,7 @@ import { DISH_CATEGORIES, type Dish } from '../../shared/contract/kitchen.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
 import { errorMessage } from '../app/notify.ts';
-import { allergenName } from './display.ts';
+import { allergenName } from '../service/format.ts';
 import { useCallForm } from './use-call-form.ts';
 import { toggleWithdrawn } from './withdraw.ts';
 

@@ -19,7 +19,9 @@ export function formatDayWithWeekday(value: string, language: string): string {
     day: 'numeric',
     weekday: 'short',
     timeZone: 'UTC',
-  }).format(date);
+  })
+    .format(date)
+    .replace(/\s+\(/, '('); // some ICU versions write 2026年11月23日 (月)
 }
 
 /** A calendar day in little room (a table's label): 2026/11/23(月), Mon 23/11/2026. */

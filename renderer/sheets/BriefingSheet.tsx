@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Arrival, Arrivals } from '../../shared/contract/briefing.ts';
 import { fullName, fullReading } from '../guests/names.ts';
 import { formatDay } from '../i18n/format.ts';
-import { allergenName, formatDayWeekday } from '../kitchen/display.ts';
+import { allergenName, formatDayWithWeekday } from '../service/format.ts';
 import styles from './PrintPage.module.css';
 import { menuFlags } from './sheet-model.ts';
 
@@ -47,7 +47,7 @@ function RoomPage({ arrival, printedAt }: { arrival: Arrival; printedAt: string 
     <section className={`${styles.paper} ${styles.room}`} data-testid="sheet-room" data-stay-id={stay.id}>
       <div className={styles.head}>
         <span className={styles.title}>{t('sheet.briefingTitle')}</span>
-        <span>{formatDayWeekday(stay.arrivalDate, i18n.language)}</span>
+        <span>{formatDayWithWeekday(stay.arrivalDate, i18n.language)}</span>
       </div>
       <div className={styles.guestLine}>
         <div>
@@ -161,7 +161,7 @@ export function BriefingSheet({ data, printedAt }: { data: Arrivals; printedAt: 
       <section className={styles.paper}>
         <div className={styles.head}>
           <span className={styles.title}>{t('sheet.briefingTitle')}</span>
-          <span>{formatDayWeekday(data.date, i18n.language)}</span>
+          <span>{formatDayWithWeekday(data.date, i18n.language)}</span>
         </div>
         <div>{t('sheet.noArrivals')}</div>
       </section>

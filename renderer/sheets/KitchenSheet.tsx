@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Arrivals } from '../../shared/contract/briefing.ts';
 import { fullName } from '../guests/names.ts';
-import { allergenName, formatDayWeekday } from '../kitchen/display.ts';
+import { allergenName, formatDayWithWeekday } from '../service/format.ts';
 import styles from './PrintPage.module.css';
 import { menuFlags } from './sheet-model.ts';
 
@@ -12,7 +12,7 @@ export function KitchenSheet({ data, printedAt }: { data: Arrivals; printedAt: s
     <section className={styles.paper} data-testid="kitchen-sheet">
       <div className={styles.head}>
         <span className={styles.title}>{t('sheet.kitchenTitle')}</span>
-        <span>{formatDayWeekday(data.date, i18n.language)}</span>
+        <span>{formatDayWithWeekday(data.date, i18n.language)}</span>
       </div>
       {data.arrivals.length === 0 ? (
         <div>{t('sheet.noArrivals')}</div>

@@ -3,7 +3,7 @@
 import type { TFunction } from 'i18next';
 import type { DishWarning } from '../../shared/contract/kitchen.ts';
 import { formatDay } from '../i18n/format.ts';
-import { allergenName } from '../kitchen/display.ts';
+import { allergenName } from '../service/format.ts';
 
 /** "アナフィラキシー そば（山田 太郎 様）、前回提供 2025年4月1日（夕食）、残された", or '' for a clean dish. */
 export function menuFlags(dish: DishWarning, t: TFunction, language: string): string {

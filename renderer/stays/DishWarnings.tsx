@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DishWarning, MenuPlan } from '../../shared/contract/kitchen.ts';
 import { formatDay } from '../i18n/format.ts';
-import { allergenName, SEVERITY_COLOR } from '../kitchen/display.ts';
+import { allergenName, SEVERITY_COLOR } from '../service/format.ts';
 import { isFlagged } from './menu-model.ts';
 
 type Props = {

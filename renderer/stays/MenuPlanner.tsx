@@ -7,7 +7,8 @@ import { localDate } from '../../shared/text/dates.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
 import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
-import { FLOOR_TABLES, formatDayWeekday, formatYen, stayDays } from '../kitchen/display.ts';
+import { FLOOR_TABLES, stayDays } from '../kitchen/display.ts';
+import { formatDayWithWeekday, formatYen } from '../service/format.ts';
 import { DishWarnings } from './DishWarnings.tsx';
 import { swapDish } from './menu-model.ts';
 
@@ -63,7 +64,7 @@ export function MenuPlanner({ stay }: { stay: Stay }) {
     if (plan) {
       notifySuccess(
         t('kitchen.menu.plannedNotice', {
-          date: formatDayWeekday(plan.date, i18n.language),
+          date: formatDayWithWeekday(plan.date, i18n.language),
           meal: t(`codes.meal.${plan.meal}`),
         }),
       );
@@ -88,7 +89,7 @@ export function MenuPlanner({ stay }: { stay: Stay }) {
             label={t('kitchen.menu.date')}
             data={stayDays(stay.arrivalDate, stay.departureDate).map((day) => ({
               value: day,
-              label: formatDayWeekday(day, i18n.language),
+              label: formatDayWithWeekday(day, i18n.language),
             }))}
             value={date}
             onChange={(value) => value && setDate(value)}

@@ -5,7 +5,8 @@ import type { MenuPlan } from '../../shared/contract/kitchen.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
 import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
-import { FLOOR_TABLES, formatDayWeekday } from '../kitchen/display.ts';
+import { FLOOR_TABLES } from '../kitchen/display.ts';
+import { formatDayWithWeekday } from '../service/format.ts';
 import { DishWarnings } from './DishWarnings.tsx';
 import { swapDish, warningCounts } from './menu-model.ts';
 
@@ -28,7 +29,7 @@ function PlannedMenu({ menu }: { menu: MenuPlan }) {
         <Group justify="space-between">
           <Group gap="xs">
             <Text fw={700}>
-              {formatDayWeekday(menu.date, i18n.language)} {t(`codes.meal.${menu.meal}`)}
+              {formatDayWithWeekday(menu.date, i18n.language)} {t(`codes.meal.${menu.meal}`)}
             </Text>
             <Text>{menu.courseName}</Text>
             <Badge color={planned ? 'indigo' : 'teal'} variant="light" tt="none" data-testid="menu-status">

@@ -6,7 +6,8 @@ import type { Stay } from '../../shared/contract/stays.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
 import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
-import { formatDayWeekday, stayDays } from '../kitchen/display.ts';
+import { stayDays } from '../kitchen/display.ts';
+import { formatDayWithWeekday } from '../service/format.ts';
 
 const REACTION_COLOR = { praised: 'teal', left: 'orange', disliked: 'grape' } as const;
 
@@ -76,7 +77,7 @@ function RecordServed({ stay, onDone }: { stay: Stay; onDone(): void }) {
             label={t('kitchen.menu.date')}
             data={stayDays(stay.arrivalDate, stay.departureDate).map((day) => ({
               value: day,
-              label: formatDayWeekday(day, i18n.language),
+              label: formatDayWithWeekday(day, i18n.language),
             }))}
             value={date}
             onChange={(value) => value && setDate(value)}
@@ -144,7 +145,7 @@ export function ServedList({ stay }: { stay: Stay }) {
           <Paper key={key} withBorder p="sm" radius="md" data-testid="served-meal">
             <Stack gap={6}>
               <Text fw={700} size="sm">
-                {formatDayWeekday(first.date, i18n.language)} {t(`codes.meal.${first.meal}`)}
+                {formatDayWithWeekday(first.date, i18n.language)} {t(`codes.meal.${first.meal}`)}
               </Text>
               {rows.map((row) => (
                 <ServedRow key={row.id} served={row} />

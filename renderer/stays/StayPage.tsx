@@ -22,7 +22,7 @@ import { useQuery } from '../api/hooks.ts';
 import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
 import { routeHref } from '../app/route.ts';
 import { fullName, fullReading } from '../guests/names.ts';
-import { formatDayWeekday, formatYen } from '../kitchen/display.ts';
+import { formatDayWithWeekday, formatYen } from '../service/format.ts';
 import { MenuPlanner } from './MenuPlanner.tsx';
 import { PlannedMenus } from './PlannedMenus.tsx';
 import { ServedList } from './ServedList.tsx';
@@ -116,8 +116,8 @@ function Summary({ stay }: { stay: Stay }) {
             </Title>
             <Stack gap={0}>
               <Text fw={600}>
-                {formatDayWeekday(stay.arrivalDate, i18n.language)} →{' '}
-                {formatDayWeekday(stay.departureDate, i18n.language)}
+                {formatDayWithWeekday(stay.arrivalDate, i18n.language)} →{' '}
+                {formatDayWithWeekday(stay.departureDate, i18n.language)}
               </Text>
               <Text size="sm" c="dimmed">
                 {t('sheet.nights', { nights: stay.nights })}・
