@@ -3,6 +3,7 @@
 
 import type { Severity } from '../../shared/contract/allergies.ts';
 import { fill, SERVICE_LABELS, type ServiceLabels } from '../../shared/i18n/service-labels.ts';
+import { familyFirst } from '../../shared/text/person-name.ts';
 
 export type SheetLanguage = 'ja' | 'en';
 
@@ -72,9 +73,9 @@ export function sheetWords(lang: SheetLanguage): Words {
 
 /** Family name first, as the inn writes it. */
 export function personName(person: { familyName: string; givenName: string }): string {
-  return [person.familyName, person.givenName].filter(Boolean).join(' ');
+  return familyFirst(person.familyName, person.givenName);
 }
 
 export function personReading(person: { familyReading: string; givenReading: string }): string {
-  return [person.familyReading, person.givenReading].filter(Boolean).join(' ');
+  return familyFirst(person.familyReading, person.givenReading);
 }

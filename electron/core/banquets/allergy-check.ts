@@ -1,10 +1,10 @@
 import type { BanquetDetail } from '../../../shared/contract/banquets.ts';
+import { familyFirst } from '../../../shared/text/person-name.ts';
 import { bySeverity, currentAllergies } from '../allergies/rows.ts';
 import type { CoreContext } from '../context.ts';
 import { courseDishIds, findCourseRow } from '../kitchen/courses.ts';
 import type { PartyAllergy, PartyHistory } from '../kitchen/party-history.ts';
 import { type Catalogue, loadCatalogue, planWarnings } from '../kitchen/warnings.ts';
-import { personName } from './rows.ts';
 
 // The course of a banquet checked against the allergies of the organiser and of the attendees who are guests
 // on record: the same warnings the menu planner gives a stay, without the served-before part (a banquet is
@@ -29,7 +29,7 @@ export function checkCourseAllergies(
         family_name: string;
         given_name: string;
       }>
-    ).map((row) => [row.id, personName(row.family_name, row.given_name)]),
+    ).map((row) => [row.id, familyFirst(row.family_name, row.given_name)]),
   );
   const allergies: PartyAllergy[] = currentAllergies(ctx, guestIds, asOf)
     .map((allergy) => ({ ...allergy, guestName: names.get(allergy.guestId) ?? '' }))

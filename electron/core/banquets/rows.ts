@@ -2,6 +2,7 @@ import type { BanquetRow, BanquetStageRow, FollowUpRow, HallRow } from '../../..
 import type { Banquet, FollowUp, Hall, HallClash, StageEvent } from '../../../shared/contract/banquets.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import { localDate } from '../../../shared/text/dates.ts';
+import { familyFirst } from '../../../shared/text/person-name.ts';
 import type { CoreContext } from '../context.ts';
 
 // Halls, deals, stage events and follow-ups as the contract shows them. Deals are read with their
@@ -53,11 +54,6 @@ export function today(ctx: CoreContext): string {
   return localDate(ctx.clock());
 }
 
-/** "姓 名", as sales staff write an organiser. */
-export function personName(family: string, given: string): string {
-  return `${family} ${given}`.trim();
-}
-
 // ---------------------------------------------------------------------------------------------------- halls
 
 export function toHall(row: HallRow): Hall {
@@ -95,7 +91,7 @@ export function banquetHallIds(row: Pick<BanquetRow, 'hall_ids'>): string[] {
 }
 
 export function organiserName(row: BanquetViewRow): string {
-  return personName(row.organiser_family_name, row.organiser_given_name);
+  return familyFirst(row.organiser_family_name, row.organiser_given_name);
 }
 
 export function toBanquet(row: BanquetViewRow, halls: Map<string, Hall>): Banquet {
@@ -104,7 +100,7 @@ export function toBanquet(row: BanquetViewRow, halls: Map<string, Hall>): Banque
     id: row.id,
     organiserId: row.organiser_id,
     organiserName: organiserName(row),
-    organiserReading: personName(row.organiser_family_reading, row.organiser_given_reading),
+    organiserReading: familyFirst(row.organiser_family_reading, row.organiser_given_reading),
     organiserPhone: row.organiser_phone ?? '',
     groupName: row.group_name,
     type: row.type as Banquet['type'],
@@ -194,7 +190,7 @@ export function toFollowUp(row: FollowUpViewRow): FollowUp {
     id: row.id,
     banquetId: row.banquet_id,
     guestId: row.guest_id,
-    guestName: personName(row.family_name, row.given_name),
+    guestName: familyFirst(row.family_name, row.given_name),
     guestPhone: row.guest_phone ?? '',
     groupName: row.group_name,
     kind: row.kind as FollowUp['kind'],

@@ -1,6 +1,7 @@
 import type { Allergy } from '../../../shared/contract/allergies.ts';
 import type { Meal } from '../../../shared/contract/kitchen.ts';
 import type { Stay } from '../../../shared/contract/stays.ts';
+import { familyFirst } from '../../../shared/text/person-name.ts';
 import { bySeverity, currentAllergies } from '../allergies/rows.ts';
 import type { CoreContext } from '../context.ts';
 
@@ -52,7 +53,7 @@ export const PARTY_HISTORY_STATEMENTS = { STAYS_OF_GUESTS, SERVINGS_OF_STAYS, RE
 
 /** "姓 名", as the kitchen sheet and the arrivals list write a guest. */
 export function guestName(member: { familyName: string; givenName: string }): string {
-  return `${member.familyName} ${member.givenName}`.trim();
+  return familyFirst(member.familyName, member.givenName);
 }
 
 /**
