@@ -156,7 +156,7 @@ function StageTimeline({ detail }: { detail: BanquetDetail }) {
           >
             <Text size="xs" c="dimmed">
               {formatDateTime(event.at, i18n.language)}
-              {event.staffName ? `・${event.staffName}` : ''}
+              {event.staffName ? `${t('kitchen.common.separator')}${event.staffName}` : ''}
             </Text>
             {event.holdExpiresOn && (
               <Text size="sm">

@@ -52,7 +52,9 @@ function DoneDialog({ followUp, onClose }: { followUp: FollowUp; onClose(): void
     <Modal opened onClose={onClose} title={t('banquet.followUps.doneTitle')} centered>
       <Stack gap="sm" data-testid="follow-up-done-dialog">
         <Text size="sm">
-          {sama(followUp.guestName)}・{followUpWhat(followUp, i18n.language)}
+          {sama(followUp.guestName)}
+          {t('kitchen.common.separator')}
+          {followUpWhat(followUp, i18n.language)}
         </Text>
         <Textarea
           label={t('banquet.followUps.doneNote')}
@@ -147,7 +149,7 @@ export function FollowUpsPage() {
                       {followUp.groupName || t(`banquet.codes.type.${followUp.type}`)}
                     </Anchor>
                     {followUp.deceasedName
-                      ? `・${t('banquet.followUps.deceased', { name: followUp.deceasedName })}`
+                      ? `${t('kitchen.common.separator')}${t('banquet.followUps.deceased', { name: followUp.deceasedName })}`
                       : ''}
                   </Text>
                 </Table.Td>

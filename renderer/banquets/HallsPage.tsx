@@ -181,7 +181,7 @@ export function HallsPage() {
                 {hall.combinableWith.length > 0 && (
                   <Text size="sm" c="dimmed">
                     {t('banquet.halls.combinesWith', {
-                      halls: hall.combinableWith.map((id) => nameOf.get(id) ?? '—').join('・'),
+                      halls: hall.combinableWith.map((id) => nameOf.get(id) ?? '—').join(t('kitchen.common.separator')),
                     })}
                   </Text>
                 )}

@@ -50,7 +50,9 @@ export function dealTitle(banquet: Pick<Banquet, 'groupName' | 'organiserName'>)
 }
 
 export function hallList(banquet: Pick<Banquet, 'hallNames'>): string {
-  return banquet.hallNames.length > 0 ? banquet.hallNames.join('・') : i18next.t('banquet.common.noHall');
+  return banquet.hallNames.length > 0
+    ? banquet.hallNames.join(i18next.t('kitchen.common.separator'))
+    : i18next.t('banquet.common.noHall');
 }
 
 /** 三回忌 2027年3月10日(水), or 忘年会 2027年12月10日(金): what a follow-up call is about. */
