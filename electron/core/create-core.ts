@@ -11,8 +11,8 @@ import {
   toIssues,
 } from '../../shared/contract/index.ts';
 import { allergyHandlers } from './allergies/handlers.ts';
+import { arrivalHandlers } from './arrivals/handlers.ts';
 import { banquetHandlers } from './banquets/handlers.ts';
-import { briefingHandlers } from './briefing/handlers.ts';
 import { createHlc } from './changes/hlc.ts';
 import { createWritePath } from './changes/write.ts';
 import { type CheckpointOptions, createCheckpointer } from './checkpoint.ts';
@@ -23,6 +23,7 @@ import { createSearch } from './guests/search.ts';
 import { createSearchIndex } from './guests/search-index.ts';
 import { kitchenHandlers } from './kitchen/handlers.ts';
 import { requestHandlers } from './requests/handlers.ts';
+import { serviceHandlers } from './service/handlers.ts';
 import { settingsHandlers } from './settings/handlers.ts';
 import { currentStaffId, staffHandlers } from './staff/handlers.ts';
 import { stayHandlers } from './stays/handlers.ts';
@@ -87,7 +88,8 @@ export function createCore(options: CoreOptions): Core {
     ...allergyHandlers(ctx),
     ...requestHandlers(ctx),
     ...kitchenHandlers(ctx),
-    ...briefingHandlers(ctx),
+    ...serviceHandlers(ctx),
+    ...arrivalHandlers(ctx),
     ...banquetHandlers(ctx),
   } satisfies { [N in CallName]: Handler<N> };
 

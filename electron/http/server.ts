@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import type { Arrivals } from '../../shared/contract/briefing.ts';
+import type { Arrivals } from '../../shared/contract/arrivals.ts';
 import { contract, fail, isCallName, type Result, toIssues } from '../../shared/contract/index.ts';
 import type { Logger } from '../core/context.ts';
 import type { Core } from '../core/create-core.ts';

@@ -2,7 +2,7 @@
 // the room. Everything the arrivals screen shows, on paper: who comes, how often they came before, what to
 // celebrate, allergies (an anaphylaxis in a bold red box), requests, dishes to avoid and tonight's menu.
 
-import type { Arrival, Arrivals } from '../../shared/contract/briefing.ts';
+import type { Arrival, Arrivals } from '../../shared/contract/arrivals.ts';
 import {
   AREA,
   box,

@@ -2,7 +2,7 @@
 // every allergen, every dish to avoid and every flag on the planned menus at once. The header row repeats
 // on each page; an anaphylaxis is red and bold wherever it appears.
 
-import type { Arrival, Arrivals } from '../../shared/contract/briefing.ts';
+import type { Arrival, Arrivals } from '../../shared/contract/arrivals.ts';
 import {
   AREA,
   box,

@@ -2,7 +2,7 @@
 // sheet squeezes them into table cells. Colour follows severity so the dangerous lines are seen first.
 
 import { type Severity, severityRank } from '../../shared/contract/allergies.ts';
-import type { Arrival } from '../../shared/contract/briefing.ts';
+import type { Arrival } from '../../shared/contract/arrivals.ts';
 import type { DishWarning, MenuPlan } from '../../shared/contract/kitchen.ts';
 import { INK } from './layout.ts';
 import { personName, personReading, type Words } from './words.ts';

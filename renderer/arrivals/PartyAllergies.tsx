@@ -1,6 +1,6 @@
 import { Alert, Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Arrival } from '../../shared/contract/briefing.ts';
+import type { Arrival } from '../../shared/contract/arrivals.ts';
 import { allergenName, SEVERITY_COLOR } from '../service/format.ts';
 
 type PartyAllergy = Arrival['allergies'][number];

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Arrival, Arrivals } from '../../shared/contract/briefing.ts';
+import type { Arrival, Arrivals } from '../../shared/contract/arrivals.ts';
 import { fullName, fullReading } from '../guests/names.ts';
 import { formatDay } from '../i18n/format.ts';
 import { allergenName, formatDayWithWeekday } from '../service/format.ts';

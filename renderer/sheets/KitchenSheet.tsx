@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Arrivals } from '../../shared/contract/briefing.ts';
+import type { Arrivals } from '../../shared/contract/arrivals.ts';
 import { fullName } from '../guests/names.ts';
 import { allergenName, formatDayWithWeekday } from '../service/format.ts';
 import styles from './PrintPage.module.css';

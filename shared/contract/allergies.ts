@@ -58,6 +58,9 @@ export const allergySchema = z.object({
 });
 export type Allergy = z.infer<typeof allergySchema>;
 
+/** An allergy with whose it is, for lists that span a party (arrivals, a banquet's attendees). */
+export const partyAllergySchema = allergySchema.extend({ guestName: z.string() });
+
 /** What an allergy says. Exactly one of allergenId and freeAllergen. */
 const allergyContentShape = {
   allergenId: id.nullable().optional(),

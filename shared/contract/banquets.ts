@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { daysBetween } from '../text/dates.ts';
 import { foldWidth } from '../text/width.ts';
-import { SEVERITIES } from './allergies.ts';
+import { partyAllergySchema, SEVERITIES } from './allergies.ts';
 import { BANQUET_TYPES, CALENDAR_MAX_DAYS, LAYOUTS, LOST_REASONS, STAGES } from './banquet-codes.ts';
 import { banquetReportSchema } from './banquet-reports.ts';
-import { partyAllergySchema } from './briefing.ts';
 import { calendarDate, count, id, idList, text, yen } from './common.ts';
 import { call } from './define.ts';
 import { followUpSchema } from './follow-ups.ts';

@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import { allergyCalls } from './allergies.ts';
+import { arrivalCalls } from './arrivals.ts';
 import { banquetCalls } from './banquets.ts';
-import { briefingCalls } from './briefing.ts';
 import { followUpCalls } from './follow-ups.ts';
 import { guestCalls } from './guests.ts';
 import { hallCalls } from './halls.ts';
 import { kitchenCalls } from './kitchen.ts';
 import { requestCalls } from './requests.ts';
+import { serviceCalls } from './service.ts';
 import { settingsCalls } from './settings.ts';
 import { staffCalls } from './staff.ts';
 import { stayCalls } from './stays.ts';
@@ -24,7 +25,8 @@ export const contract = {
   ...allergyCalls,
   ...requestCalls,
   ...kitchenCalls,
-  ...briefingCalls,
+  ...serviceCalls,
+  ...arrivalCalls,
   ...hallCalls,
   ...banquetCalls,
   ...followUpCalls,

@@ -7,7 +7,7 @@
 //   menu-planning.png  that guest's stay: tonight's course with allergen and repeat flags
 //   banquet-reports.png  the banquet reports over the sample deals of the last twelve months
 
-import type { Arrival } from '../../shared/contract/briefing.ts';
+import type { Arrival } from '../../shared/contract/arrivals.ts';
 import { localDate } from '../../shared/text/dates.ts';
 import { expect, test } from './fixtures.ts';
 import { apiFor } from './floor.helpers.ts';

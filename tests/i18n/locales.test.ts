@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../renderer/i18n/en.ts';
 import { ja } from '../../renderer/i18n/ja.ts';
 import { ALLERGEN_CLASSES, ALLERGY_STATES, SEVERITIES } from '../../shared/contract/allergies.ts';
+import { AVOID_REASONS } from '../../shared/contract/arrivals.ts';
 import {
   BANQUET_TYPES,
   FOLLOW_UP_KINDS,
@@ -16,7 +17,6 @@ import {
   MEMORIAL_YEARS,
   STAGES,
 } from '../../shared/contract/banquets.ts';
-import { AVOID_REASONS } from '../../shared/contract/briefing.ts';
 import { PHONE_LABELS, RELATIONSHIPS } from '../../shared/contract/guests.ts';
 import { DISH_CATEGORIES, MEALS, REACTIONS } from '../../shared/contract/kitchen.ts';
 import { REQUEST_CATEGORIES, REQUEST_STATUSES } from '../../shared/contract/requests.ts';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { seededAllergenId } from '../../db/migrations/0002-service.ts';
 import { ALLERGY_STATEMENTS } from '../../electron/core/allergies/rows.ts';
-import { GUEST_SERVICE_STATEMENTS } from '../../electron/core/briefing/guest-service.ts';
 import { HISTORY_STATEMENTS } from '../../electron/core/guests/history.ts';
 import { REQUEST_STATEMENTS } from '../../electron/core/requests/rows.ts';
+import { GUEST_SERVICE_STATEMENTS } from '../../electron/core/service/guest-service.ts';
 import { STAY_STATEMENTS } from '../../electron/core/stays/rows.ts';
 import { serviceCore } from './helpers.ts';
 

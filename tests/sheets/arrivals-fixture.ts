@@ -1,7 +1,7 @@
 // A hand-made day of arrivals (the shape arrivals.forDate returns), for the PDF maker's tests and timing.
 
 import type { Allergy } from '../../shared/contract/allergies.ts';
-import type { Arrival, Arrivals } from '../../shared/contract/briefing.ts';
+import type { Arrival, Arrivals } from '../../shared/contract/arrivals.ts';
 import type { GuestRequest } from '../../shared/contract/requests.ts';
 import type { Stay } from '../../shared/contract/stays.ts';
 

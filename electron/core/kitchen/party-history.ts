@@ -10,7 +10,7 @@ import type { CoreContext } from '../context.ts';
 // arrivals): one query per kind of data over every guest of every party, ids passed as one JSON
 // parameter so each statement is prepared once and every id is an index lookup.
 
-/** An allergy with whose it is (briefing's partyAllergySchema). */
+/** An allergy with whose it is (the contract's partyAllergySchema). */
 export type PartyAllergy = Allergy & { guestName: string };
 
 export type Serving = { stayId: string; date: string; meal: Meal; dishId: string; reaction: string | null };

@@ -1,6 +1,6 @@
 import type { DishRow } from '../../../db/schema.ts';
 import { SEVERITIES, type Severity, severityRank } from '../../../shared/contract/allergies.ts';
-import { type Arrival, AVOID_REASONS } from '../../../shared/contract/briefing.ts';
+import { type Arrival, AVOID_REASONS } from '../../../shared/contract/arrivals.ts';
 import type { Dish, DishWarning, MenuPlan } from '../../../shared/contract/kitchen.ts';
 import { addYears } from '../../../shared/text/dates.ts';
 import type { CoreContext } from '../context.ts';

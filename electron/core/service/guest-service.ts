@@ -1,5 +1,5 @@
-import type { GuestService } from '../../../shared/contract/briefing.ts';
 import { MEALS, type Served } from '../../../shared/contract/kitchen.ts';
+import type { GuestService } from '../../../shared/contract/service.ts';
 import { VISITED_STATUSES } from '../../../shared/contract/stays.ts';
 import { localDate } from '../../../shared/text/dates.ts';
 import { currentAllergies } from '../allergies/rows.ts';

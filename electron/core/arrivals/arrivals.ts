@@ -1,4 +1,4 @@
-import type { Arrival, Arrivals } from '../../../shared/contract/briefing.ts';
+import type { Arrival, Arrivals } from '../../../shared/contract/arrivals.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import { CELEBRATION_PURPOSES, type Stay, VISITED_STATUSES } from '../../../shared/contract/stays.ts';
 import { anniversaryWithin } from '../../../shared/text/dates.ts';
