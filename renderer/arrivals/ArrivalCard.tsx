@@ -5,8 +5,8 @@ import type { Arrival } from '../../shared/contract/arrivals.ts';
 import { routeHref } from '../app/route.ts';
 import { fullName, fullReading } from '../guests/names.ts';
 import { formatDay } from '../i18n/format.ts';
+import { warningCounts } from '../kitchen/menu-model.ts';
 import { SEVERITY_COLOR } from '../service/format.ts';
-import { warningCounts } from '../stays/menu-model.ts';
 import { PartyAllergies } from './PartyAllergies.tsx';
 
 function Section({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {

@@ -22,10 +22,10 @@ import { useQuery } from '../api/hooks.ts';
 import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
 import { routeHref } from '../app/route.ts';
 import { fullName, fullReading } from '../guests/names.ts';
+import { MenuPlanner } from '../kitchen/MenuPlanner.tsx';
+import { PlannedMenus } from '../kitchen/PlannedMenus.tsx';
+import { ServedList } from '../kitchen/ServedList.tsx';
 import { formatDayWithWeekday, formatYen } from '../service/format.ts';
-import { MenuPlanner } from './MenuPlanner.tsx';
-import { PlannedMenus } from './PlannedMenus.tsx';
-import { ServedList } from './ServedList.tsx';
 import { StayRequests } from './StayRequests.tsx';
 
 const STATUS_COLOR: Record<StayStatus, string> = {

@@ -7,9 +7,9 @@ import { localDate } from '../../shared/text/dates.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
 import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
-import { FLOOR_TABLES, stayDays } from '../kitchen/display.ts';
 import { formatDayWithWeekday, formatYen } from '../service/format.ts';
 import { DishWarnings } from './DishWarnings.tsx';
+import { FLOOR_TABLES, stayDays } from './display.ts';
 import { swapDish } from './menu-model.ts';
 
 function defaultDay(stay: Stay): string {

@@ -6,8 +6,8 @@ import type { Stay } from '../../shared/contract/stays.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
 import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
-import { stayDays } from '../kitchen/display.ts';
 import { formatDayWithWeekday } from '../service/format.ts';
+import { stayDays } from './display.ts';
 
 const REACTION_COLOR = { praised: 'teal', left: 'orange', disliked: 'grape' } as const;
 

@@ -5,9 +5,9 @@ import type { MenuPlan } from '../../shared/contract/kitchen.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
 import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
-import { FLOOR_TABLES } from '../kitchen/display.ts';
 import { formatDayWithWeekday } from '../service/format.ts';
 import { DishWarnings } from './DishWarnings.tsx';
+import { FLOOR_TABLES } from './display.ts';
 import { swapDish, warningCounts } from './menu-model.ts';
 
 function PlannedMenu({ menu }: { menu: MenuPlan }) {
