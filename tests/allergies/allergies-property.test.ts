@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { seededAllergenId } from '../../db/migrations/0002-service.ts';
 import { SEVERITIES } from '../../shared/contract/allergies.ts';
-import { serviceCore, TODAY } from './helpers.ts';
+import { serviceCore, TODAY } from '../service/helpers.ts';
 
 // Random sequences of record / correct / retract / restore / confirm, valid or not, checked against a
 // simple model: no record is ever lost or changed in content, the current ones are the model's, and

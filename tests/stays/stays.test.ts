@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { serviceCore } from '../service/helpers.ts';
 import { changeLogCount } from '../support/core.ts';
-import { serviceCore } from './helpers.ts';
 
 describe('stays', () => {
   it('records a stay with its party (lead first), counts the nights and names the staff member', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { serviceCore } from '../service/helpers.ts';
 import { changeLogCount } from '../support/core.ts';
-import { serviceCore } from './helpers.ts';
 
 const UNKNOWN = '01900000-0000-7000-8000-999999999999';
 

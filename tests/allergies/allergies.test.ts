@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededAllergenId } from '../../db/migrations/0002-service.ts';
+import { serviceCore, TODAY } from '../service/helpers.ts';
 import { changeLogCount } from '../support/core.ts';
-import { serviceCore, TODAY } from './helpers.ts';
 
 const EGG = seededAllergenId(6);
 const SHRIMP = seededAllergenId(1);
