@@ -11,9 +11,10 @@ const BANQUETS_BETWEEN = `${BANQUET_VIEW}
    WHERE b.date BETWEEN ? AND ? AND b.deleted_at IS NULL AND b.stage NOT IN ('lost', 'cancelled')
    ORDER BY b.date, b.start_time, b.id`;
 
-// stage = 'provisional' written out, so SQLite reads the small partial index banquets_holds. Holds for
-// parties already past are history, not calls to make.
-const EXPIRING_HOLDS = `${BANQUET_VIEW}
+// Read through the small partial index banquets_holds (stage = 'provisional' written out so that it applies).
+// It is named: without ANALYZE statistics, which the app never gathers, SQLite would pick banquets_report_stage
+// and read every provisional deal. Holds for parties already past are history, not calls to make.
+const EXPIRING_HOLDS = `${BANQUET_VIEW.replace('FROM banquets b', 'FROM banquets b INDEXED BY banquets_holds')}
    WHERE b.stage = 'provisional' AND b.hold_expires_on <= ? AND b.date >= ? AND b.deleted_at IS NULL
    ORDER BY b.hold_expires_on, b.date, b.start_time, b.id`;
 
