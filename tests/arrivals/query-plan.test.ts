@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ARRIVAL_STATEMENTS } from '../../electron/core/arrivals/arrivals.ts';
 import { TODAY } from '../kitchen/helpers.ts';
+import { testQueryPlans } from '../support/query-plan.ts';
 import { arrivalDay } from './day.ts';
 
 // arrivals.forDate must stay fast at millions of stays and tens of millions of servings: every statement
@@ -65,5 +67,13 @@ describe('arrivals query plans', () => {
     expect(many.length).toBe(few.length);
     const one = await day.record({ date: TODAY, stayId: day.suzuki });
     expect(one.length).toBe(few.length);
+  });
+});
+
+// The statements of arrivals.forDate's own file (the rest are the kitchen's: tests/kitchen/query-plan.test.ts).
+describe('query plans of the arrivals', () => {
+  testQueryPlans(ARRIVAL_STATEMENTS, {
+    ARRIVING: { uses: ['INDEX stays_arrival'] },
+    BIRTHDAYS: {},
   });
 });

@@ -34,9 +34,6 @@ export function byCatalogueOrder(a: Dish, b: Dish): number {
 
 const DISHES_BY_ID = 'SELECT * FROM dishes WHERE id IN (SELECT value FROM json_each(?))';
 
-/** The statements of this file, for the query-plan test. */
-export const DISH_STATEMENTS = { DISHES_BY_ID };
-
 export function findDishRow(ctx: CoreContext, id: string): DishRow {
   const row = ctx.run.prepare('SELECT * FROM dishes WHERE id = ?').get(id) as DishRow | undefined;
   if (!row) throw new CallFailure('not_found', 'dish_not_found');
