@@ -1,17 +1,19 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrate.ts';
+import { type PrivateFileOptions, preparePrivateDatabase } from './private-files.ts';
+
+export type OpenOptions = Pick<PrivateFileOptions, 'ownFolder'>;
 
 /**
  * Opens (creating if needed) the SQLite database of this PC and brings its schema up to date.
- * WAL lets screens read while a write commits; synchronous=NORMAL is durable across app crashes
- * in WAL mode and keeps each write to one fsync at checkpoint time. The automatic checkpoint stays on
- * here (a connection without a core still keeps its WAL bounded); the core turns it off on its own
- * connection and checkpoints when idle instead (electron/core/checkpoint.ts).
+ * On POSIX its folder is 0700 and the file and its -wal/-shm 0600, tightened if an older version made them
+ * wider (db/private-files.ts). WAL lets screens read while a write commits; synchronous=NORMAL is durable
+ * across app crashes in WAL mode and keeps each write to one fsync at checkpoint time. The automatic
+ * checkpoint stays on here (a connection without a core still keeps its WAL bounded); the core turns it off on
+ * its own connection and checkpoints when idle instead (electron/core/checkpoint.ts).
  */
-export function openDatabase(file: string): Database.Database {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
+  if (file !== ':memory:' && file !== '') preparePrivateDatabase(file, options);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 /**
  * Where this PC's database lives: the same folder Electron uses as userData for an app named
  * Yadocho, so the desktop app and `npm run serve` share one database. YADOCHO_DATA_DIR overrides it.
+ * It is the app's own folder: openDatabase creates it, or tightens it, to 0700 on POSIX (db/private-files.ts).
  */
 export function defaultDataDir(
   env: NodeJS.ProcessEnv = process.env,

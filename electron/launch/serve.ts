@@ -20,7 +20,8 @@ const { values } = parseArgs({
 });
 
 const dataFile = values.data ? resolve(values.data) : join(defaultDataDir(), DATABASE_FILE);
-const db = openDatabase(dataFile);
+// The default folder is the app's own (0700); a file named with --data lives in a folder the user chose.
+const db = openDatabase(dataFile, { ownFolder: !values.data });
 const core = createCore({ db, nodeId: loadOrCreateNodeId(db) });
 
 if (values.demo) await core.call('demo.load', { count: 500, ifEmpty: true });

@@ -167,6 +167,7 @@ function start(): void {
       session.defaultSession.setPermissionCheckHandler(() => false);
       protocol.handle(SCHEME, serveRenderer);
 
+      // userData is the app's own folder: openDatabase keeps it 0700 and the database 0600 (POSIX).
       db = openDatabase(path.join(app.getPath('userData'), DATABASE_FILE));
       const nodeId = loadOrCreateNodeId(db);
       const readyCore = createCore({ db, nodeId, clock: () => Date.now(), logger: console });

@@ -7,245 +7,99 @@ import { migrate, NewerDatabaseError } from '../../db/migrate.ts';
 import { LATEST_VERSION, MIGRATIONS } from '../../db/migrations/index.ts';
 import { openDatabase } from '../../db/open.ts';
 
-const schemaOf = (db: Database.Database) =>
-  db.prepare("SELECT type, name, tbl_name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all();
+type Column = { name: string; type: string; notnull: number; dflt_value: string | null; pk: number; hidden: number };
+type IndexInfo = { name: string; unique: number; origin: 'c' | 'u' | 'pk'; partial: number };
+type IndexColumn = { name: string | null; desc: number; coll: string; key: number };
+type ForeignKey = { id: number; table: string; from: string; to: string | null; on_update: string; on_delete: string };
+
+/**
+ * The schema as text, one line per fact, so a snapshot diff reads like a migration:
+ *
+ *   table stays STRICT
+ *     stays.guest_id TEXT NOT NULL REFERENCES guests(id)
+ *     index stays_arrival (arrival_date)
+ *   table search_term STRICT WITHOUT ROWID PRIMARY KEY (term, rank, recency DESC, guest)
+ *
+ * Every column with its type, NOT NULL, DEFAULT, PRIMARY KEY and reference; every index with its columns
+ * (order, collation), uniqueness and WHERE; unique constraints; any view or trigger by name.
+ */
+function describeSchema(db: Database.Database): string {
+  const pragma = <T>(text: string) => db.pragma(text) as T[];
+  const objects = db
+    .prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as Array<{ type: string; name: string; tbl_name: string; sql: string | null }>;
+  const lines: string[] = [];
+  for (const table of objects.filter((o) => o.type === 'table')) {
+    const name = table.name;
+    const [info] = pragma<{ name: string; wr: number; strict: number }>(`table_list(${name})`);
+    const columns = pragma<Column>(`table_xinfo(${name})`);
+    const indexes = pragma<IndexInfo>(`index_list(${name})`);
+    const keyOf = (index: string) =>
+      pragma<IndexColumn>(`index_xinfo(${index})`)
+        .filter((c) => c.key === 1)
+        .map(
+          (c) =>
+            `${c.name ?? '<expression>'}${c.coll !== 'BINARY' ? ` COLLATE ${c.coll}` : ''}${c.desc ? ' DESC' : ''}`,
+        )
+        .join(', ');
+    const pkIndex = indexes.find((i) => i.origin === 'pk');
+    const pkColumns = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
+    const pkKey = pkIndex ? keyOf(pkIndex.name) : pkColumns.map((c) => c.name).join(', ');
+    const pkOnTable = pkColumns.length > 1 || pkKey.includes(' ');
+    const references = new Map<string, string>();
+    for (const fk of pragma<ForeignKey>(`foreign_key_list(${name})`)) {
+      const actions = [
+        fk.on_update !== 'NO ACTION' ? ` ON UPDATE ${fk.on_update}` : '',
+        fk.on_delete !== 'NO ACTION' ? ` ON DELETE ${fk.on_delete}` : '',
+      ].join('');
+      references.set(fk.from, `${references.get(fk.from) ?? ''} REFERENCES ${fk.table}(${fk.to ?? ''})${actions}`);
+    }
+
+    lines.push(
+      [
+        `table ${name}`,
+        info?.strict ? ' STRICT' : '',
+        info?.wr ? ' WITHOUT ROWID' : '',
+        pkOnTable ? ` PRIMARY KEY (${pkKey})` : '',
+      ].join(''),
+    );
+    for (const c of columns) {
+      lines.push(
+        [
+          `  ${name}.${c.name} ${c.type || 'ANY'}`,
+          c.hidden === 2 || c.hidden === 3 ? ' GENERATED' : '',
+          c.notnull ? ' NOT NULL' : '',
+          c.dflt_value !== null ? ` DEFAULT ${c.dflt_value}` : '',
+          c.pk && !pkOnTable ? ' PRIMARY KEY' : '',
+          references.get(c.name) ?? '',
+        ].join(''),
+      );
+    }
+    for (const index of [...indexes].sort((a, b) => a.name.localeCompare(b.name))) {
+      if (index.origin === 'pk') continue;
+      const sql = objects.find((o) => o.name === index.name)?.sql ?? '';
+      const where = index.partial
+        ? ` WHERE ${(/\bWHERE\b([\s\S]*)$/i.exec(sql)?.[1] ?? '').trim().replace(/\s+/g, ' ')}`
+        : '';
+      const kind = index.origin === 'u' ? 'unique' : `${index.unique ? 'unique index' : 'index'} ${index.name}`;
+      lines.push(`  ${kind} (${keyOf(index.name)})${where}`);
+    }
+  }
+  for (const other of objects.filter((o) => o.type !== 'table' && o.type !== 'index')) {
+    lines.push(`${other.type} ${other.name} ON ${other.tbl_name}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
 
 describe('migrations', () => {
-  it('build the whole schema from an empty database, in WAL mode', () => {
+  it('build the whole schema from an empty database, in WAL mode', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'yadocho-db-')), 'y.sqlite');
     const db = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    // The synced tables and their shape: a snapshot, so a change to them is a deliberate, additive migration.
-    expect(schemaOf(db)).toMatchInlineSnapshot(`
-      [
-        {
-          "name": "allergies_guest",
-          "tbl_name": "allergies",
-          "type": "index",
-        },
-        {
-          "name": "banquet_stages_banquet",
-          "tbl_name": "banquet_stages",
-          "type": "index",
-        },
-        {
-          "name": "banquets_date",
-          "tbl_name": "banquets",
-          "type": "index",
-        },
-        {
-          "name": "banquets_holds",
-          "tbl_name": "banquets",
-          "type": "index",
-        },
-        {
-          "name": "banquets_organiser",
-          "tbl_name": "banquets",
-          "type": "index",
-        },
-        {
-          "name": "banquets_report",
-          "tbl_name": "banquets",
-          "type": "index",
-        },
-        {
-          "name": "banquets_report_lost",
-          "tbl_name": "banquets",
-          "type": "index",
-        },
-        {
-          "name": "banquets_report_stage",
-          "tbl_name": "banquets",
-          "type": "index",
-        },
-        {
-          "name": "change_log_hlc",
-          "tbl_name": "change_log",
-          "type": "index",
-        },
-        {
-          "name": "change_log_row",
-          "tbl_name": "change_log",
-          "type": "index",
-        },
-        {
-          "name": "follow_ups_banquet",
-          "tbl_name": "follow_ups",
-          "type": "index",
-        },
-        {
-          "name": "follow_ups_due",
-          "tbl_name": "follow_ups",
-          "type": "index",
-        },
-        {
-          "name": "follow_ups_guest",
-          "tbl_name": "follow_ups",
-          "type": "index",
-        },
-        {
-          "name": "guest_links_companion",
-          "tbl_name": "guest_links",
-          "type": "index",
-        },
-        {
-          "name": "guest_links_guest",
-          "tbl_name": "guest_links",
-          "type": "index",
-        },
-        {
-          "name": "guests_deleted",
-          "tbl_name": "guests",
-          "type": "index",
-        },
-        {
-          "name": "menu_plans_stay",
-          "tbl_name": "menu_plans",
-          "type": "index",
-        },
-        {
-          "name": "requests_guest",
-          "tbl_name": "requests",
-          "type": "index",
-        },
-        {
-          "name": "requests_stay",
-          "tbl_name": "requests",
-          "type": "index",
-        },
-        {
-          "name": "served_rejected",
-          "tbl_name": "served",
-          "type": "index",
-        },
-        {
-          "name": "served_stay",
-          "tbl_name": "served",
-          "type": "index",
-        },
-        {
-          "name": "stay_party_guest",
-          "tbl_name": "stay_party",
-          "type": "index",
-        },
-        {
-          "name": "stay_party_stay",
-          "tbl_name": "stay_party",
-          "type": "index",
-        },
-        {
-          "name": "stays_arrival",
-          "tbl_name": "stays",
-          "type": "index",
-        },
-        {
-          "name": "stays_guest",
-          "tbl_name": "stays",
-          "type": "index",
-        },
-        {
-          "name": "allergens",
-          "tbl_name": "allergens",
-          "type": "table",
-        },
-        {
-          "name": "allergies",
-          "tbl_name": "allergies",
-          "type": "table",
-        },
-        {
-          "name": "banquet_stages",
-          "tbl_name": "banquet_stages",
-          "type": "table",
-        },
-        {
-          "name": "banquets",
-          "tbl_name": "banquets",
-          "type": "table",
-        },
-        {
-          "name": "change_log",
-          "tbl_name": "change_log",
-          "type": "table",
-        },
-        {
-          "name": "courses",
-          "tbl_name": "courses",
-          "type": "table",
-        },
-        {
-          "name": "dishes",
-          "tbl_name": "dishes",
-          "type": "table",
-        },
-        {
-          "name": "follow_ups",
-          "tbl_name": "follow_ups",
-          "type": "table",
-        },
-        {
-          "name": "guest_links",
-          "tbl_name": "guest_links",
-          "type": "table",
-        },
-        {
-          "name": "guests",
-          "tbl_name": "guests",
-          "type": "table",
-        },
-        {
-          "name": "halls",
-          "tbl_name": "halls",
-          "type": "table",
-        },
-        {
-          "name": "menu_plans",
-          "tbl_name": "menu_plans",
-          "type": "table",
-        },
-        {
-          "name": "meta",
-          "tbl_name": "meta",
-          "type": "table",
-        },
-        {
-          "name": "requests",
-          "tbl_name": "requests",
-          "type": "table",
-        },
-        {
-          "name": "search_term",
-          "tbl_name": "search_term",
-          "type": "table",
-        },
-        {
-          "name": "served",
-          "tbl_name": "served",
-          "type": "table",
-        },
-        {
-          "name": "settings",
-          "tbl_name": "settings",
-          "type": "table",
-        },
-        {
-          "name": "staff",
-          "tbl_name": "staff",
-          "type": "table",
-        },
-        {
-          "name": "stay_party",
-          "tbl_name": "stay_party",
-          "type": "table",
-        },
-        {
-          "name": "stays",
-          "tbl_name": "stays",
-          "type": "table",
-        },
-      ]
-    `);
+    // Every table, column, index and reference: a rename or a type change fails here, so a change to the schema
+    // is a deliberate, additive migration. After adding one, regenerate with `npx vitest run -u` and read the diff.
+    await expect(describeSchema(db)).toMatchFileSnapshot('__snapshots__/schema.txt');
     db.close();
   });
 
@@ -253,10 +107,10 @@ describe('migrations', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'yadocho-db-')), 'y.sqlite');
     const first = openDatabase(file);
     first.prepare("INSERT INTO meta (key, value) VALUES ('probe', 'kept')").run();
-    const before = schemaOf(first);
+    const before = describeSchema(first);
     first.close();
     const second = openDatabase(file);
-    expect(schemaOf(second)).toEqual(before);
+    expect(describeSchema(second)).toEqual(before);
     expect(second.prepare("SELECT value FROM meta WHERE key = 'probe'").get()).toEqual({ value: 'kept' });
     second.close();
   });
@@ -283,6 +137,40 @@ describe('migrations', () => {
       { legal_class: 'recommended', n: 20 },
     ]);
     db.close();
+  });
+
+  it('are snapshotted closely enough that a renamed column, a new type, default or index column shows', () => {
+    const described = (sql: string) => {
+      const db = new Database(':memory:');
+      db.exec(sql);
+      const text = describeSchema(db);
+      db.close();
+      return text;
+    };
+    const base =
+      "CREATE TABLE t (id TEXT PRIMARY KEY, a TEXT NOT NULL DEFAULT '', b INTEGER); CREATE INDEX t_a ON t(a);";
+    expect(described(base)).toBe(
+      [
+        'table t',
+        '  t.id TEXT PRIMARY KEY',
+        "  t.a TEXT NOT NULL DEFAULT ''",
+        '  t.b INTEGER',
+        '  index t_a (a)',
+        '',
+      ].join('\n'),
+    );
+    const variants = [
+      base.replace('b INTEGER', 'c INTEGER'),
+      base.replace('b INTEGER', 'b TEXT'),
+      base.replace("DEFAULT ''", "DEFAULT 'x'"),
+      base.replace('NOT NULL ', ''),
+      base.replace('ON t(a)', 'ON t(a, b)'),
+      base.replace('ON t(a)', 'ON t(a DESC)'),
+      base.replace('ON t(a)', 'ON t(a) WHERE b > 0'),
+      base.replace('id TEXT PRIMARY KEY', 'id TEXT'),
+      base.replace('b INTEGER', 'b INTEGER REFERENCES t(id)'),
+    ];
+    for (const variant of variants) expect(described(variant)).not.toBe(described(base));
   });
 
   it('refuse a database written by a newer version rather than damage it', () => {
