@@ -41,16 +41,36 @@ export type GuestLinkRow = {
   deleted_at: string | null;
 };
 
-export type ChangeLogRow = {
+export type LogTxRow = {
   seq: number;
-  hlc: string;
-  node_id: string;
-  staff_id: string | null;
-  tbl: string;
-  row_id: string;
-  col: string;
-  value: string | null;
+  hlc: number;
+  node: number;
+  staff: number | null;
+  call: number | null;
+  schema: number;
 };
+
+export type LogEntryRow = {
+  id: number;
+  tbl: number;
+  row: Buffer | string;
+  col: number;
+  value: unknown;
+  prev_hlc: number | null;
+  prev_node: number | null;
+};
+
+export type ConflictRow = {
+  id: string;
+  kind: string;
+  tbl: string;
+  row_a: string;
+  row_b: string | null;
+  field: string | null;
+  detail: string;
+};
+
+export type NodeEpochRow = { node: string; started_at: string; ended_at: string | null; reason: string };
 
 export type SearchTermRow = { term: string; rank: number; recency: number; guest: number };
 
@@ -218,12 +238,26 @@ export type FollowUpRow = Stamped & {
   note: string;
 };
 
+export type ConflictDecisionRow = Stamped & {
+  id: string;
+  kind: string;
+  /** The row the conflict is about (its first row): what a decision changes is derived again for it. */
+  subject: string;
+  choice: string;
+  note: string;
+  decided_by: string | null;
+};
+
 export type DB = {
   meta: MetaRow;
   staff: StaffRow;
   guests: GuestRow;
   guest_links: GuestLinkRow;
-  change_log: ChangeLogRow;
+  log_tx: LogTxRow;
+  log_entry: LogEntryRow;
+  conflicts: ConflictRow;
+  conflict_decisions: ConflictDecisionRow;
+  node_epochs: NodeEpochRow;
   search_term: SearchTermRow;
   settings: SettingRow;
   stays: StayRow;
@@ -260,5 +294,6 @@ export const SYNCED_TABLES = [
   'banquets',
   'banquet_stages',
   'follow_ups',
+  'conflict_decisions',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { Runner } from '../../db/query.ts';
 import type { CallName, CallOutput, ParsedInput } from '../../shared/contract/index.ts';
-import type { WritePath, WriteSession } from './changes/write.ts';
+import type { ChangeEngine } from './changes/engine.ts';
+import type { WriteSession } from './changes/write.ts';
 import type { NameFormatter } from './guests/rows.ts';
 
 export type Logger = Pick<Console, 'info' | 'warn' | 'error'>;
@@ -10,7 +11,8 @@ export type Logger = Pick<Console, 'info' | 'warn' | 'error'>;
 export type CoreContext = {
   db: Database;
   run: Runner;
-  writes: WritePath;
+  /** The log, the clock, the write and apply paths (changes/engine.ts). */
+  changes: ChangeEngine;
   clock: () => number;
   nodeId: string;
   logger: Logger;

@@ -11,10 +11,18 @@ import {
   toIssues,
 } from '../../shared/contract/index.ts';
 import { allergyHandlers } from './allergies/handlers.ts';
+import { allergyChecks } from './allergies/invariants.ts';
+import { supersededByDeriver } from './allergies/superseded-by.ts';
 import { arrivalHandlers } from './arrivals/handlers.ts';
+import { currentStageDeriver } from './banquets/current-stage.ts';
 import { banquetHandlers } from './banquets/handlers.ts';
-import { createHlc } from './changes/hlc.ts';
-import { createWritePath } from './changes/write.ts';
+import { banquetChecks } from './banquets/invariants.ts';
+import type { ApplyReport } from './changes/apply.ts';
+import { editedSinceFailure } from './changes/edited-since.ts';
+import { createChangeEngine } from './changes/engine.ts';
+import { createRequestLog } from './changes/request-log.ts';
+import type { ShippedTx } from './changes/shipped.ts';
+import { EditedSince } from './changes/write.ts';
 import { type CheckpointOptions, createCheckpointer } from './checkpoint.ts';
 import type { Actor, CoreContext, Handler, Logger } from './context.ts';
 import { guestHandlers } from './guests/handlers.ts';
@@ -27,6 +35,7 @@ import { serviceHandlers } from './service/handlers.ts';
 import { settingsHandlers } from './settings/handlers.ts';
 import { currentStaffId, staffHandlers } from './staff/handlers.ts';
 import { stayHandlers } from './stays/handlers.ts';
+import { stayChecks } from './stays/invariants.ts';
 import { systemHandlers } from './system/handlers.ts';
 
 export type CoreOptions = {
@@ -39,11 +48,26 @@ export type CoreOptions = {
   checkpoint?: CheckpointOptions;
 };
 
+/** Per-call options that are not part of a call's input. */
+export type CallOptions = {
+  /**
+   * Makes a write call safe to retry: a second call with the same id (after an answer was lost) is not run
+   * again; it gets the first call's answer.
+   */
+  requestId?: string;
+};
+
 export type Core = {
   /** Validates the input against the contract, runs the call, validates the output. Never throws. */
-  call(name: string, input: unknown): Promise<Result<unknown>>;
+  call(name: string, input: unknown, options?: CallOptions): Promise<Result<unknown>>;
   /** Told after every committed write, with the tables it changed. Returns an unsubscribe function. */
   onChanged(listener: (tables: string[]) => void): () => void;
+  /** The log as other PCs see it: what sync ships and takes in (changes/export.ts, changes/apply.ts). */
+  changes: {
+    exportAfter(seq: number, limit?: number): { transactions: ShippedTx[]; next: number };
+    apply(batch: readonly unknown[]): ApplyReport;
+    retryHeld(accept?: { node: string; hlc: number }): number;
+  };
   readonly nodeId: string;
   close(): void;
 };
@@ -52,23 +76,22 @@ export type Core = {
 // data on first run. Their change-log entries name no staff member.
 const WRITES_WITHOUT_STAFF = new Set<CallName>(['staff.create', 'demo.load']);
 
+/** Thrown inside a write's transaction to roll it back and answer `internal` (already logged). */
+class InternalFailure extends Error {}
+
 /** Builds a core over an open, migrated database. No module-level state: several cores can share a process. */
 export function createCore(options: CoreOptions): Core {
   const { db, nodeId } = options;
   const clock = options.clock ?? Date.now;
   const logger = options.logger ?? console;
-  // Continue the clock past the latest entry on record, even if the PC clock was set back since.
-  const latest = db.prepare('SELECT hlc FROM change_log ORDER BY hlc DESC LIMIT 1').get() as
-    | { hlc: string }
-    | undefined;
-  const hlc = createHlc(nodeId, clock, latest ? `${latest.hlc}:${nodeId}` : undefined);
   const run = createRunner(db);
-  const writes = createWritePath(db, run, hlc, nodeId, clock);
+  // The clock continues past the latest stamp on record, even if the PC clock was set back since.
+  const changes = createChangeEngine({ db, nodeId, clock });
   const checkpoints = createCheckpointer(db, logger, options.checkpoint);
   const ctx: CoreContext = {
     db,
     run,
-    writes,
+    changes,
     clock,
     nodeId,
     logger,
@@ -76,8 +99,20 @@ export function createCore(options: CoreOptions): Core {
     names: createNameFormatter(),
   };
 
+  // Derived columns and the invariants that merging cannot keep by itself, per domain.
+  const deriveContext = { db, log: changes.log, prepare: run.prepare };
+  changes.derivations.register(currentStageDeriver);
+  changes.derivations.register(supersededByDeriver);
+  for (const check of [
+    ...banquetChecks(deriveContext),
+    ...allergyChecks(deriveContext),
+    ...stayChecks(deriveContext),
+  ]) {
+    changes.conflicts.register(check);
+  }
+
   const searchIndex = createSearchIndex(db);
-  writes.onRowWritten('guests', (before, after) => searchIndex.onGuestWritten(before as never, after as never));
+  changes.onRowWritten('guests', (before, after) => searchIndex.onGuestWritten(before as never, after as never));
 
   const handlers = {
     ...systemHandlers(ctx),
@@ -105,19 +140,25 @@ export function createCore(options: CoreOptions): Core {
     }
   };
 
-  const dispatch = (name: string, input: unknown): Result<unknown> => {
+  const requests = createRequestLog(db, clock);
+
+  const dispatch = (name: string, input: unknown, options: CallOptions = {}): Result<unknown> => {
     if (!isCallName(name)) return fail('unknown_call');
     const spec = contract[name];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) return fail('invalid_input', undefined, toIssues(parsed.error.issues));
     const staffId = spec.writes ? currentStaffId(ctx) : null;
     if (spec.writes && staffId === null && !WRITES_WITHOUT_STAFF.has(name)) return fail('no_staff');
+    const requestId = spec.writes ? options.requestId : undefined;
+    if (requestId !== undefined) {
+      const earlier = requests.find(requestId, name);
+      if (earlier) return earlier;
+    }
     const changed = new Set<string>();
     const actor: Actor = {
       staffId,
       write(work) {
-        const { result, tables } = writes.transact(staffId, work);
-        checkpoints.afterCommit();
+        const { result, tables } = changes.transact(staffId, name, work);
         for (const table of tables) changed.add(table);
         return result;
       },
@@ -125,18 +166,29 @@ export function createCore(options: CoreOptions): Core {
         changed.add(table);
       },
     };
-    try {
-      const handler = handlers[name] as Handler<CallName>;
+    const handler = handlers[name] as Handler<CallName>;
+    const answer = (): Result<unknown> => {
       const value = handler(parsed.data as never, actor);
       const checked = spec.output.safeParse(value);
       if (!checked.success) {
         logger.error(`output of ${name} does not match the contract`, checked.error.issues);
-        return fail('internal');
+        throw new InternalFailure();
       }
-      return ok(checked.data);
+      const result = ok(checked.data);
+      if (requestId !== undefined) requests.keep(requestId, name, result);
+      return result;
+    };
+    try {
+      // A write takes the write lock before the handler's checks read anything, so what they checked still
+      // holds when the write commits, whoever else writes to this file.
+      const result = spec.writes ? db.transaction(answer).immediate() : answer();
+      if (spec.writes) checkpoints.afterCommit();
+      return result;
     } catch (error) {
+      changed.clear(); // rolled back
       if (error instanceof CallFailure) return { ok: false, error: error.error };
-      logger.error(`call ${name} failed`, error);
+      if (error instanceof EditedSince) return editedSinceFailure(ctx, error);
+      if (!(error instanceof InternalFailure)) logger.error(`call ${name} failed`, error);
       return fail('internal');
     } finally {
       emit([...changed]);
@@ -145,7 +197,20 @@ export function createCore(options: CoreOptions): Core {
 
   return {
     nodeId,
-    call: async (name, input) => dispatch(name, input),
+    call: async (name, input, options) => dispatch(name, input, options),
+    changes: {
+      exportAfter: (seq, limit) => changes.exporter.after(seq, limit),
+      apply(batch) {
+        const { report, tables } = changes.apply(batch);
+        emit(tables);
+        return report;
+      },
+      retryHeld(accept) {
+        const { applied, tables } = changes.retryHeld(accept);
+        emit(tables);
+        return applied;
+      },
+    },
     onChanged(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../db/open.ts';
+import { openNodeIdentity } from '../core/changes/identity.ts';
 import { createCore } from '../core/create-core.ts';
-import { loadOrCreateNodeId } from '../core/node-identity.ts';
 import { startHttpServer } from '../http/server.ts';
 import { DATABASE_FILE, defaultDataDir } from './data-dir.ts';
 
@@ -22,7 +22,7 @@ const { values } = parseArgs({
 const dataFile = values.data ? resolve(values.data) : join(defaultDataDir(), DATABASE_FILE);
 // The default folder is the app's own (0700); a file named with --data lives in a folder the user chose.
 const db = openDatabase(dataFile, { ownFolder: !values.data });
-const core = createCore({ db, nodeId: loadOrCreateNodeId(db) });
+const core = createCore({ db, nodeId: openNodeIdentity(db).nodeId });
 
 if (values.demo) await core.call('demo.load', { count: 500, ifEmpty: true });
 

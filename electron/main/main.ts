@@ -23,8 +23,8 @@ import {
   type WebContents,
 } from 'electron';
 import { openDatabase } from '../../db/open.ts';
+import { openNodeIdentity } from '../core/changes/identity.ts';
 import { createCore } from '../core/create-core.ts';
-import { loadOrCreateNodeId } from '../core/node-identity.ts';
 import { RENDERER_CSP } from '../http/csp.ts';
 import { DATABASE_FILE } from '../launch/data-dir.ts';
 import { safePdfFileName } from '../sheets/file-name.ts';
@@ -169,7 +169,7 @@ function start(): void {
 
       // userData is the app's own folder: openDatabase keeps it 0700 and the database 0600 (POSIX).
       db = openDatabase(path.join(app.getPath('userData'), DATABASE_FILE));
-      const nodeId = loadOrCreateNodeId(db);
+      const nodeId = openNodeIdentity(db).nodeId;
       const readyCore = createCore({ db, nodeId, clock: () => Date.now(), logger: console });
       core = readyCore;
       stopChanged = readyCore.onChanged((tables) => broadcast('changed', { tables }));

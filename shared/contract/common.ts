@@ -61,3 +61,10 @@ export function idList(max: number) {
     .max(max, { error: 'too_many' })
     .refine((ids) => new Set(ids).size === ids.length, { error: 'duplicate' });
 }
+
+/**
+ * The version of a record as a screen read it (every record a form edits carries one). An edit that sends it
+ * back is refused with `conflict` / `edited_since` when a field it changes was changed since, here or on
+ * another PC; the error shows both values, and sending the new version keeps yours.
+ */
+export const basedOnVersion = z.number({ error: 'invalid_type' }).int().nonnegative().optional();

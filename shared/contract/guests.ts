@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isCalendarDate, localDate } from '../text/dates.ts';
 import { isPhoneNumber } from '../text/phone.ts';
 import { foldWidth } from '../text/width.ts';
-import { empty, id, reading, requiredText, text } from './common.ts';
+import { basedOnVersion, empty, id, reading, requiredText, text } from './common.ts';
 import { call } from './define.ts';
 
 export const PHONE_LABELS = ['mobile', 'home', 'work', 'other'] as const;
@@ -129,6 +129,8 @@ export const guestCardSchema = z.object({
   updatedAt: z.string(),
   deletedAt: z.string().nullable(),
   companions: z.array(companionSchema),
+  /** The record's version: send it back with guests.update (see basedOnVersion). */
+  version: z.number(),
 });
 export type GuestCard = z.infer<typeof guestCardSchema>;
 
@@ -187,7 +189,7 @@ export const guestCalls = {
   'guests.update': call({
     summary: 'Change some fields of a guest; each changed field is one change-log entry.',
     writes: true,
-    input: z.object({ id, patch: guestPatchSchema.strict() }).strict(),
+    input: z.object({ id, patch: guestPatchSchema.strict(), version: basedOnVersion }).strict(),
     output: guestCardSchema,
   }),
   'guests.delete': call({

@@ -26,6 +26,25 @@ export const callErrorSchema = z.object({
   issues: z.array(issueSchema).optional(),
   /** Values the detail's message names (the deal a hall clash is with): interpolated by the translation. */
   params: z.record(z.string(), z.string()).optional(),
+  /**
+   * `conflict` / `edited_since`: the fields this edit changes that someone changed after the form was opened,
+   * with both values (as stored: lists as JSON text, flags as 0/1), who changed it and when. `version` is the
+   * record's version now: send it again to keep your values after all.
+   */
+  changes: z
+    .array(
+      z.object({
+        table: z.string(),
+        id: z.string(),
+        column: z.string(),
+        yours: z.unknown(),
+        theirs: z.unknown(),
+        staffName: z.string().nullable(),
+        at: z.string(),
+      }),
+    )
+    .optional(),
+  version: z.number().optional(),
 });
 export type CallError = z.infer<typeof callErrorSchema>;
 

@@ -3,18 +3,16 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } f
 import path from 'node:path';
 import { LATEST_VERSION } from '../../db/migrations/index.ts';
 import { openDatabase } from '../../db/open.ts';
-import { createRunner } from '../../db/query.ts';
 import { followUpDates } from '../../electron/core/banquets/follow-up-dates.ts';
-import { createHlc } from '../../electron/core/changes/hlc.ts';
-import { createWritePath } from '../../electron/core/changes/write.ts';
+import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
 import { generateGuestStream } from '../../electron/core/demo/generate.ts';
 import { importGuests } from '../../electron/core/demo/import.ts';
 import { createSearchIndex } from '../../electron/core/guests/search-index.ts';
-import { loadOrCreateNodeId } from '../../electron/core/node-identity.ts';
 import { BANQUET_TYPES, type BanquetType, LOST_REASONS, type Stage } from '../../shared/contract/banquets.ts';
 import { addDays, addYears, localDate } from '../../shared/text/dates.ts';
 import { BENCH_DIR, SEED } from './build-database.ts';
 import { createDraws, DAY_MS, dayMs, insertInto, weighted } from './service-common.ts';
+import { benchWrites } from './writes.ts';
 
 // The banquet benchmark's database: ten years of banquet sales ending today, in a file of its own
 // (.bench/banquets-10y-<hash>.sqlite; the hash covers today and the sources below, so it is rebuilt when
@@ -139,9 +137,9 @@ export function ensureBanquetDatabase(options: {
 }
 
 function writeBanquetData(db: ReturnType<typeof openDatabase>, today: string) {
-  const nodeId = loadOrCreateNodeId(db);
+  const nodeId = openNodeIdentity(db).nodeId;
   const clock = () => dayMs(today);
-  const writes = createWritePath(db, createRunner(db), createHlc(nodeId, clock), nodeId, clock);
+  const writes = benchWrites(db, nodeId, clock);
   const staffIds = ['女将 山田', '宴会 佐藤', '宴会 鈴木', '支配人 高橋', '営業 田中'].map((name, i) => {
     const id = `0190a000-0000-7000-8000-00000000000${i}`;
     writes.transact(null, (session) => {

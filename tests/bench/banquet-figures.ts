@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../../db/open.ts';
+import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
 import { type Core, createCore } from '../../electron/core/create-core.ts';
-import { loadOrCreateNodeId } from '../../electron/core/node-identity.ts';
 import { BANQUET_TYPES, LOST_REASONS, STAGES } from '../../shared/contract/banquets.ts';
 import { addDays, addYears } from '../../shared/text/dates.ts';
 import { BANQUET_YEARS, busiestDecember, ensureBanquetDatabase } from './banquet-data.ts';
@@ -103,7 +103,7 @@ export async function banquetFigures(options: {
   const db = openDatabase(build.file);
   const core = createCore({
     db,
-    nodeId: loadOrCreateNodeId(db),
+    nodeId: openNodeIdentity(db).nodeId,
     logger: { info() {}, warn: console.warn, error: console.error },
   });
   const call = caller(core);

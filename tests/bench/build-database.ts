@@ -4,14 +4,12 @@ import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { LATEST_VERSION } from '../../db/migrations/index.ts';
 import { openDatabase } from '../../db/open.ts';
-import { createRunner } from '../../db/query.ts';
-import { createHlc } from '../../electron/core/changes/hlc.ts';
-import { createWritePath } from '../../electron/core/changes/write.ts';
+import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
 import { type GeneratedGuest, generateGuestStream } from '../../electron/core/demo/generate.ts';
 import { importGuests } from '../../electron/core/demo/import.ts';
 import { createSearchIndex } from '../../electron/core/guests/search-index.ts';
-import { loadOrCreateNodeId } from '../../electron/core/node-identity.ts';
 import { loadServiceData } from './service-data.ts';
+import { benchWrites } from './writes.ts';
 
 // Builds the benchmark's databases fast, and caches them under .bench/ (gitignored), in two layers:
 // guests-<size>-… (guests, their change log and search index: 9 minutes at 1M) and service-<size>-… (a
@@ -140,8 +138,8 @@ export function ensureDatabase(size: number, options: BuildOptions): BuildResult
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -1048576');
   db.pragma('temp_store = MEMORY');
-  const nodeId = loadOrCreateNodeId(db);
-  const writes = createWritePath(db, createRunner(db), createHlc(nodeId, Date.now), nodeId, Date.now);
+  const nodeId = openNodeIdentity(db).nodeId;
+  const writes = benchWrites(db, nodeId, Date.now);
   const counts = loadServiceData(db, writes, size, options.log);
   options.log(
     `  ${Object.entries(counts)
@@ -176,8 +174,8 @@ function ensureGuests(size: number, rebuild: boolean, log: (line: string) => voi
   db.pragma('synchronous = OFF');
   db.pragma('temp_store = MEMORY');
 
-  const nodeId = loadOrCreateNodeId(db);
-  const writes = createWritePath(db, createRunner(db), createHlc(nodeId, Date.now), nodeId, Date.now);
+  const nodeId = openNodeIdentity(db).nodeId;
+  const writes = benchWrites(db, nodeId, Date.now);
   // A staff member, written like staff.create, so the guests' change-log entries name someone.
   const staffId = uuidv7();
   writes.transact(null, (session) => {

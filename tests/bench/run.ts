@@ -1,8 +1,8 @@
 import { closeSync, copyFileSync, openSync, readSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../db/open.ts';
+import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
 import { type Core, createCore } from '../../electron/core/create-core.ts';
-import { loadOrCreateNodeId } from '../../electron/core/node-identity.ts';
 import { banquetFigures } from './banquet-figures.ts';
 import { ensureDatabase } from './build-database.ts';
 import { createBaseline, queryClasses, sampleGuests } from './queries.ts';
@@ -73,7 +73,7 @@ function warmPageCache(file: string): number {
 async function readFigures(file: string, size: number): Promise<Figure[]> {
   log(`  read the file once into the page cache in ${warmPageCache(file).toFixed(1)} s`);
   const db = openDatabase(file);
-  const core = createCore({ db, nodeId: loadOrCreateNodeId(db), logger: quiet });
+  const core = createCore({ db, nodeId: openNodeIdentity(db).nodeId, logger: quiet });
   const call = caller(core);
   const baseline = createBaseline(db);
   const figures: Figure[] = [];
@@ -169,7 +169,7 @@ async function writeFigures(file: string, size: number): Promise<Figure[]> {
     // The baseline core never checkpoints by itself (its idle timer is longer than the run), and the
     // connection gets SQLite's automatic checkpoint back.
     const idle = phase === 'timing' ? { idleMs: REST_MS / 2 } : { idleMs: 2 ** 31 - 1, maxWalPages: Infinity };
-    const core = createCore({ db, nodeId: loadOrCreateNodeId(db), logger: quiet, checkpoint: idle });
+    const core = createCore({ db, nodeId: openNodeIdentity(db).nodeId, logger: quiet, checkpoint: idle });
     if (phase === 'baseline') db.pragma('wal_autocheckpoint = 1000');
     db.pragma('wal_checkpoint(TRUNCATE)'); // both phases start from an empty WAL
     const call = caller(core);

@@ -1,11 +1,11 @@
 import type { Database } from 'better-sqlite3';
-import type { WritePath } from '../../electron/core/changes/write.ts';
 import { noteWriters, writeGuestNotes } from './service-allergies-requests.ts';
 import { writeBenchDay } from './service-bench-day.ts';
 import { BENCH_DAY, createDraws, type ServiceContext, type ServiceCounts, TYPICAL_DAY } from './service-common.ts';
 import { dropServiceIndexes } from './service-indexes.ts';
 import { writeMenu } from './service-menu.ts';
 import { stayWriters, writeStayHistory } from './service-stays.ts';
+import type { BenchWrites } from './writes.ts';
 
 // The service layer of the benchmark database, laid over the guests layer: per guest 5 stays, 20 served
 // rows, allergies for ~5% of guests, a request per ~3 stays, party links on ~30% of stays, and one
@@ -42,7 +42,7 @@ function readGuestsLayer(db: Database) {
 /** Writes the service layer into `db` (migrated to the latest schema, guests layer present). */
 export function loadServiceData(
   db: Database,
-  writes: WritePath,
+  writes: BenchWrites,
   size: number,
   log: (line: string) => void,
 ): ServiceCounts {

@@ -4,7 +4,6 @@
 
 import type { Database } from 'better-sqlite3';
 import { SEEDED_ALLERGENS, seededAllergenId } from '../../db/migrations/0002-service.ts';
-import type { WritePath } from '../../electron/core/changes/write.ts';
 import {
   COURSE_TIERS,
   DINNER_ORDER,
@@ -13,6 +12,7 @@ import {
   SERVICE_STAFF,
 } from '../../electron/core/demo/service-catalogue.ts';
 import { type Draws, HISTORY_START } from './service-common.ts';
+import type { BenchWrites } from './writes.ts';
 
 export type Dish = { id: string; name: string; category: string; season: number };
 export type Course = { id: string; season: number; tier: number; dishIds: string[] };
@@ -26,7 +26,7 @@ export type Menu = {
   courseFor: (season: number, tier: number) => Course;
 };
 
-export function writeMenu(db: Database, writes: WritePath, draws: Draws): Menu {
+export function writeMenu(db: Database, writes: BenchWrites, draws: Draws): Menu {
   const { newId, counts } = draws;
   const stamp = new Date(HISTORY_START).toISOString();
   const staffIds = (db.prepare('SELECT id FROM staff').pluck().all() as string[]).slice();

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { openDatabase } from '../../db/open.ts';
+import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
 import { createCore } from '../../electron/core/create-core.ts';
-import { loadOrCreateNodeId } from '../../electron/core/node-identity.ts';
 import { startHttpServer } from '../../electron/http/server.ts';
 import { RENDERER_DIR } from '../support/app-server.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
@@ -45,7 +45,7 @@ export async function measureUiLatency(dataFile: string, log: (line: string) => 
   const db = openDatabase(dataFile);
   const core = createCore({
     db,
-    nodeId: loadOrCreateNodeId(db),
+    nodeId: openNodeIdentity(db).nodeId,
     logger: { info() {}, warn() {}, error: console.error },
   });
   const server = await startHttpServer({ core, staticDir: RENDERER_DIR });

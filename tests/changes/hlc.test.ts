@@ -1,37 +1,128 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createHlc, parseHlc } from '../../electron/core/changes/hlc.ts';
+import {
+  createHlc,
+  MAX_DRIFT_MS,
+  makeStamp,
+  stampCounter,
+  stampToIso,
+  stampWall,
+} from '../../electron/core/changes/hlc.ts';
 
 describe('hybrid logical clock', () => {
-  it('always moves forward, even when the PC clock jumps back', () => {
+  it('issues increasing stamps even when the PC clock steps back', () => {
+    let now = 1_000_000;
+    const hlc = createHlc(() => now);
+    const a = hlc.now();
+    now -= 5_000; // the clock was set back
+    const b = hlc.now();
+    const c = hlc.now();
+    expect(b).toBeGreaterThan(a);
+    expect(c).toBeGreaterThan(b);
+    expect(stampWall(c)).toBe(1_000_000);
+  });
+
+  it('moves past every remote stamp it accepts, and continues from the latest stamp on record', () => {
+    const now = 2_000_000;
+    const hlc = createHlc(() => now);
+    const remote = makeStamp(now + 60_000, 7); // a minute ahead: within the drift limit
+    expect(hlc.receive(remote)).toBe('ok');
+    expect(hlc.now()).toBeGreaterThan(remote);
+    const restarted = createHlc(() => now, hlc.last());
+    expect(restarted.now()).toBeGreaterThan(remote);
+  });
+
+  it('refuses a stamp more than five minutes ahead, and does not move for it', () => {
+    const now = 3_000_000;
+    const hlc = createHlc(() => now);
+    const before = hlc.now();
+    const future = makeStamp(now + MAX_DRIFT_MS + 1, 0);
+    expect(hlc.check(future)).toBe('ahead');
+    expect(hlc.receive(future)).toBe('ahead');
+    const after = hlc.now();
+    expect(after).toBeLessThan(future);
+    expect(stampWall(after)).toBe(now);
+    expect(after).toBeGreaterThan(before);
+    // Exactly at the limit is accepted.
+    expect(hlc.receive(makeStamp(now + MAX_DRIFT_MS, 0))).toBe('ok');
+  });
+
+  it('refuses malformed stamps without turning them into NaN', () => {
+    const hlc = createHlc(() => 4_000_000);
+    for (const bad of [Number.NaN, -1, 1.5, '123', null, undefined, {}, Number.MAX_SAFE_INTEGER + 2, 2 ** 60]) {
+      expect(hlc.receive(bad)).toBe('malformed');
+    }
+    const stamp = hlc.now();
+    expect(Number.isSafeInteger(stamp)).toBe(true);
+    expect(stampToIso(stamp)).toBe(new Date(4_000_000).toISOString());
+  });
+
+  it('a clock that reads garbage keeps the stamps valid and increasing', () => {
+    let reading = 5_000_000;
+    const hlc = createHlc(() => reading);
+    const a = hlc.now();
+    reading = Number.NaN;
+    const b = hlc.now();
+    reading = -10;
+    const c = hlc.now();
+    expect([a, b, c].every(Number.isSafeInteger)).toBe(true);
+    expect(b).toBeGreaterThan(a);
+    expect(c).toBeGreaterThan(b);
+  });
+
+  it('borrows the next millisecond when the counter is full, so stamps never collide', () => {
+    const hlc = createHlc(() => 6_000_000);
+    const seen = new Set<number>();
+    let previous = 0;
+    for (let i = 0; i < 5_000; i++) {
+      const stamp = hlc.now();
+      expect(stamp).toBeGreaterThan(previous);
+      seen.add(stamp);
+      previous = stamp;
+    }
+    expect(seen.size).toBe(5_000);
+    expect(stampCounter(previous)).toBeLessThan(2048);
+  });
+
+  it('is monotonic under any interleaving of clock readings, local events and remote stamps (property)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 0, max: 2_000_000_000_000 }), { minLength: 1, maxLength: 200 }),
-        (readings) => {
-          let i = 0;
-          const hlc = createHlc('node-a', () => readings[Math.min(i++, readings.length - 1)] as number);
-          let previous = '';
-          for (let n = 0; n < readings.length; n++) {
-            const stamp = hlc.now();
-            expect(stamp > previous).toBe(true);
-            previous = stamp;
+        fc.array(
+          fc.oneof(
+            fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: -10_000, max: 10_000 }) }),
+            fc.record({ kind: fc.constant('now' as const) }),
+            fc.record({
+              kind: fc.constant('remote' as const),
+              ahead: fc.integer({ min: -600_000, max: 600_000 }),
+              counter: fc.integer({ min: 0, max: 2047 }),
+            }),
+          ),
+          { maxLength: 200 },
+        ),
+        (steps) => {
+          let physical = 1_700_000_000_000;
+          const hlc = createHlc(() => physical);
+          let last = 0;
+          for (const step of steps) {
+            if (step.kind === 'tick') physical += step.ms;
+            else if (step.kind === 'now') {
+              const stamp = hlc.now();
+              expect(stamp).toBeGreaterThan(last);
+              last = stamp;
+            } else {
+              const remote = makeStamp(Math.max(0, physical + step.ahead), step.counter);
+              const verdict = hlc.receive(remote);
+              expect(verdict).toBe(step.ahead > MAX_DRIFT_MS ? 'ahead' : 'ok');
+              if (verdict === 'ok') {
+                const stamp = hlc.now();
+                expect(stamp).toBeGreaterThan(remote);
+                expect(stamp).toBeGreaterThan(last);
+                last = stamp;
+              }
+            }
           }
         },
       ),
     );
-  });
-
-  it('passes a timestamp received from another PC', () => {
-    const hlc = createHlc('node-a', () => 1_000);
-    const remote = '000000000005000:00007:node-b';
-    hlc.receive(remote);
-    const next = hlc.now();
-    expect(next > remote).toBe(true);
-    expect(parseHlc(next)).toMatchObject({ wall: 5_000, node: 'node-a' });
-  });
-
-  it('continues after the last stamp it issued before a restart', () => {
-    const hlc = createHlc('node-a', () => 10, '000000000000500:00003:node-a');
-    expect(hlc.now()).toBe('000000000000500:00004:node-a');
   });
 });

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open.ts';
+import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
 import { createCheckpointer } from '../../electron/core/checkpoint.ts';
 import { createCore } from '../../electron/core/create-core.ts';
-import { loadOrCreateNodeId } from '../../electron/core/node-identity.ts';
 
 // Checkpoints run off the write path: a write leaves its frames in the WAL, and the core copies them to
 // the database file once it has been idle a moment (here 30 ms instead of a second).
@@ -33,7 +33,7 @@ function fileCore(checkpoint = {}) {
   const db = openDatabase(file);
   const core = createCore({
     db,
-    nodeId: loadOrCreateNodeId(db),
+    nodeId: openNodeIdentity(db).nodeId,
     logger: quiet,
     checkpoint: { idleMs: IDLE_MS, ...checkpoint },
   });

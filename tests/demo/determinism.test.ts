@@ -17,7 +17,8 @@ const TABLES = [
   'banquets',
   'banquet_stages',
   'follow_ups',
-  'change_log',
+  'log_tx',
+  'log_entry',
 ];
 
 /** Every stay with its guests' names instead of ids, in a stable order. */

@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
+import type { SyncedTable } from '../../db/schema.ts';
 import { COURSE_TIERS, DISH_BASES, ROOMS, SEASONS } from '../../electron/core/demo/service-catalogue.ts';
 import { STAGES } from '../../shared/contract/banquets.ts';
 import { addDays, addYears } from '../../shared/text/dates.ts';
 import { makeCore } from '../support/core.ts';
+import { rowsWithInsert } from '../support/log.ts';
 import { morningOf, rowCount, sampleCore, TODAY, TOMORROW, YESTERDAY } from './helpers.ts';
 
 // "Load sample data" gives a person trying the app a working day: today's arrivals with every kind of
@@ -138,7 +140,7 @@ describe('today, after loading the sample data', async () => {
 
   test('every row came through the write path: each has its change-log entries', () => {
     for (const table of ['stays', 'stay_party', 'served', 'allergies', 'requests', 'menu_plans', 'dishes', 'courses']) {
-      const logged = rowCount(test200, table, `id IN (SELECT row_id FROM change_log WHERE tbl = '${table}')`);
+      const logged = rowsWithInsert(test200.db, table as SyncedTable);
       expect(logged, table).toBe(rowCount(test200, table));
     }
   });
@@ -177,7 +179,7 @@ describe('today, after loading the sample data', async () => {
       2,
     );
     for (const table of ['halls', 'banquets', 'banquet_stages', 'follow_ups']) {
-      const logged = rowCount(test200, table, `id IN (SELECT row_id FROM change_log WHERE tbl = '${table}')`);
+      const logged = rowsWithInsert(test200.db, table as SyncedTable);
       expect(logged, table).toBe(rowCount(test200, table));
     }
   });

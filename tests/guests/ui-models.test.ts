@@ -24,6 +24,7 @@ const card: GuestCard = {
   createdAt: '2025-01-01T00:00:00.000Z',
   updatedAt: '2025-01-01T00:00:00.000Z',
   deletedAt: null,
+  version: 1,
   companions: [],
 };
 

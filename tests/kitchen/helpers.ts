@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import { expect } from 'vitest';
 import { migrate } from '../../db/migrate.ts';
 import { SEEDED_ALLERGENS, seededAllergenId } from '../../db/migrations/0002-service.ts';
+import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
 import { createCore } from '../../electron/core/create-core.ts';
-import { loadOrCreateNodeId } from '../../electron/core/node-identity.ts';
 import { changeLogCount, makeStaffedCore } from '../support/core.ts';
 
 // A kitchen to test with: a staffed core whose "today" is 2026-06-15 (local), and short ways to make
@@ -28,7 +28,12 @@ async function observedCore(clock: () => number, onSql: (text: string) => void) 
   const db = new Database(':memory:', { verbose: (text) => onSql(String(text)) });
   db.pragma('foreign_keys = ON');
   migrate(db);
-  const core = createCore({ db, nodeId: loadOrCreateNodeId(db), clock, logger: { info() {}, warn() {}, error() {} } });
+  const core = createCore({
+    db,
+    nodeId: openNodeIdentity(db).nodeId,
+    clock,
+    logger: { info() {}, warn() {}, error() {} },
+  });
   const call = async (name: string, input: unknown) => {
     const result = await core.call(name, input);
     if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);

@@ -153,14 +153,14 @@ describe('menu warnings', () => {
 
   it('checks a course or a list of dishes without saving anything', async () => {
     const { call, core, db, stayId, courseId, dishes } = await returningCouple();
-    const before = (db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
+    const before = (db.prepare('SELECT count(*) AS n FROM log_entry').get() as { n: number }).n;
     const checked = await call('menus.check', { stayId, courseId });
     expect(checked.courseName).toBe('夏の会席');
     expect(byName(checked.dishes).get('海老天')?.worstSeverity).toBe('anaphylaxis');
     const swapped = await call('menus.check', { stayId, dishIds: [dishes.yasaiten, dishes.dessert] });
     expect(swapped.courseId).toBeNull();
     expect(swapped.dishes.every((w: Warning) => w.worstSeverity === null)).toBe(true);
-    expect((db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n).toBe(before);
+    expect((db.prepare('SELECT count(*) AS n FROM log_entry').get() as { n: number }).n).toBe(before);
     const neither = await core.call('menus.check', { stayId });
     expect(neither.ok).toBe(false);
   });

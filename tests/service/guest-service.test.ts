@@ -141,7 +141,7 @@ describe('guests.service', () => {
       ...REQUEST_STATEMENTS,
       ...HISTORY_STATEMENTS,
     };
-    const big = /\bSCAN (stays|served|stay_party|allergies|requests|change_log|guests|guest_links)\b/;
+    const big = /\bSCAN (stays|served|stay_party|allergies|requests|log_entry|log_tx|guests|guest_links)\b/;
     for (const [name, text] of Object.entries(statements)) {
       const named = [...new Set(Array.from(text.matchAll(/@(\w+)/g), (m) => m[1] as string))];
       const positional = Array.from(text.matchAll(/\?/g), () => '["x"]');

@@ -24,7 +24,8 @@ describe('guests.history of the service records', () => {
     const of = (rowId: string, field: string) => entries.filter((e) => e.rowId === rowId && e.field === field);
     expect(of(old.id, 'severity')).toMatchObject([{ table: 'allergies', from: null, to: 'intolerance' }]);
     expect(of(old.id, 'traces_ok')).toMatchObject([{ to: true }]);
-    expect(of(old.id, 'superseded_by')).toMatchObject([{ from: null, to: fixed.id, staffName: '女将 山田' }]);
+    // The old record's superseded_by is derived from the new record's `supersedes`: logged once, not twice.
+    expect(of(old.id, 'superseded_by')).toEqual([]);
     expect(of(fixed.id, 'severity')).toMatchObject([{ table: 'allergies', to: 'anaphylaxis', staffName: '女将 山田' }]);
     expect(of(fixed.id, 'traces_ok')).toMatchObject([{ to: false }]);
     expect(of(fixed.id, 'supersedes')).toMatchObject([{ to: old.id }]);

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDatabase } from '../../db/open.ts';
+import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
 import { type Core, createCore } from '../../electron/core/create-core.ts';
-import { loadOrCreateNodeId } from '../../electron/core/node-identity.ts';
 import { type HttpServer, startHttpServer } from '../../electron/http/server.ts';
 
 export const RENDERER_DIR = resolve(import.meta.dirname, '../../dist/renderer');
@@ -26,7 +26,7 @@ export async function startApp(options: { dataFile?: string; staticDir?: string 
 
   const open = async () => {
     const db = openDatabase(dataFile);
-    const core = createCore({ db, nodeId: loadOrCreateNodeId(db), logger: quiet });
+    const core = createCore({ db, nodeId: openNodeIdentity(db).nodeId, logger: quiet });
     const server = await startHttpServer({ core, staticDir, logger: quiet });
     return { db, core, server };
   };

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../../db/open.ts';
+import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
 import { type Core, createCore } from '../../electron/core/create-core.ts';
-import { loadOrCreateNodeId } from '../../electron/core/node-identity.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read call results loosely; the contract tests check shapes.
 type Loose = any;
@@ -13,7 +13,7 @@ export function makeCore(options: { clock?: () => number } = {}): TestCore {
   const db = openDatabase(':memory:');
   const core = createCore({
     db,
-    nodeId: loadOrCreateNodeId(db),
+    nodeId: openNodeIdentity(db).nodeId,
     clock: options.clock,
     logger: { info() {}, warn() {}, error() {} },
   });
@@ -34,5 +34,5 @@ export async function makeStaffedCore(options: { clock?: () => number } = {}) {
 }
 
 export function changeLogCount(db: Database): number {
-  return (db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
+  return (db.prepare('SELECT count(*) AS n FROM log_entry').get() as { n: number }).n;
 }

@@ -172,7 +172,7 @@ export function allergyHandlers(ctx: CoreContext): Handlers<AllergyCalls> {
           ...contentColumns(content, actor, now),
           supersedes: oldId,
         });
-        session.writeRow('allergies', oldId, { superseded_by: id, updated_at: now });
+        // The old record's superseded_by follows from this one's `supersedes` (superseded-by.ts).
       });
       return answer(id);
     },

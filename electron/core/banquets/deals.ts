@@ -150,10 +150,7 @@ export function dealHandlers(ctx: CoreContext): Handlers<DealCalls> {
         session.writeRow('banquets', id, {
           ...dealColumns({ ...fields, hallIds, layout, estimateYen }),
           staff_id: fields.staffId === undefined ? actor.staffId : fields.staffId,
-          stage: 'inquiry',
-          stage_at: now,
           created_at: now,
-          updated_at: now,
         });
         session.writeRow('banquet_stages', uuidv7(), {
           banquet_id: id,
@@ -161,7 +158,6 @@ export function dealHandlers(ctx: CoreContext): Handlers<DealCalls> {
           at: now,
           staff_id: actor.staffId,
           created_at: now,
-          updated_at: now,
         });
       });
       return loadDetail(ctx, id);

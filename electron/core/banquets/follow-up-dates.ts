@@ -1,5 +1,6 @@
 import { type BanquetType, MEMORIAL_YEARS, YEARLY_TYPES } from '../../../shared/contract/banquets.ts';
 import { addMonths, addYears } from '../../../shared/text/dates.ts';
+import { derivedId } from '../changes/derived-id.ts';
 
 // When to call an organiser again. Banquet sales lives on repeat dates: a year-end or new-year party
 // comes round every year, and a memorial service (年忌法要) on fixed anniversaries of the death. A call is
@@ -40,4 +41,9 @@ export function followUpDates(banquet: {
     if (eventDate <= thisService) return [];
     return [{ kind: 'memorial', eventDate, dueDate: addMonths(eventDate, -CALL_MONTHS_AHEAD), memorialYear: years }];
   });
+}
+
+/** A call's id, from the guest, the kind and the day it is about: two PCs writing the same call make one row. */
+export function followUpId(guestId: string, kind: string, eventDate: string): string {
+  return derivedId('follow_up', guestId, kind, eventDate);
 }

@@ -6,7 +6,7 @@ import type { CoreContext, Handlers } from '../context.ts';
 import { checkHallsFit } from './capacity.ts';
 import { assertNoClash } from './clashes.ts';
 import { loadDetail } from './detail.ts';
-import { CALL_MONTHS_AHEAD, followUpDates } from './follow-up-dates.ts';
+import { CALL_MONTHS_AHEAD, followUpDates, followUpId } from './follow-up-dates.ts';
 import { banquetHallIds, findBanquetRow, today } from './rows.ts';
 
 // The pipeline: inquiry → proposal → provisional hold → confirmed → held, or lost / cancelled on the way.
@@ -78,7 +78,6 @@ export function stageHandlers(ctx: CoreContext): Handlers<'banquets.advance'> {
       const lostReason = target === 'lost' ? (input.lostReason ?? null) : null;
       const competitor = target === 'lost' ? (input.competitor ?? '') : '';
       const note = input.note ?? '';
-      const closing = target === 'lost' || target === 'cancelled';
       const calls = ctx.run.prepare(CALLS_OF_GUEST).all(row.organiser_id) as CallRow[];
       const known = new Set(calls.map((call) => `${call.kind}:${call.event_date}`));
       const followUps =
@@ -92,13 +91,7 @@ export function stageHandlers(ctx: CoreContext): Handlers<'banquets.advance'> {
 
       actor.write((session) => {
         const now = session.now();
-        session.writeRow('banquets', row.id, {
-          stage: target,
-          stage_at: now,
-          hold_expires_on: holdExpiresOn,
-          ...(closing ? { lost_reason: lostReason, competitor, closing_note: note } : {}),
-          updated_at: now,
-        });
+        // The timeline entry is the record; the deal's current stage follows from it (current-stage.ts).
         session.writeRow('banquet_stages', uuidv7(), {
           banquet_id: row.id,
           stage: target,
@@ -109,18 +102,13 @@ export function stageHandlers(ctx: CoreContext): Handlers<'banquets.advance'> {
           competitor,
           note,
           created_at: now,
-          updated_at: now,
         });
         for (const call of answered) {
-          session.writeRow('follow_ups', call.id, {
-            status: 'done',
-            done_at: now,
-            done_by: actor.staffId,
-            updated_at: now,
-          });
+          session.writeRow('follow_ups', call.id, { status: 'done', done_at: now, done_by: actor.staffId });
         }
         for (const call of followUps) {
-          session.writeRow('follow_ups', uuidv7(), {
+          // One call per guest, kind and day, whichever PC writes it: the id is derived from what it is.
+          session.writeRow('follow_ups', followUpId(row.organiser_id, call.kind, call.eventDate), {
             banquet_id: row.id,
             guest_id: row.organiser_id,
             kind: call.kind,
@@ -129,7 +117,6 @@ export function stageHandlers(ctx: CoreContext): Handlers<'banquets.advance'> {
             memorial_year: call.memorialYear,
             status: 'open',
             created_at: now,
-            updated_at: now,
           });
         }
       });

@@ -1,99 +1,205 @@
-import type { Database } from 'better-sqlite3';
-import type { Runner } from '../../../db/query.ts';
-import { SYNCED_TABLES, type SyncedTable } from '../../../db/schema.ts';
-import { type Hlc, hlcTime } from './hlc.ts';
+import { encodeField, encodeRow, type Stored } from '../../../db/log/codec.ts';
+import { columnSpec, tableSpec } from '../../../db/log/registry.ts';
+import { encodeRowId, type LogStore, WHOLE_ROW } from '../../../db/log/store.ts';
+import type { SyncedTable } from '../../../db/schema.ts';
+import type { Derivations } from './derived.ts';
+import type { Hlc } from './hlc.ts';
+import { stampToIso, stampWall } from './hlc.ts';
+import { versionsOf, winner } from './merge.ts';
+import { type RowStore, storable, type Touched } from './rows.ts';
 
-// The one write path. Every insert or update of a synced table goes through writeRow, which in the
-// caller's transaction writes the row and appends one change-log entry per changed field (table, row,
-// column, new value, HLC, origin node, staff member). That log is the per-field history, the audit
-// trail and what LAN sync ships. Nothing is physically deleted: a delete is a deleted_at tombstone.
+// The local write path. Every insert or update of a synced table goes through a session's writeRow, which
+// in the caller's transaction writes the row and logs it: one header per committed write (its HLC stamp,
+// node, staff member, call and schema version) and one entry per changed field, or one entry carrying the
+// whole row for an insert. Each entry records the version it replaced, so another PC can tell a later edit
+// from a concurrent one. Nothing is physically deleted: a delete is a deleted_at tombstone.
 
-export type Row = Record<string, unknown> & { id: string };
-
-/** Runs after a row is written, inside the same transaction: keeps derived data (the search index) in step. */
-export type RowHook = (before: (Row & { rowid: number }) | undefined, after: Row & { rowid: number }) => void;
+export type WriteOptions = {
+  /**
+   * The row's version the edit was based on (what the form was opened on). When a field this write changes
+   * was changed since, by this PC or another, the write is refused with a conflict naming both values.
+   */
+  basedOn?: number;
+};
 
 export type WriteSession = {
-  /** Insert or update one row. Returns the columns that changed (empty when nothing did). */
-  writeRow(table: SyncedTable, id: string, values: Record<string, unknown>): string[];
+  /** Insert or update one row. Returns the logged columns that changed (empty when nothing did). */
+  writeRow(table: SyncedTable, id: string, values: Record<string, unknown>, options?: WriteOptions): string[];
+  /** This write's time, from the HLC: what recorded-at, deleted-at and timeline times are. */
   now(): string;
+  /** The same time in milliseconds. */
+  nowMs(): number;
 };
 
-export type WritePath = {
-  /** Runs `work` in one transaction as `staffId`; returns its result and the tables it changed. */
-  transact<T>(staffId: string | null, work: (session: WriteSession) => T): { result: T; tables: string[] };
-  onRowWritten(table: SyncedTable, hook: RowHook): void;
+export type FieldConflict = {
+  table: string;
+  id: string;
+  column: string;
+  yours: Stored;
+  theirs: Stored;
+  staff: number | null;
+  at: string;
 };
 
-// Bookkeeping columns: they follow from the log (the time of a row's last entry, its last activity),
-// so they are written to the row but not logged, and a write that changes only them changes nothing.
-const BOOKKEEPING = new Set(['updated_at', 'last_activity_at']);
+export type WriteContext = {
+  log: LogStore;
+  rows: RowStore;
+  derivations: Derivations;
+  hlc: Hlc;
+  node: number;
+  schema: number;
+};
 
-/** SQLite stores booleans as 0/1; the log keeps the stored value so replaying it rebuilds the row exactly. */
-function storable(value: unknown): unknown {
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (value !== null && typeof value === 'object') return JSON.stringify(value);
-  return value ?? null;
-}
+export function openSession(
+  ctx: WriteContext,
+  staffId: string | null,
+  call: string | null,
+  touched: Touched,
+): WriteSession {
+  let stamp: number | undefined;
+  let seq: number | undefined;
+  let position = 0;
+  // Entries already written in this transaction: a second write to the same field or row amends them.
+  const inserts = new Map<string, number>();
+  const fields = new Map<string, number>();
 
-export function createWritePath(
-  db: Database,
-  runner: Runner,
-  hlc: Hlc,
-  nodeId: string,
-  clock: () => number,
-): WritePath {
-  const columns = new Map<SyncedTable, Set<string>>();
-  for (const table of SYNCED_TABLES) {
-    const info = db.pragma(`table_info(${table})`) as Array<{ name: string }>;
-    columns.set(table, new Set(info.map((column) => column.name)));
-  }
-  const hooks = new Map<SyncedTable, RowHook[]>();
-  const select = new Map(SYNCED_TABLES.map((t) => [t, db.prepare(`SELECT rowid, * FROM ${t} WHERE id = ?`)]));
-  const appendLog = db.prepare(
-    'INSERT INTO change_log (hlc, node_id, staff_id, tbl, row_id, col, value) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const transact = <T>(staffId: string | null, work: (session: WriteSession) => T) => {
-    const tables = new Set<string>();
-    const session: WriteSession = {
-      now: () => new Date(clock()).toISOString(),
-      writeRow(table, id, values) {
-        const known = columns.get(table);
-        for (const column of Object.keys(values)) {
-          if (!known?.has(column) || column === 'id') throw new Error(`writeRow: no column ${table}.${column}`);
-        }
-        const before = select.get(table)?.get(id) as (Row & { rowid: number }) | undefined;
-        const changed = Object.keys(values).filter((column) => !before || before[column] !== storable(values[column]));
-        const logged = changed.filter((column) => !BOOKKEEPING.has(column));
-        if (before && logged.length === 0) return [];
-        const stamp = hlcTime(hlc.now());
-        if (!before) {
-          const names = Object.keys(values);
-          runner
-            .prepare(`INSERT INTO ${table} (id, ${names.join(', ')}) VALUES (?, ${names.map(() => '?').join(', ')})`)
-            .run(id, ...names.map((name) => storable(values[name])));
-        } else {
-          runner
-            .prepare(`UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
-            .run(...changed.map((name) => storable(values[name])), id);
-        }
-        for (const column of logged) {
-          appendLog.run(stamp, nodeId, staffId, table, id, column, JSON.stringify(storable(values[column])));
-        }
-        const after = select.get(table)?.get(id) as Row & { rowid: number };
-        for (const hook of hooks.get(table) ?? []) hook(before, after);
-        tables.add(table);
-        return logged;
-      },
-    };
-    const result = db.transaction(() => work(session))();
-    return { result, tables: [...tables] };
+  const ensureStamp = () => {
+    if (stamp === undefined) stamp = ctx.hlc.now();
+    return stamp;
   };
+  const ensureHeader = () => {
+    if (seq === undefined) {
+      seq = ctx.log.appendTx({
+        hlc: ensureStamp(),
+        node: ctx.node,
+        staff: ctx.log.staffRef(staffId),
+        call: ctx.log.callRef(call),
+        schema: ctx.schema,
+      });
+    }
+    return seq;
+  };
+
+  const rowValues = (table: SyncedTable, row: Record<string, unknown>) =>
+    tableSpec(table).columns.map((column) => [column.id, storable(row[column.name])] as const);
 
   return {
-    transact,
-    onRowWritten(table, hook) {
-      hooks.set(table, [...(hooks.get(table) ?? []), hook]);
+    now: () => stampToIso(ensureStamp()),
+    nowMs: () => stampWall(ensureStamp()),
+    writeRow(table, id, values, options = {}) {
+      const spec = tableSpec(table);
+      const stored: Record<string, Stored> = {};
+      for (const [column, value] of Object.entries(values)) {
+        if (column === 'updated_at') continue; // follows from the log: the time of this write
+        if (!columnSpec(table, column)) {
+          const why = ctx.derivations.isDerived(table, column) ? 'is derived' : 'is not a logged column';
+          throw new Error(`writeRow: ${table}.${column} ${why}`);
+        }
+        stored[column] = storable(value);
+      }
+      const before = ctx.rows.read(table, id);
+      const rowKey = `${table}|${id}`;
+      const rowId = encodeRowId(id);
+      if (!before) {
+        ctx.rows.insert(
+          table,
+          id,
+          ctx.derivations.withPlaceholders(table, { ...stored, updated_at: stampToIso(ensureStamp()) }),
+        );
+        const inserted = ctx.rows.read(table, id) as Record<string, unknown>;
+        const tx = ensureHeader();
+        const entryId = ctx.log.appendEntry(tx, position++, {
+          tbl: spec.id,
+          row: rowId,
+          col: WHOLE_ROW,
+          value: encodeRow(rowValues(table, inserted)),
+          prevHlc: null,
+          prevNode: null,
+        });
+        inserts.set(rowKey, entryId);
+        // A new row's fields have one version each (this one: the clock is past everything received), so
+        // there is no concurrent edit to look for.
+        ctx.rows.afterWrite(table, undefined, id, touched);
+        return spec.columns.map((column) => column.name);
+      }
+
+      const changed = Object.keys(stored).filter((column) => before[column] !== stored[column]);
+      if (changed.length === 0) return [];
+      const needsVersions = !inserts.has(rowKey);
+      const entries = needsVersions ? ctx.log.rowEntries(spec.id, rowId) : [];
+      const winners = new Map(
+        changed.map((name) => [
+          name,
+          needsVersions ? winner(versionsOf(entries, columnSpec(table, name) as never, ctx.log.nodeOf)) : undefined,
+        ]),
+      );
+      if (options.basedOn !== undefined) {
+        const basedOn = options.basedOn;
+        const stale = changed.flatMap((column): FieldConflict[] => {
+          const latest = winners.get(column);
+          if (!latest || latest.tx <= basedOn) return [];
+          return [
+            {
+              table,
+              id,
+              column,
+              yours: stored[column] as Stored,
+              theirs: before[column] as Stored,
+              staff: latest.staff,
+              at: stampToIso(latest.hlc),
+            },
+          ];
+        });
+        if (stale.length > 0) throw new EditedSince(stale);
+      }
+
+      ctx.rows.update(table, id, {
+        ...Object.fromEntries(changed.map((column) => [column, stored[column] as Stored])),
+        updated_at: stampToIso(ensureStamp()),
+      });
+      const tx = ensureHeader();
+      const insertEntry = inserts.get(rowKey);
+      if (insertEntry !== undefined) {
+        // Inserted in this same write: the insert's entry carries the row as it ends up.
+        ctx.log.setEntryValue(insertEntry, encodeRow(rowValues(table, ctx.rows.read(table, id) as Row)));
+      } else {
+        for (const column of changed) {
+          const logged = columnSpec(table, column) as NonNullable<ReturnType<typeof columnSpec>>;
+          const fieldKey = `${rowKey}|${column}`;
+          const value = encodeField(stored[column] as Stored);
+          const existing = fields.get(fieldKey);
+          if (existing !== undefined) {
+            ctx.log.setEntryValue(existing, value);
+            continue;
+          }
+          const replaced = winners.get(column);
+          fields.set(
+            fieldKey,
+            ctx.log.appendEntry(tx, position++, {
+              tbl: spec.id,
+              row: rowId,
+              col: logged.id,
+              value,
+              prevHlc: replaced?.hlc ?? null,
+              prevNode: replaced ? ctx.log.nodeRef(replaced.node) : null,
+            }),
+          );
+        }
+      }
+      ctx.rows.afterWrite(table, before, id, touched);
+      for (const column of changed) touched.field(table, id, column);
+      return changed;
     },
   };
+}
+
+type Row = Record<string, unknown>;
+
+/** Raised by a session when an edit was based on a version older than a field it changes. */
+export class EditedSince extends Error {
+  readonly conflicts: FieldConflict[];
+  constructor(conflicts: FieldConflict[]) {
+    super(`edited since: ${conflicts.map((c) => `${c.table}.${c.column}`).join(', ')}`);
+    this.conflicts = conflicts;
+  }
 }

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { OCCUPYING_STAGES } from '../../../shared/contract/banquets.ts';
 import { addDays, localDate } from '../../../shared/text/dates.ts';
-import { followUpDates } from '../banquets/follow-up-dates.ts';
+import { followUpDates, followUpId } from '../banquets/follow-up-dates.ts';
 import type { WriteSession } from '../changes/write.ts';
 import type { CoreContext } from '../context.ts';
 import {
@@ -154,14 +154,7 @@ export function writeBanquetDemo(ctx: CoreContext, session: WriteSession, input:
       attendee_ids: [],
       deceased_name: deceasedName,
       date_of_death: plan.type === 'memorial' ? (plan.dateOfDeath ?? null) : null,
-      stage: plan.stage,
-      stage_at: at(last),
-      hold_expires_on: plan.stage === 'provisional' ? (plan.holdExpiresOn ?? addDays(today, 14)) : null,
-      lost_reason: closing.reason,
-      competitor: closing.competitor,
-      closing_note: closing.note,
       created_at: created,
-      updated_at: at(last),
     });
     counts.banquets++;
     for (const step of timeline) {
@@ -191,9 +184,10 @@ export function writeBanquetDemo(ctx: CoreContext, session: WriteSession, input:
         const done = call.eventDate < today;
         const doneAt = done ? stamp(call.dueDate, 15) : null;
         const followUpCreated = at(last);
-        session.writeRow('follow_ups', uuidv7(), {
+        const guestId = input.ids[guestIndex] as string;
+        session.writeRow('follow_ups', followUpId(guestId, call.kind, call.eventDate), {
           banquet_id: id,
-          guest_id: input.ids[guestIndex],
+          guest_id: guestId,
           kind: call.kind,
           due_date: call.dueDate,
           event_date: call.eventDate,

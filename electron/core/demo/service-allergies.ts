@@ -66,7 +66,6 @@ function writeAllergy(floor: ServiceFloor, guest: number, statement: AllergyStat
     updated_at: recordedAt,
   });
   counts.allergies++;
-  if (earlierId) session.writeRow('allergies', earlierId, { superseded_by: id, updated_at: recordedAt });
 }
 
 /** A record made in error and retracted a few days later: it stays in the history, not in the alerts. */

@@ -45,6 +45,7 @@ export function loadGuestCard(ctx: CoreContext, id: string): GuestCard {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
+    version: ctx.changes.versionOf('guests', id),
     companions: links.map((link) => {
       const recorded = link.relationship as Relationship;
       return {

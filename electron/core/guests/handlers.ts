@@ -1,6 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import { sql } from '../../../db/query.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
+import { derivedId } from '../changes/derived-id.ts';
+import { storable } from '../changes/rows.ts';
 import type { CoreContext, Handlers } from '../context.ts';
 import { findGuestRow, loadGuestCard } from './card.ts';
 import { toColumns } from './columns.ts';
@@ -42,22 +44,21 @@ export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof create
           marketing_consent: false,
           ...toColumns(fields),
           created_at: now,
-          updated_at: now,
-          last_activity_at: ctx.clock(),
+          last_activity_at: session.nowMs(),
         });
       });
       return loadGuestCard(ctx, id);
     },
 
-    'guests.update': ({ id, patch }, actor) => {
+    'guests.update': ({ id, patch, version }, actor) => {
       const row = findGuestRow(ctx, id);
       if (row.deleted_at) throw new CallFailure('conflict', 'guest_deleted');
       actor.write((session) => {
-        session.writeRow('guests', id, {
-          ...toColumns(patch),
-          updated_at: session.now(),
-          last_activity_at: ctx.clock(),
-        });
+        const columns = toColumns(patch);
+        const changed = Object.keys(columns).some((column) => columns[column] !== storable(row[column as never]));
+        // An edit that changes nothing is not an activity (the guest does not move up the search).
+        if (!changed) return;
+        session.writeRow('guests', id, { ...columns, last_activity_at: session.nowMs() }, { basedOn: version });
       });
       return loadGuestCard(ctx, id);
     },
@@ -66,8 +67,7 @@ export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof create
       const row = findGuestRow(ctx, id);
       if (row.deleted_at) throw new CallFailure('conflict', 'guest_already_deleted');
       actor.write((session) => {
-        const now = session.now();
-        session.writeRow('guests', id, { deleted_at: now, updated_at: now });
+        session.writeRow('guests', id, { deleted_at: session.now() });
       });
       return loadGuestCard(ctx, id);
     },
@@ -76,7 +76,7 @@ export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof create
       const row = findGuestRow(ctx, id);
       if (!row.deleted_at) throw new CallFailure('conflict', 'guest_not_deleted');
       actor.write((session) => {
-        session.writeRow('guests', id, { deleted_at: null, updated_at: session.now(), last_activity_at: ctx.clock() });
+        session.writeRow('guests', id, { deleted_at: null, last_activity_at: session.nowMs() });
       });
       return loadGuestCard(ctx, id);
     },
@@ -125,15 +125,14 @@ export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof create
           ),
       );
       if (existing) throw new CallFailure('conflict', 'companion_already_linked');
+      // One link per pair of guests, whichever card it was added from and on whichever PC: its id is derived
+      // from the pair, and linking the pair again brings the removed link back.
+      const linkId = derivedId('guest_link', ...[guestId, companionId].sort());
+      const removed = ctx.run.first(sql.selectFrom('guest_links').select('id').where('id', '=', linkId));
       actor.write((session) => {
-        const now = session.now();
-        session.writeRow('guest_links', uuidv7(), {
-          guest_id: guestId,
-          companion_id: companionId,
-          relationship,
-          created_at: now,
-          updated_at: now,
-        });
+        const link = { guest_id: guestId, companion_id: companionId, relationship };
+        if (removed) session.writeRow('guest_links', linkId, { ...link, deleted_at: null });
+        else session.writeRow('guest_links', linkId, { ...link, created_at: session.now() });
       });
       return loadGuestCard(ctx, guestId);
     },
@@ -145,8 +144,7 @@ export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof create
       }
       if (link.deleted_at) throw new CallFailure('conflict', 'link_already_removed');
       actor.write((session) => {
-        const now = session.now();
-        session.writeRow('guest_links', linkId, { deleted_at: now, updated_at: now });
+        session.writeRow('guest_links', linkId, { deleted_at: session.now() });
       });
       return loadGuestCard(ctx, guestId);
     },

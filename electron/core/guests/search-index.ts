@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Row } from '../changes/write.ts';
+import type { Row } from '../changes/rows.ts';
 import { guestTerms, type TermSource } from './search-keys.ts';
 
 type IndexedGuest = Row & TermSource & { rowid: number; deleted_at: string | null; last_activity_at: number };

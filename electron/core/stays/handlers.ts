@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { CallFailure } from '../../../shared/contract/result.ts';
+import { derivedId } from '../changes/derived-id.ts';
 import type { WriteSession } from '../changes/write.ts';
 import type { CoreContext, Handlers } from '../context.ts';
 import { findStayRow, loadStays } from './rows.ts';
@@ -7,22 +8,29 @@ import { checkGuests, checkParty, checkStaff, stayColumns } from './validation.t
 
 type StayCalls = 'stays.create' | 'stays.update' | 'stays.get';
 
-type PartyRow = { id: string; guest_id: string };
+type PartyRow = { id: string; guest_id: string; deleted_at: string | null };
 
-/** Makes the stay's party exactly `partyIds`: each new member gets a row, each removed one a tombstone. */
+/**
+ * Makes the stay's party exactly `partyIds`: each new member gets a row, each removed one a tombstone. A
+ * guest's place in a party has an id derived from the stay and the guest, so two PCs adding the same guest
+ * make one row, and adding someone again brings their row back.
+ */
 function writeParty(ctx: CoreContext, session: WriteSession, stayId: string, partyIds: readonly string[]): void {
   const rows = ctx.run
-    .prepare('SELECT id, guest_id FROM stay_party WHERE stay_id = ? AND deleted_at IS NULL')
+    .prepare('SELECT id, guest_id, deleted_at FROM stay_party WHERE stay_id = ?')
     .all(stayId) as PartyRow[];
   const now = session.now();
   const wanted = new Set(partyIds);
   for (const row of rows) {
-    if (!wanted.has(row.guest_id)) session.writeRow('stay_party', row.id, { deleted_at: now, updated_at: now });
+    if (!wanted.has(row.guest_id) && row.deleted_at === null)
+      session.writeRow('stay_party', row.id, { deleted_at: now });
   }
-  const present = new Set(rows.map((row) => row.guest_id));
+  const present = new Set(rows.filter((row) => row.deleted_at === null).map((row) => row.guest_id));
   for (const guestId of partyIds) {
     if (present.has(guestId)) continue;
-    session.writeRow('stay_party', uuidv7(), { stay_id: stayId, guest_id: guestId, created_at: now, updated_at: now });
+    const id = derivedId('stay_party', stayId, guestId);
+    if (rows.some((row) => row.id === id)) session.writeRow('stay_party', id, { deleted_at: null });
+    else session.writeRow('stay_party', id, { stay_id: stayId, guest_id: guestId, created_at: now });
   }
 }
 

@@ -1,0 +1,217 @@
+import { parse as parseUuid, stringify as stringifyUuid } from 'uuid';
+
+// How values sit in the change log, compactly and exactly (decode(encode(v)) === v for every stored value).
+//
+// A field entry keeps its value as a plain SQLite value (NULL, INTEGER, REAL, TEXT), except that an id
+// (a canonical lowercase UUID) is kept as its 16 bytes: no synced column holds a BLOB, so a BLOB in the log
+// is always an id. An insert keeps the whole row in one entry, as a BLOB of (column number, tag, payload)
+// triples: ids as 16 bytes, ISO timestamps and calendar days as varints, empty text and `[]` as one byte.
+// A form is chosen only when the value reads back identical; anything else is kept as text.
+
+export type Stored = string | number | null;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const YMD = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+
+export function isUuid(value: string): boolean {
+  return value.length === 36 && UUID.test(value);
+}
+
+export function uuidToBytes(id: string): Buffer {
+  return Buffer.from(parseUuid(id));
+}
+
+export function bytesToUuid(bytes: Uint8Array): string {
+  return stringifyUuid(bytes);
+}
+
+/** A field entry's value as SQLite should keep it. */
+export function encodeField(value: Stored): Stored | Buffer {
+  if (typeof value === 'string' && isUuid(value)) return uuidToBytes(value);
+  return value;
+}
+
+export function decodeField(value: unknown): Stored {
+  if (value instanceof Uint8Array) return bytesToUuid(value);
+  if (typeof value === 'bigint') return Number(value);
+  return value as Stored;
+}
+
+const Tag = {
+  Null: 0,
+  Int: 1,
+  Real: 2,
+  Text: 3,
+  Uuid: 4,
+  IsoMs: 5,
+  Day: 6,
+  EmptyText: 7,
+  EmptyList: 8,
+} as const;
+
+class Writer {
+  private buffer = Buffer.allocUnsafe(256);
+  length = 0;
+  private ensure(extra: number) {
+    if (this.length + extra <= this.buffer.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + extra));
+    this.buffer.copy(next, 0, 0, this.length);
+    this.buffer = next;
+  }
+  byte(value: number) {
+    this.ensure(1);
+    this.buffer[this.length++] = value;
+  }
+  /** Unsigned varint, 7 bits a byte, for integers up to 2^53. */
+  varint(value: number) {
+    this.ensure(8);
+    let rest = value;
+    while (rest >= 0x80) {
+      this.buffer[this.length++] = (rest % 0x80) | 0x80;
+      rest = Math.floor(rest / 0x80);
+    }
+    this.buffer[this.length++] = rest;
+  }
+  zigzag(value: number) {
+    this.varint(value >= 0 ? value * 2 : -value * 2 - 1);
+  }
+  bytes(data: Uint8Array) {
+    this.ensure(data.length);
+    this.buffer.set(data, this.length);
+    this.length += data.length;
+  }
+  float(value: number) {
+    this.ensure(8);
+    this.buffer.writeDoubleLE(value, this.length);
+    this.length += 8;
+  }
+  done(): Buffer {
+    return Buffer.from(this.buffer.subarray(0, this.length));
+  }
+}
+
+class Reader {
+  offset = 0;
+  private readonly buffer: Buffer;
+  constructor(buffer: Buffer) {
+    this.buffer = buffer;
+  }
+  get atEnd() {
+    return this.offset >= this.buffer.length;
+  }
+  byte(): number {
+    const value = this.buffer[this.offset++];
+    if (value === undefined) throw new Error('codec: value ends early');
+    return value;
+  }
+  varint(): number {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const byte = this.byte();
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) return value;
+      scale *= 0x80;
+      if (scale > 2 ** 56) throw new Error('codec: varint too long');
+    }
+  }
+  zigzag(): number {
+    const raw = this.varint();
+    return raw % 2 === 0 ? raw / 2 : -(raw + 1) / 2;
+  }
+  bytes(length: number): Buffer {
+    if (this.offset + length > this.buffer.length) throw new Error('codec: value ends early');
+    const slice = this.buffer.subarray(this.offset, this.offset + length);
+    this.offset += length;
+    return slice;
+  }
+  float(): number {
+    const value = this.buffer.readDoubleLE(this.offset);
+    this.offset += 8;
+    return value;
+  }
+}
+
+function writeValue(out: Writer, value: Stored) {
+  if (value === null) return out.byte(Tag.Null);
+  if (typeof value === 'number') {
+    if (Number.isSafeInteger(value)) {
+      out.byte(Tag.Int);
+      return out.zigzag(value);
+    }
+    out.byte(Tag.Real);
+    return out.float(value);
+  }
+  if (value === '') return out.byte(Tag.EmptyText);
+  if (value === '[]') return out.byte(Tag.EmptyList);
+  if (isUuid(value)) {
+    out.byte(Tag.Uuid);
+    return out.bytes(parseUuid(value));
+  }
+  if (value.length === 24 && ISO_MS.test(value)) {
+    const ms = Date.parse(value);
+    if (ms >= 0 && new Date(ms).toISOString() === value) {
+      out.byte(Tag.IsoMs);
+      return out.varint(ms);
+    }
+  }
+  if (value.length === 10 && YMD.test(value)) {
+    const ms = Date.parse(`${value}T00:00:00.000Z`);
+    if (Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === value) {
+      out.byte(Tag.Day);
+      return out.zigzag(ms / DAY_MS);
+    }
+  }
+  out.byte(Tag.Text);
+  const bytes = Buffer.from(value, 'utf8');
+  out.varint(bytes.length);
+  out.bytes(bytes);
+}
+
+function readValue(input: Reader): Stored {
+  const tag = input.byte();
+  switch (tag) {
+    case Tag.Null:
+      return null;
+    case Tag.Int:
+      return input.zigzag();
+    case Tag.Real:
+      return input.float();
+    case Tag.EmptyText:
+      return '';
+    case Tag.EmptyList:
+      return '[]';
+    case Tag.Uuid:
+      return stringifyUuid(input.bytes(16));
+    case Tag.IsoMs:
+      return new Date(input.varint()).toISOString();
+    case Tag.Day:
+      return new Date(input.zigzag() * DAY_MS).toISOString().slice(0, 10);
+    case Tag.Text:
+      return input.bytes(input.varint()).toString('utf8');
+    default:
+      throw new Error(`codec: unknown tag ${tag}`);
+  }
+}
+
+/** A whole row (an insert): column number → stored value. */
+export function encodeRow(columns: ReadonlyArray<readonly [number, Stored]>): Buffer {
+  const out = new Writer();
+  for (const [column, value] of columns) {
+    out.varint(column);
+    writeValue(out, value);
+  }
+  return out.done();
+}
+
+export function decodeRow(data: Buffer | Uint8Array): Array<[number, Stored]> {
+  const input = new Reader(Buffer.isBuffer(data) ? data : Buffer.from(data));
+  const columns: Array<[number, Stored]> = [];
+  while (!input.atEnd) {
+    const column = input.varint();
+    columns.push([column, readValue(input)]);
+  }
+  return columns;
+}

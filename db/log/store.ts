@@ -1,0 +1,195 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { decodeField, encodeField, isUuid, type Stored, uuidToBytes } from './codec.ts';
+
+// The change log's tables, read and written through prepared statements (the log is the hottest and
+// largest part of the database). What the tables mean is in docs/data-model.md; the write path, the apply
+// path and the history read through this one module.
+//
+//   log_tx     one header per committed write: local sequence, HLC stamp, node, staff, call, schema version
+//   log_entry  one per changed field (col = column number), or one per insert carrying the whole row (col 0);
+//              id = sequence × 2^20 + position, so entries sit in transaction order
+//   log_nodes, log_staff, log_calls   small local numbers for the 16-byte ids and call names they stand for
+
+export const ENTRY_BITS = 20;
+const ENTRY_SPAN = 2 ** ENTRY_BITS;
+/** Column number of an entry that carries a whole row (an insert). */
+export const WHOLE_ROW = 0;
+
+const ENTRY_COLUMNS = `e.id, e.id >> ${ENTRY_BITS} AS tx, e.col, e.value, e.prev_hlc AS prevHlc,
+  e.prev_node AS prevNode, t.hlc, t.node, t.staff`;
+
+/** Every entry of one row, with its transaction's stamp and origin: one range of log_entry_field. */
+export const LOG_ROW_ENTRIES = `SELECT ${ENTRY_COLUMNS} FROM log_entry e JOIN log_tx t ON t.seq = e.id >> ${ENTRY_BITS}
+  WHERE e.tbl = ? AND e.row = ? ORDER BY e.id`;
+
+export type TxHeader = { hlc: number; node: number; staff: number | null; call: number | null; schema: number };
+
+/** An entry with its transaction's stamp and origin: what LWW and the history read. */
+export type LoggedEntry = {
+  id: number;
+  tx: number;
+  col: number;
+  value: unknown;
+  prevHlc: number | null;
+  prevNode: number | null;
+  hlc: number;
+  node: number;
+  staff: number | null;
+};
+
+/** The row id as the log keeps it: 16 bytes for a UUID, text otherwise (settings are named). */
+export function encodeRowId(id: string): Buffer | string {
+  return isUuid(id) ? uuidToBytes(id) : id;
+}
+
+export function decodeRowId(row: unknown): string {
+  return decodeField(row) as string;
+}
+
+export function entryTx(entryId: number): number {
+  return Math.floor(entryId / ENTRY_SPAN);
+}
+
+type InternerSql = { table: string; find: string; insert: string; read: string };
+
+const NODES: InternerSql = {
+  table: 'log_nodes',
+  find: 'SELECT id FROM log_nodes WHERE node = ?',
+  insert: 'INSERT INTO log_nodes (node) VALUES (?)',
+  read: 'SELECT node FROM log_nodes WHERE id = ?',
+};
+const STAFF: InternerSql = {
+  table: 'log_staff',
+  find: 'SELECT id FROM log_staff WHERE staff = ?',
+  insert: 'INSERT INTO log_staff (staff) VALUES (?)',
+  read: 'SELECT staff FROM log_staff WHERE id = ?',
+};
+const CALLS: InternerSql = {
+  table: 'log_calls',
+  find: 'SELECT id FROM log_calls WHERE name = ?',
+  insert: 'INSERT INTO log_calls (name) VALUES (?)',
+  read: 'SELECT name FROM log_calls WHERE id = ?',
+};
+
+function interner(db: Database, statements: InternerSql, encode: (value: string) => unknown) {
+  const table = statements.table;
+  const find = db.prepare(statements.find).pluck();
+  const insert = db.prepare(statements.insert);
+  const read = db.prepare(statements.read).pluck();
+  const toRef = new Map<string, number>();
+  const fromRef = new Map<number, string>();
+  return {
+    ref(value: string): number {
+      const known = toRef.get(value);
+      if (known !== undefined) return known;
+      const encoded = encode(value);
+      const ref = (find.get(encoded) as number | undefined) ?? Number(insert.run(encoded).lastInsertRowid);
+      toRef.set(value, ref);
+      fromRef.set(ref, value);
+      return ref;
+    },
+    value(ref: number): string {
+      const known = fromRef.get(ref);
+      if (known !== undefined) return known;
+      const raw = read.get(ref);
+      if (raw === undefined) throw new Error(`${table}: no entry ${ref}`);
+      const value = typeof raw === 'string' ? raw : (decodeField(raw) as string);
+      fromRef.set(ref, value);
+      toRef.set(value, ref);
+      return value;
+    },
+    /** Forget cached numbers: a rolled-back transaction may have taken some. */
+    reset() {
+      toRef.clear();
+      fromRef.clear();
+    },
+  };
+}
+
+export type LogStore = ReturnType<typeof createLogStore>;
+
+export function createLogStore(db: Database) {
+  const nodes = interner(db, NODES, uuidToBytes);
+  const staff = interner(db, STAFF, (id) => encodeRowId(id));
+  const calls = interner(db, CALLS, (name) => name);
+  const statements = new Map<string, Statement>();
+  const prepared = (text: string) => {
+    let statement = statements.get(text);
+    if (!statement) {
+      statement = db.prepare(text);
+      statements.set(text, statement);
+    }
+    return statement;
+  };
+  const insertTx = db.prepare('INSERT INTO log_tx (hlc, node, staff, call, schema) VALUES (?, ?, ?, ?, ?)');
+  const findTx = db.prepare('SELECT seq FROM log_tx WHERE node = ? AND hlc = ?').pluck();
+  const insertEntry = db.prepare(
+    'INSERT INTO log_entry (id, tbl, row, col, value, prev_hlc, prev_node) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const updateEntryValue = db.prepare('UPDATE log_entry SET value = ? WHERE id = ?');
+  const rowEntries = db.prepare(LOG_ROW_ENTRIES);
+  const fieldEntries = db.prepare(
+    `SELECT ${ENTRY_COLUMNS} FROM log_entry e JOIN log_tx t ON t.seq = e.id >> ${ENTRY_BITS}
+      WHERE e.tbl = ? AND e.row = ? AND e.col IN (0, ?) ORDER BY e.id`,
+  );
+  const latest = db.prepare('SELECT max(hlc) FROM log_tx').pluck();
+  const lastSeq = db.prepare('SELECT max(seq) FROM log_tx').pluck();
+
+  return {
+    nodeRef: nodes.ref,
+    nodeOf: nodes.value,
+    staffRef: (id: string | null) => (id === null ? null : staff.ref(id)),
+    staffOf: (ref: number | null) => (ref === null ? null : staff.value(ref)),
+    callRef: (name: string | null) => (name === null ? null : calls.ref(name)),
+    callOf: (ref: number | null) => (ref === null ? null : calls.value(ref)),
+    resetCaches() {
+      nodes.reset();
+      staff.reset();
+      calls.reset();
+    },
+
+    appendTx(header: TxHeader): number {
+      return Number(insertTx.run(header.hlc, header.node, header.staff, header.call, header.schema).lastInsertRowid);
+    },
+    /** The local sequence of a transaction already held, by its origin and stamp. */
+    findTx(node: number, hlc: number): number | undefined {
+      return findTx.get(node, hlc) as number | undefined;
+    },
+    appendEntry(
+      tx: number,
+      position: number,
+      entry: {
+        tbl: number;
+        row: Buffer | string;
+        col: number;
+        value: unknown;
+        prevHlc: number | null;
+        prevNode: number | null;
+      },
+    ): number {
+      if (position >= ENTRY_SPAN) throw new Error(`a transaction holds at most ${ENTRY_SPAN} entries`);
+      const id = tx * ENTRY_SPAN + position;
+      insertEntry.run(id, entry.tbl, entry.row, entry.col, entry.value, entry.prevHlc, entry.prevNode);
+      return id;
+    },
+    setEntryValue(id: number, value: unknown) {
+      updateEntryValue.run(value, id);
+    },
+    rowEntries(tbl: number, row: Buffer | string): LoggedEntry[] {
+      return rowEntries.all(tbl, row) as LoggedEntry[];
+    },
+    /** Entries that set one column of a row: the column's own entries and the row's inserts. */
+    fieldEntries(tbl: number, row: Buffer | string, col: number): LoggedEntry[] {
+      return fieldEntries.all(tbl, row, col) as LoggedEntry[];
+    },
+    latestStamp(): number {
+      return (latest.get() as number | null) ?? 0;
+    },
+    lastSeq(): number {
+      return (lastSeq.get() as number | null) ?? 0;
+    },
+    prepared,
+  };
+}
+
+export { decodeField, encodeField, type Stored };

@@ -1,0 +1,202 @@
+import type { Database } from 'better-sqlite3';
+import { encodeField, encodeRow, type Stored } from '../../../db/log/codec.ts';
+import { type ColumnSpec, knowsValue, type TableSpec, tableSpecById } from '../../../db/log/registry.ts';
+import { encodeRowId, type LogStore, WHOLE_ROW } from '../../../db/log/store.ts';
+import type { Derivations } from './derived.ts';
+import { type Hlc, stampToIso } from './hlc.ts';
+import { mergedValue, versionsOf } from './merge.ts';
+import type { RowStore, Touched } from './rows.ts';
+import { type ShippedEntry, type ShippedTx, shippedTxSchema } from './shipped.ts';
+
+// The apply path: remote transactions come in here, and only here. For each transaction, in the caller's
+// SQLite transaction:
+// - already held (same origin node and stamp)? nothing to do: applying a batch twice changes nothing;
+// - malformed? refused; stamped more than five minutes ahead of this PC's clock, or naming a table, column
+//   or enum value this version does not know? kept aside in log_held, to apply later (see retryHeld);
+// - otherwise its header and entries are kept exactly as received, and each field it touches is recomputed
+//   from every entry held for it by the merge rule (merge.ts), so the result does not depend on the order
+//   transactions arrive in. A row whose insert has not arrived yet waits in the log until it does.
+// Row hooks and derived columns run as for a local write; no new entry is written.
+
+export type ApplyReport = {
+  applied: number;
+  duplicates: number;
+  held: Array<{ node: string; hlc: unknown; reason: HeldReason }>;
+  refused: Array<{ index: number; reason: string }>;
+};
+
+export type HeldReason = 'clock_ahead' | 'unknown_schema';
+
+export type ApplyContext = {
+  log: LogStore;
+  rows: RowStore;
+  derivations: Derivations;
+  hlc: Hlc;
+  clock: () => number;
+  db: Database;
+};
+
+function unknownSchema(entries: readonly ShippedEntry[]): boolean {
+  for (const entry of entries) {
+    const table = tableSpecById(entry.table);
+    if (!table) return true;
+    if (entry.col === WHOLE_ROW) {
+      if (!Array.isArray(entry.value)) return true;
+      for (const [col, value] of entry.value) {
+        const column = table.columns.find((c) => c.id === col);
+        if (!column || !knowsValue(column, value)) return true;
+      }
+    } else {
+      const column = table.columns.find((c) => c.id === entry.col);
+      if (!column || Array.isArray(entry.value) || !knowsValue(column, entry.value)) return true;
+    }
+  }
+  return false;
+}
+
+/** Recomputes the given columns of one row from every entry the log holds for it. */
+export function refreshRow(
+  ctx: ApplyContext,
+  spec: TableSpec,
+  id: string,
+  columns: readonly ColumnSpec[],
+  touched: Touched,
+) {
+  const rowId = encodeRowId(id);
+  const entries = ctx.log.rowEntries(spec.id, rowId);
+  const before = ctx.rows.read(spec.name, id);
+  const latest = entries.reduce((max, entry) => Math.max(max, entry.hlc), 0);
+  if (!before) {
+    if (!entries.some((entry) => entry.col === WHOLE_ROW)) return; // its insert has not arrived yet
+    const values: Record<string, Stored> = {};
+    for (const column of spec.columns) {
+      const value = mergedValue(column, versionsOf(entries, column, ctx.log.nodeOf));
+      if (value !== undefined) values[column.name] = value;
+    }
+    ctx.rows.insert(
+      spec.name,
+      id,
+      ctx.derivations.withPlaceholders(spec.name, { ...values, updated_at: stampToIso(latest) }),
+    );
+    ctx.rows.afterWrite(spec.name, undefined, id, touched);
+    for (const column of spec.columns) touched.field(spec.name, id, column.name);
+    return;
+  }
+  const changes: Record<string, Stored> = {};
+  for (const column of columns) {
+    const value = mergedValue(column, versionsOf(entries, column, ctx.log.nodeOf));
+    if (value !== undefined && value !== before[column.name]) changes[column.name] = value;
+    touched.field(spec.name, id, column.name);
+  }
+  const updatedAt = stampToIso(latest);
+  if (updatedAt !== before.updated_at) changes.updated_at = updatedAt;
+  if (Object.keys(changes).length === 0) return;
+  ctx.rows.update(spec.name, id, changes);
+  ctx.rows.afterWrite(spec.name, before, id, touched);
+}
+
+function keep(ctx: ApplyContext, tx: ShippedTx): void {
+  const node = ctx.log.nodeRef(tx.node);
+  const seq = ctx.log.appendTx({
+    hlc: tx.hlc,
+    node,
+    staff: ctx.log.staffRef(tx.staff),
+    call: ctx.log.callRef(tx.call),
+    schema: tx.schema,
+  });
+  tx.entries.forEach((entry, position) => {
+    ctx.log.appendEntry(seq, position, {
+      tbl: entry.table,
+      row: encodeRowId(entry.row),
+      col: entry.col,
+      value:
+        entry.col === WHOLE_ROW
+          ? encodeRow(entry.value as Array<[number, Stored]>)
+          : encodeField(entry.value as Stored),
+      prevHlc: entry.prev?.hlc ?? null,
+      prevNode: entry.prev ? ctx.log.nodeRef(entry.prev.node) : null,
+    });
+  });
+}
+
+export function createApplier(ctx: ApplyContext) {
+  const isHeld = ctx.db.prepare('SELECT 1 FROM log_held WHERE node = ? AND hlc = ?').pluck();
+  const hold = ctx.db.prepare('INSERT INTO log_held (node, hlc, reason, received_at, tx) VALUES (?, ?, ?, ?, ?)');
+  const unhold = ctx.db.prepare('DELETE FROM log_held WHERE node = ? AND hlc = ?');
+  const heldRows = ctx.db.prepare('SELECT tx FROM log_held ORDER BY hlc').pluck();
+
+  const applyOne = (tx: ShippedTx, touched: Touched) => {
+    ctx.hlc.receive(tx.hlc);
+    keep(ctx, tx);
+    const byRow = new Map<string, { spec: TableSpec; id: string; columns: Map<number, ColumnSpec> }>();
+    for (const entry of tx.entries) {
+      const spec = tableSpecById(entry.table) as TableSpec;
+      const key = `${entry.table}|${entry.row}`;
+      let target = byRow.get(key);
+      if (!target) {
+        target = { spec, id: entry.row, columns: new Map() };
+        byRow.set(key, target);
+      }
+      const columns = entry.col === WHOLE_ROW ? spec.columns : spec.columns.filter((c) => c.id === entry.col);
+      for (const column of columns) target.columns.set(column.id, column);
+    }
+    for (const { spec, id, columns } of byRow.values()) refreshRow(ctx, spec, id, [...columns.values()], touched);
+  };
+
+  return {
+    /** Applies a batch of remote transactions inside the caller's SQLite transaction. */
+    apply(batch: readonly unknown[], touched: Touched): ApplyReport {
+      const report: ApplyReport = { applied: 0, duplicates: 0, held: [], refused: [] };
+      batch.forEach((raw, index) => {
+        const parsed = shippedTxSchema.safeParse(raw);
+        if (!parsed.success) {
+          report.refused.push({ index, reason: 'malformed' });
+          return;
+        }
+        const tx = parsed.data as ShippedTx;
+        const verdict = ctx.hlc.check(tx.hlc);
+        if (verdict === 'malformed') {
+          report.refused.push({ index, reason: 'malformed_stamp' });
+          return;
+        }
+        const nodeBytes = encodeRowId(tx.node);
+        const known = ctx.log.findTx(ctx.log.nodeRef(tx.node), tx.hlc) !== undefined || isHeld.get(nodeBytes, tx.hlc);
+        if (known) {
+          report.duplicates++;
+          return;
+        }
+        const reason: HeldReason | undefined =
+          verdict === 'ahead' ? 'clock_ahead' : unknownSchema(tx.entries) ? 'unknown_schema' : undefined;
+        if (reason) {
+          hold.run(nodeBytes, tx.hlc, reason, ctx.clock(), JSON.stringify(tx));
+          report.held.push({ node: tx.node, hlc: tx.hlc, reason });
+          return;
+        }
+        applyOne(tx, touched);
+        report.applied++;
+      });
+      return report;
+    },
+
+    /**
+     * Applies what was kept aside and can be applied now: the clock has caught up, or this PC now knows the
+     * schema. With `accept`, staff have looked at a far-ahead transaction and take it as it is.
+     */
+    retryHeld(touched: Touched, accept?: { node: string; hlc: number }): number {
+      let applied = 0;
+      for (const text of heldRows.all() as string[]) {
+        const tx = JSON.parse(text) as ShippedTx;
+        const accepted = accept !== undefined && accept.node === tx.node && accept.hlc === tx.hlc;
+        const verdict = ctx.hlc.check(tx.hlc);
+        if ((verdict !== 'ok' && !accepted) || unknownSchema(tx.entries)) continue;
+        unhold.run(encodeRowId(tx.node), tx.hlc);
+        if (accepted && verdict === 'ahead') ctx.hlc.acceptAhead(tx.hlc);
+        applyOne(tx, touched);
+        applied++;
+      }
+      return applied;
+    },
+  };
+}
+
+export type Applier = ReturnType<typeof createApplier>;

@@ -1,0 +1,132 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { tableSpec } from '../../../db/log/registry.ts';
+import { createLogStore, ENTRY_BITS, encodeRowId, type LogStore } from '../../../db/log/store.ts';
+import { LATEST_VERSION } from '../../../db/migrations/index.ts';
+import type { SyncedTable } from '../../../db/schema.ts';
+import { type ApplyReport, createApplier } from './apply.ts';
+import { type Conflicts, createConflicts } from './conflicts.ts';
+import { createDerivations, type Derivations } from './derived.ts';
+import { createExporter, type Exporter } from './export.ts';
+import { createHlc, type Hlc } from './hlc.ts';
+import { createRowStore, type RowHook, Touched } from './rows.ts';
+import { openSession, type WriteSession } from './write.ts';
+
+// The change engine: the log, the clock, the local write path, the apply path, derived columns and the
+// invariant checks, built once per core over its database. Every write to a synced table, local or remote,
+// passes through `transact` or `apply`, and both end the same way: derived columns and hooks ran per row,
+// and the conflicts were brought in line with what the transaction touched, before it commits.
+
+export type ChangeEngine = {
+  log: LogStore;
+  hlc: Hlc;
+  node: number;
+  derivations: Derivations;
+  conflicts: Conflicts;
+  exporter: Exporter;
+  /**
+   * Runs `work` as one write of `staffId` through the write path. Joins the caller's transaction if there is
+   * one; otherwise takes the write lock first (BEGIN IMMEDIATE). Returns what it returned and the tables it
+   * changed (with `conflicts` when a conflict appeared or went).
+   */
+  transact<T>(
+    staffId: string | null,
+    call: string | null,
+    work: (session: WriteSession) => T,
+  ): { result: T; tables: string[] };
+  /** Applies remote transactions (apply.ts) in one SQLite transaction. */
+  apply(batch: readonly unknown[]): { report: ApplyReport; tables: string[] };
+  /** Applies held transactions that can be applied now, or the one staff accepted. */
+  retryHeld(accept?: { node: string; hlc: number }): { applied: number; tables: string[] };
+  onRowWritten(table: SyncedTable, hook: RowHook): void;
+  /** A row's version: the local sequence of the latest transaction that wrote it (0 if none). */
+  versionOf(table: SyncedTable, id: string): number;
+  /** The latest local sequence: every row's version is at most this. */
+  lastSeq(): number;
+};
+
+export function createChangeEngine(options: { db: Database; nodeId: string; clock: () => number }): ChangeEngine {
+  const { db, clock } = options;
+  const log = createLogStore(db);
+  const hlc = createHlc(clock, log.latestStamp());
+  const node = log.nodeRef(options.nodeId);
+  const prepared = new Map<string, Statement>();
+  const prepare = (text: string) => {
+    let statement = prepared.get(text);
+    if (!statement) {
+      statement = db.prepare(text);
+      prepared.set(text, statement);
+    }
+    return statement;
+  };
+  const derivations = createDerivations({ db, log, prepare });
+  const rows = createRowStore(db, derivations);
+  const conflicts = createConflicts(db, log);
+  const applier = createApplier({ db, log, rows, derivations, hlc, clock });
+  const writeContext = { log, rows, derivations, hlc, node, schema: LATEST_VERSION };
+  const version = db.prepare(`SELECT max(id) >> ${ENTRY_BITS} FROM log_entry WHERE tbl = ? AND row = ?`).pluck();
+
+  /** Runs `body` in a transaction of its own (write lock first) or inside the caller's. */
+  const inTransaction = <T>(body: () => T): T => {
+    try {
+      return db.inTransaction ? db.transaction(body)() : db.transaction(body).immediate();
+    } catch (error) {
+      log.resetCaches(); // numbers handed out inside a rolled-back transaction are gone
+      throw error;
+    }
+  };
+
+  /** Remote rows may arrive before the rows they refer to (from a third PC): no foreign keys while applying. */
+  const withoutForeignKeys = <T>(body: () => T): T => {
+    if (db.inTransaction) return body();
+    db.pragma('foreign_keys = OFF');
+    try {
+      return body();
+    } finally {
+      db.pragma('foreign_keys = ON');
+    }
+  };
+
+  return {
+    log,
+    hlc,
+    node,
+    derivations,
+    conflicts,
+    exporter: createExporter(db, log),
+    transact(staffId, call, work) {
+      const touched = new Touched();
+      const result = inTransaction(() => {
+        const value = work(openSession(writeContext, staffId, call, touched));
+        if (conflicts.afterTransaction(touched)) touched.tables.add('conflicts');
+        return value;
+      });
+      return { result, tables: [...touched.tables] };
+    },
+    apply(batch) {
+      const touched = new Touched();
+      const report = withoutForeignKeys(() =>
+        inTransaction(() => {
+          const outcome = applier.apply(batch, touched);
+          applier.retryHeld(touched);
+          if (conflicts.afterTransaction(touched)) touched.tables.add('conflicts');
+          return outcome;
+        }),
+      );
+      return { report, tables: [...touched.tables] };
+    },
+    retryHeld(accept) {
+      const touched = new Touched();
+      const applied = withoutForeignKeys(() =>
+        inTransaction(() => {
+          const count = applier.retryHeld(touched, accept);
+          if (conflicts.afterTransaction(touched)) touched.tables.add('conflicts');
+          return count;
+        }),
+      );
+      return { applied, tables: [...touched.tables] };
+    },
+    onRowWritten: rows.onRowWritten,
+    versionOf: (table, id) => (version.get(tableSpec(table).id, encodeRowId(id)) as number | null) ?? 0,
+    lastSeq: log.lastSeq,
+  };
+}
