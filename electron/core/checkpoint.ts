@@ -31,7 +31,13 @@ const DEFAULTS = { idleMs: 1000, maxWalPages: 8000, truncatePages: 1000 } satisf
 const WAL_FRAME_HEADER = 24;
 
 /** Idle-time checkpoints for a WAL database; does nothing for in-memory or non-WAL databases. */
-export function createCheckpointer(db: Database, logger: Logger, options: CheckpointOptions = {}): Checkpointer {
+/** `whenIdle` runs after the idle checkpoint: other upkeep that should not sit on a write's path. */
+export function createCheckpointer(
+  db: Database,
+  logger: Logger,
+  options: CheckpointOptions = {},
+  whenIdle: () => void = () => {},
+): Checkpointer {
   const { idleMs, maxWalPages, truncatePages } = { ...DEFAULTS, ...options };
   const mode = String(db.pragma('journal_mode', { simple: true })).toLowerCase();
   if (db.memory || mode !== 'wal') return { afterCommit() {}, close() {} };
@@ -68,6 +74,11 @@ export function createCheckpointer(db: Database, logger: Logger, options: Checkp
   const onIdle = () => {
     timer = undefined;
     checkpoint(truncatePages);
+    try {
+      if (db.open) whenIdle();
+    } catch (error) {
+      logger.warn('idle upkeep failed', error);
+    }
   };
 
   return {

@@ -20,6 +20,7 @@ import { banquetChecks } from './banquets/invariants.ts';
 import type { ApplyReport } from './changes/apply.ts';
 import { editedSinceFailure } from './changes/edited-since.ts';
 import { createChangeEngine } from './changes/engine.ts';
+import { recordHighWater } from './changes/identity.ts';
 import { createRequestLog } from './changes/request-log.ts';
 import type { ShippedTx } from './changes/shipped.ts';
 import { EditedSince } from './changes/write.ts';
@@ -87,7 +88,8 @@ export function createCore(options: CoreOptions): Core {
   const run = createRunner(db);
   // The clock continues past the latest stamp on record, even if the PC clock was set back since.
   const changes = createChangeEngine({ db, nodeId, clock });
-  const checkpoints = createCheckpointer(db, logger, options.checkpoint);
+  // When idle: the sidecar's mark of this node's latest stamp (identity.ts), so a restored older copy is noticed.
+  const checkpoints = createCheckpointer(db, logger, options.checkpoint, () => recordHighWater(db, nodeId));
   const ctx: CoreContext = {
     db,
     run,
@@ -218,6 +220,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       listeners.clear();
       checkpoints.close();
+      recordHighWater(db, nodeId);
     },
   };
 }
