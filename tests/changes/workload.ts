@@ -1,0 +1,404 @@
+import type { Database } from 'better-sqlite3';
+import { SEEDED_ALLERGENS, seededAllergenId } from '../../db/migrations/0002-service.ts';
+import { SEVERITIES } from '../../shared/contract/allergies.ts';
+import { BANQUET_TYPES, LOST_REASONS, STAGES } from '../../shared/contract/banquet-codes.ts';
+import { RELATIONSHIPS } from '../../shared/contract/guests.ts';
+import { DISH_CATEGORIES, MEALS, REACTIONS } from '../../shared/contract/kitchen.ts';
+import { REQUEST_CATEGORIES, REQUEST_STATUSES } from '../../shared/contract/requests.ts';
+import { STAY_STATUSES } from '../../shared/contract/stays.ts';
+import { addDays, localDate } from '../../shared/text/dates.ts';
+
+// Random write calls against a real core, with inputs drawn from what its database holds, the way staff
+// would make them (and, often enough, ways the core refuses). Used by the replay and convergence tests: every
+// write call of the contract is here, and `WRITE_CALLS` is checked against the contract.
+
+export type Random = {
+  next(): number;
+  int(min: number, max: number): number;
+  pick<T>(items: readonly T[]): T;
+  chance(p: number): boolean;
+};
+
+/** mulberry32: small, fast, and the same sequence for a seed on every machine. */
+export function random(seed: number): Random {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  return {
+    next,
+    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
+    pick: (items) => items[Math.floor(next() * items.length)] as (typeof items)[number],
+    chance: (p) => next() < p,
+  };
+}
+
+type Input = Record<string, unknown>;
+type Maker = (w: WorkloadState) => Input | null;
+type WorkloadState = { db: Database; r: Random; today: string };
+
+const FAMILY = ['佐藤', '鈴木', '高橋', '田中', '渡辺', '伊藤', '山本', '中村', '小林', '加藤'];
+const READING = [
+  'さとう',
+  'すずき',
+  'たかはし',
+  'たなか',
+  'わたなべ',
+  'いとう',
+  'やまもと',
+  'なかむら',
+  'こばやし',
+  'かとう',
+];
+const GIVEN = ['太郎', '花子', '一郎', '美咲', '健太'];
+const NOTES = ['', '窓側希望', '静かな部屋', 'アレルギー要確認', '常連', '記念日'];
+
+function ids(db: Database, sql: string, ...params: unknown[]): string[] {
+  return db
+    .prepare(sql)
+    .pluck()
+    .all(...params) as string[];
+}
+
+function one(w: WorkloadState, sql: string, ...params: unknown[]): string | null {
+  const found = ids(w.db, sql, ...params);
+  return found.length ? w.r.pick(found) : null;
+}
+
+const guest = (w: WorkloadState) => one(w, 'SELECT id FROM guests WHERE deleted_at IS NULL');
+const stay = (w: WorkloadState) => one(w, 'SELECT id FROM stays WHERE deleted_at IS NULL');
+const allergen = (w: WorkloadState) =>
+  w.r.chance(0.8) ? seededAllergenId(w.r.int(1, SEEDED_ALLERGENS.length)) : one(w, 'SELECT id FROM allergens');
+const day = (w: WorkloadState, from: number, to: number) => addDays(w.today, w.r.int(from, to));
+const time = (w: WorkloadState, hour: number) => `${String(hour).padStart(2, '0')}:${w.r.pick(['00', '30'])}`;
+const phones = (w: WorkloadState) =>
+  Array.from({ length: w.r.int(0, 2) }, () => ({
+    number: `090-${w.r.int(1000, 1009)}-${w.r.int(1000, 1003)}`,
+    label: w.r.pick(['mobile', 'home', 'work', 'other']),
+  }));
+
+const MAKERS: Record<string, Maker> = {
+  'demo.load': (w) => (w.r.chance(0.1) ? { count: w.r.int(1, 3), seed: w.r.int(1, 1000) } : null),
+  'settings.update': (w) =>
+    w.r.chance(0.5)
+      ? { patch: { allergyReconfirmMonths: w.r.int(1, 24) } }
+      : { patch: { repeatDishYears: w.r.int(1, 5) } },
+  'staff.create': (w) => ({ name: `${w.r.pick(FAMILY)} ${w.r.pick(GIVEN)}` }),
+  'staff.update': (w) => {
+    // Never the person working here: deactivating them would stop every later write.
+    const id = one(w, "SELECT id FROM staff WHERE id <> (SELECT value FROM meta WHERE key = 'current_staff_id')");
+    return id ? { id, ...(w.r.chance(0.5) ? { name: `${w.r.pick(FAMILY)}さん` } : { active: w.r.chance(0.5) }) } : null;
+  },
+  'guests.create': (w) => {
+    const i = w.r.int(0, FAMILY.length - 1);
+    return {
+      fields: {
+        familyName: FAMILY[i],
+        givenName: w.r.pick(GIVEN),
+        familyReading: READING[i],
+        phones: phones(w),
+        note: w.r.pick(NOTES),
+      },
+    };
+  },
+  'guests.update': (w) => {
+    const id = guest(w);
+    if (!id) return null;
+    const patch = w.r.pick([
+      { note: w.r.pick(NOTES) },
+      { phones: phones(w) },
+      { givenName: w.r.pick(GIVEN) },
+      { email: w.r.chance(0.5) ? '' : `g${w.r.int(1, 9)}@example.jp` },
+      { marketingConsent: w.r.chance(0.5) },
+      { birthday: w.r.chance(0.5) ? '' : `19${w.r.int(50, 99)}-0${w.r.int(1, 9)}-1${w.r.int(0, 9)}` },
+    ]);
+    return { id, patch };
+  },
+  'guests.delete': (w) => (w.r.chance(0.3) ? (guest(w) ? { id: guest(w) } : null) : null),
+  'guests.restore': (w) => {
+    const id = one(w, 'SELECT id FROM guests WHERE deleted_at IS NOT NULL');
+    return id ? { id } : null;
+  },
+  'guests.linkCompanion': (w) => {
+    const [a, b] = [guest(w), guest(w)];
+    return a && b ? { guestId: a, companionId: b, relationship: w.r.pick(RELATIONSHIPS) } : null;
+  },
+  'guests.unlinkCompanion': (w) => {
+    const row = w.db.prepare('SELECT id, guest_id FROM guest_links WHERE deleted_at IS NULL').all() as Array<{
+      id: string;
+      guest_id: string;
+    }>;
+    const link = row.length ? w.r.pick(row) : null;
+    return link ? { guestId: link.guest_id, linkId: link.id } : null;
+  },
+  'stays.create': (w) => {
+    const lead = guest(w);
+    if (!lead) return null;
+    const arrival = day(w, -20, 20);
+    const companion = guest(w);
+    return {
+      fields: {
+        guestId: lead,
+        arrivalDate: arrival,
+        departureDate: addDays(arrival, w.r.int(0, 3)),
+        rooms: [String(w.r.int(101, 105))],
+        partyIds: companion && companion !== lead && w.r.chance(0.5) ? [companion] : [],
+      },
+    };
+  },
+  'stays.update': (w) => {
+    const id = stay(w);
+    if (!id) return null;
+    const patch = w.r.pick([
+      { rooms: [String(w.r.int(101, 105)), ...(w.r.chance(0.3) ? ['201'] : [])] },
+      { status: w.r.pick(STAY_STATUSES) },
+      { note: w.r.pick(NOTES) },
+      { departureDate: day(w, -10, 30) },
+      { arrivalDate: day(w, -20, 20) },
+      { partyIds: [guest(w)].filter(Boolean) },
+    ]);
+    return { id, patch };
+  },
+  'allergens.create': (w) => ({ fields: { nameJa: `食材${w.r.int(1, 50)}`, nameEn: '', legalClass: 'other' } }),
+  'allergens.update': (w) => {
+    const id = one(w, 'SELECT id FROM allergens');
+    return id ? { id, patch: { nameEn: `Food ${w.r.int(1, 50)}` } } : null;
+  },
+  'allergens.delete': (w) => {
+    const id = one(w, "SELECT id FROM allergens WHERE deleted_at IS NULL AND legal_class = 'other'");
+    return id ? { id } : null;
+  },
+  'allergens.restore': (w) => {
+    const id = one(w, 'SELECT id FROM allergens WHERE deleted_at IS NOT NULL');
+    return id ? { id } : null;
+  },
+  'allergies.record': (w) => {
+    const id = guest(w);
+    if (!id) return null;
+    const free = w.r.chance(0.15);
+    return {
+      guestId: id,
+      ...(free ? { freeAllergen: w.r.pick(['アルコール', '生もの']) } : { allergenId: allergen(w) }),
+      severity: w.r.pick(SEVERITIES),
+      tracesOk: w.r.chance(0.3),
+    };
+  },
+  'allergies.correct': (w) => {
+    const row = w.db
+      .prepare(
+        'SELECT id, allergen_id, free_allergen FROM allergies WHERE superseded_by IS NULL AND retracted_at IS NULL',
+      )
+      .all() as Array<{ id: string; allergen_id: string | null; free_allergen: string }>;
+    if (!row.length) return null;
+    const current = w.r.pick(row);
+    const what = current.allergen_id ? { allergenId: current.allergen_id } : { freeAllergen: current.free_allergen };
+    return { id: current.id, ...what, severity: w.r.pick(SEVERITIES), tracesOk: w.r.chance(0.5) };
+  },
+  'allergies.retract': (w) => {
+    const id = one(w, 'SELECT id FROM allergies WHERE superseded_by IS NULL AND retracted_at IS NULL');
+    return id ? { id, reason: '誤入力' } : null;
+  },
+  'allergies.restore': (w) => {
+    const id = one(w, 'SELECT id FROM allergies WHERE retracted_at IS NOT NULL');
+    return id ? { id } : null;
+  },
+  'allergies.confirm': (w) => {
+    const id = one(w, 'SELECT id FROM allergies WHERE superseded_by IS NULL AND retracted_at IS NULL');
+    return id ? { id } : null;
+  },
+  'requests.record': (w) => {
+    const row = w.db.prepare('SELECT id, guest_id FROM stays WHERE deleted_at IS NULL').all() as Array<{
+      id: string;
+      guest_id: string;
+    }>;
+    const standing = w.r.chance(0.3) || row.length === 0;
+    const target = row.length ? w.r.pick(row) : null;
+    const guestId = target?.guest_id ?? guest(w);
+    if (!guestId) return null;
+    return {
+      guestId,
+      ...(standing ? { standing: true } : { stayId: target?.id }),
+      category: w.r.pick(REQUEST_CATEGORIES),
+      text: '枕を追加',
+    };
+  },
+  'requests.setStatus': (w) => {
+    const id = one(w, 'SELECT id FROM requests');
+    return id ? { id, status: w.r.pick(REQUEST_STATUSES) } : null;
+  },
+  'dishes.create': (w) => ({
+    fields: {
+      name: `料理${w.r.int(1, 40)}`,
+      category: w.r.pick(DISH_CATEGORIES),
+      allergenIds: w.r.chance(0.5) ? [allergen(w)] : [],
+    },
+  }),
+  'dishes.update': (w) => {
+    const id = one(w, 'SELECT id FROM dishes');
+    return id
+      ? { id, patch: w.r.pick([{ note: w.r.pick(NOTES) }, { allergenIds: w.r.chance(0.5) ? [allergen(w)] : [] }]) }
+      : null;
+  },
+  'dishes.delete': (w) => {
+    const id = one(w, 'SELECT id FROM dishes WHERE deleted_at IS NULL');
+    return id && w.r.chance(0.3) ? { id } : null;
+  },
+  'dishes.restore': (w) => {
+    const id = one(w, 'SELECT id FROM dishes WHERE deleted_at IS NOT NULL');
+    return id ? { id } : null;
+  },
+  'courses.create': (w) => {
+    const dishes = ids(w.db, 'SELECT id FROM dishes WHERE deleted_at IS NULL');
+    if (!dishes.length) return null;
+    return {
+      fields: {
+        name: `${w.r.pick(['松', '竹', '梅'])}コース`,
+        dishIds: [w.r.pick(dishes), w.r.pick(dishes)].filter((d, i, a) => a.indexOf(d) === i),
+      },
+    };
+  },
+  'courses.update': (w) => {
+    const id = one(w, 'SELECT id FROM courses');
+    const dishes = ids(w.db, 'SELECT id FROM dishes WHERE deleted_at IS NULL');
+    return id && dishes.length
+      ? { id, patch: w.r.pick([{ priceYen: w.r.int(1, 20) * 1000 }, { dishIds: [w.r.pick(dishes)] }]) }
+      : null;
+  },
+  'courses.delete': (w) => {
+    const id = one(w, 'SELECT id FROM courses WHERE deleted_at IS NULL');
+    return id && w.r.chance(0.3) ? { id } : null;
+  },
+  'served.record': (w) => {
+    const id = stay(w);
+    const dishes = ids(w.db, 'SELECT id FROM dishes WHERE deleted_at IS NULL');
+    if (!id || !dishes.length) return null;
+    const row = w.db.prepare('SELECT arrival_date FROM stays WHERE id = ?').pluck().get(id) as string;
+    return { stayId: id, date: row, meal: w.r.pick(MEALS), dishIds: [w.r.pick(dishes)] };
+  },
+  'served.react': (w) => {
+    const id = one(w, 'SELECT id FROM served');
+    return id ? { id, reaction: w.r.chance(0.3) ? null : w.r.pick(REACTIONS) } : null;
+  },
+  'served.retract': (w) => {
+    const id = one(w, 'SELECT id FROM served WHERE retracted_at IS NULL');
+    return id ? { id } : null;
+  },
+  'menus.plan': (w) => {
+    const id = one(w, 'SELECT id FROM stays WHERE deleted_at IS NULL AND arrival_date >= ?', w.today);
+    const course = one(w, 'SELECT id FROM courses WHERE deleted_at IS NULL');
+    if (!id || !course) return null;
+    const row = w.db.prepare('SELECT arrival_date FROM stays WHERE id = ?').pluck().get(id) as string;
+    return { stayId: id, date: row, meal: w.r.pick(MEALS), courseId: course };
+  },
+  'menus.update': (w) => {
+    const id = one(w, "SELECT id FROM menu_plans WHERE status = 'planned'");
+    const dishes = ids(w.db, 'SELECT id FROM dishes WHERE deleted_at IS NULL');
+    return id && dishes.length
+      ? { id, ...(w.r.chance(0.2) ? { status: 'cancelled' } : { dishIds: [w.r.pick(dishes)] }) }
+      : null;
+  },
+  'menus.serve': (w) => {
+    const id = one(w, "SELECT id FROM menu_plans WHERE status = 'planned'");
+    return id ? { id } : null;
+  },
+  'halls.create': (w) => ({
+    fields: {
+      name: `${w.r.pick(['松', '竹', '梅', '萩'])}の間${w.r.int(1, 9)}`,
+      capacity: { seated: w.r.int(10, 80), standing: 0, theatre: 0 },
+    },
+  }),
+  'halls.update': (w) => {
+    const id = one(w, 'SELECT id FROM halls');
+    const other = one(w, 'SELECT id FROM halls');
+    if (!id) return null;
+    return {
+      id,
+      fields: w.r.pick([
+        { note: w.r.pick(NOTES) },
+        { combinableWith: other && other !== id ? [other] : [] },
+        { capacity: { seated: w.r.int(10, 80), standing: 0, theatre: 0 } },
+      ]),
+    };
+  },
+  'halls.delete': (w) => {
+    const id = one(w, 'SELECT id FROM halls WHERE deleted_at IS NULL');
+    return id && w.r.chance(0.6) ? { id } : null;
+  },
+  'halls.restore': (w) => {
+    const id = one(w, 'SELECT id FROM halls WHERE deleted_at IS NOT NULL');
+    return id ? { id } : null;
+  },
+  'banquets.create': (w) => {
+    const organiser = guest(w);
+    const hall = one(w, 'SELECT id FROM halls WHERE deleted_at IS NULL');
+    if (!organiser) return null;
+    const start = w.r.int(11, 19);
+    return {
+      fields: {
+        organiserId: organiser,
+        type: w.r.pick(BANQUET_TYPES),
+        date: day(w, 1, 30),
+        startTime: time(w, start),
+        endTime: time(w, start + 2),
+        headcount: w.r.int(2, 10),
+        ...(hall ? { hallIds: [hall] } : {}),
+      },
+    };
+  },
+  'banquets.update': (w) => {
+    const id = one(w, "SELECT id FROM banquets WHERE stage NOT IN ('held', 'lost', 'cancelled')");
+    if (!id) return null;
+    const hall = one(w, 'SELECT id FROM halls WHERE deleted_at IS NULL');
+    const start = w.r.int(11, 19);
+    return {
+      id,
+      fields: w.r.pick([
+        { note: w.r.pick(NOTES) },
+        { hallIds: hall ? [hall] : [] },
+        { startTime: time(w, start), endTime: time(w, start + 2) },
+        { date: day(w, 1, 30) },
+        { headcount: w.r.int(2, 12) },
+      ]),
+    };
+  },
+  'banquets.advance': (w) => {
+    const id = one(w, 'SELECT id FROM banquets');
+    if (!id) return null;
+    const stage = w.r.pick(STAGES);
+    const row = w.db.prepare('SELECT date FROM banquets WHERE id = ?').pluck().get(id) as string;
+    const extra =
+      stage === 'provisional'
+        ? { holdExpiresOn: w.today < row ? addDays(w.today, w.r.int(0, 3)) : row }
+        : stage === 'lost'
+          ? { lostReason: w.r.pick(LOST_REASONS), competitor: 'ホテルA', note: '価格' }
+          : stage === 'cancelled'
+            ? { note: '中止' }
+            : {};
+    return { id, stage, ...extra };
+  },
+  'followUps.setStatus': (w) => {
+    const id = one(w, 'SELECT id FROM follow_ups');
+    return id ? { id, status: w.r.pick(['open', 'done', 'cancelled']) } : null;
+  },
+};
+
+export const WRITE_CALLS = Object.keys(MAKERS);
+
+export type Caller = (name: string, input: unknown) => Promise<{ ok: boolean }>;
+
+/**
+ * Makes one random write call (or none when its inputs cannot be drawn yet). Returns the call's name and
+ * whether it succeeded. `now` is the core's clock reading, for "today".
+ */
+export async function randomWrite(db: Database, call: Caller, r: Random, now: number) {
+  const w: WorkloadState = { db, r, today: localDate(now) };
+  const name = r.pick(WRITE_CALLS);
+  const input = (MAKERS[name] as Maker)(w);
+  if (!input) return { name, ok: false };
+  const result = await call(name, input);
+  return { name, ok: result.ok };
+}
