@@ -16,7 +16,7 @@ const ENTRY_SPAN = 2 ** ENTRY_BITS;
 export const WHOLE_ROW = 0;
 
 const ENTRY_COLUMNS = `e.id, e.id >> ${ENTRY_BITS} AS tx, e.col, e.value, e.prev_hlc AS prevHlc,
-  e.prev_node AS prevNode, t.hlc, t.node, t.staff`;
+  e.prev_node AS prevNode, e.base, t.hlc, t.node, t.staff`;
 
 /** Every entry of one row, with its transaction's stamp and origin: one range of log_entry_field. */
 export const LOG_ROW_ENTRIES = `SELECT ${ENTRY_COLUMNS} FROM log_entry e JOIN log_tx t ON t.seq = e.id >> ${ENTRY_BITS}
@@ -32,6 +32,8 @@ export type LoggedEntry = {
   value: unknown;
   prevHlc: number | null;
   prevNode: number | null;
+  /** List columns: the list the writer saw, when it was not simply the replaced entry's value (see merge.ts). */
+  base: unknown;
   hlc: number;
   node: number;
   staff: number | null;
@@ -124,7 +126,7 @@ export function createLogStore(db: Database) {
   const insertTx = db.prepare('INSERT INTO log_tx (hlc, node, staff, call, schema) VALUES (?, ?, ?, ?, ?)');
   const findTx = db.prepare('SELECT seq FROM log_tx WHERE node = ? AND hlc = ?').pluck();
   const insertEntry = db.prepare(
-    'INSERT INTO log_entry (id, tbl, row, col, value, prev_hlc, prev_node) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO log_entry (id, tbl, row, col, value, prev_hlc, prev_node, base) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const updateEntryValue = db.prepare('UPDATE log_entry SET value = ? WHERE id = ?');
   const rowEntries = db.prepare(LOG_ROW_ENTRIES);
@@ -165,11 +167,21 @@ export function createLogStore(db: Database) {
         value: unknown;
         prevHlc: number | null;
         prevNode: number | null;
+        base?: unknown;
       },
     ): number {
       if (position >= ENTRY_SPAN) throw new Error(`a transaction holds at most ${ENTRY_SPAN} entries`);
       const id = tx * ENTRY_SPAN + position;
-      insertEntry.run(id, entry.tbl, entry.row, entry.col, entry.value, entry.prevHlc, entry.prevNode);
+      insertEntry.run(
+        id,
+        entry.tbl,
+        entry.row,
+        entry.col,
+        entry.value,
+        entry.prevHlc,
+        entry.prevNode,
+        entry.base ?? null,
+      );
       return id;
     },
     setEntryValue(id: number, value: unknown) {

@@ -38,7 +38,8 @@ const SQL = `
     col INTEGER NOT NULL,
     value ANY,
     prev_hlc INTEGER,
-    prev_node INTEGER
+    prev_node INTEGER,
+    base ANY
   ) STRICT;
   CREATE INDEX log_entry_field ON log_entry(tbl, row, col);
 

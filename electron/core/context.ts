@@ -14,6 +14,8 @@ export type CoreContext = {
   /** The log, the clock, the write and apply paths (changes/engine.ts). */
   changes: ChangeEngine;
   clock: () => number;
+  /** A new record id (UUIDv7; tests pass a seeded one so a simulation replays exactly). */
+  newId: () => string;
   nodeId: string;
   logger: Logger;
   version: string;

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
 import { createRunner } from '../../db/query.ts';
 import {
   CallFailure,
@@ -45,6 +46,8 @@ export type CoreOptions = {
   clock?: () => number;
   logger?: Logger;
   version?: string;
+  /** Makes record ids; UUIDv7 unless a test passes a seeded one (a simulation that replays exactly). */
+  newId?: () => string;
   /** When WAL checkpoints run (idle delay, bounds); tests shorten the delay. */
   checkpoint?: CheckpointOptions;
 };
@@ -87,7 +90,8 @@ export function createCore(options: CoreOptions): Core {
   const logger = options.logger ?? console;
   const run = createRunner(db);
   // The clock continues past the latest stamp on record, even if the PC clock was set back since.
-  const changes = createChangeEngine({ db, nodeId, clock });
+  const newId = options.newId ?? uuidv7;
+  const changes = createChangeEngine({ db, nodeId, clock, newId });
   // When idle: the sidecar's mark of this node's latest stamp (identity.ts), so a restored older copy is noticed.
   const checkpoints = createCheckpointer(db, logger, options.checkpoint, () => recordHighWater(db, nodeId));
   const ctx: CoreContext = {
@@ -95,6 +99,7 @@ export function createCore(options: CoreOptions): Core {
     run,
     changes,
     clock,
+    newId,
     nodeId,
     logger,
     version: options.version ?? '0.1.0',

@@ -82,7 +82,8 @@ const phones = (w: WorkloadState) =>
   }));
 
 const MAKERS: Record<string, Maker> = {
-  'demo.load': (w) => (w.r.chance(0.1) ? { count: w.r.int(1, 3), seed: w.r.int(1, 1000) } : null),
+  // Sample data writes hundreds of rows at once: now and then, not every other step.
+  'demo.load': (w) => (w.r.chance(0.05) ? { count: w.r.int(1, 3), seed: w.r.int(1, 1000) } : null),
   'settings.update': (w) =>
     w.r.chance(0.5)
       ? { patch: { allergyReconfirmMonths: w.r.int(1, 24) } }
@@ -387,6 +388,19 @@ const MAKERS: Record<string, Maker> = {
 };
 
 export const WRITE_CALLS = Object.keys(MAKERS);
+const CREATES = [
+  'guests.create',
+  'stays.create',
+  'allergies.record',
+  'requests.record',
+  'dishes.create',
+  'courses.create',
+  'halls.create',
+  'banquets.create',
+  'banquets.advance',
+  'served.record',
+  'menus.plan',
+];
 
 export type Caller = (name: string, input: unknown) => Promise<{ ok: boolean }>;
 
@@ -396,7 +410,8 @@ export type Caller = (name: string, input: unknown) => Promise<{ ok: boolean }>;
  */
 export async function randomWrite(db: Database, call: Caller, r: Random, now: number) {
   const w: WorkloadState = { db, r, today: localDate(now) };
-  const name = r.pick(WRITE_CALLS);
+  // A third of the time something new, so that later calls find guests, stays, deals and dishes to work on.
+  const name = r.chance(1 / 3) ? r.pick(CREATES) : r.pick(WRITE_CALLS);
   const input = (MAKERS[name] as Maker)(w);
   if (!input) return { name, ok: false };
   const result = await call(name, input);

@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { ParsedInput } from '../../../shared/contract/index.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import { localDate } from '../../../shared/text/dates.ts';
@@ -101,7 +100,7 @@ export function allergyHandlers(ctx: CoreContext): Handlers<AllergyCalls> {
     },
 
     'allergens.create': ({ fields }, actor) => {
-      const id = uuidv7();
+      const id = ctx.newId();
       const last = ctx.run.prepare('SELECT max(sort_order) AS n FROM allergens').get() as { n: number | null };
       actor.write((session) => {
         const now = session.now();
@@ -152,7 +151,7 @@ export function allergyHandlers(ctx: CoreContext): Handlers<AllergyCalls> {
       checkGuest(guestId);
       checkAllergen(content.allergenId);
       checkNotRecorded(guestId, content);
-      const id = uuidv7();
+      const id = ctx.newId();
       actor.write((session) => {
         session.writeRow('allergies', id, { guest_id: guestId, ...contentColumns(content, actor, session.now()) });
       });
@@ -164,7 +163,7 @@ export function allergyHandlers(ctx: CoreContext): Handlers<AllergyCalls> {
       checkGuest(old.guest_id);
       checkAllergen(content.allergenId);
       checkNotRecorded(old.guest_id, content, oldId);
-      const id = uuidv7();
+      const id = ctx.newId();
       actor.write((session) => {
         const now = session.now();
         session.writeRow('allergies', id, {

@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { Banquet, Layout } from '../../../shared/contract/banquets.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import { toHiragana } from '../../../shared/text/kana.ts';
@@ -142,7 +141,7 @@ export function dealHandlers(ctx: CoreContext): Handlers<DealCalls> {
       const hallIds = fields.hallIds ?? [];
       const layout = fields.layout ?? 'seated';
       checkHallsFit(ctx, { hallIds, layout, headcount: fields.headcount });
-      const id = uuidv7();
+      const id = ctx.newId();
       // The estimate follows the price per head unless one is given: it is what the pipeline is worth.
       const estimateYen = fields.estimateYen ?? (fields.pricePerHeadYen ?? 0) * fields.headcount;
       actor.write((session) => {
@@ -152,7 +151,7 @@ export function dealHandlers(ctx: CoreContext): Handlers<DealCalls> {
           staff_id: fields.staffId === undefined ? actor.staffId : fields.staffId,
           created_at: now,
         });
-        session.writeRow('banquet_stages', uuidv7(), {
+        session.writeRow('banquet_stages', ctx.newId(), {
           banquet_id: id,
           stage: 'inquiry',
           at: now,

@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { Hall } from '../../../shared/contract/banquets.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import type { WriteSession } from '../changes/write.ts';
@@ -68,7 +67,7 @@ export function hallHandlers(ctx: CoreContext): Handlers<HallCalls> {
     },
 
     'halls.create': ({ fields }, actor) => {
-      const id = uuidv7();
+      const id = ctx.newId();
       const halls = allHalls(ctx);
       const partners = partnersOf(halls, id, fields.combinableWith ?? []);
       actor.write((session) => {

@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import { type Layout, NEXT_STAGES, type Stage, YEARLY_TYPES } from '../../../shared/contract/banquets.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import { addMonths } from '../../../shared/text/dates.ts';
@@ -92,7 +91,7 @@ export function stageHandlers(ctx: CoreContext): Handlers<'banquets.advance'> {
       actor.write((session) => {
         const now = session.now();
         // The timeline entry is the record; the deal's current stage follows from it (current-stage.ts).
-        session.writeRow('banquet_stages', uuidv7(), {
+        session.writeRow('banquet_stages', ctx.newId(), {
           banquet_id: row.id,
           stage: target,
           at: now,

@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import { encodeField, encodeRow, type Stored } from '../../../db/log/codec.ts';
+import { encodeField, encodeRow, isUuid, type Stored } from '../../../db/log/codec.ts';
 import { type ColumnSpec, knowsValue, type TableSpec, tableSpecById } from '../../../db/log/registry.ts';
 import { encodeRowId, type LogStore, WHOLE_ROW } from '../../../db/log/store.ts';
 import type { Derivations } from './derived.ts';
-import { type Hlc, stampToIso } from './hlc.ts';
+import { type Hlc, isStamp, stampToIso } from './hlc.ts';
 import { mergedValue, versionsOf } from './merge.ts';
 import type { RowStore, Touched } from './rows.ts';
 import { type ShippedEntry, type ShippedTx, shippedTxSchema } from './shipped.ts';
@@ -115,6 +115,7 @@ function keep(ctx: ApplyContext, tx: ShippedTx): void {
           : encodeField(entry.value as Stored),
       prevHlc: entry.prev?.hlc ?? null,
       prevNode: entry.prev ? ctx.log.nodeRef(entry.prev.node) : null,
+      base: entry.base === undefined ? null : encodeField(entry.base),
     });
   });
 }
@@ -148,6 +149,19 @@ export function createApplier(ctx: ApplyContext) {
     apply(batch: readonly unknown[], touched: Touched): ApplyReport {
       const report: ApplyReport = { applied: 0, duplicates: 0, held: [], refused: [] };
       batch.forEach((raw, index) => {
+        // Most of what a peer resends is already here: tell that from the origin and stamp alone, before
+        // checking the whole transaction's shape.
+        const origin = raw as { node?: unknown; hlc?: unknown } | null;
+        if (
+          typeof origin?.node === 'string' &&
+          isUuid(origin.node) &&
+          isStamp(origin.hlc) &&
+          (ctx.log.findTx(ctx.log.nodeRef(origin.node), origin.hlc) !== undefined ||
+            isHeld.get(encodeRowId(origin.node), origin.hlc))
+        ) {
+          report.duplicates++;
+          return;
+        }
         const parsed = shippedTxSchema.safeParse(raw);
         if (!parsed.success) {
           report.refused.push({ index, reason: 'malformed' });
@@ -160,11 +174,6 @@ export function createApplier(ctx: ApplyContext) {
           return;
         }
         const nodeBytes = encodeRowId(tx.node);
-        const known = ctx.log.findTx(ctx.log.nodeRef(tx.node), tx.hlc) !== undefined || isHeld.get(nodeBytes, tx.hlc);
-        if (known) {
-          report.duplicates++;
-          return;
-        }
         const reason: HeldReason | undefined =
           verdict === 'ahead' ? 'clock_ahead' : unknownSchema(tx.entries) ? 'unknown_schema' : undefined;
         if (reason) {

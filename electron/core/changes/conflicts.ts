@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { v5 as uuidv5 } from 'uuid';
 import { columnSpec, tableSpec } from '../../../db/log/registry.ts';
-import { encodeRowId, type LogStore } from '../../../db/log/store.ts';
+import { encodeRowId, type LoggedEntry, type LogStore } from '../../../db/log/store.ts';
 import type { SyncedTable } from '../../../db/schema.ts';
 import { compareVersions, type FieldVersion, versionsOf } from './merge.ts';
 import type { Touched } from './rows.ts';
@@ -55,6 +55,9 @@ export function createConflicts(db: Database, log: LogStore) {
        field = excluded.field, detail = excluded.detail`,
   );
   const current = db.prepare('SELECT detail FROM conflicts WHERE id = ?').pluck();
+  const hasFieldConflicts = db
+    .prepare("SELECT 1 FROM conflicts WHERE row_a = ? AND kind = 'field_edit' LIMIT 1")
+    .pluck();
 
   /** Replaces the conflicts in one scope with the ones found; says whether anything changed. */
   const replace = (kind: string, before: string[], found: ConflictFound[]): boolean => {
@@ -77,10 +80,15 @@ export function createConflicts(db: Database, log: LogStore) {
     return changed;
   };
 
-  const fieldEdits = (table: SyncedTable, id: string, columnName: string): ConflictFound[] => {
+  const fieldEdits = (
+    table: SyncedTable,
+    id: string,
+    columnName: string,
+    entries: readonly LoggedEntry[],
+  ): ConflictFound[] => {
     const column = columnSpec(table, columnName);
     if (!column || column.list || NOT_EDITS.has(columnName)) return [];
-    const versions = versionsOf(log.fieldEntries(tableSpec(table).id, encodeRowId(id), column.id), column, log.nodeOf);
+    const versions = versionsOf(entries, column, log.nodeOf);
     if (versions.length < 2) return [];
     const top = versions.at(-1) as FieldVersion;
     const replaced = new Set(versions.filter((v) => v.prevHlc !== null).map((v) => `${v.prevHlc}|${v.prevNode}`));
@@ -120,9 +128,12 @@ export function createConflicts(db: Database, log: LogStore) {
         }
       }
       for (const { table, id, columns } of touched.fields.values()) {
+        // One read of the row's entries for all its columns; a row with a single entry has nothing concurrent.
+        const entries = log.rowEntries(tableSpec(table).id, encodeRowId(id));
+        if (entries.length < 2 && !hasFieldConflicts.get(id)) continue;
         for (const column of columns) {
           const before = existingField.all(id, column) as string[];
-          if (replace('field_edit', before, fieldEdits(table, id, column))) changed = true;
+          if (replace('field_edit', before, fieldEdits(table, id, column, entries))) changed = true;
         }
       }
       return changed;

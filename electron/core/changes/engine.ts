@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
 import { tableSpec } from '../../../db/log/registry.ts';
 import { createLogStore, ENTRY_BITS, encodeRowId, type LogStore } from '../../../db/log/store.ts';
 import { LATEST_VERSION } from '../../../db/migrations/index.ts';
@@ -44,7 +45,12 @@ export type ChangeEngine = {
   lastSeq(): number;
 };
 
-export function createChangeEngine(options: { db: Database; nodeId: string; clock: () => number }): ChangeEngine {
+export function createChangeEngine(options: {
+  db: Database;
+  nodeId: string;
+  clock: () => number;
+  newId?: () => string;
+}): ChangeEngine {
   const { db, clock } = options;
   const log = createLogStore(db);
   const hlc = createHlc(clock, log.latestStamp());
@@ -62,7 +68,7 @@ export function createChangeEngine(options: { db: Database; nodeId: string; cloc
   const rows = createRowStore(db, derivations);
   const conflicts = createConflicts(db, log);
   const applier = createApplier({ db, log, rows, derivations, hlc, clock });
-  const writeContext = { log, rows, derivations, hlc, node, schema: LATEST_VERSION };
+  const writeContext = { log, rows, derivations, hlc, node, schema: LATEST_VERSION, newId: options.newId ?? uuidv7 };
   const version = db.prepare(`SELECT max(id) >> ${ENTRY_BITS} FROM log_entry WHERE tbl = ? AND row = ?`).pluck();
 
   /** Runs `body` in a transaction of its own (write lock first) or inside the caller's. */

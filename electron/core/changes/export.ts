@@ -15,12 +15,13 @@ type EntryRow = {
   value: unknown;
   prev_hlc: number | null;
   prev_node: number | null;
+  base: unknown;
 };
 
 export function createExporter(db: Database, log: LogStore) {
   const txs = db.prepare('SELECT seq, hlc, node, staff, call, schema FROM log_tx WHERE seq > ? ORDER BY seq LIMIT ?');
   const entries = db.prepare(
-    `SELECT id, tbl, row, col, value, prev_hlc, prev_node FROM log_entry WHERE id >= ? AND id < ? ORDER BY id`,
+    `SELECT id, tbl, row, col, value, prev_hlc, prev_node, base FROM log_entry WHERE id >= ? AND id < ? ORDER BY id`,
   );
   const span = 2 ** ENTRY_BITS;
 
@@ -39,6 +40,7 @@ export function createExporter(db: Database, log: LogStore) {
           ? (decodeRow(entry.value as Buffer) as Array<[number, Stored]>)
           : decodeField(entry.value),
       prev: entry.prev_hlc === null ? null : { hlc: entry.prev_hlc, node: log.nodeOf(entry.prev_node as number) },
+      ...(entry.base === null ? {} : { base: decodeField(entry.base) }),
     })),
   });
 

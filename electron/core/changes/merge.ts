@@ -16,6 +16,8 @@ export type FieldVersion = {
   value: Stored;
   prevHlc: number | null;
   prevNode: string | null;
+  /** List columns: the list the writer saw, when it differs from the replaced version's value. */
+  base: Stored | null;
   /** Local sequence of the entry's transaction (arrival order here): what "changed since" compares. */
   tx: number;
   staff: number | null;
@@ -52,6 +54,7 @@ export function versionsOf(
       value,
       prevHlc: entry.prevHlc,
       prevNode: entry.prevNode === null ? null : nodeOf(entry.prevNode),
+      base: entry.col === WHOLE_ROW || entry.base === null ? null : decodeField(entry.base),
       tx: entry.tx,
       staff: entry.staff,
     });
@@ -96,8 +99,12 @@ export function mergeList(versions: readonly FieldVersion[]): Stored {
   const byVersion = new Map(versions.map((version) => [`${version.hlc}|${version.node}`, version]));
   let state: unknown[] = [];
   for (const version of versions) {
-    const base = version.prevHlc === null ? undefined : byVersion.get(`${version.prevHlc}|${version.prevNode ?? ''}`);
-    const baseKeys = new Set(base ? parseList(base.value).map(keyOf) : []);
+    // What the writer saw: the merged list it replaced, kept with the entry when it was not simply the
+    // replaced version's own value (a merge of concurrent edits had happened there).
+    const replaced =
+      version.prevHlc === null ? undefined : byVersion.get(`${version.prevHlc}|${version.prevNode ?? ''}`);
+    const base = version.base !== null ? version.base : replaced?.value;
+    const baseKeys = new Set(base !== undefined ? parseList(base).map(keyOf) : []);
     const items = parseList(version.value);
     const itemKeys = new Set(items.map(keyOf));
     const stateKeys = new Set(state.map(keyOf));

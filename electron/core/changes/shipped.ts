@@ -10,6 +10,8 @@ export type ShippedEntry = {
   col: number;
   value: Stored | Array<[number, Stored]>;
   prev: { hlc: number; node: string } | null;
+  /** List columns only: the list the writer saw, when it differs from the replaced entry's value. */
+  base?: Stored;
 };
 
 export type ShippedTx = {
@@ -31,6 +33,7 @@ const entrySchema = z.object({
   col: int,
   value: z.union([stored, z.array(z.tuple([int, stored]))]),
   prev: z.object({ hlc: int, node: uuid }).nullable(),
+  base: stored.optional(),
 });
 
 export const shippedTxSchema = z.object({

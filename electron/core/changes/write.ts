@@ -29,6 +29,8 @@ export type WriteSession = {
   now(): string;
   /** The same time in milliseconds. */
   nowMs(): number;
+  /** A new record id, as the core makes them (ctx.newId). */
+  newId(): string;
 };
 
 export type FieldConflict = {
@@ -48,6 +50,7 @@ export type WriteContext = {
   hlc: Hlc;
   node: number;
   schema: number;
+  newId: () => string;
 };
 
 export function openSession(
@@ -86,6 +89,7 @@ export function openSession(
   return {
     now: () => stampToIso(ensureStamp()),
     nowMs: () => stampWall(ensureStamp()),
+    newId: ctx.newId,
     writeRow(table, id, values, options = {}) {
       const spec = tableSpec(table);
       const stored: Record<string, Stored> = {};
@@ -173,6 +177,10 @@ export function openSession(
             continue;
           }
           const replaced = winners.get(column);
+          // A list's change is what this write added and removed against the list on screen, which after a
+          // merge is not the replaced version's own value: keep that list with the entry then (merge.ts).
+          const seen = before[column] as Stored;
+          const base = logged.list && replaced && replaced.value !== seen ? encodeField(seen) : null;
           fields.set(
             fieldKey,
             ctx.log.appendEntry(tx, position++, {
@@ -182,6 +190,7 @@ export function openSession(
               value,
               prevHlc: replaced?.hlc ?? null,
               prevNode: replaced ? ctx.log.nodeRef(replaced.node) : null,
+              base,
             }),
           );
         }

@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import { OCCUPYING_STAGES } from '../../../shared/contract/banquets.ts';
 import { addDays, localDate } from '../../../shared/text/dates.ts';
 import { followUpDates, followUpId } from '../banquets/follow-up-dates.ts';
@@ -127,7 +126,7 @@ export function writeBanquetDemo(ctx: CoreContext, session: WriteSession, input:
     const estimate = people * (pricePerHead + drinksPerHead);
     const deceasedName = plan.type === 'memorial' ? `${guest.family_name} ${pick(DECEASED_GIVEN)}` : '';
     const groupName = groupNameOf(draw, guest, plan.type);
-    const id = uuidv7();
+    const id = session.newId();
     const timeline = timelineOf(draw, plan, date, today);
     const last = timeline.at(-1) as TimelineStep;
     const closing = closingOf(draw, plan.stage);
@@ -160,7 +159,7 @@ export function writeBanquetDemo(ctx: CoreContext, session: WriteSession, input:
     for (const step of timeline) {
       const when = at(step);
       const final = step === last;
-      session.writeRow('banquet_stages', uuidv7(), {
+      session.writeRow('banquet_stages', session.newId(), {
         banquet_id: id,
         stage: step.stage,
         at: when,
@@ -218,7 +217,7 @@ function ensureHalls(ctx: CoreContext, session: WriteSession, createdAt: string,
       .all() as HallPlan[];
   const existing = read();
   if (existing.length > 0) return existing;
-  const ids = HALLS.map(() => uuidv7());
+  const ids = HALLS.map(() => session.newId());
   HALLS.forEach((hall, index) => {
     const [seated, standing, theatre] = hall.capacity;
     session.writeRow('halls', ids[index] as string, {

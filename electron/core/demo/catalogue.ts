@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import { SEEDED_ALLERGENS, seededAllergenId } from '../../../db/migrations/0002-service.ts';
 import type { WriteSession } from '../changes/write.ts';
 import type { CoreContext } from '../context.ts';
@@ -30,7 +29,7 @@ function writeCatalogue(session: WriteSession, stamp: string): void {
   const dishes: Array<{ id: string; category: string; season: number }> = [];
   SEASONS.forEach((season, seasonIndex) => {
     for (const [base, category, allergens] of DISH_BASES) {
-      const id = uuidv7();
+      const id = session.newId();
       session.writeRow('dishes', id, {
         name: `${base}（${season}）`,
         reading: '',
@@ -51,7 +50,7 @@ function writeCatalogue(session: WriteSession, stamp: string): void {
         const choices = dishes.filter((dish) => dish.season === seasonIndex && dish.category === wanted);
         return (choices[(tier * 3 + seasonIndex) % choices.length] as { id: string }).id;
       });
-      session.writeRow('courses', uuidv7(), {
+      session.writeRow('courses', session.newId(), {
         name: courseName(seasonIndex, tier),
         price_yen: price,
         note: '',

@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { WriteSession } from '../changes/write.ts';
 import type { GeneratedGuest } from './generate.ts';
 
@@ -10,14 +9,14 @@ export function importGuests(session: WriteSession, guests: Iterable<GeneratedGu
   const ids: string[] = [];
   let count = 0;
   for (const { companion, ...guest } of guests) {
-    const id = uuidv7();
+    const id = session.newId();
     const now = new Date(guest.last_activity_at).toISOString();
     session.writeRow('guests', id, { ...guest, created_at: now, updated_at: now });
     ids.push(id);
     if (companion) {
       const of = ids[companion.of];
       if (of) {
-        session.writeRow('guest_links', uuidv7(), {
+        session.writeRow('guest_links', session.newId(), {
           guest_id: of,
           companion_id: id,
           relationship: companion.relationship,

@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import { addDays } from '../../../shared/text/dates.ts';
 import { ALLERGY_NOTES, FREE_ALLERGENS, REPORTED_ALLERGENS, SEVERITY_WEIGHTS } from './service-catalogue.ts';
 import type { ServiceFloor } from './service-floor.ts';
@@ -37,7 +36,7 @@ function writeAllergy(floor: ServiceFloor, guest: number, statement: AllergyStat
   const recordedAt = stamp(statement.confirmed, 11);
   let earlierId: string | null = null;
   if (corrected) {
-    earlierId = uuidv7();
+    earlierId = session.newId();
     const earlier = addDays(statement.confirmed, -floor.draw.between(200, 500));
     const earlierAt = stamp(earlier, 11);
     session.writeRow('allergies', earlierId, {
@@ -53,7 +52,7 @@ function writeAllergy(floor: ServiceFloor, guest: number, statement: AllergyStat
     });
     counts.allergies++;
   }
-  const id = uuidv7();
+  const id = session.newId();
   session.writeRow('allergies', id, {
     ...content,
     severity: statement.severity,
@@ -75,7 +74,7 @@ function writeRetracted(floor: ServiceFloor, guest: number, free: string) {
   const confirmed = addDays(floor.today, -between(60, 700));
   const at = stamp(confirmed, 11);
   const retractedAt = stamp(addDays(confirmed, between(1, 20)), 14);
-  floor.session.writeRow('allergies', uuidv7(), {
+  floor.session.writeRow('allergies', floor.session.newId(), {
     guest_id: floor.ids[guest],
     allergen_id: null,
     free_allergen: free,

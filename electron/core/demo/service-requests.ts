@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import { addDays } from '../../../shared/text/dates.ts';
 import { REQUEST_TEXTS, STANDING_TEXTS } from './service-catalogue.ts';
 import { HISTORY_DAYS, type ServiceFloor } from './service-floor.ts';
@@ -33,7 +32,7 @@ const requestKinds = (options: RequestOptions) =>
 export function writeRequest(floor: ServiceFloor, guest: number, request: RequestDraft) {
   const { staff } = floor;
   const handled = request.status !== 'open';
-  floor.session.writeRow('requests', uuidv7(), {
+  floor.session.writeRow('requests', floor.session.newId(), {
     guest_id: floor.ids[guest],
     stay_id: request.stayId,
     standing: request.stayId === null,

@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { StayStatus } from '../../../shared/contract/stays.ts';
 import { addDays } from '../../../shared/text/dates.ts';
 import { type DemoCourse, seasonOf } from './catalogue.ts';
@@ -68,7 +67,7 @@ export const courseOf = (
 export function writeStay(floor: ServiceFloor, stay: Stay): string {
   const { session, ids, stamp, staff, counts } = floor;
   const { chance, pick, between } = floor.draw;
-  const id = uuidv7();
+  const id = session.newId();
   const terms = PLAN_TERMS[stay.plan] ?? { roomYen: 8_000, dinner: true, weight: 0 };
   const adults = 1 + stay.party.length + (chance(0.2) ? 1 : 0);
   const courseYen = terms.dinner ? (COURSE_TIERS[stay.tier]?.[1] ?? 0) : 0;
@@ -103,7 +102,7 @@ export function writeStay(floor: ServiceFloor, stay: Stay): string {
     updated_at: updatedAt,
   });
   for (const member of stay.party) {
-    session.writeRow('stay_party', uuidv7(), {
+    session.writeRow('stay_party', session.newId(), {
       stay_id: id,
       guest_id: ids[member],
       created_at: createdAt,
@@ -127,7 +126,7 @@ export function serveDinner(
     const roll = floor.draw.random();
     const reaction =
       dishId === leftDish ? 'left' : roll < 0.03 ? 'left' : roll < 0.045 ? 'disliked' : roll < 0.08 ? 'praised' : null;
-    floor.session.writeRow('served', uuidv7(), {
+    floor.session.writeRow('served', floor.session.newId(), {
       stay_id: stayId,
       date,
       meal: 'dinner',
@@ -145,7 +144,7 @@ export function serveDinner(
 /** A dinner the kitchen has planned (two days ahead), not yet served. */
 export function planDinner(floor: ServiceFloor, stayId: string, date: string, course: DemoCourse) {
   const at = floor.stamp(addDays(date, -2), 16);
-  floor.session.writeRow('menu_plans', uuidv7(), {
+  floor.session.writeRow('menu_plans', floor.session.newId(), {
     stay_id: stayId,
     date,
     meal: 'dinner',

@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import { sql } from '../../../db/query.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import { derivedId } from '../changes/derived-id.ts';
@@ -28,7 +27,7 @@ export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof create
     'guests.get': ({ id }) => loadGuestCard(ctx, id),
 
     'guests.create': ({ fields }, actor) => {
-      const id = uuidv7();
+      const id = ctx.newId();
       actor.write((session) => {
         const now = session.now();
         session.writeRow('guests', id, {

@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { CourseRow } from '../../../db/schema.ts';
 import type { Course, Dish } from '../../../shared/contract/kitchen.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
@@ -60,7 +59,7 @@ export function courseHandlers(ctx: CoreContext): Handlers<CourseCalls> {
 
     'courses.create': ({ fields }, actor) => {
       usableDishes(ctx, fields.dishIds);
-      const id = uuidv7();
+      const id = ctx.newId();
       actor.write((session) => {
         const now = session.now();
         session.writeRow('courses', id, {

@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { DishRow } from '../../../db/schema.ts';
 import { DISH_CATEGORIES, type Dish } from '../../../shared/contract/kitchen.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
@@ -92,7 +91,7 @@ export function dishHandlers(ctx: CoreContext): Handlers<DishCalls> {
     'dishes.create': ({ fields }, actor) => {
       const allergenIds = fields.allergenIds ?? [];
       checkAllergens(ctx, allergenIds, []);
-      const id = uuidv7();
+      const id = ctx.newId();
       actor.write((session) => {
         const now = session.now();
         session.writeRow('dishes', id, {

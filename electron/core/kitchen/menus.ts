@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { MenuPlanRow } from '../../../db/schema.ts';
 import type { Meal, MenuPlan } from '../../../shared/contract/kitchen.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
@@ -158,7 +157,7 @@ export function menuHandlers(ctx: CoreContext): Handlers<MenuCalls> {
       if (ctx.run.prepare(MENU_AT_MEAL).get(stayId, date, meal)) {
         throw new CallFailure('conflict', 'menu_already_planned');
       }
-      const id = uuidv7();
+      const id = ctx.newId();
       actor.write((session) => {
         const now = session.now();
         session.writeRow('menu_plans', id, {

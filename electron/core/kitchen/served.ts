@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { ServedRow, StayRow } from '../../../db/schema.ts';
 import type { Meal, Served } from '../../../shared/contract/kitchen.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
@@ -85,7 +84,7 @@ export function writeServings(
   const now = session.now();
   for (const dishId of meal.dishIds) {
     if (byDish.has(dishId)) continue;
-    const id = uuidv7();
+    const id = ctx.newId();
     session.writeRow('served', id, {
       stay_id: meal.stayId,
       date: meal.date,

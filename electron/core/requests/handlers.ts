@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import type { CoreContext, Handlers } from '../context.ts';
 import { findGuestRow } from '../guests/card.ts';
@@ -19,7 +18,7 @@ export function requestHandlers(ctx: CoreContext): Handlers<RequestCalls> {
         const party = partyGuestIds(ctx, [stayId]).get(stayId) ?? [];
         if (!party.includes(guestId)) throw new CallFailure('conflict', 'stay_not_of_guest');
       }
-      const id = uuidv7();
+      const id = ctx.newId();
       actor.write((session) => {
         const now = session.now();
         session.writeRow('requests', id, {

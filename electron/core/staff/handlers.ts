@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import { sql } from '../../../db/query.ts';
 import type { StaffRow } from '../../../db/schema.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
@@ -48,7 +47,7 @@ export function staffHandlers(ctx: CoreContext): Handlers<StaffCalls> {
     },
 
     'staff.create': ({ name, reading }, actor) => {
-      const id = uuidv7();
+      const id = ctx.newId();
       actor.write((session) => {
         const now = session.now();
         session.writeRow('staff', id, { name, reading: reading ?? '', active: true, created_at: now, updated_at: now });

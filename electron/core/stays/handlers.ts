@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import { derivedId } from '../changes/derived-id.ts';
 import type { WriteSession } from '../changes/write.ts';
@@ -54,7 +53,7 @@ export function stayHandlers(ctx: CoreContext): Handlers<StayCalls> {
       checkParty(fields.guestId, partyIds);
       checkGuests(ctx, [fields.guestId, ...partyIds]);
       checkStaff(ctx, fields.staffId);
-      const id = uuidv7();
+      const id = ctx.newId();
       actor.write((session) => {
         const now = session.now();
         session.writeRow('stays', id, {
