@@ -26,6 +26,7 @@ import { createRequestLog } from './changes/request-log.ts';
 import type { ShippedTx } from './changes/shipped.ts';
 import { EditedSince } from './changes/write.ts';
 import { type CheckpointOptions, createCheckpointer } from './checkpoint.ts';
+import { conflictHandlers } from './conflicts/handlers.ts';
 import type { Actor, CoreContext, Handler, Logger } from './context.ts';
 import { guestHandlers } from './guests/handlers.ts';
 import { createNameFormatter } from './guests/rows.ts';
@@ -133,6 +134,7 @@ export function createCore(options: CoreOptions): Core {
     ...serviceHandlers(ctx),
     ...arrivalHandlers(ctx),
     ...banquetHandlers(ctx),
+    ...conflictHandlers(ctx),
   } satisfies { [N in CallName]: Handler<N> };
 
   const listeners = new Set<(tables: string[]) => void>();

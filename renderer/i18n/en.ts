@@ -220,6 +220,10 @@ export const en: Messages = {
       body_too_large: 'The request is too large',
       method_not_allowed: 'This request method is not allowed',
       connection_lost: 'The connection to the app was lost. Open it again.',
+      edited_since: 'Someone changed this record after you opened it. Compare the values and choose which to keep.',
+      request_id_reused: 'This request was already used for another action. Try again.',
+      conflict_not_found: 'This conflict is no longer open (it may have been settled on another PC)',
+      held_not_found: 'Nothing is waiting under that name (it may have been applied already)',
     },
     field: {
       required: 'Required',

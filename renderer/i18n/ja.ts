@@ -220,6 +220,10 @@ export const ja = {
       body_too_large: 'リクエストが大きすぎます',
       method_not_allowed: 'この方法のリクエストは受け付けていません',
       connection_lost: 'アプリとの接続が切れました。開き直してください。',
+      edited_since: 'この記録は、開いた後に別の人が変更しました。値を見比べて、残す方を選んでください。',
+      request_id_reused: 'この操作の番号は別の操作に使われています。もう一度お試しください。',
+      conflict_not_found: 'この競合はもう解決されています（別のPCで解決された可能性があります）',
+      held_not_found: '保留中の変更が見つかりません（すでに反映された可能性があります）',
     },
     field: {
       required: '入力してください',

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { allergyCalls } from './allergies.ts';
 import { arrivalCalls } from './arrivals.ts';
 import { banquetCalls } from './banquets.ts';
+import { conflictCalls } from './conflicts.ts';
 import { followUpCalls } from './follow-ups.ts';
 import { guestCalls } from './guests.ts';
 import { hallCalls } from './halls.ts';
@@ -30,6 +31,7 @@ export const contract = {
   ...hallCalls,
   ...banquetCalls,
   ...followUpCalls,
+  ...conflictCalls,
 };
 
 export type Contract = typeof contract;
