@@ -1,15 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { createRunner } from '../../db/query.ts';
-import {
-  CallFailure,
-  type CallName,
-  contract,
-  fail,
-  isCallName,
-  ok,
-  type Result,
-  toIssues,
-} from '../../shared/contract/index.ts';
+import type { CallName, Result } from '../../shared/contract/index.ts';
+import type { JobProgress } from '../../shared/contract/jobs.ts';
 import { allergyHandlers } from './allergies/handlers.ts';
 import { banquetHandlers } from './banquets/handlers.ts';
 import { briefingHandlers } from './briefing/handlers.ts';
@@ -17,10 +9,13 @@ import { createHlc } from './changes/hlc.ts';
 import { createWritePath } from './changes/write.ts';
 import { type CheckpointOptions, createCheckpointer } from './checkpoint.ts';
 import type { Actor, CoreContext, Handler, Logger } from './context.ts';
+import { createDispatcher } from './dispatch.ts';
 import { guestHandlers } from './guests/handlers.ts';
 import { createNameFormatter } from './guests/rows.ts';
 import { createSearch } from './guests/search.ts';
 import { createSearchIndex } from './guests/search-index.ts';
+import { jobHandlers } from './jobs/handlers.ts';
+import { createJobRunner, type JobRunnerOptions } from './jobs/runner.ts';
 import { kitchenHandlers } from './kitchen/handlers.ts';
 import { requestHandlers } from './requests/handlers.ts';
 import { settingsHandlers } from './settings/handlers.ts';
@@ -36,20 +31,23 @@ export type CoreOptions = {
   version?: string;
   /** When WAL checkpoints run (idle delay, bounds); tests shorten the delay. */
   checkpoint?: CheckpointOptions;
+  /** How long jobs slice their work and how often they report; tests make every slice one unit. */
+  jobs?: Pick<JobRunnerOptions, 'sliceMs' | 'progressEveryMs'>;
 };
+
+/** Passed through from the doors, opaque to the dispatcher (e.g. a request id for the logs). */
+export type CallOptions = Readonly<Record<string, unknown>>;
 
 export type Core = {
   /** Validates the input against the contract, runs the call, validates the output. Never throws. */
-  call(name: string, input: unknown): Promise<Result<unknown>>;
+  call(name: string, input: unknown, options?: CallOptions): Promise<Result<unknown>>;
   /** Told after every committed write, with the tables it changed. Returns an unsubscribe function. */
   onChanged(listener: (tables: string[]) => void): () => void;
+  /** Told how far each long job has got (throttled), and when it ends. Returns an unsubscribe function. */
+  onProgress(listener: (progress: JobProgress) => void): () => void;
   readonly nodeId: string;
   close(): void;
 };
-
-// Calls that may write before anyone is chosen at this PC: adding the first staff member, and sample
-// data on first run. Their change-log entries name no staff member.
-const WRITES_WITHOUT_STAFF = new Set<CallName>(['staff.create', 'demo.load']);
 
 /** Builds a core over an open, migrated database. No module-level state: several cores can share a process. */
 export function createCore(options: CoreOptions): Core {
@@ -64,6 +62,14 @@ export function createCore(options: CoreOptions): Core {
   const run = createRunner(db);
   const writes = createWritePath(db, run, hlc, nodeId, clock);
   const checkpoints = createCheckpointer(db, logger, options.checkpoint);
+  const progressListeners = new Set<(progress: JobProgress) => void>();
+  const jobs = createJobRunner({
+    ...options.jobs,
+    logger,
+    onProgress: (progress) => {
+      for (const listener of progressListeners) listener(progress);
+    },
+  });
   const ctx: CoreContext = {
     db,
     run,
@@ -73,6 +79,7 @@ export function createCore(options: CoreOptions): Core {
     logger,
     version: options.version ?? '0.1.0',
     names: createNameFormatter(),
+    jobs,
   };
 
   const searchIndex = createSearchIndex(db);
@@ -80,6 +87,7 @@ export function createCore(options: CoreOptions): Core {
 
   const handlers = {
     ...systemHandlers(ctx),
+    ...jobHandlers(ctx),
     ...staffHandlers(ctx),
     ...guestHandlers(ctx, createSearch(db, ctx.names)),
     ...settingsHandlers(ctx),
@@ -103,53 +111,44 @@ export function createCore(options: CoreOptions): Core {
     }
   };
 
-  const dispatch = (name: string, input: unknown): Result<unknown> => {
-    if (!isCallName(name)) return fail('unknown_call');
-    const spec = contract[name];
-    const parsed = spec.input.safeParse(input ?? {});
-    if (!parsed.success) return fail('invalid_input', undefined, toIssues(parsed.error.issues));
-    const staffId = spec.writes ? currentStaffId(ctx) : null;
-    if (spec.writes && staffId === null && !WRITES_WITHOUT_STAFF.has(name)) return fail('no_staff');
-    const changed = new Set<string>();
-    const actor: Actor = {
-      staffId,
-      write(work) {
-        const { result, tables } = writes.transact(staffId, work);
-        checkpoints.afterCommit();
-        for (const table of tables) changed.add(table);
-        return result;
-      },
-      announce(table) {
-        changed.add(table);
-      },
-    };
-    try {
-      const handler = handlers[name] as Handler<CallName>;
-      const value = handler(parsed.data as never, actor);
-      const checked = spec.output.safeParse(value);
-      if (!checked.success) {
-        logger.error(`output of ${name} does not match the contract`, checked.error.issues);
-        return fail('internal');
-      }
-      return ok(checked.data);
-    } catch (error) {
-      if (error instanceof CallFailure) return { ok: false, error: error.error };
-      logger.error(`call ${name} failed`, error);
-      return fail('internal');
-    } finally {
-      emit([...changed]);
-    }
-  };
+  // The actor of one call; the dispatcher (dispatch.ts) does the contract checks around the handler.
+  const actorFor = (staffId: string | null, changed: Set<string>): Actor => ({
+    staffId,
+    write(work) {
+      const { result, tables } = writes.transact(staffId, work);
+      checkpoints.afterCommit();
+      for (const table of tables) changed.add(table);
+      return result;
+    },
+    announce(table) {
+      changed.add(table);
+    },
+  });
+  const dispatch = createDispatcher({
+    handlers,
+    logger,
+    currentStaff: () => currentStaffId(ctx),
+    actorFor,
+    emitChanged: emit,
+  });
 
   return {
     nodeId,
-    call: async (name, input) => dispatch(name, input),
+    // `options` (a request id, say) is for the doors and the logs; nothing in the core reads it yet.
+    call: (name, input, _options) => dispatch(name, input),
     onChanged(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onProgress(listener) {
+      progressListeners.add(listener);
+      return () => progressListeners.delete(listener);
+    },
     close() {
+      // Jobs stop first (a rebuild drops its shadow table), while the database is still open.
+      jobs.stopAll();
       listeners.clear();
+      progressListeners.clear();
       checkpoints.close();
     },
   };

@@ -5,6 +5,7 @@ import { briefingCalls } from './briefing.ts';
 import { followUpCalls } from './follow-ups.ts';
 import { guestCalls } from './guests.ts';
 import { hallCalls } from './halls.ts';
+import { type JobProgress, jobCalls } from './jobs.ts';
 import { kitchenCalls } from './kitchen.ts';
 import { requestCalls } from './requests.ts';
 import { settingsCalls } from './settings.ts';
@@ -17,6 +18,7 @@ export * from './result.ts';
 /** Every call the renderer or another system can make. Adding a call means adding one entry here. */
 export const contract = {
   ...systemCalls,
+  ...jobCalls,
   ...settingsCalls,
   ...staffCalls,
   ...guestCalls,
@@ -42,5 +44,8 @@ export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.hasOwn(contract, name);
 }
 
-/** Events pushed to every open screen. `changed` names the tables a write touched. */
-export type PushEvent = { name: 'changed'; payload: { tables: string[] } };
+/**
+ * Events pushed to every open screen. `changed` names the tables a write touched; `progress` tells how far a
+ * long job has got (shared/contract/jobs.ts).
+ */
+export type PushEvent = { name: 'changed'; payload: { tables: string[] } } | { name: 'progress'; payload: JobProgress };
