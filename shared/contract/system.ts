@@ -22,4 +22,12 @@ export const systemCalls = {
       .strict(),
     output: z.object({ created: z.number().int() }),
   }),
+  'system.rebuildSearchIndex': call({
+    summary:
+      'Maintenance: recomputes the guest search index from the guests, in slices, while search keeps answering; swapped in at the end.',
+    // Needs no staff member: it changes no record, only what is derived from them.
+    writes: false,
+    input: empty,
+    output: z.object({ guests: z.number().int() }),
+  }),
 };

@@ -131,4 +131,13 @@ describe('long jobs', () => {
     expect(await test.call('demo.load', { count: 10, seed: 9 })).toEqual({ created: 10 });
     expectConsistent(test.db);
   });
+
+  it('refuses a second index rebuild while one runs', async () => {
+    const test = await makeStaffedCore({ jobs: FINE_SLICES });
+    await test.call('demo.load', { count: 20, seed: 2 });
+    const first = test.core.call('system.rebuildSearchIndex', {});
+    const second = await test.core.call('system.rebuildSearchIndex', {});
+    expect(second).toEqual({ ok: false, error: { code: 'conflict', detail: 'rebuild_running' } });
+    expect(await first).toEqual({ ok: true, value: { guests: 20 } });
+  });
 });

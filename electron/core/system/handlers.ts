@@ -1,5 +1,7 @@
+import { CallFailure } from '../../../shared/contract/result.ts';
 import type { CoreContext, Handlers } from '../context.ts';
 import { type SampleDataCounts, sampleDataUnits } from '../demo/sample-data.ts';
+import { rebuildInSlices } from '../guests/search-rebuild.ts';
 import type { SliceProgress } from '../jobs/runner.ts';
 import { writeInSlices } from '../jobs/write-slices.ts';
 
@@ -19,7 +21,7 @@ function logLoaded(ctx: CoreContext, loaded: SampleDataCounts, started: number) 
   );
 }
 
-export function systemHandlers(ctx: CoreContext): Handlers<'system.info' | 'demo.load'> {
+export function systemHandlers(ctx: CoreContext): Handlers<'system.info' | 'demo.load' | 'system.rebuildSearchIndex'> {
   return {
     'system.info': () => ({ version: ctx.version, nodeId: ctx.nodeId, guestCount: guestCount(ctx) }),
     // Guests, and the stays, dishes, allergies, requests and arrivals around them; `created` counts the guests.
@@ -38,6 +40,17 @@ export function systemHandlers(ctx: CoreContext): Handlers<'system.info' | 'demo
       );
       logLoaded(ctx, loaded, started);
       return { created: loaded.guests };
+    },
+    'system.rebuildSearchIndex': async (_input, actor) => {
+      if (ctx.jobs.isRunning('search.rebuild')) throw new CallFailure('conflict', 'rebuild_running');
+      const started = performance.now();
+      const result = await ctx.jobs.run('search.rebuild', (slice) =>
+        rebuildInSlices(ctx.db, (work) => actor.write(() => work()), slice),
+      );
+      ctx.logger.info(
+        `search index rebuilt for ${result.guests} guests in ${Math.round(performance.now() - started)} ms`,
+      );
+      return result;
     },
   };
 }
