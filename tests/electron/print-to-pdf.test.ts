@@ -1,6 +1,6 @@
 // The main process's "save as PDF" handler, run against a stand-in `electron` module (the Electron binary
-// cannot run here): main.ts starts as it would in the app, with a real core on a real SQLite file, and the
-// test plays the renderer's side of the IPC channel.
+// cannot run here): main.ts starts as it would in the app, with a real core in its worker on a real SQLite
+// file, and the test plays the renderer's side of the IPC channel.
 
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,8 @@ type Handler = (event: unknown, ...args: unknown[]) => unknown;
 const stand = vi.hoisted(() => ({
   dirs: { userData: '', documents: '' },
   ipc: new Map<string, Handler>(),
-  appEvents: new Map<string, () => void>(),
+  appEvents: new Map<string, (...args: unknown[]) => void>(),
+  quits: 0,
   saveDialog: { canceled: false, filePath: '' as string | undefined },
   dialogCalls: [] as unknown[][],
 }));
@@ -35,10 +36,12 @@ vi.mock('electron', () => {
       setName() {},
       setPath() {},
       getPath: (name: 'userData' | 'documents') => stand.dirs[name],
-      on: (event: string, listener: () => void) => stand.appEvents.set(event, listener),
+      on: (event: string, listener: (...args: unknown[]) => void) => stand.appEvents.set(event, listener),
       whenReady: () => Promise.resolve(),
       requestSingleInstanceLock: () => true,
-      quit() {},
+      quit() {
+        stand.quits++;
+      },
       exit() {},
     },
     BrowserWindow,
@@ -87,8 +90,10 @@ beforeAll(async () => {
   await vi.waitFor(() => expect(stand.ipc.has('yadocho:print-to-pdf')).toBe(true));
 });
 
-afterAll(() => {
-  stand.appEvents.get('will-quit')?.();
+afterAll(async () => {
+  // Quitting waits for the core's worker to close the database, then quits again for real.
+  stand.appEvents.get('will-quit')?.({ preventDefault() {} });
+  await vi.waitFor(() => expect(stand.quits).toBe(1), { timeout: 10_000 });
   rmSync(root, { recursive: true, force: true });
 });
 

@@ -3,32 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../shared/contract/jobs.ts';
 import { morningOf, TODAY } from '../demo/helpers.ts';
 import { FINE_SLICES, makeStaffedCore } from '../support/core.ts';
+import { count, expectConsistent } from '../support/register.ts';
 
 // Long jobs through the core's own door (`call`), on real SQLite: other calls are answered between slices,
 // progress is reported, and a cancel stops a job at a slice boundary with `cancelled`, leaving whole units.
-
-const count = (db: Database, sql: string) => (db.prepare(sql).get() as { n: number }).n;
-
-/** Every reference in the register points at a row that is there, and every guest is whole. */
-function expectConsistent(db: Database) {
-  expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
-  // Each guest was written with its change log and its search rows, in the same transaction.
-  expect(
-    count(
-      db,
-      `SELECT count(*) AS n FROM guests g
-        WHERE NOT EXISTS (SELECT 1 FROM change_log c WHERE c.tbl = 'guests' AND c.row_id = g.id)`,
-    ),
-  ).toBe(0);
-  expect(
-    count(
-      db,
-      `SELECT count(*) AS n FROM guests g WHERE deleted_at IS NULL
-        AND NOT EXISTS (SELECT 1 FROM search_term t WHERE t.guest = g.rowid)`,
-    ),
-  ).toBe(0);
-  expect(count(db, "SELECT count(*) AS n FROM sqlite_master WHERE name = 'search_term_shadow'")).toBe(0);
-}
 
 /** Each stay as who and when, with how many came and were served: the same in two loads of one seed and clock. */
 function stays(db: Database): string[] {

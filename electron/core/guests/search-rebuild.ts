@@ -30,11 +30,8 @@ export function* rebuildInSlices(
   let swapped = false;
   try {
     write(() => createShadow(db));
-    const total = (
-      db.prepare('SELECT count(*) AS n FROM guests WHERE deleted_at IS NULL').get() as {
-        n: number;
-      }
-    ).n;
+    // Progress is how far the scan is through the rowids: counting the guests would read them all.
+    const total = (db.prepare('SELECT coalesce(max(rowid), 0) AS last FROM guests').get() as { last: number }).last;
     const batch = db.prepare(
       `SELECT rowid, * FROM guests WHERE deleted_at IS NULL AND rowid > ? ORDER BY rowid LIMIT ${READ_AHEAD}`,
     );
@@ -54,8 +51,8 @@ export function* rebuildInSlices(
           if (slice.due()) break;
         }
       });
-      // Guests created during the rebuild are counted as they are reached; never report more than all.
-      yield { done, total: Math.max(total, done) };
+      // Guests created during the rebuild lie past the first total: it grows as the scan reaches them.
+      yield { done: after, total: Math.max(total, after) };
     }
     write(() => db.exec(`DROP TABLE search_term; ALTER TABLE ${SHADOW_TABLE} RENAME TO search_term;`));
     swapped = true;

@@ -32,8 +32,11 @@ export type JobRunnerOptions = {
 };
 
 export type JobRunner = {
-  /** Runs `body` in slices as a job of `kind`; resolves with its result, rejects with CallFailure('cancelled'). */
-  run<T>(kind: JobKind, body: JobBody<T>): Promise<T>;
+  /**
+   * Runs `body` in slices as a job of `kind`; resolves with its result, rejects with CallFailure('cancelled').
+   * `total`, when known before the first slice, is in the first progress event.
+   */
+  run<T>(kind: JobKind, body: JobBody<T>, total?: number): Promise<T>;
   /** Asks a job to stop at its next slice boundary. False when no such job is running. */
   cancel(job: string): boolean;
   list(): JobProgress[];
@@ -87,9 +90,9 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   };
 
   return {
-    async run<T>(kind: JobKind, body: JobBody<T>): Promise<T> {
+    async run<T>(kind: JobKind, body: JobBody<T>, total = 0): Promise<T> {
       const job: Running = {
-        progress: { job: uuidv7(), kind, done: 0, total: 0, state: 'running' },
+        progress: { job: uuidv7(), kind, done: 0, total, state: 'running' },
         generator: body(clock),
         cancelRequested: false,
         stopped: false,
