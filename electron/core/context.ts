@@ -4,6 +4,7 @@ import type { CallName, CallOutput, ParsedInput } from '../../shared/contract/in
 import type { ChangeEngine } from './changes/engine.ts';
 import type { WriteSession } from './changes/write.ts';
 import type { NameFormatter } from './guests/rows.ts';
+import type { JobRunner } from './jobs/runner.ts';
 
 export type Logger = Pick<Console, 'info' | 'warn' | 'error'>;
 
@@ -21,6 +22,8 @@ export type CoreContext = {
   version: string;
   /** Name fields with derived romaji, cached per core. */
   names: NameFormatter;
+  /** Long jobs in slices, with progress and cancel (jobs/runner.ts). */
+  jobs: JobRunner;
 };
 
 /** The caller of one call: who is working at this PC, and how to write as them. */
@@ -32,6 +35,10 @@ export type Actor = {
   announce(table: string): void;
 };
 
-export type Handler<N extends CallName> = (input: ParsedInput<N>, actor: Actor) => CallOutput<N>;
+/** Answers a call; a long job answers asynchronously, when its last slice is done. */
+export type Handler<N extends CallName> = (
+  input: ParsedInput<N>,
+  actor: Actor,
+) => CallOutput<N> | Promise<CallOutput<N>>;
 
 export type Handlers<N extends CallName> = { [K in N]: Handler<K> };

@@ -1,16 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { createRunner } from '../../db/query.ts';
-import {
-  CallFailure,
-  type CallName,
-  contract,
-  fail,
-  isCallName,
-  ok,
-  type Result,
-  toIssues,
-} from '../../shared/contract/index.ts';
+import type { CallName, Result } from '../../shared/contract/index.ts';
+import type { JobProgress } from '../../shared/contract/jobs.ts';
 import { allergyHandlers } from './allergies/handlers.ts';
 import { allergyChecks } from './allergies/invariants.ts';
 import { supersededByDeriver } from './allergies/superseded-by.ts';
@@ -28,10 +20,13 @@ import { EditedSince } from './changes/write.ts';
 import { type CheckpointOptions, createCheckpointer } from './checkpoint.ts';
 import { conflictHandlers } from './conflicts/handlers.ts';
 import type { Actor, CoreContext, Handler, Logger } from './context.ts';
+import { type CallOptions, createDispatcher } from './dispatch.ts';
 import { guestHandlers } from './guests/handlers.ts';
 import { createNameFormatter } from './guests/rows.ts';
 import { createSearch } from './guests/search.ts';
 import { createSearchIndex } from './guests/search-index.ts';
+import { jobHandlers } from './jobs/handlers.ts';
+import { createJobRunner, type JobRunnerOptions } from './jobs/runner.ts';
 import { kitchenHandlers } from './kitchen/handlers.ts';
 import { requestHandlers } from './requests/handlers.ts';
 import { serviceHandlers } from './service/handlers.ts';
@@ -40,6 +35,8 @@ import { currentStaffId, staffHandlers } from './staff/handlers.ts';
 import { stayHandlers } from './stays/handlers.ts';
 import { stayChecks } from './stays/invariants.ts';
 import { systemHandlers } from './system/handlers.ts';
+
+export type { CallOptions } from './dispatch.ts';
 
 export type CoreOptions = {
   db: Database;
@@ -51,15 +48,8 @@ export type CoreOptions = {
   newId?: () => string;
   /** When WAL checkpoints run (idle delay, bounds); tests shorten the delay. */
   checkpoint?: CheckpointOptions;
-};
-
-/** Per-call options that are not part of a call's input. */
-export type CallOptions = {
-  /**
-   * Makes a write call safe to retry: a second call with the same id (after an answer was lost) is not run
-   * again; it gets the first call's answer.
-   */
-  requestId?: string;
+  /** How long jobs slice their work and how often they report; tests make every slice one unit. */
+  jobs?: Pick<JobRunnerOptions, 'sliceMs' | 'progressEveryMs'>;
 };
 
 export type Core = {
@@ -67,6 +57,8 @@ export type Core = {
   call(name: string, input: unknown, options?: CallOptions): Promise<Result<unknown>>;
   /** Told after every committed write, with the tables it changed. Returns an unsubscribe function. */
   onChanged(listener: (tables: string[]) => void): () => void;
+  /** Told how far each long job has got (throttled), and when it ends. Returns an unsubscribe function. */
+  onProgress(listener: (progress: JobProgress) => void): () => void;
   /** The log as other PCs see it: what sync ships and takes in (changes/export.ts, changes/apply.ts). */
   changes: {
     exportAfter(seq: number, limit?: number): { transactions: ShippedTx[]; next: number };
@@ -76,13 +68,6 @@ export type Core = {
   readonly nodeId: string;
   close(): void;
 };
-
-// Calls that may write before anyone is chosen at this PC: adding the first staff member, and sample
-// data on first run. Their change-log entries name no staff member.
-const WRITES_WITHOUT_STAFF = new Set<CallName>(['staff.create', 'demo.load']);
-
-/** Thrown inside a write's transaction to roll it back and answer `internal` (already logged). */
-class InternalFailure extends Error {}
 
 /** Builds a core over an open, migrated database. No module-level state: several cores can share a process. */
 export function createCore(options: CoreOptions): Core {
@@ -95,6 +80,14 @@ export function createCore(options: CoreOptions): Core {
   const changes = createChangeEngine({ db, nodeId, clock, newId });
   // When idle: the sidecar's mark of this node's latest stamp (identity.ts), so a restored older copy is noticed.
   const checkpoints = createCheckpointer(db, logger, options.checkpoint, () => recordHighWater(db, nodeId));
+  const progressListeners = new Set<(progress: JobProgress) => void>();
+  const jobs = createJobRunner({
+    ...options.jobs,
+    logger,
+    onProgress: (progress) => {
+      for (const listener of progressListeners) listener(progress);
+    },
+  });
   const ctx: CoreContext = {
     db,
     run,
@@ -105,6 +98,7 @@ export function createCore(options: CoreOptions): Core {
     logger,
     version: options.version ?? '0.1.0',
     names: createNameFormatter(),
+    jobs,
   };
 
   // Derived columns and the invariants that merging cannot keep by itself, per domain.
@@ -124,6 +118,7 @@ export function createCore(options: CoreOptions): Core {
 
   const handlers = {
     ...systemHandlers(ctx),
+    ...jobHandlers(ctx),
     ...staffHandlers(ctx),
     ...guestHandlers(ctx, createSearch(db, ctx.names)),
     ...settingsHandlers(ctx),
@@ -149,64 +144,51 @@ export function createCore(options: CoreOptions): Core {
     }
   };
 
-  const requests = createRequestLog(db, clock);
-
-  const dispatch = (name: string, input: unknown, options: CallOptions = {}): Result<unknown> => {
-    if (!isCallName(name)) return fail('unknown_call');
-    const spec = contract[name];
-    const parsed = spec.input.safeParse(input ?? {});
-    if (!parsed.success) return fail('invalid_input', undefined, toIssues(parsed.error.issues));
-    const staffId = spec.writes ? currentStaffId(ctx) : null;
-    if (spec.writes && staffId === null && !WRITES_WITHOUT_STAFF.has(name)) return fail('no_staff');
-    const requestId = spec.writes ? options.requestId : undefined;
-    if (requestId !== undefined) {
-      const earlier = requests.find(requestId, name);
-      if (earlier) return earlier;
-    }
-    const changed = new Set<string>();
-    const actor: Actor = {
-      staffId,
-      write(work) {
-        const { result, tables } = changes.transact(staffId, name, work);
-        for (const table of tables) changed.add(table);
-        return result;
-      },
-      announce(table) {
-        changed.add(table);
-      },
-    };
-    const handler = handlers[name] as Handler<CallName>;
-    const answer = (): Result<unknown> => {
-      const value = handler(parsed.data as never, actor);
-      const checked = spec.output.safeParse(value);
-      if (!checked.success) {
-        logger.error(`output of ${name} does not match the contract`, checked.error.issues);
-        throw new InternalFailure();
+  // The actor of one call; the dispatcher (dispatch.ts) does the contract checks around the handler.
+  const actorFor = (staffId: string | null, call: string, changed: Set<string>): Actor => ({
+    staffId,
+    write(work) {
+      const { result, tables } = changes.transact(staffId, call, work);
+      checkpoints.afterCommit();
+      for (const table of tables) changed.add(table);
+      return result;
+    },
+    announce(table) {
+      changed.add(table);
+    },
+  });
+  const dispatch = createDispatcher({
+    handlers,
+    logger,
+    currentStaff: () => currentStaffId(ctx),
+    actorFor,
+    emitChanged: emit,
+    // A write takes the write lock before the handler's checks read anything, so what they checked still
+    // holds when it commits, whoever else writes to this file.
+    underWriteLock: (work) => {
+      try {
+        return db.transaction(work).immediate();
+      } catch (error) {
+        changes.log.resetCaches(); // numbers the log handed out inside the rolled-back transaction are gone
+        throw error;
       }
-      const result = ok(checked.data);
-      if (requestId !== undefined) requests.keep(requestId, name, result);
-      return result;
-    };
-    try {
-      // A write takes the write lock before the handler's checks read anything, so what they checked still
-      // holds when the write commits, whoever else writes to this file.
-      const result = spec.writes ? db.transaction(answer).immediate() : answer();
-      if (spec.writes) checkpoints.afterCommit();
-      return result;
-    } catch (error) {
-      changed.clear(); // rolled back
-      if (error instanceof CallFailure) return { ok: false, error: error.error };
-      if (error instanceof EditedSince) return editedSinceFailure(ctx, error);
-      if (!(error instanceof InternalFailure)) logger.error(`call ${name} failed`, error);
-      return fail('internal');
-    } finally {
-      emit([...changed]);
-    }
-  };
+    },
+    afterWrite: () => checkpoints.afterCommit(),
+    requests: createRequestLog(db, clock),
+    failureOf: (error) => (error instanceof EditedSince ? editedSinceFailure(ctx, error) : undefined),
+  });
 
   return {
     nodeId,
-    call: async (name, input, options) => dispatch(name, input, options),
+    call: (name, input, callOptions) => dispatch(name, input, callOptions),
+    onChanged(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    onProgress(listener) {
+      progressListeners.add(listener);
+      return () => progressListeners.delete(listener);
+    },
     changes: {
       exportAfter: (seq, limit) => changes.exporter.after(seq, limit),
       apply(batch) {
@@ -220,14 +202,13 @@ export function createCore(options: CoreOptions): Core {
         return applied;
       },
     },
-    onChanged(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
     close() {
+      // Jobs stop first (a rebuild drops its shadow table), while the database is still open.
+      jobs.stopAll();
       listeners.clear();
+      progressListeners.clear();
       checkpoints.close();
-      recordHighWater(db, nodeId);
+      if (db.open) recordHighWater(db, nodeId);
     },
   };
 }

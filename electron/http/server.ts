@@ -15,13 +15,17 @@ import { readStatic } from './static-files.ts';
 // The HTTP door: the same contract as IPC, for a browser (npm run serve, the end-to-end tests), for
 // other systems on this PC, and later for LAN peers. It serves the built renderer and
 //   POST /api/call/<name>   body: the call's input as JSON, header x-yadocho-token   → a Result
-//   GET  /api/events?token= Server-Sent Events: `changed` with {"tables": [...]}
+//   GET  /api/events?token= Server-Sent Events: `changed` with {"tables": [...]}, `progress` with a job's
+//                           {"job", "kind", "done", "total", "state"} while it runs
 //   GET  /api/sheets/briefing.pdf?date=YYYY-MM-DD[&stayId=…][&lang=ja|en]   header x-yadocho-token → a PDF
 //   GET  /api/sheets/kitchen.pdf?date=YYYY-MM-DD[&lang=ja|en]                (a failure → a Result, as above)
 // Loopback only unless told otherwise; see guard.ts for why every request is checked.
 
+/** What the door needs of the core: the core itself, or the host of its worker (electron/core-host). */
+export type CoreDoor = Pick<Core, 'call' | 'onChanged' | 'onProgress'>;
+
 export type HttpServerOptions = {
-  core: Core;
+  core: CoreDoor;
   /** Folder of the built renderer (dist/renderer). Without it only the API is served. */
   staticDir?: string;
   host?: string;
@@ -101,10 +105,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   };
   const guard = createGuard({ token, allowedHosts });
   const streams = new Set<ServerResponse>();
-  const unsubscribe = core.onChanged((tables) => {
-    const message = `event: changed\ndata: ${JSON.stringify({ tables })}\n\n`;
+  const push = (event: string, payload: unknown) => {
+    const message = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const stream of streams) stream.write(message);
-  });
+  };
+  const unsubscribe = [
+    core.onChanged((tables) => push('changed', { tables })),
+    core.onProgress((progress) => push('progress', progress)),
+  ];
 
   const handleCall = async (request: IncomingMessage, response: ServerResponse, name: string) => {
     if (request.method !== 'POST') return sendJson(response, 405, fail('invalid_input', 'method_not_allowed'));
@@ -208,7 +216,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     token,
     port,
     async close() {
-      unsubscribe();
+      for (const stop of unsubscribe) stop();
       for (const stream of streams) stream.end();
       streams.clear();
       server.closeAllConnections();

@@ -1,6 +1,7 @@
 // Bundles the Electron main process and preload into dist/electron/ (run by `npm run build:electron`).
 //   electron/main/main.ts       -> dist/electron/main.cjs     (Node, CommonJS; electron and better-sqlite3 external)
 //   electron/preload/preload.cts -> dist/electron/preload.cjs  (sandboxed preload: one CommonJS file, electron external)
+//   electron/core-host/worker.ts -> dist/electron/core-worker.cjs (the core's worker thread; better-sqlite3 external)
 
 import path from 'node:path';
 import { type BuildOptions, build } from 'esbuild';
@@ -45,6 +46,14 @@ export async function bundleElectron({
     }),
     build({
       ...common,
+      entryPoints: [path.join(root, 'electron', 'core-host', 'worker.ts')],
+      outfile: path.join(outDir, 'core-worker.cjs'),
+      external: ['better-sqlite3'],
+      banner: { js: IMPORT_META_SHIM },
+      define: IMPORT_META_DEFINE,
+    }),
+    build({
+      ...common,
       entryPoints: [path.join(root, 'electron', 'preload', 'preload.cts')],
       outfile: path.join(outDir, 'preload.cjs'),
       external: ['electron'],
@@ -55,7 +64,8 @@ export async function bundleElectron({
 if (import.meta.main) {
   const root = path.resolve(import.meta.dirname, '..', '..');
   bundleElectron({ root }).then(
-    () => console.log(`bundled ${path.relative(root, path.join(root, 'dist', 'electron'))}/{main,preload}.cjs`),
+    () =>
+      console.log(`bundled ${path.relative(root, path.join(root, 'dist', 'electron'))}/{main,preload,core-worker}.cjs`),
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
       process.exit(1);

@@ -1,13 +1,12 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../../db/open.ts';
-import { openNodeIdentity } from '../core/changes/identity.ts';
-import { createCore } from '../core/create-core.ts';
+import { startCoreHost, WORKER_SOURCE } from '../core-host/host.ts';
 import { startHttpServer } from '../http/server.ts';
 import { DATABASE_FILE, defaultDataDir } from './data-dir.ts';
 
-// `npm run serve`: the same app in a browser, without Electron. The core runs here, headless, behind
-// the HTTP door on loopback; open the printed address (it carries this launch's token).
+// `npm run serve`: the same app in a browser, without Electron. The core runs headless in its own worker
+// thread (electron/core-host), behind the HTTP door on loopback in this one; open the printed address (it
+// carries this launch's token).
 
 const { values } = parseArgs({
   options: {
@@ -21,8 +20,11 @@ const { values } = parseArgs({
 
 const dataFile = values.data ? resolve(values.data) : join(defaultDataDir(), DATABASE_FILE);
 // The default folder is the app's own (0700); a file named with --data lives in a folder the user chose.
-const db = openDatabase(dataFile, { ownFolder: !values.data });
-const core = createCore({ db, nodeId: openNodeIdentity(db).nodeId });
+const core = await startCoreHost({ file: dataFile, ownFolder: !values.data, entry: WORKER_SOURCE });
+core.onStopped(() => {
+  console.error('Yadocho’s core keeps failing; stopping. The log above says why.');
+  process.exit(1);
+});
 
 if (values.demo) await core.call('demo.load', { count: 500, ifEmpty: true });
 
@@ -36,10 +38,13 @@ const server = await startHttpServer({
 console.log(`Yadocho is running. Data: ${dataFile}`);
 console.log(`Open ${server.pageUrl}`);
 
+let stopping = false;
 const stop = async () => {
+  if (stopping) return;
+  stopping = true;
   await server.close();
-  core.close();
-  db.close();
+  // Stops any job at its next slice and closes the database cleanly in the worker.
+  await core.close();
   process.exit(0);
 };
 process.on('SIGINT', stop);

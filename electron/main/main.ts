@@ -1,5 +1,7 @@
-// Electron main process: hosts the core and serves the built renderer over app://yadocho/.
-// Bundled by electron/launch/bundle.ts into dist/electron/main.cjs (CommonJS: `__dirname` is that folder).
+// Electron main process: hosts the core's worker thread (electron/core-host) and serves the built renderer over
+// app://yadocho/. The core runs in the worker, so a long job never holds up IPC or the windows.
+// Bundled by electron/launch/bundle.ts into dist/electron/main.cjs (CommonJS: `__dirname` is that folder), the
+// worker into dist/electron/core-worker.cjs beside it.
 //
 // Environment:
 //   YADOCHO_USER_DATA  overrides app.getPath('userData') (the database lives there); used by tests.
@@ -7,6 +9,7 @@
 // Arguments:
 //   --demo             load demo data into an empty register at start.
 
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,9 +25,7 @@ import {
   session,
   type WebContents,
 } from 'electron';
-import { openDatabase } from '../../db/open.ts';
-import { openNodeIdentity } from '../core/changes/identity.ts';
-import { createCore } from '../core/create-core.ts';
+import { type CoreHost, startCoreHost, WORKER_SOURCE } from '../core-host/host.ts';
 import { RENDERER_CSP } from '../http/csp.ts';
 import { DATABASE_FILE } from '../launch/data-dir.ts';
 import { safePdfFileName } from '../sheets/file-name.ts';
@@ -36,8 +37,9 @@ const ORIGIN = `${SCHEME}://${HOST}`;
 const START_URL = `${ORIGIN}/index.html`;
 const RENDERER_DIR = path.resolve(__dirname, '..', 'renderer');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
-
-type Core = ReturnType<typeof createCore>;
+// The bundle's worker beside main.cjs; main.ts run from source (tests) starts the worker's .ts instead.
+const BUNDLED_WORKER = path.join(__dirname, 'core-worker.cjs');
+const CORE_WORKER = existsSync(BUNDLED_WORKER) ? BUNDLED_WORKER : WORKER_SOURCE;
 
 app.setName('Yadocho');
 const userDataOverride = process.env.YADOCHO_USER_DATA || process.env.YADOCHO_DATA_DIR;
@@ -135,9 +137,9 @@ function broadcast(event: string, payload: unknown): void {
 }
 
 function start(): void {
-  let db: ReturnType<typeof openDatabase> | undefined;
-  let core: Core | undefined;
-  let stopChanged: (() => void) | undefined;
+  let core: CoreHost | undefined;
+  let stopEvents: Array<() => void> = [];
+  let closed = false;
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
@@ -151,13 +153,19 @@ function start(): void {
 
   app.on('window-all-closed', () => app.quit());
 
-  app.on('will-quit', () => {
-    stopChanged?.();
-    try {
-      core?.close();
-    } finally {
-      if (db?.open) db.close();
-    }
+  // Quitting waits for the worker to stop its jobs and close the database, then quits for real.
+  app.on('will-quit', (event) => {
+    if (closed || !core) return;
+    event.preventDefault();
+    for (const stop of stopEvents) stop();
+    stopEvents = [];
+    void core
+      .close()
+      .catch((error: unknown) => console.error('closing the core failed', error))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
   });
 
   void app
@@ -167,12 +175,20 @@ function start(): void {
       session.defaultSession.setPermissionCheckHandler(() => false);
       protocol.handle(SCHEME, serveRenderer);
 
-      // userData is the app's own folder: openDatabase keeps it 0700 and the database 0600 (POSIX).
-      db = openDatabase(path.join(app.getPath('userData'), DATABASE_FILE));
-      const nodeId = openNodeIdentity(db).nodeId;
-      const readyCore = createCore({ db, nodeId, clock: () => Date.now(), logger: console });
+      const readyCore = await startCoreHost({
+        file: path.join(app.getPath('userData'), DATABASE_FILE),
+        entry: CORE_WORKER,
+      });
       core = readyCore;
-      stopChanged = readyCore.onChanged((tables) => broadcast('changed', { tables }));
+      stopEvents = [
+        readyCore.onChanged((tables) => broadcast('changed', { tables })),
+        readyCore.onProgress((progress) => broadcast('progress', progress)),
+        readyCore.onStopped((reason) => {
+          dialog.showErrorBox('Yadocho stopped', `The database could not be kept working: ${reason}`);
+          closed = true;
+          app.exit(1);
+        }),
+      ];
 
       ipcMain.handle('yadocho:invoke', (event, name: unknown, input: unknown) => {
         if (!isAppUrl(event.senderFrame?.url)) throw new Error('yadocho:invoke refused: sender is not the app');

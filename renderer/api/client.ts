@@ -1,8 +1,9 @@
-// The renderer's one way to the core: a typed `call(name, input)` and `onChanged(cb)`.
+// The renderer's one way to the core: a typed `call(name, input)`, `onChanged(cb)` and `onProgress(cb)`.
 // In Electron the preload exposes window.yadocho (IPC); in a browser the same contract is served over HTTP
 // (POST /api/call/<name> with the per-launch token, and Server-Sent Events on /api/events).
 
 import type { CallError, CallInput, CallName, CallOutput, Result } from '../../shared/contract/index.ts';
+import { type JobProgress, jobProgressSchema } from '../../shared/contract/jobs.ts';
 
 /** A call answered with `ok: false`. Carries the contract's CallError (code, detail, field issues). */
 export class CallErrorException extends Error {
@@ -15,10 +16,13 @@ export class CallErrorException extends Error {
 }
 
 type ChangedListener = (tables: string[]) => void;
+type ProgressListener = (progress: JobProgress) => void;
+/** The events the core pushes (PushEvent), as raw payloads. */
+type EventName = 'changed' | 'progress';
 
 type Transport = {
   invoke(name: string, input: unknown): Promise<Result<unknown>>;
-  onChanged(listener: ChangedListener): () => void;
+  on(event: EventName, listener: (payload: unknown) => void): () => void;
 };
 
 type Bridge = {
@@ -61,26 +65,32 @@ function ipcTransport(bridge: Bridge): Transport {
         return connectionLost;
       }
     },
-    onChanged: (listener) => bridge.on('changed', (payload) => listener(tablesOf(payload))),
+    on: (event, listener) => bridge.on(event, listener),
   };
 }
 
 function httpTransport(): Transport {
   const token = authToken;
-  const listeners = new Set<ChangedListener>();
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>([
+    ['changed', new Set()],
+    ['progress', new Set()],
+  ]);
   let source: EventSource | undefined;
+  const count = () => [...listeners.values()].reduce((sum, set) => sum + set.size, 0);
 
   const connect = () => {
     source = new EventSource(`/api/events?token=${encodeURIComponent(token())}`);
-    source.addEventListener('changed', (event) => {
-      let tables: string[] = [];
-      try {
-        tables = tablesOf(JSON.parse((event as MessageEvent<string>).data));
-      } catch {
-        return;
-      }
-      for (const listener of listeners) listener(tables);
-    });
+    for (const [name, set] of listeners) {
+      source.addEventListener(name, (event) => {
+        let payload: unknown;
+        try {
+          payload = JSON.parse((event as MessageEvent<string>).data);
+        } catch {
+          return;
+        }
+        for (const listener of set) listener(payload);
+      });
+    }
   };
 
   return {
@@ -97,12 +107,12 @@ function httpTransport(): Transport {
         return connectionLost;
       }
     },
-    onChanged: (listener) => {
-      listeners.add(listener);
+    on: (event, listener) => {
+      listeners.get(event)?.add(listener);
       if (!source) connect();
       return () => {
-        listeners.delete(listener);
-        if (listeners.size === 0) {
+        listeners.get(event)?.delete(listener);
+        if (count() === 0) {
           source?.close();
           source = undefined;
         }
@@ -130,5 +140,13 @@ export async function call<N extends CallName>(name: N, input: CallInput<N>): Pr
 
 /** Told whenever a write (here or on another PC) changed some tables. Returns an unsubscribe function. */
 export function onChanged(listener: ChangedListener): () => void {
-  return getTransport().onChanged(listener);
+  return getTransport().on('changed', (payload) => listener(tablesOf(payload)));
+}
+
+/** Told how far each long job has got, and when it ends (its last event has a final state). */
+export function onProgress(listener: ProgressListener): () => void {
+  return getTransport().on('progress', (payload) => {
+    const progress = jobProgressSchema.safeParse(payload);
+    if (progress.success) listener(progress.data);
+  });
 }

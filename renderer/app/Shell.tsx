@@ -16,6 +16,7 @@ import { StaffSwitcher } from '../staff/StaffSwitcher.tsx';
 import { useStaff } from '../staff/staff-context.tsx';
 import { StayPage } from '../stays/StayPage.tsx';
 import { HeaderMenu } from './HeaderMenu.tsx';
+import { JobsBar } from './JobsBar.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { errorMessage } from './notify.ts';
 import { navigate, useRoute } from './route.ts';
@@ -100,6 +101,7 @@ export function Shell() {
       </AppShell.Header>
       <AppShell.Main bg="gray.0">
         <Container size="lg" px={0}>
+          <JobsBar />
           <Main />
         </Container>
       </AppShell.Main>

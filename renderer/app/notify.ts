@@ -46,12 +46,15 @@ export function notifySuccess(message: string): void {
   notifications.show({ color: 'teal', message, autoClose: 2500, 'data-testid': 'success-notification' });
 }
 
-/** Runs a call for a button: on failure shows the translated error and resolves to undefined. */
+/**
+ * Runs a call for a button: on failure shows the translated error and resolves to undefined. A job the person
+ * stopped themselves (`cancelled`) is no error: the progress bar says it was stopped.
+ */
 export async function attempt<T>(work: () => Promise<T>): Promise<T | undefined> {
   try {
     return await work();
   } catch (error) {
-    notifyError(error);
+    if (!(error instanceof CallErrorException && error.error.code === 'cancelled')) notifyError(error);
     return undefined;
   }
 }

@@ -2,6 +2,7 @@ import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
 import { enBanquet } from './banquet.en.ts';
 import { enBanquetErrors } from './banquet-errors.en.ts';
 import type { Messages } from './ja.ts';
+import { enJobs } from './jobs.en.ts';
 import { enKitchen } from './kitchen.en.ts';
 import { enKitchenErrors } from './kitchen-errors.en.ts';
 import { enService } from './service.en.ts';
@@ -14,6 +15,7 @@ export const en: Messages = {
   service: enService,
   kitchen: enKitchen,
   banquet: enBanquet,
+  jobs: enJobs,
   app: {
     name: '宿帳 Yadocho',
     loading: 'Loading…',
@@ -196,6 +198,7 @@ export const en: Messages = {
       not_found: 'Not found',
       conflict: 'This contradicts what is already recorded, so it was not done',
       no_staff: 'Nobody is chosen as working at this PC. Choose your name in “Working at this PC” at the top right.',
+      cancelled: 'Stopped',
       unknown_call: 'This action is not supported',
       unauthorized: 'This connection is not authorized. Open the app again.',
       forbidden: 'This page is not allowed to do that',
@@ -205,6 +208,7 @@ export const en: Messages = {
       ...enServiceErrors,
       ...enKitchenErrors,
       ...enBanquetErrors,
+      rebuild_running: 'The search index is being rebuilt right now. Wait until it is done.',
       guest_not_found: 'This guest was not found',
       guest_deleted: 'This guest is deleted. Restore them first.',
       guest_already_deleted: 'This guest is already deleted',

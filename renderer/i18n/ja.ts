@@ -4,6 +4,7 @@
 import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
 import { jaBanquet } from './banquet.ja.ts';
 import { jaBanquetErrors } from './banquet-errors.ja.ts';
+import { jaJobs } from './jobs.ja.ts';
 import { jaKitchen } from './kitchen.ja.ts';
 import { jaKitchenErrors } from './kitchen-errors.ja.ts';
 import { jaService } from './service.ja.ts';
@@ -14,6 +15,7 @@ export const ja = {
   service: jaService,
   kitchen: jaKitchen,
   banquet: jaBanquet,
+  jobs: jaJobs,
   app: {
     name: '宿帳 Yadocho',
     loading: '読み込み中…',
@@ -196,6 +198,7 @@ export const ja = {
       not_found: '見つかりません',
       conflict: 'すでに記録されている内容と矛盾するため、実行できません',
       no_staff: '担当者が選ばれていません。画面右上の「このPCで作業中」で担当者を選んでください。',
+      cancelled: '中止しました',
       unknown_call: 'この操作には対応していません',
       unauthorized: '接続が認証されていません。アプリから開き直してください。',
       forbidden: 'この画面からの操作は許可されていません',
@@ -205,6 +208,7 @@ export const ja = {
       ...jaServiceErrors,
       ...jaKitchenErrors,
       ...jaBanquetErrors,
+      rebuild_running: '検索インデックスはいま再構築中です。終わるまでお待ちください。',
       guest_not_found: 'このお客様は見つかりません',
       guest_deleted: 'このお客様は削除されています。先に元に戻してください。',
       guest_already_deleted: 'このお客様はすでに削除されています',

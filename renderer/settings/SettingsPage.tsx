@@ -6,6 +6,7 @@ import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { useCallForm } from '../kitchen/use-call-form.ts';
+import { Maintenance } from './Maintenance.tsx';
 
 type Field = keyof Settings;
 const LIMITS: Record<Field, { min: number; max: number }> = {
@@ -76,32 +77,35 @@ export function SettingsPage(_props: Record<string, never>) {
   );
 
   return (
-    <form onSubmit={save}>
-      <Stack gap="md" data-testid="settings-page">
-        <Title order={2}>{t('kitchen.settings.title')}</Title>
-        <Paper withBorder p="md" radius="md">
-          <Stack gap="md">
-            {input(
-              'allergyReconfirmMonths',
-              t('kitchen.settings.reconfirmLabel'),
-              t('kitchen.settings.reconfirmHelp'),
-              t('kitchen.settings.months'),
-            )}
-            {input(
-              'repeatDishYears',
-              t('kitchen.settings.repeatLabel'),
-              t('kitchen.settings.repeatHelp'),
-              t('kitchen.settings.years'),
-            )}
-            {form.formError && <Alert color="red">{form.formError}</Alert>}
-            <Group>
-              <Button type="submit" loading={form.saving} data-testid="save-settings">
-                {t('kitchen.settings.save')}
-              </Button>
-            </Group>
-          </Stack>
-        </Paper>
-      </Stack>
-    </form>
+    <Stack gap="xl">
+      <form onSubmit={save}>
+        <Stack gap="md" data-testid="settings-page">
+          <Title order={2}>{t('kitchen.settings.title')}</Title>
+          <Paper withBorder p="md" radius="md">
+            <Stack gap="md">
+              {input(
+                'allergyReconfirmMonths',
+                t('kitchen.settings.reconfirmLabel'),
+                t('kitchen.settings.reconfirmHelp'),
+                t('kitchen.settings.months'),
+              )}
+              {input(
+                'repeatDishYears',
+                t('kitchen.settings.repeatLabel'),
+                t('kitchen.settings.repeatHelp'),
+                t('kitchen.settings.years'),
+              )}
+              {form.formError && <Alert color="red">{form.formError}</Alert>}
+              <Group>
+                <Button type="submit" loading={form.saving} data-testid="save-settings">
+                  {t('kitchen.settings.save')}
+                </Button>
+              </Group>
+            </Stack>
+          </Paper>
+        </Stack>
+      </form>
+      <Maintenance />
+    </Stack>
   );
 }

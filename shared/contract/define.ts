@@ -8,6 +8,11 @@ export type CallSpec = {
   writes: boolean;
   /** One line for docs/api.md. */
   summary: string;
+  /**
+   * A long job: it runs in slices, each its own write transaction, reports progress and can be cancelled
+   * (jobs.cancel). A writing call that is not a job holds the write lock for its whole run.
+   */
+  job?: boolean;
 };
 
 export function call<I extends z.ZodType, O extends z.ZodType>(spec: {
@@ -15,6 +20,7 @@ export function call<I extends z.ZodType, O extends z.ZodType>(spec: {
   output: O;
   writes: boolean;
   summary: string;
-}): { input: I; output: O; writes: boolean; summary: string } {
+  job?: boolean;
+}): { input: I; output: O; writes: boolean; summary: string; job?: boolean } {
   return spec;
 }

@@ -6,6 +6,7 @@ import { conflictCalls } from './conflicts.ts';
 import { followUpCalls } from './follow-ups.ts';
 import { guestCalls } from './guests.ts';
 import { hallCalls } from './halls.ts';
+import { type JobProgress, jobCalls } from './jobs.ts';
 import { kitchenCalls } from './kitchen.ts';
 import { requestCalls } from './requests.ts';
 import { serviceCalls } from './service.ts';
@@ -19,6 +20,7 @@ export * from './result.ts';
 /** Every call the renderer or another system can make. Adding a call means adding one entry here. */
 export const contract = {
   ...systemCalls,
+  ...jobCalls,
   ...settingsCalls,
   ...staffCalls,
   ...guestCalls,
@@ -46,5 +48,8 @@ export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.hasOwn(contract, name);
 }
 
-/** Events pushed to every open screen. `changed` names the tables a write touched. */
-export type PushEvent = { name: 'changed'; payload: { tables: string[] } };
+/**
+ * Events pushed to every open screen. `changed` names the tables a write touched; `progress` tells how far a
+ * long job has got (shared/contract/jobs.ts).
+ */
+export type PushEvent = { name: 'changed'; payload: { tables: string[] } } | { name: 'progress'; payload: JobProgress };

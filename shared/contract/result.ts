@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'not_found', // the id names nothing (or nothing that is not deleted, where that matters)
   'conflict', // the request contradicts what is recorded (e.g. restoring a guest that is not deleted)
   'no_staff', // a write needs the person working at this PC, and none is chosen
+  'cancelled', // a long job was stopped by jobs.cancel (or at shutdown) before it finished
   'unknown_call', // the call name is not in the contract
   'unauthorized', // HTTP door: missing or wrong token
   'forbidden', // HTTP door: foreign Host or Origin

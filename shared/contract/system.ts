@@ -12,6 +12,7 @@ export const systemCalls = {
   'demo.load': call({
     summary: 'Add generated sample guests (realistic names, readings, phones, companions) to try the app with.',
     writes: true,
+    job: true,
     input: z
       .object({
         count: z.number().int().min(1).max(10_000),
@@ -21,5 +22,14 @@ export const systemCalls = {
       })
       .strict(),
     output: z.object({ created: z.number().int() }),
+  }),
+  'system.rebuildSearchIndex': call({
+    summary:
+      'Maintenance: recomputes the guest search index from the guests, in slices, while search keeps answering; swapped in at the end.',
+    // Needs no staff member: it changes no record, only what is derived from them.
+    writes: false,
+    job: true,
+    input: empty,
+    output: z.object({ guests: z.number().int() }),
   }),
 };

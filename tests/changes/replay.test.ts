@@ -35,7 +35,9 @@ describe('replaying the log', () => {
   it('exercises every write call: each succeeds in a long enough history', async () => {
     const made = new Set<string>();
     for (const seed of [1, 2, 3]) for (const name of (await history(seed, 400)).made) made.add(name);
-    expect([...WRITE_CALLS].filter((name) => !made.has(name))).toEqual([]);
+    // A decision needs a conflict, and conflicts come from another PC: the convergence simulation makes them.
+    const needsAnotherPc = new Set(['conflicts.decide']);
+    expect([...WRITE_CALLS].filter((name) => !made.has(name) && !needsAnotherPc.has(name))).toEqual([]);
   }, 60_000);
 
   it('rebuilds every synced table exactly in an empty database (random sequences of every write call)', async () => {

@@ -147,7 +147,9 @@ export async function simulate(seed: number, steps = 140): Promise<SimulationRes
       const roll = r.next();
       const pc = pcs[r.int(0, PCS - 1)] as Pc;
       if (roll < 0.55) {
-        const { ok } = await randomWrite(pc.db, (name, input) => pc.core.call(name, input), r, now + pc.offset);
+        const { ok } = await randomWrite(pc.db, (name, input) => pc.core.call(name, input), r, now + pc.offset, {
+          demoChance: 0.05,
+        });
         stats.writes++;
         if (ok) {
           const stamp = ownLatest(pc);

@@ -39,7 +39,7 @@ export function random(seed: number): Random {
 
 type Input = Record<string, unknown>;
 type Maker = (w: WorkloadState) => Input | null;
-type WorkloadState = { db: Database; r: Random; today: string };
+type WorkloadState = { db: Database; r: Random; today: string; demoChance: number };
 
 const FAMILY = ['佐藤', '鈴木', '高橋', '田中', '渡辺', '伊藤', '山本', '中村', '小林', '加藤'];
 const READING = [
@@ -82,8 +82,7 @@ const phones = (w: WorkloadState) =>
   }));
 
 const MAKERS: Record<string, Maker> = {
-  // Sample data writes hundreds of rows at once: now and then, not every other step.
-  'demo.load': (w) => (w.r.chance(0.05) ? { count: w.r.int(1, 3), seed: w.r.int(1, 1000) } : null),
+  'demo.load': (w) => (w.r.chance(w.demoChance) ? { count: w.r.int(1, 3), seed: w.r.int(1, 1000) } : null),
   'settings.update': (w) =>
     w.r.chance(0.5)
       ? { patch: { allergyReconfirmMonths: w.r.int(1, 24) } }
@@ -381,6 +380,18 @@ const MAKERS: Record<string, Maker> = {
             : {};
     return { id, stage, ...extra };
   },
+  'conflicts.decide': (w) => {
+    const row = w.db.prepare('SELECT id, kind, detail FROM conflicts').all() as Array<{
+      id: string;
+      kind: string;
+      detail: string;
+    }>;
+    if (!row.length) return null;
+    const conflict = w.r.pick(row);
+    if (conflict.kind !== 'deal_final_stages') return { id: conflict.id, choice: 'kept' };
+    const stages = (JSON.parse(conflict.detail) as { stages: Array<{ id: string }> }).stages;
+    return { id: conflict.id, choice: w.r.pick(stages).id };
+  },
   'followUps.setStatus': (w) => {
     const id = one(w, 'SELECT id FROM follow_ups');
     return id ? { id, status: w.r.pick(['open', 'done', 'cancelled']) } : null;
@@ -408,8 +419,15 @@ export type Caller = (name: string, input: unknown) => Promise<{ ok: boolean }>;
  * Makes one random write call (or none when its inputs cannot be drawn yet). Returns the call's name and
  * whether it succeeded. `now` is the core's clock reading, for "today".
  */
-export async function randomWrite(db: Database, call: Caller, r: Random, now: number) {
-  const w: WorkloadState = { db, r, today: localDate(now) };
+export async function randomWrite(
+  db: Database,
+  call: Caller,
+  r: Random,
+  now: number,
+  options: { demoChance?: number } = {},
+) {
+  // Sample data writes hundreds of rows at once: the simulation asks for it rarely, to stay fast.
+  const w: WorkloadState = { db, r, today: localDate(now), demoChance: options.demoChance ?? 0.3 };
   // A third of the time something new, so that later calls find guests, stays, deals and dishes to work on.
   const name = r.chance(1 / 3) ? r.pick(CREATES) : r.pick(WRITE_CALLS);
   const input = (MAKERS[name] as Maker)(w);

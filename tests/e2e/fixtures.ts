@@ -1,12 +1,14 @@
 import { test as base, expect } from '@playwright/test';
-import { type RunningApp, startApp } from '../support/app-server.ts';
+import { type AppOptions, type RunningApp, startApp } from '../support/app-server.ts';
 
-// Each test gets its own server on a fresh database file, serving the built renderer (npm run build:renderer).
+// Each test gets its own server on a fresh database file, serving the built renderer (npm run build:renderer),
+// with the core in its worker thread as `npm run serve` runs it. `appOptions` tunes it per file (test.use).
 export type AppFixture = { url: string; dataFile: string; restart(): Promise<void>; running: RunningApp };
 
-export const test = base.extend<{ app: AppFixture }>({
-  app: async ({}, use) => {
-    const running = await startApp();
+export const test = base.extend<{ app: AppFixture; appOptions: AppOptions }>({
+  appOptions: [{}, { option: true }],
+  app: async ({ appOptions }, use) => {
+    const running = await startApp(appOptions);
     const fixture: AppFixture = {
       get url() {
         return running.server.pageUrl;

@@ -1,60 +1,15 @@
 // The main process's "save as PDF" handler, run against a stand-in `electron` module (the Electron binary
-// cannot run here): main.ts starts as it would in the app, with a real core on a real SQLite file, and the
-// test plays the renderer's side of the IPC channel.
+// cannot run here): main.ts starts as it would in the app, with a real core in its worker on a real SQLite
+// file, and the test plays the renderer's side of the IPC channel.
 
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
-type Handler = (event: unknown, ...args: unknown[]) => unknown;
+import { stand } from './electron-stand-in.ts';
 
-const stand = vi.hoisted(() => ({
-  dirs: { userData: '', documents: '' },
-  ipc: new Map<string, Handler>(),
-  appEvents: new Map<string, () => void>(),
-  saveDialog: { canceled: false, filePath: '' as string | undefined },
-  dialogCalls: [] as unknown[][],
-}));
-
-vi.mock('electron', () => {
-  class BrowserWindow {
-    static getAllWindows() {
-      return [];
-    }
-    static fromWebContents() {
-      return null;
-    }
-    once() {}
-    loadURL() {
-      return Promise.resolve();
-    }
-  }
-  return {
-    app: {
-      setName() {},
-      setPath() {},
-      getPath: (name: 'userData' | 'documents') => stand.dirs[name],
-      on: (event: string, listener: () => void) => stand.appEvents.set(event, listener),
-      whenReady: () => Promise.resolve(),
-      requestSingleInstanceLock: () => true,
-      quit() {},
-      exit() {},
-    },
-    BrowserWindow,
-    dialog: {
-      showSaveDialog: async (...args: unknown[]) => {
-        stand.dialogCalls.push(args);
-        return stand.saveDialog;
-      },
-      showErrorBox() {},
-    },
-    ipcMain: { handle: (channel: string, handler: Handler) => stand.ipc.set(channel, handler) },
-    net: { fetch: () => Promise.reject(new Error('not used')) },
-    protocol: { registerSchemesAsPrivileged() {}, handle() {} },
-    session: { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {} } },
-  };
-});
+vi.mock('electron', async () => (await import('./electron-stand-in.ts')).electron);
 
 const PDF = Buffer.from('%PDF-1.7 a printed sheet');
 let root: string;
@@ -84,11 +39,14 @@ beforeAll(async () => {
   stand.dirs.userData = path.join(root, 'data');
   stand.dirs.documents = path.join(root, 'documents');
   await import('../../electron/main/main.ts');
-  await vi.waitFor(() => expect(stand.ipc.has('yadocho:print-to-pdf')).toBe(true));
+  // The core's worker starts first: opening and migrating the database takes a moment.
+  await vi.waitFor(() => expect(stand.ipc.has('yadocho:print-to-pdf')).toBe(true), { timeout: 10_000 });
 });
 
-afterAll(() => {
-  stand.appEvents.get('will-quit')?.();
+afterAll(async () => {
+  // Quitting waits for the core's worker to close the database, then quits again for real.
+  stand.appEvents.get('will-quit')?.({ preventDefault() {} });
+  await vi.waitFor(() => expect(stand.quits).toBe(1), { timeout: 10_000 });
   rmSync(root, { recursive: true, force: true });
 });
 

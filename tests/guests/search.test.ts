@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SEARCH_STATEMENTS } from '../../electron/core/guests/search.ts';
 import { makeStaffedCore } from '../support/core.ts';
+import { applyEdit, editOp } from './edit-ops.ts';
 
 const takahashi = {
   familyName: '髙橋',
@@ -112,33 +113,10 @@ describe('search as you type', () => {
 
   it('keeps the search index equal to a rebuild from the guests after any sequence of edits', async () => {
     const test = await makeStaffedCore();
-    const names = [
-      ['佐藤', 'さとう'],
-      ['齋藤', 'さいとう'],
-      ['渡邊', 'わたなべ'],
-      ['林', 'はやし'],
-    ] as const;
     const ids: string[] = [];
-    const op = fc.oneof(
-      fc.record({ kind: fc.constant('create' as const), name: fc.integer({ min: 0, max: 3 }), phone: fc.boolean() }),
-      fc.record({ kind: fc.constant('rename' as const), at: fc.nat(), name: fc.integer({ min: 0, max: 3 }) }),
-      fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
-      fc.record({ kind: fc.constant('restore' as const), at: fc.nat() }),
-    );
     await fc.assert(
-      fc.asyncProperty(fc.array(op, { maxLength: 25 }), async (ops) => {
-        for (const step of ops) {
-          const pick = 'at' in step && ids.length > 0 ? ids[step.at % ids.length] : undefined;
-          if (step.kind === 'create') {
-            const [familyName, familyReading] = names[step.name] as readonly [string, string];
-            const phones = step.phone ? [{ number: `090${String(ids.length).padStart(8, '0')}`, label: 'mobile' }] : [];
-            ids.push((await test.call('guests.create', { fields: { familyName, familyReading, phones } })).id);
-          } else if (step.kind === 'rename' && pick) {
-            const [familyName, familyReading] = names[step.name] as readonly [string, string];
-            await test.core.call('guests.update', { id: pick, patch: { familyName, familyReading } });
-          } else if (step.kind === 'delete' && pick) await test.core.call('guests.delete', { id: pick });
-          else if (step.kind === 'restore' && pick) await test.core.call('guests.restore', { id: pick });
-        }
+      fc.asyncProperty(fc.array(editOp, { maxLength: 25 }), async (ops) => {
+        for (const step of ops) await applyEdit(test, ids, step);
         const live = test.db.prepare('SELECT term, rank, recency, guest FROM search_term ORDER BY 1, 2, 3, 4').all();
         const { createSearchIndex } = await import('../../electron/core/guests/search-index.ts');
         test.db.exec('SAVEPOINT rebuild');

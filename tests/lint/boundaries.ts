@@ -1,9 +1,9 @@
 // Import-boundary check for the architecture's layers (run by `npm run lint`).
 //
 //   shared/**            only relative files inside shared/ and the packages zod, wanakana, uuid
-//   db/**, electron/core/**, electron/http/**, electron/launch/**
+//   db/**, electron/core/**, electron/core-host/**, electron/http/**, electron/launch/**
 //                        never `electron` (nor electron/main or electron/preload, which import it)
-//   db/**, electron/core/**
+//   db/**, electron/core/**, electron/core-host/**
 //                        never renderer/
 //   renderer/**          only relative files inside renderer/ or shared/, and packages other than
 //                        electron, Node builtins and better-sqlite3
@@ -32,9 +32,9 @@ const SCANNED_DIRS = ['shared', 'db', 'electron', 'renderer'];
 const SOURCE_FILE = /\.(?:ts|tsx|cts|mts)$/;
 const SHARED_PACKAGES = new Set(['zod', 'wanakana', 'uuid']);
 const RENDERER_FORBIDDEN_PACKAGES = new Set(['electron', 'better-sqlite3']);
-const NO_ELECTRON_DIRS = ['db/', 'electron/core/', 'electron/http/', 'electron/launch/'];
+const NO_ELECTRON_DIRS = ['db/', 'electron/core/', 'electron/core-host/', 'electron/http/', 'electron/launch/'];
 const ELECTRON_ONLY_DIRS = ['electron/main/', 'electron/preload/'];
-const NO_RENDERER_DIRS = ['db/', 'electron/core/'];
+const NO_RENDERER_DIRS = ['db/', 'electron/core/', 'electron/core-host/'];
 
 const REGEX_PRECEDERS = new Set([
   'return',

@@ -1,21 +1,27 @@
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../../db/open.ts';
 import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
-import { type Core, createCore } from '../../electron/core/create-core.ts';
+import { type Core, type CoreOptions, createCore } from '../../electron/core/create-core.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read call results loosely; the contract tests check shapes.
 type Loose = any;
 
 export type TestCore = { core: Core; db: Database; call: (name: string, input: unknown) => Promise<Loose> };
 
+type TestCoreOptions = { clock?: () => number; jobs?: CoreOptions['jobs'] };
+
+/** Jobs with one unit of work per slice and an event after every slice: tests can act between any two. */
+export const FINE_SLICES = { sliceMs: 0, progressEveryMs: 0 };
+
 /** A real core on an in-memory SQLite database; `call` unwraps ok results and throws on errors. */
-export function makeCore(options: { clock?: () => number } = {}): TestCore {
+export function makeCore(options: TestCoreOptions = {}): TestCore {
   const db = openDatabase(':memory:');
   const core = createCore({
     db,
     nodeId: openNodeIdentity(db).nodeId,
     clock: options.clock,
     logger: { info() {}, warn() {}, error() {} },
+    jobs: options.jobs,
   });
   const call = async (name: string, input: unknown) => {
     const result = await core.call(name, input);
@@ -26,7 +32,7 @@ export function makeCore(options: { clock?: () => number } = {}): TestCore {
 }
 
 /** A core with one staff member chosen at this PC, ready for writes. */
-export async function makeStaffedCore(options: { clock?: () => number } = {}) {
+export async function makeStaffedCore(options: TestCoreOptions = {}) {
   const test = makeCore(options);
   const staff = await test.call('staff.create', { name: '女将 山田' });
   await test.call('staff.setCurrent', { id: staff.id });

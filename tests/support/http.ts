@@ -33,3 +33,62 @@ export function rawRequest(options: {
     req.end();
   });
 }
+
+export type EventStream = {
+  /** Every event received so far, in order. */
+  events: Array<{ event: string; data: unknown }>;
+  /** Resolves with the first event (already received or still to come) that `match` accepts. */
+  next(match: (event: { event: string; data: unknown }) => boolean): Promise<{ event: string; data: unknown }>;
+  close(): void;
+};
+
+/** Reads the HTTP door's Server-Sent Events (`GET /api/events?token=…`) as a browser's EventSource would. */
+export function openEventStream(port: number, token: string): Promise<EventStream> {
+  return new Promise((resolve, reject) => {
+    const events: EventStream['events'] = [];
+    const waiters: Array<{ match: (e: EventStream['events'][number]) => boolean; resolve: (e: unknown) => void }> = [];
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: `/api/events?token=${encodeURIComponent(token)}`,
+        headers: { host: `127.0.0.1:${port}` },
+      },
+      (res) => {
+        let buffer = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          buffer += chunk;
+          for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const event = /^event: (.*)$/m.exec(block)?.[1];
+            const data = /^data: (.*)$/m.exec(block)?.[1];
+            if (!event || data === undefined) continue;
+            const received = { event, data: JSON.parse(data) as unknown };
+            events.push(received);
+            for (const waiter of [...waiters]) {
+              if (waiter.match(received)) {
+                waiters.splice(waiters.indexOf(waiter), 1);
+                waiter.resolve(received);
+              }
+            }
+          }
+        });
+        resolve({
+          events,
+          next: (match) => {
+            const seen = events.find(match);
+            if (seen) return Promise.resolve(seen);
+            return new Promise((done) => waiters.push({ match, resolve: done as (e: unknown) => void }));
+          },
+          close: () => req.destroy(),
+        });
+      },
+    );
+    req.on('error', (error) => {
+      if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') reject(error);
+    });
+    req.end();
+  });
+}

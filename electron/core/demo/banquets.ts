@@ -37,7 +37,12 @@ export type BanquetDemoInput = {
 };
 export type BanquetDemoCounts = { halls: number; banquets: number; followUps: number };
 
-export function writeBanquetDemo(ctx: CoreContext, session: WriteSession, input: BanquetDemoInput): BanquetDemoCounts {
+/** Yields after each deal (with its stages and calls), where demo/sample-data.ts may end a slice. */
+export function* writeBanquetDemo(
+  ctx: CoreContext,
+  session: WriteSession,
+  input: BanquetDemoInput,
+): Generator<undefined, BanquetDemoCounts, void> {
   const draw = makeDraw(stream(input.seed, BANQUET_STREAM));
   const { between, pick, chance } = draw;
   const today = localDate(input.now);
@@ -104,7 +109,7 @@ export function writeBanquetDemo(ctx: CoreContext, session: WriteSession, input:
 
   const plans = planDeals(draw, today, dayIn);
   const organisers = draw.shuffle(input.ids.map((_, index) => index).filter((i) => !input.guests[i]?.companion));
-  plans.forEach((plan, index) => {
+  for (const [index, plan] of plans.entries()) {
     const guestIndex = organisers[index % organisers.length] as number;
     const guest = input.guests[guestIndex] as GeneratedGuest;
     const shape = TYPE_SHAPE[plan.type];
@@ -119,7 +124,7 @@ export function writeBanquetDemo(ctx: CoreContext, session: WriteSession, input:
       people = Math.min(people, 20);
       spot = place(date, people, layout, 'evening', occupying);
     }
-    if (!spot) return;
+    if (!spot) continue;
     const course = courses.length > 0 && plan.type !== 'meeting' ? pick(courses) : null;
     const pricePerHead = course?.price_yen ? course.price_yen : pick([5_000, 6_500, 8_000, 10_000, 12_000]);
     const drinksPerHead = plan.type === 'memorial' || plan.type === 'meeting' ? 0 : pick([2_000, 2_500, 3_000]);
@@ -201,7 +206,8 @@ export function writeBanquetDemo(ctx: CoreContext, session: WriteSession, input:
         counts.followUps++;
       }
     }
-  });
+    yield;
+  }
   return counts;
 }
 

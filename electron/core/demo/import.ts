@@ -3,11 +3,14 @@ import type { GeneratedGuest } from './generate.ts';
 
 /**
  * Writes generated guests through the one write path (so they have a change log and search rows like
- * any guest), linking each companion to the guest generated just before it.
+ * any guest), linking each companion to the guest generated just before it. Yields each guest's id once
+ * the guest and its link are written: a caller writing in slices may commit there.
  */
-export function importGuests(session: WriteSession, guests: Iterable<GeneratedGuest>): number {
+export function* importGuestsStepwise(
+  session: WriteSession,
+  guests: Iterable<GeneratedGuest>,
+): Generator<string, void, void> {
   const ids: string[] = [];
-  let count = 0;
   for (const { companion, ...guest } of guests) {
     const id = session.newId();
     const now = new Date(guest.last_activity_at).toISOString();
@@ -25,7 +28,13 @@ export function importGuests(session: WriteSession, guests: Iterable<GeneratedGu
         });
       }
     }
-    count++;
+    yield id;
   }
+}
+
+/** All of them at once, in the caller's transaction (the benchmark's builders). Returns how many. */
+export function importGuests(session: WriteSession, guests: Iterable<GeneratedGuest>): number {
+  let count = 0;
+  for (const _ of importGuestsStepwise(session, guests)) count++;
   return count;
 }

@@ -1,32 +1,56 @@
 import { localDate } from '../../../shared/text/dates.ts';
-import type { Actor, CoreContext } from '../context.ts';
+import type { WriteSession } from '../changes/write.ts';
+import type { CoreContext } from '../context.ts';
+import type { SliceProgress } from '../jobs/runner.ts';
 import { type BanquetDemoCounts, writeBanquetDemo } from './banquets.ts';
 import { generateGuests } from './generate.ts';
-import { importGuests } from './import.ts';
+import { importGuestsStepwise } from './import.ts';
 import { giveBirthdayToday, type ServiceDemoCounts, writeServiceDemo } from './service.ts';
 
 // "Load sample data": generated guests and the service floor around them (past stays, what was served,
-// allergies, requests, today's arrivals), in one transaction through the write path.
+// allergies, requests, today's arrivals) and the banquet sales, through the write path. The writing is a
+// generator of units (a guest with its companion link, a guest's past stays, a stay of the day, a deal), so
+// the job (system/handlers.ts, jobs/write-slices.ts) commits a slice of whole units at a time.
+//
+// What a cancel leaves: the units of the slices that committed, and nothing of the one under way. Guests come
+// first, in generation order, each complete (its search rows and change log in the same transaction, a
+// companion's link to a guest already written); then the catalogue, then each returning guest's past stays
+// with their dinners; then allergies, standing requests, the working day and the deals. So a cancelled load
+// leaves a register that is smaller than a full one but consistent: every row it holds refers only to rows
+// that are there. Nothing is rolled back or hidden: those guests are real rows, as if typed in.
 
 export type SampleDataCounts = ServiceDemoCounts & { guests: number; banquets: BanquetDemoCounts };
 
-export function loadSampleData(
+/**
+ * The sample data as units of work. `progress` is kept up to date for the job's progress events: the guests
+ * written, then (the second half) how far through the guests the past stays have got; the rest is quick.
+ */
+export function* sampleDataUnits(
   ctx: CoreContext,
-  actor: Actor,
+  session: WriteSession,
   options: { count: number; seed: number },
-): SampleDataCounts {
+  progress: SliceProgress,
+): Generator<unknown, SampleDataCounts, void> {
   const now = ctx.clock();
   const guests = generateGuests(options.count, { seed: options.seed, now });
   const birthdayGuest = giveBirthdayToday(guests, options.seed, localDate(now));
-  return actor.write((session) => {
-    // The new guests' ids, in generation order: rows are appended, so they follow the last rowid.
-    const { last } = ctx.run.prepare('SELECT coalesce(max(rowid), 0) AS last FROM guests').get() as { last: number };
-    importGuests(session, guests);
-    const ids = (
-      ctx.run.prepare('SELECT id FROM guests WHERE rowid > ? ORDER BY rowid').all(last) as Array<{ id: string }>
-    ).map((row) => row.id);
-    const service = writeServiceDemo(ctx, session, { guests, ids, seed: options.seed, now, birthdayGuest });
-    const banquets = writeBanquetDemo(ctx, session, { guests, ids, seed: options.seed, now });
-    return { guests: guests.length, ...service, banquets };
-  });
+  progress.total = guests.length * 2;
+  const ids: string[] = [];
+  for (const id of importGuestsStepwise(session, guests)) {
+    ids.push(id);
+    progress.done = ids.length;
+    yield;
+  }
+  const service = writeServiceDemo(ctx, session, { guests, ids, seed: options.seed, now, birthdayGuest });
+  for (;;) {
+    const step = service.next();
+    if (step.done) {
+      const banquets = yield* writeBanquetDemo(ctx, session, { guests, ids, seed: options.seed, now });
+      progress.done = progress.total;
+      return { guests: guests.length, ...step.value, banquets };
+    }
+    // A number is the index of the guest whose past stays were just written.
+    if (typeof step.value === 'number') progress.done = guests.length + step.value + 1;
+    yield;
+  }
 }

@@ -93,7 +93,8 @@ function writeRetracted(floor: ServiceFloor, guest: number, free: string) {
   floor.counts.allergies++;
 }
 
-export function writeAllergies(floor: ServiceFloor, arrivals: readonly Arrival[]) {
+/** Yields after each guest's statements are written. */
+export function* writeAllergies(floor: ServiceFloor, arrivals: readonly Arrival[]): Generator<undefined, void, void> {
   const { draw, today } = floor;
   const { chance, pick, between } = draw;
   const statementsOf = new Map<number, AllergyStatement[]>();
@@ -149,5 +150,6 @@ export function writeAllergies(floor: ServiceFloor, arrivals: readonly Arrival[]
       writeAllergy(floor, guest, statement, statement.severity !== 'dislike' && chance(0.06));
     if (chance(0.05))
       writeRetracted(floor, guest, pick(FREE_ALLERGENS.filter((free) => !statements.some((s) => s.free === free))));
+    yield;
   }
 }

@@ -62,13 +62,13 @@ export function planLastYearStays(floor: ServiceFloor, arrivals: readonly Arriva
   return lastYearStays;
 }
 
-/** The past stays, each with the dinners served and perhaps a request taken. */
-export function writePastStays(
+/** The past stays, each with the dinners served and perhaps a request taken; yields each guest's index when done. */
+export function* writePastStays(
   floor: ServiceFloor,
   pastStays: PastStayCounts,
   lastYearStays: ReadonlyMap<number, LastYearStay>,
   arrivals: readonly Arrival[],
-) {
+): Generator<number, void, void> {
   const { today, lastYear, stamp } = floor;
   const { chance, pick, between } = floor.draw;
   for (const [guest, stayCount] of pastStays) {
@@ -115,5 +115,6 @@ export function writePastStays(
         }
       }
     }
+    yield guest;
   }
 }

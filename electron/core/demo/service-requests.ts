@@ -56,8 +56,11 @@ export function randomRequest({ draw }: ServiceFloor, options: RequestOptions, u
   return { category, text };
 }
 
-/** Standing requests (every visit): ~3% of the guests, and the first returning party arriving today. */
-export function writeStandingRequests(floor: ServiceFloor, arrivals: readonly Arrival[]) {
+/** Standing requests (every visit): ~3% of the guests, and the first returning party arriving today. Yields per guest. */
+export function* writeStandingRequests(
+  floor: ServiceFloor,
+  arrivals: readonly Arrival[],
+): Generator<undefined, void, void> {
   const { stamp, today } = floor;
   const { chance, pick, between } = floor.draw;
   const standingGuests = floor.guests.flatMap((_, guest) => (chance(0.03) ? [guest] : []));
@@ -72,6 +75,7 @@ export function writeStandingRequests(floor: ServiceFloor, arrivals: readonly Ar
       status: 'open',
       takenAt: stamp(addDays(today, -between(30, HISTORY_DAYS)), between(9, 17)),
     });
+    yield;
   }
 }
 

@@ -163,8 +163,12 @@ export function planTheDay(floor: ServiceFloor, pastStays: PastStayCounts, birth
   return { arrivals, inHouse, arrivingTomorrow };
 }
 
-/** The day's stays with last night's dinner, tonight's and tomorrow's planned menus, and their requests. */
-export function writeTheDay(floor: ServiceFloor, day: DayPlan, pastStays: PastStayCounts) {
+/** The day's stays with last night's dinner, tonight's and tomorrow's planned menus, and their requests. Yields per stay. */
+export function* writeTheDay(
+  floor: ServiceFloor,
+  day: DayPlan,
+  pastStays: PastStayCounts,
+): Generator<undefined, void, void> {
   const { today, yesterday, tomorrow } = floor;
   const { chance } = floor.draw;
   for (const stay of day.inHouse) {
@@ -175,6 +179,7 @@ export function writeTheDay(floor: ServiceFloor, day: DayPlan, pastStays: PastSt
     const tonight = courseOf(floor, stay, 1);
     if (dinner && tonight) planDinner(floor, id, today, tonight);
     writeDayRequests(floor, stay.lead, id, stay, pastStays.has(stay.lead));
+    yield;
   }
   for (const arrival of day.arrivals) {
     const id = writeStay(floor, arrival);
@@ -188,11 +193,13 @@ export function writeTheDay(floor: ServiceFloor, day: DayPlan, pastStays: PastSt
           ? CELEBRATION_TEXTS.slice(1, 2) // 誕生日に花束
           : [];
     writeDayRequests(floor, arrival.lead, id, arrival, arrival.returning, celebration);
+    yield;
   }
   for (const stay of day.arrivingTomorrow) {
     const id = writeStay(floor, stay);
     const course = courseOf(floor, stay);
     if (hasDinner(stay.plan) && course && chance(0.4)) planDinner(floor, id, tomorrow, course);
     if (chance(0.5)) writeDayRequests(floor, stay.lead, id, stay, pastStays.has(stay.lead));
+    yield;
   }
 }

@@ -39,8 +39,17 @@ export function giveBirthdayToday(guests: GeneratedGuest[], seed: number, today:
   return index;
 }
 
-export function writeServiceDemo(ctx: CoreContext, session: WriteSession, input: ServiceDemoInput): ServiceDemoCounts {
+/**
+ * Writes the service floor through `session`, yielding after each unit that may end a slice (demo/sample-data.ts
+ * commits a slice at a time): `number` after a guest's past stays (that guest's index), `undefined` otherwise.
+ */
+export function* writeServiceDemo(
+  ctx: CoreContext,
+  session: WriteSession,
+  input: ServiceDemoInput,
+): Generator<number | undefined, ServiceDemoCounts, void> {
   const floor = openServiceFloor(ctx, session, input);
+  yield;
   // 1. Who came before: ~40% of the guests, 1–4 stays each over the last three years.
   const pastStays = chooseReturningGuests(floor);
   // 2. The working day: who is in which room today and tomorrow (nobody in two rooms at once).
@@ -48,12 +57,12 @@ export function writeServiceDemo(ctx: CoreContext, session: WriteSession, input:
   // 3. Returning parties arriving today with a menu came in the same season last year.
   const lastYearStays = planLastYearStays(floor, day.arrivals);
   // 4. Past stays, each with the dinners served and perhaps a request taken.
-  writePastStays(floor, pastStays, lastYearStays, day.arrivals);
+  yield* writePastStays(floor, pastStays, lastYearStays, day.arrivals);
   // 5. Allergies, an anaphylaxis among them in two of today's parties.
-  writeAllergies(floor, day.arrivals);
+  yield* writeAllergies(floor, day.arrivals);
   // 6. Standing requests, one of them for a returning party arriving today.
-  writeStandingRequests(floor, day.arrivals);
+  yield* writeStandingRequests(floor, day.arrivals);
   // 7. The working day itself: stays, dinners served and planned, requests.
-  writeTheDay(floor, day, pastStays);
+  yield* writeTheDay(floor, day, pastStays);
   return floor.counts;
 }

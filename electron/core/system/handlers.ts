@@ -1,5 +1,9 @@
+import { CallFailure } from '../../../shared/contract/result.ts';
 import type { CoreContext, Handlers } from '../context.ts';
-import { loadSampleData } from '../demo/sample-data.ts';
+import { type SampleDataCounts, sampleDataUnits } from '../demo/sample-data.ts';
+import { rebuildInSlices } from '../guests/search-rebuild.ts';
+import type { SliceProgress } from '../jobs/runner.ts';
+import { writeInSlices } from '../jobs/write-slices.ts';
 
 function guestCount(ctx: CoreContext): number {
   const row = ctx.run.prepare('SELECT count(*) AS count FROM guests WHERE deleted_at IS NULL').get() as {
@@ -8,21 +12,55 @@ function guestCount(ctx: CoreContext): number {
   return row.count;
 }
 
-export function systemHandlers(ctx: CoreContext): Handlers<'system.info' | 'demo.load'> {
+/** Where a scan of the guests in rowid order ends: instant, where counting the guests reads them all. */
+function lastGuestRowid(ctx: CoreContext): number {
+  return (ctx.run.prepare('SELECT coalesce(max(rowid), 0) AS last FROM guests').get() as { last: number }).last;
+}
+
+function logLoaded(ctx: CoreContext, loaded: SampleDataCounts, started: number) {
+  ctx.logger.info(
+    `sample data: ${loaded.guests} guests, ${loaded.stays} stays (${loaded.arrivingToday} arriving today), ` +
+      `${loaded.served} dishes served, ${loaded.allergies} allergies, ${loaded.requests} requests, ` +
+      `${loaded.banquets.banquets} banquets in ${loaded.banquets.halls} halls ` +
+      `in ${Math.round(performance.now() - started)} ms`,
+  );
+}
+
+export function systemHandlers(ctx: CoreContext): Handlers<'system.info' | 'demo.load' | 'system.rebuildSearchIndex'> {
   return {
     'system.info': () => ({ version: ctx.version, nodeId: ctx.nodeId, guestCount: guestCount(ctx) }),
     // Guests, and the stays, dishes, allergies, requests and arrivals around them; `created` counts the guests.
-    'demo.load': ({ count, seed, ifEmpty }, actor) => {
+    // A job in slices (demo/sample-data.ts says what a cancel leaves).
+    'demo.load': async ({ count, seed, ifEmpty }, actor) => {
       if (ifEmpty && guestCount(ctx) > 0) return { created: 0 };
       const started = performance.now();
-      const loaded = loadSampleData(ctx, actor, { count, seed: seed ?? ctx.clock() });
-      ctx.logger.info(
-        `sample data: ${loaded.guests} guests, ${loaded.stays} stays (${loaded.arrivingToday} arriving today), ` +
-          `${loaded.served} dishes served, ${loaded.allergies} allergies, ${loaded.requests} requests, ` +
-          `${loaded.banquets.banquets} banquets in ${loaded.banquets.halls} halls ` +
-          `in ${Math.round(performance.now() - started)} ms`,
+      const progress: SliceProgress = { done: 0, total: count * 2 };
+      const loaded = await ctx.jobs.run(
+        'demo.load',
+        (slice) =>
+          writeInSlices(
+            actor,
+            slice,
+            (session) => sampleDataUnits(ctx, session, { count, seed: seed ?? ctx.clock() }, progress),
+            () => ({ ...progress }),
+          ),
+        progress.total,
       );
+      logLoaded(ctx, loaded, started);
       return { created: loaded.guests };
+    },
+    'system.rebuildSearchIndex': async (_input, actor) => {
+      if (ctx.jobs.isRunning('search.rebuild')) throw new CallFailure('conflict', 'rebuild_running');
+      const started = performance.now();
+      const result = await ctx.jobs.run(
+        'search.rebuild',
+        (slice) => rebuildInSlices(ctx.db, (work) => actor.write(() => work()), slice),
+        lastGuestRowid(ctx),
+      );
+      ctx.logger.info(
+        `search index rebuilt for ${result.guests} guests in ${Math.round(performance.now() - started)} ms`,
+      );
+      return result;
     },
   };
 }

@@ -1,0 +1,129 @@
+import {
+  CallFailure,
+  type CallName,
+  contract,
+  fail,
+  isCallName,
+  ok,
+  type Result,
+  toIssues,
+} from '../../shared/contract/index.ts';
+import type { Actor, Handler, Logger } from './context.ts';
+
+// One call, from name and raw input to a Result: the contract's input schema, the staff check for writes, the
+// handler, and the output schema, so a handler cannot leak a field the contract does not promise. Handlers
+// may answer with a promise (a long job answers when its last slice is done); a synchronous handler still runs
+// at once, inside `call`, so calls that do not wait on a job are answered in the order they came.
+//
+// A writing call's synchronous part runs holding the write lock (BEGIN IMMEDIATE): its checks read what is
+// committed and nobody can change it before its write commits. A long job writes in slices, each its own
+// transaction, so only its start runs under the lock.
+
+// Calls that may write before anyone is chosen at this PC: adding the first staff member, and sample
+// data on first run. Their change-log entries name no staff member.
+const WRITES_WITHOUT_STAFF = new Set<CallName>(['staff.create', 'demo.load']);
+
+/** Per-call options that are not part of a call's input, from the doors. */
+export type CallOptions = {
+  /**
+   * Makes a write call safe to retry: a second call with the same id (after an answer was lost) is not run
+   * again; it gets the first call's answer.
+   */
+  requestId?: string;
+  /** Other options pass through the doors untouched (the worker host's tests use one). */
+  readonly [option: string]: unknown;
+};
+
+type RequestLog = {
+  find(id: string, call: string): Result<unknown> | undefined;
+  keep(id: string, call: string, result: Result<unknown>): void;
+};
+
+export type DispatchOptions = {
+  handlers: { [N in CallName]: Handler<N> };
+  logger: Logger;
+  /** Who is working at this PC, for a writing call. */
+  currentStaff(): string | null;
+  /** The actor of one call: writes as `staffId` and collects the tables changed into `changed`. */
+  actorFor(staffId: string | null, call: string, changed: Set<string>): Actor;
+  /** Told the tables a call changed, once it has answered (even when it failed or was cancelled). */
+  emitChanged(tables: string[]): void;
+  /** Runs `work` in one transaction that takes the write lock first. */
+  underWriteLock<T>(work: () => T): T;
+  /** After a writing call committed (WAL upkeep). */
+  afterWrite(): void;
+  requests: RequestLog;
+  /** An expected failure other than CallFailure (an edit based on an old version), as its answer. */
+  failureOf(error: unknown): Result<never> | undefined;
+};
+
+/** Thrown inside a write's transaction to roll it back and answer `internal` (already logged). */
+class InternalFailure extends Error {}
+
+const isPromise = (value: unknown): value is Promise<unknown> =>
+  typeof (value as { then?: unknown } | null)?.then === 'function';
+
+const REQUEST_ID = /^[\x21-\x7e]{1,100}$/;
+
+export function createDispatcher(options: DispatchOptions) {
+  const { handlers, logger } = options;
+  return async function dispatch(
+    name: string,
+    input: unknown,
+    callOptions: CallOptions = {},
+  ): Promise<Result<unknown>> {
+    if (!isCallName(name)) return fail('unknown_call');
+    const spec = contract[name];
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) return fail('invalid_input', undefined, toIssues(parsed.error.issues));
+    const staffId = spec.writes ? options.currentStaff() : null;
+    if (spec.writes && staffId === null && !WRITES_WITHOUT_STAFF.has(name)) return fail('no_staff');
+    const requestId = spec.writes ? callOptions.requestId : undefined;
+    if (requestId !== undefined) {
+      if (typeof requestId !== 'string' || !REQUEST_ID.test(requestId)) {
+        return fail('invalid_input', undefined, [{ path: 'requestId', code: 'invalid_format' }]);
+      }
+      const earlier = options.requests.find(requestId, name);
+      if (earlier) return earlier;
+    }
+    const changed = new Set<string>();
+    const actor = options.actorFor(staffId, name, changed);
+    const handler = handlers[name] as Handler<CallName>;
+    const answer = (value: unknown): Result<unknown> => {
+      const checked = spec.output.safeParse(value);
+      if (!checked.success) {
+        logger.error(`output of ${name} does not match the contract`, checked.error.issues);
+        throw new InternalFailure();
+      }
+      const result = ok(checked.data);
+      if (requestId !== undefined) options.requests.keep(requestId, name, result);
+      return result;
+    };
+    try {
+      let result: Result<unknown>;
+      if (spec.writes && !('job' in spec && spec.job)) {
+        result = options.underWriteLock(() => {
+          const value = handler(parsed.data as never, actor);
+          if (isPromise(value)) throw new Error(`${name} answered asynchronously: mark it a job in the contract`);
+          return answer(value);
+        });
+        options.afterWrite();
+      } else if (spec.writes) {
+        // A job writes in slices, each its own transaction (jobs/write-slices.ts); its answer is kept after.
+        const value = await handler(parsed.data as never, actor);
+        result = requestId === undefined ? answer(value) : options.underWriteLock(() => answer(value));
+      } else {
+        result = answer(await handler(parsed.data as never, actor));
+      }
+      return result;
+    } catch (error) {
+      if (error instanceof CallFailure) return { ok: false, error: error.error };
+      const failure = options.failureOf(error);
+      if (failure) return failure;
+      if (!(error instanceof InternalFailure)) logger.error(`call ${name} failed`, error);
+      return fail('internal');
+    } finally {
+      options.emitChanged([...changed]);
+    }
+  };
+}

@@ -1,0 +1,24 @@
+import type { jaJobs } from './jobs.ja.ts';
+
+// English words of long jobs. Same keys as jobs.ja.ts.
+export const enJobs: typeof jaJobs = {
+  kind: {
+    'demo.load': 'Loading sample data',
+    'search.rebuild': 'Rebuilding the search index',
+  },
+  progress: '{{done}} / {{total}}',
+  percent: '{{percent}}%',
+  cancel: 'Stop',
+  cancelling: 'Stopping…',
+  cancelled: 'Stopped',
+  failed: 'Failed part way',
+  regionLabel: 'Running jobs',
+  maintenance: {
+    title: 'Maintenance',
+    rebuildLabel: 'Rebuild the search index',
+    rebuildHelp:
+      'Run this when a guest who should be found is not. Search keeps working while it runs, and you can stop it at any time.',
+    rebuild: 'Rebuild',
+    rebuilt: 'The search index was rebuilt ({{count}} guests)',
+  },
+};

@@ -1,0 +1,68 @@
+// The IPC door, run against a stand-in `electron` module (the Electron binary cannot run here): main.ts starts
+// as in the app, with the core in its worker on a real SQLite file; the test plays the renderer's side of
+// 'yadocho:invoke' and reads what reaches the window on 'yadocho:event'.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { JobProgress } from '../../shared/contract/jobs.ts';
+import { stand } from './electron-stand-in.ts';
+
+vi.mock('electron', async () => (await import('./electron-stand-in.ts')).electron);
+
+let root: string;
+
+const invoke = (name: string, input: unknown) => {
+  const handler = stand.ipc.get('yadocho:invoke');
+  if (!handler) throw new Error('no invoke handler');
+  return handler({ senderFrame: { url: 'app://yadocho/index.html' } }, name, input) as Promise<{
+    ok: boolean;
+    value?: unknown;
+    error?: unknown;
+  }>;
+};
+
+const progressSent = () =>
+  stand.sent.filter(([, name]) => name === 'progress').map(([, , payload]) => payload as JobProgress);
+
+beforeAll(async () => {
+  root = mkdtempSync(path.join(tmpdir(), 'yadocho-ipc-'));
+  stand.dirs.userData = path.join(root, 'data');
+  stand.dirs.documents = path.join(root, 'documents');
+  await import('../../electron/main/main.ts');
+  // The core's worker starts first: opening and migrating the database takes a moment.
+  await vi.waitFor(() => expect(stand.ipc.has('yadocho:invoke')).toBe(true), { timeout: 10_000 });
+});
+
+afterAll(async () => {
+  stand.appEvents.get('will-quit')?.({ preventDefault() {} });
+  await vi.waitFor(() => expect(stand.quits).toBe(1), { timeout: 10_000 });
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('the IPC door', () => {
+  it('answers calls from the app through the core’s worker, and pushes a job’s progress to the window', async () => {
+    expect(await invoke('system.info', {})).toMatchObject({ ok: true, value: { guestCount: 0 } });
+    const finished: string[] = [];
+    const loading = invoke('demo.load', { count: 300, seed: 1 }).then((result) => {
+      finished.push('demo.load');
+      return result;
+    });
+    await vi.waitFor(() => expect(progressSent().length).toBeGreaterThan(1));
+    const search = await invoke('guests.search', { q: 'さ' });
+    finished.push('guests.search');
+    expect(search.ok).toBe(true);
+    expect(await loading).toEqual({ ok: true, value: { created: 300 } });
+    expect(finished).toEqual(['guests.search', 'demo.load']);
+    await vi.waitFor(() => expect(progressSent().at(-1)).toMatchObject({ kind: 'demo.load', state: 'done' }));
+    expect(stand.sent.some(([channel, name]) => channel === 'yadocho:event' && name === 'changed')).toBe(true);
+  });
+
+  it('refuses a sender that is not the app', async () => {
+    const handler = stand.ipc.get('yadocho:invoke');
+    expect(() => handler?.({ senderFrame: { url: 'https://evil.example/' } }, 'system.info', {})).toThrow(
+      /sender is not the app/,
+    );
+  });
+});
