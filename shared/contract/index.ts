@@ -5,6 +5,7 @@ import { banquetCalls } from './banquets.ts';
 import { followUpCalls } from './follow-ups.ts';
 import { guestCalls } from './guests.ts';
 import { hallCalls } from './halls.ts';
+import { historyCalls } from './history.ts';
 import { kitchenCalls } from './kitchen.ts';
 import { requestCalls } from './requests.ts';
 import { serviceCalls } from './service.ts';
@@ -21,6 +22,7 @@ export const contract = {
   ...settingsCalls,
   ...staffCalls,
   ...guestCalls,
+  ...historyCalls,
   ...stayCalls,
   ...allergyCalls,
   ...requestCalls,

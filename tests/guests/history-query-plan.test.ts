@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open.ts';
 import { HISTORY_LOG_STATEMENTS } from '../../electron/core/guests/history-log.ts';
+import { HISTORY_NAME_STATEMENTS } from '../../electron/core/guests/history-names.ts';
 import { planOf } from '../support/query-plan.ts';
 
 // guests.history reads a regular's thousands of entries out of a log of hundreds of millions: each
@@ -30,6 +31,21 @@ describe('guests.history query plans', () => {
       problems(db, text).map((problem) => `${name} ${problem}`),
     );
     expect(found).toEqual([]);
+  });
+
+  it('names guests, staff and allergens by primary key, whatever the number of ids', () => {
+    const db = openDatabase(':memory:');
+    for (const [name, text] of Object.entries(HISTORY_NAME_STATEMENTS)) {
+      const plan = planOf(db, text);
+      expect(
+        plan.filter((detail) => /^SCAN (?!json_each\b)/.test(detail)),
+        name,
+      ).toEqual([]);
+      expect(
+        plan.some((detail) => /^SEARCH \w+ USING (INDEX sqlite_autoindex|INTEGER PRIMARY KEY)/.test(detail)),
+        name,
+      ).toBe(true);
+    }
   });
 
   it('would notice if log_entry_field were dropped, or if the planner were left to start from the log', () => {
