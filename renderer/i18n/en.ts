@@ -100,7 +100,7 @@ export const en: Messages = {
     organization: 'Company / organization',
     note: 'Note',
     marketingConsent: 'Mailings',
-    deleted_at: 'Deletion',
+    deleted: 'Deletion',
     companion: 'Companion',
   },
   phoneLabels: {
@@ -162,6 +162,7 @@ export const en: Messages = {
     phone: '{{number}} ({{label}})',
     anotherGuest: 'another guest',
     blank: '(blank)',
+    showOlder: 'Show older entries',
   },
   deleted: {
     title: 'Deleted guests',

@@ -100,7 +100,7 @@ export const ja = {
     organization: '会社・団体',
     note: 'メモ',
     marketingConsent: '案内の送付',
-    deleted_at: '削除',
+    deleted: '削除',
     companion: '同伴者',
   },
   phoneLabels: {
@@ -162,6 +162,7 @@ export const ja = {
     phone: '{{number}}（{{label}}）',
     anotherGuest: '別のお客様',
     blank: '（空欄）',
+    showOlder: 'さらに前の履歴を表示',
   },
   deleted: {
     title: '削除したお客様',

@@ -150,20 +150,6 @@ export const searchHitSchema = z.object({
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
-export const historyEntrySchema = z.object({
-  table: z.string(),
-  rowId: z.string(),
-  field: z.string(),
-  from: z.unknown(),
-  to: z.unknown(),
-  at: z.string(), // ISO time from the hybrid logical clock
-  hlc: z.string(),
-  staffId: z.string().nullable(),
-  staffName: z.string().nullable(),
-  nodeId: z.string(),
-});
-export type HistoryEntry = z.infer<typeof historyEntrySchema>;
-
 export const guestCalls = {
   'guests.search': call({
     summary:
@@ -220,12 +206,6 @@ export const guestCalls = {
         }),
       ),
     }),
-  }),
-  'guests.history': call({
-    summary: 'Per-field history of a guest and their companion links: who changed what, when, from what to what.',
-    writes: false,
-    input: z.object({ id }).strict(),
-    output: z.object({ entries: z.array(historyEntrySchema) }),
   }),
   'guests.linkCompanion': call({
     summary: 'Link another guest as a companion (both cards show the link).',

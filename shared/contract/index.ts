@@ -6,6 +6,7 @@ import { conflictCalls } from './conflicts.ts';
 import { followUpCalls } from './follow-ups.ts';
 import { guestCalls } from './guests.ts';
 import { hallCalls } from './halls.ts';
+import { historyCalls } from './history.ts';
 import { type JobProgress, jobCalls } from './jobs.ts';
 import { kitchenCalls } from './kitchen.ts';
 import { requestCalls } from './requests.ts';
@@ -24,6 +25,7 @@ export const contract = {
   ...settingsCalls,
   ...staffCalls,
   ...guestCalls,
+  ...historyCalls,
   ...stayCalls,
   ...allergyCalls,
   ...requestCalls,

@@ -3,6 +3,7 @@
 // editing with history, delete and restore, validation, language, restart, and the keyboard.
 
 import { expect, test } from './fixtures.ts';
+import { apiFor } from './floor.helpers.ts';
 import {
   createGuest,
   fillGuestForm,
@@ -126,6 +127,28 @@ test('editing records who changed what in the history, and another open window f
   await expect(phones).toContainText('090-1234-5678'); // from → to
   await expect(phones).toContainText('電話番号');
   await expect(page.getByTestId('history-entry').filter({ hasText: 'せい（よみ）' })).toContainText('たかはし');
+});
+
+test('a long history shows the latest 200 entries, and older ones on request', async ({ page, app }) => {
+  await open(page, app.url);
+  await firstRun(page);
+  // Twenty years of a regular, recorded before this card was opened.
+  const api = apiFor(page, app);
+  const { phone, ...fields } = TAKAHASHI;
+  const { id } = await api('guests.create', { fields: { ...fields, phones: [{ number: phone, label: 'mobile' }] } });
+  for (let i = 1; i <= 200; i++) await api('guests.update', { id, patch: { note: `${i}回目のご来館` } });
+  await page.evaluate((guestId) => {
+    window.location.hash = `#/guest/${guestId}`;
+  }, id);
+
+  await page.getByTestId('history-tab').click();
+  await expect(page.getByTestId('history-entry').first()).toContainText('200回目のご来館');
+  await expect(page.getByTestId('history-entry')).toHaveCount(200);
+  await page.getByTestId('history-older').click();
+  // The rest: the first notes and the fields the guest was created with (name, readings, phone, email).
+  await expect(page.getByTestId('history-entry')).toHaveCount(206);
+  await expect(page.getByTestId('history-entry').last()).toContainText(TAKAHASHI.email);
+  await expect(page.getByTestId('history-older')).toHaveCount(0);
 });
 
 test('delete asks first, shows the deleted banner with Restore, and the deleted list restores too', async ({
@@ -337,4 +360,19 @@ test('companions are linked from an existing guest, shown on both cards, and rem
   await page.getByTestId('remove-companion').click();
   await expect(page.getByTestId('companion')).toHaveCount(0);
   await expect(page.getByText('同伴者は登録されていません')).toBeVisible();
+
+  // The history names the guest who is no longer on the card, from its one call: no guest card is fetched
+  // for it (the card's own refetches ask for this guest only).
+  const cardId = await page.getByTestId('guest-card').getAttribute('data-guest-id');
+  const otherCards: unknown[] = [];
+  page.on('request', (request) => {
+    if (!request.url().includes('/api/call/guests.get')) return;
+    const input = request.postDataJSON() as { id?: string };
+    if (input.id !== cardId) otherCards.push(input);
+  });
+  await page.getByTestId('history-tab').click();
+  await expect(page.getByTestId('history-entry').filter({ hasText: '同伴者から外す' })).toContainText('髙橋 一郎');
+  await expect(page.getByTestId('history-entry').filter({ hasText: '同伴者に追加' })).toContainText('髙橋 一郎');
+  await page.waitForTimeout(300); // what a per-guest lookup would have asked for by now
+  expect(otherCards).toEqual([]);
 });

@@ -11,19 +11,24 @@ describe('guest records', () => {
     });
     await call('guests.update', { id: guest.id, patch: { note: '窓側の部屋を希望', givenName: '花子' } });
     await call('guests.update', { id: guest.id, patch: { note: '窓側・禁煙' } });
-    const { entries } = await call('guests.history', { id: guest.id });
-    const notes = entries.filter((e: { field: string }) => e.field === 'note');
-    expect(notes.map((e: { from: unknown; to: unknown }) => [e.from, e.to])).toEqual([
+    const { rows } = await call('guests.history', { id: guest.id });
+    const notes = rows.filter((r: { change: { field?: string } }) => r.change.field === 'note');
+    // The new guest's empty note says nothing; each edit reads from → to, newest first.
+    expect(notes.map((r: { change: { from: unknown; to: unknown } }) => [r.change.from, r.change.to])).toEqual([
       ['窓側の部屋を希望', '窓側・禁煙'],
       ['', '窓側の部屋を希望'],
-      [null, ''],
     ]);
     expect(notes[0].staffId).toBe(staffId);
     expect(notes[0].staffName).toBe('女将 山田');
-    // givenName did not change: no entry for the second write
-    expect(entries.filter((e: { field: string }) => e.field === 'givenName')).toHaveLength(1);
-    const phones = entries.find((e: { field: string }) => e.field === 'phones');
-    expect(phones.to).toEqual([{ number: '090-1111-2222', label: 'mobile' }]);
+    // givenName did not change: no row for the second write
+    expect(rows.filter((r: { change: { field?: string } }) => r.change.field === 'givenName')).toHaveLength(1);
+    const phones = rows.find((r: { change: { field?: string } }) => r.change.field === 'phones');
+    expect(phones.change).toEqual({
+      kind: 'guestField',
+      field: 'phones',
+      from: null,
+      to: [{ number: '090-1111-2222', label: 'mobile' }],
+    });
   });
 
   it('deletes as a tombstone that can be undone, and keeps it in the history', async () => {
@@ -35,8 +40,10 @@ describe('guest records', () => {
     const restored = await call('guests.restore', { id: guest.id });
     expect(restored.deletedAt).toBeNull();
     expect(restored.familyName).toBe('佐藤');
-    const fields = (await call('guests.history', { id: guest.id })).entries.map((e: { field: string }) => e.field);
-    expect(fields.filter((f: string) => f === 'deleted_at')).toHaveLength(2);
+    const kinds = (await call('guests.history', { id: guest.id })).rows.map(
+      (r: { change: { kind: string } }) => r.change.kind,
+    );
+    expect(kinds.slice(0, 2)).toEqual(['guestRestored', 'guestDeleted']);
   });
 
   it('refuses a write when nobody is chosen at this PC, and changes nothing', async () => {

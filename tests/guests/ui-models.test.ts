@@ -1,10 +1,11 @@
-// The renderer's pure guest logic: the form's create input and update patch, query prefill, history rows.
+// The renderer's pure guest logic: the form's create input and update patch, query prefill, history lines.
 
 import { describe, expect, it } from 'vitest';
 import { checkCreate, checkUpdate, emptyValues, fieldErrors, valuesOf } from '../../renderer/guests/form-model.ts';
-import { historyRows } from '../../renderer/guests/history-model.ts';
+import { historyLines } from '../../renderer/guests/history-lines.ts';
 import { prefillFromQuery } from '../../renderer/guests/prefill.ts';
-import type { GuestCard, HistoryEntry } from '../../shared/contract/guests.ts';
+import type { GuestCard } from '../../shared/contract/guests.ts';
+import type { HistoryRow } from '../../shared/contract/history.ts';
 
 const card: GuestCard = {
   id: 'g1',
@@ -68,48 +69,42 @@ describe('prefill from a search that found nobody', () => {
   });
 });
 
-describe('history rows', () => {
-  const entry = (over: Partial<HistoryEntry>): HistoryEntry => ({
-    table: 'guests',
-    rowId: 'g1',
-    field: 'note',
-    from: null,
-    to: '',
+describe('history lines', () => {
+  const allergy = { id: 'a2', nameJa: '乳', nameEn: 'Milk' };
+  const row = (key: string, change: HistoryRow['change']): HistoryRow => ({
+    key,
     at: '2025-01-01T00:00:00.000Z',
-    hlc: '1',
     staffId: null,
-    staffName: null,
+    staffName: '佐藤',
     nodeId: 'n',
-    ...over,
+    change,
   });
 
-  it('drops the empty fields of a new guest, orders a write as the form does, newest write first', () => {
-    const entries = [
-      entry({ field: 'note', from: '', to: '窓側', hlc: '2', staffName: '佐藤' }),
-      entry({ field: 'familyName', to: '髙橋' }),
-      entry({ field: 'note', to: '' }),
-      entry({ field: 'familyReading', to: 'たかはし' }),
+  it('shows each field of a correction on its own line, marked as corrected; other rows as they come', () => {
+    const rows = [
+      row('2', {
+        kind: 'allergyCorrected',
+        allergy,
+        changes: [
+          { field: 'allergen', from: { nameJa: '卵', nameEn: 'Egg' }, to: { nameJa: '乳', nameEn: 'Milk' } },
+          { field: 'severity', from: 'allergy', to: 'anaphylaxis' },
+        ],
+      }),
+      row('1', { kind: 'allergyCorrected', allergy, changes: [] }),
+      row('0', { kind: 'guestDeleted' }),
     ];
-    const rows = historyRows(entries, 'g1');
-    expect(rows.map((row) => [row.hlc, row.change.kind === 'field' ? row.change.field : row.change.kind])).toEqual([
-      ['2', 'note'],
-      ['1', 'familyName'],
-      ['1', 'familyReading'],
+    expect(historyLines(rows).map((line) => [line.key, line.change.kind, line.corrected])).toEqual([
+      ['2:0', 'allergy', true],
+      ['2:1', 'allergy', true],
+      ['1', 'allergyCorrected', false],
+      ['0', 'guestDeleted', false],
     ]);
-    expect(rows[0]?.staffName).toBe('佐藤');
-  });
-
-  it('makes one row per companion link change, read from this guest', () => {
-    const link = { table: 'guest_links', rowId: 'l1' };
-    const entries = [
-      entry({ ...link, field: 'deleted_at', to: '2025-02-01T00:00:00.000Z', hlc: '3' }),
-      entry({ ...link, field: 'relationship', to: 'child', hlc: '2' }),
-      entry({ ...link, field: 'companion_id', to: 'g1', hlc: '2' }),
-      entry({ ...link, field: 'guest_id', to: 'g2', hlc: '2' }),
-    ];
-    expect(historyRows(entries, 'g1').map((row) => row.change)).toEqual([
-      { kind: 'unlinked', otherId: 'g2' },
-      { kind: 'linked', otherId: 'g2', relationship: 'parent' }, // g2's child is g1, so g2 is g1's parent
-    ]);
+    expect(historyLines(rows)[1]?.change).toEqual({
+      kind: 'allergy',
+      allergy,
+      field: 'severity',
+      from: 'allergy',
+      to: 'anaphylaxis',
+    });
   });
 });

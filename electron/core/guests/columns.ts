@@ -1,7 +1,7 @@
 import type { GuestFields } from '../../../shared/contract/guests.ts';
 
 /** Contract field → column. The only place the two spellings meet. */
-const COLUMN_OF: Record<keyof GuestFields, string> = {
+export const COLUMN_OF: Record<keyof GuestFields, string> = {
   familyName: 'family_name',
   givenName: 'given_name',
   familyReading: 'family_reading',

@@ -101,9 +101,9 @@ export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof create
       };
     },
 
-    'guests.history': ({ id }) => {
+    'guests.history': ({ id, limit, before }) => {
       findGuestRow(ctx, id);
-      return { entries: guestHistory(ctx, id) };
+      return guestHistory(ctx, id, { limit, before });
     },
 
     'guests.linkCompanion': ({ guestId, companionId, relationship }, actor) => {
