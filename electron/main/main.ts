@@ -22,11 +22,13 @@ import {
   session,
   type WebContents,
 } from 'electron';
-import { openDatabase } from '../../db/open.ts';
+import type { DatabaseLock } from '../../db/lock.ts';
+import { openLockedDatabase } from '../../db/open.ts';
 import { openNodeIdentity } from '../core/changes/identity.ts';
 import { createCore } from '../core/create-core.ts';
 import { RENDERER_CSP } from '../http/csp.ts';
 import { DATABASE_FILE } from '../launch/data-dir.ts';
+import { LOCKED_EXIT_CODE, lockRefusal } from '../launch/open-locked.ts';
 import { safePdfFileName } from '../sheets/file-name.ts';
 import { resolveRendererFile } from './renderer-files.ts';
 
@@ -135,7 +137,8 @@ function broadcast(event: string, payload: unknown): void {
 }
 
 function start(): void {
-  let db: ReturnType<typeof openDatabase> | undefined;
+  let db: ReturnType<typeof openLockedDatabase>['db'] | undefined;
+  let lock: DatabaseLock | undefined;
   let core: Core | undefined;
   let stopChanged: (() => void) | undefined;
 
@@ -157,8 +160,11 @@ function start(): void {
       core?.close();
     } finally {
       if (db?.open) db.close();
+      lock?.release();
     }
   });
+  // Ctrl+C in a terminal or a system shutdown: quit as from the menu, so the database and its lock are closed.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
 
   void app
     .whenReady()
@@ -167,8 +173,13 @@ function start(): void {
       session.defaultSession.setPermissionCheckHandler(() => false);
       protocol.handle(SCHEME, serveRenderer);
 
-      // userData is the app's own folder: openDatabase keeps it 0700 and the database 0600 (POSIX).
-      db = openDatabase(path.join(app.getPath('userData'), DATABASE_FILE));
+      // userData is the app's own folder: openDatabase keeps it 0700 and the database 0600 (POSIX). One process
+      // per file: `npm run serve` on the same file refuses to start while this holds the lock, and vice versa.
+      const opened = openLockedDatabase(path.join(app.getPath('userData'), DATABASE_FILE), {
+        lock: { door: 'desktop' },
+      });
+      db = opened.db;
+      lock = opened.lock;
       const nodeId = openNodeIdentity(db).nodeId;
       const readyCore = createCore({ db, nodeId, clock: () => Date.now(), logger: console });
       core = readyCore;
@@ -192,6 +203,14 @@ function start(): void {
       createWindow();
     })
     .catch((error: unknown) => {
+      // Another program holds the database: say which, in the system's language (LANG…, else Intl's locale).
+      const refusal = lockRefusal(error, path.join(app.getPath('userData'), DATABASE_FILE));
+      if (refusal) {
+        console.error(`${refusal.title}\n${refusal.message}`);
+        dialog.showErrorBox(refusal.title, refusal.message);
+        app.exit(LOCKED_EXIT_CODE);
+        return;
+      }
       console.error('Yadocho could not start', error);
       dialog.showErrorBox('Yadocho could not start', error instanceof Error ? error.message : String(error));
       app.exit(1);
