@@ -58,7 +58,16 @@ export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof create
         const changed = Object.keys(columns).some((column) => columns[column] !== storable(row[column as never]));
         // An edit that changes nothing is not an activity (the guest does not move up the search).
         if (!changed) return;
-        session.writeRow('guests', id, { ...columns, last_activity_at: session.nowMs() }, { basedOn: version });
+        const activity = { last_activity_at: session.nowMs() };
+        if (version === undefined) {
+          session.writeRow('guests', id, { ...columns, ...activity });
+          return;
+        }
+        // Bookkeeping is written apart from an edit based on a version: it changes at every edit, so checked
+        // against the form's version it would make every such edit a conflict, even of fields nobody touched.
+        // (The price: the search index moves twice. A write path that skipped it in the check would not.)
+        session.writeRow('guests', id, columns, { basedOn: version });
+        session.writeRow('guests', id, activity);
       });
       return loadGuestCard(ctx, id);
     },
