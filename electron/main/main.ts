@@ -24,8 +24,9 @@ import {
 } from 'electron';
 import type { DatabaseLock } from '../../db/lock.ts';
 import { openLockedDatabase } from '../../db/open.ts';
+import { isRequestId } from '../../shared/contract/request-id.ts';
 import { openNodeIdentity } from '../core/changes/identity.ts';
-import { createCore } from '../core/create-core.ts';
+import { type CallOptions, createCore } from '../core/create-core.ts';
 import { RENDERER_CSP } from '../http/csp.ts';
 import { DATABASE_FILE } from '../launch/data-dir.ts';
 import { LOCKED_EXIT_CODE, lockRefusal } from '../launch/open-locked.ts';
@@ -130,6 +131,16 @@ async function printToPdf(event: IpcMainInvokeEvent, fileName: unknown): Promise
   return true;
 }
 
+/** invoke's optional third argument: `{ requestId }` (shared/contract/request-id.ts), nothing else. */
+function callOptions(options: unknown): CallOptions | undefined {
+  if (options === undefined) return undefined;
+  const requestId = (options as { requestId?: unknown } | null)?.requestId;
+  if (typeof options !== 'object' || options === null || (requestId !== undefined && !isRequestId(requestId))) {
+    throw new Error('yadocho:invoke refused: options must be { requestId } with a valid request id');
+  }
+  return requestId === undefined ? undefined : { requestId };
+}
+
 function broadcast(event: string, payload: unknown): void {
   for (const win of BrowserWindow.getAllWindows()) {
     if (!win.isDestroyed() && !win.webContents.isDestroyed()) win.webContents.send('yadocho:event', event, payload);
@@ -185,10 +196,10 @@ function start(): void {
       core = readyCore;
       stopChanged = readyCore.onChanged((tables) => broadcast('changed', { tables }));
 
-      ipcMain.handle('yadocho:invoke', (event, name: unknown, input: unknown) => {
+      ipcMain.handle('yadocho:invoke', (event, name: unknown, input: unknown, options?: unknown) => {
         if (!isAppUrl(event.senderFrame?.url)) throw new Error('yadocho:invoke refused: sender is not the app');
         if (typeof name !== 'string') throw new Error('yadocho:invoke refused: call name must be a string');
-        return readyCore.call(name, input);
+        return readyCore.call(name, input, callOptions(options));
       });
       ipcMain.handle('yadocho:print-to-pdf', printToPdf);
 

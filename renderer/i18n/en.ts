@@ -220,6 +220,9 @@ export const en: Messages = {
       body_too_large: 'The request is too large',
       method_not_allowed: 'This request method is not allowed',
       connection_lost: 'The connection to the app was lost. Open it again.',
+      invalid_request_id: 'The request id is not valid (up to 100 printable ASCII characters)',
+      request_id_reused: 'This request id was already used for another call',
+      edited_since: 'Someone changed the same fields after this form was opened. Choose which values to keep.',
     },
     field: {
       required: 'Required',

@@ -220,6 +220,9 @@ export const ja = {
       body_too_large: 'リクエストが大きすぎます',
       method_not_allowed: 'この方法のリクエストは受け付けていません',
       connection_lost: 'アプリとの接続が切れました。開き直してください。',
+      invalid_request_id: 'リクエストIDの形式が正しくありません（100文字以内の英数字と記号）',
+      request_id_reused: 'このリクエストIDは別の操作に使われています',
+      edited_since: 'この画面を開いた後に、ほかの人が同じ項目を変更しました。どちらを残すか選んでください。',
     },
     field: {
       required: '入力してください',
