@@ -189,6 +189,21 @@ export const en: Messages = {
       submit: 'Start',
     },
   },
+  conflict: {
+    title: 'Someone else changed the same fields',
+    lead: 'These fields were changed after this form was opened. For each, choose which value to keep.',
+    field: 'Field',
+    yours: 'Yours',
+    theirs: 'Changed to',
+    choose: 'Keep',
+    changedBy: '{{name}}, {{at}}',
+    unknownStaff: 'unknown staff member',
+    keepMine: 'Keep mine',
+    takeTheirs: 'Take theirs',
+    save: 'Save with these choices',
+    empty: '(empty)',
+    separator: ', ',
+  },
   errors: {
     title: 'Error',
     code: {

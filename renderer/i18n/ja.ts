@@ -189,6 +189,21 @@ export const ja = {
       submit: 'はじめる',
     },
   },
+  conflict: {
+    title: 'ほかの人が同じ項目を変更しました',
+    lead: 'この画面を開いた後に、下の項目が変更されています。項目ごとに、どちらを残すか選んでください。',
+    field: '項目',
+    yours: 'あなたの入力',
+    theirs: '変更後の内容',
+    choose: '残す内容',
+    changedBy: '{{name}}・{{at}}',
+    unknownStaff: '担当者不明',
+    keepMine: '自分の入力を残す',
+    takeTheirs: '変更後の内容にする',
+    save: '選んだ内容で保存',
+    empty: '（空欄）',
+    separator: '、',
+  },
   errors: {
     title: 'エラー',
     code: {
