@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES } from './allergies.ts';
-import { calendarDate, id, idList, requiredText, text, yen } from './common.ts';
+import { basedOnVersion, calendarDate, id, idList, recordVersion, requiredText, text, yen } from './common.ts';
 import { call } from './define.ts';
 
 /** Where a dish sits in a kaiseki-style course; also what an alternative must match. */
@@ -33,6 +33,9 @@ export const dishSchema = z.object({
   deletedAt: z.string().nullable(),
 });
 export type Dish = z.infer<typeof dishSchema>;
+/** A dish as the catalogue edits it, with its version (a course's dishes and warnings carry none). */
+export const editableDishSchema = dishSchema.extend({ version: recordVersion });
+export type EditableDish = z.infer<typeof editableDishSchema>;
 
 const dishFieldShape = {
   name: requiredText(60),
@@ -50,6 +53,7 @@ export const courseSchema = z.object({
   dishIds: z.array(z.string()),
   dishes: z.array(dishSchema),
   deletedAt: z.string().nullable(),
+  version: recordVersion,
 });
 export type Course = z.infer<typeof courseSchema>;
 
@@ -126,7 +130,7 @@ export const kitchenCalls = {
     summary: 'The dish catalogue, by category, each dish with its allergens.',
     writes: false,
     input: z.object({ includeDeleted: z.boolean().optional() }).strict(),
-    output: z.object({ dishes: z.array(dishSchema) }),
+    output: z.object({ dishes: z.array(editableDishSchema) }),
   }),
   'dishes.create': call({
     summary: 'Add a dish with its allergens (from the catalogue).',
@@ -134,25 +138,25 @@ export const kitchenCalls = {
     input: z
       .object({ fields: z.object(dishFieldShape).partial({ reading: true, note: true, allergenIds: true }).strict() })
       .strict(),
-    output: dishSchema,
+    output: editableDishSchema,
   }),
   'dishes.update': call({
     summary: 'Change a dish: name, category, allergens.',
     writes: true,
-    input: z.object({ id, patch: z.object(dishFieldShape).partial().strict() }).strict(),
-    output: dishSchema,
+    input: z.object({ id, patch: z.object(dishFieldShape).partial().strict(), version: basedOnVersion }).strict(),
+    output: editableDishSchema,
   }),
   'dishes.delete': call({
     summary: 'Withdraw a dish (a tombstone; what was served keeps its name).',
     writes: true,
     input: z.object({ id }).strict(),
-    output: dishSchema,
+    output: editableDishSchema,
   }),
   'dishes.restore': call({
     summary: 'Bring a withdrawn dish back.',
     writes: true,
     input: z.object({ id }).strict(),
-    output: dishSchema,
+    output: editableDishSchema,
   }),
   'courses.list': call({
     summary: 'Courses with their dishes.',
@@ -169,7 +173,7 @@ export const kitchenCalls = {
   'courses.update': call({
     summary: 'Change a course: name, price, dishes.',
     writes: true,
-    input: z.object({ id, patch: z.object(courseFieldShape).partial().strict() }).strict(),
+    input: z.object({ id, patch: z.object(courseFieldShape).partial().strict(), version: basedOnVersion }).strict(),
     output: courseSchema,
   }),
   'courses.delete': call({
