@@ -2,7 +2,7 @@ import { Alert, Button, Group, Radio, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../i18n/format.ts';
-import { type Choice, decodeStored, type EditConflict, fieldOfColumn } from './edit-conflict.ts';
+import { byColumn, type Choice, changeKey, decodeStored, type EditConflict, type FieldOf } from './edit-conflict.ts';
 
 // What every edit form shows when its save was refused because someone changed the same fields meanwhile:
 // per field, your value and theirs (who, when), and a choice; then the form saves again with the choices.
@@ -15,14 +15,24 @@ export type ConflictPanelProps = {
   labelOf(field: string): string;
   /** A field's value as a person reads it; the default shows text, lists joined, yes/no, and "(empty)". */
   show?(field: string, value: unknown): string | undefined;
+  /** Which form field a change is; by default its column's name in camelCase. */
+  fieldOf?: FieldOf;
   saving: boolean;
   onResolve(choices: Record<string, Choice>): void;
 };
 
-export function ConflictPanel({ conflict, values, labelOf, show, saving, onResolve }: ConflictPanelProps) {
+export function ConflictPanel({
+  conflict,
+  values,
+  labelOf,
+  show,
+  fieldOf = byColumn,
+  saving,
+  onResolve,
+}: ConflictPanelProps) {
   const { t, i18n } = useTranslation();
   const [choices, setChoices] = useState<Record<string, Choice>>({});
-  const decided = conflict.changes.every((change) => choices[change.column]);
+  const decided = conflict.changes.every((change) => choices[changeKey(change)]);
   const ref = useRef<HTMLDivElement>(null);
   // The panel appears at the foot of a form that may be scrolled: bring it where the person is looking.
   useEffect(() => {
@@ -54,9 +64,10 @@ export function ConflictPanel({ conflict, values, labelOf, show, saving, onResol
           </Table.Thead>
           <Table.Tbody>
             {conflict.changes.map((change) => {
-              const field = fieldOfColumn(change.column);
+              const field = fieldOf(change);
+              const key = changeKey(change);
               return (
-                <Table.Tr key={`${change.table}.${change.id}.${change.column}`} data-testid={`conflict-${field}`}>
+                <Table.Tr key={key} data-testid={`conflict-${field}`}>
                   <Table.Td fw={600}>{labelOf(field)}</Table.Td>
                   <Table.Td data-testid="conflict-yours" style={{ whiteSpace: 'pre-wrap' }}>
                     {readable(field, change.yours)}
@@ -75,10 +86,8 @@ export function ConflictPanel({ conflict, values, labelOf, show, saving, onResol
                   <Table.Td>
                     <Radio.Group
                       aria-label={labelOf(field)}
-                      value={choices[change.column] ?? null}
-                      onChange={(choice) =>
-                        setChoices((current) => ({ ...current, [change.column]: choice as Choice }))
-                      }
+                      value={choices[key] ?? null}
+                      onChange={(choice) => setChoices((current) => ({ ...current, [key]: choice as Choice }))}
                     >
                       <Stack gap={6}>
                         <Radio value="mine" label={t('conflict.keepMine')} data-testid={`keep-mine-${field}`} />

@@ -23,6 +23,15 @@ export function fieldOfColumn(column: string): string {
   return column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
+/** Which form field a change is. Most forms: the column's (fieldOfColumn); settings: the row's id. */
+export type FieldOf = (change: FieldChange) => string;
+export const byColumn: FieldOf = (change) => fieldOfColumn(change.column);
+
+/** A change's own key (one record may conflict in several rows, as settings do). Choices are kept by it. */
+export function changeKey(change: FieldChange): string {
+  return `${change.table}.${change.id}.${change.column}`;
+}
+
 /**
  * A value as the core stores it (lists as JSON text, flags as 0/1), in the shape the form holds for that field
  * (`like`: the form's current value).
@@ -41,17 +50,19 @@ export function decodeStored(stored: unknown, like: unknown): unknown {
   return typeof stored === 'string' || typeof stored === 'number' ? stored : String(stored);
 }
 
-/** The form's values with "take theirs" applied: their value in each field chosen so. */
+/** The form's values with "take theirs" applied (choices by changeKey): their value in each field chosen so. */
 export function applyChoices<V extends object>(
   values: V,
   conflict: EditConflict,
   choices: Readonly<Record<string, Choice>>,
-  fieldOf: (column: string) => string = fieldOfColumn,
+  fieldOf: FieldOf = byColumn,
 ): V {
   const next = { ...values } as Record<string, unknown>;
   for (const change of conflict.changes) {
-    const field = fieldOf(change.column);
-    if (choices[change.column] === 'theirs' && field in next) next[field] = decodeStored(change.theirs, next[field]);
+    const field = fieldOf(change);
+    if (choices[changeKey(change)] === 'theirs' && field in next) {
+      next[field] = decodeStored(change.theirs, next[field]);
+    }
   }
   return next as V;
 }

@@ -4,10 +4,11 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CallErrorException, call } from '../api/client.ts';
 import { ConflictPanel } from '../app/ConflictPanel.tsx';
-import { applyChoices, type Choice, type EditConflict, editConflictOf } from '../app/edit-conflict.ts';
+import type { Choice } from '../app/edit-conflict.ts';
 import { FormFooter } from '../app/FormFooter.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { navigate } from '../app/route.ts';
+import { useEditConflict } from '../app/use-edit-conflict.ts';
 import { focusFirstError } from '../service/field-errors.ts';
 import type { FormRequest } from './form-context.tsx';
 import {
@@ -63,10 +64,7 @@ export function GuestForm({ request, onClose }: { request: FormRequest; onClose(
   // A failure that is not about one field (nobody chosen at this PC, the guest was deleted meanwhile…):
   // shown in the form, where the person is looking, rather than in a notification.
   const [formError, setFormError] = useState<string | null>(null);
-  // The version the edit is based on: the card's when the form opened, the newer one once staff chose to keep
-  // their values over someone else's change (ConflictPanel).
-  const [version, setVersion] = useState(request.mode === 'edit' ? request.card.version : 0);
-  const [conflict, setConflict] = useState<EditConflict | null>(null);
+  const edit = useEditConflict(request.mode === 'edit' ? request.card.version : undefined);
   const formRef = useRef<HTMLFormElement>(null);
 
   const errorOf = (path: string): string | undefined => {
@@ -94,16 +92,14 @@ export function GuestForm({ request, onClose }: { request: FormRequest; onClose(
   const send = async (work: () => Promise<void>, rowOf: number[]) => {
     setErrors({});
     setFormError(null);
-    setConflict(null);
+    edit.clear();
     setSaving(true);
     try {
       await work();
     } catch (error) {
       const issues = error instanceof CallErrorException ? error.error.issues : undefined;
-      const edited = editConflictOf(error);
       if (issues?.length) showErrors(onScreen(fieldErrors(issues), rowOf));
-      else if (edited) setConflict(edited);
-      else setFormError(errorMessage(error));
+      else if (!edit.caught(error)) setFormError(errorMessage(error));
     } finally {
       setSaving(false);
     }
@@ -111,19 +107,17 @@ export function GuestForm({ request, onClose }: { request: FormRequest; onClose(
 
   const save = (event: FormEvent) => {
     event.preventDefault();
-    if (!saving) void submit(values, version);
+    if (!saving) void submit(values, edit.version);
   };
 
-  /** Keep mine: send again on the version now on record. Take theirs: their value goes into the field. */
   const resolve = (choices: Record<string, Choice>) => {
-    if (!conflict || saving) return;
-    const next = applyChoices(values, conflict, choices);
-    setValues(next);
-    setVersion(conflict.version);
-    void submit(next, conflict.version);
+    const next = saving ? null : edit.resolve(values, choices);
+    if (!next) return;
+    setValues(next.values);
+    void submit(next.values, next.version);
   };
 
-  const submit = async (current: FormValues, basedOn: number) => {
+  const submit = async (current: FormValues, basedOn: number | undefined) => {
     const { values: sent, rowOf } = withoutBlankPhones(current);
     if (request.mode === 'new') {
       const checked = checkCreate(sent);
@@ -190,9 +184,9 @@ export function GuestForm({ request, onClose }: { request: FormRequest; onClose(
             }}
             error={errorOf('marketingConsent')}
           />
-          {conflict && (
+          {edit.conflict && (
             <ConflictPanel
-              conflict={conflict}
+              conflict={edit.conflict}
               values={values}
               labelOf={(field) => t(`fields.${field}`)}
               show={(field, value) => (field === 'phones' ? phonesText(value) : undefined)}

@@ -47,7 +47,11 @@ describe('edit conflicts in the renderer', () => {
         change('marketing_consent', 0, 1),
       ],
     };
-    const next = applyChoices(values, conflict, { note: 'mine', phones: 'theirs', marketing_consent: 'theirs' });
+    const next = applyChoices(values, conflict, {
+      'guests.g.note': 'mine',
+      'guests.g.phones': 'theirs',
+      'guests.g.marketing_consent': 'theirs',
+    });
     expect(next).toEqual({ note: 'mine', phones: [{ number: '080', label: 'mobile' }], marketingConsent: true });
   });
 });
