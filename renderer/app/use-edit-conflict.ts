@@ -21,6 +21,10 @@ export function useEditConflict(initialVersion: number | undefined) {
     clear() {
       setConflict(null);
     },
+    /** A form that stays open after saving edits on from what it saved: the version the save answered. */
+    rebase(next: number) {
+      setVersion(next);
+    },
     /** Keep mine: the version now on record. Take theirs: their value in the field. Null when nothing is shown. */
     resolve<V extends object>(
       values: V,
