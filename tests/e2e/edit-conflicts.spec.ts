@@ -83,3 +83,36 @@ test('a field the other screen did not touch saves without a conflict', async ({
   await expect(other.getByTestId('guest-note')).toHaveText('窓側の部屋を希望');
   await expect(other.getByTestId('guest-email')).toHaveText('ichiro@example.jp');
 });
+
+test('the settings page shows a period changed on another screen and takes theirs when asked', async ({
+  page,
+  app,
+  context,
+}) => {
+  await open(page, app.url);
+  await firstRun(page, '佐藤 花子');
+  const other = await context.newPage();
+  await open(other, app.url);
+  for (const screen of [page, other]) {
+    await screen.evaluate(() => {
+      window.location.hash = '#/settings';
+    });
+    await expect(screen.getByTestId('settings-page')).toBeVisible();
+  }
+
+  // Typed on the second screen before the first saves: kept on screen when the first's change arrives, and
+  // saving shows both instead of undoing theirs.
+  await other.getByTestId('setting-repeatDishYears').fill('7');
+  await page.getByTestId('setting-repeatDishYears').fill('5');
+  await page.getByTestId('save-settings').click();
+  await expect(page.getByTestId('success-notification').filter({ hasText: '設定を保存しました' })).toBeVisible();
+  await expect(other.getByTestId('setting-repeatDishYears')).toHaveValue('7');
+  await other.getByTestId('save-settings').click();
+  const row = other.getByTestId('conflict-panel').getByTestId('conflict-repeatDishYears');
+  await expect(row.getByTestId('conflict-yours')).toHaveText('7');
+  await expect(row.getByTestId('conflict-theirs')).toHaveText('5');
+  await other.getByTestId('take-theirs-repeatDishYears').check();
+  await other.getByTestId('conflict-save').click();
+  await expect(other.getByTestId('conflict-panel')).toBeHidden();
+  await expect(other.getByTestId('setting-repeatDishYears')).toHaveValue('5');
+});
