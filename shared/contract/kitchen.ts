@@ -122,6 +122,9 @@ export const menuPlanSchema = z.object({
   uncheckedAllergies: z.array(z.object({ guestName: z.string(), name: z.string(), severity: z.enum(SEVERITIES) })),
 });
 export type MenuPlan = z.infer<typeof menuPlanSchema>;
+/** A menu as the stay page changes it (swap a dish, cancel), with its version; arrivals' menus carry none. */
+export const editableMenuPlanSchema = menuPlanSchema.extend({ version: recordVersion });
+export type EditableMenuPlan = z.infer<typeof editableMenuPlanSchema>;
 
 const mealShape = { stayId: id, date: calendarDate(), meal: z.enum(MEALS, { error: 'invalid_choice' }) };
 
@@ -231,26 +234,31 @@ export const kitchenCalls = {
     summary: 'Plan a course (optionally with dishes swapped) for a meal of an upcoming stay; returns its warnings.',
     writes: true,
     input: z.object({ ...mealShape, courseId: id.nullable(), dishIds: idList(40).optional() }).strict(),
-    output: menuPlanSchema,
+    output: editableMenuPlanSchema,
   }),
   'menus.update': call({
     summary: 'Swap dishes of a planned menu or cancel it.',
     writes: true,
     input: z
-      .object({ id, dishIds: idList(40).optional(), status: z.enum(['planned', 'cancelled']).optional() })
+      .object({
+        id,
+        dishIds: idList(40).optional(),
+        status: z.enum(['planned', 'cancelled']).optional(),
+        version: basedOnVersion,
+      })
       .strict(),
-    output: menuPlanSchema,
+    output: editableMenuPlanSchema,
   }),
   'menus.serve': call({
     summary: 'The planned menu was served: records each dish as served for the stay and meal.',
     writes: true,
     input: z.object({ id }).strict(),
-    output: menuPlanSchema,
+    output: editableMenuPlanSchema,
   }),
   'menus.forStay': call({
     summary: 'Planned menus of a stay with their current warnings.',
     writes: false,
     input: z.object({ stayId: id }).strict(),
-    output: z.object({ menus: z.array(menuPlanSchema) }),
+    output: z.object({ menus: z.array(editableMenuPlanSchema) }),
   }),
 };

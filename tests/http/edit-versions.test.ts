@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addDays, localDate } from '../../shared/text/dates.ts';
 import { type RunningApp, startApp } from '../support/app-server.ts';
 import { rawRequest } from '../support/http.ts';
 
@@ -42,6 +43,8 @@ type Case = {
 
 const guest = () => value('guests.create', { fields: { familyName: '林', familyReading: 'はやし' } });
 const dish = () => value('dishes.create', { fields: { name: '八寸', category: 'appetizer' } });
+const today = () => localDate(Date.now()); // the core's day, as it plans meals
+const tomorrow = () => addDays(today(), 1);
 
 const CASES: Case[] = [
   {
@@ -118,6 +121,21 @@ const CASES: Case[] = [
     edit: (id, name, version) => ({ id, name, version }),
   },
   {
+    call: 'menus.update',
+    table: 'menu_plans',
+    column: 'dish_ids',
+    values: [[], []], // replaced in the test by two other dishes
+    make: async () => {
+      const stay = await value('stays.create', {
+        fields: { guestId: (await guest()).id, arrivalDate: today(), departureDate: tomorrow(), rooms: ['101'] },
+      });
+      const plan = { stayId: stay.id, date: today(), meal: 'dinner', courseId: null, dishIds: [(await dish()).id] };
+      return value('menus.plan', plan);
+    },
+    edit: (id, dishIds, version) => ({ id, dishIds, version }),
+    stored: (ids) => JSON.stringify(ids),
+  },
+  {
     call: 'settings.update',
     table: 'settings',
     column: 'value',
@@ -144,6 +162,7 @@ describe('edit calls carry the version their form read', () => {
         const allergens = (await value('allergens.list', {})).allergens;
         test.values = [[allergens[0].id], [allergens[1].id]];
       }
+      if (test.call === 'menus.update') test.values = [[(await dish()).id], [(await dish()).id]];
       const stored = test.stored ?? ((v: unknown) => v);
       const record = await test.make();
       const [first, second] = test.values;
