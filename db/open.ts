@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { type DatabaseLock, type LockOptions, lockDatabase } from './lock.ts';
 import { migrate } from './migrate.ts';
 import { type PrivateFileOptions, preparePrivateDatabase } from './private-files.ts';
 
@@ -22,4 +23,22 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
   db.pragma('cache_size = -65536'); // 64 MiB page cache: the search index stays warm
   migrate(db);
   return db;
+}
+
+/**
+ * The launchers' open (the desktop app, `npm run serve`): takes the file's lock first (db/lock.ts), so a second
+ * process is refused with DatabaseLocked before it migrates or writes anything, then opens the file.
+ */
+export function openLockedDatabase(
+  file: string,
+  options: OpenOptions & { lock: LockOptions },
+): { db: Database.Database; lock: DatabaseLock } {
+  preparePrivateDatabase(file, options); // the folder the lock file goes in
+  const lock = lockDatabase(file, options.lock);
+  try {
+    return { db: openDatabase(file, options), lock };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }

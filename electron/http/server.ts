@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import type { Arrivals } from '../../shared/contract/arrivals.ts';
 import { contract, fail, isCallName, type Result, toIssues } from '../../shared/contract/index.ts';
+import { isRequestId, REQUEST_ID_HEADER } from '../../shared/contract/request-id.ts';
 import type { Logger } from '../core/context.ts';
 import type { Core } from '../core/create-core.ts';
 import { makeBriefingPdf } from '../sheets/briefing.ts';
@@ -15,6 +16,7 @@ import { readStatic } from './static-files.ts';
 // The HTTP door: the same contract as IPC, for a browser (npm run serve, the end-to-end tests), for
 // other systems on this PC, and later for LAN peers. It serves the built renderer and
 //   POST /api/call/<name>   body: the call's input as JSON, header x-yadocho-token   → a Result
+//                           (optional header x-yadocho-request-id: a retried write is not recorded twice)
 //   GET  /api/events?token= Server-Sent Events: `changed` with {"tables": [...]}, `progress` with a job's
 //                           {"job", "kind", "done", "total", "state"} while it runs
 //   GET  /api/sheets/briefing.pdf?date=YYYY-MM-DD[&stayId=…][&lang=ja|en]   header x-yadocho-token → a PDF
@@ -119,6 +121,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     const type = request.headers['content-type'] ?? '';
     if (!type.startsWith('application/json')) return sendJson(response, 415, fail('invalid_input', 'json_required'));
     if (!isCallName(name)) return sendJson(response, 404, fail('unknown_call'));
+    const requestId = request.headers[REQUEST_ID_HEADER];
+    if (requestId !== undefined && !isRequestId(requestId)) {
+      return sendJson(response, 400, fail('invalid_input', 'invalid_request_id'));
+    }
     const text = await readBody(request);
     if (text === null) return sendJson(response, 413, fail('invalid_input', 'body_too_large'));
     let input: unknown;
@@ -127,7 +133,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     } catch {
       return sendJson(response, 400, fail('invalid_input', 'invalid_json'));
     }
-    sendJson(response, 200, await core.call(name, input));
+    sendJson(response, 200, await core.call(name, input, requestId === undefined ? undefined : { requestId }));
   };
 
   const handleSheet = async (request: IncomingMessage, response: ServerResponse, url: URL) => {

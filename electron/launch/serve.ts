@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { startCoreHost, WORKER_SOURCE } from '../core-host/host.ts';
 import { startHttpServer } from '../http/server.ts';
 import { DATABASE_FILE, defaultDataDir } from './data-dir.ts';
+import { lockOrExit } from './open-locked.ts';
 
 // `npm run serve`: the same app in a browser, without Electron. The core runs headless in its own worker
 // thread (electron/core-host), behind the HTTP door on loopback in this one; open the printed address (it
@@ -20,9 +21,12 @@ const { values } = parseArgs({
 
 const dataFile = values.data ? resolve(values.data) : join(defaultDataDir(), DATABASE_FILE);
 // The default folder is the app's own (0700); a file named with --data lives in a folder the user chose.
+// One process per file: a second serve or the desktop app on it is refused, naming this one (db/lock.ts).
+const lock = lockOrExit(dataFile, { ownFolder: !values.data, lock: { door: 'serve' } });
 const core = await startCoreHost({ file: dataFile, ownFolder: !values.data, entry: WORKER_SOURCE });
 core.onStopped(() => {
   console.error('Yadocho’s core keeps failing; stopping. The log above says why.');
+  lock.release();
   process.exit(1);
 });
 
@@ -35,6 +39,7 @@ const server = await startHttpServer({
   staticDir: resolve(import.meta.dirname, '../../dist/renderer'),
 });
 
+lock.update({ address: server.url });
 console.log(`Yadocho is running. Data: ${dataFile}`);
 console.log(`Open ${server.pageUrl}`);
 
@@ -45,6 +50,7 @@ const stop = async () => {
   await server.close();
   // Stops any job at its next slice and closes the database cleanly in the worker.
   await core.close();
+  lock.release();
   process.exit(0);
 };
 process.on('SIGINT', stop);

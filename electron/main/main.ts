@@ -25,9 +25,14 @@ import {
   session,
   type WebContents,
 } from 'electron';
+import { type DatabaseLock, lockDatabase } from '../../db/lock.ts';
+import { preparePrivateDatabase } from '../../db/private-files.ts';
+import { isRequestId } from '../../shared/contract/request-id.ts';
+import type { CallOptions } from '../core/create-core.ts';
 import { type CoreHost, startCoreHost, WORKER_SOURCE } from '../core-host/host.ts';
 import { RENDERER_CSP } from '../http/csp.ts';
 import { DATABASE_FILE } from '../launch/data-dir.ts';
+import { LOCKED_EXIT_CODE, lockRefusal } from '../launch/open-locked.ts';
 import { safePdfFileName } from '../sheets/file-name.ts';
 import { resolveRendererFile } from './renderer-files.ts';
 
@@ -130,6 +135,16 @@ async function printToPdf(event: IpcMainInvokeEvent, fileName: unknown): Promise
   return true;
 }
 
+/** invoke's optional third argument: `{ requestId }` (shared/contract/request-id.ts), nothing else. */
+function callOptions(options: unknown): CallOptions | undefined {
+  if (options === undefined) return undefined;
+  const requestId = (options as { requestId?: unknown } | null)?.requestId;
+  if (typeof options !== 'object' || options === null || (requestId !== undefined && !isRequestId(requestId))) {
+    throw new Error('yadocho:invoke refused: options must be { requestId } with a valid request id');
+  }
+  return requestId === undefined ? undefined : { requestId };
+}
+
 function broadcast(event: string, payload: unknown): void {
   for (const win of BrowserWindow.getAllWindows()) {
     if (!win.isDestroyed() && !win.webContents.isDestroyed()) win.webContents.send('yadocho:event', event, payload);
@@ -140,6 +155,7 @@ function start(): void {
   let core: CoreHost | undefined;
   let stopEvents: Array<() => void> = [];
   let closed = false;
+  let lock: DatabaseLock | undefined;
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
@@ -155,7 +171,10 @@ function start(): void {
 
   // Quitting waits for the worker to stop its jobs and close the database, then quits for real.
   app.on('will-quit', (event) => {
-    if (closed || !core) return;
+    if (closed || !core) {
+      lock?.release();
+      return;
+    }
     event.preventDefault();
     for (const stop of stopEvents) stop();
     stopEvents = [];
@@ -164,9 +183,12 @@ function start(): void {
       .catch((error: unknown) => console.error('closing the core failed', error))
       .finally(() => {
         closed = true;
+        lock?.release();
         app.quit();
       });
   });
+  // Ctrl+C in a terminal or a system shutdown: quit as from the menu, so the database and its lock are closed.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
 
   void app
     .whenReady()
@@ -175,10 +197,12 @@ function start(): void {
       session.defaultSession.setPermissionCheckHandler(() => false);
       protocol.handle(SCHEME, serveRenderer);
 
-      const readyCore = await startCoreHost({
-        file: path.join(app.getPath('userData'), DATABASE_FILE),
-        entry: CORE_WORKER,
-      });
+      // userData is the app's own folder: kept 0700 and the database 0600 (POSIX). One process per file:
+      // `npm run serve` on the same file refuses to start while this holds the lock, and vice versa.
+      const file = path.join(app.getPath('userData'), DATABASE_FILE);
+      preparePrivateDatabase(file);
+      lock = lockDatabase(file, { door: 'desktop' });
+      const readyCore = await startCoreHost({ file, entry: CORE_WORKER });
       core = readyCore;
       stopEvents = [
         readyCore.onChanged((tables) => broadcast('changed', { tables })),
@@ -186,14 +210,15 @@ function start(): void {
         readyCore.onStopped((reason) => {
           dialog.showErrorBox('Yadocho stopped', `The database could not be kept working: ${reason}`);
           closed = true;
+          lock?.release();
           app.exit(1);
         }),
       ];
 
-      ipcMain.handle('yadocho:invoke', (event, name: unknown, input: unknown) => {
+      ipcMain.handle('yadocho:invoke', (event, name: unknown, input: unknown, options?: unknown) => {
         if (!isAppUrl(event.senderFrame?.url)) throw new Error('yadocho:invoke refused: sender is not the app');
         if (typeof name !== 'string') throw new Error('yadocho:invoke refused: call name must be a string');
-        return readyCore.call(name, input);
+        return readyCore.call(name, input, callOptions(options));
       });
       ipcMain.handle('yadocho:print-to-pdf', printToPdf);
 
@@ -208,6 +233,14 @@ function start(): void {
       createWindow();
     })
     .catch((error: unknown) => {
+      // Another program holds the database: say which, in the system's language (LANG…, else Intl's locale).
+      const refusal = lockRefusal(error, path.join(app.getPath('userData'), DATABASE_FILE));
+      if (refusal) {
+        console.error(`${refusal.title}\n${refusal.message}`);
+        dialog.showErrorBox(refusal.title, refusal.message);
+        app.exit(LOCKED_EXIT_CODE);
+        return;
+      }
       console.error('Yadocho could not start', error);
       dialog.showErrorBox('Yadocho could not start', error instanceof Error ? error.message : String(error));
       app.exit(1);

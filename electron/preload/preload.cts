@@ -1,14 +1,21 @@
 // Sandboxed preload (CommonJS, bundled to dist/electron/preload.cjs). It may require only `electron`.
-// Exposes exactly one bridge: window.yadocho = { invoke(name, input), on(event, cb), printToPdf(fileName) }.
+// Exposes exactly one bridge: window.yadocho = { invoke(name, input, options?), on(event, cb), printToPdf(fileName) }.
 
 const { contextBridge, ipcRenderer } = require('electron') as typeof import('electron');
 
 type Listener = (payload: unknown) => void;
 
 const bridge = {
-  invoke(name: string, input: unknown): Promise<unknown> {
+  /** `options.requestId`: a write sent again with the same id is not recorded twice (main.ts checks it). */
+  invoke(name: string, input: unknown, options?: { requestId?: string }): Promise<unknown> {
     if (typeof name !== 'string') return Promise.reject(new TypeError('yadocho.invoke: name must be a string'));
-    return ipcRenderer.invoke('yadocho:invoke', name, input);
+    if (options === undefined) return ipcRenderer.invoke('yadocho:invoke', name, input);
+    const requestId = (options as { requestId?: unknown } | null)?.requestId;
+    if (requestId !== undefined && typeof requestId !== 'string') {
+      return Promise.reject(new TypeError('yadocho.invoke: options.requestId must be a string'));
+    }
+    // Only the known option crosses the bridge, copied: nothing else the page put on the object.
+    return ipcRenderer.invoke('yadocho:invoke', name, input, requestId === undefined ? {} : { requestId });
   },
   on(event: string, cb: Listener): () => void {
     if (typeof event !== 'string' || typeof cb !== 'function') {

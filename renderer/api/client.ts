@@ -2,8 +2,17 @@
 // In Electron the preload exposes window.yadocho (IPC); in a browser the same contract is served over HTTP
 // (POST /api/call/<name> with the per-launch token, and Server-Sent Events on /api/events).
 
-import type { CallError, CallInput, CallName, CallOutput, Result } from '../../shared/contract/index.ts';
+import {
+  type CallError,
+  type CallInput,
+  type CallName,
+  type CallOutput,
+  contract,
+  type Result,
+} from '../../shared/contract/index.ts';
 import { type JobProgress, jobProgressSchema } from '../../shared/contract/jobs.ts';
+import { REQUEST_ID_HEADER } from '../../shared/contract/request-id.ts';
+import { connectionLost, invokeWithRetry } from './retry.ts';
 
 /** A call answered with `ok: false`. Carries the contract's CallError (code, detail, field issues). */
 export class CallErrorException extends Error {
@@ -21,12 +30,12 @@ type ProgressListener = (progress: JobProgress) => void;
 type EventName = 'changed' | 'progress';
 
 type Transport = {
-  invoke(name: string, input: unknown): Promise<Result<unknown>>;
+  invoke(name: string, input: unknown, requestId: string | undefined): Promise<Result<unknown>>;
   on(event: EventName, listener: (payload: unknown) => void): () => void;
 };
 
 type Bridge = {
-  invoke(name: string, input: unknown): Promise<unknown>;
+  invoke(name: string, input: unknown, options?: { requestId?: string }): Promise<unknown>;
   on(event: string, cb: (payload: unknown) => void): () => void;
 };
 
@@ -53,14 +62,15 @@ function tablesOf(payload: unknown): string[] {
   return Array.isArray(tables) ? tables.filter((t): t is string => typeof t === 'string') : [];
 }
 
-/** A transport failure (server gone, answer not JSON) as a Result, so callers handle one shape. */
-const connectionLost: Result<unknown> = { ok: false, error: { code: 'internal', detail: 'connection_lost' } };
-
 function ipcTransport(bridge: Bridge): Transport {
   return {
-    invoke: async (name, input) => {
+    invoke: async (name, input, requestId) => {
       try {
-        return (await bridge.invoke(name, input)) as Result<unknown>;
+        return (await bridge.invoke(
+          name,
+          input,
+          requestId === undefined ? undefined : { requestId },
+        )) as Result<unknown>;
       } catch {
         return connectionLost;
       }
@@ -94,11 +104,15 @@ function httpTransport(): Transport {
   };
 
   return {
-    invoke: async (name, input) => {
+    invoke: async (name, input, requestId) => {
       try {
         const response = await fetch(`/api/call/${encodeURIComponent(name)}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-yadocho-token': token() },
+          headers: {
+            'content-type': 'application/json',
+            'x-yadocho-token': token(),
+            ...(requestId === undefined ? {} : { [REQUEST_ID_HEADER]: requestId }),
+          },
           body: JSON.stringify(input ?? {}),
         });
         const body = (await response.json()) as Result<unknown>;
@@ -131,9 +145,16 @@ function getTransport(): Transport {
   return transport;
 }
 
-/** Calls the core. Resolves with the call's output; rejects with CallErrorException on `ok: false`. */
+/**
+ * Calls the core. Resolves with the call's output; rejects with CallErrorException on `ok: false`. A write
+ * carries a fresh request id and is sent once more with it when the answer was lost (retry.ts).
+ */
 export async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
-  const result = await getTransport().invoke(name, input);
+  const transport = getTransport();
+  const result = await invokeWithRetry(transport.invoke, name, input, {
+    writes: contract[name].writes,
+    newId: () => crypto.randomUUID(),
+  });
   if (!result.ok) throw new CallErrorException(result.error);
   return result.value as CallOutput<N>;
 }

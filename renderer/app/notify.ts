@@ -31,12 +31,13 @@ export function errorMessage(error: CallError | unknown): string {
   return i18next.t(`errors.code.${callError.code}`);
 }
 
-export function notifyError(error: unknown): void {
+/** Shows a failed call's translated error, or `message` where the screen has better words for it. */
+export function notifyError(error: unknown, message?: string): void {
   if (!(error instanceof CallErrorException)) console.error(error);
   notifications.show({
     color: 'red',
     title: i18next.t('errors.title'),
-    message: errorMessage(error),
+    message: message ?? errorMessage(error),
     autoClose: 8000,
     'data-testid': 'error-notification',
   });

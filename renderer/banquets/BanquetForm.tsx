@@ -4,8 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { BANQUET_TYPES, type Banquet, LAYOUTS } from '../../shared/contract/banquets.ts';
 import { CallErrorException, call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
+import { ConflictPanel } from '../app/ConflictPanel.tsx';
+import type { Choice } from '../app/edit-conflict.ts';
 import { FormFooter } from '../app/FormFooter.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
+import { useEditConflict } from '../app/use-edit-conflict.ts';
 import { callFieldErrors, type FieldErrors, fieldMessage, focusFirstError } from '../service/field-errors.ts';
 import { formatYen, today } from '../service/format.ts';
 import { onForm } from '../service/stay-form-model.ts';
@@ -31,12 +34,33 @@ type TextField =
   | 'dateOfDeath';
 type NumberField = 'headcount' | 'pricePerHeadYen' | 'estimateYen' | 'depositYen';
 
+/** The label key (banquet.fields.*) of a form field whose label is named otherwise. */
+const LABEL_OF: Partial<Record<string, string>> = {
+  organiserId: 'organiser',
+  hallIds: 'halls',
+  courseId: 'course',
+  pricePerHeadYen: 'pricePerHead',
+  estimateYen: 'estimate',
+  depositYen: 'deposit',
+  staffId: 'staff',
+  attendeeIds: 'attendees',
+};
+
 /**
  * Take an inquiry (問い合わせ) or change a deal. Checked with the contract's schema first (end before start,
  * headcount), then the core's answer: a hall clash or a headcount over capacity is the form's message.
- * `onClose` gets the saved deal's id, or nothing when the dialog was closed.
+ * `onClose` gets the saved deal's id, or nothing when the dialog was closed. An edit sends `version`, the
+ * deal's when the page read it; a field someone changed since is shown with both values to choose from.
  */
-export function BanquetForm({ banquet, onClose }: { banquet?: Banquet; onClose(savedId?: string): void }) {
+export function BanquetForm({
+  banquet,
+  version,
+  onClose,
+}: {
+  banquet?: Banquet;
+  version?: number;
+  onClose(savedId?: string): void;
+}) {
   const { t } = useTranslation();
   const staff = useStaff();
   const [values, setValues] = useState<BanquetValues>(() =>
@@ -45,6 +69,7 @@ export function BanquetForm({ banquet, onClose }: { banquet?: Banquet; onClose(s
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const edit = useEditConflict(version);
   const formRef = useRef<HTMLFormElement>(null);
   // Withdrawn halls too: one already on this deal must still show by name (it is not offered to new deals).
   const halls = useQuery('halls.list', { includeDeleted: true }, ['halls']);
@@ -75,12 +100,26 @@ export function BanquetForm({ banquet, onClose }: { banquet?: Banquet; onClose(s
     focusFirstError(formRef.current, next);
   };
 
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
-    if (saving) return;
+    if (!saving) void submit(values, edit.version);
+  };
+
+  const resolve = (choices: Record<string, Choice>) => {
+    const next = saving ? null : edit.resolve(values, choices);
+    if (!next) return;
+    // An estimate taken from the other screen is a typed one: it no longer follows headcount × price.
+    const taken = next.values.estimateYen !== values.estimateYen ? { estimateTouched: true } : {};
+    const resolved = { ...next.values, ...taken };
+    setValues(resolved);
+    void submit(resolved, next.version);
+  };
+
+  const submit = async (current: BanquetValues, basedOn: number | undefined) => {
     setErrors({});
     setFormError(null);
-    const checked = checkBanquet(values);
+    edit.clear();
+    const checked = checkBanquet(current);
     if (!checked.ok) return showErrors(checked.errors);
     const patch = banquet ? banquetPatch(checked.value, banquet) : undefined;
     if (banquet && patch && Object.keys(patch).length === 0) return onClose(banquet.id);
@@ -88,7 +127,7 @@ export function BanquetForm({ banquet, onClose }: { banquet?: Banquet; onClose(s
     try {
       const saved =
         banquet && patch
-          ? await call('banquets.update', { id: banquet.id, fields: patch })
+          ? await call('banquets.update', { id: banquet.id, fields: patch, version: basedOn })
           : await call('banquets.create', { fields: checked.value });
       notifySuccess(banquet ? t('banquet.form.savedNotice') : t('banquet.form.createdNotice'));
       onClose(saved.banquet.id);
@@ -97,6 +136,7 @@ export function BanquetForm({ banquet, onClose }: { banquet?: Banquet; onClose(s
       const detail = failure instanceof CallErrorException ? failure.error.detail : undefined;
       const fields = callFieldErrors(failure);
       if (fields) setErrors(onForm(fields));
+      if (edit.caught(failure)) return;
       if (detail || !fields) setFormError(errorMessage(failure));
     } finally {
       setSaving(false);
@@ -120,6 +160,22 @@ export function BanquetForm({ banquet, onClose }: { banquet?: Banquet; onClose(s
   const staffOptions = (staff.data?.staff ?? [])
     .filter((member) => member.active || member.id === values.staffId)
     .map((member) => ({ value: member.id, label: member.name }));
+  /** A value in the conflict panel as the deal page shows it: names for ids and codes, yen for amounts. */
+  const shown = (field: string, value: unknown): string | undefined => {
+    const named = (list: Array<{ id: string; name: string }>, id: unknown) => list.find((x) => x.id === id)?.name;
+    if (value === null || value === '') return undefined;
+    if (field === 'type') return t(`banquet.codes.type.${value as BanquetValues['type']}`);
+    if (field === 'layout') return t(`banquet.codes.layout.${value as BanquetValues['layout']}`);
+    if (field === 'courseId') return named(courseList, value);
+    if (field === 'staffId') return staffOptions.find((option) => option.value === value)?.label;
+    if (field === 'hallIds' && Array.isArray(value)) {
+      return value.map((id) => named(halls.data?.halls ?? [], id) ?? '?').join(t('conflict.separator'));
+    }
+    if (field === 'attendeeIds' && Array.isArray(value)) return t('banquet.common.persons', { count: value.length });
+    if (field === 'organiserId') return value === banquet?.organiserId ? banquet?.organiserName : undefined;
+    if (field.endsWith('Yen') && typeof value === 'number') return formatYen(value);
+    return undefined;
+  };
   const estimate = values.estimateTouched ? values.estimateYen : suggestedEstimate(values);
 
   return (
@@ -289,6 +345,16 @@ export function BanquetForm({ banquet, onClose }: { banquet?: Banquet; onClose(s
             error={error('attendeeIds')}
           />
           <Textarea label={t('banquet.fields.note')} autosize minRows={2} maxRows={6} {...text('note')} />
+          {edit.conflict && (
+            <ConflictPanel
+              conflict={edit.conflict}
+              values={values}
+              labelOf={(field) => t(`banquet.fields.${LABEL_OF[field] ?? field}`)}
+              show={shown}
+              saving={saving}
+              onResolve={resolve}
+            />
+          )}
           <FormFooter
             formError={formError}
             hasFieldErrors={Object.keys(errors).length > 0}

@@ -133,7 +133,7 @@ function Summary({ detail }: { detail: BanquetDetail }) {
           </Button>
         </Group>
       </Stack>
-      {editing && <BanquetForm banquet={banquet} onClose={() => setEditing(false)} />}
+      {editing && <BanquetForm banquet={banquet} version={detail.version} onClose={() => setEditing(false)} />}
     </Paper>
   );
 }

@@ -17,13 +17,44 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Hall, LAYOUTS, type Layout } from '../../shared/contract/banquets.ts';
+import type { EditableHall } from '../../shared/contract/halls.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
+import { ConflictPanel } from '../app/ConflictPanel.tsx';
+import type { Choice } from '../app/edit-conflict.ts';
 import { errorMessage } from '../app/notify.ts';
+import { useEditConflict } from '../app/use-edit-conflict.ts';
 import { useCallForm } from '../kitchen/use-call-form.ts';
 import { toggleWithdrawn } from '../kitchen/withdraw.ts';
 
-type Editing = { mode: 'new' } | { mode: 'edit'; hall: Hall };
+type Editing = { mode: 'new' } | { mode: 'edit'; hall: EditableHall };
+type HallFields = {
+  name: string;
+  capacity: Record<Layout, number>;
+  combinableWith: string[];
+  note: string;
+  sortOrder: number;
+};
+
+/** The form's values flat, as the hall's columns are (capacity_seated…), for the conflict panel. */
+function flat(fields: HallFields) {
+  const { capacity, ...rest } = fields;
+  return {
+    ...rest,
+    capacitySeated: capacity.seated,
+    capacityStanding: capacity.standing,
+    capacityTheatre: capacity.theatre,
+  };
+}
+function unflat(values: ReturnType<typeof flat>): HallFields {
+  const { capacitySeated, capacityStanding, capacityTheatre, ...rest } = values;
+  return { ...rest, capacity: { seated: capacitySeated, standing: capacityStanding, theatre: capacityTheatre } };
+}
+const LAYOUT_OF: Record<string, Layout> = {
+  capacitySeated: 'seated',
+  capacityStanding: 'standing',
+  capacityTheatre: 'theatre',
+};
 
 function HallForm({ editing, halls, onClose }: { editing: Editing; halls: Hall[]; onClose(): void }) {
   const { t } = useTranslation();
@@ -35,16 +66,43 @@ function HallForm({ editing, halls, onClose }: { editing: Editing; halls: Hall[]
   const [combinableWith, setCombinableWith] = useState<string[]>(current?.combinableWith ?? []);
   const [note, setNote] = useState(current?.note ?? '');
   const [sortOrder, setSortOrder] = useState<number>(current?.sortOrder ?? halls.length);
-  const form = useCallForm();
+  const edit = useEditConflict(current?.version);
+  const form = useCallForm(edit);
+  const fields: HallFields = { name, capacity, combinableWith, note, sortOrder };
 
-  const save = (event: FormEvent) => {
-    event.preventDefault();
-    const fields = { name, capacity, combinableWith, note, sortOrder };
-    void form.save(
-      () => (current ? call('halls.update', { id: current.id, fields }) : call('halls.create', { fields })),
+  const submit = (sent: HallFields, version: number | undefined) =>
+    form.save(
+      () =>
+        current
+          ? call('halls.update', { id: current.id, fields: sent, version })
+          : call('halls.create', { fields: sent }),
       (saved) => saved.name,
       onClose,
     );
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    void submit(fields, edit.version);
+  };
+  const resolve = (choices: Record<string, Choice>) => {
+    const next = edit.resolve(flat(fields), choices);
+    if (!next) return;
+    const resolved = unflat(next.values);
+    setName(resolved.name);
+    setCapacity(resolved.capacity);
+    setCombinableWith(resolved.combinableWith);
+    setNote(resolved.note);
+    setSortOrder(resolved.sortOrder);
+    void submit(resolved, next.version);
+  };
+  const labelOf = (field: string): string => {
+    const layout = LAYOUT_OF[field];
+    if (layout) return t('banquet.halls.capacityOf', { layout: t(`banquet.codes.layout.${layout}`) });
+    return field === 'note' ? t('banquet.fields.note') : t(`banquet.halls.${field}`);
+  };
+  const shown = (field: string, value: unknown): string | undefined => {
+    if (field !== 'combinableWith' || !Array.isArray(value) || value.length === 0) return undefined;
+    const byId = new Map(halls.map((hall) => [hall.id, hall.name]));
+    return value.map((id) => byId.get(id) ?? '?').join(t('conflict.separator'));
   };
   const others = halls.filter(
     (hall) => hall.id !== current?.id && (hall.deletedAt === null || combinableWith.includes(hall.id)),
@@ -118,6 +176,16 @@ function HallForm({ editing, halls, onClose }: { editing: Editing; halls: Hall[]
           minRows={2}
         />
         {form.formError && <Alert color="red">{form.formError}</Alert>}
+        {edit.conflict && (
+          <ConflictPanel
+            conflict={edit.conflict}
+            values={flat(fields)}
+            labelOf={labelOf}
+            show={shown}
+            saving={form.saving}
+            onResolve={resolve}
+          />
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

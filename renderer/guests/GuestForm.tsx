@@ -3,9 +3,12 @@ import i18next from 'i18next';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CallErrorException, call } from '../api/client.ts';
+import { ConflictPanel } from '../app/ConflictPanel.tsx';
+import type { Choice } from '../app/edit-conflict.ts';
 import { FormFooter } from '../app/FormFooter.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { navigate } from '../app/route.ts';
+import { useEditConflict } from '../app/use-edit-conflict.ts';
 import { focusFirstError } from '../service/field-errors.ts';
 import type { FormRequest } from './form-context.tsx';
 import {
@@ -15,6 +18,7 @@ import {
   type FieldErrors,
   type FormValues,
   fieldErrors,
+  type PhoneValue,
   type TextField,
   valuesOf,
 } from './form-model.ts';
@@ -45,6 +49,12 @@ function onScreen(errors: FieldErrors, rowOf: number[]): FieldErrors {
   return mapped;
 }
 
+function phonesText(value: unknown): string {
+  const phones = Array.isArray(value) ? (value as PhoneValue[]) : [];
+  if (phones.length === 0) return i18next.t('conflict.empty');
+  return phones.map((phone) => `${phone.number} (${i18next.t(`phoneLabels.${phone.label}`)})`).join('\n');
+}
+
 /** Create or edit a guest. Validates with the contract's schema first, then shows the core's field issues. */
 export function GuestForm({ request, onClose }: { request: FormRequest; onClose(): void }) {
   const { t } = useTranslation();
@@ -54,6 +64,7 @@ export function GuestForm({ request, onClose }: { request: FormRequest; onClose(
   // A failure that is not about one field (nobody chosen at this PC, the guest was deleted meanwhile…):
   // shown in the form, where the person is looking, rather than in a notification.
   const [formError, setFormError] = useState<string | null>(null);
+  const edit = useEditConflict(request.mode === 'edit' ? request.card.version : undefined);
   const formRef = useRef<HTMLFormElement>(null);
 
   const errorOf = (path: string): string | undefined => {
@@ -81,22 +92,33 @@ export function GuestForm({ request, onClose }: { request: FormRequest; onClose(
   const send = async (work: () => Promise<void>, rowOf: number[]) => {
     setErrors({});
     setFormError(null);
+    edit.clear();
     setSaving(true);
     try {
       await work();
     } catch (error) {
       const issues = error instanceof CallErrorException ? error.error.issues : undefined;
       if (issues?.length) showErrors(onScreen(fieldErrors(issues), rowOf));
-      else setFormError(errorMessage(error));
+      else if (!edit.caught(error)) setFormError(errorMessage(error));
     } finally {
       setSaving(false);
     }
   };
 
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
-    if (saving) return;
-    const { values: sent, rowOf } = withoutBlankPhones(values);
+    if (!saving) void submit(values, edit.version);
+  };
+
+  const resolve = (choices: Record<string, Choice>) => {
+    const next = saving ? null : edit.resolve(values, choices);
+    if (!next) return;
+    setValues(next.values);
+    void submit(next.values, next.version);
+  };
+
+  const submit = async (current: FormValues, basedOn: number | undefined) => {
+    const { values: sent, rowOf } = withoutBlankPhones(current);
     if (request.mode === 'new') {
       const checked = checkCreate(sent);
       if (!checked.ok) return showErrors(onScreen(checked.errors, rowOf));
@@ -112,7 +134,7 @@ export function GuestForm({ request, onClose }: { request: FormRequest; onClose(
     if (!checked.ok) return showErrors(onScreen(checked.errors, rowOf));
     if (Object.keys(checked.value).length === 0) return onClose();
     await send(async () => {
-      const card = await call('guests.update', { id: request.card.id, patch: checked.value });
+      const card = await call('guests.update', { id: request.card.id, patch: checked.value, version: basedOn });
       notifySuccess(t('guest.savedNotice', { name: fullName(card) }));
       onClose();
     }, rowOf);
@@ -162,6 +184,16 @@ export function GuestForm({ request, onClose }: { request: FormRequest; onClose(
             }}
             error={errorOf('marketingConsent')}
           />
+          {edit.conflict && (
+            <ConflictPanel
+              conflict={edit.conflict}
+              values={values}
+              labelOf={(field) => t(`fields.${field}`)}
+              show={(field, value) => (field === 'phones' ? phonesText(value) : undefined)}
+              saving={saving}
+              onResolve={resolve}
+            />
+          )}
           <FormFooter
             formError={formError}
             hasFieldErrors={Object.keys(errors).length > 0}

@@ -67,6 +67,8 @@ export const enKitchen: Widen<typeof jaKitchen> = {
     servedNotice: 'Recorded as served',
     cancelPlan: 'Cancel menu',
     swappedNotice: 'Dish swapped',
+    changedMeanwhile:
+      'This menu was changed on another screen meanwhile. It now shows the latest: check it and try again.',
     ok: 'OK',
     anaphylaxisBanner: 'ANAPHYLAXIS: {{guest}} — {{allergen}}',
     servedBefore: 'Served before: {{date}} ({{meal}})',

@@ -66,6 +66,8 @@ export const jaKitchen = {
     servedNotice: '提供済として記録しました',
     cancelPlan: '献立を取り消す',
     swappedNotice: '料理を差し替えました',
+    changedMeanwhile:
+      'この献立は別の画面で変更されていました。最新の内容を表示しています。確かめてからもう一度操作してください。',
     ok: '問題なし',
     anaphylaxisBanner: 'アナフィラキシー：{{guest}} 様 — {{allergen}}',
     servedBefore: '前回提供: {{date}}（{{meal}}）',

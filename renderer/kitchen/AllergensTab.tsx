@@ -1,15 +1,19 @@
 import { Alert, Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ALLERGEN_CLASSES, type Allergen } from '../../shared/contract/allergies.ts';
+import { ALLERGEN_CLASSES, type EditableAllergen } from '../../shared/contract/allergies.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
+import { ConflictPanel } from '../app/ConflictPanel.tsx';
+import type { Choice } from '../app/edit-conflict.ts';
 import { errorMessage } from '../app/notify.ts';
+import { useEditConflict } from '../app/use-edit-conflict.ts';
 import { useCallForm } from './use-call-form.ts';
 import { toggleWithdrawn } from './withdraw.ts';
 
 type AllergenClass = (typeof ALLERGEN_CLASSES)[number];
-type Editing = { mode: 'new' } | { mode: 'edit'; allergen: Allergen };
+type Editing = { mode: 'new' } | { mode: 'edit'; allergen: EditableAllergen };
+type AllergenValues = { nameJa: string; nameEn: string; legalClass: AllergenClass };
 
 function AllergenForm({ editing, onClose }: { editing: Editing; onClose(): void }) {
   const { t } = useTranslation();
@@ -17,17 +21,30 @@ function AllergenForm({ editing, onClose }: { editing: Editing; onClose(): void 
   const [nameJa, setNameJa] = useState(current?.nameJa ?? '');
   const [nameEn, setNameEn] = useState(current?.nameEn ?? '');
   const [legalClass, setLegalClass] = useState<AllergenClass>(current?.legalClass ?? 'other');
-  const form = useCallForm();
+  const edit = useEditConflict(current?.version);
+  const form = useCallForm(edit);
+  const values: AllergenValues = { nameJa, nameEn, legalClass };
 
-  const save = (event: FormEvent) => {
-    event.preventDefault();
-    const fields = { nameJa, nameEn, legalClass };
-    void form.save(
+  const submit = (fields: AllergenValues, version: number | undefined) =>
+    form.save(
       () =>
-        current ? call('allergens.update', { id: current.id, patch: fields }) : call('allergens.create', { fields }),
+        current
+          ? call('allergens.update', { id: current.id, patch: fields, version })
+          : call('allergens.create', { fields }),
       (saved) => saved.nameJa,
       onClose,
     );
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    void submit(values, edit.version);
+  };
+  const resolve = (choices: Record<string, Choice>) => {
+    const next = edit.resolve(values, choices);
+    if (!next) return;
+    setNameJa(next.values.nameJa);
+    setNameEn(next.values.nameEn);
+    setLegalClass(next.values.legalClass);
+    void submit(next.values, next.version);
   };
 
   return (
@@ -57,6 +74,18 @@ function AllergenForm({ editing, onClose }: { editing: Editing; onClose(): void 
           error={form.errorOf('legalClass')}
         />
         {form.formError && <Alert color="red">{form.formError}</Alert>}
+        {edit.conflict && (
+          <ConflictPanel
+            conflict={edit.conflict}
+            values={values}
+            labelOf={(field) => t(`kitchen.catalogue.${field}`)}
+            show={(field, value) =>
+              field === 'legalClass' ? t(`codes.allergenClass.${value as AllergenClass}`) : undefined
+            }
+            saving={form.saving}
+            onResolve={resolve}
+          />
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
@@ -77,7 +106,7 @@ export function AllergensTab() {
   const query = useQuery('allergens.list', { includeDeleted: true }, ['allergens']);
   const allergens = query.data?.allergens ?? [];
 
-  const toggle = (allergen: Allergen) =>
+  const toggle = (allergen: EditableAllergen) =>
     toggleWithdrawn(allergen, allergen.nameJa, {
       withdraw: () => call('allergens.delete', { id: allergen.id }),
       restore: () => call('allergens.restore', { id: allergen.id }),

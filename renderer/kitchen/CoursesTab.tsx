@@ -18,11 +18,22 @@ import { useTranslation } from 'react-i18next';
 import type { Course, Dish } from '../../shared/contract/kitchen.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
+import { ConflictPanel } from '../app/ConflictPanel.tsx';
+import type { Choice } from '../app/edit-conflict.ts';
 import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
+import { useEditConflict } from '../app/use-edit-conflict.ts';
 import { formatYen } from '../service/format.ts';
 import { useCallForm } from './use-call-form.ts';
 
 type Editing = { mode: 'new' } | { mode: 'edit'; course: Course };
+type CourseValues = { name: string; priceYen: number; note: string; dishIds: string[] };
+
+const LABEL_OF: Record<string, string> = {
+  name: 'kitchen.catalogue.courseName',
+  priceYen: 'kitchen.catalogue.price',
+  note: 'kitchen.catalogue.note',
+  dishIds: 'kitchen.catalogue.courseDishes',
+};
 
 function move<T>(list: readonly T[], from: number, to: number): T[] {
   const next = [...list];
@@ -112,16 +123,37 @@ function CourseForm({ editing, dishes, onClose }: { editing: Editing; dishes: Di
   const [priceYen, setPriceYen] = useState<number>(current?.priceYen ?? 0);
   const [note, setNote] = useState(current?.note ?? '');
   const [dishIds, setDishIds] = useState<string[]>(current?.dishIds ?? []);
-  const form = useCallForm();
+  const edit = useEditConflict(current?.version);
+  const form = useCallForm(edit);
+  const values: CourseValues = { name, priceYen, note, dishIds };
 
-  const save = (event: FormEvent) => {
-    event.preventDefault();
-    const fields = { name, priceYen, note, dishIds };
-    void form.save(
-      () => (current ? call('courses.update', { id: current.id, patch: fields }) : call('courses.create', { fields })),
+  const submit = (fields: CourseValues, version: number | undefined) =>
+    form.save(
+      () =>
+        current
+          ? call('courses.update', { id: current.id, patch: fields, version })
+          : call('courses.create', { fields }),
       (saved) => saved.name,
       onClose,
     );
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    void submit(values, edit.version);
+  };
+  const resolve = (choices: Record<string, Choice>) => {
+    const next = edit.resolve(values, choices);
+    if (!next) return;
+    setName(next.values.name);
+    setPriceYen(next.values.priceYen);
+    setNote(next.values.note);
+    setDishIds(next.values.dishIds);
+    void submit(next.values, next.version);
+  };
+  const shown = (field: string, value: unknown): string | undefined => {
+    if (field === 'priceYen' && typeof value === 'number') return formatYen(value);
+    if (field !== 'dishIds' || !Array.isArray(value)) return undefined;
+    const byId = new Map(dishes.map((dish) => [dish.id, dish.name]));
+    return value.map((id) => byId.get(id) ?? '?').join(t('conflict.separator'));
   };
 
   return (
@@ -157,6 +189,16 @@ function CourseForm({ editing, dishes, onClose }: { editing: Editing; dishes: Di
           minRows={2}
         />
         {form.formError && <Alert color="red">{form.formError}</Alert>}
+        {edit.conflict && (
+          <ConflictPanel
+            conflict={edit.conflict}
+            values={values}
+            labelOf={(field) => t(LABEL_OF[field] ?? field)}
+            show={shown}
+            saving={form.saving}
+            onResolve={resolve}
+          />
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

@@ -15,16 +15,28 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ALLERGEN_CLASSES, type Allergen } from '../../shared/contract/allergies.ts';
-import { DISH_CATEGORIES, type Dish } from '../../shared/contract/kitchen.ts';
+import { DISH_CATEGORIES, type EditableDish } from '../../shared/contract/kitchen.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
+import { ConflictPanel } from '../app/ConflictPanel.tsx';
+import type { Choice } from '../app/edit-conflict.ts';
 import { errorMessage } from '../app/notify.ts';
+import { useEditConflict } from '../app/use-edit-conflict.ts';
 import { allergenName } from '../service/format.ts';
 import { useCallForm } from './use-call-form.ts';
 import { toggleWithdrawn } from './withdraw.ts';
 
 type Category = (typeof DISH_CATEGORIES)[number];
-type Editing = { mode: 'new' } | { mode: 'edit'; dish: Dish };
+type Editing = { mode: 'new' } | { mode: 'edit'; dish: EditableDish };
+type DishValues = { name: string; reading: string; category: Category; allergenIds: string[]; note: string };
+
+const LABEL_OF: Record<string, string> = {
+  name: 'kitchen.catalogue.dishName',
+  reading: 'kitchen.catalogue.reading',
+  category: 'kitchen.catalogue.category',
+  allergenIds: 'kitchen.catalogue.allergens',
+  note: 'kitchen.catalogue.note',
+};
 
 /** Allergens to choose from, grouped by legal class; a withdrawn one only if the dish already has it. */
 function allergenOptions(
@@ -49,16 +61,36 @@ function DishForm({ editing, allergens, onClose }: { editing: Editing; allergens
   const [category, setCategory] = useState<Category>(current?.category ?? 'appetizer');
   const [allergenIds, setAllergenIds] = useState<string[]>(current?.allergenIds ?? []);
   const [note, setNote] = useState(current?.note ?? '');
-  const form = useCallForm();
+  const edit = useEditConflict(current?.version);
+  const form = useCallForm(edit);
+  const values: DishValues = { name, reading, category, allergenIds, note };
 
-  const save = (event: FormEvent) => {
-    event.preventDefault();
-    const fields = { name, reading, category, allergenIds, note };
-    void form.save(
-      () => (current ? call('dishes.update', { id: current.id, patch: fields }) : call('dishes.create', { fields })),
+  const submit = (fields: DishValues, version: number | undefined) =>
+    form.save(
+      () =>
+        current ? call('dishes.update', { id: current.id, patch: fields, version }) : call('dishes.create', { fields }),
       (saved) => saved.name,
       onClose,
     );
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    void submit(values, edit.version);
+  };
+  const resolve = (choices: Record<string, Choice>) => {
+    const next = edit.resolve(values, choices);
+    if (!next) return;
+    setName(next.values.name);
+    setReading(next.values.reading);
+    setCategory(next.values.category);
+    setAllergenIds(next.values.allergenIds);
+    setNote(next.values.note);
+    void submit(next.values, next.version);
+  };
+  const shown = (field: string, value: unknown): string | undefined => {
+    if (field === 'category') return t(`codes.dishCategory.${value as Category}`);
+    if (field !== 'allergenIds' || !Array.isArray(value) || value.length === 0) return undefined;
+    const byId = new Map(allergens.map((allergen) => [allergen.id, allergenName(allergen, i18n.language)]));
+    return value.map((id) => byId.get(id) ?? '?').join(t('conflict.separator'));
   };
 
   return (
@@ -109,6 +141,16 @@ function DishForm({ editing, allergens, onClose }: { editing: Editing; allergens
           minRows={2}
         />
         {form.formError && <Alert color="red">{form.formError}</Alert>}
+        {edit.conflict && (
+          <ConflictPanel
+            conflict={edit.conflict}
+            values={values}
+            labelOf={(field) => t(LABEL_OF[field] ?? field)}
+            show={shown}
+            saving={form.saving}
+            onResolve={resolve}
+          />
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
@@ -130,7 +172,7 @@ export function DishesTab() {
   const allergens = useQuery('allergens.list', { includeDeleted: true }, ['allergens']);
   const byId = new Map((allergens.data?.allergens ?? []).map((a) => [a.id, a]));
 
-  const toggle = (dish: Dish) =>
+  const toggle = (dish: EditableDish) =>
     toggleWithdrawn(dish, dish.name, {
       withdraw: () => call('dishes.delete', { id: dish.id }),
       restore: () => call('dishes.restore', { id: dish.id }),

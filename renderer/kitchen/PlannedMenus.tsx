@@ -1,26 +1,34 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MenuPlan } from '../../shared/contract/kitchen.ts';
+import type { EditableMenuPlan } from '../../shared/contract/kitchen.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
-import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
+import { editConflictOf } from '../app/edit-conflict.ts';
+import { errorMessage, notifyError, notifySuccess } from '../app/notify.ts';
 import { formatDayWithWeekday } from '../service/format.ts';
 import { DishWarnings } from './DishWarnings.tsx';
 import { FLOOR_TABLES } from './display.ts';
 import { swapDish, warningCounts } from './menu-model.ts';
 
-function PlannedMenu({ menu }: { menu: MenuPlan }) {
+function PlannedMenu({ menu }: { menu: EditableMenuPlan }) {
   const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState(false);
   const planned = menu.status === 'planned';
   const counts = warningCounts(menu);
 
+  // Swap and cancel send the version on screen. Changed meanwhile elsewhere, the menu has already refetched
+  // (the change's event): there is nothing to choose between, only to look again.
   const run = async (work: () => Promise<unknown>, notice?: string) => {
     setBusy(true);
-    const done = await attempt(work);
-    setBusy(false);
-    if (done && notice) notifySuccess(notice);
+    try {
+      await work();
+      if (notice) notifySuccess(notice);
+    } catch (error) {
+      notifyError(error, editConflictOf(error) ? t('kitchen.menu.changedMeanwhile') : undefined);
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
@@ -63,7 +71,9 @@ function PlannedMenu({ menu }: { menu: MenuPlan }) {
                 color="red"
                 disabled={busy}
                 data-testid="cancel-menu"
-                onClick={() => run(() => call('menus.update', { id: menu.id, status: 'cancelled' }))}
+                onClick={() =>
+                  run(() => call('menus.update', { id: menu.id, status: 'cancelled', version: menu.version }))
+                }
               >
                 {t('kitchen.menu.cancelPlan')}
               </Button>
@@ -78,7 +88,12 @@ function PlannedMenu({ menu }: { menu: MenuPlan }) {
             planned
               ? (from, to) =>
                   run(
-                    () => call('menus.update', { id: menu.id, dishIds: swapDish(menu.dishIds, from, to) }),
+                    () =>
+                      call('menus.update', {
+                        id: menu.id,
+                        dishIds: swapDish(menu.dishIds, from, to),
+                        version: menu.version,
+                      }),
                     t('kitchen.menu.swappedNotice'),
                   )
               : undefined

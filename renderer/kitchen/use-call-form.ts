@@ -2,13 +2,15 @@ import i18next from 'i18next';
 import { useState } from 'react';
 import { CallErrorException } from '../api/client.ts';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
+import type { useEditConflict } from '../app/use-edit-conflict.ts';
 import { type FieldErrors, fieldErrors } from '../guests/form-model.ts';
 
 /**
  * A small form's save: field issues of the call go under their fields (paths without "fields."/"patch."),
- * anything else is one message in the form, where the person is looking.
+ * an edit refused as edited since goes to the form's conflict panel (`edit`), anything else is one message in
+ * the form, where the person is looking.
  */
-export function useCallForm() {
+export function useCallForm(edit?: ReturnType<typeof useEditConflict>) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -24,13 +26,14 @@ export function useCallForm() {
   const run = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
     setErrors({});
     setFormError(null);
+    edit?.clear();
     setSaving(true);
     try {
       return await work();
     } catch (error) {
       const issues = error instanceof CallErrorException ? error.error.issues : undefined;
       if (issues?.length) setErrors(fieldErrors(issues));
-      else setFormError(errorMessage(error));
+      else if (!edit?.caught(error)) setFormError(errorMessage(error));
       return undefined;
     } finally {
       setSaving(false);

@@ -1,21 +1,24 @@
 import { Modal, NumberInput, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BOOKING_CHANNELS, STAY_PURPOSES, STAY_STATUSES, type Stay } from '../../shared/contract/stays.ts';
+import { BOOKING_CHANNELS, type EditableStay, STAY_PURPOSES, STAY_STATUSES } from '../../shared/contract/stays.ts';
 import { call } from '../api/client.ts';
+import { ConflictPanel } from '../app/ConflictPanel.tsx';
+import type { Choice } from '../app/edit-conflict.ts';
 import { FormFooter } from '../app/FormFooter.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
+import { useEditConflict } from '../app/use-edit-conflict.ts';
 import { fullName } from '../guests/names.ts';
 import { useStaff } from '../staff/staff-context.tsx';
 import { callFieldErrors, type FieldErrors, fieldMessage, focusFirstError } from './field-errors.ts';
-import { today } from './format.ts';
+import { formatYen, today } from './format.ts';
 import { PartyPicker } from './PartyPicker.tsx';
 import { checkStay, newStayValues, onForm, type StayValues, stayPatch, stayValues } from './stay-form-model.ts';
 
 type TextField = 'arrivalDate' | 'departureDate' | 'plan' | 'reservationNo' | 'note';
 
 /** Record a stay for a guest, or edit one. Checked with the contract's schema first, then the core's issues. */
-export function StayForm({ guestId, stay, onClose }: { guestId: string; stay?: Stay; onClose(): void }) {
+export function StayForm({ guestId, stay, onClose }: { guestId: string; stay?: EditableStay; onClose(): void }) {
   const { t } = useTranslation();
   const staff = useStaff();
   const [values, setValues] = useState<StayValues>(() =>
@@ -24,6 +27,7 @@ export function StayForm({ guestId, stay, onClose }: { guestId: string; stay?: S
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const edit = useEditConflict(stay?.version);
   const formRef = useRef<HTMLFormElement>(null);
   const knownParty = useMemo(
     () => new Map((stay?.party ?? []).map((member) => [member.guestId, fullName(member)])),
@@ -48,28 +52,50 @@ export function StayForm({ guestId, stay, onClose }: { guestId: string; stay?: S
     focusFirstError(formRef.current, next);
   };
 
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
-    if (saving) return;
+    if (!saving) void submit(values, edit.version);
+  };
+
+  const resolve = (choices: Record<string, Choice>) => {
+    const next = saving ? null : edit.resolve(values, choices);
+    if (!next) return;
+    setValues(next.values);
+    void submit(next.values, next.version);
+  };
+
+  const submit = async (current: StayValues, version: number | undefined) => {
     setErrors({});
     setFormError(null);
-    const checked = checkStay(guestId, values);
+    edit.clear();
+    const checked = checkStay(guestId, current);
     if (!checked.ok) return showErrors(checked.errors);
     const patch = stay ? stayPatch(checked.value, stay) : undefined;
     if (patch && Object.keys(patch).length === 0) return onClose();
     setSaving(true);
     try {
-      if (stay && patch) await call('stays.update', { id: stay.id, patch });
+      if (stay && patch) await call('stays.update', { id: stay.id, patch, version });
       else await call('stays.create', { fields: checked.value });
       notifySuccess(stay ? t('service.stays.savedNotice') : t('service.stays.createdNotice'));
       onClose();
     } catch (failure) {
       const fields = callFieldErrors(failure);
       if (fields) showErrors(onForm(fields));
-      else setFormError(errorMessage(failure));
+      else if (!edit.caught(failure)) setFormError(errorMessage(failure));
     } finally {
       setSaving(false);
     }
+  };
+
+  /** A value in the conflict panel as the form shows it: codes by their names, the staff member by name. */
+  const shown = (field: string, value: unknown): string | undefined => {
+    if (value === null || value === '') return undefined;
+    if (field === 'status') return t(`codes.stayStatus.${value as StayValues['status']}` as const);
+    if (field === 'purpose') return t(`codes.purpose.${value as NonNullable<StayValues['purpose']>}` as const);
+    if (field === 'channel') return t(`codes.channel.${value as NonNullable<StayValues['channel']>}` as const);
+    if (field === 'staffId') return staffOptions.find((option) => option.value === value)?.label;
+    if (field === 'amountYen' && typeof value === 'number') return formatYen(value);
+    return undefined;
   };
 
   const choice = (codes: readonly string[], group: 'stayStatus' | 'purpose' | 'channel') =>
@@ -200,6 +226,16 @@ export function StayForm({ guestId, stay, onClose }: { guestId: string; stay?: S
             />
           </SimpleGrid>
           <Textarea label={t('service.stays.form.note')} autosize minRows={2} maxRows={6} {...text('note')} />
+          {edit.conflict && (
+            <ConflictPanel
+              conflict={edit.conflict}
+              values={values}
+              labelOf={(field) => t(`service.stays.form.${field}`)}
+              show={shown}
+              saving={saving}
+              onResolve={resolve}
+            />
+          )}
           <FormFooter
             formError={formError}
             hasFieldErrors={Object.keys(errors).length > 0}

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Stay, StayStatus } from '../../shared/contract/stays.ts';
+import type { EditableStay, Stay, StayStatus } from '../../shared/contract/stays.ts';
 import { routeHref } from '../app/route.ts';
 import { formatStayDates, formatYen } from './format.ts';
 import { StayForm } from './StayForm.tsx';
@@ -77,9 +77,17 @@ function StayRow({ stay, onEdit, deleted }: { stay: Stay; onEdit(): void; delete
 }
 
 /** The guest's stays, latest first (upcoming included): record a new one, edit one, open its page. */
-export function StaysPanel({ guestId, stays, deleted }: { guestId: string; stays: readonly Stay[]; deleted: boolean }) {
+export function StaysPanel({
+  guestId,
+  stays,
+  deleted,
+}: {
+  guestId: string;
+  stays: readonly EditableStay[];
+  deleted: boolean;
+}) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState<Stay | 'new' | null>(null);
+  const [editing, setEditing] = useState<EditableStay | 'new' | null>(null);
   return (
     <Paper withBorder radius="md" p="md" data-testid="stays-panel">
       <Stack gap="sm">

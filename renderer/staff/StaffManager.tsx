@@ -3,20 +3,39 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '../../shared/contract/staff.ts';
 import { call } from '../api/client.ts';
-import { attempt, notifySuccess } from '../app/notify.ts';
+import { ConflictPanel } from '../app/ConflictPanel.tsx';
+import type { Choice } from '../app/edit-conflict.ts';
+import { attempt, notifyError, notifySuccess } from '../app/notify.ts';
+import { useEditConflict } from '../app/use-edit-conflict.ts';
 import { useStaff } from './staff-context.tsx';
 
 function StaffRow({ member }: { member: StaffMember }) {
   const { t } = useTranslation();
   const [name, setName] = useState(member.name);
   const [reading, setReading] = useState(member.reading);
+  const edit = useEditConflict(member.version);
   const changed = name.trim() !== member.name || reading.trim() !== member.reading;
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!changed) return;
-    if (await attempt(() => call('staff.update', { id: member.id, name, reading })))
+  const rename = async (values: { name: string; reading: string }, version: number | undefined) => {
+    edit.clear();
+    try {
+      const saved = await call('staff.update', { id: member.id, ...values, version });
+      edit.rebase(saved.version); // the row stays open: a later rename is based on this one
       notifySuccess(t('staff.savedNotice'));
+    } catch (error) {
+      if (!edit.caught(error)) notifyError(error);
+    }
+  };
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    if (changed) void rename({ name, reading }, edit.version);
+  };
+  const resolve = (choices: Record<string, Choice>) => {
+    const next = edit.resolve({ name, reading }, choices);
+    if (!next) return;
+    setName(next.values.name);
+    setReading(next.values.reading);
+    void rename(next.values, next.version);
   };
   const setActive = async (active: boolean) => {
     if (await attempt(() => call('staff.update', { id: member.id, active }))) notifySuccess(t('staff.savedNotice'));
@@ -55,6 +74,15 @@ function StaffRow({ member }: { member: StaffMember }) {
           </Group>
         )}
       </Group>
+      {edit.conflict && (
+        <ConflictPanel
+          conflict={edit.conflict}
+          values={{ name, reading }}
+          labelOf={(field) => t(`staff.${field}`)}
+          saving={false}
+          onResolve={resolve}
+        />
+      )}
     </form>
   );
 }

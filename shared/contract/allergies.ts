@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, id, requiredText, text } from './common.ts';
+import { basedOnVersion, calendarDate, id, recordVersion, requiredText, text } from './common.ts';
 import { call } from './define.ts';
 
 /** The legal class of a catalogue allergen: 特定原材料 (mandatory), 準ずるもの (recommended), or the inn's own. */
@@ -19,6 +19,9 @@ export const allergenSchema = z.object({
   deletedAt: z.string().nullable(),
 });
 export type Allergen = z.infer<typeof allergenSchema>;
+/** An allergen as the catalogue edits it, with its version. */
+export const editableAllergenSchema = allergenSchema.extend({ version: recordVersion });
+export type EditableAllergen = z.infer<typeof editableAllergenSchema>;
 
 const allergenFieldShape = {
   nameJa: requiredText(40),
@@ -82,31 +85,31 @@ export const allergyCalls = {
     summary: 'The allergen catalogue (seeded with the labelling list: 8 mandatory, 20 recommended), in display order.',
     writes: false,
     input: z.object({ includeDeleted: z.boolean().optional() }).strict(),
-    output: z.object({ allergens: z.array(allergenSchema) }),
+    output: z.object({ allergens: z.array(editableAllergenSchema) }),
   }),
   'allergens.create': call({
     summary: "Add an allergen to the catalogue (the inn's own, or a new legal one when the list is revised).",
     writes: true,
     input: z.object({ fields: z.object(allergenFieldShape).strict() }).strict(),
-    output: allergenSchema,
+    output: editableAllergenSchema,
   }),
   'allergens.update': call({
     summary: 'Rename an allergen or change its legal class.',
     writes: true,
-    input: z.object({ id, patch: z.object(allergenFieldShape).partial().strict() }).strict(),
-    output: allergenSchema,
+    input: z.object({ id, patch: z.object(allergenFieldShape).partial().strict(), version: basedOnVersion }).strict(),
+    output: editableAllergenSchema,
   }),
   'allergens.delete': call({
     summary: 'Withdraw an allergen from the catalogue (a tombstone; allergies that name it keep it).',
     writes: true,
     input: z.object({ id }).strict(),
-    output: allergenSchema,
+    output: editableAllergenSchema,
   }),
   'allergens.restore': call({
     summary: 'Bring a withdrawn allergen back.',
     writes: true,
     input: z.object({ id }).strict(),
-    output: allergenSchema,
+    output: editableAllergenSchema,
   }),
   'allergies.record': call({
     summary: 'Record an allergy or dietary need of a guest, confirmed by the staff member at this PC.',

@@ -4,7 +4,7 @@ import { foldWidth } from '../text/width.ts';
 import { partyAllergySchema, SEVERITIES } from './allergies.ts';
 import { BANQUET_TYPES, CALENDAR_MAX_DAYS, LAYOUTS, LOST_REASONS, STAGES } from './banquet-codes.ts';
 import { banquetReportSchema } from './banquet-reports.ts';
-import { calendarDate, count, id, idList, text, yen } from './common.ts';
+import { basedOnVersion, calendarDate, count, id, idList, recordVersion, text, yen } from './common.ts';
 import { call } from './define.ts';
 import { followUpSchema } from './follow-ups.ts';
 import { hallSchema } from './halls.ts';
@@ -189,6 +189,8 @@ export const banquetDetailSchema = z.object({
     uncheckedAllergies: z.array(z.object({ guestName: z.string(), name: z.string(), severity: z.enum(SEVERITIES) })),
   }),
   followUps: z.array(followUpSchema),
+  /** The deal's version: send it back with banquets.update (see basedOnVersion). */
+  version: recordVersion,
 });
 export type BanquetDetail = z.infer<typeof banquetDetailSchema>;
 
@@ -207,7 +209,7 @@ export const banquetCalls = {
   'banquets.update': call({
     summary: 'Change a deal. A deal holding its halls is refused a hall clash or a headcount over capacity.',
     writes: true,
-    input: z.object({ id, fields: banquetUpdateSchema }).strict(),
+    input: z.object({ id, fields: banquetUpdateSchema, version: basedOnVersion }).strict(),
     output: banquetDetailSchema,
   }),
   'banquets.advance': call({

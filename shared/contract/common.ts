@@ -68,3 +68,6 @@ export function idList(max: number) {
  * another PC; the error shows both values, and sending the new version keeps yours.
  */
 export const basedOnVersion = z.number({ error: 'invalid_type' }).int().nonnegative().optional();
+
+/** The version a read answers with a record a form edits: send it back as `version` with the edit. */
+export const recordVersion = z.number();

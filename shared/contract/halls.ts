@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { count, id, idList, requiredText, text } from './common.ts';
+import { basedOnVersion, count, id, idList, recordVersion, requiredText, text } from './common.ts';
 import { call } from './define.ts';
 
 // Banquet halls (宴会場): capacity per layout style, and which halls open into one another.
@@ -16,6 +16,9 @@ export const hallSchema = z.object({
   deletedAt: z.string().nullable(),
 });
 export type Hall = z.infer<typeof hallSchema>;
+/** A hall as the halls page edits it, with its version (halls named on deals and calendars carry none). */
+export const editableHallSchema = hallSchema.extend({ version: recordVersion });
+export type EditableHall = z.infer<typeof editableHallSchema>;
 
 const hallFieldShape = {
   name: requiredText(40),
@@ -33,7 +36,7 @@ export const hallCalls = {
     summary: 'The banquet halls with capacity per layout and which can be combined.',
     writes: false,
     input: z.object({ includeDeleted: z.boolean().optional() }).strict(),
-    output: z.object({ halls: z.array(hallSchema) }),
+    output: z.object({ halls: z.array(editableHallSchema) }),
   }),
   'halls.create': call({
     summary: 'Add a hall.',
@@ -43,24 +46,24 @@ export const hallCalls = {
         fields: z.object(hallFieldShape).partial({ combinableWith: true, note: true, sortOrder: true }).strict(),
       })
       .strict(),
-    output: hallSchema,
+    output: editableHallSchema,
   }),
   'halls.update': call({
     summary: 'Change a hall: name, capacity, combinations. Combinations are kept both ways.',
     writes: true,
-    input: z.object({ id, fields: z.object(hallFieldShape).partial().strict() }).strict(),
-    output: hallSchema,
+    input: z.object({ id, fields: z.object(hallFieldShape).partial().strict(), version: basedOnVersion }).strict(),
+    output: editableHallSchema,
   }),
   'halls.delete': call({
     summary: 'Withdraw a hall (its past banquets keep it).',
     writes: true,
     input: z.object({ id }).strict(),
-    output: hallSchema,
+    output: editableHallSchema,
   }),
   'halls.restore': call({
     summary: 'Bring a withdrawn hall back.',
     writes: true,
     input: z.object({ id }).strict(),
-    output: hallSchema,
+    output: editableHallSchema,
   }),
 };

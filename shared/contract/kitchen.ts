@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES } from './allergies.ts';
-import { calendarDate, id, idList, requiredText, text, yen } from './common.ts';
+import { basedOnVersion, calendarDate, id, idList, recordVersion, requiredText, text, yen } from './common.ts';
 import { call } from './define.ts';
 
 /** Where a dish sits in a kaiseki-style course; also what an alternative must match. */
@@ -33,6 +33,9 @@ export const dishSchema = z.object({
   deletedAt: z.string().nullable(),
 });
 export type Dish = z.infer<typeof dishSchema>;
+/** A dish as the catalogue edits it, with its version (a course's dishes and warnings carry none). */
+export const editableDishSchema = dishSchema.extend({ version: recordVersion });
+export type EditableDish = z.infer<typeof editableDishSchema>;
 
 const dishFieldShape = {
   name: requiredText(60),
@@ -50,6 +53,7 @@ export const courseSchema = z.object({
   dishIds: z.array(z.string()),
   dishes: z.array(dishSchema),
   deletedAt: z.string().nullable(),
+  version: recordVersion,
 });
 export type Course = z.infer<typeof courseSchema>;
 
@@ -118,6 +122,9 @@ export const menuPlanSchema = z.object({
   uncheckedAllergies: z.array(z.object({ guestName: z.string(), name: z.string(), severity: z.enum(SEVERITIES) })),
 });
 export type MenuPlan = z.infer<typeof menuPlanSchema>;
+/** A menu as the stay page changes it (swap a dish, cancel), with its version; arrivals' menus carry none. */
+export const editableMenuPlanSchema = menuPlanSchema.extend({ version: recordVersion });
+export type EditableMenuPlan = z.infer<typeof editableMenuPlanSchema>;
 
 const mealShape = { stayId: id, date: calendarDate(), meal: z.enum(MEALS, { error: 'invalid_choice' }) };
 
@@ -126,7 +133,7 @@ export const kitchenCalls = {
     summary: 'The dish catalogue, by category, each dish with its allergens.',
     writes: false,
     input: z.object({ includeDeleted: z.boolean().optional() }).strict(),
-    output: z.object({ dishes: z.array(dishSchema) }),
+    output: z.object({ dishes: z.array(editableDishSchema) }),
   }),
   'dishes.create': call({
     summary: 'Add a dish with its allergens (from the catalogue).',
@@ -134,25 +141,25 @@ export const kitchenCalls = {
     input: z
       .object({ fields: z.object(dishFieldShape).partial({ reading: true, note: true, allergenIds: true }).strict() })
       .strict(),
-    output: dishSchema,
+    output: editableDishSchema,
   }),
   'dishes.update': call({
     summary: 'Change a dish: name, category, allergens.',
     writes: true,
-    input: z.object({ id, patch: z.object(dishFieldShape).partial().strict() }).strict(),
-    output: dishSchema,
+    input: z.object({ id, patch: z.object(dishFieldShape).partial().strict(), version: basedOnVersion }).strict(),
+    output: editableDishSchema,
   }),
   'dishes.delete': call({
     summary: 'Withdraw a dish (a tombstone; what was served keeps its name).',
     writes: true,
     input: z.object({ id }).strict(),
-    output: dishSchema,
+    output: editableDishSchema,
   }),
   'dishes.restore': call({
     summary: 'Bring a withdrawn dish back.',
     writes: true,
     input: z.object({ id }).strict(),
-    output: dishSchema,
+    output: editableDishSchema,
   }),
   'courses.list': call({
     summary: 'Courses with their dishes.',
@@ -169,7 +176,7 @@ export const kitchenCalls = {
   'courses.update': call({
     summary: 'Change a course: name, price, dishes.',
     writes: true,
-    input: z.object({ id, patch: z.object(courseFieldShape).partial().strict() }).strict(),
+    input: z.object({ id, patch: z.object(courseFieldShape).partial().strict(), version: basedOnVersion }).strict(),
     output: courseSchema,
   }),
   'courses.delete': call({
@@ -227,26 +234,31 @@ export const kitchenCalls = {
     summary: 'Plan a course (optionally with dishes swapped) for a meal of an upcoming stay; returns its warnings.',
     writes: true,
     input: z.object({ ...mealShape, courseId: id.nullable(), dishIds: idList(40).optional() }).strict(),
-    output: menuPlanSchema,
+    output: editableMenuPlanSchema,
   }),
   'menus.update': call({
     summary: 'Swap dishes of a planned menu or cancel it.',
     writes: true,
     input: z
-      .object({ id, dishIds: idList(40).optional(), status: z.enum(['planned', 'cancelled']).optional() })
+      .object({
+        id,
+        dishIds: idList(40).optional(),
+        status: z.enum(['planned', 'cancelled']).optional(),
+        version: basedOnVersion,
+      })
       .strict(),
-    output: menuPlanSchema,
+    output: editableMenuPlanSchema,
   }),
   'menus.serve': call({
     summary: 'The planned menu was served: records each dish as served for the stay and meal.',
     writes: true,
     input: z.object({ id }).strict(),
-    output: menuPlanSchema,
+    output: editableMenuPlanSchema,
   }),
   'menus.forStay': call({
     summary: 'Planned menus of a stay with their current warnings.',
     writes: false,
     input: z.object({ stayId: id }).strict(),
-    output: z.object({ menus: z.array(menuPlanSchema) }),
+    output: z.object({ menus: z.array(editableMenuPlanSchema) }),
   }),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { empty } from './common.ts';
+import { basedOnVersion, empty, recordVersion } from './common.ts';
 import { call } from './define.ts';
 
 // Settings an inn tunes, shared by every PC (synced like any record).
@@ -11,6 +11,10 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
+/** The settings as the settings page edits them: the version is the latest of any setting's. */
+export const editableSettingsSchema = settingsSchema.extend({ version: recordVersion });
+export type EditableSettings = z.infer<typeof editableSettingsSchema>;
+
 export const DEFAULT_SETTINGS: Settings = { allergyReconfirmMonths: 12, repeatDishYears: 3 };
 
 export const settingsCalls = {
@@ -18,7 +22,7 @@ export const settingsCalls = {
     summary: 'The inn-wide settings (allergy re-confirmation period, years a repeated dish is flagged).',
     writes: false,
     input: empty,
-    output: settingsSchema,
+    output: editableSettingsSchema,
   }),
   'settings.update': call({
     summary: 'Change some settings; each change is logged.',
@@ -40,8 +44,9 @@ export const settingsCalls = {
           })
           .partial()
           .strict(),
+        version: basedOnVersion,
       })
       .strict(),
-    output: settingsSchema,
+    output: editableSettingsSchema,
   }),
 };

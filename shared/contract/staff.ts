@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { empty, id, reading, requiredText } from './common.ts';
+import { basedOnVersion, empty, id, reading, recordVersion, requiredText } from './common.ts';
 import { call } from './define.ts';
 
 export const staffMemberSchema = z.object({
@@ -7,6 +7,7 @@ export const staffMemberSchema = z.object({
   name: z.string(),
   reading: z.string(),
   active: z.boolean(),
+  version: recordVersion,
 });
 export type StaffMember = z.infer<typeof staffMemberSchema>;
 
@@ -32,6 +33,7 @@ export const staffCalls = {
         name: requiredText(40).optional(),
         reading: reading(60).optional(),
         active: z.boolean().optional(),
+        version: basedOnVersion,
       })
       .strict(),
     output: staffMemberSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, count, id, idList, requiredText, text, yen } from './common.ts';
+import { basedOnVersion, calendarDate, count, id, idList, requiredText, text, yen } from './common.ts';
 import { call } from './define.ts';
 
 export const STAY_STATUSES = ['booked', 'in_house', 'departed', 'cancelled', 'no_show'] as const;
@@ -108,23 +108,31 @@ export const staySchema = z.object({
 });
 export type Stay = z.infer<typeof staySchema>;
 
+/**
+ * A stay as a form edits it, with its version to send back with stays.update (see basedOnVersion): what
+ * stays.* and the guest card's stays answer. Today's arrivals show stays without it (nobody edits from there,
+ * and it would cost a lookup per room on the busiest screen).
+ */
+export const editableStaySchema = staySchema.extend({ version: z.number() });
+export type EditableStay = z.infer<typeof editableStaySchema>;
+
 export const stayCalls = {
   'stays.create': call({
     summary: 'Record a stay (booking) for a guest, with the party, rooms, plan, purpose and amount.',
     writes: true,
     input: z.object({ fields: stayCreateSchema }).strict(),
-    output: staySchema,
+    output: editableStaySchema,
   }),
   'stays.update': call({
     summary: 'Change some fields of a stay, including its status (booked → in house → departed, cancelled, no-show).',
     writes: true,
-    input: z.object({ id, patch: stayPatchSchema }).strict(),
-    output: staySchema,
+    input: z.object({ id, patch: stayPatchSchema, version: basedOnVersion }).strict(),
+    output: editableStaySchema,
   }),
   'stays.get': call({
     summary: 'One stay with its party.',
     writes: false,
     input: z.object({ id }).strict(),
-    output: staySchema,
+    output: editableStaySchema,
   }),
 };

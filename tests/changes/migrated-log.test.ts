@@ -66,13 +66,19 @@ it('converts a schema-3 change log and its bulk-loaded rows so that a replay reb
   expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'change_log'").pluck().get()).toBe(0);
   const core = createCore({ db, nodeId: openNodeIdentity(db).nodeId, logger: { info() {}, warn() {}, error() {} } });
   // The history still names who changed the note, from what to what; the baseline adds no change to it.
-  const history = (await core.call('guests.history', { id: GUEST })) as {
-    ok: true;
-    value: { entries: Array<Record<string, unknown>> };
+  type Row = {
+    at: string;
+    staffName: string | null;
+    change: { kind: string; field?: string; from?: unknown; to?: unknown };
   };
-  const notes = history.value.entries.filter((entry) => entry.field === 'note');
-  expect(notes[0]).toMatchObject({ from: '', to: '窓側', staffName: '女将 山田', at: '2025-04-02T10:00:00.000Z' });
-  expect(notes.filter((entry) => entry.to === '窓側')).toHaveLength(1);
+  const history = (await core.call('guests.history', { id: GUEST })) as { ok: true; value: { rows: Row[] } };
+  const notes = history.value.rows.filter((row) => row.change.kind === 'guestField' && row.change.field === 'note');
+  expect(notes[0]).toMatchObject({
+    staffName: '女将 山田',
+    at: '2025-04-02T10:00:00.000Z',
+    change: { from: '', to: '窓側' },
+  });
+  expect(notes.filter((row) => row.change.to === '窓側')).toHaveLength(1);
 
   const replica = makeCore();
   const report = replica.core.changes.apply(everything(core));

@@ -3,6 +3,7 @@ import { CallFailure } from '../../../shared/contract/result.ts';
 import { localDate } from '../../../shared/text/dates.ts';
 import type { Actor, CoreContext, Handlers } from '../context.ts';
 import { findGuestRow } from '../guests/card.ts';
+import { withVersion } from '../versions.ts';
 import {
   allergiesOfGuest,
   allergyState,
@@ -91,12 +92,15 @@ export function allergyHandlers(ctx: CoreContext): Handlers<AllergyCalls> {
     return row;
   };
 
+  const loadAllergen = (id: string) => withVersion(ctx, 'allergens', toAllergen(findAllergenRow(ctx, id)));
+
   return {
     'allergens.list': ({ includeDeleted }) => {
       const text = includeDeleted
         ? 'SELECT * FROM allergens ORDER BY sort_order, id'
         : 'SELECT * FROM allergens WHERE deleted_at IS NULL ORDER BY sort_order, id';
-      return { allergens: (ctx.run.prepare(text).all() as never[]).map(toAllergen) };
+      const allergens = (ctx.run.prepare(text).all() as never[]).map(toAllergen);
+      return { allergens: allergens.map((allergen) => withVersion(ctx, 'allergens', allergen)) };
     },
 
     'allergens.create': ({ fields }, actor) => {
@@ -115,19 +119,19 @@ export function allergyHandlers(ctx: CoreContext): Handlers<AllergyCalls> {
           updated_at: now,
         });
       });
-      return toAllergen(findAllergenRow(ctx, id));
+      return loadAllergen(id);
     },
 
-    'allergens.update': ({ id, patch }, actor) => {
+    'allergens.update': ({ id, patch, version }, actor) => {
       findAllergenRow(ctx, id);
       actor.write((session) => {
         const values: Record<string, unknown> = {};
         if (patch.nameJa !== undefined) values.name_ja = patch.nameJa;
         if (patch.nameEn !== undefined) values.name_en = patch.nameEn;
         if (patch.legalClass !== undefined) values.legal_class = patch.legalClass;
-        session.writeRow('allergens', id, { ...values, updated_at: session.now() });
+        session.writeRow('allergens', id, { ...values, updated_at: session.now() }, { basedOn: version });
       });
-      return toAllergen(findAllergenRow(ctx, id));
+      return loadAllergen(id);
     },
 
     'allergens.delete': ({ id }, actor) => {
@@ -136,7 +140,7 @@ export function allergyHandlers(ctx: CoreContext): Handlers<AllergyCalls> {
         const now = session.now();
         session.writeRow('allergens', id, { deleted_at: now, updated_at: now });
       });
-      return toAllergen(findAllergenRow(ctx, id));
+      return loadAllergen(id);
     },
 
     'allergens.restore': ({ id }, actor) => {
@@ -144,7 +148,7 @@ export function allergyHandlers(ctx: CoreContext): Handlers<AllergyCalls> {
       actor.write((session) => {
         session.writeRow('allergens', id, { deleted_at: null, updated_at: session.now() });
       });
-      return toAllergen(findAllergenRow(ctx, id));
+      return loadAllergen(id);
     },
 
     'allergies.record': ({ guestId, ...content }, actor) => {

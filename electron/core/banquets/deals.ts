@@ -162,7 +162,7 @@ export function dealHandlers(ctx: CoreContext): Handlers<DealCalls> {
       return loadDetail(ctx, id);
     },
 
-    'banquets.update': ({ id, fields }, actor) => {
+    'banquets.update': ({ id, fields, version }, actor) => {
       const row = findBanquetRow(ctx, id);
       if (CLOSED.has(row.stage)) throw new CallFailure('conflict', 'banquet_closed');
       const merged = {
@@ -186,7 +186,7 @@ export function dealHandlers(ctx: CoreContext): Handlers<DealCalls> {
         if (moved) assertNoClash(ctx, { id, ...merged }, today(ctx));
       }
       actor.write((session) => {
-        session.writeRow('banquets', id, { ...dealColumns(fields), updated_at: session.now() });
+        session.writeRow('banquets', id, { ...dealColumns(fields), updated_at: session.now() }, { basedOn: version });
       });
       return loadDetail(ctx, id);
     },

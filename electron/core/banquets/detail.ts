@@ -14,5 +14,6 @@ export function loadDetail(ctx: CoreContext, id: string): BanquetDetail {
     overlaps: overlapsOf(ctx, banquet, asOf),
     allergyCheck: checkCourseAllergies(ctx, banquet, asOf),
     followUps: followUpsOfBanquet(ctx, id),
+    version: ctx.changes.versionOf('banquets', id),
   };
 }

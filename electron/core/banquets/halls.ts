@@ -2,6 +2,7 @@ import type { Hall } from '../../../shared/contract/banquets.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import type { WriteSession } from '../changes/write.ts';
 import type { CoreContext, Handlers } from '../context.ts';
+import { withVersion } from '../versions.ts';
 import { allHalls, byHallOrder, findHall } from './rows.ts';
 
 // Banquet halls (宴会場). Capacity is per layout (0: not offered that way). Which halls can be opened into
@@ -63,7 +64,7 @@ export function hallHandlers(ctx: CoreContext): Handlers<HallCalls> {
   return {
     'halls.list': ({ includeDeleted }) => {
       const halls = [...allHalls(ctx).values()].filter((hall) => includeDeleted || !hall.deletedAt);
-      return { halls: halls.sort(byHallOrder) };
+      return { halls: halls.sort(byHallOrder).map((hall) => withVersion(ctx, 'halls', hall)) };
     },
 
     'halls.create': ({ fields }, actor) => {
@@ -80,10 +81,10 @@ export function hallHandlers(ctx: CoreContext): Handlers<HallCalls> {
         });
         mirrorPartners(session, halls, id, partners, []);
       });
-      return findHall(ctx, id);
+      return withVersion(ctx, 'halls', findHall(ctx, id));
     },
 
-    'halls.update': ({ id, fields }, actor) => {
+    'halls.update': ({ id, fields, version }, actor) => {
       const halls = allHalls(ctx);
       const current = halls.get(id);
       if (!current) throw new CallFailure('not_found', 'hall_not_found');
@@ -91,14 +92,15 @@ export function hallHandlers(ctx: CoreContext): Handlers<HallCalls> {
       actor.write((session) => {
         const values = hallColumns(fields);
         if (partners) values.combinable_with = partners;
-        session.writeRow('halls', id, { ...values, updated_at: session.now() });
+        // The partners' own lists are mirrored without the check: this form did not read their versions.
+        session.writeRow('halls', id, { ...values, updated_at: session.now() }, { basedOn: version });
         if (partners) {
           const added = partners.filter((p) => !current.combinableWith.includes(p));
           const removed = current.combinableWith.filter((p) => !partners.includes(p));
           mirrorPartners(session, halls, id, added, removed);
         }
       });
-      return findHall(ctx, id);
+      return withVersion(ctx, 'halls', findHall(ctx, id));
     },
 
     'halls.delete': ({ id }, actor) => {
@@ -107,7 +109,7 @@ export function hallHandlers(ctx: CoreContext): Handlers<HallCalls> {
         const now = session.now();
         session.writeRow('halls', id, { deleted_at: now, updated_at: now });
       });
-      return findHall(ctx, id);
+      return withVersion(ctx, 'halls', findHall(ctx, id));
     },
 
     'halls.restore': ({ id }, actor) => {
@@ -115,7 +117,7 @@ export function hallHandlers(ctx: CoreContext): Handlers<HallCalls> {
       actor.write((session) => {
         session.writeRow('halls', id, { deleted_at: null, updated_at: session.now() });
       });
-      return findHall(ctx, id);
+      return withVersion(ctx, 'halls', findHall(ctx, id));
     },
   };
 }

@@ -8,7 +8,7 @@ import type { EditedSince } from './write.ts';
  */
 export function editedSinceFailure(ctx: CoreContext, error: EditedSince): Result<never> {
   const staffName = ctx.db.prepare('SELECT name FROM staff WHERE id = ?').pluck();
-  const first = error.conflicts[0];
+
   const failure: CallError = {
     code: 'conflict',
     detail: 'edited_since',
@@ -25,6 +25,7 @@ export function editedSinceFailure(ctx: CoreContext, error: EditedSince): Result
       };
     }),
   };
-  if (first) failure.version = ctx.changes.versionOf(first.table as never, first.id);
+  // The newest of the rows involved (one form may write several, as settings does): resending with it passes.
+  failure.version = Math.max(0, ...error.conflicts.map((c) => ctx.changes.versionOf(c.table as never, c.id)));
   return { ok: false, error: failure };
 }

@@ -33,6 +33,9 @@ export type WriteSession = {
   newId(): string;
 };
 
+/** Logged columns the write path sets itself on an edit: never what "changed since the form opened" is about. */
+const NOT_EDITED = new Set(['last_activity_at']);
+
 export type FieldConflict = {
   table: string;
   id: string;
@@ -140,6 +143,8 @@ export function openSession(
       if (options.basedOn !== undefined) {
         const basedOn = options.basedOn;
         const stale = changed.flatMap((column): FieldConflict[] => {
+          // Bookkeeping moves at every write (a guest's last activity): it is nobody's edit to compare.
+          if (NOT_EDITED.has(column)) return [];
           const latest = winners.get(column);
           if (!latest || latest.tx <= basedOn) return [];
           return [

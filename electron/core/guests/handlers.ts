@@ -57,6 +57,7 @@ export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof create
         const changed = Object.keys(columns).some((column) => columns[column] !== storable(row[column as never]));
         // An edit that changes nothing is not an activity (the guest does not move up the search).
         if (!changed) return;
+        // last_activity_at is bookkeeping: the version check passes over it (changes/write.ts).
         session.writeRow('guests', id, { ...columns, last_activity_at: session.nowMs() }, { basedOn: version });
       });
       return loadGuestCard(ctx, id);

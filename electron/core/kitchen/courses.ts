@@ -15,7 +15,7 @@ export function courseDishIds(row: Pick<CourseRow, 'dish_ids'>): string[] {
   return JSON.parse(row.dish_ids) as string[];
 }
 
-function toCourse(row: CourseRow, dishes: Map<string, Dish>): Course {
+function toCourse(ctx: CoreContext, row: CourseRow, dishes: Map<string, Dish>): Course {
   const dishIds = courseDishIds(row);
   return {
     id: row.id,
@@ -25,6 +25,7 @@ function toCourse(row: CourseRow, dishes: Map<string, Dish>): Course {
     dishIds,
     dishes: dishIds.flatMap((id) => dishes.get(id) ?? []),
     deletedAt: row.deleted_at,
+    version: ctx.changes.versionOf('courses', row.id),
   };
 }
 
@@ -43,7 +44,7 @@ export function usableCourseRow(ctx: CoreContext, id: string): CourseRow {
 
 function loadCourse(ctx: CoreContext, id: string): Course {
   const row = findCourseRow(ctx, id);
-  return toCourse(row, dishesById(ctx, courseDishIds(row)));
+  return toCourse(ctx, row, dishesById(ctx, courseDishIds(row)));
 }
 
 export function courseHandlers(ctx: CoreContext): Handlers<CourseCalls> {
@@ -53,7 +54,7 @@ export function courseHandlers(ctx: CoreContext): Handlers<CourseCalls> {
         .prepare(includeDeleted ? 'SELECT * FROM courses' : 'SELECT * FROM courses WHERE deleted_at IS NULL')
         .all() as CourseRow[];
       const dishes = dishesById(ctx, [...new Set(rows.flatMap(courseDishIds))]);
-      const courses = rows.map((row) => toCourse(row, dishes));
+      const courses = rows.map((row) => toCourse(ctx, row, dishes));
       return { courses: courses.sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id)) };
     },
 
@@ -74,7 +75,7 @@ export function courseHandlers(ctx: CoreContext): Handlers<CourseCalls> {
       return loadCourse(ctx, id);
     },
 
-    'courses.update': ({ id, patch }, actor) => {
+    'courses.update': ({ id, patch, version }, actor) => {
       usableCourseRow(ctx, id);
       if (patch.dishIds) usableDishes(ctx, patch.dishIds);
       const values: Record<string, unknown> = {};
@@ -83,7 +84,7 @@ export function courseHandlers(ctx: CoreContext): Handlers<CourseCalls> {
       if (patch.note !== undefined) values.note = patch.note;
       if (patch.dishIds !== undefined) values.dish_ids = patch.dishIds;
       actor.write((session) => {
-        session.writeRow('courses', id, { ...values, updated_at: session.now() });
+        session.writeRow('courses', id, { ...values, updated_at: session.now() }, { basedOn: version });
       });
       return loadCourse(ctx, id);
     },

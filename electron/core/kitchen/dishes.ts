@@ -2,6 +2,7 @@ import type { DishRow } from '../../../db/schema.ts';
 import { DISH_CATEGORIES, type Dish } from '../../../shared/contract/kitchen.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import type { CoreContext, Handlers } from '../context.ts';
+import { withVersion } from '../versions.ts';
 
 // The dish catalogue. A dish names its allergens from the allergen catalogue; what was served keeps
 // pointing at the dish, so a dish is withdrawn (tombstone), never removed.
@@ -79,13 +80,18 @@ function checkAllergens(ctx: CoreContext, ids: readonly string[], alreadyOnDish:
 }
 
 export function dishHandlers(ctx: CoreContext): Handlers<DishCalls> {
-  const load = (id: string) => toDish(findDishRow(ctx, id));
+  const load = (id: string) => withVersion(ctx, 'dishes', toDish(findDishRow(ctx, id)));
   return {
     'dishes.list': ({ includeDeleted }) => {
       const rows = ctx.run
         .prepare(includeDeleted ? 'SELECT * FROM dishes' : 'SELECT * FROM dishes WHERE deleted_at IS NULL')
         .all() as DishRow[];
-      return { dishes: rows.map(toDish).sort(byCatalogueOrder) };
+      return {
+        dishes: rows
+          .map(toDish)
+          .sort(byCatalogueOrder)
+          .map((dish) => withVersion(ctx, 'dishes', dish)),
+      };
     },
 
     'dishes.create': ({ fields }, actor) => {
@@ -107,7 +113,7 @@ export function dishHandlers(ctx: CoreContext): Handlers<DishCalls> {
       return load(id);
     },
 
-    'dishes.update': ({ id, patch }, actor) => {
+    'dishes.update': ({ id, patch, version }, actor) => {
       const current = toDish(findDishRow(ctx, id));
       if (current.deletedAt) throw new CallFailure('conflict', 'dish_deleted');
       if (patch.allergenIds) checkAllergens(ctx, patch.allergenIds, current.allergenIds);
@@ -118,7 +124,7 @@ export function dishHandlers(ctx: CoreContext): Handlers<DishCalls> {
       if (patch.allergenIds !== undefined) values.allergen_ids = patch.allergenIds;
       if (patch.note !== undefined) values.note = patch.note;
       actor.write((session) => {
-        session.writeRow('dishes', id, { ...values, updated_at: session.now() });
+        session.writeRow('dishes', id, { ...values, updated_at: session.now() }, { basedOn: version });
       });
       return load(id);
     },

@@ -6,6 +6,7 @@ import { addYears, localDate } from '../../../shared/text/dates.ts';
 import type { CoreContext, Handlers } from '../context.ts';
 import { readSettings } from '../settings/handlers.ts';
 import { findStayRow, loadStays } from '../stays/rows.ts';
+import { withVersion } from '../versions.ts';
 import { courseDishIds, usableCourseRow } from './courses.ts';
 import { usableDishes } from './dishes.ts';
 import { loadPartyHistories, type PartyHistory } from './party-history.ts';
@@ -104,10 +105,10 @@ function stayFacts(ctx: CoreContext, stayId: string): { stay: Stay; facts: Warni
   return { stay, facts: loadWarningFacts(ctx, [stay], localDate(ctx.clock())) };
 }
 
-function loadMenu(ctx: CoreContext, id: string): MenuPlan {
+function loadMenu(ctx: CoreContext, id: string) {
   const row = findMenuRow(ctx, id);
   const { facts } = stayFacts(ctx, row.stay_id);
-  return toMenuPlans(ctx, [row], facts)[0] as MenuPlan;
+  return withVersion(ctx, 'menu_plans', toMenuPlans(ctx, [row], facts)[0] as MenuPlan);
 }
 
 function findMenuRow(ctx: CoreContext, id: string): MenuPlanRow {
@@ -174,7 +175,7 @@ export function menuHandlers(ctx: CoreContext): Handlers<MenuCalls> {
       return loadMenu(ctx, id);
     },
 
-    'menus.update': ({ id, dishIds, status }, actor) => {
+    'menus.update': ({ id, dishIds, status, version }, actor) => {
       const row = plannedMenuRow(ctx, id);
       const values: Record<string, unknown> = {};
       if (dishIds !== undefined) {
@@ -186,7 +187,9 @@ export function menuHandlers(ctx: CoreContext): Handlers<MenuCalls> {
       }
       if (status !== undefined) values.status = status;
       actor.write((session) => {
-        session.writeRow('menu_plans', row.id, { ...values, updated_at: session.now() });
+        // A swap sends the whole dish list as the screen showed it: based on an older version it would undo
+        // a swap made meanwhile on another screen, so it is refused instead.
+        session.writeRow('menu_plans', row.id, { ...values, updated_at: session.now() }, { basedOn: version });
       });
       return loadMenu(ctx, id);
     },
@@ -210,7 +213,8 @@ export function menuHandlers(ctx: CoreContext): Handlers<MenuCalls> {
     'menus.forStay': ({ stayId }) => {
       findStayRow(ctx, stayId);
       const { facts } = stayFacts(ctx, stayId);
-      return { menus: menusOfStays(ctx, [stayId], facts).get(stayId) ?? [] };
+      const menus = menusOfStays(ctx, [stayId], facts).get(stayId) ?? [];
+      return { menus: menus.map((menu) => withVersion(ctx, 'menu_plans', menu)) };
     },
   };
 }

@@ -6,7 +6,7 @@ import { currentAllergies } from '../allergies/rows.ts';
 import type { CoreContext } from '../context.ts';
 import { findGuestRow } from '../guests/card.ts';
 import { requestsOfGuest } from '../requests/rows.ts';
-import { loadStays } from '../stays/rows.ts';
+import { loadStays, withVersions } from '../stays/rows.ts';
 
 // The service side of a guest card, the busiest read of the front desk (target ≤5 ms at 5M stays and
 // 20M served rows). A guest has a handful of stays and a few dozen servings, so every statement starts
@@ -160,9 +160,12 @@ export function loadGuestService(ctx: CoreContext, guestId: string): GuestServic
   return {
     guestId,
     visits: visitsOf(guestId, stays),
-    stays: loadStays(
+    stays: withVersions(
       ctx,
-      stays.slice(0, STAYS_SHOWN).map((s) => s.id),
+      loadStays(
+        ctx,
+        stays.slice(0, STAYS_SHOWN).map((s) => s.id),
+      ),
     ),
     currentStayId: currentStayOf(stays, today),
     allergies: currentAllergies(ctx, [guestId], today),

@@ -1,4 +1,9 @@
+import type { z } from 'zod';
+import type { editableSettingsSchema } from '../../../shared/contract/settings.ts';
 import { DEFAULT_SETTINGS, type Settings, settingsSchema } from '../../../shared/contract/settings.ts';
+
+type EditableSettings = z.infer<typeof editableSettingsSchema>;
+
 import type { CoreContext, Handlers } from '../context.ts';
 
 type SettingsCalls = 'settings.get' | 'settings.update';
@@ -19,23 +24,34 @@ export function readSettings(ctx: CoreContext): Settings {
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
 
+/**
+ * The settings with their version: the latest of any setting's row. Each setting is its own row, and versions
+ * are local transaction numbers, so one number tells whether any setting changed after the page read them.
+ */
+function editableSettings(ctx: CoreContext): EditableSettings {
+  const keys = ctx.run.prepare('SELECT id FROM settings').pluck().all() as string[];
+  const version = Math.max(0, ...keys.map((key) => ctx.changes.versionOf('settings', key)));
+  return { ...readSettings(ctx), version };
+}
+
 export function settingsHandlers(ctx: CoreContext): Handlers<SettingsCalls> {
   return {
-    'settings.get': () => readSettings(ctx),
-    'settings.update': ({ patch }, actor) => {
+    'settings.get': () => editableSettings(ctx),
+    'settings.update': ({ patch, version }, actor) => {
       actor.write((session) => {
         const now = session.now();
         for (const [key, value] of Object.entries(patch)) {
           if (value === undefined) continue;
           const exists = ctx.run.prepare('SELECT 1 FROM settings WHERE id = ?').get(key);
-          session.writeRow('settings', key, {
-            value: JSON.stringify(value),
-            ...(exists ? {} : { created_at: now }),
-            updated_at: now,
-          });
+          session.writeRow(
+            'settings',
+            key,
+            { value: JSON.stringify(value), ...(exists ? {} : { created_at: now }), updated_at: now },
+            { basedOn: version },
+          );
         }
       });
-      return readSettings(ctx);
+      return editableSettings(ctx);
     },
   };
 }

@@ -3,13 +3,15 @@ import type { StaffRow } from '../../../db/schema.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import type { StaffMember } from '../../../shared/contract/staff.ts';
 import type { CoreContext, Handlers } from '../context.ts';
+import { withVersion } from '../versions.ts';
 
 type StaffCalls = 'staff.list' | 'staff.create' | 'staff.update' | 'staff.setCurrent' | 'staff.clearCurrent';
 
 const CURRENT_STAFF_KEY = 'current_staff_id';
 
-function toMember(row: StaffRow): StaffMember {
-  return { id: row.id, name: row.name, reading: row.reading, active: row.active === 1 };
+function toMember(ctx: CoreContext, row: StaffRow): StaffMember {
+  const member = { id: row.id, name: row.name, reading: row.reading, active: row.active === 1 };
+  return withVersion(ctx, 'staff', member);
 }
 
 /** Who is working at this PC: kept in this PC's database, so it survives a restart. */
@@ -43,7 +45,7 @@ export function staffHandlers(ctx: CoreContext): Handlers<StaffCalls> {
       let query = sql.selectFrom('staff').selectAll().where('deleted_at', 'is', null);
       if (!includeInactive) query = query.where('active', '=', 1);
       const rows = ctx.run.all(query.orderBy('active', 'desc').orderBy('reading').orderBy('name'));
-      return { staff: rows.map(toMember), currentStaffId: currentStaffId(ctx) };
+      return { staff: rows.map((row) => toMember(ctx, row)), currentStaffId: currentStaffId(ctx) };
     },
 
     'staff.create': ({ name, reading }, actor) => {
@@ -52,18 +54,20 @@ export function staffHandlers(ctx: CoreContext): Handlers<StaffCalls> {
         const now = session.now();
         session.writeRow('staff', id, { name, reading: reading ?? '', active: true, created_at: now, updated_at: now });
       });
-      return toMember(findStaff(ctx, id));
+      return toMember(ctx, findStaff(ctx, id));
     },
 
-    'staff.update': ({ id, ...changes }, actor) => {
+    'staff.update': ({ id, version, ...changes }, actor) => {
       findStaff(ctx, id);
       const values: Record<string, unknown> = {};
       if (changes.name !== undefined) values.name = changes.name;
       if (changes.reading !== undefined) values.reading = changes.reading;
       if (changes.active !== undefined) values.active = changes.active;
-      actor.write((session) => session.writeRow('staff', id, { ...values, updated_at: session.now() }));
+      actor.write((session) =>
+        session.writeRow('staff', id, { ...values, updated_at: session.now() }, { basedOn: version }),
+      );
       if (changes.active === false && currentStaffId(ctx) === id) setCurrent(null);
-      return toMember(findStaff(ctx, id));
+      return toMember(ctx, findStaff(ctx, id));
     },
 
     'staff.setCurrent': ({ id }, actor) => {

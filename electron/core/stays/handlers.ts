@@ -2,7 +2,7 @@ import { CallFailure } from '../../../shared/contract/result.ts';
 import { derivedId } from '../changes/derived-id.ts';
 import type { WriteSession } from '../changes/write.ts';
 import type { CoreContext, Handlers } from '../context.ts';
-import { findStayRow, loadStays } from './rows.ts';
+import { findStayRow, loadStays, withVersions } from './rows.ts';
 import { checkGuests, checkParty, checkStaff, stayColumns } from './validation.ts';
 
 type StayCalls = 'stays.create' | 'stays.update' | 'stays.get';
@@ -41,7 +41,7 @@ function currentParty(ctx: CoreContext, stayId: string): string[] {
 }
 
 function loadStay(ctx: CoreContext, id: string) {
-  const [stay] = loadStays(ctx, [id]);
+  const [stay] = withVersions(ctx, loadStays(ctx, [id]));
   if (!stay) throw new CallFailure('not_found', 'stay_not_found');
   return stay;
 }
@@ -77,7 +77,7 @@ export function stayHandlers(ctx: CoreContext): Handlers<StayCalls> {
       return loadStay(ctx, id);
     },
 
-    'stays.update': ({ id, patch }, actor) => {
+    'stays.update': ({ id, patch, version }, actor) => {
       const row = findStayRow(ctx, id);
       const arrival = patch.arrivalDate ?? row.arrival_date;
       const departure = patch.departureDate ?? row.departure_date;
@@ -91,7 +91,9 @@ export function stayHandlers(ctx: CoreContext): Handlers<StayCalls> {
       checkGuests(ctx, [...(patch.guestId ? [patch.guestId] : []), ...(patch.partyIds ?? [])]);
       checkStaff(ctx, patch.staffId);
       actor.write((session) => {
-        session.writeRow('stays', id, { ...stayColumns(patch), updated_at: session.now() });
+        // A field changed since the form read `version` refuses the edit with both values (edited_since). The
+        // party is its own rows, written without that check: the stay's version does not cover them.
+        session.writeRow('stays', id, { ...stayColumns(patch), updated_at: session.now() }, { basedOn: version });
         if (patch.partyIds) writeParty(ctx, session, id, patch.partyIds);
       });
       return loadStay(ctx, id);

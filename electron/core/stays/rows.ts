@@ -1,6 +1,6 @@
 import type { StayRow } from '../../../db/schema.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
-import type { PartyMember, Stay } from '../../../shared/contract/stays.ts';
+import type { EditableStay, PartyMember, Stay } from '../../../shared/contract/stays.ts';
 import { daysBetween } from '../../../shared/text/dates.ts';
 import type { CoreContext } from '../context.ts';
 
@@ -115,6 +115,11 @@ export function loadStays(ctx: CoreContext, ids: readonly string[]): Stay[] {
   }
   const byId = new Map(rows.map((row) => [row.id, toStay(row, parties.get(row.id) ?? [])]));
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Stays as forms edit them: with the version each was read at (one lookup each, so not for arrivals). */
+export function withVersions(ctx: CoreContext, stays: readonly Stay[]): EditableStay[] {
+  return stays.map((stay) => ({ ...stay, version: ctx.changes.versionOf('stays', stay.id) }));
 }
 
 /** Everyone in each stay's party: the lead first, then the companions not removed. */
