@@ -64,6 +64,7 @@ export function refreshRow(
 ) {
   const rowId = encodeRowId(id);
   const entries = ctx.log.rowEntries(spec.id, rowId);
+  touched.entriesRead(spec.name, id, entries);
   const before = ctx.rows.read(spec.name, id);
   const latest = entries.reduce((max, entry) => Math.max(max, entry.hlc), 0);
   if (!before) {
@@ -126,22 +127,25 @@ export function createApplier(ctx: ApplyContext) {
   const unhold = ctx.db.prepare('DELETE FROM log_held WHERE node = ? AND hlc = ?');
   const heldRows = ctx.db.prepare('SELECT tx FROM log_held ORDER BY hlc').pluck();
 
-  const applyOne = (tx: ShippedTx, touched: Touched) => {
+  // The rows a batch touched, refreshed once each when the whole batch is in the log: the merge rule is a
+  // function of the entries held, so a row edited by many transactions of a batch is recomputed once, and its
+  // hooks (the search index) see only the net change.
+  const pending = new Map<string, { spec: TableSpec; id: string; columns: Map<number, ColumnSpec> }>();
+
+  const applyOne = (tx: ShippedTx) => {
     ctx.hlc.receive(tx.hlc);
     keep(ctx, tx);
-    const byRow = new Map<string, { spec: TableSpec; id: string; columns: Map<number, ColumnSpec> }>();
     for (const entry of tx.entries) {
       const spec = tableSpecById(entry.table) as TableSpec;
       const key = `${entry.table}|${entry.row}`;
-      let target = byRow.get(key);
+      let target = pending.get(key);
       if (!target) {
         target = { spec, id: entry.row, columns: new Map() };
-        byRow.set(key, target);
+        pending.set(key, target);
       }
       const columns = entry.col === WHOLE_ROW ? spec.columns : spec.columns.filter((c) => c.id === entry.col);
       for (const column of columns) target.columns.set(column.id, column);
     }
-    for (const { spec, id, columns } of byRow.values()) refreshRow(ctx, spec, id, [...columns.values()], touched);
   };
 
   return {
@@ -181,7 +185,7 @@ export function createApplier(ctx: ApplyContext) {
           report.held.push({ node: tx.node, hlc: tx.hlc, reason });
           return;
         }
-        applyOne(tx, touched);
+        applyOne(tx);
         report.applied++;
       });
       return report;
@@ -191,6 +195,12 @@ export function createApplier(ctx: ApplyContext) {
      * Applies what was kept aside and can be applied now: the clock has caught up, or this PC now knows the
      * schema. With `accept`, staff have looked at a far-ahead transaction and take it as it is.
      */
+    /** Recomputes every row the transactions applied since the last flush touched. */
+    flush(touched: Touched): void {
+      for (const { spec, id, columns } of pending.values()) refreshRow(ctx, spec, id, [...columns.values()], touched);
+      pending.clear();
+    },
+
     retryHeld(touched: Touched, accept?: { node: string; hlc: number }): number {
       let applied = 0;
       for (const text of heldRows.all() as string[]) {
@@ -200,7 +210,7 @@ export function createApplier(ctx: ApplyContext) {
         if ((verdict !== 'ok' && !accepted) || unknownSchema(tx.entries)) continue;
         unhold.run(encodeRowId(tx.node), tx.hlc);
         if (accepted && verdict === 'ahead') ctx.hlc.acceptAhead(tx.hlc);
-        applyOne(tx, touched);
+        applyOne(tx);
         applied++;
       }
       return applied;

@@ -129,7 +129,7 @@ export function createConflicts(db: Database, log: LogStore) {
       }
       for (const { table, id, columns } of touched.fields.values()) {
         // One read of the row's entries for all its columns; a row with a single entry has nothing concurrent.
-        const entries = log.rowEntries(tableSpec(table).id, encodeRowId(id));
+        const entries = touched.entries.get(`${table}|${id}`) ?? log.rowEntries(tableSpec(table).id, encodeRowId(id));
         if (entries.length < 2 && !hasFieldConflicts.get(id)) continue;
         for (const column of columns) {
           const before = existingField.all(id, column) as string[];

@@ -114,6 +114,7 @@ export function createChangeEngine(options: {
         inTransaction(() => {
           const outcome = applier.apply(batch, touched);
           applier.retryHeld(touched);
+          applier.flush(touched);
           if (conflicts.afterTransaction(touched)) touched.tables.add('conflicts');
           return outcome;
         }),
@@ -125,6 +126,7 @@ export function createChangeEngine(options: {
       const applied = withoutForeignKeys(() =>
         inTransaction(() => {
           const count = applier.retryHeld(touched, accept);
+          applier.flush(touched);
           if (conflicts.afterTransaction(touched)) touched.tables.add('conflicts');
           return count;
         }),

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Stored } from '../../../db/log/codec.ts';
+import type { LoggedEntry } from '../../../db/log/store.ts';
 import { SYNCED_TABLES, type SyncedTable } from '../../../db/schema.ts';
 import type { Derivations } from './derived.ts';
 
@@ -26,6 +27,11 @@ export class Touched {
   readonly rows = new Map<SyncedTable, Set<string>>();
   readonly fields = new Map<string, { table: SyncedTable; id: string; columns: Set<string> }>();
   readonly tables = new Set<string>();
+  /** Every log entry of a row, as the apply path read it after the batch was in: the conflict checks reuse it. */
+  readonly entries = new Map<string, readonly LoggedEntry[]>();
+  entriesRead(table: SyncedTable, id: string, entries: readonly LoggedEntry[]) {
+    this.entries.set(`${table}|${id}`, entries);
+  }
   row(table: SyncedTable, id: string) {
     let ids = this.rows.get(table);
     if (!ids) {

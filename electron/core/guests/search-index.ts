@@ -2,6 +2,18 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Row } from '../changes/rows.ts';
 import { guestTerms, type TermSource } from './search-keys.ts';
 
+/** What a guest's search rows are made of: a write that changes none of these leaves them as they are. */
+const SEARCHED = [
+  'family_name',
+  'given_name',
+  'family_reading',
+  'given_reading',
+  'phones',
+  'email',
+  'deleted_at',
+  'last_activity_at',
+] as const;
+
 export type IndexedGuest = Row & TermSource & { rowid: number; deleted_at: string | null; last_activity_at: number };
 
 /** Where a rebuild in slices builds the new index (search-rebuild.ts) until it is swapped in. */
@@ -46,6 +58,8 @@ export function createSearchIndex(db: Database) {
 
   return {
     onGuestWritten(before: IndexedGuest | undefined, after: IndexedGuest) {
+      // Most writes to a guest (a note, consent, an address) change nothing a search finds them by.
+      if (before && SEARCHED.every((column) => before[column] === after[column])) return;
       const old = rows(before);
       const next = rows(after);
       const sameRecency = before?.last_activity_at === after.last_activity_at;
