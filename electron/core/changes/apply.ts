@@ -27,6 +27,9 @@ export type ApplyReport = {
 
 export type HeldReason = 'clock_ahead' | 'unknown_schema';
 
+/** Screens that show what is kept aside (conflicts.held) refetch when this is among the changed tables. */
+export const HELD_TABLE = 'log_held';
+
 export type ApplyContext = {
   log: LogStore;
   rows: RowStore;
@@ -183,6 +186,7 @@ export function createApplier(ctx: ApplyContext) {
         if (reason) {
           hold.run(nodeBytes, tx.hlc, reason, ctx.clock(), JSON.stringify(tx));
           report.held.push({ node: tx.node, hlc: tx.hlc, reason });
+          touched.tables.add(HELD_TABLE);
           return;
         }
         applyOne(tx);
@@ -209,6 +213,7 @@ export function createApplier(ctx: ApplyContext) {
         const verdict = ctx.hlc.check(tx.hlc);
         if ((verdict !== 'ok' && !accepted) || unknownSchema(tx.entries)) continue;
         unhold.run(encodeRowId(tx.node), tx.hlc);
+        touched.tables.add(HELD_TABLE);
         if (accepted && verdict === 'ahead') ctx.hlc.acceptAhead(tx.hlc);
         applyOne(tx);
         applied++;

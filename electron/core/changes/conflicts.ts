@@ -38,8 +38,11 @@ export type InvariantCheck = {
   check(subject: string): ConflictFound[];
 };
 
-/** Columns whose concurrent values are not a disagreement: when each PC made the row, and merged lists. */
-const NOT_EDITS = new Set(['created_at']);
+/**
+ * Columns whose concurrent values are not a disagreement: when each PC made the row, and bookkeeping the write
+ * path sets itself at every edit (a guest's last activity; changes/write.ts passes over it too). Lists merge.
+ */
+const NOT_EDITS = new Set(['created_at', 'last_activity_at']);
 
 export function createConflicts(db: Database, log: LogStore) {
   const checks: InvariantCheck[] = [];
