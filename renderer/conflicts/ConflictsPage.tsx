@@ -1,5 +1,5 @@
 import { Alert, Center, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../shared/contract/index.ts';
 import { errorMessage } from '../app/notify.ts';
@@ -32,7 +32,11 @@ function Section({ title, testId, children }: { title: string; testId: string; c
  */
 export function ConflictsPage() {
   const { t } = useTranslation();
-  const { conflicts, held } = useConflicts();
+  const { conflicts, held, refetch } = useConflicts();
+  // Read again on opening: a change kept aside is no table, so no event announced it (see conflicts-context).
+  useEffect(() => {
+    refetch();
+  }, [refetch]);
   const open = conflicts.data?.conflicts;
   const waiting = held.data?.held;
   return (

@@ -1,11 +1,12 @@
-import { createContext, type ReactNode, useContext } from 'react';
+import { createContext, type ReactNode, useCallback, useContext } from 'react';
 import type { CallOutput } from '../../shared/contract/index.ts';
 import { type Query, useQuery } from '../api/hooks.ts';
 import { isForStaff } from './detail.ts';
 
 // The open conflicts and the held changes, read once for the header's count and the conflicts page, so both
-// always show the same thing. A write or an apply that changes a conflict announces the `conflicts` table;
-// a held change leaving the list is announced by the tables it wrote, so whoever accepts one refetches.
+// always show the same thing. A write or an apply that changes a conflict announces the `conflicts` table. A
+// change kept aside is in no table the core announces, arriving or leaving (an accepted one announces the
+// tables it wrote): whoever accepts one refetches, and the page reads both again when it opens.
 
 export const CONFLICT_TABLES = ['conflicts', 'conflict_decisions'] as const;
 
@@ -31,9 +32,10 @@ export function ConflictsProvider({ children }: { children: ReactNode }) {
   const conflicts = listed.data ? { ...listed, data: { conflicts: listed.data.conflicts.filter(isForStaff) } } : listed;
   const held = useQuery('conflicts.held', {}, CONFLICT_TABLES);
   const count = (conflicts.data?.conflicts.length ?? 0) + (held.data?.held.length ?? 0);
-  const refetch = () => {
-    listed.refetch();
-    held.refetch();
-  };
+  const [refetchList, refetchHeld] = [listed.refetch, held.refetch];
+  const refetch = useCallback(() => {
+    refetchList();
+    refetchHeld();
+  }, [refetchList, refetchHeld]);
   return <ConflictsContext.Provider value={{ conflicts, held, count, refetch }}>{children}</ConflictsContext.Provider>;
 }
