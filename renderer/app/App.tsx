@@ -2,6 +2,7 @@ import { createTheme, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
+import { ConflictsProvider } from '../conflicts/conflicts-context.tsx';
 import { GuestFormProvider } from '../guests/form-context.tsx';
 import { SearchProvider } from '../guests/search-context.tsx';
 import { StaffProvider } from '../staff/staff-context.tsx';
@@ -25,11 +26,13 @@ export function App({ i18n }: { i18n: I18n }) {
         {/* Bottom left: dialogs keep their buttons at the bottom right, and a notice must never cover them. */}
         <Notifications position="bottom-left" containerWidth={360} />
         <StaffProvider>
-          <SearchProvider>
-            <GuestFormProvider>
-              <Shell />
-            </GuestFormProvider>
-          </SearchProvider>
+          <ConflictsProvider>
+            <SearchProvider>
+              <GuestFormProvider>
+                <Shell />
+              </GuestFormProvider>
+            </SearchProvider>
+          </ConflictsProvider>
         </StaffProvider>
       </MantineProvider>
     </I18nextProvider>

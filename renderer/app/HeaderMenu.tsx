@@ -1,13 +1,15 @@
-import { ActionIcon, Menu } from '@mantine/core';
+import { ActionIcon, Badge, Menu } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConflicts } from '../conflicts/conflicts-context.tsx';
 import { StaffManager } from '../staff/StaffManager.tsx';
 import { navigate } from './route.ts';
 
-/** Less frequent places: managing staff, deleted guests. */
+/** Less frequent places: managing staff, deleted guests, conflicts between PCs. */
 export function HeaderMenu() {
   const { t } = useTranslation();
   const [managing, setManaging] = useState(false);
+  const { count } = useConflicts();
   return (
     <>
       <Menu position="bottom-end" width={220}>
@@ -34,6 +36,19 @@ export function HeaderMenu() {
           </Menu.Item>
           <Menu.Item data-testid="deleted-guests-link" onClick={() => navigate({ name: 'deleted' })}>
             {t('header.deletedGuests')}
+          </Menu.Item>
+          <Menu.Item
+            data-testid="conflicts-link"
+            onClick={() => navigate({ name: 'conflicts' })}
+            rightSection={
+              count > 0 ? (
+                <Badge color="orange" size="sm" circle>
+                  {count}
+                </Badge>
+              ) : undefined
+            }
+          >
+            {t('conflicts.title')}
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>

@@ -2,6 +2,8 @@ import { AppShell, Button, Center, Container, Group, Loader, Text, UnstyledButto
 import { useTranslation } from 'react-i18next';
 import { ArrivalsPage } from '../arrivals/ArrivalsPage.tsx';
 import { BanquetScreens } from '../banquets/BanquetScreens.tsx';
+import { ConflictsBadge } from '../conflicts/ConflictsBadge.tsx';
+import { ConflictsPage } from '../conflicts/ConflictsPage.tsx';
 import { DeletedGuests } from '../guests/DeletedGuests.tsx';
 import { useGuestForm } from '../guests/form-context.tsx';
 import { GuestCard } from '../guests/GuestCard.tsx';
@@ -44,6 +46,7 @@ function Header() {
       <Button variant="light" onClick={() => form.openNew()} data-testid="header-new-guest">
         + {t('header.newGuest')}
       </Button>
+      <ConflictsBadge />
       <StaffSwitcher />
       <LanguageSwitch />
       <HeaderMenu />
@@ -76,6 +79,8 @@ function Main() {
       return <CataloguePage />;
     case 'settings':
       return <SettingsPage />;
+    case 'conflicts':
+      return <ConflictsPage />;
     case 'banquets':
     case 'banquet':
     case 'banquetCalendar':

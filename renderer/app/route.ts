@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
 // #/ (search), #/guest/<id>, #/deleted, #/arrivals[/<date>], #/stay/<id>, #/catalogue, #/settings,
 // #/print/briefing/<date>[/<stayId>], #/print/kitchen/<date>,
 // #/banquets (pipeline), #/banquet/<id>, #/banquets/calendar[/<date>], #/banquets/follow-ups,
-// #/banquets/reports, #/banquets/halls.
+// #/banquets/reports, #/banquets/halls, #/conflicts (conflicts between PCs and changes kept aside).
 export type Route =
   | { name: 'search' }
   | { name: 'guest'; id: string }
@@ -19,7 +19,8 @@ export type Route =
   | { name: 'banquetCalendar'; date?: string }
   | { name: 'banquetFollowUps' }
   | { name: 'banquetReports' }
-  | { name: 'banquetHalls' };
+  | { name: 'banquetHalls' }
+  | { name: 'conflicts' };
 
 const DATE = '(\\d{4}-\\d{2}-\\d{2})';
 
@@ -49,6 +50,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/deleted') return { name: 'deleted' };
   if (path === '/catalogue') return { name: 'catalogue' };
   if (path === '/settings') return { name: 'settings' };
+  if (path === '/conflicts') return { name: 'conflicts' };
   return { name: 'search' };
 }
 
@@ -78,6 +80,8 @@ export function routeHref(route: Route): string {
       return '#/banquets/reports';
     case 'banquetHalls':
       return '#/banquets/halls';
+    case 'conflicts':
+      return '#/conflicts';
     case 'print':
       return `#/print/${route.sheet}/${route.date}${route.stayId ? `/${encodeURIComponent(route.stayId)}` : ''}`;
     default:

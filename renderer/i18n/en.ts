@@ -1,6 +1,7 @@
 import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
 import { enBanquet } from './banquet.en.ts';
 import { enBanquetErrors } from './banquet-errors.en.ts';
+import { enConflicts } from './conflicts.en.ts';
 import type { Messages } from './ja.ts';
 import { enJobs } from './jobs.en.ts';
 import { enKitchen } from './kitchen.en.ts';
@@ -16,6 +17,7 @@ export const en: Messages = {
   kitchen: enKitchen,
   banquet: enBanquet,
   jobs: enJobs,
+  conflicts: enConflicts,
   app: {
     name: '宿帳 Yadocho',
     loading: 'Loading…',

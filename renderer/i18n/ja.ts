@@ -4,6 +4,7 @@
 import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
 import { jaBanquet } from './banquet.ja.ts';
 import { jaBanquetErrors } from './banquet-errors.ja.ts';
+import { jaConflicts } from './conflicts.ja.ts';
 import { jaJobs } from './jobs.ja.ts';
 import { jaKitchen } from './kitchen.ja.ts';
 import { jaKitchenErrors } from './kitchen-errors.ja.ts';
@@ -16,6 +17,7 @@ export const ja = {
   kitchen: jaKitchen,
   banquet: jaBanquet,
   jobs: jaJobs,
+  conflicts: jaConflicts,
   app: {
     name: '宿帳 Yadocho',
     loading: '読み込み中…',
