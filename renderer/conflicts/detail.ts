@@ -64,19 +64,6 @@ export function readConflict(conflict: Conflict): ReadConflict {
   return { kind: conflict.kind, conflict, detail: parsed.data } as ReadConflict;
 }
 
-/**
- * Columns the write path sets itself at every edit (electron/core/changes/write.ts, NOT_EDITED): two PCs
- * editing different fields of one guest both move `last_activity_at`, which the core's check records as two
- * edits of one field. Nobody typed it and nobody can choose it, so the screen leaves it out; once the core's
- * check passes over these columns too (changes/conflicts.ts, NOT_EDITS), this filter finds nothing.
- */
-const BOOKKEEPING = new Set(['guests.last_activity_at']);
-
-/** Whether a conflict is one for staff: all are, but an "edit" of a column nobody edits. */
-export function isForStaff(conflict: Conflict): boolean {
-  return !(conflict.kind === 'field_edit' && BOOKKEEPING.has(`${conflict.table}.${conflict.field}`));
-}
-
 /** Bits of a change-log stamp below the milliseconds (electron/core/changes/hlc.ts: ms × 2048 + counter). */
 const COUNTER_SPAN = 2 ** 11;
 

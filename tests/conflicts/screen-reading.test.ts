@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stampToIso as coreStampToIso } from '../../electron/core/changes/hlc.ts';
 import { type OpenedCore, openCore } from '../../electron/core-host/open-core.ts';
-import { isForStaff, minutesAhead, readConflict, stampToIso } from '../../renderer/conflicts/detail.ts';
+import { minutesAhead, readConflict, stampToIso } from '../../renderer/conflicts/detail.ts';
 import { CONFLICT_KINDS, type Conflict } from '../../shared/contract/conflicts.ts';
 import { recordOnTwoPcs } from '../support/conflicts-scenario.ts';
 
@@ -46,16 +46,15 @@ describe('the conflicts screen reads what the core records', () => {
     }
   });
 
-  it('says the time of an edit as the core does, and leaves out the column nobody edits', () => {
+  it('says the time of an edit as the core does; the column nobody edits is no conflict', () => {
     const edits = conflicts.filter((conflict) => conflict.kind === 'field_edit');
     for (const edit of edits) {
       const read = readConflict(edit);
       if (read.kind !== 'field_edit') throw new Error('unreadable field_edit');
       expect(stampToIso(read.detail.kept.hlc)).toBe(coreStampToIso(read.detail.kept.hlc));
     }
-    // Two PCs editing one guest both move last_activity_at (bookkeeping): the core records it, the screen does not.
-    expect(edits.filter(isForStaff).map((edit) => edit.field)).toEqual(['note']);
-    expect(edits.filter((edit) => !isForStaff(edit)).map((edit) => edit.field)).toEqual(['last_activity_at']);
+    // Two PCs editing one guest both move last_activity_at (bookkeeping): only the note is a conflict.
+    expect(edits.map((edit) => edit.field)).toEqual(['note']);
   });
 
   it('says how far ahead a held change’s clock was', async () => {
