@@ -3,19 +3,19 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wr
 import path from 'node:path';
 import { LATEST_VERSION } from '../../db/migrations/index.ts';
 import { openDatabase } from '../../db/open.ts';
-import { SYNCED_TABLES } from '../../db/schema.ts';
 import { derivedId } from '../../electron/core/changes/derived-id.ts';
 import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
 import { type GeneratedGuest, generateGuestStream, seededRandom } from '../../electron/core/demo/generate.ts';
 import { createSearchIndex } from '../../electron/core/guests/search-index.ts';
 import { type Call, DAY_MS, HISTORY_START, uuidv7At } from './service-common.ts';
 import { drawServiceData } from './service-data.ts';
+import { measureStorage, type Storage } from './storage.ts';
 import { type CallSource, sortedSource, Timeline } from './timeline.ts';
 import { benchWriter } from './writes.ts';
 
 // Builds the benchmark's database through the write path, as the app would have written it over ten years,
 // and caches it under .bench/ (gitignored) as bench-<size>-<version>.sqlite with a .json beside it (how it
-// was built).
+// was built, and what the file holds: see storage.ts).
 //
 // Every row is written by a call as the app makes it (one log header and HLC stamp per call, compact entries:
 // an insert carries the whole row, an update each changed field), at the time the generated data says: the
@@ -115,6 +115,7 @@ export type BuildStats = {
     write: number;
     searchIndex: number;
     analyze: number;
+    storage: number;
     total: number;
   };
   calls: number;
@@ -130,6 +131,7 @@ export type BuildStats = {
   conflicts: Record<string, number>;
   firstStamp: string;
   lastStamp: string;
+  storage: Storage;
 };
 
 export type BuildResult = { file: string; built: boolean; seconds: number; bytes: number; stats: BuildStats };
@@ -324,7 +326,7 @@ function buildDatabase(file: string, size: number, log: (line: string) => void):
   const writeSeconds = lap();
   report();
 
-  // 4. The search index in key order, and statistics.
+  // 4. The search index in key order, statistics, and what the file holds.
   db.transaction(() => createSearchIndex(db).rebuild())();
   const indexSeconds = lap();
   log(`  search index built once at the end by rebuild() in ${indexSeconds.toFixed(1)} s`);
@@ -332,14 +334,17 @@ function buildDatabase(file: string, size: number, log: (line: string) => void):
   const analyzeSeconds = lap();
   db.pragma('journal_mode = WAL');
   db.pragma('wal_checkpoint(TRUNCATE)');
+  const storage = measureStorage(db, statSync(file).size);
+  const storageSeconds = lap();
   const rows: Record<string, number> = {};
-  for (const table of SYNCED_TABLES) rows[table] = db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-  const entries = db.prepare('SELECT count(*) FROM log_entry').pluck().get() as number;
+  for (const table of storage.tables)
+    if (table.rows > 0 && !table.table.startsWith('log_')) rows[table.table] = table.rows;
   const conflicts = Object.fromEntries(
     db.prepare('SELECT kind, count(*) FROM conflicts GROUP BY kind').raw().all() as Array<[string, number]>,
   );
   const stamps = db.prepare('SELECT min(hlc), max(hlc) FROM log_tx').raw().get() as [number, number];
   db.close();
+  const entries = storage.log.entries;
   return {
     size,
     seconds: {
@@ -348,6 +353,7 @@ function buildDatabase(file: string, size: number, log: (line: string) => void):
       write: writeSeconds,
       searchIndex: indexSeconds,
       analyze: analyzeSeconds,
+      storage: storageSeconds,
       total: (performance.now() - started) / 1000,
     },
     calls: writer.calls,
@@ -360,5 +366,6 @@ function buildDatabase(file: string, size: number, log: (line: string) => void):
     conflicts,
     firstStamp: new Date(Math.floor(stamps[0] / 2048)).toISOString(),
     lastStamp: new Date(Math.floor(stamps[1] / 2048)).toISOString(),
+    storage,
   };
 }

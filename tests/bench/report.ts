@@ -55,7 +55,8 @@ export function printTable(figures: Figure[], log: (line: string) => void) {
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
-export function writeJson(file: string, figures: Figure[]) {
+/** `figures` as before; `databases`: per size, how the database was built and what the file holds. */
+export function writeJson(file: string, figures: Figure[], databases: unknown[] = []) {
   const out = figures.map((f) => ({
     name: f.name,
     size: f.size,
@@ -64,5 +65,5 @@ export function writeJson(file: string, figures: Figure[]) {
     p99_ms: round(f.timing.p99),
     ...(f.baseline ? { baseline_p95_ms: round(f.baseline.p95) } : {}),
   }));
-  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ figures: out, databases }, null, 2)}\n`);
 }

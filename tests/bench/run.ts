@@ -10,12 +10,14 @@ import { type Figure, printTable, writeJson } from './report.ts';
 import { createArrivalsBaseline, createCardBaseline, latestStays, sampleGuestsWithStays } from './service-baselines.ts';
 import { BENCH_DAY, TYPICAL_DAY } from './service-data.ts';
 import { measure, type Percentiles } from './stats.ts';
+import { printStorage, storageJson } from './storage.ts';
 import { measureUiLatency } from './ui-latency.ts';
 
 // `npm run bench [-- --quick] [--rebuild] [--build-only] [--out FILE]`: search, guest card, arrivals and
 // write latency through the core's public API on 100,000 and 1,000,000 generated guests (5 stays and 20
-// served rows per guest), each beside a naive way of doing the same. The database is built through the write
-// path, every row logged (build-database.ts), and cached; --rebuild builds it again.
+// served rows per guest), each beside a naive way of doing the same, and what the database file holds (the
+// change log's share, bytes per logged field). The database is built through the write path, every row
+// logged (build-database.ts), and cached; --rebuild builds it again.
 // Timings are warm (after a warm-up) and single-threaded, as the app runs them.
 
 const SEARCH_RUNS = 240;
@@ -195,7 +197,7 @@ async function writeFigures(file: string, size: number): Promise<Figure[]> {
   });
 }
 
-/** How the database was built. */
+/** How the database was built, and what its file holds. */
 function printBuild(build: BuildResult) {
   const { stats } = build;
   const mins = (seconds: number) => `${(seconds / 60).toFixed(1)} min`;
@@ -207,7 +209,7 @@ function printBuild(build: BuildResult) {
   );
   log(
     `  other steps: guests generated ${stats.seconds.guests.toFixed(0)} s, history drawn ${stats.seconds.plan.toFixed(0)} s, ` +
-      `search index ${stats.seconds.searchIndex.toFixed(0)} s, ANALYZE ${stats.seconds.analyze.toFixed(0)} s`,
+      `search index ${stats.seconds.searchIndex.toFixed(0)} s, ANALYZE ${stats.seconds.analyze.toFixed(0)} s, sizes ${stats.seconds.storage.toFixed(0)} s`,
   );
   log(
     `  time in the write path by call: ${Object.entries(stats.byCall)
@@ -236,13 +238,17 @@ function printBuild(build: BuildResult) {
   log('  every row was written and logged through the write path, each call at its simulated time; the search');
   log('  index was built once at the end by rebuild() (a property test proves it equal to the incremental one)');
   log(`  ${build.file}`);
+  printStorage(stats.storage, stats.size, log);
 }
 
 const all: Figure[] = [];
+const databases: unknown[] = [];
 for (const size of sizes) {
   log(`\n== ${size.toLocaleString('en')} guests ==`);
   const build = ensureDatabase(size, { rebuild: args.rebuild ?? false, log });
   printBuild(build);
+  const { storage, ...stats } = build.stats;
+  databases.push({ ...storageJson(storage, size), build: stats });
   if (args['build-only']) continue;
   const figures = [...(await readFigures(build.file, size)), ...(await writeFigures(build.file, size))];
   // In the browser only at the largest size: it is the figure the target names (1,000,000 guests).
@@ -264,6 +270,6 @@ if (banquets.length > 0) {
   all.push(...banquets);
 }
 if (args.out) {
-  writeJson(args.out, all);
+  writeJson(args.out, all, databases);
   log(`\nwrote ${args.out}`);
 }
