@@ -6,7 +6,17 @@ import type { Percentiles } from './stats.ts';
 
 export type Figure = { name: string; size: number; timing: Percentiles; baseline?: Percentiles };
 
-const TARGET = { searchP95: 1, searchSpeedup: 100, cardP95: 5, uiP95: 50, arrivalsP95: 50, writeP95: 10 };
+// The issue's targets: writes (change log included) p95 ≤ 5 ms; a batch of 100,000 remote field entries
+// applied in ≤ 5 s (one run each, so p95 is the slowest of few).
+const TARGET = {
+  searchP95: 1,
+  searchSpeedup: 100,
+  cardP95: 5,
+  uiP95: 50,
+  arrivalsP95: 50,
+  writeP95: 5,
+  applyBatch: 5_000,
+};
 const WRITES = new Set(['guests.update', 'requests.record', 'allergies.record']);
 
 function targets(figure: Figure): string {
@@ -25,6 +35,8 @@ function targets(figure: Figure): string {
   if (figure.name.startsWith('arrivals.forDate'))
     return mark(p95 <= TARGET.arrivalsP95, `p95 ≤ ${TARGET.arrivalsP95} ms`);
   if (WRITES.has(figure.name)) return mark(p95 <= TARGET.writeP95, `p95 ≤ ${TARGET.writeP95} ms`);
+  if (figure.name.startsWith('apply.'))
+    return mark(p95 <= TARGET.applyBatch, `≤ ${TARGET.applyBatch / 1000} s a batch`);
   return '(no target)';
 }
 

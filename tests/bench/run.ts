@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../../db/open.ts';
 import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
 import { type Core, createCore } from '../../electron/core/create-core.ts';
+import { applyFigures } from './apply-figures.ts';
 import { banquetFigures } from './banquet-figures.ts';
 import { type BuildResult, ensureDatabase } from './build-database.ts';
 import { createBaseline, queryClasses, sampleGuests } from './queries.ts';
@@ -13,11 +14,11 @@ import { measure, type Percentiles } from './stats.ts';
 import { printStorage, storageJson } from './storage.ts';
 import { measureUiLatency } from './ui-latency.ts';
 
-// `npm run bench [-- --quick] [--rebuild] [--build-only] [--out FILE]`: search, guest card, arrivals and
-// write latency through the core's public API on 100,000 and 1,000,000 generated guests (5 stays and 20
-// served rows per guest), each beside a naive way of doing the same, and what the database file holds (the
-// change log's share, bytes per logged field). The database is built through the write path, every row
-// logged (build-database.ts), and cached; --rebuild builds it again.
+// `npm run bench [-- --quick] [--rebuild] [--build-only] [--out FILE]`: search, guest card, arrivals, write
+// latency and applying another PC's changes through the core's public API on 100,000 and 1,000,000
+// generated guests (5 stays and 20 served rows per guest), each beside a naive way of doing the same, and
+// what the database file holds (the change log's share, bytes per logged field). The database is built
+// through the write path, every row logged (build-database.ts), and cached; --rebuild builds it again.
 // Timings are warm (after a warm-up) and single-threaded, as the app runs them.
 
 const SEARCH_RUNS = 240;
@@ -189,12 +190,19 @@ async function writeFigures(file: string, size: number): Promise<Figure[]> {
     }
     core.close();
   }
+  // Another PC's work taken in, on the same copy (rows of its own, not the ones written above).
+  const core = createCore({ db, nodeId: openNodeIdentity(db).nodeId, logger: quiet });
+  const applied = applyFigures(db, core, size, log);
+  core.close();
   db.close();
   for (const suffix of ['', '-wal', '-shm', '.node']) rmSync(scratch + suffix, { force: true });
-  return cases.map(({ name }) => {
-    const { timing, baseline } = timings.get(name) ?? {};
-    return { name, size, timing: timing as Percentiles, baseline };
-  });
+  return [
+    ...cases.map(({ name }) => {
+      const { timing, baseline } = timings.get(name) ?? {};
+      return { name, size, timing: timing as Percentiles, baseline };
+    }),
+    ...applied,
+  ];
 }
 
 /** How the database was built, and what its file holds. */
