@@ -31,6 +31,7 @@ function targets(figure: Figure): string {
     return marks.join(', ');
   }
   if (figure.name === 'guest_card.open') return mark(p95 <= TARGET.cardP95, `p95 ≤ ${TARGET.cardP95} ms`);
+  if (figure.name.startsWith('guest_card.open: ')) return "(one of the card's three calls)";
   if (figure.name === 'ui.keystroke_to_results') return mark(p95 <= TARGET.uiP95, `p95 ≤ ${TARGET.uiP95} ms`);
   if (figure.name.startsWith('arrivals.forDate'))
     return mark(p95 <= TARGET.arrivalsP95, `p95 ≤ ${TARGET.arrivalsP95} ms`);
