@@ -90,15 +90,27 @@ const PEOPLE: Record<BanquetType, [number, number]> = {
 const SOURCES = [
   'tests/bench/banquet-data.ts',
   'tests/bench/service-common.ts',
-  'db/migrations/0003-banquets.ts',
-  'electron/core/banquets/follow-up-dates.ts',
-  'electron/core/demo/generate.ts',
   'tests/bench/writes.ts',
+  'electron/core/banquets/follow-up-dates.ts',
+  'electron/core/banquets/current-stage.ts',
+  'electron/core/banquets/invariants.ts',
+  'electron/core/demo/generate.ts',
 ];
+/** The schema and the write path decide the bytes too: every file under these. */
+const SOURCE_DIRS = ['db', 'electron/core/changes'];
 
 export function banquetFile(today: string): string {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const files = [...SOURCES];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(path.join(dir, entry.name));
+      else if (entry.name.endsWith('.ts')) files.push(path.join(dir, entry.name));
+    }
+  };
+  for (const dir of SOURCE_DIRS) walk(dir);
   const hash = createHash('sha256').update(`${today} ${LATEST_VERSION} 2`);
-  for (const source of SOURCES) hash.update(readFileSync(path.resolve(import.meta.dirname, '../..', source)));
+  for (const source of files.sort()) hash.update(source).update(readFileSync(path.join(root, source)));
   return path.join(BENCH_DIR, `banquets-10y-${hash.digest('hex').slice(0, 8)}.sqlite`);
 }
 
