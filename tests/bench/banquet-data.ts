@@ -3,16 +3,16 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } f
 import path from 'node:path';
 import { LATEST_VERSION } from '../../db/migrations/index.ts';
 import { openDatabase } from '../../db/open.ts';
-import { followUpDates } from '../../electron/core/banquets/follow-up-dates.ts';
+import { followUpDates, followUpId } from '../../electron/core/banquets/follow-up-dates.ts';
+import { derivedId } from '../../electron/core/changes/derived-id.ts';
 import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
-import { generateGuestStream } from '../../electron/core/demo/generate.ts';
-import { importGuests } from '../../electron/core/demo/import.ts';
+import { generateGuestStream, seededRandom } from '../../electron/core/demo/generate.ts';
 import { createSearchIndex } from '../../electron/core/guests/search-index.ts';
 import { BANQUET_TYPES, type BanquetType, LOST_REASONS, type Stage } from '../../shared/contract/banquets.ts';
 import { addDays, addYears, localDate } from '../../shared/text/dates.ts';
 import { BENCH_DIR, SEED } from './build-database.ts';
-import { createDraws, DAY_MS, dayMs, insertInto, weighted } from './service-common.ts';
-import { benchWrites } from './writes.ts';
+import { type Call, createDraws, DAY_MS, dayMs, uuidv7At, weighted } from './service-common.ts';
+import { benchWriter } from './writes.ts';
 
 // The banquet benchmark's database: ten years of banquet sales ending today, in a file of its own
 // (.bench/banquets-10y-<hash>.sqlite; the hash covers today and the sources below, so it is rebuilt when
@@ -22,8 +22,10 @@ import { benchWrites } from './writes.ts';
 // cancelled (~6 %) or left as inquiries; the next three months hold open deals. Each deal has its stage rows
 // and, once over, its follow-up calls. No two deals holding halls clash: each day's halls and time slots are
 // handed out in turn, and a deal finding none free is lost for want of a date (as it would be).
-// Deals, stages and follow-ups are bulk-inserted with prepared statements in one transaction, without
-// change-log entries (the reports read the tables, not the log). Deterministic for the seed and the day.
+// Everything goes through the write path, logged, at the time it happened (writes.ts): the organisers as
+// one import ten years back, the halls, then each deal as banquets.create (the deal and its inquiry) and
+// banquets.advance for each later stage (with its follow-up calls when it ends); the deal's current stage
+// is derived from its timeline, as in the app. Deterministic for the seed and the day.
 
 export const BANQUET_YEARS = 10;
 const ORGANISERS = 3_000;
@@ -88,15 +90,27 @@ const PEOPLE: Record<BanquetType, [number, number]> = {
 const SOURCES = [
   'tests/bench/banquet-data.ts',
   'tests/bench/service-common.ts',
-  'db/migrations/0003-banquets.ts',
+  'tests/bench/writes.ts',
   'electron/core/banquets/follow-up-dates.ts',
+  'electron/core/banquets/current-stage.ts',
+  'electron/core/banquets/invariants.ts',
   'electron/core/demo/generate.ts',
-  'electron/core/demo/import.ts',
 ];
+/** The schema and the write path decide the bytes too: every file under these. */
+const SOURCE_DIRS = ['db', 'electron/core/changes'];
 
 export function banquetFile(today: string): string {
-  const hash = createHash('sha256').update(`${today} ${LATEST_VERSION}`);
-  for (const source of SOURCES) hash.update(readFileSync(path.resolve(import.meta.dirname, '../..', source)));
+  const root = path.resolve(import.meta.dirname, '../..');
+  const files = [...SOURCES];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(path.join(dir, entry.name));
+      else if (entry.name.endsWith('.ts')) files.push(path.join(dir, entry.name));
+    }
+  };
+  for (const dir of SOURCE_DIRS) walk(dir);
+  const hash = createHash('sha256').update(`${today} ${LATEST_VERSION} 2`);
+  for (const source of files.sort()) hash.update(source).update(readFileSync(path.join(root, source)));
   return path.join(BENCH_DIR, `banquets-10y-${hash.digest('hex').slice(0, 8)}.sqlite`);
 }
 
@@ -120,9 +134,10 @@ export function ensureBanquetDatabase(options: {
   const building = `${file}.building`;
   for (const suffix of ['', '-wal', '-shm']) rmSync(building + suffix, { force: true });
   const db = openDatabase(building);
+  db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
-  db.pragma('foreign_keys = OFF');
   const counts = writeBanquetData(db, today);
+  db.pragma('journal_mode = WAL');
   options.log(
     `  ${Object.entries(counts)
       .map(([table, n]) => `${table} ${n.toLocaleString('en')}`)
@@ -138,103 +153,74 @@ export function ensureBanquetDatabase(options: {
 
 function writeBanquetData(db: ReturnType<typeof openDatabase>, today: string) {
   const nodeId = openNodeIdentity(db).nodeId;
-  const clock = () => dayMs(today);
-  const writes = benchWrites(db, nodeId, clock);
+  const counts: Record<string, number> = {};
+  const count = (table: string, n = 1) => {
+    counts[table] = (counts[table] ?? 0) + n;
+  };
+  const calls: Call[] = [];
+  const createdAt = new Date(dayMs(addYears(today, -BANQUET_YEARS)) - 60 * DAY_MS).toISOString();
+  // Staff, organisers and halls are on file before the first deal's inquiry (up to 120 days before its day).
+  const opened = dayMs(addYears(today, -BANQUET_YEARS)) - 150 * DAY_MS;
   const staffIds = ['女将 山田', '宴会 佐藤', '宴会 鈴木', '支配人 高橋', '営業 田中'].map((name, i) => {
     const id = `0190a000-0000-7000-8000-00000000000${i}`;
-    writes.transact(null, (session) => {
-      const now = session.now();
-      session.writeRow('staff', id, { name, reading: '', active: true, created_at: now, updated_at: now });
+    calls.push({
+      t: opened - DAY_MS + i,
+      name: 'staff.create',
+      staff: null,
+      write: (session) => session.writeRow('staff', id, { name, reading: '', active: true, created_at: session.now() }),
     });
     return id;
   });
-  // Organisers: generated guests written like an import, with their search rows.
-  writes.transact(staffIds[0] as string, (session) =>
-    importGuests(session, generateGuestStream(ORGANISERS, { seed: SEED + 9, now: dayMs(today) })),
-  );
-  db.transaction(() => createSearchIndex(db).rebuild())();
-  const organisers = (db.prepare('SELECT id FROM guests ORDER BY rowid').pluck().all() as string[]).filter(
-    (_, i) => i < ORGANISERS,
-  );
+  // Organisers: generated guests, imported as one batch (their companions linked), with their search rows.
+  const generated = [...generateGuestStream(ORGANISERS, { seed: SEED + 9, now: dayMs(today) })];
+  const idRandom = seededRandom(SEED + 11);
+  const organisers = generated.map(() => uuidv7At(opened - DAY_MS / 2, idRandom));
+  calls.push({
+    t: opened - DAY_MS / 2,
+    name: 'bench.import',
+    staff: staffIds[0] as string,
+    write: (session) => {
+      generated.forEach(({ companion, ...guest }, i) => {
+        const id = organisers[i] as string;
+        session.writeRow('guests', id, { ...guest, created_at: session.now() });
+        const of = companion ? organisers[companion.of] : undefined;
+        if (companion && of) {
+          session.writeRow('guest_links', derivedId('guest_link', ...[of, id].sort()), {
+            guest_id: of,
+            companion_id: id,
+            relationship: companion.relationship,
+            created_at: session.now(),
+          });
+        }
+      });
+    },
+  });
+  count('guests', ORGANISERS);
 
   const draws = createDraws(SEED + 10);
-  const { random, newId, pick, chance, count, counts } = draws;
+  const { random, newId, pick, chance } = draws;
   const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
-  const createdAt = new Date(dayMs(addYears(today, -BANQUET_YEARS)) - 60 * DAY_MS).toISOString();
   const hallIds = HALLS.map(() => newId(dayMs(createdAt.slice(0, 10))));
-  writes.transact(staffIds[0] as string, (session) => {
-    HALLS.forEach(([name, seated, standing, theatre], i) => {
-      session.writeRow('halls', hallIds[i] as string, {
-        name,
-        capacity_seated: seated,
-        capacity_standing: standing,
-        capacity_theatre: theatre,
-        combinable_with: i === 0 ? [hallIds[1]] : i === 1 ? [hallIds[0]] : [],
-        note: '',
-        sort_order: i + 1,
-        created_at: createdAt,
-        updated_at: createdAt,
-      });
+  HALLS.forEach(([name, seated, standing, theatre], i) => {
+    calls.push({
+      t: opened + i,
+      name: 'halls.create',
+      staff: staffIds[0] as string,
+      write: (session) =>
+        session.writeRow('halls', hallIds[i] as string, {
+          name,
+          capacity_seated: seated,
+          capacity_standing: standing,
+          capacity_theatre: theatre,
+          combinable_with: i === 0 ? [hallIds[1]] : i === 1 ? [hallIds[0]] : [],
+          note: '',
+          sort_order: i + 1,
+          created_at: session.now(),
+        }),
     });
   });
   count('halls', HALLS.length);
-
-  const insertDeal = insertInto(db, 'banquets', [
-    'id',
-    'organiser_id',
-    'group_name',
-    'type',
-    'date',
-    'start_time',
-    'end_time',
-    'hall_ids',
-    'layout',
-    'headcount',
-    'price_per_head_yen',
-    'drinks_plan',
-    'estimate_yen',
-    'deposit_yen',
-    'staff_id',
-    'note',
-    'deceased_name',
-    'date_of_death',
-    'stage',
-    'stage_at',
-    'hold_expires_on',
-    'lost_reason',
-    'competitor',
-    'closing_note',
-    'created_at',
-    'updated_at',
-  ]);
-  const insertStage = insertInto(db, 'banquet_stages', [
-    'id',
-    'banquet_id',
-    'stage',
-    'at',
-    'staff_id',
-    'hold_expires_on',
-    'lost_reason',
-    'competitor',
-    'note',
-    'created_at',
-    'updated_at',
-  ]);
-  const insertFollowUp = insertInto(db, 'follow_ups', [
-    'id',
-    'banquet_id',
-    'guest_id',
-    'kind',
-    'due_date',
-    'event_date',
-    'memorial_year',
-    'status',
-    'done_at',
-    'done_by',
-    'note',
-    'created_at',
-    'updated_at',
-  ]);
+  const followUpIds = new Set<string>();
 
   const otherType = weighted(random, BANQUET_TYPES, (t) => TYPE_WEIGHT[t]);
   const typeFor = (month: number): BanquetType => {
@@ -272,146 +258,162 @@ function writeBanquetData(db: ReturnType<typeof openDatabase>, today: string) {
 
   const first = addYears(today, -BANQUET_YEARS);
   const last = addDays(today, AHEAD_DAYS);
-  db.transaction(() => {
-    for (let day = first; day <= last; day = addDays(day, 1)) {
-      const month = Number(day.slice(5, 7));
-      const ahead = day > today ? Math.round((dayMs(day) - dayMs(today)) / DAY_MS) : 0;
-      // Fewer deals are known the further ahead the day is.
-      const expected = DEALS_PER_DAY * (MONTH_WEIGHT[month - 1] ?? 1) * (ahead > 0 ? 1 - ahead / (AHEAD_DAYS + 30) : 1);
-      const deals = Math.round(expected * (0.7 + 0.6 * random()));
-      // Free hall slots of the day, handed out in turn to the deals holding a hall.
-      const free = new Set(HALLS.flatMap((_, h) => SLOTS.map((_, s) => `${h}:${s}`)));
-      for (let k = 0; k < deals; k++) {
-        const type = typeFor(month);
-        let stage = ahead > 0 ? futureStage()[0] : pastStage()[0];
-        const [low, high] = PEOPLE[type];
-        let people = between(low, high);
-        const occupying = stage === 'provisional' || stage === 'confirmed' || stage === 'held';
-        // The smallest free hall that seats the party (a slot of the one taken if it holds the hall).
-        const fits = [...free]
-          .map((key) => key.split(':').map(Number) as [number, number])
-          .filter(([h]) => (HALLS[h]?.[1] ?? 0) >= people)
-          .sort(([a], [b]) => (HALLS[a]?.[1] ?? 0) - (HALLS[b]?.[1] ?? 0));
-        let spot = fits[0];
-        if (occupying && !spot) {
-          stage = 'lost'; // no hall free that day
-        }
-        if (!spot) {
-          const h = between(0, HALLS.length - 1);
-          spot = [h, between(0, SLOTS.length - 1)];
-          people = Math.min(people, HALLS[h]?.[1] ?? people);
-        }
-        if (stage === 'provisional' || stage === 'confirmed' || stage === 'held') free.delete(`${spot[0]}:${spot[1]}`);
-        const [hall, slot] = spot;
-        const [start, end] = SLOTS[slot] as [string, string];
-        const price = pick([5_000, 6_000, 7_000, 8_000, 10_000, 12_000, 15_000]);
-        const estimate = people * (price + (type === 'memorial' || type === 'meeting' ? 0 : 2_500));
-        const lost = stage === 'lost';
-        const reason = lost ? (fits.length === 0 && occupying ? 'date_unavailable' : lostReason()) : null;
-        const rival = lost ? competitor() : '';
-        const dateOfDeath =
-          type === 'memorial' && chance(0.8)
-            ? addYears(addDays(day, between(0, 30)), -pick([1, 2, 6, 12, 16, 22, 26, 32]))
-            : null;
-        // The timeline: inquiry one to four months ahead (never after today), then on to the stage.
-        const inquiry = (() => {
-          const d = addDays(day, -between(20, 120));
-          return d > today ? addDays(today, -between(0, 14)) : d;
-        })();
-        const path: Stage[] =
-          stage === 'inquiry'
-            ? ['inquiry']
-            : stage === 'proposal'
-              ? ['inquiry', 'proposal']
-              : stage === 'provisional'
-                ? ['inquiry', 'proposal', 'provisional']
-                : stage === 'confirmed'
-                  ? ['inquiry', 'proposal', 'confirmed']
-                  : stage === 'held'
-                    ? ['inquiry', 'proposal', 'confirmed', 'held']
-                    : ['inquiry', 'proposal', stage];
-        const closedOn = stage === 'held' ? addDays(day, 1) : day < today ? addDays(day, -between(1, 10)) : today;
-        const lastDay = closedOn > today ? today : closedOn < inquiry ? inquiry : closedOn;
-        const span = Math.round((dayMs(lastDay) - dayMs(inquiry)) / DAY_MS);
-        const steps = path.map((s, i) => ({
-          stage: s,
-          at: stamp(addDays(inquiry, Math.floor((span * i) / Math.max(1, path.length - 1))), 10 + i),
-        }));
-        const stageAt = (steps.at(-1) as { at: string }).at;
-        const holdExpiresOn = stage === 'provisional' ? addDays(today, between(-2, 21)) : null;
-        const note = lost ? '他館に決定' : stage === 'cancelled' ? '催し中止' : '';
-        const id = newId(dayMs(steps[0]?.at.slice(0, 10) ?? day));
-        const organiser = organisers[Math.floor(random() * organisers.length)] as string;
-        insertDeal.run(
-          id,
-          organiser,
-          `${type} ${day}`,
-          type,
-          day,
-          start,
-          end,
-          JSON.stringify([hallIds[hall]]),
-          'seated',
-          people,
-          price,
-          type === 'memorial' || type === 'meeting' ? '' : '飲み放題（2時間）',
-          estimate,
-          occupying ? Math.round(estimate / 10 / 1000) * 1000 : 0,
-          pick(staffIds),
-          '',
-          type === 'memorial' ? '故人' : '',
-          dateOfDeath,
-          stage,
-          stageAt,
-          holdExpiresOn,
-          reason,
-          rival,
-          note,
-          steps[0]?.at,
-          stageAt,
-        );
-        count('banquets');
-        steps.forEach((step, i) => {
-          const final = i === steps.length - 1;
-          insertStage.run(
-            newId(dayMs(step.at.slice(0, 10))),
-            id,
-            step.stage,
-            step.at,
-            pick(staffIds),
-            step.stage === 'provisional' ? holdExpiresOn : null,
-            final ? reason : null,
-            final ? rival : '',
-            final ? note : '',
-            step.at,
-            step.at,
-          );
-        });
-        count('banquet_stages', steps.length);
-        if (stage === 'held' || stage === 'lost' || stage === 'cancelled') {
+  for (let day = first; day <= last; day = addDays(day, 1)) {
+    const month = Number(day.slice(5, 7));
+    const ahead = day > today ? Math.round((dayMs(day) - dayMs(today)) / DAY_MS) : 0;
+    // Fewer deals are known the further ahead the day is.
+    const expected = DEALS_PER_DAY * (MONTH_WEIGHT[month - 1] ?? 1) * (ahead > 0 ? 1 - ahead / (AHEAD_DAYS + 30) : 1);
+    const deals = Math.round(expected * (0.7 + 0.6 * random()));
+    // Free hall slots of the day, handed out in turn to the deals holding a hall.
+    const free = new Set(HALLS.flatMap((_, h) => SLOTS.map((_, s) => `${h}:${s}`)));
+    for (let k = 0; k < deals; k++) {
+      const type = typeFor(month);
+      let stage = ahead > 0 ? futureStage()[0] : pastStage()[0];
+      const [low, high] = PEOPLE[type];
+      let people = between(low, high);
+      const occupying = stage === 'provisional' || stage === 'confirmed' || stage === 'held';
+      // The smallest free hall that seats the party (a slot of the one taken if it holds the hall).
+      const fits = [...free]
+        .map((key) => key.split(':').map(Number) as [number, number])
+        .filter(([h]) => (HALLS[h]?.[1] ?? 0) >= people)
+        .sort(([a], [b]) => (HALLS[a]?.[1] ?? 0) - (HALLS[b]?.[1] ?? 0));
+      let spot = fits[0];
+      if (occupying && !spot) {
+        stage = 'lost'; // no hall free that day
+      }
+      if (!spot) {
+        const h = between(0, HALLS.length - 1);
+        spot = [h, between(0, SLOTS.length - 1)];
+        people = Math.min(people, HALLS[h]?.[1] ?? people);
+      }
+      if (stage === 'provisional' || stage === 'confirmed' || stage === 'held') free.delete(`${spot[0]}:${spot[1]}`);
+      const [hall, slot] = spot;
+      const [start, end] = SLOTS[slot] as [string, string];
+      const price = pick([5_000, 6_000, 7_000, 8_000, 10_000, 12_000, 15_000]);
+      const estimate = people * (price + (type === 'memorial' || type === 'meeting' ? 0 : 2_500));
+      const lost = stage === 'lost';
+      const reason = lost ? (fits.length === 0 && occupying ? 'date_unavailable' : lostReason()) : null;
+      const rival = lost ? competitor() : '';
+      const dateOfDeath =
+        type === 'memorial' && chance(0.8)
+          ? addYears(addDays(day, between(0, 30)), -pick([1, 2, 6, 12, 16, 22, 26, 32]))
+          : null;
+      // The timeline: inquiry one to four months ahead (never after today), then on to the stage.
+      const inquiry = (() => {
+        const d = addDays(day, -between(20, 120));
+        return d > today ? addDays(today, -between(0, 14)) : d;
+      })();
+      const path: Stage[] =
+        stage === 'inquiry'
+          ? ['inquiry']
+          : stage === 'proposal'
+            ? ['inquiry', 'proposal']
+            : stage === 'provisional'
+              ? ['inquiry', 'proposal', 'provisional']
+              : stage === 'confirmed'
+                ? ['inquiry', 'proposal', 'confirmed']
+                : stage === 'held'
+                  ? ['inquiry', 'proposal', 'confirmed', 'held']
+                  : ['inquiry', 'proposal', stage];
+      const closedOn = stage === 'held' ? addDays(day, 1) : day < today ? addDays(day, -between(1, 10)) : today;
+      const lastDay = closedOn > today ? today : closedOn < inquiry ? inquiry : closedOn;
+      const span = Math.round((dayMs(lastDay) - dayMs(inquiry)) / DAY_MS);
+      const steps = path.map((s, i) => ({
+        stage: s,
+        at: stamp(addDays(inquiry, Math.floor((span * i) / Math.max(1, path.length - 1))), 10 + i),
+      }));
+      const stageAt = (steps.at(-1) as { at: string }).at;
+      const holdExpiresOn = stage === 'provisional' ? addDays(today, between(-2, 21)) : null;
+      const note = lost ? '他館に決定' : stage === 'cancelled' ? '催し中止' : '';
+      const id = newId(dayMs(steps[0]?.at.slice(0, 10) ?? day));
+      const organiser = organisers[Math.floor(random() * organisers.length)] as string;
+      const dealStaff = pick(staffIds);
+      const deal = {
+        organiser_id: organiser,
+        group_name: `${type} ${day}`,
+        type,
+        date: day,
+        start_time: start,
+        end_time: end,
+        hall_ids: [hallIds[hall]],
+        layout: 'seated',
+        headcount: people,
+        price_per_head_yen: price,
+        drinks_plan: type === 'memorial' || type === 'meeting' ? '' : '飲み放題（2時間）',
+        estimate_yen: estimate,
+        deposit_yen: occupying ? Math.round(estimate / 10 / 1000) * 1000 : 0,
+        staff_id: dealStaff,
+        note: '',
+        deceased_name: type === 'memorial' ? '故人' : '',
+        date_of_death: dateOfDeath,
+      };
+      count('banquets');
+      // The timeline: the inquiry with the deal (banquets.create), each later stage by banquets.advance; the
+      // current stage on the deal row follows from it (derived, never written).
+      steps.forEach((step, i) => {
+        const final = i === steps.length - 1;
+        const stageId = newId(dayMs(step.at.slice(0, 10)));
+        const stage = {
+          banquet_id: id,
+          stage: step.stage,
+          staff_id: pick(staffIds),
+          hold_expires_on: step.stage === 'provisional' ? holdExpiresOn : null,
+          lost_reason: final ? reason : null,
+          competitor: final ? rival : '',
+          note: final ? note : '',
+        };
+        const followUps: Array<{ id: string; values: Record<string, unknown> }> = [];
+        if (final && (stage.stage === 'held' || stage.stage === 'lost' || stage.stage === 'cancelled')) {
           for (const call of followUpDates({ type, date: day, dateOfDeath })) {
             const done = call.eventDate < today;
-            insertFollowUp.run(
-              newId(dayMs(stageAt.slice(0, 10))),
-              id,
-              organiser,
-              call.kind,
-              call.dueDate,
-              call.eventDate,
-              call.memorialYear,
-              done ? 'done' : 'open',
-              done ? stamp(call.dueDate, 15) : null,
-              done ? pick(staffIds) : null,
-              '',
-              stageAt,
-              done ? stamp(call.dueDate, 15) : stageAt,
-            );
+            newId(dayMs(stageAt.slice(0, 10))); // drawn as when follow-ups had drawn ids: the rest stays as it was
+            const followUp = followUpId(organiser, call.kind, call.eventDate);
+            const doneBy = done ? pick(staffIds) : null;
+            // One call per guest, kind and day (the app does not write one already on record).
+            if (followUpIds.has(followUp)) continue;
+            followUpIds.add(followUp);
+            followUps.push({
+              id: followUp,
+              values: {
+                banquet_id: id,
+                guest_id: organiser,
+                kind: call.kind,
+                due_date: call.dueDate,
+                event_date: call.eventDate,
+                memorial_year: call.memorialYear,
+                status: done ? 'done' : 'open',
+                done_at: done ? stamp(call.dueDate, 15) : null,
+                done_by: doneBy,
+                note: '',
+              },
+            });
             count('follow_ups');
           }
         }
-      }
+        calls.push({
+          t: Date.parse(step.at),
+          name: i === 0 ? 'banquets.create' : 'banquets.advance',
+          staff: stage.staff_id,
+          write: (session) => {
+            const now = session.now();
+            if (i === 0) session.writeRow('banquets', id, { ...deal, created_at: now });
+            session.writeRow('banquet_stages', stageId, { ...stage, at: now, created_at: now });
+            for (const followUp of followUps) {
+              session.writeRow('follow_ups', followUp.id, { ...followUp.values, created_at: now });
+            }
+          },
+        });
+      });
+      count('banquet_stages', steps.length);
     }
-  })();
+  }
+  // Everything in the order it happened, each call at its time.
+  calls.sort((a, b) => a.t - b.t);
+  const writer = benchWriter(db, nodeId, calls[0]?.t ?? 0);
+  for (const call of calls) writer.run(call);
+  writer.finish();
+  db.transaction(() => createSearchIndex(db).rebuild())();
+  counts.calls = writer.calls;
   return counts;
 }
 

@@ -1,208 +1,371 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { v7 as uuidv7 } from 'uuid';
 import { LATEST_VERSION } from '../../db/migrations/index.ts';
 import { openDatabase } from '../../db/open.ts';
+import { derivedId } from '../../electron/core/changes/derived-id.ts';
 import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
-import { type GeneratedGuest, generateGuestStream } from '../../electron/core/demo/generate.ts';
-import { importGuests } from '../../electron/core/demo/import.ts';
+import { type GeneratedGuest, generateGuestStream, seededRandom } from '../../electron/core/demo/generate.ts';
 import { createSearchIndex } from '../../electron/core/guests/search-index.ts';
-import { loadServiceData } from './service-data.ts';
-import { benchWrites } from './writes.ts';
+import { type Call, DAY_MS, HISTORY_START, uuidv7At } from './service-common.ts';
+import { drawServiceData } from './service-data.ts';
+import { measureStorage, type Storage } from './storage.ts';
+import { type CallSource, sortedSource, Timeline } from './timeline.ts';
+import { benchWriter } from './writes.ts';
 
-// Builds the benchmark's databases fast, and caches them under .bench/ (gitignored), in two layers:
-// guests-<size>-… (guests, their change log and search index: 9 minutes at 1M) and service-<size>-… (a
-// copy of it migrated to the latest schema, with stays, allergies, requests, dishes and served rows:
-// see service-data.ts). The guests layer's key ignores the service layer and the later, additive
-// migrations, so changing those rebuilds only the service layer.
-// `demo.load` would keep the search index row by row (tens of millions of random B-tree inserts at 1M);
-// here the guests go through the same write path with no hooks (rows + change log, exactly as the app
-// writes them), and the index is built once at the end in key order by rebuild(), which a property
-// test proves equal to the incremental index.
+// Builds the benchmark's database through the write path, as the app would have written it over ten years,
+// and caches it under .bench/ (gitignored) as bench-<size>-<version>.sqlite with a .json beside it (how it
+// was built, and what the file holds: see storage.ts).
+//
+// Every row is written by a call as the app makes it (one log header and HLC stamp per call, compact entries:
+// an insert carries the whole row, an update each changed field), at the time the generated data says: the
+// engine's clock follows the calls, so the log's stamps, created_at and updated_at span the ten years. Each
+// row is written once, when it was created, with the state it ends in (see the service-*.ts generators): a
+// stay when booked (already departed), a request when taken (already done). A guest is registered a few
+// minutes before the first row that names them (their first booking, say), or at their last activity if
+// nothing names them earlier.
+//
+// The search index is the one exception: it is built once at the end in key order by rebuild() (keeping it
+// row by row is tens of millions of random B-tree inserts at 1M guests), which a property test proves equal
+// to the incrementally kept index. Its row hook is therefore not registered while building.
 
 /** Bump when the generated data or the way it is built changes, so cached databases are rebuilt. */
-export const BENCH_DATA_VERSION = 1;
-/** The same for the service layer. */
-export const SERVICE_DATA_VERSION = 1;
-/**
- * The schema the guests layer's tables come from. Migrations after it are additive (new tables), and
- * are applied to the copy the service layer is built on; bump this only if a migration changes the
- * guests tables themselves.
- */
-const GUESTS_LAYER_SCHEMA = 1;
+export const BENCH_DATA_VERSION = 2;
 export const SEED = 20_261_123;
 /** A fixed "now" for the generator: the same seed then gives the same guests on every run. */
 export const GENERATED_AT = Date.UTC(2026, 0, 1);
-/** Guests per transaction: big enough to amortise commits, small enough to keep the WAL modest. */
-const BATCH = 20_000;
+/** The catalogue (staff, dishes, courses) is entered before the history's first bookings. */
+const CATALOGUE_AT = HISTORY_START - 120 * DAY_MS;
+/** A guest is registered this long before the first row that names them. */
+const REGISTERED_BEFORE_MS = 5 * 60_000;
 
-export const BENCH_DIR = path.resolve(import.meta.dirname, '../../.bench');
+export const BENCH_DIR = path.resolve(import.meta.dirname, '../..', '.bench');
+const ROOT = path.resolve(import.meta.dirname, '../..');
 
-// The sources that decide the stored bytes: a change to any of them (a new family name, another
-// search key) invalidates the cache even if nobody remembers to bump BENCH_DATA_VERSION.
+// What decides the stored bytes: the generators, the write path and the schema. A change to any of them
+// rebuilds the database even if nobody remembers to bump BENCH_DATA_VERSION.
 const SOURCES = [
-  'electron/core/demo/generate.ts',
-  'electron/core/demo/names.ts',
-  'electron/core/demo/import.ts',
-  'electron/core/guests/search-keys.ts',
-];
-
-// What decides the service layer's bytes, besides the guests layer it is built on.
-const SERVICE_SOURCES = [
-  'tests/bench/service-data.ts',
+  'tests/bench/build-database.ts',
   'tests/bench/service-common.ts',
+  'tests/bench/service-data.ts',
   'tests/bench/service-menu.ts',
-  'tests/bench/service-indexes.ts',
   'tests/bench/service-stays.ts',
   'tests/bench/service-allergies-requests.ts',
   'tests/bench/service-bench-day.ts',
+  'tests/bench/timeline.ts',
+  'tests/bench/writes.ts',
+  'electron/core/demo/generate.ts',
+  'electron/core/demo/names.ts',
   'electron/core/demo/service-catalogue.ts',
-  'db/migrations/0002-service.ts',
+  'electron/core/guests/search-keys.ts',
+  'electron/core/guests/search-index.ts',
+  'electron/core/allergies/superseded-by.ts',
+  'electron/core/allergies/invariants.ts',
+  'electron/core/banquets/current-stage.ts',
+  'electron/core/banquets/invariants.ts',
+  'electron/core/stays/invariants.ts',
 ];
+const SOURCE_DIRS = ['db', 'electron/core/changes'];
 
-function sourcesHash(sources: string[], salt = ''): string {
+function sourceFiles(): string[] {
+  const files = [...SOURCES];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+      const relative = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(relative);
+      else if (entry.name.endsWith('.ts')) files.push(relative);
+    }
+  };
+  for (const dir of SOURCE_DIRS) walk(dir);
+  return files.sort();
+}
+
+export function sourcesHash(sources: string[], salt = ''): string {
   const hash = createHash('sha256').update(salt);
-  for (const source of sources) hash.update(readFileSync(path.resolve(import.meta.dirname, '../..', source)));
+  for (const source of sources) hash.update(source).update(readFileSync(path.join(ROOT, source)));
   return hash.digest('hex').slice(0, 8);
 }
 
-const guestsVersion = () => `s${GUESTS_LAYER_SCHEMA}-d${BENCH_DATA_VERSION}-${sourcesHash(SOURCES)}`;
-
-export function guestsFile(size: number): string {
-  return path.join(BENCH_DIR, `guests-${size}-${guestsVersion()}.sqlite`);
-}
-
-/** The database the benchmark runs on: the guests layer plus the service layer. */
+/** The database the benchmark runs on. */
 export function databaseFile(size: number): string {
-  const version = `s${LATEST_VERSION}-d${SERVICE_DATA_VERSION}-${sourcesHash(SERVICE_SOURCES, guestsVersion())}`;
-  return path.join(BENCH_DIR, `service-${size}-${version}.sqlite`);
+  const version = `s${LATEST_VERSION}-d${BENCH_DATA_VERSION}-${sourcesHash(sourceFiles())}`;
+  return path.join(BENCH_DIR, `bench-${size}-${version}.sqlite`);
 }
 
+/** The file with its WAL, its node's high-water mark (changes/identity.ts) and its build stats. */
 function removeDatabase(file: string) {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+  for (const suffix of ['', '-wal', '-shm', '.node', '.json']) rmSync(file + suffix, { force: true });
+}
+
+/** Removes other versions of this size, and the layers older benchmarks kept: they are stale, and big. */
+function removeStale(size: number, keep: string) {
+  const prefixes = [`bench-${size}-`, `guests-${size}-`, `service-${size}-`];
+  for (const name of existsSync(BENCH_DIR) ? readdirSync(BENCH_DIR) : []) {
+    const file = path.join(BENCH_DIR, name);
+    if (prefixes.some((prefix) => name.startsWith(prefix)) && !file.startsWith(keep)) rmSync(file, { force: true });
+  }
+}
+
+/** How the database was built (kept beside it as JSON, so a cached run still prints it). */
+export type BuildStats = {
+  size: number;
+  seconds: {
+    guests: number;
+    plan: number;
+    write: number;
+    searchIndex: number;
+    analyze: number;
+    storage: number;
+    total: number;
+  };
+  calls: number;
+  /** Calls and the seconds spent in them (inside the write path), by call name. */
+  byCall: Record<string, { calls: number; seconds: number }>;
+  /** Rows per table in the built database. */
+  rows: Record<string, number>;
+  /** Calls per second of the write phase. */
+  callsPerSecond: number;
+  /** Log entries per second of the write phase. */
+  entriesPerSecond: number;
+  /** Conflicts the invariant checks recorded, by kind (the generator makes data the app would refuse). */
+  conflicts: Record<string, number>;
+  firstStamp: string;
+  lastStamp: string;
+  storage: Storage;
+};
+
+export type BuildResult = { file: string; built: boolean; seconds: number; bytes: number; stats: BuildStats };
+type BuildOptions = { rebuild: boolean; log: (line: string) => void };
+
+/** The cached benchmark database of `size` guests, built first if missing (or if `rebuild`). */
+export function ensureDatabase(size: number, options: BuildOptions): BuildResult {
+  const file = databaseFile(size);
+  const statsFile = `${file}.json`;
+  if (existsSync(file) && existsSync(statsFile) && !options.rebuild) {
+    const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as BuildStats;
+    return { file, built: false, seconds: 0, bytes: statSync(file).size, stats };
+  }
+  removeStale(size, file);
+  removeDatabase(file);
+  const building = `${file}.building`; // renamed only when complete: an interrupted build is never reused
+  removeDatabase(building);
+  const stats = buildDatabase(building, size, options.log);
+  renameSync(building, file);
+  removeDatabase(building);
+  writeFileSync(statsFile, `${JSON.stringify(stats, null, 2)}\n`);
+  return { file, built: true, seconds: stats.seconds.total, bytes: statSync(file).size, stats };
+}
+
+/** Companions as the guest generator linked them: each to the guest generated just before it. */
+function companionsOf(guests: readonly GeneratedGuest[]): Map<number, number[]> {
+  const companions = new Map<number, number[]>();
+  const add = (a: number, b: number) => companions.set(a, [...(companions.get(a) ?? []), b]);
+  guests.forEach((guest, index) => {
+    if (!guest.companion) return;
+    const n = index + 1;
+    const of = guest.companion.of + 1;
+    add(of, n);
+    add(n, of);
+  });
+  return companions;
 }
 
 /**
- * Batches of generated guests with companion indexes rebased to the batch. A companion always names
- * the guest generated just before it, so a batch only ends before a guest that is not a companion:
- * every link then stays inside one importGuests call, as it would in one big import.
+ * The guests' registrations (guests.create, and guests.linkCompanion once both of a pair exist), in time
+ * order, made into calls as they are reached.
  */
-function* batches(stream: Iterable<GeneratedGuest>, size: number): Generator<GeneratedGuest[]> {
-  let batch: GeneratedGuest[] = [];
-  let start = 0;
-  let index = 0;
-  for (const guest of stream) {
-    if (batch.length >= size && !guest.companion) {
-      yield batch;
-      batch = [];
-      start = index;
-    }
-    const { companion } = guest;
-    batch.push(companion ? { ...guest, companion: { ...companion, of: companion.of - start } } : guest);
-    index++;
-  }
-  if (batch.length > 0) yield batch;
-}
-
-export type BuildResult = { file: string; built: boolean; seconds: number; bytes: number };
-type BuildOptions = { rebuild: boolean; rebuildGuests: boolean; log: (line: string) => void };
-
-/** Removes the other versions of a layer of this size: they are stale, and big. */
-function removeStale(prefix: string, keep: string) {
-  for (const name of existsSync(BENCH_DIR) ? readdirSync(BENCH_DIR) : []) {
-    if (name.startsWith(prefix) && path.join(BENCH_DIR, name) !== keep)
-      rmSync(path.join(BENCH_DIR, name), { force: true });
-  }
-}
-
-/** The cached benchmark database of `size` guests with its service data, built first if missing. */
-export function ensureDatabase(size: number, options: BuildOptions): BuildResult & { guests: BuildResult } {
-  const guests = ensureGuests(size, options.rebuildGuests, options.log);
-  const file = databaseFile(size);
-  if (existsSync(file) && !options.rebuild && !guests.built) {
-    return { file, built: false, seconds: 0, bytes: statSync(file).size, guests };
-  }
-  removeStale(`service-${size}-`, file);
-  const started = performance.now();
-  const building = `${file}.building`;
-  removeDatabase(building);
-  copyFileSync(guests.file, building);
-  options.log(`  guests layer copied in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  const db = openDatabase(building); // migrates the copy to the latest schema
-  // Build-only settings: no rollback journal and no fsync (an interrupted build is thrown away), and no
-  // foreign-key checks (the generator only names rows it made; a correction and the allergy it supersedes
-  // name each other, which row-by-row checks would refuse whichever is written first).
-  db.pragma('journal_mode = OFF');
-  db.pragma('foreign_keys = OFF');
-  db.pragma('synchronous = OFF');
-  db.pragma('cache_size = -1048576');
-  db.pragma('temp_store = MEMORY');
-  const nodeId = openNodeIdentity(db).nodeId;
-  const writes = benchWrites(db, nodeId, Date.now);
-  const counts = loadServiceData(db, writes, size, options.log);
-  options.log(
-    `  ${Object.entries(counts)
-      .map(([table, n]) => `${table} ${n.toLocaleString('en')}`)
-      .join(', ')}`,
+function guestSource(
+  guests: readonly GeneratedGuest[],
+  registered: Float64Array,
+  ids: string[],
+  staffIds: readonly string[],
+): CallSource {
+  const size = guests.length;
+  const order = Array.from({ length: size }, (_, i) => i + 1).sort(
+    (a, b) => (registered[a] as number) - (registered[b] as number) || a - b,
   );
-  db.pragma('journal_mode = WAL');
-  db.close();
-  removeDatabase(file);
-  renameSync(building, file);
-  removeDatabase(building);
-  const seconds = (performance.now() - started) / 1000;
-  return { file, built: true, seconds, bytes: statSync(file).size, guests };
+  let next = 0;
+  const staffOf = (n: number) => staffIds[n % staffIds.length] as string;
+  let pendingLink: Call | undefined;
+
+  const register = (n: number): Call => {
+    const t = registered[n] as number;
+    const { companion, ...guest } = guests[n - 1] as GeneratedGuest;
+    // The pair is linked once both are registered, by whichever of the two is registered second.
+    const partner = companion ? n - 1 : guests[n]?.companion ? n + 1 : undefined;
+    const partnerFirst =
+      partner !== undefined &&
+      ((registered[partner] as number) < t || ((registered[partner] as number) === t && partner < n));
+    if (partner !== undefined && partnerFirst) {
+      const [first, second] = partner < n ? [partner, n] : [n, partner];
+      const relationship = guests[second - 1]?.companion?.relationship ?? 'spouse';
+      pendingLink = {
+        t,
+        name: 'guests.linkCompanion',
+        staff: staffOf(n),
+        write: (session) => {
+          const a = ids[first] as string;
+          const b = ids[second] as string;
+          session.writeRow('guest_links', derivedId('guest_link', ...[a, b].sort()), {
+            guest_id: a,
+            companion_id: b,
+            relationship,
+            created_at: session.now(),
+          });
+        },
+      };
+    }
+    return {
+      t,
+      name: 'guests.create',
+      staff: staffOf(n),
+      // last_activity_at as generated: at registration, or later for a guest registered at a first booking.
+      write: (session) => session.writeRow('guests', ids[n] as string, { ...guest, created_at: session.now() }),
+    };
+  };
+
+  return {
+    peek: () => pendingLink?.t ?? (next < size ? (registered[order[next] as number] as number) : Infinity),
+    take: () => {
+      if (pendingLink) {
+        const link = pendingLink;
+        pendingLink = undefined;
+        return link;
+      }
+      return register(order[next++] as number);
+    },
+  };
 }
 
-/** The cached database of `size` guests (the guests layer), built first if missing (or if `rebuild`). */
-function ensureGuests(size: number, rebuild: boolean, log: (line: string) => void): BuildResult {
-  const options = { log };
-  const file = guestsFile(size);
-  if (existsSync(file) && !rebuild) {
-    return { file, built: false, seconds: 0, bytes: statSync(file).size } satisfies BuildResult;
-  }
-  // Older versions of this size are stale now: remove them rather than let .bench/ grow.
-  removeStale(`guests-${size}-`, '');
+function buildDatabase(file: string, size: number, log: (line: string) => void): BuildStats {
   const started = performance.now();
-  const building = `${file}.building`; // renamed only when complete: an interrupted build is never reused
-  removeDatabase(building);
-  const db = openDatabase(building);
-  // Build-only settings: a 1 GiB page cache, no fsync (a crash just means building again), and the
-  // scratch table and sort of rebuild() in memory.
-  db.pragma('cache_size = -1048576');
+  const lap = (() => {
+    let last = started;
+    return () => {
+      const now = performance.now();
+      const seconds = (now - last) / 1000;
+      last = now;
+      return seconds;
+    };
+  })();
+  const db = openDatabase(file);
+  // Build-only settings: no rollback journal and no fsync (an interrupted build is thrown away), a 2 GiB page
+  // cache, and rebuild()'s scratch table and sort in memory. Foreign keys stay on, as in the app: the calls
+  // come in the order that makes every reference valid.
+  db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
+  db.pragma('cache_size = -2097152');
   db.pragma('temp_store = MEMORY');
-
   const nodeId = openNodeIdentity(db).nodeId;
-  const writes = benchWrites(db, nodeId, Date.now);
-  // A staff member, written like staff.create, so the guests' change-log entries name someone.
-  const staffId = uuidv7();
-  writes.transact(null, (session) => {
-    const now = session.now();
-    session.writeRow('staff', staffId, {
-      name: '女将 山田',
-      reading: 'やまだ',
-      active: true,
-      created_at: now,
-      updated_at: now,
-    });
-  });
 
-  let done = 0;
-  for (const batch of batches(generateGuestStream(size, { seed: SEED, now: GENERATED_AT }), BATCH)) {
-    writes.transact(staffId, (session) => importGuests(session, batch));
-    done += batch.length;
-    if (done % 200_000 < batch.length) options.log(`  ${done.toLocaleString('en')} guests written`);
+  // 1. The guests, and who their companions are.
+  const guests = [...generateGuestStream(size, { seed: SEED, now: GENERATED_AT })];
+  const companions = companionsOf(guests);
+  const guestSeconds = lap();
+  log(`  ${size.toLocaleString('en')} guests generated in ${guestSeconds.toFixed(1)} s`);
+
+  // 2. The service history drawn once without writing, to learn when each guest is first named and to keep
+  //    what is drawn after the history (guest notes, bench days); the history is drawn again when written.
+  const firstNamed = new Float64Array(size + 1).fill(Number.POSITIVE_INFINITY);
+  const ids: string[] = new Array(size + 1).fill('');
+  const guestId = (n: number) => ids[n] as string;
+  const named = (n: number, t: number) => {
+    if (t < (firstNamed[n] as number)) firstNamed[n] = t;
+  };
+  const later: Call[] = [];
+  const menu = drawServiceData({
+    size,
+    companions,
+    guestId,
+    named,
+    history: { emit() {}, advance() {} },
+    rest: (call) => later.push(call),
+  });
+  const registered = new Float64Array(size + 1);
+  const idRandom = seededRandom(SEED + 77);
+  for (let n = 1; n <= size; n++) {
+    const last = (guests[n - 1] as GeneratedGuest).last_activity_at;
+    registered[n] = Math.min(last, (firstNamed[n] as number) - REGISTERED_BEFORE_MS);
+    ids[n] = uuidv7At(registered[n] as number, idRandom);
   }
-  const indexStarted = performance.now();
+  const planSeconds = lap();
+  log(`  history drawn in ${planSeconds.toFixed(1)} s (${later.length.toLocaleString('en')} calls after it kept)`);
+
+  // 3. Everything written in time order through the write path: the catalogue first, then the history with
+  //    the guests' registrations and the notes drawn after the history merged in.
+  const writer = benchWriter(db, nodeId, CATALOGUE_AT);
+  const writeStarted = performance.now();
+  let nextReport = 1_000_000;
+  const report = () => {
+    const seconds = (performance.now() - writeStarted) / 1000;
+    log(
+      `  ${writer.calls.toLocaleString('en')} calls written, up to ${new Date(writer.lastTime).toISOString().slice(0, 10)}, ` +
+        `in ${seconds.toFixed(0)} s (${Math.round(writer.calls / seconds).toLocaleString('en')} calls/s)`,
+    );
+  };
+  const run = (call: Call) => {
+    writer.run(call);
+    if (writer.calls >= nextReport) {
+      nextReport += 1_000_000;
+      report();
+    }
+  };
+  const timeline = new Timeline(run, [guestSource(guests, registered, ids, menu.staffIds), sortedSource(later)]);
+  drawServiceData({
+    size,
+    companions,
+    guestId,
+    named() {},
+    history: timeline,
+    catalogue: (catalogue) => {
+      for (const call of catalogue.calls(CATALOGUE_AT)) writer.run(call);
+    },
+  });
+  timeline.finish();
+  writer.finish();
+  const writeSeconds = lap();
+  report();
+
+  // 4. The search index in key order, statistics, and what the file holds.
   db.transaction(() => createSearchIndex(db).rebuild())();
-  options.log(`  search index built in ${((performance.now() - indexStarted) / 1000).toFixed(1)} s`);
+  const indexSeconds = lap();
+  log(`  search index built once at the end by rebuild() in ${indexSeconds.toFixed(1)} s`);
   db.exec('ANALYZE');
+  const analyzeSeconds = lap();
+  db.pragma('journal_mode = WAL');
   db.pragma('wal_checkpoint(TRUNCATE)');
+  const storage = measureStorage(db, statSync(file).size);
+  const storageSeconds = lap();
+  const rows: Record<string, number> = {};
+  for (const table of storage.tables)
+    if (table.rows > 0 && !table.table.startsWith('log_')) rows[table.table] = table.rows;
+  const conflicts = Object.fromEntries(
+    db.prepare('SELECT kind, count(*) FROM conflicts GROUP BY kind').raw().all() as Array<[string, number]>,
+  );
+  const stamps = db.prepare('SELECT min(hlc), max(hlc) FROM log_tx').raw().get() as [number, number];
   db.close();
-  removeDatabase(file);
-  renameSync(building, file);
-  removeDatabase(building); // an empty -wal/-shm left by close
-  return { file, built: true, seconds: (performance.now() - started) / 1000, bytes: statSync(file).size };
+  const entries = storage.log.entries;
+  return {
+    size,
+    seconds: {
+      guests: guestSeconds,
+      plan: planSeconds,
+      write: writeSeconds,
+      searchIndex: indexSeconds,
+      analyze: analyzeSeconds,
+      storage: storageSeconds,
+      total: (performance.now() - started) / 1000,
+    },
+    calls: writer.calls,
+    byCall: Object.fromEntries(
+      [...writer.byName].map(([name, { calls, ms }]) => [name, { calls, seconds: Math.round(ms) / 1000 }]),
+    ),
+    rows,
+    callsPerSecond: writer.calls / writeSeconds,
+    entriesPerSecond: entries / writeSeconds,
+    conflicts,
+    firstStamp: new Date(Math.floor(stamps[0] / 2048)).toISOString(),
+    lastStamp: new Date(Math.floor(stamps[1] / 2048)).toISOString(),
+    storage,
+  };
 }

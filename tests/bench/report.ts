@@ -6,7 +6,17 @@ import type { Percentiles } from './stats.ts';
 
 export type Figure = { name: string; size: number; timing: Percentiles; baseline?: Percentiles };
 
-const TARGET = { searchP95: 1, searchSpeedup: 100, cardP95: 5, uiP95: 50, arrivalsP95: 50, writeP95: 10 };
+// The issue's targets: writes (change log included) p95 ≤ 5 ms; a batch of 100,000 remote field entries
+// applied in ≤ 5 s (one run each, so p95 is the slowest of few).
+const TARGET = {
+  searchP95: 1,
+  searchSpeedup: 100,
+  cardP95: 5,
+  uiP95: 50,
+  arrivalsP95: 50,
+  writeP95: 5,
+  applyBatch: 5_000,
+};
 const WRITES = new Set(['guests.update', 'requests.record', 'allergies.record']);
 
 function targets(figure: Figure): string {
@@ -21,10 +31,13 @@ function targets(figure: Figure): string {
     return marks.join(', ');
   }
   if (figure.name === 'guest_card.open') return mark(p95 <= TARGET.cardP95, `p95 ≤ ${TARGET.cardP95} ms`);
+  if (figure.name.startsWith('guest_card.open: ')) return "(one of the card's three calls)";
   if (figure.name.startsWith('ui.keystroke_to_results')) return mark(p95 <= TARGET.uiP95, `p95 ≤ ${TARGET.uiP95} ms`);
   if (figure.name.startsWith('arrivals.forDate'))
     return mark(p95 <= TARGET.arrivalsP95, `p95 ≤ ${TARGET.arrivalsP95} ms`);
   if (WRITES.has(figure.name)) return mark(p95 <= TARGET.writeP95, `p95 ≤ ${TARGET.writeP95} ms`);
+  if (figure.name.startsWith('apply.'))
+    return mark(p95 <= TARGET.applyBatch, `≤ ${TARGET.applyBatch / 1000} s a batch`);
   return '(no target)';
 }
 
@@ -55,7 +68,8 @@ export function printTable(figures: Figure[], log: (line: string) => void) {
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
-export function writeJson(file: string, figures: Figure[]) {
+/** `figures` as before; `databases`: per size, how the database was built and what the file holds. */
+export function writeJson(file: string, figures: Figure[], databases: unknown[] = []) {
   const out = figures.map((f) => ({
     name: f.name,
     size: f.size,
@@ -64,5 +78,5 @@ export function writeJson(file: string, figures: Figure[]) {
     p99_ms: round(f.timing.p99),
     ...(f.baseline ? { baseline_p95_ms: round(f.baseline.p95) } : {}),
   }));
-  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ figures: out, databases }, null, 2)}\n`);
 }

@@ -3,19 +3,22 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../../db/open.ts';
 import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
 import { type Core, createCore } from '../../electron/core/create-core.ts';
+import { applyFigures } from './apply-figures.ts';
 import { banquetFigures } from './banquet-figures.ts';
-import { ensureDatabase } from './build-database.ts';
+import { type BuildResult, ensureDatabase } from './build-database.ts';
 import { createBaseline, queryClasses, sampleGuests } from './queries.ts';
 import { type Figure, printTable, writeJson } from './report.ts';
 import { createArrivalsBaseline, createCardBaseline, latestStays, sampleGuestsWithStays } from './service-baselines.ts';
 import { BENCH_DAY, TYPICAL_DAY } from './service-data.ts';
-import { measure, type Percentiles } from './stats.ts';
+import { measure, type Percentiles, summarize } from './stats.ts';
+import { printStorage, storageJson } from './storage.ts';
 import { measureUiLatency } from './ui-latency.ts';
 
-// `npm run bench [-- --quick] [--rebuild] [--rebuild-guests] [--build-only] [--out FILE]`: search, guest
-// card, arrivals and write latency through the core's public API on 100,000 and 1,000,000 generated
-// guests (5 stays and 20 served rows per guest), each beside a naive way of doing the same.
-// --rebuild rebuilds the service layer, --rebuild-guests the guests layer too (9 minutes at 1M).
+// `npm run bench [-- --quick] [--rebuild] [--build-only] [--out FILE]`: search, guest card, arrivals, write
+// latency and applying another PC's changes through the core's public API on 100,000 and 1,000,000
+// generated guests (5 stays and 20 served rows per guest), each beside a naive way of doing the same, and
+// what the database file holds (the change log's share, bytes per logged field). The database is built
+// through the write path, every row logged (build-database.ts), and cached; --rebuild builds it again.
 // Timings are warm (after a warm-up) and single-threaded, as the app runs them.
 
 const SEARCH_RUNS = 240;
@@ -32,7 +35,6 @@ const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean' },
     rebuild: { type: 'boolean' },
-    'rebuild-guests': { type: 'boolean' },
     'build-only': { type: 'boolean' },
     out: { type: 'string' },
   },
@@ -97,14 +99,22 @@ async function readFigures(file: string, size: number): Promise<Figure[]> {
   const ids = sampleGuestsWithStays(db, size, CARD_RUNS + 20, 2);
   const service = await call('guests.service', { id: ids[0] });
   if (service.stays.length === 0) log(`  warning: guests.service found no stays for ${ids[0]}`);
-  const card = await measure(CARD_RUNS, 20, async (i) => {
-    await call('guests.get', { id: ids[i] });
-    await call('guests.service', { id: ids[i] });
-    await call('guests.history', { id: ids[i] });
+  // Each of the card's three calls is timed too (in the same runs, after the warm-up): which one moves.
+  const CARD_WARMUP = 20;
+  const parts = { 'guests.get': [] as number[], 'guests.service': [] as number[], 'guests.history': [] as number[] };
+  const card = await measure(CARD_RUNS, CARD_WARMUP, async (i) => {
+    for (const [name, samples] of Object.entries(parts)) {
+      const started = performance.now();
+      await call(name, { id: ids[i] });
+      if (i >= CARD_WARMUP) samples.push(performance.now() - started);
+    }
   });
   const naiveCard = createCardBaseline(db);
   const cardBase = await measure(SCAN_BASELINE_RUNS, 1, (i) => naiveCard(ids[i] as string));
   figures.push({ name: 'guest_card.open', size, timing: card, baseline: cardBase });
+  for (const [name, samples] of Object.entries(parts)) {
+    figures.push({ name: `guest_card.open: ${name}`, size, timing: summarize(samples) });
+  }
 
   // The bench arrival days: exactly 100 stays each, one per room, with allergies, requests and planned menus;
   // led by whoever stays (the typical day), and by regulars only (every party with years of history).
@@ -188,33 +198,73 @@ async function writeFigures(file: string, size: number): Promise<Figure[]> {
     }
     core.close();
   }
+  // Another PC's work taken in, on the same copy (rows of its own, not the ones written above).
+  const core = createCore({ db, nodeId: openNodeIdentity(db).nodeId, logger: quiet });
+  const applied = applyFigures(db, core, size, log);
+  core.close();
   db.close();
-  for (const suffix of ['', '-wal', '-shm']) rmSync(scratch + suffix, { force: true });
-  return cases.map(({ name }) => {
-    const { timing, baseline } = timings.get(name) ?? {};
-    return { name, size, timing: timing as Percentiles, baseline };
-  });
+  for (const suffix of ['', '-wal', '-shm', '.node']) rmSync(scratch + suffix, { force: true });
+  return [
+    ...cases.map(({ name }) => {
+      const { timing, baseline } = timings.get(name) ?? {};
+      return { name, size, timing: timing as Percentiles, baseline };
+    }),
+    ...applied,
+  ];
+}
+
+/** How the database was built, and what its file holds. */
+function printBuild(build: BuildResult) {
+  const { stats } = build;
+  const mins = (seconds: number) => `${(seconds / 60).toFixed(1)} min`;
+  log(
+    `  ${build.built ? 'built' : 'cached (built'} in ${mins(stats.seconds.total)}: ${stats.calls.toLocaleString('en')} calls through ` +
+      `the write path in ${mins(stats.seconds.write)} (${Math.round(stats.callsPerSecond).toLocaleString('en')} calls/s, ` +
+      `${Math.round(stats.entriesPerSecond).toLocaleString('en')} log entries/s), stamped ${stats.firstStamp.slice(0, 10)} … ` +
+      `${stats.lastStamp.slice(0, 10)}${build.built ? '' : ')'}`,
+  );
+  log(
+    `  other steps: guests generated ${stats.seconds.guests.toFixed(0)} s, history drawn ${stats.seconds.plan.toFixed(0)} s, ` +
+      `search index ${stats.seconds.searchIndex.toFixed(0)} s, ANALYZE ${stats.seconds.analyze.toFixed(0)} s, sizes ${stats.seconds.storage.toFixed(0)} s`,
+  );
+  log(
+    `  time in the write path by call: ${Object.entries(stats.byCall)
+      .filter(([, spent]) => spent.seconds >= stats.seconds.write / 200)
+      .sort(([, a], [, b]) => b.seconds - a.seconds)
+      .map(
+        ([name, spent]) =>
+          `${name} ${spent.calls.toLocaleString('en')} × ${((1000 * spent.seconds) / spent.calls).toFixed(2)} ms`,
+      )
+      .join(', ')}`,
+  );
+  log(
+    `  rows: ${Object.entries(stats.rows)
+      .filter(([table]) => !['search_term', 'sqlite_stat1', 'conflicts', 'meta', 'node_epochs'].includes(table))
+      .map(([table, n]) => `${table} ${n.toLocaleString('en')}`)
+      .join(', ')}`,
+  );
+  const conflicts = Object.entries(stats.conflicts);
+  if (conflicts.length > 0) {
+    log(
+      `  conflicts the invariant checks recorded (data the generator makes and the app's calls would refuse): ${conflicts
+        .map(([kind, n]) => `${kind} ${n.toLocaleString('en')}`)
+        .join(', ')}`,
+    );
+  }
+  log('  every row was written and logged through the write path, each call at its simulated time; the search');
+  log('  index was built once at the end by rebuild() (a property test proves it equal to the incremental one)');
+  log(`  ${build.file}`);
+  printStorage(stats.storage, stats.size, log);
 }
 
 const all: Figure[] = [];
+const databases: unknown[] = [];
 for (const size of sizes) {
   log(`\n== ${size.toLocaleString('en')} guests ==`);
-  const build = ensureDatabase(size, {
-    rebuild: args.rebuild ?? false,
-    rebuildGuests: args['rebuild-guests'] ?? false,
-    log,
-  });
-  const mb = (build.bytes / 2 ** 20).toFixed(0);
-  const guestsMb = (build.guests.bytes / 2 ** 20).toFixed(0);
-  log(
-    build.guests.built
-      ? `  guests layer built in ${build.guests.seconds.toFixed(1)} s, ${guestsMb} MiB`
-      : `  guests layer cached, ${guestsMb} MiB`,
-  );
-  log(build.built ? `  service layer built in ${build.seconds.toFixed(1)} s, ${mb} MiB` : `  cached, ${mb} MiB`);
-  log(`  ${build.file}`);
-  log('  (stays, party, allergies, requests and served rows are bulk-loaded without change-log entries;');
-  log('   the guests layer carries the log, and the timed writes below append to it as the app does)');
+  const build = ensureDatabase(size, { rebuild: args.rebuild ?? false, log });
+  printBuild(build);
+  const { storage, ...stats } = build.stats;
+  databases.push({ ...storageJson(storage, size), build: stats });
   if (args['build-only']) continue;
   const figures = [...(await readFigures(build.file, size)), ...(await writeFigures(build.file, size))];
   // In the browser only at the largest size: it is the figure the target names (1,000,000 guests).
@@ -239,6 +289,6 @@ if (banquets.length > 0) {
   all.push(...banquets);
 }
 if (args.out) {
-  writeJson(args.out, all);
+  writeJson(args.out, all, databases);
   log(`\nwrote ${args.out}`);
 }

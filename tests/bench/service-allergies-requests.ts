@@ -1,6 +1,10 @@
-// Allergy statements and requests, as raw rows: the writers the stay history and the bench day use, and
-// the guest-level pass that gives ~5% of guests allergies (some corrected or retracted, so the history
-// and the "re-confirm" alerts have something to show) and ~2% a standing request.
+// Allergy statements and requests: the writers the stay history and the bench days use, and the
+// guest-level pass that gives ~5% of guests allergies (some corrected or retracted, so the history and the
+// "re-confirm" alerts have something to show) and ~2% a standing request. Emitted as calls at the time
+// each row was created, with the state it ends in: a request when it was taken (requests.record; done or
+// cancelled already, with who handled it and when), an allergy when it was recorded (allergies.record), an
+// earlier statement and the later one that corrects it (allergies.correct, naming it in `supersedes`; the
+// earlier one's superseded_by is derived, never written), a retraction carried by the record itself.
 
 import {
   ALLERGY_NOTES,
@@ -10,90 +14,68 @@ import {
   SEVERITY_WEIGHTS,
   STANDING_TEXTS,
 } from '../../electron/core/demo/service-catalogue.ts';
-import {
-  DAY_MS,
-  dayMs,
-  HISTORY_DAYS,
-  HISTORY_START,
-  insertInto,
-  isoDay,
-  type ServiceContext,
-  weighted,
-} from './service-common.ts';
+import { DAY_MS, dayMs, HISTORY_DAYS, HISTORY_START, isoDay, type ServiceContext, weighted } from './service-common.ts';
+import type { Booking } from './service-stays.ts';
+
+const MINUTE = 60_000;
 
 export type NoteWriters = {
-  /** A request for a stay, or a standing one (stayId null); `open` keeps it open. */
-  writeRequest: (guestId: string, stayId: string | null, standing: boolean, at: number, open: boolean) => void;
-  /** One allergy statement of a guest; sometimes a superseded earlier version or a retraction with it. */
-  writeAllergy: (guestId: string, options?: { severity?: string; recent?: boolean }) => void;
+  /**
+   * A request of guest `guest` (1..size) for a stay, or a standing one (stay null), taken at `at` (not before
+   * the stay was booked); `open` keeps it open.
+   */
+  writeRequest: (
+    guest: number,
+    stay: { id: string; booking: Booking } | null,
+    standing: boolean,
+    at: number,
+    open: boolean,
+  ) => void;
+  /** One allergy statement of guest `guest` (1..size); sometimes a corrected earlier one or a retraction with it. */
+  writeAllergy: (guest: number, options?: { severity?: string; recent?: boolean }) => void;
 };
 
 export function noteWriters(ctx: ServiceContext, allergenIds: Map<string, string>): NoteWriters {
-  const { db, random, newId, pick, chance, count, staff } = ctx;
-  const insertRequest = insertInto(db, 'requests', [
-    'id',
-    'guest_id',
-    'stay_id',
-    'standing',
-    'category',
-    'text',
-    'status',
-    'taken_by',
-    'handled_at',
-    'handled_by',
-    'created_at',
-    'updated_at',
-  ]);
-  const insertAllergy = insertInto(db, 'allergies', [
-    'id',
-    'guest_id',
-    'allergen_id',
-    'free_allergen',
-    'severity',
-    'traces_ok',
-    'note',
-    'confirmed_at',
-    'confirmed_by',
-    'recorded_by',
-    'supersedes',
-    'superseded_by',
-    'retracted_at',
-    'retracted_by',
-    'retract_reason',
-    'created_at',
-    'updated_at',
-  ]);
+  const { random, newId, pick, chance, staff, emit, named, guestId } = ctx;
 
   const requestKind = weighted(random, REQUEST_TEXTS, ([, weight]) => weight);
-  const writeRequest: NoteWriters['writeRequest'] = (guestId, stayId, standing, at, open) => {
+  const writeRequest: NoteWriters['writeRequest'] = (guest, stay, standing, at, open) => {
     let [category, text] = pick(STANDING_TEXTS);
     if (!standing) {
       const [kind, , texts] = requestKind();
       [category, text] = [kind, pick(texts)];
     }
-    const created = new Date(at).toISOString();
     const status = open || standing ? 'open' : chance(0.9) ? 'done' : chance(0.8) ? 'cancelled' : 'open';
-    const handled = status === 'open' ? null : new Date(at + 3_600_000 * (1 + Math.floor(random() * 30))).toISOString();
-    insertRequest.run(
-      newId(at),
-      guestId,
-      stayId,
-      standing ? 1 : 0,
-      category,
-      text,
-      status,
-      staff(),
-      handled,
-      handled && staff(),
-      created,
-      handled ?? created,
-    );
-    count('requests');
+    const handled = status === 'open' ? null : at + 3_600_000 * (1 + Math.floor(random() * 30));
+    const id = newId(at);
+    const takenBy = staff();
+    const handledBy = handled === null ? null : staff();
+    // Taken once the stay exists (a booking made less than five days ahead takes it with the booking).
+    const taken = stay ? Math.max(at, stay.booking.at + MINUTE) : at;
+    named(guest, taken);
+    emit({
+      t: taken,
+      name: 'requests.record',
+      staff: takenBy,
+      write: (session) =>
+        session.writeRow('requests', id, {
+          guest_id: guestId(guest),
+          stay_id: stay?.id ?? null,
+          standing,
+          category,
+          text,
+          status,
+          taken_by: takenBy,
+          handled_at: handled === null ? null : new Date(Math.max(handled, taken + MINUTE)).toISOString(),
+          handled_by: handledBy,
+          created_at: session.now(),
+        }),
+    });
   };
 
   const severityOf = weighted(random, SEVERITY_WEIGHTS, ([, weight]) => weight);
   const allergenOf = weighted(random, REPORTED_ALLERGENS, ([, weight]) => weight);
-  const writeAllergy: NoteWriters['writeAllergy'] = (guestId, options = {}) => {
+  const writeAllergy: NoteWriters['writeAllergy'] = (guest, options = {}) => {
     const free = chance(0.1);
     const allergen = free ? null : (allergenIds.get(allergenOf()[0]) as string);
     const [severity, , tracesOkRate] = options.severity
@@ -101,56 +83,68 @@ export function noteWriters(ctx: ServiceContext, allergenIds: Map<string, string
       : severityOf();
     const ageDays = options.recent ? Math.floor(random() * 300) : Math.floor(random() * 4 * 365);
     const confirmed = dayMs(isoDay(Date.UTC(2026, 0, 1))) - ageDays * DAY_MS;
-    const recordedAt = new Date(confirmed + 10 * 3_600_000).toISOString();
+    const recordedAt = confirmed + 10 * 3_600_000;
     const id = newId(confirmed);
     let supersedes: string | null = null;
     if (chance(0.06)) {
       // An earlier statement this one corrects (a milder severity, say), kept in the history.
-      supersedes = newId(confirmed - 400 * DAY_MS);
-      const earlier = new Date(confirmed - 400 * DAY_MS).toISOString();
-      insertAllergy.run(
-        supersedes,
-        guestId,
-        allergen,
-        free ? pick(FREE_ALLERGENS) : '',
-        'dislike',
-        1,
-        '',
-        earlier.slice(0, 10),
-        staff(),
-        staff(),
-        null,
-        id,
-        null,
-        null,
-        '',
-        earlier,
-        recordedAt,
-      );
-      count('allergies');
+      const earlierId = newId(confirmed - 400 * DAY_MS);
+      supersedes = earlierId;
+      const earlier = confirmed - 400 * DAY_MS + 10 * 3_600_000;
+      const freeAllergen = free ? pick(FREE_ALLERGENS) : '';
+      const confirmedBy = staff();
+      const recordedBy = staff();
+      named(guest, earlier);
+      emit({
+        t: earlier,
+        name: 'allergies.record',
+        staff: recordedBy,
+        write: (session) =>
+          session.writeRow('allergies', earlierId, {
+            guest_id: guestId(guest),
+            allergen_id: allergen,
+            free_allergen: freeAllergen,
+            severity: 'dislike',
+            traces_ok: true,
+            note: '',
+            confirmed_at: isoDay(earlier),
+            confirmed_by: confirmedBy,
+            recorded_by: recordedBy,
+            created_at: session.now(),
+          }),
+      });
     }
     const retracted = chance(0.02);
-    const retractedAt = retracted ? new Date(confirmed + 30 * DAY_MS).toISOString() : null;
-    insertAllergy.run(
-      id,
-      guestId,
-      allergen,
-      free ? pick(FREE_ALLERGENS) : '',
-      severity,
-      random() < tracesOkRate ? 1 : 0,
-      pick(ALLERGY_NOTES),
-      isoDay(confirmed),
-      staff(),
-      staff(),
-      supersedes,
-      null,
-      retractedAt,
-      retracted ? staff() : null,
-      retracted ? '別のお客様と取り違え' : '',
-      recordedAt,
-      retractedAt ?? recordedAt,
-    );
-    count('allergies');
+    const freeAllergen = free ? pick(FREE_ALLERGENS) : '';
+    const tracesOk = random() < tracesOkRate;
+    const note = pick(ALLERGY_NOTES);
+    const confirmedBy = staff();
+    const recordedBy = staff();
+    const retractedBy = retracted ? staff() : null;
+    named(guest, recordedAt);
+    emit({
+      t: recordedAt,
+      name: supersedes ? 'allergies.correct' : 'allergies.record',
+      staff: recordedBy,
+      write: (session) =>
+        session.writeRow('allergies', id, {
+          guest_id: guestId(guest),
+          allergen_id: allergen,
+          free_allergen: freeAllergen,
+          severity,
+          traces_ok: tracesOk,
+          note,
+          confirmed_at: isoDay(confirmed),
+          confirmed_by: confirmedBy,
+          recorded_by: recordedBy,
+          supersedes,
+          // Retracted a month later (a mix-up with another guest).
+          retracted_at: retracted ? new Date(confirmed + 30 * DAY_MS).toISOString() : null,
+          retracted_by: retractedBy,
+          retract_reason: retracted ? '別のお客様と取り違え' : '',
+          created_at: session.now(),
+        }),
+    });
   };
 
   return { writeRequest, writeAllergy };
@@ -158,16 +152,13 @@ export function noteWriters(ctx: ServiceContext, allergenIds: Map<string, string
 
 /** Allergies for ~5% of guests, standing requests for ~2%. */
 export function writeGuestNotes(ctx: ServiceContext, { writeRequest, writeAllergy }: NoteWriters) {
-  const { db, size, guestIds, random, chance } = ctx;
-  db.transaction(() => {
-    for (let rowid = 1; rowid <= size; rowid++) {
-      const guestId = guestIds[rowid] as string;
-      if (chance(0.05)) {
-        const n = chance(0.7) ? 1 : chance(0.83) ? 2 : 3;
-        for (let k = 0; k < n; k++) writeAllergy(guestId);
-      }
-      if (chance(0.02))
-        writeRequest(guestId, null, true, HISTORY_START + Math.floor(random() * HISTORY_DAYS) * DAY_MS, true);
+  const { size, random, chance } = ctx;
+  for (let guest = 1; guest <= size; guest++) {
+    if (chance(0.05)) {
+      const n = chance(0.7) ? 1 : chance(0.83) ? 2 : 3;
+      for (let k = 0; k < n; k++) writeAllergy(guest);
     }
-  })();
+    if (chance(0.02))
+      writeRequest(guest, null, true, HISTORY_START + Math.floor(random() * HISTORY_DAYS) * DAY_MS, true);
+  }
 }

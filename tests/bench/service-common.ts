@@ -1,9 +1,13 @@
 // What every service-*.ts generator file shares: the history's calendar, the one seeded PRNG stream they
 // all draw from (the data depends on the ORDER of the draws, so moving a draw changes every row after
-// it), ids made from that stream, the row counts reported after the build, and the context the row
-// writers take.
+// it), ids made from that stream, and the context the generators take.
+//
+// The generators do not write: they emit calls (a write as the app would make it: its time, its name, who
+// made it, and what it writes through the write path), which build-database.ts puts in time order and runs.
+// Guests are named by their place in the generated stream (1..size), not by id: their ids follow from when
+// they were first registered, which is known only once the whole history has been drawn.
 
-import type { Database, Statement } from 'better-sqlite3';
+import type { WriteSession } from '../../electron/core/changes/write.ts';
 import { seededRandom } from '../../electron/core/demo/generate.ts';
 
 /** The history spans ten years before the generator's "now"; the two bench days come after it, alone. */
@@ -14,8 +18,6 @@ export const BENCH_DAY = '2026-01-20';
 /** 100 arriving parties led by whoever stays, drawn as every generated stay is (40% regulars). */
 export const TYPICAL_DAY = '2026-01-22';
 export const DAY_MS = 86_400_000;
-
-export type ServiceCounts = Record<string, number>;
 
 export const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
@@ -29,12 +31,9 @@ export const seasonOf = (ms: number) => Math.floor(((new Date(ms).getUTCMonth() 
  */
 function idMaker(random: () => number) {
   let last = 0;
-  const hex = (value: number, width: number) => value.toString(16).padStart(width, '0');
   return (ms: number) => {
     last = Math.max(ms, last + 1);
-    const time = hex(last, 12);
-    const tail = hex(Math.floor(random() * 2 ** 30), 8) + hex(Math.floor(random() * 2 ** 28), 7);
-    return `${time.slice(0, 8)}-${time.slice(8)}-7${hex(Math.floor(random() * 4096), 3)}-${'89ab'[Math.floor(random() * 4)]}${tail.slice(0, 3)}-${tail.slice(3)}`;
+    return uuidv7At(last, random);
   };
 }
 
@@ -56,8 +55,6 @@ export type Draws = {
   newId: (ms: number) => string;
   pick: <T>(items: ReadonlyArray<T>) => T;
   chance: (p: number) => boolean;
-  counts: ServiceCounts;
-  count: (table: string, n?: number) => void;
 };
 
 export function createDraws(seed: number): Draws {
@@ -65,24 +62,34 @@ export function createDraws(seed: number): Draws {
   const newId = idMaker(random);
   const pick = <T>(items: ReadonlyArray<T>): T => items[Math.floor(random() * items.length)] as T;
   const chance = (p: number) => random() < p;
-  const counts: ServiceCounts = {};
-  const count = (table: string, n = 1) => {
-    counts[table] = (counts[table] ?? 0) + n;
-  };
-  return { random, newId, pick, chance, counts, count };
+  return { random, newId, pick, chance };
 }
 
-/** What the bulk row writers need: the draws, the database, the guests layer's ids and the staff. */
+/** A UUIDv7 made at `ms` with its random part from `random`: an id as the app makes it, but repeatable. */
+export function uuidv7At(ms: number, random: () => number): string {
+  const hex = (value: number, width: number) => value.toString(16).padStart(width, '0');
+  const time = hex(ms, 12);
+  const tail = hex(Math.floor(random() * 2 ** 30), 8) + hex(Math.floor(random() * 2 ** 28), 7);
+  return `${time.slice(0, 8)}-${time.slice(8)}-7${hex(Math.floor(random() * 4096), 3)}-${'89ab'[Math.floor(random() * 4)]}${tail.slice(0, 3)}-${tail.slice(3)}`;
+}
+
+/**
+ * One write as the app would make it: at `t` (ms; the engine's clock reads it, so the HLC stamp, created_at
+ * and updated_at follow the simulated years), by `staff`, as call `name`, writing through the session.
+ */
+export type Call = { t: number; name: string; staff: string | null; write: (session: WriteSession) => void };
+
+/** What the generators need: the draws, the guests, the staff, and where their calls go. */
 export type ServiceContext = Draws & {
-  db: Database;
-  /** Guests in the guests layer. */
+  /** Guests generated (1..size). */
   size: number;
-  /** Guest ids by rowid (1..size in generation order; index 0 is unused). */
-  guestIds: string[];
+  /** The id of the n-th generated guest (1..size). Only known when the calls run, not while drawing. */
+  guestId: (n: number) => string;
+  /** A row recorded at `t` names guest `n`: the guest must be registered by then. */
+  named: (n: number, t: number) => void;
   /** A staff member, drawn at random. */
   staff: () => string;
+  emit: (call: Call) => void;
+  /** Every call emitted from now on is at or after `t` (the history is drawn in arrival order). */
+  advance: (t: number) => void;
 };
-
-/** A prepared raw INSERT of these columns, in this order. */
-export const insertInto = (db: Database, table: string, columns: string[]): Statement =>
-  db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
