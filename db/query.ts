@@ -23,9 +23,10 @@ export type Runner = {
   prepare(text: string): Statement;
 };
 
-export function createRunner(db: Database): Runner {
+/** Statements prepared once per SQL text, for as long as the connection lives. */
+export function statementCache(db: Database): (text: string) => Statement {
   const cache = new Map<string, Statement>();
-  const prepare = (text: string): Statement => {
+  return (text) => {
     let statement = cache.get(text);
     if (!statement) {
       statement = db.prepare(text);
@@ -33,6 +34,10 @@ export function createRunner(db: Database): Runner {
     }
     return statement;
   };
+}
+
+export function createRunner(db: Database): Runner {
+  const prepare = statementCache(db);
   const bind = (parameters: readonly unknown[]) => parameters.map((p) => (typeof p === 'boolean' ? Number(p) : p));
   return {
     all<R>(query: Compilable<R>): R[] {

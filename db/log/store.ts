@@ -1,4 +1,5 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { statementCache } from '../query.ts';
 import { decodeField, encodeField, isUuid, type Stored, uuidToBytes } from './codec.ts';
 
 // The change log's tables, read and written through prepared statements (the log is the hottest and
@@ -107,15 +108,7 @@ export function createLogStore(db: Database) {
   const nodes = interner(db, NODES, uuidToBytes);
   const staff = interner(db, STAFF, (id) => encodeRowId(id));
   const calls = interner(db, CALLS, (name) => name);
-  const statements = new Map<string, Statement>();
-  const prepared = (text: string) => {
-    let statement = statements.get(text);
-    if (!statement) {
-      statement = db.prepare(text);
-      statements.set(text, statement);
-    }
-    return statement;
-  };
+  const prepared = statementCache(db);
   const insertTx = db.prepare('INSERT INTO log_tx (hlc, node, staff, call, schema) VALUES (?, ?, ?, ?, ?)');
   const findTx = db.prepare('SELECT seq FROM log_tx WHERE node = ? AND hlc = ?').pluck();
   const insertEntry = db.prepare(

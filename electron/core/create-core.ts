@@ -4,12 +4,8 @@ import { createRunner } from '../../db/query.ts';
 import type { CallName, Result } from '../../shared/contract/index.ts';
 import type { JobProgress } from '../../shared/contract/jobs.ts';
 import { allergyHandlers } from './allergies/handlers.ts';
-import { allergyChecks } from './allergies/invariants.ts';
-import { supersededByDeriver } from './allergies/superseded-by.ts';
 import { arrivalHandlers } from './arrivals/handlers.ts';
-import { currentStageDeriver } from './banquets/current-stage.ts';
 import { banquetHandlers } from './banquets/handlers.ts';
-import { banquetChecks } from './banquets/invariants.ts';
 import type { ApplyReport } from './changes/apply.ts';
 import { editedSinceFailure } from './changes/edited-since.ts';
 import { createChangeEngine } from './changes/engine.ts';
@@ -21,6 +17,7 @@ import { type CheckpointOptions, createCheckpointer } from './checkpoint.ts';
 import { conflictHandlers } from './conflicts/handlers.ts';
 import type { Actor, CoreContext, Handler, Logger } from './context.ts';
 import { type CallOptions, createDispatcher } from './dispatch.ts';
+import { registerDomainRules } from './domain-rules.ts';
 import { guestHandlers } from './guests/handlers.ts';
 import { createNameFormatter } from './guests/rows.ts';
 import { createSearch } from './guests/search.ts';
@@ -33,7 +30,6 @@ import { serviceHandlers } from './service/handlers.ts';
 import { settingsHandlers } from './settings/handlers.ts';
 import { currentStaffId, staffHandlers } from './staff/handlers.ts';
 import { stayHandlers } from './stays/handlers.ts';
-import { stayChecks } from './stays/invariants.ts';
 import { systemHandlers } from './system/handlers.ts';
 
 export type { CallOptions } from './dispatch.ts';
@@ -102,16 +98,7 @@ export function createCore(options: CoreOptions): Core {
   };
 
   // Derived columns and the invariants that merging cannot keep by itself, per domain.
-  const deriveContext = { db, log: changes.log, prepare: run.prepare };
-  changes.derivations.register(currentStageDeriver);
-  changes.derivations.register(supersededByDeriver);
-  for (const check of [
-    ...banquetChecks(deriveContext),
-    ...allergyChecks(deriveContext),
-    ...stayChecks(deriveContext),
-  ]) {
-    changes.conflicts.register(check);
-  }
+  registerDomainRules(changes, run.prepare);
 
   const searchIndex = createSearchIndex(db);
   changes.onRowWritten('guests', (before, after) => searchIndex.onGuestWritten(before as never, after as never));

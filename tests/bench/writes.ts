@@ -1,10 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { allergyChecks } from '../../electron/core/allergies/invariants.ts';
-import { supersededByDeriver } from '../../electron/core/allergies/superseded-by.ts';
-import { currentStageDeriver } from '../../electron/core/banquets/current-stage.ts';
-import { banquetChecks } from '../../electron/core/banquets/invariants.ts';
+import { statementCache } from '../../db/query.ts';
 import { type ChangeEngine, createChangeEngine } from '../../electron/core/changes/engine.ts';
-import { stayChecks } from '../../electron/core/stays/invariants.ts';
+import { registerDomainRules } from '../../electron/core/domain-rules.ts';
 import type { Call } from './service-common.ts';
 
 // The write path as the benchmark's builders use it: the core's change engine without a core around it,
@@ -34,25 +31,7 @@ export type BenchWriter = {
 export function benchWriter(db: Database, nodeId: string, start: number): BenchWriter {
   let now = start;
   const engine = createChangeEngine({ db, nodeId, clock: () => now });
-  const prepared = new Map<string, ReturnType<Database['prepare']>>();
-  const prepare = (text: string) => {
-    let statement = prepared.get(text);
-    if (!statement) {
-      statement = db.prepare(text);
-      prepared.set(text, statement);
-    }
-    return statement;
-  };
-  const deriveContext = { db, log: engine.log, prepare };
-  engine.derivations.register(currentStageDeriver);
-  engine.derivations.register(supersededByDeriver);
-  for (const check of [
-    ...banquetChecks(deriveContext),
-    ...allergyChecks(deriveContext),
-    ...stayChecks(deriveContext),
-  ]) {
-    engine.conflicts.register(check);
-  }
+  registerDomainRules(engine, statementCache(db));
 
   let calls = 0;
   let pending = 0;

@@ -1,8 +1,9 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { tableSpec } from '../../../db/log/registry.ts';
 import { createLogStore, ENTRY_BITS, encodeRowId, type LogStore } from '../../../db/log/store.ts';
 import { LATEST_VERSION } from '../../../db/migrations/index.ts';
+import { statementCache } from '../../../db/query.ts';
 import type { SyncedTable } from '../../../db/schema.ts';
 import { type ApplyReport, createApplier } from './apply.ts';
 import { type Conflicts, createConflicts } from './conflicts.ts';
@@ -18,6 +19,7 @@ import { openSession, type WriteSession } from './write.ts';
 // and the conflicts were brought in line with what the transaction touched, before it commits.
 
 export type ChangeEngine = {
+  db: Database;
   log: LogStore;
   hlc: Hlc;
   node: number;
@@ -55,15 +57,7 @@ export function createChangeEngine(options: {
   const log = createLogStore(db);
   const hlc = createHlc(clock, log.latestStamp());
   const node = log.nodeRef(options.nodeId);
-  const prepared = new Map<string, Statement>();
-  const prepare = (text: string) => {
-    let statement = prepared.get(text);
-    if (!statement) {
-      statement = db.prepare(text);
-      prepared.set(text, statement);
-    }
-    return statement;
-  };
+  const prepare = statementCache(db);
   const derivations = createDerivations({ db, log, prepare });
   const rows = createRowStore(db, derivations);
   const conflicts = createConflicts(db, log);
@@ -92,7 +86,22 @@ export function createChangeEngine(options: {
     }
   };
 
+  /** Remote transactions in: what `work` keeps, then every row it touched recomputed, then the conflicts. */
+  const applying = <T>(work: (touched: Touched) => T) => {
+    const touched = new Touched();
+    const result = withoutForeignKeys(() =>
+      inTransaction(() => {
+        const value = work(touched);
+        applier.flush(touched);
+        if (conflicts.afterTransaction(touched)) touched.tables.add('conflicts');
+        return value;
+      }),
+    );
+    return { result, tables: [...touched.tables] };
+  };
+
   return {
+    db,
     log,
     hlc,
     node,
@@ -109,29 +118,16 @@ export function createChangeEngine(options: {
       return { result, tables: [...touched.tables] };
     },
     apply(batch) {
-      const touched = new Touched();
-      const report = withoutForeignKeys(() =>
-        inTransaction(() => {
-          const outcome = applier.apply(batch, touched);
-          applier.retryHeld(touched);
-          applier.flush(touched);
-          if (conflicts.afterTransaction(touched)) touched.tables.add('conflicts');
-          return outcome;
-        }),
-      );
-      return { report, tables: [...touched.tables] };
+      const { result: report, tables } = applying((touched) => {
+        const outcome = applier.apply(batch, touched);
+        applier.retryHeld(touched);
+        return outcome;
+      });
+      return { report, tables };
     },
     retryHeld(accept) {
-      const touched = new Touched();
-      const applied = withoutForeignKeys(() =>
-        inTransaction(() => {
-          const count = applier.retryHeld(touched, accept);
-          applier.flush(touched);
-          if (conflicts.afterTransaction(touched)) touched.tables.add('conflicts');
-          return count;
-        }),
-      );
-      return { applied, tables: [...touched.tables] };
+      const { result: applied, tables } = applying((touched) => applier.retryHeld(touched, accept));
+      return { applied, tables };
     },
     onRowWritten: rows.onRowWritten,
     versionOf: (table, id) => (version.get(tableSpec(table).id, encodeRowId(id)) as number | null) ?? 0,

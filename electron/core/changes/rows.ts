@@ -1,6 +1,7 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import type { Stored } from '../../../db/log/codec.ts';
 import type { LoggedEntry } from '../../../db/log/store.ts';
+import { statementCache } from '../../../db/query.ts';
 import { SYNCED_TABLES, type SyncedTable } from '../../../db/schema.ts';
 import type { Derivations } from './derived.ts';
 
@@ -62,15 +63,7 @@ export function createRowStore(db: Database, derivations: Derivations) {
   }
   const hooks = new Map<SyncedTable, RowHook[]>();
   const select = new Map(SYNCED_TABLES.map((t) => [t, db.prepare(`SELECT rowid, * FROM ${t} WHERE id = ?`)]));
-  const statements = new Map<string, Statement>();
-  const prepared = (text: string) => {
-    let statement = statements.get(text);
-    if (!statement) {
-      statement = db.prepare(text);
-      statements.set(text, statement);
-    }
-    return statement;
-  };
+  const prepared = statementCache(db);
   return {
     hasColumn: (table: SyncedTable, column: string) => columns.get(table)?.has(column) ?? false,
     read(table: SyncedTable, id: string): StoredRow | undefined {
