@@ -9,6 +9,7 @@ import type { Choice } from '../app/edit-conflict.ts';
 import { FormFooter } from '../app/FormFooter.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { useEditConflict } from '../app/use-edit-conflict.ts';
+import { banquetLabelKey } from '../conflicts/field-text.ts';
 import { callFieldErrors, type FieldErrors, fieldMessage, focusFirstError } from '../service/field-errors.ts';
 import { formatYen, today } from '../service/format.ts';
 import { onForm } from '../service/stay-form-model.ts';
@@ -33,18 +34,6 @@ type TextField =
   | 'deceasedName'
   | 'dateOfDeath';
 type NumberField = 'headcount' | 'pricePerHeadYen' | 'estimateYen' | 'depositYen';
-
-/** The label key (banquet.fields.*) of a form field whose label is named otherwise. */
-const LABEL_OF: Partial<Record<string, string>> = {
-  organiserId: 'organiser',
-  hallIds: 'halls',
-  courseId: 'course',
-  pricePerHeadYen: 'pricePerHead',
-  estimateYen: 'estimate',
-  depositYen: 'deposit',
-  staffId: 'staff',
-  attendeeIds: 'attendees',
-};
 
 /**
  * Take an inquiry (問い合わせ) or change a deal. Checked with the contract's schema first (end before start,
@@ -349,7 +338,7 @@ export function BanquetForm({
             <ConflictPanel
               conflict={edit.conflict}
               values={values}
-              labelOf={(field) => t(`banquet.fields.${LABEL_OF[field] ?? field}`)}
+              labelOf={(field) => t(banquetLabelKey(field))}
               show={shown}
               saving={saving}
               onResolve={resolve}

@@ -7,7 +7,7 @@ import { isCalendarDate } from '../../shared/text/dates.ts';
 import { fieldOfColumn } from '../app/edit-conflict.ts';
 import { formatDayWithWeekday, formatYen } from '../service/format.ts';
 
-/** Deal fields whose label key differs from the field's name (as on the banquet form). */
+/** Deal fields whose label key differs from the field's name (the banquet form labels them so too). */
 const BANQUET_LABEL: Partial<Record<string, string>> = {
   organiserId: 'organiser',
   hallIds: 'halls',
@@ -19,6 +19,11 @@ const BANQUET_LABEL: Partial<Record<string, string>> = {
   attendeeIds: 'attendees',
 };
 
+/** The label key of a deal's field, as the banquet form and a conflict about it say it. */
+export function banquetLabelKey(field: string): string {
+  return `banquet.fields.${BANQUET_LABEL[field] ?? field}`;
+}
+
 /** Dish fields whose label key differs (as on the dish form). */
 const DISH_LABEL: Partial<Record<string, string>> = { name: 'dishName', allergenIds: 'allergens' };
 
@@ -26,7 +31,7 @@ const DISH_LABEL: Partial<Record<string, string>> = { name: 'dishName', allergen
 const LABEL_KEY: Partial<Record<string, (field: string) => string>> = {
   guests: (field) => `fields.${field}`,
   stays: (field) => `service.stays.form.${field}`,
-  banquets: (field) => `banquet.fields.${BANQUET_LABEL[field] ?? field}`,
+  banquets: banquetLabelKey,
   halls: (field) => (field === 'note' ? 'banquet.fields.note' : `banquet.halls.${field}`),
   allergies: (field) => `service.allergies.form.${field}`,
   dishes: (field) => `kitchen.catalogue.${DISH_LABEL[field] ?? field}`,
