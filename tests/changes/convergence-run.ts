@@ -49,6 +49,8 @@ async function runSeeds(seeds: number[]): Promise<Totals & { failures: string[] 
     } catch (error) {
       totals.failed++;
       totals.failures.push(`seed ${seed}: ${(error as Error).message}`.slice(0, 500));
+      // Said at once, so a run stopped early still tells what it found.
+      parentPort?.postMessage({ failure: totals.failures.at(-1) });
     }
     if (totals.seeds % 250 === 0) parentPort?.postMessage({ progress: 250 });
   }
@@ -71,6 +73,7 @@ if (!isMainThread) {
   const workers = Math.max(1, Math.min(Number(values.workers ?? availableParallelism()), count));
   const started = performance.now();
   let done = 0;
+  let failed = 0;
   const parts = Array.from({ length: workers }, (_, w) =>
     Array.from({ length: count }, (_, i) => from + i).filter((_, i) => i % workers === w),
   );
@@ -79,15 +82,22 @@ if (!isMainThread) {
       (seeds) =>
         new Promise<Totals & { failures: string[] }>((resolve, reject) => {
           const worker = new Worker(new URL(import.meta.url), { workerData: { seeds } });
-          worker.on('message', (message: { progress?: number; result?: Totals & { failures: string[] } }) => {
-            if (message.progress) {
-              done += message.progress;
-              console.log(
-                `  ${done.toLocaleString('en')} / ${count.toLocaleString('en')} seeds, ${Math.round((performance.now() - started) / 1000)} s`,
-              );
-            }
-            if (message.result) resolve(message.result);
-          });
+          worker.on(
+            'message',
+            (message: { progress?: number; failure?: string; result?: Totals & { failures: string[] } }) => {
+              if (message.failure) {
+                failed++;
+                console.log(`FAIL ${message.failure}`);
+              }
+              if (message.progress) {
+                done += message.progress;
+                console.log(
+                  `  ${done.toLocaleString('en')} / ${count.toLocaleString('en')} seeds, ${failed} failed so far, ${Math.round((performance.now() - started) / 1000)} s`,
+                );
+              }
+              if (message.result) resolve(message.result);
+            },
+          );
           worker.on('error', reject);
         }),
     ),
@@ -109,7 +119,6 @@ if (!isMainThread) {
       conflicts: 0,
     } as Totals,
   );
-  for (const failure of results.flatMap((part) => part.failures)) console.log(`FAIL ${failure}`);
   const seconds = Math.round((performance.now() - started) / 1000);
   console.log(
     `convergence: ${total.seeds.toLocaleString('en')} seeds (${from}–${from + count - 1}), ${total.failed} failed, in ${seconds} s on ${workers} workers`,
