@@ -201,8 +201,13 @@ export function createApplier(ctx: ApplyContext) {
      */
     /** Recomputes every row the transactions applied since the last flush touched. */
     flush(touched: Touched): void {
-      for (const { spec, id, columns } of pending.values()) refreshRow(ctx, spec, id, [...columns.values()], touched);
+      // In table and id order: ids are UUIDv7, so this walks each table, its log entries (an insert sits near
+      // the other rows made that day) and their indexes front to back, instead of a random page per row.
+      const targets = [...pending.values()].sort((a, b) =>
+        a.spec.id !== b.spec.id ? a.spec.id - b.spec.id : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+      );
       pending.clear();
+      for (const { spec, id, columns } of targets) refreshRow(ctx, spec, id, [...columns.values()], touched);
     },
 
     retryHeld(touched: Touched, accept?: { node: string; hlc: number }): number {

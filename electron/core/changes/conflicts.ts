@@ -133,11 +133,13 @@ export function createConflicts(db: Database, log: LogStore) {
       for (const { table, id, columns } of touched.fields.values()) {
         // One read of the row's entries for all its columns; a row with a single entry has nothing concurrent.
         const entries = touched.entries.get(`${table}|${id}`) ?? log.rowEntries(tableSpec(table).id, encodeRowId(id));
-        if (entries.length < 2 && !hasFieldConflicts.get(id)) continue;
-        for (const column of columns) {
+        const found = entries.length < 2 ? [] : [...columns].map((column) => fieldEdits(table, id, column, entries));
+        // Nearly always nothing is concurrent and nothing was: then there is nothing to compare, row by row.
+        if (found.every((leaves) => leaves.length === 0) && !hasFieldConflicts.get(id)) continue;
+        [...columns].forEach((column, i) => {
           const before = existingField.all(id, column) as string[];
-          if (replace('field_edit', before, fieldEdits(table, id, column, entries))) changed = true;
-        }
+          if (replace('field_edit', before, found[i] ?? [])) changed = true;
+        });
       }
       return changed;
     },
