@@ -102,6 +102,7 @@ export function createCore(options: CoreOptions): Core {
 
   const searchIndex = createSearchIndex(db);
   changes.onRowWritten('guests', (before, after) => searchIndex.onGuestWritten(before as never, after as never));
+  changes.onTransactionEnd(searchIndex);
 
   const handlers = {
     ...systemHandlers(ctx),

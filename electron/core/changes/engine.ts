@@ -10,7 +10,7 @@ import { type Conflicts, createConflicts } from './conflicts.ts';
 import { createDerivations, type Derivations } from './derived.ts';
 import { createExporter, type Exporter } from './export.ts';
 import { createHlc, type Hlc } from './hlc.ts';
-import { createRowStore, type RowHook, Touched } from './rows.ts';
+import { createRowStore, type RowHook, Touched, type TransactionEndHook } from './rows.ts';
 import { openSession, type WriteSession } from './write.ts';
 
 // The change engine: the log, the clock, the local write path, the apply path, derived columns and the
@@ -41,6 +41,8 @@ export type ChangeEngine = {
   /** Applies held transactions that can be applied now, or the one staff accepted. */
   retryHeld(accept?: { node: string; hlc: number }): { applied: number; tables: string[] };
   onRowWritten(table: SyncedTable, hook: RowHook): void;
+  /** A hook that gathers row changes and writes them at the end of the transaction (rows.ts). */
+  onTransactionEnd(hook: TransactionEndHook): void;
   /** A row's version: the local sequence of the latest transaction that wrote it (0 if none). */
   versionOf(table: SyncedTable, id: string): number;
   /** The latest local sequence: every row's version is at most this. */
@@ -67,9 +69,13 @@ export function createChangeEngine(options: {
 
   /** Runs `body` in a transaction of its own (write lock first) or inside the caller's. */
   const inTransaction = <T>(body: () => T): T => {
+    // Inside the caller's transaction (a savepoint), what the hooks gathered so far is the caller's: it goes
+    // in first, so a rollback of this part forgets only this part's.
+    if (db.inTransaction) rows.settle();
     try {
       return db.inTransaction ? db.transaction(body)() : db.transaction(body).immediate();
     } catch (error) {
+      rows.discard();
       log.resetCaches(); // numbers handed out inside a rolled-back transaction are gone
       throw error;
     }
@@ -93,6 +99,7 @@ export function createChangeEngine(options: {
       inTransaction(() => {
         const value = work(touched);
         applier.flush(touched);
+        rows.settle();
         if (conflicts.afterTransaction(touched)) touched.tables.add('conflicts');
         return value;
       }),
@@ -112,6 +119,7 @@ export function createChangeEngine(options: {
       const touched = new Touched();
       const result = inTransaction(() => {
         const value = work(openSession(writeContext, staffId, call, touched));
+        rows.settle();
         if (conflicts.afterTransaction(touched)) touched.tables.add('conflicts');
         return value;
       });
@@ -130,6 +138,7 @@ export function createChangeEngine(options: {
       return { applied, tables };
     },
     onRowWritten: rows.onRowWritten,
+    onTransactionEnd: rows.onTransactionEnd,
     versionOf: (table, id) => (version.get(tableSpec(table).id, encodeRowId(id)) as number | null) ?? 0,
     lastSeq: log.lastSeq,
   };

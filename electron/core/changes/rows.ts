@@ -16,6 +16,14 @@ export type StoredRow = Row & { rowid: number };
 /** Runs after a row is written, inside the same transaction: keeps derived data (the search index) in step. */
 export type RowHook = (before: StoredRow | undefined, after: StoredRow) => void;
 
+/**
+ * What a hook that gathers its work does at the end of a transaction: `settle` writes it, still inside the
+ * transaction (before the invariant checks and the commit); `discard` forgets it when the transaction rolls
+ * back. A batch applied from another PC moves thousands of rows at once, and written in key order that is
+ * a walk through the index rather than a random page per row.
+ */
+export type TransactionEndHook = { settle(): void; discard(): void };
+
 /** SQLite stores booleans as 0/1 and lists as JSON text; the log keeps the stored value. */
 export function storable(value: unknown): Stored {
   if (typeof value === 'boolean') return value ? 1 : 0;
@@ -62,6 +70,7 @@ export function createRowStore(db: Database, derivations: Derivations) {
     columns.set(table, new Set(info.map((column) => column.name)));
   }
   const hooks = new Map<SyncedTable, RowHook[]>();
+  const endHooks: TransactionEndHook[] = [];
   const select = new Map(SYNCED_TABLES.map((t) => [t, db.prepare(`SELECT rowid, * FROM ${t} WHERE id = ?`)]));
   const prepared = statementCache(db);
   return {
@@ -97,6 +106,17 @@ export function createRowStore(db: Database, derivations: Derivations) {
     },
     onRowWritten(table: SyncedTable, hook: RowHook) {
       hooks.set(table, [...(hooks.get(table) ?? []), hook]);
+    },
+    onTransactionEnd(hook: TransactionEndHook) {
+      endHooks.push(hook);
+    },
+    /** Before the checks and the commit: what the hooks gathered goes in. */
+    settle() {
+      for (const hook of endHooks) hook.settle();
+    },
+    /** After a rollback: what the hooks gathered is forgotten with it. */
+    discard() {
+      for (const hook of endHooks) hook.discard();
     },
   };
 }

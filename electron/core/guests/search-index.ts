@@ -20,7 +20,8 @@ export type IndexedGuest = Row & TermSource & { rowid: number; deleted_at: strin
 export const SHADOW_TABLE = 'search_term_shadow' as const;
 
 /**
- * Keeps search_term in step with guests, inside the write's transaction. A guest's rows are a pure
+ * Keeps search_term in step with guests, inside the write's transaction: `onGuestWritten` gathers, and
+ * `settle` (at the end of the transaction, rows.ts) writes the net change. A guest's rows are a pure
  * function of its fields, so the old rows are recomputed from the old values and removed by key
  * (no secondary index needed). Deleted guests have no rows: search never shows them.
  *
@@ -56,28 +57,64 @@ export function createSearchIndex(db: Database) {
   const rows = (guest: IndexedGuest | undefined) =>
     guest && guest.deleted_at === null ? guestTerms(guest) : new Map<string, number>();
 
+  // A transaction's guest writes, gathered: each guest's rows before its first write and after its last.
+  const gathered = new Map<number, { before: IndexedGuest | undefined; after: IndexedGuest }>();
+
+  // The primary key's order (term, rank, recency DESC, guest); terms compared as JS strings, which is
+  // SQLite's order for all but characters beyond the BMP: close enough for a walk, and order is not meaning.
+  type Key = [term: string, rank: number, recency: number | undefined, guest: number];
+  const byKey = (a: Key, b: Key) =>
+    a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || (b[2] ?? 0) - (a[2] ?? 0) || a[3] - b[3];
+
+  /** The rows to remove and to add to take a guest from `before` to `after`. */
+  const difference = (before: IndexedGuest | undefined, after: IndexedGuest, removes: Key[], inserts: Key[]) => {
+    const old = rows(before);
+    const next = rows(after);
+    const sameRecency = before?.last_activity_at === after.last_activity_at;
+    for (const [term, rank] of old) {
+      if (sameRecency && next.get(term) === rank) continue;
+      removes.push([term, rank, before?.last_activity_at, after.rowid]);
+    }
+    for (const [term, rank] of next) {
+      if (sameRecency && old.get(term) === rank) continue;
+      inserts.push([term, rank, after.last_activity_at, after.rowid]);
+    }
+  };
+
   return {
     onGuestWritten(before: IndexedGuest | undefined, after: IndexedGuest) {
-      // Most writes to a guest (a note, consent, an address) change nothing a search finds them by.
-      if (before && SEARCHED.every((column) => before[column] === after[column])) return;
-      const old = rows(before);
-      const next = rows(after);
-      const sameRecency = before?.last_activity_at === after.last_activity_at;
+      const earlier = gathered.get(after.rowid);
+      gathered.set(after.rowid, { before: earlier ? earlier.before : before, after });
+    },
+    /**
+     * Writes the gathered net changes, removals first, each in key order. A guest edited by several
+     * transactions of one batch from another PC moves its ~60 rows once, not once per edit.
+     */
+    settle() {
+      if (gathered.size === 0) return;
+      const removes: Key[] = [];
+      const inserts: Key[] = [];
+      for (const { before, after } of gathered.values()) {
+        // Most writes to a guest (a note, consent, an address) change nothing a search finds them by.
+        if (before && SEARCHED.every((column) => before[column] === after[column])) continue;
+        difference(before, after, removes, inserts);
+      }
+      gathered.clear();
+      removes.sort(byKey);
+      inserts.sort(byKey);
       const targets = [live];
       if (shadowExists.get() !== undefined) {
         shadow ??= statementsFor(SHADOW_TABLE);
         targets.push(shadow);
       }
       for (const { insert, remove } of targets) {
-        for (const [term, rank] of old) {
-          if (sameRecency && next.get(term) === rank) continue;
-          remove.run(term, rank, before?.last_activity_at, after.rowid);
-        }
-        for (const [term, rank] of next) {
-          if (sameRecency && old.get(term) === rank) continue;
-          insert.run(term, rank, after.last_activity_at, after.rowid);
-        }
+        for (const key of removes) remove.run(...key);
+        for (const key of inserts) insert.run(...key);
       }
+    },
+    /** The transaction rolled back: so do the gathered changes. */
+    discard() {
+      gathered.clear();
     },
     /**
      * Rebuilds the whole index in one go: after a change to how keys are made (a migration calls it), or after
