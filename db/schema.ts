@@ -95,6 +95,7 @@ export type StayRow = Tombstoned & {
   staff_id: string | null;
   status: string;
   note: string;
+  shared_room: number;
 };
 
 export type StayPartyRow = Tombstoned & { id: string; stay_id: string; guest_id: string };

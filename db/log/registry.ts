@@ -88,6 +88,7 @@ const DEFINITIONS: ReadonlyArray<[SyncedTable, number, ColumnDef[]]> = [
       'note',
       'created_at',
       'deleted_at',
+      'shared_room', // schema 5
     ],
   ],
   ['stay_party', 6, ['stay_id', 'guest_id', 'created_at', 'deleted_at']],

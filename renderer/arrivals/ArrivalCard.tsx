@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Arrival } from '../../shared/contract/arrivals.ts';
@@ -19,6 +19,38 @@ function Section({ label, children, testId }: { label: string; children: ReactNo
         {children}
       </Stack>
     </Group>
+  );
+}
+
+/**
+ * Another party in this party's room tonight. Unshared, it is a mistake to put right before they arrive
+ * (the desk refuses it, but it can come from another PC): in red at the top. Shared on purpose: a note.
+ */
+function RoomClashes({ arrival }: { arrival: Arrival }) {
+  const { t, i18n } = useTranslation();
+  if (arrival.roomClashes.length === 0) return null;
+  return (
+    <Stack gap={4} data-testid="arrival-room-clashes">
+      {arrival.roomClashes.map((clash) => {
+        const words = {
+          rooms: clash.rooms.join('・'),
+          name: clash.guestName,
+          from: formatDay(clash.arrivalDate, i18n.language),
+          to: formatDay(clash.departureDate, i18n.language),
+        };
+        // Shared when the booking that came second was recorded as sharing: staff saw the other party then.
+        const shared = clash.sharedRoom || arrival.stay.sharedRoom;
+        return shared ? (
+          <Text key={clash.stayId} size="sm" c="dimmed" data-testid="arrival-room-shared">
+            {t('kitchen.arrivals.roomShared', words)}
+          </Text>
+        ) : (
+          <Alert key={clash.stayId} color="red" variant="light" p="xs" role="alert" data-testid="arrival-room-clash">
+            {t('kitchen.arrivals.roomClash', words)}
+          </Alert>
+        );
+      })}
+    </Stack>
   );
 }
 
@@ -217,6 +249,7 @@ export function ArrivalCard({ arrival, date }: { arrival: Arrival; date: string 
             </Badge>
           </Stack>
         </Group>
+        <RoomClashes arrival={arrival} />
         {arrival.allergies.length > 0 && <PartyAllergies allergies={arrival.allergies} />}
         <Celebrations arrival={arrival} />
         <Requests arrival={arrival} />

@@ -9,6 +9,9 @@ export const enKitchen: Widen<typeof jaKitchen> = {
     separator: ', ',
   },
   arrivals: {
+    roomClash:
+      '{{rooms}}: booked for {{name}} too ({{from}} to {{to}}). Move one of the parties, or record the room as shared',
+    roomShared: 'Shared room: {{rooms}} with {{name}} ({{from}} to {{to}})',
     title: 'Arrivals',
     today: "Today's arrivals",
     previous: '← Previous day',

@@ -13,4 +13,6 @@ export const enServiceErrors: Record<keyof typeof jaServiceErrors, string> = {
   allergy_not_current: 'This allergy record was already corrected or retracted. Open the latest record again.',
   allergy_not_retracted: 'This allergy record is not retracted',
   request_not_found: 'This request cannot be found',
+  room_taken:
+    'Room {{room}} is booked for {{guest}} from {{arrival}} to {{departure}}. To put both parties in it, choose "Save as a shared room"',
 };

@@ -1,8 +1,21 @@
-import { Modal, NumberInput, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BOOKING_CHANNELS, type EditableStay, STAY_PURPOSES, STAY_STATUSES } from '../../shared/contract/stays.ts';
-import { call } from '../api/client.ts';
+import { CallErrorException, call } from '../api/client.ts';
 import { ConflictPanel } from '../app/ConflictPanel.tsx';
 import type { Choice } from '../app/edit-conflict.ts';
 import { FormFooter } from '../app/FormFooter.tsx';
@@ -26,6 +39,8 @@ export function StayForm({ guestId, stay, onClose }: { guestId: string; stay?: E
   );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  // The room is taken on those nights: the message names the party there, and staff may share the room.
+  const [roomTaken, setRoomTaken] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const edit = useEditConflict(stay?.version);
   const formRef = useRef<HTMLFormElement>(null);
@@ -57,6 +72,14 @@ export function StayForm({ guestId, stay, onClose }: { guestId: string; stay?: E
     if (!saving) void submit(values, edit.version);
   };
 
+  /** Staff read who is in the room and chose to put this party in it too. */
+  const saveShared = () => {
+    if (saving) return;
+    const next = { ...values, sharedRoom: true };
+    setValues(next);
+    void submit(next, edit.version);
+  };
+
   const resolve = (choices: Record<string, Choice>) => {
     const next = saving ? null : edit.resolve(values, choices);
     if (!next) return;
@@ -67,6 +90,7 @@ export function StayForm({ guestId, stay, onClose }: { guestId: string; stay?: E
   const submit = async (current: StayValues, version: number | undefined) => {
     setErrors({});
     setFormError(null);
+    setRoomTaken(null);
     edit.clear();
     const checked = checkStay(guestId, current);
     if (!checked.ok) return showErrors(checked.errors);
@@ -81,6 +105,8 @@ export function StayForm({ guestId, stay, onClose }: { guestId: string; stay?: E
     } catch (failure) {
       const fields = callFieldErrors(failure);
       if (fields) showErrors(onForm(fields));
+      else if (failure instanceof CallErrorException && failure.error.detail === 'room_taken')
+        setRoomTaken(errorMessage(failure));
       else if (!edit.caught(failure)) setFormError(errorMessage(failure));
     } finally {
       setSaving(false);
@@ -95,6 +121,7 @@ export function StayForm({ guestId, stay, onClose }: { guestId: string; stay?: E
     if (field === 'channel') return t(`codes.channel.${value as NonNullable<StayValues['channel']>}` as const);
     if (field === 'staffId') return staffOptions.find((option) => option.value === value)?.label;
     if (field === 'amountYen' && typeof value === 'number') return formatYen(value);
+    if (field === 'sharedRoom') return value === true || value === 1 ? t('common.yes') : t('common.no');
     return undefined;
   };
 
@@ -226,6 +253,33 @@ export function StayForm({ guestId, stay, onClose }: { guestId: string; stay?: E
             />
           </SimpleGrid>
           <Textarea label={t('service.stays.form.note')} autosize minRows={2} maxRows={6} {...text('note')} />
+          {(values.sharedRoom || stay?.sharedRoom) && (
+            <Checkbox
+              data-testid="stay-shared-room"
+              label={t('service.stays.form.sharedRoom')}
+              description={t('service.stays.form.sharedRoomHint')}
+              checked={values.sharedRoom}
+              onChange={(event) => set('sharedRoom', event.currentTarget.checked)}
+            />
+          )}
+          {roomTaken && (
+            <Alert color="orange" data-testid="room-taken" role="alert">
+              <Stack gap="xs">
+                {roomTaken}
+                <Group justify="flex-end">
+                  <Button
+                    variant="light"
+                    color="orange"
+                    loading={saving}
+                    onClick={saveShared}
+                    data-testid="save-shared-room"
+                  >
+                    {t('service.stays.form.saveShared')}
+                  </Button>
+                </Group>
+              </Stack>
+            </Alert>
+          )}
           {edit.conflict && (
             <ConflictPanel
               conflict={edit.conflict}

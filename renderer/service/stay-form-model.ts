@@ -27,6 +27,8 @@ export type StayValues = {
   staffId: string | null;
   status: StayStatus;
   note: string;
+  /** Staff chose to share the rooms with another booking on the same nights (offered when the room is taken). */
+  sharedRoom: boolean;
 };
 
 export function newStayValues(today: string, staffId: string | null): StayValues {
@@ -45,6 +47,7 @@ export function newStayValues(today: string, staffId: string | null): StayValues
     staffId,
     status: 'booked',
     note: '',
+    sharedRoom: false,
   };
 }
 
@@ -64,6 +67,7 @@ export function stayValues(stay: Stay): StayValues {
     staffId: stay.staffId,
     status: stay.status,
     note: stay.note,
+    sharedRoom: stay.sharedRoom,
   };
 }
 

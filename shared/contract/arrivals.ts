@@ -4,7 +4,7 @@ import { calendarDate, id } from './common.ts';
 import { call } from './define.ts';
 import { menuPlanSchema } from './kitchen.ts';
 import { requestSchema } from './requests.ts';
-import { STAY_PURPOSES, staySchema } from './stays.ts';
+import { roomClashSchema, STAY_PURPOSES, staySchema } from './stays.ts';
 
 // Today's arrivals (本日の到着) with every alert: what the front desk, the service floor and the kitchen see
 // at a glance before the guests arrive. The printed sheets are made from the same data.
@@ -44,6 +44,11 @@ export const arrivalSchema = z.object({
   moreDishesToAvoid: z.number(),
   /** Menus planned for this stay, with their warnings; alternatives only for dishes with an allergen. */
   menus: z.array(menuPlanSchema),
+  /**
+   * Other booked or in-house stays in this stay's rooms on the night of the date (two parties in one room):
+   * refused at the desk unless recorded as shared (`sharedRoom`), but a clash can also come from another PC.
+   */
+  roomClashes: z.array(roomClashSchema),
 });
 export type Arrival = z.infer<typeof arrivalSchema>;
 

@@ -40,6 +40,11 @@ const stayFieldShape = {
   staffId: id.nullable(),
   status: z.enum(STAY_STATUSES, { error: 'invalid_choice' }),
   note: text(1000),
+  /**
+   * Staff chose to put this party in a room another stay occupies on the same nights (相部屋). Without it, a
+   * booked or in-house stay in an occupied room is refused with `conflict` / `room_taken`, naming the other.
+   */
+  sharedRoom: z.boolean({ error: 'invalid_type' }),
 };
 
 function departureNotBeforeArrival(value: { arrivalDate?: string; departureDate?: string }) {
@@ -61,6 +66,7 @@ export const stayCreateSchema = z
     staffId: stayFieldShape.staffId.optional(),
     status: stayFieldShape.status.optional(),
     note: stayFieldShape.note.optional(),
+    sharedRoom: stayFieldShape.sharedRoom.optional(),
   })
   .strict()
   .refine(departureNotBeforeArrival, departureIssue);
@@ -103,10 +109,25 @@ export const staySchema = z.object({
   staffName: z.string().nullable(),
   status: z.enum(STAY_STATUSES),
   note: z.string(),
+  sharedRoom: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type Stay = z.infer<typeof staySchema>;
+
+/** Another booked or in-house stay in one of a stay's rooms on one of its nights (see electron/core/stays/rooms.ts). */
+export const roomClashSchema = z.object({
+  stayId: z.string(),
+  /** The rooms both stays name. */
+  rooms: z.array(z.string()),
+  /** The other party's lead, family name first. */
+  guestName: z.string(),
+  arrivalDate: z.string(),
+  departureDate: z.string(),
+  /** The other stay was recorded as sharing its room. */
+  sharedRoom: z.boolean(),
+});
+export type RoomClash = z.infer<typeof roomClashSchema>;
 
 /**
  * A stay as a form edits it, with its version to send back with stays.update (see basedOnVersion): what

@@ -147,6 +147,8 @@ const MAKERS: Record<string, Maker> = {
         departureDate: addDays(arrival, w.r.int(0, 3)),
         rooms: [String(w.r.int(101, 105))],
         partyIds: companion && companion !== lead && w.r.chance(0.5) ? [companion] : [],
+        // Five rooms fill up: staff share one now and then, and the rest of the time a taken room is refused.
+        sharedRoom: w.r.chance(0.5),
       },
     };
   },
@@ -155,6 +157,8 @@ const MAKERS: Record<string, Maker> = {
     if (!id) return null;
     const patch = w.r.pick([
       { rooms: [String(w.r.int(101, 105)), ...(w.r.chance(0.3) ? ['201'] : [])] },
+      { rooms: [String(w.r.int(101, 105))], sharedRoom: true },
+      { sharedRoom: w.r.chance(0.5) },
       { status: w.r.pick(STAY_STATUSES) },
       { note: w.r.pick(NOTES) },
       { departureDate: day(w, -10, 30) },

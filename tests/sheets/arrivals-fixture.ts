@@ -36,6 +36,7 @@ function stay(n: number, fields: Partial<Stay> = {}): Stay {
     staffName: null,
     status: 'booked',
     note: '',
+    sharedRoom: false,
     createdAt: '2026-10-01T09:00:00.000Z',
     updatedAt: '2026-10-01T09:00:00.000Z',
     ...fields,
@@ -96,6 +97,7 @@ export function alertedArrival(): Arrival {
   const lead = 'guest-lead';
   const partner = 'guest-partner';
   return {
+    roomClashes: [],
     stay: stay(1, {
       id: 'stay-201',
       guestId: lead,
@@ -229,6 +231,7 @@ export function alertedArrival(): Arrival {
 /** A first-time guest with nothing to watch for. */
 export function quietArrival(n: number): Arrival {
   return {
+    roomClashes: [],
     stay: stay(n),
     visitCount: 0,
     lastVisit: null,

@@ -1,12 +1,13 @@
 import type { Arrival, Arrivals } from '../../../shared/contract/arrivals.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import { CELEBRATION_PURPOSES, type Stay, VISITED_STATUSES } from '../../../shared/contract/stays.ts';
-import { anniversaryWithin } from '../../../shared/text/dates.ts';
+import { addDays, anniversaryWithin } from '../../../shared/text/dates.ts';
 import type { CoreContext } from '../context.ts';
 import { loadWarningFacts, menusOfStays } from '../kitchen/menus.ts';
 import { guestName, type PartyHistory } from '../kitchen/party-history.ts';
 import { dishesToAvoid } from '../kitchen/warnings.ts';
 import { openRequests } from '../requests/rows.ts';
+import { clashesAmong, occupiesRooms, occupyingStays } from '../stays/rooms.ts';
 import { loadStays } from '../stays/rows.ts';
 
 // Today's arrivals (本日の到着) with every alert, for any date. A 100-room day must answer in well under
@@ -85,6 +86,10 @@ export function loadArrivals(ctx: CoreContext, date: string, stayId?: string): A
     ]),
   );
 
+  // Who else is in a room tonight: one read of the stays occupying the night, matched in memory.
+  const tonight = { arrivalDate: date, departureDate: addDays(date, 1) };
+  const occupying = occupyingStays(ctx, tonight.arrivalDate, tonight.departureDate);
+
   const totals = { parties: 0, adults: 0, children: 0, anaphylaxis: 0 };
   const arrivals = stays.map((stay): Arrival => {
     const history = facts.histories.get(stay.id) as PartyHistory;
@@ -112,6 +117,9 @@ export function loadArrivals(ctx: CoreContext, date: string, stayId?: string): A
       dishesToAvoid: avoid.dishes,
       moreDishesToAvoid: avoid.more,
       menus: planned,
+      roomClashes: occupiesRooms(stay.status)
+        ? clashesAmong(occupying, { id: stay.id, rooms: stay.rooms, ...tonight })
+        : [],
     };
   });
   return { date, arrivals, totals };

@@ -2,6 +2,7 @@ import { CallFailure } from '../../../shared/contract/result.ts';
 import { derivedId } from '../changes/derived-id.ts';
 import type { WriteSession } from '../changes/write.ts';
 import type { CoreContext, Handlers } from '../context.ts';
+import { assertRoomsFree, occupiesRooms } from './rooms.ts';
 import { findStayRow, loadStays, withVersions } from './rows.ts';
 import { checkGuests, checkParty, checkStaff, stayColumns } from './validation.ts';
 
@@ -55,6 +56,15 @@ export function stayHandlers(ctx: CoreContext): Handlers<StayCalls> {
       checkStaff(ctx, fields.staffId);
       const id = ctx.newId();
       actor.write((session) => {
+        // Inside the write: the write lock is held, so no other writer books the room in between.
+        assertRoomsFree(ctx, {
+          id: null,
+          rooms: fields.rooms,
+          arrivalDate: fields.arrivalDate,
+          departureDate: fields.departureDate,
+          status: fields.status ?? 'booked',
+          sharedRoom: fields.sharedRoom ?? false,
+        });
         const now = session.now();
         session.writeRow('stays', id, {
           // Without a count, everyone named is taken for an adult.
@@ -91,6 +101,21 @@ export function stayHandlers(ctx: CoreContext): Handlers<StayCalls> {
       checkGuests(ctx, [...(patch.guestId ? [patch.guestId] : []), ...(patch.partyIds ?? [])]);
       checkStaff(ctx, patch.staffId);
       actor.write((session) => {
+        // The stay as it would be after a patch that changes where, when, whether it shares its rooms, or
+        // makes it occupy them again (a cancelled stay booked again). A note, or the check-in, of a stay that
+        // already clashes (the clash came from another PC) is not refused: the arrivals page shows that clash.
+        const moves =
+          ['rooms', 'arrivalDate', 'departureDate', 'sharedRoom'].some((field) => field in patch) ||
+          (patch.status !== undefined && occupiesRooms(patch.status) && !occupiesRooms(row.status));
+        if (moves)
+          assertRoomsFree(ctx, {
+            id,
+            rooms: patch.rooms ?? (JSON.parse(row.rooms) as string[]),
+            arrivalDate: arrival,
+            departureDate: departure,
+            status: patch.status ?? row.status,
+            sharedRoom: patch.sharedRoom ?? row.shared_room === 1,
+          });
         // A field changed since the form read `version` refuses the edit with both values (edited_since). The
         // party is its own rows, written without that check: the stay's version does not cover them.
         session.writeRow('stays', id, { ...stayColumns(patch), updated_at: session.now() }, { basedOn: version });

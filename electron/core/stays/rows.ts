@@ -97,6 +97,7 @@ function toStay(row: StayViewRow, companions: PartyMember[]): Stay {
     staffName: row.staff_name,
     status: row.status as Stay['status'],
     note: row.note,
+    sharedRoom: row.shared_room === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -47,6 +47,7 @@ export function stayColumns(fields: StayFields): Record<string, unknown> {
     staffId: 'staff_id',
     status: 'status',
     note: 'note',
+    sharedRoom: 'shared_room',
   };
   const values: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(fields)) {

@@ -1,0 +1,90 @@
+import { CallFailure } from '../../../shared/contract/result.ts';
+import type { RoomClash } from '../../../shared/contract/stays.ts';
+import { familyFirst } from '../../../shared/text/person-name.ts';
+import type { CoreContext } from '../context.ts';
+
+// A room holds one party a night. A booked or in-house stay occupies its rooms from its arrival night to
+// the night before its departure: a party leaving on the 5th and the next arriving on the 5th do not clash
+// (turning a room round is the staff's business), and a day use (no night) occupies none. A second party
+// in an occupied room is refused, naming the party already there, unless staff record that the two share it
+// (相部屋, `shared_room`); the arrivals page shows every clash however it came about (a clash can also
+// arrive from another PC).
+
+/** The statuses of a stay that occupies its rooms. */
+export const OCCUPYING_STATUSES = ['booked', 'in_house'] as const;
+
+export function occupiesRooms(status: string): boolean {
+  return (OCCUPYING_STATUSES as readonly string[]).includes(status);
+}
+
+// Served by the partial index stays_occupying: the stays departing after the first night, that is the
+// bookings ahead and the guests in the house, never the years of past stays.
+const OCCUPYING = `
+  SELECT s.id, s.rooms, s.arrival_date, s.departure_date, s.shared_room, g.family_name, g.given_name
+    FROM stays s INDEXED BY stays_occupying JOIN guests g ON g.id = s.guest_id
+   WHERE s.departure_date > ? AND s.arrival_date < ?
+     AND s.deleted_at IS NULL AND s.status IN ('booked', 'in_house')`;
+
+/** The statements of this file, for the query-plan test. */
+export const ROOM_STATEMENTS = { OCCUPYING };
+
+type Occupying = Omit<OccupyingRow, 'rooms'> & { rooms: string[] };
+
+type OccupyingRow = {
+  id: string;
+  rooms: string;
+  arrival_date: string;
+  departure_date: string;
+  shared_room: number;
+  family_name: string;
+  given_name: string;
+};
+
+/** Where and when a stay would be; its own id (null for a new stay) is left out of the comparison. */
+export type RoomSlot = { id: string | null; rooms: readonly string[]; arrivalDate: string; departureDate: string };
+
+/** The booked and in-house stays with a night between `from` and the night before `to`, rooms read. */
+export function occupyingStays(ctx: CoreContext, from: string, to: string): Occupying[] {
+  const rows = ctx.run.prepare(OCCUPYING).all(from, to) as OccupyingRow[];
+  return rows.map((row) => ({ ...row, rooms: JSON.parse(row.rooms) as string[] }));
+}
+
+/** Among `occupying`, the other stays sharing a room with the slot on a night of it, with the rooms shared. */
+export function clashesAmong(occupying: readonly Occupying[], slot: RoomSlot): RoomClash[] {
+  return occupying.flatMap((row) => {
+    if (row.id === slot.id) return [];
+    if (!(row.arrival_date < slot.departureDate && slot.arrivalDate < row.departure_date)) return [];
+    const rooms = row.rooms.filter((room) => slot.rooms.includes(room));
+    if (rooms.length === 0) return [];
+    return [
+      {
+        stayId: row.id,
+        rooms,
+        guestName: familyFirst(row.family_name, row.given_name),
+        arrivalDate: row.arrival_date,
+        departureDate: row.departure_date,
+        sharedRoom: row.shared_room === 1,
+      },
+    ];
+  });
+}
+
+/** The other occupying stays sharing a room with the slot on a night of it. */
+export function roomClashes(ctx: CoreContext, slot: RoomSlot): RoomClash[] {
+  if (slot.rooms.length === 0 || slot.departureDate <= slot.arrivalDate) return [];
+  return clashesAmong(occupyingStays(ctx, slot.arrivalDate, slot.departureDate), slot);
+}
+
+/** Refuses an occupying stay in a room another party occupies on one of its nights, unless it is shared. */
+export function assertRoomsFree(ctx: CoreContext, slot: RoomSlot & { status: string; sharedRoom: boolean }): void {
+  if (slot.sharedRoom || !occupiesRooms(slot.status)) return;
+  const [clash] = roomClashes(ctx, slot);
+  if (!clash) return;
+  throw new CallFailure('conflict', 'room_taken', undefined, {
+    room: clash.rooms.join('、'),
+    guest: clash.guestName,
+    arrival: clash.arrivalDate,
+    departure: clash.departureDate,
+    stayId: clash.stayId,
+  });
+}

@@ -1,0 +1,208 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { columnSpec, tableSpec } from '../../db/log/registry.ts';
+import { LATEST_VERSION } from '../../db/migrations/index.ts';
+import { makeStamp } from '../../electron/core/changes/hlc.ts';
+import { ROOM_STATEMENTS } from '../../electron/core/stays/rooms.ts';
+import { serviceCore } from '../service/helpers.ts';
+import { changeLogCount } from '../support/core.ts';
+import { testQueryPlans } from '../support/query-plan.ts';
+
+// One party per room and night: a second booked or in-house party in an occupied room is refused, naming the
+// party already there, unless staff record that the two share the room (相部屋). Arrivals show every clash.
+
+const nights = (arrivalDate: string, departureDate: string) => ({ arrivalDate, departureDate });
+
+describe('a room holds one party a night', () => {
+  it('refuses a second party in room 101 on a night it is taken, naming the party there, and records nothing', async () => {
+    const { call, db, guest, stay } = await serviceCore();
+    const first = await stay(await guest('山田', 'やまだ'), { rooms: ['101'], ...nights('2026-06-15', '2026-06-17') });
+    const other = await guest('佐藤', 'さとう');
+    const before = changeLogCount(db);
+    const result = await callRaw(call, 'stays.create', {
+      fields: { guestId: other, rooms: ['102', '101'], ...nights('2026-06-16', '2026-06-18') },
+    });
+    expect(result).toEqual({
+      code: 'conflict',
+      detail: 'room_taken',
+      params: { room: '101', guest: '山田', arrival: '2026-06-15', departure: '2026-06-17', stayId: first.id },
+    });
+    expect(changeLogCount(db)).toBe(before);
+  });
+
+  it('lets the next party arrive on the day the last one leaves, and ignores cancelled and departed stays', async () => {
+    const { guest, stay, call } = await serviceCore();
+    const a = await stay(await guest('山田'), { rooms: ['101'], ...nights('2026-06-15', '2026-06-17') });
+    await stay(await guest('佐藤'), { rooms: ['101'], ...nights('2026-06-17', '2026-06-18') });
+    await stay(await guest('鈴木'), { rooms: ['101'], ...nights('2026-06-13', '2026-06-15') });
+    await call('stays.update', { id: a.id, patch: { status: 'cancelled' }, version: a.version });
+    await stay(await guest('田中'), { rooms: ['101'], ...nights('2026-06-15', '2026-06-16') });
+    await stay(await guest('高橋'), { rooms: ['101'], status: 'departed', ...nights('2026-06-16', '2026-06-17') });
+  });
+
+  it('books the room anyway when staff choose to share it, keeps that choice, and the arrivals show both parties', async () => {
+    const { call, guest, stay } = await serviceCore();
+    const first = await stay(await guest('山田', 'やまだ'), { rooms: ['101'], ...nights('2026-06-15', '2026-06-17') });
+    const shared = await stay(await guest('佐藤', 'さとう'), {
+      rooms: ['101'],
+      sharedRoom: true,
+      ...nights('2026-06-15', '2026-06-16'),
+    });
+    expect(shared.sharedRoom).toBe(true);
+    expect((await call('stays.get', { id: first.id })).sharedRoom).toBe(false);
+    const { arrivals } = await call('arrivals.forDate', { date: '2026-06-15' });
+    const clashOf = (id: string) => arrivals.find((a: { stay: { id: string } }) => a.stay.id === id).roomClashes;
+    expect(clashOf(first.id)).toEqual([
+      {
+        stayId: shared.id,
+        rooms: ['101'],
+        guestName: '佐藤',
+        arrivalDate: '2026-06-15',
+        departureDate: '2026-06-16',
+        sharedRoom: true,
+      },
+    ]);
+    expect(clashOf(shared.id)).toMatchObject([{ stayId: first.id, guestName: '山田', sharedRoom: false }]);
+  });
+
+  it('refuses moving a stay into an occupied room or onto its nights, but not a note on a stay that already clashes', async () => {
+    const { call, guest, stay } = await serviceCore();
+    await stay(await guest('山田'), { rooms: ['101'], ...nights('2026-06-15', '2026-06-17') });
+    const moved = await stay(await guest('佐藤'), { rooms: ['102'], ...nights('2026-06-15', '2026-06-17') });
+    const refused = (patch: object) => callRaw(call, 'stays.update', { id: moved.id, patch, version: moved.version });
+    expect(await refused({ rooms: ['101'] })).toMatchObject({ code: 'conflict', detail: 'room_taken' });
+    const later = await stay(await guest('鈴木'), { rooms: ['101'], ...nights('2026-06-20', '2026-06-21') });
+    expect(
+      await callRaw(call, 'stays.update', {
+        id: later.id,
+        patch: { arrivalDate: '2026-06-16' },
+        version: later.version,
+      }),
+    ).toMatchObject({ code: 'conflict', detail: 'room_taken', params: { guest: '山田' } });
+    // Shared on purpose, then a note: the note is not a new booking of the room.
+    const together = await call('stays.update', {
+      id: moved.id,
+      patch: { rooms: ['101'], sharedRoom: true },
+      version: moved.version,
+    });
+    const noted = await call('stays.update', {
+      id: moved.id,
+      patch: { note: '布団を一組追加' },
+      version: together.version,
+    });
+    expect(noted).toMatchObject({ rooms: ['101'], sharedRoom: true, note: '布団を一組追加' });
+  });
+
+  it('shows a clash that came from another PC, and still lets the desk check that party in and note things', async () => {
+    const { call, core, guest, stay } = await serviceCore();
+    const here = await stay(await guest('山田'), { rooms: ['101'], ...nights('2026-06-15', '2026-06-17') });
+    // The front desk PC, offline, booked 101 for 佐藤 the same nights: it arrives with the sync.
+    const sato = await guest('佐藤');
+    const column = (name: string) => columnSpec('stays', name)?.id as number;
+    const report = core.changes.apply([
+      {
+        node: '7f000000-0000-7000-8000-0000000000aa',
+        hlc: makeStamp(Date.UTC(2026, 5, 15, 0, 59), 0),
+        staff: null,
+        call: 'stays.create',
+        schema: LATEST_VERSION,
+        entries: [
+          {
+            table: tableSpec('stays').id,
+            row: '0190a000-0000-7000-8000-0000000000bb',
+            col: 0,
+            value: [
+              [column('guest_id'), sato],
+              [column('arrival_date'), '2026-06-15'],
+              [column('departure_date'), '2026-06-16'],
+              [column('rooms'), '["101"]'],
+              [column('status'), 'booked'],
+              [column('created_at'), '2026-06-15T00:59:00.000Z'],
+            ],
+            prev: null,
+          },
+        ],
+      },
+    ]);
+    expect(report.applied).toBe(1);
+    const { arrivals } = await call('arrivals.forDate', { date: '2026-06-15' });
+    const named = arrivals.map((a: { roomClashes: Array<{ guestName: string }> }) => a.roomClashes[0]?.guestName);
+    expect(named.sort()).toEqual(['佐藤', '山田']); // each party's card names the other
+    const checkedIn = await call('stays.update', { id: here.id, patch: { status: 'in_house' }, version: here.version });
+    await call('stays.update', {
+      id: here.id,
+      patch: { note: '佐藤様と同室の件、確認中' },
+      version: checkedIn.version,
+    });
+  });
+
+  it('never leaves two unshared parties in one room on one night, whatever staff book, move and cancel', async () => {
+    const day = (n: number) => `2026-06-${String(10 + n).padStart(2, '0')}`;
+    const action = fc.record({
+      kind: fc.constantFrom('create', 'move', 'status'),
+      pick: fc.nat(),
+      room: fc.constantFrom('101', '102', '103'),
+      from: fc.integer({ min: 0, max: 6 }),
+      nights: fc.integer({ min: 1, max: 3 }),
+      status: fc.constantFrom('booked', 'in_house', 'cancelled', 'departed'),
+      shared: fc.boolean(),
+    });
+    let refusals = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(action, { minLength: 5, maxLength: 25 }), async (actions) => {
+        const { call, guest } = await serviceCore();
+        const lead = await guest('山田');
+        const stays: Array<{ id: string; version: number }> = [];
+        for (const a of actions) {
+          const where = { rooms: [a.room], arrivalDate: day(a.from), departureDate: day(a.from + a.nights) };
+          const answer =
+            a.kind === 'create' || stays.length === 0
+              ? await callRaw(call, 'stays.create', { fields: { guestId: lead, ...where, sharedRoom: a.shared } })
+              : await callRaw(call, 'stays.update', {
+                  id: stays[a.pick % stays.length]?.id,
+                  patch: a.kind === 'move' ? where : { status: a.status },
+                  version: stays[a.pick % stays.length]?.version,
+                });
+          if ('id' in answer) {
+            const index = stays.findIndex((s) => s.id === answer.id);
+            if (index >= 0) stays[index] = answer;
+            else stays.push(answer);
+          } else {
+            expect(answer).toMatchObject({ code: 'conflict', detail: 'room_taken' });
+            refusals++;
+          }
+        }
+        const all = await Promise.all(stays.map((s) => call('stays.get', { id: s.id })));
+        const occupying = all.filter((s) => ['booked', 'in_house'].includes(s.status) && !s.sharedRoom);
+        for (const [i, x] of occupying.entries()) {
+          for (const y of occupying.slice(i + 1)) {
+            const overlap = x.arrivalDate < y.departureDate && y.arrivalDate < x.departureDate;
+            expect(overlap && x.rooms.some((r: string) => y.rooms.includes(r))).toBe(false);
+          }
+        }
+      }),
+      { numRuns: 40 },
+    );
+    // The runs did reach the case in question: bookings refused for a taken room.
+    expect(refusals).toBeGreaterThan(10);
+  });
+});
+
+describe('query plans of the room check', () => {
+  testQueryPlans(ROOM_STATEMENTS, { OCCUPYING: { uses: ['INDEX stays_occupying'] } });
+});
+
+/** A call's value, or its error when it fails (the service helpers' `call` throws on errors). */
+async function callRaw(
+  call: (name: string, input: unknown) => Promise<unknown>,
+  name: string,
+  input: unknown,
+  // biome-ignore lint/suspicious/noExplicitAny: results are read loosely here; the contract tests check shapes.
+): Promise<any> {
+  try {
+    return await call(name, input);
+  } catch (error) {
+    const text = (error as Error).message;
+    return JSON.parse(text.slice(text.indexOf('{')));
+  }
+}
