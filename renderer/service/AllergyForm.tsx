@@ -7,6 +7,7 @@ import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
 import { FormFooter } from '../app/FormFooter.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
+import { useTypeToPick } from '../app/use-type-to-pick.ts';
 import { allergenFilter, allergenOptions } from './allergen-options.ts';
 import { callFieldErrors, checkWith, type FieldErrors, fieldMessage } from './field-errors.ts';
 import { SEVERITY_COLOR, today } from './format.ts';
@@ -60,6 +61,7 @@ export function AllergyForm({
     [allergens, i18n.language, correcting],
   );
   const filter = useMemo(() => allergenFilter(allergens), [allergens]);
+  const typeToPick = useTypeToPick();
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   const content = {
@@ -120,6 +122,9 @@ export function AllergyForm({
               filter={filter}
               searchable
               clearable
+              // えび typed, えび highlighted: Enter and Tab take it, rather than sending the form without an
+              // allergen (Enter) or dropping what was typed (Tab).
+              {...typeToPick}
               maxDropdownHeight={320}
               value={values.allergenId}
               onChange={(value) =>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDate, localDate } from '../text/dates.ts';
-import { isPhoneNumber } from '../text/phone.ts';
+import { foldPhoneText, isPhoneNumber } from '../text/phone.ts';
 import { foldWidth } from '../text/width.ts';
 import { basedOnVersion, empty, id, reading, requiredText, text } from './common.ts';
 import { call } from './define.ts';
@@ -37,7 +37,10 @@ export const INVERSE_RELATIONSHIP: Record<Relationship, Relationship> = {
 
 const phone = z
   .object({
-    number: requiredText(30).refine(isPhoneNumber, { error: 'phone_invalid' }),
+    // Kept as typed for display, but with one kind of hyphen: the card and the sheets read the same either way.
+    number: requiredText(30)
+      .transform((value) => foldPhoneText(value).trim())
+      .refine(isPhoneNumber, { error: 'phone_invalid' }),
     label: z.enum(PHONE_LABELS, { error: 'invalid_choice' }),
   })
   .strict();

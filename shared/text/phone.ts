@@ -1,5 +1,20 @@
 // Phone numbers are typed with and without hyphens, with spaces, in full-width digits, and with +81
-// in place of the leading 0. They are stored as typed (for display) and searched by their digits.
+// in place of the leading 0. They are stored as typed (for display, with their dashes made plain hyphens)
+// and searched by their digits.
+
+// What stands for a hyphen in a number as typed, converted by an IME or pasted: every dash punctuation
+// (‐ ‒ – — ― ﹣ － 〜 ⸺…), the minus sign − (the IME's マイナス) and its modifier, superscript and heavy forms,
+// the hyphen bullet ⁃, the soft hyphen, the box-drawing ─ ━ (the IME's ケイセン), and the tildes ～ ~ ∼ ⁓ that
+// stand in for the wave dash. Matched after NFKC, which already turns － and ﹣ into '-' and ～ into '~'.
+const DASHES = /[\p{Pd}\u00AD\u02D7\u2043\u2053\u2212\u223C\u2500\u2501\u2796~]/gu;
+// The long vowel mark ー is a hyphen typed in kana mode, but only after a digit (090ー1234, or 090ー while the
+// rest is being typed): elsewhere it belongs to a word.
+const LONG_VOWEL_AFTER_DIGIT = /(?<=\d\s*)ー(?=\s*(?:\d|$))/g;
+
+/** The number with full-width characters folded (NFKC) and every dash-like character made a plain '-'. */
+export function foldPhoneText(text: string): string {
+  return text.normalize('NFKC').replace(DASHES, '-').replace(LONG_VOWEL_AFTER_DIGIT, '-');
+}
 
 /**
  * The digits a phone number is searched by: national form for Japan (+81 3-1234-5678 → 0312345678),
@@ -20,11 +35,12 @@ export function phoneDigits(text: string): string {
   return digits;
 }
 
-const PHONE_CHARACTERS = /^[+0-9\s\-().ー－‐]+$/;
+// A long vowel mark that is not after a digit stays accepted, as it always was; it is no digit either way.
+const PHONE_CHARACTERS = /^[+0-9\s\-().ー]+$/;
 
 /** A Japanese number has 10 or 11 digits starting with 0; a foreign one + and 7 to 15 digits. */
 export function isPhoneNumber(text: string): boolean {
-  const ascii = text.normalize('NFKC').trim();
+  const ascii = foldPhoneText(text).trim();
   if (!PHONE_CHARACTERS.test(ascii)) return false;
   const digits = phoneDigits(ascii);
   return /^0\d{9,10}$/.test(digits) || /^\+[1-9]\d{6,14}$/.test(digits);
@@ -32,6 +48,6 @@ export function isPhoneNumber(text: string): boolean {
 
 /** True when a query is meant as a phone number: digits with only phone punctuation around them. */
 export function looksLikePhoneQuery(text: string): boolean {
-  const ascii = text.normalize('NFKC').trim();
+  const ascii = foldPhoneText(text).trim();
   return PHONE_CHARACTERS.test(ascii) && /\d/.test(ascii);
 }

@@ -1,6 +1,7 @@
 // The guest card's service side, end to end in real Chromium against the real HTTP door and core (run
 // `npm run build:renderer` first): allergies with the anaphylaxis alert, a correction that keeps the old record,
-// a request taken in four interactions and handled, and a stay dialog that refuses bad dates.
+// the allergen picker taking what was typed on Enter and Tab, a request taken in four interactions and handled,
+// and a stay dialog that refuses bad dates.
 
 import { expect, test } from './fixtures.ts';
 import {
@@ -99,6 +100,66 @@ test('a correction supersedes the old record, which stays in all records and in 
     .filter({ hasText: '→' });
   await expect(severity).toContainText('アレルギー');
   await expect(severity).toContainText('アナフィラキシー');
+});
+
+test('the allergen picker takes the highlighted allergen on Enter and keeps it on Tab, as typed', async ({
+  page,
+  app,
+}) => {
+  await openNewGuest(page, app.url);
+  await openServiceTab(page);
+  const form = page.getByTestId('allergy-form');
+  const picker = form.getByTestId('allergy-allergen');
+
+  // えび typed, one option shown: Enter takes it (and does not send the form), a second Enter saves.
+  await page.getByTestId('record-allergy').click();
+  await picker.fill('えび');
+  await expect(page.getByRole('option')).toHaveText(['えび']);
+  await picker.press('Enter');
+  await expect(picker).toHaveValue('えび');
+  await expect(form).toBeVisible();
+  await expect(form).not.toContainText('アレルゲンを一覧から選ぶか');
+  await picker.press('Enter');
+  await expect(form).toBeHidden();
+  await expect(allergyRecord(page, 'えび')).toHaveAttribute('data-severity', 'allergy');
+
+  // Tab keeps what was typed and goes on to the next field.
+  await page.getByTestId('record-allergy').click();
+  await picker.fill('かに');
+  await picker.press('Tab');
+  await expect(picker).toHaveValue('かに');
+  await expect(form.getByTestId('allergy-free')).toBeFocused();
+  await page.getByTestId('save-allergy').click();
+  await expect(form).toBeHidden();
+  await expect(allergyRecord(page, 'かに')).toBeVisible();
+
+  // Several options: the first is highlighted, the arrow keys move the highlight, Enter takes that one.
+  await page.getByTestId('record-allergy').click();
+  await picker.fill('ナッツ');
+  await expect(page.getByRole('option')).toHaveText(['カシューナッツ', 'マカダミアナッツ']);
+  await picker.press('ArrowDown');
+  await picker.press('Enter');
+  await expect(picker).toHaveValue('マカダミアナッツ');
+
+  // Passing through the picker without typing changes nothing: not the allergen being corrected, nor free text.
+  await page.getByRole('button', { name: 'キャンセル' }).click();
+  await allergyRecord(page, 'かに').getByTestId('allergy-correct').click();
+  await expect(picker).toBeFocused();
+  await picker.press('Tab');
+  await expect(picker).toHaveValue('かに');
+  await picker.click(); // the list open, かに checked in it, nothing highlighted
+  await expect(page.getByRole('option', { name: 'かに' })).toBeVisible();
+  await picker.press('Tab');
+  await expect(picker).toHaveValue('かに');
+  await picker.click();
+  await picker.press('Enter'); // not a toggle that clears it
+  await expect(picker).toHaveValue('かに');
+  await form.getByTestId('allergy-free').fill('アルコール');
+  await form.getByTestId('allergy-free').press('Shift+Tab');
+  await expect(picker).toBeFocused();
+  await picker.press('Tab');
+  await expect(picker).toHaveValue('');
+  await expect(form.getByTestId('allergy-free')).toHaveValue('アルコール');
 });
 
 test('a request is taken in four interactions, then marked done with who handled it', async ({ page, app }) => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPhoneNumber, phoneDigits } from '../../shared/text/phone.ts';
+import { foldPhoneText, isPhoneNumber, phoneDigits } from '../../shared/text/phone.ts';
 
 const fullWidth = (text: string) => text.replace(/[0-9-]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
 
@@ -37,5 +37,12 @@ describe('phone numbers', () => {
     expect(isPhoneNumber('1234')).toBe(false);
     expect(isPhoneNumber('090-1234-567a')).toBe(false);
     expect(isPhoneNumber('たなか')).toBe(false);
+  });
+
+  it('reads a long vowel mark as a hyphen only after a digit', () => {
+    expect(foldPhoneText('090ー1234ー5678')).toBe('090-1234-5678');
+    expect(foldPhoneText('090 ー ')).toBe('090 - '); // the rest not typed yet
+    expect(foldPhoneText('ｽｰﾊﾟｰ 090')).toBe('スーパー 090');
+    expect(foldPhoneText('０９０−１２３４〜５６７８')).toBe('090-1234-5678');
   });
 });

@@ -12,7 +12,13 @@ import { type Catalogue, loadCatalogue, planWarnings } from '../kitchen/warnings
 
 type AllergyCheck = BanquetDetail['allergyCheck'];
 
-const NO_DISHES: Catalogue = { byId: new Map(), position: new Map(), byAllergen: new Map(), byCategory: new Map() };
+const NO_DISHES: Catalogue = {
+  byId: new Map(),
+  position: new Map(),
+  byAllergen: new Map(),
+  byCategory: new Map(),
+  versions: new Map(),
+};
 
 const GUEST_NAMES = 'SELECT id, family_name, given_name FROM guests WHERE id IN (SELECT value FROM json_each(?))';
 

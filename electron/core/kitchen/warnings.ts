@@ -4,15 +4,16 @@ import { type Arrival, AVOID_REASONS } from '../../../shared/contract/arrivals.t
 import type { Dish, DishWarning, MenuPlan } from '../../../shared/contract/kitchen.ts';
 import { addYears } from '../../../shared/text/dates.ts';
 import type { CoreContext } from '../context.ts';
+import { alternativesFinder } from './alternatives.ts';
 import { byCatalogueOrder, toDish } from './dishes.ts';
 import type { PartyHistory, Serving } from './party-history.ts';
+import { type DishVersion, dishVersion } from './seasons.ts';
 
 // Why a dish should not go to this party: someone's allergen is in it, someone was served it on another
 // stay within the inn's repeat period, or someone left it or disliked it. Pure functions over the dish
 // catalogue (read once per call) and the party's history (loaded in batches), so a day of arrivals costs
 // no more queries than one stay.
 
-const MAX_ALTERNATIVES = 5;
 const BAD_REACTIONS: ReadonlySet<string> = new Set(['left', 'disliked']);
 
 export type Catalogue = {
@@ -23,6 +24,8 @@ export type Catalogue = {
   byAllergen: Map<string, Dish[]>;
   /** Active dishes of each category, in catalogue order (reading): where alternatives come from. */
   byCategory: Map<string, Dish[]>;
+  /** Each dish as a version of a dish made through the year (茶碗蒸し（冬）: 茶碗蒸し, winter). */
+  versions: Map<string, DishVersion>;
 };
 
 /** The whole dish catalogue: an inn has hundreds of dishes, not millions. */
@@ -41,6 +44,7 @@ export function loadCatalogue(ctx: CoreContext): Catalogue {
     position: new Map(dishes.map((dish, index) => [dish.id, index])),
     byAllergen,
     byCategory,
+    versions: new Map(dishes.map((dish) => [dish.id, dishVersion(dish.name)])),
   };
 }
 
@@ -117,20 +121,15 @@ export function planWarnings(
 ): Pick<MenuPlan, 'dishes' | 'uncheckedAllergies'> {
   const onlyAllergens = options.alternatives === 'allergens';
   const { repeated: repeatedByDish, rejected: rejectedByDish } = earlierServings(history, plan.date, repeatYears);
-  const avoidAllergens = partyAllergenIds(history);
-  const planned = new Set(plan.dishIds);
-
-  const alternativesTo = (dish: Dish) =>
-    (catalogue.byCategory.get(dish.category) ?? [])
-      .filter(
-        (other) =>
-          !planned.has(other.id) &&
-          !repeatedByDish.has(other.id) &&
-          !rejectedByDish.has(other.id) &&
-          !other.allergenIds.some((id) => avoidAllergens.has(id)),
-      )
-      .slice(0, MAX_ALTERNATIVES)
-      .map((other) => ({ dishId: other.id, name: other.name }));
+  // Worked out on the first flagged dish only: most parties of a day have none.
+  let finder: ((dish: Dish) => DishWarning['alternatives']) | undefined;
+  const alternativesTo = (dish: Dish) => {
+    finder ??= alternativesFinder(catalogue, plan, {
+      avoidAllergens: partyAllergenIds(history),
+      earlierDishIds: [...repeatedByDish.keys(), ...rejectedByDish.keys()],
+    });
+    return finder(dish);
+  };
 
   const dishes = plan.dishIds.flatMap((dishId): DishWarning[] => {
     const dish = catalogue.byId.get(dishId);
