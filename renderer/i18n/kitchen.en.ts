@@ -4,6 +4,7 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const enKitchen: Widen<typeof jaKitchen> = {
   common: {
+    allergen: 'Allergen: {{severity}}',
     guestSama: '{{name}}',
     withNote: '{{text}} ({{note}})',
     separator: ', ',
@@ -31,6 +32,8 @@ export const enKitchen: Widen<typeof jaKitchen> = {
     servedOn: 'served {{date}}',
   },
   stay: {
+    partyAllergies: "The party's allergies",
+    noAllergies: 'No allergies recorded',
     notFound: 'This stay was not found',
     lead: 'Lead guest',
     purpose: 'Purpose',

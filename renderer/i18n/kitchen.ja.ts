@@ -3,6 +3,7 @@
 // Same keys in kitchen.en.ts.
 export const jaKitchen = {
   common: {
+    allergen: 'アレルゲン：{{severity}}',
     guestSama: '{{name}} 様',
     withNote: '{{text}}（{{note}}）',
     separator: '・',
@@ -30,6 +31,8 @@ export const jaKitchen = {
     servedOn: '前回提供 {{date}}',
   },
   stay: {
+    partyAllergies: 'ご一行のアレルギー',
+    noAllergies: 'アレルギーの記録はありません',
     notFound: 'この宿泊は見つかりません',
     lead: '代表者',
     purpose: '目的',

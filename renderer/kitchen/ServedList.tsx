@@ -7,6 +7,7 @@ import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
 import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
 import { formatDayWithWeekday } from '../service/format.ts';
+import { DishAllergyBadge } from './DishAllergyBadge.tsx';
 import { stayDays } from './display.ts';
 
 const REACTION_COLOR = { praised: 'teal', left: 'orange', disliked: 'grape' } as const;
@@ -26,7 +27,10 @@ function ServedRow({ served }: { served: Served }) {
       data-served-id={served.id}
       data-reaction={served.reaction ?? ''}
     >
-      <Text>{served.dishName}</Text>
+      <Group gap="xs">
+        <Text>{served.dishName}</Text>
+        <DishAllergyBadge severity={served.allergySeverity} />
+      </Group>
       <Group gap={4}>
         {REACTIONS.map((reaction) => {
           const active = served.reaction === reaction;

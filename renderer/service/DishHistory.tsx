@@ -1,6 +1,7 @@
 import { Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { REACTIONS } from '../../shared/contract/kitchen.ts';
+import { DishAllergyBadge } from '../kitchen/DishAllergyBadge.tsx';
 import { formatDayWithWeekday } from './format.ts';
 import type { GuestServiceData } from './use-guest-service.ts';
 
@@ -61,6 +62,7 @@ export function DishHistory({
                   {t(`codes.meal.${item.meal}`)}
                 </Text>
                 <Text size="sm">{item.dishName}</Text>
+                <DishAllergyBadge severity={item.allergySeverity} />
                 {item.reaction && <ReactionBadge reaction={item.reaction} />}
                 {item.note && (
                   <Text size="xs" c="dimmed">
@@ -84,7 +86,12 @@ export function DishHistory({
             <Table.Tbody>
               {dishHistory.map((dish) => (
                 <Table.Tr key={dish.dishId} data-testid="dish-history-row">
-                  <Table.Td>{dish.dishName}</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs">
+                      {dish.dishName}
+                      <DishAllergyBadge severity={dish.allergySeverity} />
+                    </Group>
+                  </Table.Td>
                   <Table.Td>{formatDayWithWeekday(dish.lastDate, i18n.language)}</Table.Td>
                   <Table.Td>{t('service.served.timesValue', { count: dish.times })}</Table.Td>
                   <Table.Td>

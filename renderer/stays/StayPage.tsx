@@ -26,6 +26,7 @@ import { MenuPlanner } from '../kitchen/MenuPlanner.tsx';
 import { PlannedMenus } from '../kitchen/PlannedMenus.tsx';
 import { ServedList } from '../kitchen/ServedList.tsx';
 import { formatDayWithWeekday, formatYen } from '../service/format.ts';
+import { StayAllergies } from './StayAllergies.tsx';
 import { StayRequests } from './StayRequests.tsx';
 
 const STATUS_COLOR: Record<StayStatus, string> = {
@@ -240,6 +241,7 @@ export function StayPage({ id }: { id: string }) {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="md">
+            {canPlan && <StayAllergies stay={stay} />}
             {canPlan && <MenuPlanner stay={stay} />}
             <PlannedMenus stayId={stay.id} />
           </Stack>

@@ -75,6 +75,11 @@ export const servedSchema = z.object({
   reaction: z.enum(REACTIONS).nullable(),
   note: z.string(),
   retractedAt: z.string().nullable(),
+  /**
+   * The most severe current allergy, of the stay's party (or, on a guest card, of the guest), to an allergen
+   * this dish carries; null when it carries none of theirs.
+   */
+  allergySeverity: z.enum(SEVERITIES).nullable(),
 });
 export type Served = z.infer<typeof servedSchema>;
 

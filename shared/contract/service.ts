@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { allergySchema } from './allergies.ts';
+import { allergySchema, SEVERITIES } from './allergies.ts';
 import { id } from './common.ts';
 import { call } from './define.ts';
 import { REACTIONS, servedSchema } from './kitchen.ts';
@@ -16,6 +16,8 @@ export const dishHistorySchema = z.object({
   times: z.number(),
   /** Every reaction recorded for this dish, latest first. */
   reactions: z.array(z.enum(REACTIONS)),
+  /** The guest's most severe current allergy to an allergen of this dish; null when none. */
+  allergySeverity: z.enum(SEVERITIES).nullable(),
 });
 
 export const guestServiceSchema = z.object({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TODAY } from '../kitchen/helpers.ts';
+import { kitchenCore, TODAY } from '../kitchen/helpers.ts';
 import { arrivalDay as day } from './day.ts';
 
 const UNKNOWN = '01900000-0000-7000-8000-999999999999';
@@ -67,6 +67,33 @@ describe('arrivals of a day', () => {
         lastServed: '2024-08-01',
       },
       { dishId: dishes.sashimi, dishName: 'お造り', reasons: ['served'], severity: null, lastServed: '2024-08-01' },
+    ]);
+  });
+
+  it('flags a dish served before as an allergen, with its severity, when it carries an allergen of the party', async () => {
+    const k = await kitchenCore();
+    const guest = await k.guest('石原', '浩');
+    await k.allergy(guest, 'shrimp', 'anaphylaxis');
+    const shrimpSoup = await k.dish('海老真丈の椀', 'soup', ['shrimp'], 'えびしんじょうのわん');
+    const sashimi = await k.dish('お造り', 'sashimi', [], 'おつくり');
+    const earlier = await k.stay(guest, { arrivalDate: '2026-03-01', departureDate: '2026-03-02', status: 'departed' });
+    await k.call('served.record', {
+      stayId: earlier,
+      date: '2026-03-01',
+      meal: 'dinner',
+      dishIds: [shrimpSoup, sashimi],
+    });
+    const today = await k.stay(guest, { arrivalDate: TODAY, departureDate: '2026-06-16', rooms: ['5'] });
+    const [arrival] = (await k.call('arrivals.forDate', { date: TODAY, stayId: today })).arrivals;
+    expect(arrival.dishesToAvoid).toEqual([
+      {
+        dishId: shrimpSoup,
+        dishName: '海老真丈の椀',
+        reasons: ['allergen', 'served'],
+        severity: 'anaphylaxis',
+        lastServed: '2026-03-01',
+      },
+      { dishId: sashimi, dishName: 'お造り', reasons: ['served'], severity: null, lastServed: '2026-03-01' },
     ]);
   });
 

@@ -142,6 +142,9 @@ test('planning a course for a returning guest flags the allergen and the repeate
   await expect(card.getByTestId('arrival-visit')).toHaveText('2回目');
   await card.getByTestId('arrival-open-stay').click();
   await expect(page.getByTestId('stay-page')).toHaveAttribute('data-stay-id', stay.id);
+  // What to keep off the meal, above the course picker, before a course is chosen.
+  await expect(page.getByTestId('stay-allergies')).toContainText('佐藤 恵子');
+  await expect(page.getByTestId('stay-allergies')).toContainText('卵');
 
   await pick(page, 'plan-course', '季節の会席（¥15,000）');
   const preview = page.getByTestId('menu-preview');
@@ -167,6 +170,50 @@ test('planning a course for a returning guest flags the allergen and the repeate
   await expect(planned.getByTestId('planned-dish-name')).toHaveText(['鯛の造り', '胡麻豆腐']);
   await expect(planned.getByTestId('dish-allergy')).toHaveCount(0);
   await expect(planned.getByTestId('menu-status')).toHaveText('予定');
+});
+
+test('a dish served last time that carries the guest’s allergen is flagged as an allergen, with its severity, wherever it is listed', async ({
+  page,
+  app,
+}) => {
+  await open(page, app.url);
+  await firstRun(page);
+  const api = apiFor(page, app);
+  const shrimp = await allergenId(api, 'えび');
+  const ishihara = await guest(api, '石原', '浩', 'いしはら', 'ひろし');
+  const soup = await api('dishes.create', {
+    fields: { name: '海老真丈の椀', reading: 'えびしんじょうのわん', category: 'soup', allergenIds: [shrimp] },
+  });
+  const earlier = addDays(localDate(Date.now()), -100);
+  const past = await api('stays.create', {
+    fields: {
+      guestId: ishihara,
+      arrivalDate: earlier,
+      departureDate: addDays(earlier, 1),
+      rooms: ['5'],
+      status: 'departed',
+    },
+  });
+  await api('served.record', { stayId: past.id, date: earlier, meal: 'dinner', dishIds: [soup.id] });
+  // The allergy was taken after that stay.
+  await api('allergies.record', { guestId: ishihara, allergenId: shrimp, severity: 'anaphylaxis', tracesOk: false });
+  await api('stays.create', {
+    fields: { guestId: ishihara, arrivalDate: ARRIVAL, departureDate: addDays(ARRIVAL, 1), rooms: ['6'] },
+  });
+
+  await openArrivals(page, ARRIVAL);
+  const avoid = page.getByTestId('arrival').getByTestId('avoid-dish');
+  await expect(avoid).toHaveCount(1);
+  await expect(avoid).toContainText('海老真丈の椀（アレルゲン・前回提供');
+  await expect(avoid).toHaveCSS('background-color', 'rgb(250, 82, 82)'); // filled red: an anaphylaxis
+
+  // The guest card: what was served last time, and the dish history, carry the same flag.
+  await searchAndOpen(page, '石原');
+  await page.getByTestId('service-tab').click();
+  const flags = page.getByTestId('served-dish-allergy');
+  await expect(flags).toHaveCount(2);
+  await expect(flags.first()).toHaveText('アレルゲン：アナフィラキシー');
+  await expect(flags.first()).toHaveAttribute('data-severity', 'anaphylaxis');
 });
 
 test('the briefing sheet saved as a PDF names the guest’s allergy', async ({ page, app }) => {

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { seededAllergenId } from '../../db/migrations/0002-service.ts';
 import { ALLERGY_STATEMENTS } from '../../electron/core/allergies/rows.ts';
 import { HISTORY_STATEMENTS } from '../../electron/core/guests/history.ts';
+import { DISH_ALLERGY_STATEMENTS } from '../../electron/core/kitchen/dish-allergies.ts';
 import { REQUEST_STATEMENTS } from '../../electron/core/requests/rows.ts';
 import { GUEST_SERVICE_STATEMENTS } from '../../electron/core/service/guest-service.ts';
 import { STAY_STATEMENTS } from '../../electron/core/stays/rows.ts';
+import { kitchenCore } from '../kitchen/helpers.ts';
 import { serviceCore } from './helpers.ts';
 
 describe('guests.service', () => {
@@ -107,10 +109,58 @@ describe('guests.service', () => {
     expect(service.lastServed.arrivalDate).toBe('2025-11-20');
     expect(service.lastServed.served.map((s: { dishName: string }) => s.dishName)).toEqual(['鮎の塩焼き', '鯛の造り']);
     expect(service.dishHistory).toEqual([
-      { dishId: tai, dishName: '鯛の造り', lastDate: '2025-11-21', times: 1, reactions: [] },
-      { dishId: ayu, dishName: '鮎の塩焼き', lastDate: '2025-11-20', times: 2, reactions: ['disliked', 'praised'] },
-      { dishId: nabe, dishName: '牡丹鍋', lastDate: '2025-01-10', times: 1, reactions: ['left'] },
+      { dishId: tai, dishName: '鯛の造り', lastDate: '2025-11-21', times: 1, reactions: [], allergySeverity: null },
+      {
+        dishId: ayu,
+        dishName: '鮎の塩焼き',
+        lastDate: '2025-11-20',
+        times: 2,
+        reactions: ['disliked', 'praised'],
+        allergySeverity: null,
+      },
+      {
+        dishId: nabe,
+        dishName: '牡丹鍋',
+        lastDate: '2025-01-10',
+        times: 1,
+        reactions: ['left'],
+        allergySeverity: null,
+      },
     ]);
+  });
+
+  it('flags a dish served before with the allergy it meets: on the card for the guest, on the stay for its party', async () => {
+    const k = await kitchenCore();
+    const ishihara = await k.guest('石原', '浩');
+    const partner = await k.guest('石原', '幸');
+    await k.allergy(ishihara, 'shrimp', 'allergy');
+    await k.allergy(partner, 'shrimp', 'anaphylaxis');
+    const soup = await k.dish('海老真丈の椀', 'soup', ['shrimp'], 'えびしんじょうのわん');
+    const sashimi = await k.dish('お造り', 'sashimi', [], 'おつくり');
+    const earlier = await k.stay(ishihara, {
+      arrivalDate: '2026-03-01',
+      departureDate: '2026-03-02',
+      partyIds: [partner],
+      status: 'departed',
+    });
+    const recorded = await k.call('served.record', {
+      stayId: earlier,
+      date: '2026-03-01',
+      meal: 'dinner',
+      dishIds: [soup, sashimi],
+    });
+    const flag = (list: Array<{ dishId: string; allergySeverity: string | null }>) =>
+      Object.fromEntries(list.map((s) => [s.dishId, s.allergySeverity]));
+    // The stay's servings answer for the whole party: the partner's anaphylaxis is the worst.
+    expect(flag(recorded.served)).toEqual({ [soup]: 'anaphylaxis', [sashimi]: null });
+    expect(flag((await k.call('served.forStay', { stayId: earlier })).served)).toEqual({
+      [soup]: 'anaphylaxis',
+      [sashimi]: null,
+    });
+    // The card is 浩's own: his allergy.
+    const card = await k.call('guests.service', { id: ishihara });
+    expect(flag(card.lastServed.served)).toEqual({ [soup]: 'allergy', [sashimi]: null });
+    expect(flag(card.dishHistory)).toEqual({ [soup]: 'allergy', [sashimi]: null });
   });
 
   it('answers for a guest with nothing recorded, and not_found for an unknown guest', async () => {
@@ -136,6 +186,7 @@ describe('guests.service', () => {
     const { db } = await serviceCore();
     const statements = {
       ...GUEST_SERVICE_STATEMENTS,
+      ...DISH_ALLERGY_STATEMENTS,
       ...STAY_STATEMENTS,
       ...ALLERGY_STATEMENTS,
       ...REQUEST_STATEMENTS,

@@ -4,6 +4,7 @@ import { CallFailure } from '../../../shared/contract/result.ts';
 import type { WriteSession } from '../changes/write.ts';
 import type { CoreContext, Handlers } from '../context.ts';
 import { findStayRow } from '../stays/rows.ts';
+import { dishAllergySeverities, partyAllergies } from './dish-allergies.ts';
 import { usableDishes } from './dishes.ts';
 
 // What was served (提供履歴): one row per dish, stay, day and meal. A row entered by mistake is retracted
@@ -29,7 +30,8 @@ const SERVED_AT_MEAL =
 /** The statements of this file, for the query-plan test. */
 export const SERVED_STATEMENTS = { SERVED_BY_ID, SERVED_OF_STAY, SERVED_AT_MEAL };
 
-export function toServed(row: ServedViewRow): Served {
+/** `allergySeverity`: see dish-allergies.ts; whoever lists servings works it out for the party it shows. */
+export function toServed(row: ServedViewRow, allergySeverity: Served['allergySeverity'] = null): Served {
   return {
     id: row.id,
     stayId: row.stay_id,
@@ -41,6 +43,7 @@ export function toServed(row: ServedViewRow): Served {
     reaction: row.reaction as Served['reaction'],
     note: row.note,
     retractedAt: row.retracted_at,
+    allergySeverity,
   };
 }
 
@@ -51,9 +54,26 @@ function findServedRow(ctx: CoreContext, id: string): ServedViewRow {
 }
 
 /** What was served on a stay, by day and meal (retracted rows included, flagged). */
+/** A stay's servings, each with the party's allergy flag. */
 export function servedOfStay(ctx: CoreContext, stayId: string): Served[] {
-  const rows = ctx.run.prepare(SERVED_OF_STAY).all(stayId) as ServedViewRow[];
-  return rows.map(toServed).sort((a, b) => byDateAndMeal(a, b) || a.id.localeCompare(b.id));
+  return withPartyFlags(ctx, stayId, ctx.run.prepare(SERVED_OF_STAY).all(stayId) as ServedViewRow[]).sort(
+    (a, b) => byDateAndMeal(a, b) || a.id.localeCompare(b.id),
+  );
+}
+
+function withPartyFlags(ctx: CoreContext, stayId: string, rows: readonly ServedViewRow[]): Served[] {
+  const severities = dishAllergySeverities(
+    ctx,
+    partyAllergies(ctx, stayId),
+    rows.map((row) => row.dish_id),
+  );
+  return rows.map((row) => toServed(row, severities.get(row.dish_id) ?? null));
+}
+
+/** One serving as its calls answer it, flagged for its stay's party. */
+function servedAnswer(ctx: CoreContext, id: string): Served {
+  const row = findServedRow(ctx, id);
+  return withPartyFlags(ctx, row.stay_id, [row])[0] as Served;
 }
 
 /** A stay a meal can be served or planned on: it exists, is not cancelled, and the day is within it. */
@@ -114,7 +134,13 @@ export function servedHandlers(ctx: CoreContext): Handlers<ServedCalls> {
       const ids = actor.write((session) =>
         writeServings(ctx, session, { stayId, date, meal, dishIds, courseId: courseId ?? null }),
       );
-      return { served: ids.map((id) => toServed(findServedRow(ctx, id))) };
+      return {
+        served: withPartyFlags(
+          ctx,
+          stayId,
+          ids.map((id) => findServedRow(ctx, id)),
+        ),
+      };
     },
 
     'served.react': ({ id, reaction, note }, actor) => {
@@ -127,7 +153,7 @@ export function servedHandlers(ctx: CoreContext): Handlers<ServedCalls> {
           updated_at: session.now(),
         });
       });
-      return toServed(findServedRow(ctx, id));
+      return servedAnswer(ctx, id);
     },
 
     'served.retract': ({ id }, actor) => {
@@ -136,7 +162,7 @@ export function servedHandlers(ctx: CoreContext): Handlers<ServedCalls> {
         const now = session.now();
         session.writeRow('served', id, { retracted_at: now, updated_at: now });
       });
-      return toServed(findServedRow(ctx, id));
+      return servedAnswer(ctx, id);
     },
 
     'served.forStay': ({ stayId }) => {

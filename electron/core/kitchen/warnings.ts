@@ -191,10 +191,10 @@ type AvoidReason = DishToAvoid['reasons'][number];
 export const AVOID_SHOWN = 10;
 
 /**
- * Dishes this party should not be given on a stay arriving on `date`: dishes on its planned menus that carry
- * someone's allergen (worst severity first, all of them), then dishes left or disliked on any earlier stay and
- * dishes served on earlier stays within the repeat period, latest first, at most AVOID_SHOWN of those; `more`
- * counts the ones left out. Withdrawn dishes are not on any menu, so not listed. Catalogue dishes that are not
+ * Dishes this party should not be given on a stay arriving on `date`: dishes that carry someone's allergen
+ * (worst severity first, all of them), whether planned, served before or left, then dishes left or disliked
+ * on any earlier stay and dishes served on earlier stays within the repeat period, latest first, at most
+ * AVOID_SHOWN of those; `more` counts the ones left out. Withdrawn dishes are not on any menu, so not listed. Catalogue dishes that are not
  * planned are left out on purpose: a wheat or soy allergy rules out most of a Japanese menu; the allergens
  * themselves head the party's alerts, and the menu planner flags every dish when a course is chosen.
  */
@@ -212,19 +212,26 @@ export function dishesToAvoid(
     if (set) set.add(reason);
     else reasons.set(dishId, new Set([reason]));
   };
+  // The most severe allergy in the party that each catalogue dish carries an allergen of.
   const severityOf = new Map<string, Severity>();
   for (const allergy of history.allergies) {
     for (const dish of allergy.allergenId ? (catalogue.byAllergen.get(allergy.allergenId) ?? []) : []) {
-      if (!plannedDishIds.has(dish.id)) continue;
       const known = severityOf.get(dish.id);
       if (!known || severityRank(allergy.severity) < severityRank(known)) severityOf.set(dish.id, allergy.severity);
-      add(dish.id, 'allergen');
     }
   }
+  for (const dishId of plannedDishIds) add(dishId, 'allergen');
   for (const dishId of repeated.keys()) add(dishId, 'served');
   // What this guest showed they do not want counts from any stay but this one.
   for (const [dishId, servings] of rejected)
     for (const s of servings) if (s.stayId !== history.stayId) add(dishId, s.reaction as 'left' | 'disliked');
+  // Every dish listed carries its allergen flag, whatever brought it onto the list: a dish served last time
+  // (海老真丈の椀, tagged えび) is an allergen for a guest with an えび allergy, not just a repeat. A planned dish
+  // without an allergen of the party is not listed at all.
+  for (const [dishId, found] of reasons) {
+    if (severityOf.has(dishId)) found.add('allergen');
+    else if (found.delete('allergen') && found.size === 0) reasons.delete(dishId);
+  }
 
   // Safety first (allergens by severity), then what the guest showed they do not want, then mere repeats;
   // ranked once per dish, and only the listed ones become answer objects.

@@ -1,3 +1,4 @@
+import type { Severity } from '../../../shared/contract/allergies.ts';
 import { MEALS, type Served } from '../../../shared/contract/kitchen.ts';
 import type { GuestService } from '../../../shared/contract/service.ts';
 import { VISITED_STATUSES } from '../../../shared/contract/stays.ts';
@@ -5,6 +6,7 @@ import { localDate } from '../../../shared/text/dates.ts';
 import { currentAllergies } from '../allergies/rows.ts';
 import type { CoreContext } from '../context.ts';
 import { findGuestRow } from '../guests/card.ts';
+import { dishAllergySeverities } from '../kitchen/dish-allergies.ts';
 import { requestsOfGuest } from '../requests/rows.ts';
 import { loadStays, withVersions } from '../stays/rows.ts';
 
@@ -80,7 +82,7 @@ const chronological = (a: ServedBrief, b: ServedBrief) =>
   (MEAL_TIME[a.meal] ?? MEALS.length) - (MEAL_TIME[b.meal] ?? MEALS.length) ||
   a.created_at.localeCompare(b.created_at);
 
-function toServed(row: ServedBrief): Served {
+function toServed(row: ServedBrief, allergySeverity: Served['allergySeverity']): Served {
   return {
     id: row.id,
     stayId: row.stay_id,
@@ -92,6 +94,7 @@ function toServed(row: ServedBrief): Served {
     reaction: row.reaction as Served['reaction'],
     note: row.note,
     retractedAt: row.retracted_at,
+    allergySeverity,
   };
 }
 
@@ -120,12 +123,23 @@ const latestServingFirst = (a: Serving, b: Serving) =>
   (MEAL_TIME[b.meal] ?? MEALS.length) - (MEAL_TIME[a.meal] ?? MEALS.length) ||
   a.dish_id.localeCompare(b.dish_id);
 
-function dishHistoryOf(ctx: CoreContext, served: Serving[]): GuestService['dishHistory'] {
+function dishHistoryOf(
+  ctx: CoreContext,
+  served: Serving[],
+  severities: ReadonlyMap<string, Severity>,
+): GuestService['dishHistory'] {
   const dishes = new Map<string, GuestService['dishHistory'][number]>();
   for (const row of served.sort(latestServingFirst)) {
     let dish = dishes.get(row.dish_id);
     if (!dish) {
-      dish = { dishId: row.dish_id, dishName: '', lastDate: row.date, times: 0, reactions: [] };
+      dish = {
+        dishId: row.dish_id,
+        dishName: '',
+        lastDate: row.date,
+        times: 0,
+        reactions: [],
+        allergySeverity: severities.get(row.dish_id) ?? null,
+      };
       dishes.set(row.dish_id, dish);
     }
     dish.times++;
@@ -156,6 +170,13 @@ export function loadGuestService(ctx: CoreContext, guestId: string): GuestServic
     : [];
   const servedStays = new Set(served.map((row) => row.stay_id));
   const lastServedStay = stays.find((stay) => servedStays.has(stay.id));
+  const allergies = currentAllergies(ctx, [guestId], today);
+  // The card is the guest's: their own allergies flag the dishes they were served.
+  const severities = dishAllergySeverities(
+    ctx,
+    allergies,
+    served.map((row) => row.dish_id),
+  );
 
   return {
     guestId,
@@ -168,7 +189,7 @@ export function loadGuestService(ctx: CoreContext, guestId: string): GuestServic
       ),
     ),
     currentStayId: currentStayOf(stays, today),
-    allergies: currentAllergies(ctx, [guestId], today),
+    allergies,
     requests: requestsOfGuest(ctx, guestId, HANDLED_REQUESTS_SHOWN),
     lastServed: lastServedStay
       ? {
@@ -176,9 +197,9 @@ export function loadGuestService(ctx: CoreContext, guestId: string): GuestServic
           arrivalDate: lastServedStay.arrival_date,
           served: (ctx.run.prepare(SERVED_ON_STAY).all(lastServedStay.id) as ServedBrief[])
             .sort(chronological)
-            .map(toServed),
+            .map((row) => toServed(row, severities.get(row.dish_id) ?? null)),
         }
       : null,
-    dishHistory: dishHistoryOf(ctx, served),
+    dishHistory: dishHistoryOf(ctx, served, severities),
   };
 }
