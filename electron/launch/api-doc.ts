@@ -33,7 +33,10 @@ export function renderApiDoc(): string {
     ...ERROR_CODES.map((code) => `| \`${code}\` | ${ERROR_MEANINGS[code]} |`),
     '',
     'Calls marked *writes* need a staff member chosen at this PC (`staff.setCurrent`); they are recorded in the',
-    'change log under that person. Input schemas below are JSON Schema, generated from the zod contract.',
+    'change log under that person. Two may write before anyone is chosen, each only while the register has',
+    'nothing of its kind: `staff.create` while no member could be chosen (first run), and `demo.load` into a',
+    'register without guests; otherwise they answer `no_staff` like the others. Input schemas below are JSON',
+    'Schema, generated from the zod contract.',
     '',
   ];
   for (const [name, spec] of Object.entries(contract)) {
