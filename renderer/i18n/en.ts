@@ -239,6 +239,8 @@ export const en: Messages = {
       staff_inactive: 'This staff member is inactive',
       invalid_json: 'The request was not valid JSON',
       json_required: 'The request must be sent as JSON',
+      utf8_required: 'Send the request as JSON in UTF-8',
+      duplicate_host: 'The request has more than one Host header',
       body_too_large: 'The request is too large',
       method_not_allowed: 'This request method is not allowed',
       connection_lost: 'The connection to the app was lost. Open it again.',

@@ -239,6 +239,8 @@ export const ja = {
       staff_inactive: 'このスタッフは休止中です',
       invalid_json: 'リクエストの形式（JSON）が正しくありません',
       json_required: 'リクエストはJSONで送ってください',
+      utf8_required: 'リクエストはUTF-8のJSONで送ってください',
+      duplicate_host: 'リクエストにHostヘッダーが複数あります',
       body_too_large: 'リクエストが大きすぎます',
       method_not_allowed: 'この方法のリクエストは受け付けていません',
       connection_lost: 'アプリとの接続が切れました。開き直してください。',
