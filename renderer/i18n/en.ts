@@ -276,6 +276,8 @@ export const en: Messages = {
       cancel_reason_required: 'Enter why it was cancelled',
       range_invalid: 'The end date must be on or after the start date',
       range_too_long: 'The period is too long',
+      range_over_ten_years:
+        'A report covers at most ten years: the end date can be no later than the month ten years after the start',
       invalid_choice: 'Choose one of the options',
       too_many: 'Too many',
       invalid_type: 'Not valid',

@@ -276,6 +276,7 @@ export const ja = {
       cancel_reason_required: 'キャンセルの理由を入力してください',
       range_invalid: '終了日は開始日以降にしてください',
       range_too_long: '期間が長すぎます',
+      range_over_ten_years: 'レポートの期間は10年以内にしてください（終了日は開始日の10年後の月まで）',
       invalid_choice: '選択肢から選んでください',
       too_many: '多すぎます',
       invalid_type: '形式が正しくありません',
