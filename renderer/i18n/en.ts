@@ -222,6 +222,12 @@ export const en: Messages = {
       forbidden: 'This page is not allowed to do that',
       internal: 'Something went wrong',
     },
+    browser: {
+      unauthorized:
+        'This tab is not connected to Yadocho. Open the address printed by npm run serve (like http://127.0.0.1:4870/#token=…; it changes at every start).',
+      connection_lost:
+        'The connection to Yadocho (npm run serve) was lost. Check that npm run serve is running, then open the address it printed again.',
+    },
     detail: {
       ...enServiceErrors,
       ...enKitchenErrors,

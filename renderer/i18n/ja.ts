@@ -222,6 +222,12 @@ export const ja = {
       forbidden: 'この画面からの操作は許可されていません',
       internal: '予期しないエラーが発生しました',
     },
+    browser: {
+      unauthorized:
+        'このタブは宿帳に接続されていません。npm run serve が表示したアドレス（http://127.0.0.1:4870/#token=… のような形。起動するたびに変わります）を開いてください。',
+      connection_lost:
+        '宿帳（npm run serve）との接続が切れました。npm run serve が動いているか確かめて、表示されたアドレスを開き直してください。',
+    },
     detail: {
       ...jaServiceErrors,
       ...jaKitchenErrors,
