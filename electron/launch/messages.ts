@@ -11,6 +11,17 @@ export function launcherLanguage(): MessageLanguage {
 
 export const launchWords = {
   ja: {
+    electronNotInstalled: 'Electron がインストールされていません。先に `npm install` を実行してください。',
+    downloading: 'Electron 本体がまだダウンロードされていません。一度だけダウンロードします（約100 MB）...',
+    downloadFailed: (serve: string) => [
+      'Electron をダウンロードできませんでした（配布元にインターネットで接続できない？）。そのため、デスクトップのウィンドウは開けません。',
+      `代わりに \`${serve}\` で、同じアプリをブラウザで開けます。`,
+      'インターネットに接続できるときに `npm start`（または `npx install-electron`）をもう一度実行すると、Electron を取得します。',
+    ],
+    downloadSaid: (reason: string) => `（ダウンロード時のエラー: ${reason}）`,
+    buildMissing:
+      'dist/electron/main.cjs がありません。先に `npm run build` を実行してください（`npm start` は自動で実行します）。',
+    couldNotStart: (reason: string) => `Electron を起動できませんでした: ${reason}`,
     portTitle: (port: number) => `宿帳を起動できません: ポート ${port} は使用中です`,
     portYadocho: (url: string) => `別の宿帳がすでに ${url} で動いています（別のデータファイルで）。`,
     portYadochoAdvice: 'そちらが表示したアドレスを開くか、先にそちらを止めてください（そのターミナルで Ctrl+C）。',
@@ -18,6 +29,16 @@ export const launchWords = {
     portChoose: (command: string) => `別のポートで起動するには: ${command}`,
   },
   en: {
+    electronNotInstalled: 'Electron is not installed: run `npm install` first.',
+    downloading: 'The Electron binary is not downloaded yet: downloading it once (about 100 MB)...',
+    downloadFailed: (serve: string) => [
+      'Electron could not be downloaded (no internet access to its release files?), so the desktop window cannot open.',
+      `\`${serve}\` opens the same app in a browser instead.`,
+      'With internet access, run `npm start` again (or `npx install-electron`) to fetch Electron.',
+    ],
+    downloadSaid: (reason: string) => `(The download said: ${reason})`,
+    buildMissing: 'dist/electron/main.cjs is missing: run `npm run build` first (`npm start` does).',
+    couldNotStart: (reason: string) => `Could not start Electron: ${reason}`,
     portTitle: (port: number) => `Yadocho cannot start: port ${port} is in use`,
     portYadocho: (url: string) => `Another Yadocho is already running at ${url} (with another data file).`,
     portYadochoAdvice: 'Open the address it printed, or stop it first (Ctrl+C in its terminal).',
