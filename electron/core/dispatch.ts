@@ -19,8 +19,9 @@ import type { Actor, Handler, Logger } from './context.ts';
 // committed and nobody can change it before its write commits. A long job writes in slices, each its own
 // transaction, so only its start runs under the lock.
 
-// Calls that may write before anyone is chosen at this PC: adding the first staff member, and sample
-// data on first run. Their change-log entries name no staff member.
+// Calls that may write before anyone is chosen at this PC, each only while the register has nothing of its
+// kind (their handlers refuse `no_staff` otherwise): adding a staff member while nobody could be chosen (first
+// run), and sample data into a register without guests. Their change-log entries name no staff member.
 const WRITES_WITHOUT_STAFF = new Set<CallName>(['staff.create', 'demo.load']);
 
 /** Per-call options that are not part of a call's input, from the doors. */

@@ -10,7 +10,7 @@ import type { Core } from '../core/create-core.ts';
 import { makeBriefingPdf } from '../sheets/briefing.ts';
 import { makeKitchenPdf } from '../sheets/kitchen.ts';
 import { RENDERER_CSP } from './csp.ts';
-import { createGuard } from './guard.ts';
+import { createGuard, type Refusal } from './guard.ts';
 import { readStatic } from './static-files.ts';
 
 // The HTTP door: the same contract as IPC, for a browser (npm run serve, the end-to-end tests), for
@@ -50,7 +50,12 @@ export type HttpServer = {
 
 const MAX_BODY_BYTES = 1_000_000;
 
-const STATUS_OF: Partial<Record<string, number>> = { unauthorized: 401, forbidden: 403, unknown_call: 404 };
+/** The guard's refusals as answers: a malformed request is 400, the others say who may not come in. */
+const REFUSED: Record<Refusal, { status: number; result: Result<never> }> = {
+  duplicate_host: { status: 400, result: fail('invalid_input', 'duplicate_host') },
+  unauthorized: { status: 401, result: fail('unauthorized') },
+  forbidden: { status: 403, result: fail('forbidden') },
+};
 /** A sheet answers a failure with a status a download can tell apart (the call door always says 200). */
 const SHEET_STATUS_OF: Partial<Record<string, number>> = { invalid_input: 400, not_found: 404, internal: 500 };
 
@@ -83,13 +88,41 @@ function sendJson(response: ServerResponse, status: number, body: Result<unknown
   response.end(text);
 }
 
+/**
+ * What a call's content-type says: JSON (`application/json` in any case, with parameters), JSON in a charset
+ * other than UTF-8, or something else. The body is read as UTF-8 (as RFC 8259 requires of JSON between
+ * systems); JSON in Shift_JIS from an older Japanese system would be read as garbage, so it is refused.
+ */
+function jsonContentType(header: string | undefined): 'json' | 'not_utf8' | 'other' {
+  const [type = '', ...parameters] = (header ?? '').split(';');
+  if (type.trim().toLowerCase() !== 'application/json') return 'other';
+  for (const parameter of parameters) {
+    const [name = '', value = ''] = parameter.split('=');
+    if (name.trim().toLowerCase() !== 'charset') continue;
+    const charset = value
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .toLowerCase();
+    if (charset !== 'utf-8' && charset !== 'utf8') return 'not_utf8';
+  }
+  return 'json';
+}
+
+/** The client closed the connection before its whole body arrived: nobody is left to answer. */
+class ClientGone extends Error {}
+
 async function readBody(request: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of request) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY_BYTES) return null;
+      chunks.push(chunk as Buffer);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || request.readableAborted) throw new ClientGone();
+    throw error;
   }
   return Buffer.concat(chunks).toString('utf8');
 }
@@ -118,8 +151,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
 
   const handleCall = async (request: IncomingMessage, response: ServerResponse, name: string) => {
     if (request.method !== 'POST') return sendJson(response, 405, fail('invalid_input', 'method_not_allowed'));
-    const type = request.headers['content-type'] ?? '';
-    if (!type.startsWith('application/json')) return sendJson(response, 415, fail('invalid_input', 'json_required'));
+    const type = jsonContentType(request.headers['content-type']);
+    if (type === 'other') return sendJson(response, 415, fail('invalid_input', 'json_required'));
+    if (type === 'not_utf8') return sendJson(response, 415, fail('invalid_input', 'utf8_required'));
     if (!isCallName(name)) return sendJson(response, 404, fail('unknown_call'));
     const requestId = request.headers[REQUEST_ID_HEADER];
     if (requestId !== undefined && !isRequestId(requestId)) {
@@ -177,7 +211,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
         ? url.searchParams.get('token')
         : (request.headers['x-yadocho-token'] as string | undefined);
       const refusal = guard.check(request, isApi, given);
-      if (refusal) return sendJson(response, STATUS_OF[refusal] ?? 403, fail(refusal));
+      if (refusal) return sendJson(response, REFUSED[refusal].status, REFUSED[refusal].result);
       if (isEvents) return handleEvents(request, response);
       if (url.pathname.startsWith('/api/call/')) {
         return await handleCall(request, response, url.pathname.slice('/api/call/'.length));
@@ -203,6 +237,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       });
       response.end(request.method === 'HEAD' ? undefined : file.body);
     } catch (error) {
+      // A client that gives up mid-request (a closed tab, a timeout on its side) is no fault of ours.
+      if (error instanceof ClientGone) {
+        logger.info(`http: the client closed the connection before sending its whole request (${request.url})`);
+        return;
+      }
       logger.error('http request failed', error);
       if (!response.headersSent) sendJson(response, 500, fail('internal'));
       else response.end();

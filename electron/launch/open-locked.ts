@@ -1,20 +1,11 @@
 import { type DatabaseLock, DatabaseLocked, type LockOptions, lockDatabase } from '../../db/lock.ts';
 import { type OpenOptions, openLockedDatabase } from '../../db/open.ts';
 import { preparePrivateDatabase } from '../../db/private-files.ts';
-import {
-  databaseLockedMessage,
-  databaseLockedTitle,
-  type MessageLanguage,
-  systemLanguage,
-} from '../../shared/i18n/lock-messages.ts';
+import { databaseLockedMessage, databaseLockedTitle, type MessageLanguage } from '../../shared/i18n/lock-messages.ts';
+import { launcherLanguage } from './messages.ts';
 
 // How the two launchers (the desktop app, `npm run serve`) open the database: holding its lock, and, when
 // another program holds it, with a refusal that names that program in the system's language.
-
-/** The system's language for the refusal: LC_ALL / LC_MESSAGES / LANG, else what Intl reports. */
-export function launcherLanguage(): MessageLanguage {
-  return systemLanguage(process.env, Intl.DateTimeFormat().resolvedOptions().locale);
-}
 
 /** Title and text of the refusal, or undefined when the error is not a refusal of the lock. */
 export function lockRefusal(

@@ -1,9 +1,11 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startCoreHost, WORKER_SOURCE } from '../core-host/host.ts';
-import { startHttpServer } from '../http/server.ts';
+import { type HttpServer, startHttpServer } from '../http/server.ts';
 import { DATABASE_FILE, defaultDataDir } from './data-dir.ts';
+import { launcherLanguage } from './messages.ts';
 import { lockOrExit } from './open-locked.ts';
+import { PORT_IN_USE_EXIT_CODE, portInUseMessage } from './port-in-use.ts';
 
 // `npm run serve`: the same app in a browser, without Electron. The core runs headless in its own worker
 // thread (electron/core-host), behind the HTTP door on loopback in this one; open the printed address (it
@@ -30,14 +32,27 @@ core.onStopped(() => {
   process.exit(1);
 });
 
-if (values.demo) await core.call('demo.load', { count: 500, ifEmpty: true });
+// Listening comes before the sample data: a taken port is said at once, not after loading 500 guests. The
+// address is printed (with its token) only once both are done.
+const port = Number(values.port);
+let server: HttpServer;
+try {
+  server = await startHttpServer({
+    core,
+    host: values.host,
+    port,
+    staticDir: resolve(import.meta.dirname, '../../dist/renderer'),
+  });
+} catch (error) {
+  if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+  const args = process.argv.slice(2);
+  console.error(await portInUseMessage({ host: values.host, port, args }, launcherLanguage()));
+  await core.close();
+  lock.release();
+  process.exit(PORT_IN_USE_EXIT_CODE);
+}
 
-const server = await startHttpServer({
-  core,
-  host: values.host,
-  port: Number(values.port),
-  staticDir: resolve(import.meta.dirname, '../../dist/renderer'),
-});
+if (values.demo) await core.call('demo.load', { count: 500, ifEmpty: true });
 
 lock.update({ address: server.url });
 console.log(`Yadocho is running. Data: ${dataFile}`);

@@ -135,12 +135,25 @@ function httpTransport(): Transport {
   };
 }
 
+function bridge(): Bridge | undefined {
+  return (window as unknown as { yadocho?: Bridge }).yadocho;
+}
+
+/**
+ * Whether this page runs in the desktop app (the preload put its bridge here) rather than in a browser tab
+ * served by `npm run serve`: what to tell a person about reconnecting differs (there is no app to reopen in a
+ * browser, but there is an address to open).
+ */
+export function inDesktopApp(): boolean {
+  return bridge() !== undefined;
+}
+
 let transport: Transport | undefined;
 
 function getTransport(): Transport {
   if (!transport) {
-    const bridge = (window as unknown as { yadocho?: Bridge }).yadocho;
-    transport = bridge ? ipcTransport(bridge) : httpTransport();
+    const found = bridge();
+    transport = found ? ipcTransport(found) : httpTransport();
   }
   return transport;
 }

@@ -57,7 +57,13 @@ function Header() {
 function Main() {
   const route = useRoute();
   const staff = useStaff();
-  if (staff.error) return <Text c="red">{errorMessage(staff.error)}</Text>;
+  if (staff.error) {
+    return (
+      <Text c="red" data-testid="load-error">
+        {errorMessage(staff.error)}
+      </Text>
+    );
+  }
   if (!staff.data) {
     return (
       <Center py="xl">

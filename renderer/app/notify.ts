@@ -2,7 +2,7 @@ import { notifications } from '@mantine/notifications';
 import i18next from 'i18next';
 import type { CallError } from '../../shared/contract/index.ts';
 import { isCalendarDate } from '../../shared/text/dates.ts';
-import { CallErrorException } from '../api/client.ts';
+import { CallErrorException, inDesktopApp } from '../api/client.ts';
 import { formatDay } from '../i18n/format.ts';
 
 /** Params as a person reads them: a day the core sends as 2026-12-10 reads 2026年12月10日(木). */
@@ -23,6 +23,10 @@ export function errorMessage(error: CallError | unknown): string {
       : error && typeof error === 'object' && 'code' in error
         ? (error as CallError)
         : { code: 'internal' };
+  // About the connection itself, a browser tab (npm run serve) needs other words than the desktop app: there
+  // is no app to open again, but there is the address serve printed.
+  const browserKey = `errors.browser.${callError.detail ?? callError.code}`;
+  if (!inDesktopApp() && i18next.exists(browserKey)) return i18next.t(browserKey);
   const detailKey = `errors.detail.${callError.detail}`;
   if (callError.detail && i18next.exists(detailKey)) return i18next.t(detailKey, readableParams(callError.params));
   // Forms show field issues under their fields; elsewhere (staff dialogs) the first one is the message.

@@ -280,7 +280,11 @@ export function ReportsPage() {
           />
         </Group>
       </Group>
-      {query.error && <Alert color="red">{errorMessage(query.error)}</Alert>}
+      {query.error && (
+        <Alert color="red" data-testid="report-error">
+          {errorMessage(query.error)}
+        </Alert>
+      )}
       {query.data && <Charts report={query.data} />}
     </Stack>
   );

@@ -222,6 +222,12 @@ export const en: Messages = {
       forbidden: 'This page is not allowed to do that',
       internal: 'Something went wrong',
     },
+    browser: {
+      unauthorized:
+        'This tab is not connected to Yadocho. Open the address printed by npm run serve (like http://127.0.0.1:4870/#token=…; it changes at every start).',
+      connection_lost:
+        'The connection to Yadocho (npm run serve) was lost. Check that npm run serve is running, then open the address it printed again.',
+    },
     detail: {
       ...enServiceErrors,
       ...enKitchenErrors,
@@ -239,6 +245,8 @@ export const en: Messages = {
       staff_inactive: 'This staff member is inactive',
       invalid_json: 'The request was not valid JSON',
       json_required: 'The request must be sent as JSON',
+      utf8_required: 'Send the request as JSON in UTF-8',
+      duplicate_host: 'The request has more than one Host header',
       body_too_large: 'The request is too large',
       method_not_allowed: 'This request method is not allowed',
       connection_lost: 'The connection to the app was lost. Open it again.',
@@ -274,6 +282,8 @@ export const en: Messages = {
       cancel_reason_required: 'Enter why it was cancelled',
       range_invalid: 'The end date must be on or after the start date',
       range_too_long: 'The period is too long',
+      range_over_ten_years:
+        'A report covers at most ten years: the end date can be no later than the month ten years after the start',
       invalid_choice: 'Choose one of the options',
       too_many: 'Too many',
       invalid_type: 'Not valid',

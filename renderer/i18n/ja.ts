@@ -222,6 +222,12 @@ export const ja = {
       forbidden: 'この画面からの操作は許可されていません',
       internal: '予期しないエラーが発生しました',
     },
+    browser: {
+      unauthorized:
+        'このタブは宿帳に接続されていません。npm run serve が表示したアドレス（http://127.0.0.1:4870/#token=… のような形。起動するたびに変わります）を開いてください。',
+      connection_lost:
+        '宿帳（npm run serve）との接続が切れました。npm run serve が動いているか確かめて、表示されたアドレスを開き直してください。',
+    },
     detail: {
       ...jaServiceErrors,
       ...jaKitchenErrors,
@@ -239,6 +245,8 @@ export const ja = {
       staff_inactive: 'このスタッフは休止中です',
       invalid_json: 'リクエストの形式（JSON）が正しくありません',
       json_required: 'リクエストはJSONで送ってください',
+      utf8_required: 'リクエストはUTF-8のJSONで送ってください',
+      duplicate_host: 'リクエストにHostヘッダーが複数あります',
       body_too_large: 'リクエストが大きすぎます',
       method_not_allowed: 'この方法のリクエストは受け付けていません',
       connection_lost: 'アプリとの接続が切れました。開き直してください。',
@@ -274,6 +282,7 @@ export const ja = {
       cancel_reason_required: 'キャンセルの理由を入力してください',
       range_invalid: '終了日は開始日以降にしてください',
       range_too_long: '期間が長すぎます',
+      range_over_ten_years: 'レポートの期間は10年以内にしてください（終了日は開始日の10年後の月まで）',
       invalid_choice: '選択肢から選んでください',
       too_many: '多すぎます',
       invalid_type: '形式が正しくありません',

@@ -59,5 +59,12 @@ export const FOLLOW_UP_STATUSES = ['open', 'done', 'cancelled'] as const;
 
 /** The calendar shows at most a month and a bit (a month view with the days around it). */
 export const CALENDAR_MAX_DAYS = 62;
+/**
+ * The reports span at most ten years, counted by month: `to` in the month ten years after `from`'s at the
+ * latest, so the revenue by month has at most 121 bars. The screen opens on fifteen months; ten years is the
+ * longest look back a manager takes (and what the benchmark measures). Without a bound, one request for
+ * 1900 to 9999 asked for 97,000 empty months.
+ */
+export const REPORT_MAX_MONTHS = 120;
 /** How soon a provisional hold's expiry makes it listed on the calendar. */
 export const HOLD_WARNING_DAYS = 7;

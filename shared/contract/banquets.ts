@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { daysBetween } from '../text/dates.ts';
+import { daysBetween, monthsApart } from '../text/dates.ts';
 import { foldWidth } from '../text/width.ts';
 import { partyAllergySchema, SEVERITIES } from './allergies.ts';
-import { BANQUET_TYPES, CALENDAR_MAX_DAYS, LAYOUTS, LOST_REASONS, STAGES } from './banquet-codes.ts';
+import { BANQUET_TYPES, CALENDAR_MAX_DAYS, LAYOUTS, LOST_REASONS, REPORT_MAX_MONTHS, STAGES } from './banquet-codes.ts';
 import { banquetReportSchema } from './banquet-reports.ts';
 import { basedOnVersion, calendarDate, count, id, idList, recordVersion, text, yen } from './common.ts';
 import { call } from './define.ts';
@@ -265,12 +265,17 @@ export const banquetCalls = {
     }),
   }),
   'banquets.report': call({
-    summary: 'Pipeline by stage and value, won and lost by reason and competitor, revenue by month, hit rate by type.',
+    summary:
+      'Pipeline by stage and value, won and lost by reason and competitor, revenue by month, hit rate by type. At most ten years: `to` in the month ten years after `from`’s at the latest.',
     writes: false,
     input: z
       .object(range)
       .strict()
-      .refine((value) => value.to >= value.from, rangeInOrder),
+      .refine((value) => value.to >= value.from, rangeInOrder)
+      .refine((value) => monthsApart(value.from, value.to) <= REPORT_MAX_MONTHS, {
+        error: 'range_over_ten_years',
+        path: ['to'],
+      }),
     output: banquetReportSchema,
   }),
 };

@@ -19,7 +19,8 @@ export const staffCalls = {
     output: z.object({ staff: z.array(staffMemberSchema), currentStaffId: z.string().nullable() }),
   }),
   'staff.create': call({
-    summary: 'Add a staff member. The first one may be added before anyone is chosen at this PC.',
+    summary:
+      'Add a staff member. Needs someone chosen at this PC, except while nobody could be chosen (first run, or every member deactivated).',
     writes: true,
     input: z.object({ name: requiredText(40), reading: reading(60).optional() }).strict(),
     output: staffMemberSchema,

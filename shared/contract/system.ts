@@ -10,7 +10,8 @@ export const systemCalls = {
     output: z.object({ version: z.string(), nodeId: z.string(), guestCount: z.number().int() }),
   }),
   'demo.load': call({
-    summary: 'Add generated sample guests (realistic names, readings, phones, companions) to try the app with.',
+    summary:
+      'Add generated sample guests (realistic names, readings, phones, companions) to try the app with. Before anyone is chosen at this PC, only into a register without guests.',
     writes: true,
     job: true,
     input: z

@@ -60,6 +60,12 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
 }
 
+/** Calendar months from `from`'s month to `to`'s (2016-01-31 to 2016-02-01 is 1), whatever the days. */
+export function monthsApart(from: string, to: string): number {
+  const month = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7));
+  return month(to) - month(from);
+}
+
 /** The inn's local date of an instant: the PC's own zone, which is the inn's. */
 export function localDate(instant: number): string {
   const d = new Date(instant);

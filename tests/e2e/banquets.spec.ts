@@ -264,4 +264,13 @@ test('bad input is refused in words and changes nothing', async ({ page, app }) 
   const stored = await api('banquets.get', { id });
   expect(stored.banquet.stage).toBe('inquiry');
   expect(stored.timeline).toHaveLength(1);
+
+  // A report over more than ten years is refused, in words that say the bound.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('stage-dialog')).toBeHidden();
+  await openBanquets(page, 'reports');
+  await page.getByTestId('report-from').fill('2000-01-01');
+  await expect(page.getByTestId('report-error')).toHaveText(
+    'レポートの期間は10年以内にしてください（終了日は開始日の10年後の月まで）',
+  );
 });

@@ -238,6 +238,15 @@ test('a write with nobody working at this PC says to choose someone in the switc
   await expect(page.getByTestId('form-error')).toContainText('このPCで作業中');
   await page.getByTestId('guest-form').getByRole('button', { name: 'キャンセル' }).click();
 
+  // Adding a colleague is a write like the others once the register has staff: refused in the same words.
+  await page.getByTestId('header-menu').click();
+  await page.getByTestId('manage-staff').click();
+  await page.getByTestId('new-staff-name').fill('田中 三郎');
+  await page.getByTestId('add-staff').click();
+  await expect(page.getByTestId('error-notification')).toContainText('担当者が選ばれていません');
+  await expect(page.getByTestId('staff-row')).toHaveCount(2);
+  await page.keyboard.press('Escape');
+
   await page.getByTestId('staff-switcher').click();
   await page.getByRole('option', { name: '鈴木 次郎' }).click();
   await expect(page.getByTestId('staff-switcher')).toHaveValue('鈴木 次郎');

@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { makeCore } from '../support/core.ts';
 
@@ -45,5 +46,43 @@ describe('staff names', () => {
     });
     expect((await call('staff.list', {})).staff).toEqual([]);
     expect((await call('staff.create', { name: '山田', reading: 'ﾔﾏﾀﾞ' })).reading).toBe('ヤマダ');
+  });
+});
+
+describe('the two writes allowed before anyone is chosen at this PC', () => {
+  const count = (db: Database, table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+
+  it('staff.create adds the first member on first run, and is refused once the register has staff', async () => {
+    const { core, call, db } = makeCore();
+    const okami = await call('staff.create', { name: '女将 山田' }); // first run: nobody to choose yet
+    await call('staff.setCurrent', { id: okami.id });
+    await call('staff.clearCurrent', {});
+    expect(await core.call('staff.create', { name: '仲居 田中' })).toEqual({ ok: false, error: { code: 'no_staff' } });
+    expect(count(db, 'staff')).toBe(1);
+    // Chosen again, adding a colleague is an ordinary write.
+    await call('staff.setCurrent', { id: okami.id });
+    expect((await core.call('staff.create', { name: '仲居 田中' })).ok).toBe(true);
+  });
+
+  it('staff.create is allowed again when nobody can be chosen (every member deactivated), or the PC is locked out', async () => {
+    const { core, call } = makeCore();
+    const only = await call('staff.create', { name: 'フロント 鈴木' });
+    await call('staff.setCurrent', { id: only.id });
+    await call('staff.update', { id: only.id, active: false }); // clears who is working here
+    expect((await call('staff.list', {})).currentStaffId).toBeNull();
+    expect(await core.call('staff.create', { name: 'フロント 佐藤' })).toMatchObject({ ok: true });
+  });
+
+  it('demo.load loads into an empty register before anyone is chosen, and is refused into one with guests', async () => {
+    const { core, call, db } = makeCore();
+    expect(await call('demo.load', { count: 5, seed: 1 })).toEqual({ created: 5 });
+    const staff = await call('staff.create', { name: '女将 山田' });
+    await call('staff.setCurrent', { id: staff.id });
+    await call('staff.clearCurrent', {});
+    const guests = count(db, 'guests');
+    expect(await core.call('demo.load', { count: 5, seed: 2 })).toEqual({ ok: false, error: { code: 'no_staff' } });
+    expect(count(db, 'guests')).toBe(guests);
+    // `--demo` at a later start still answers as before: nothing to add to a register that has guests.
+    expect(await core.call('demo.load', { count: 5, ifEmpty: true })).toEqual({ ok: true, value: { created: 0 } });
   });
 });

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 
 export type RawResponse = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
 
@@ -90,5 +91,22 @@ export function openEventStream(port: number, token: string): Promise<EventStrea
       if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') reject(error);
     });
     req.end();
+  });
+}
+
+/**
+ * Sends `text` as it is over a TCP socket and resolves with everything the server answered until it closed
+ * the connection: for requests an HTTP client will not send (two Host headers). Send `connection: close`.
+ */
+export function rawExchange(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port }, () => socket.end(text));
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      answer += chunk;
+    });
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
   });
 }

@@ -17,8 +17,14 @@ export type ServeProcess = {
   stop(): Promise<number | null>;
 };
 
-export function spawnServe(dataFile: string, env: Record<string, string> = {}): ServeProcess {
-  const child = spawn(process.execPath, [SERVE, '--data', dataFile, '--port', '0'], {
+/** `port` 0 (the default) takes a free one; `args` are passed after the others (`--demo`). */
+export function spawnServe(
+  dataFile: string,
+  env: Record<string, string> = {},
+  options: { port?: number; args?: string[] } = {},
+): ServeProcess {
+  const args = ['--data', dataFile, '--port', String(options.port ?? 0), ...(options.args ?? [])];
+  const child = spawn(process.execPath, [SERVE, ...args], {
     env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

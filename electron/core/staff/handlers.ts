@@ -22,6 +22,12 @@ export function currentStaffId(ctx: CoreContext): string | null {
   return staff && staff.active === 1 ? staff.id : null;
 }
 
+/** Whether anyone could be chosen as working at this PC. */
+function anyActiveStaff(ctx: CoreContext): boolean {
+  const query = sql.selectFrom('staff').select('id').where('active', '=', 1).where('deleted_at', 'is', null);
+  return ctx.run.first(query.limit(1)) !== undefined;
+}
+
 function findStaff(ctx: CoreContext, id: string): StaffRow {
   const row = ctx.run.first(sql.selectFrom('staff').selectAll().where('id', '=', id).where('deleted_at', 'is', null));
   if (!row) throw new CallFailure('not_found', 'staff_not_found');
@@ -49,6 +55,10 @@ export function staffHandlers(ctx: CoreContext): Handlers<StaffCalls> {
     },
 
     'staff.create': ({ name, reading }, actor) => {
+      // With nobody chosen, adding a member is how a PC gets someone to choose: on first run, or when every
+      // member was deactivated (setCurrent refuses them, staff.update needs someone chosen). While someone
+      // could be chosen, a new colleague is an ordinary write, recorded under whoever adds them.
+      if (actor.staffId === null && anyActiveStaff(ctx)) throw new CallFailure('no_staff');
       const id = ctx.newId();
       actor.write((session) => {
         const now = session.now();

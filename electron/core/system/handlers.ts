@@ -12,6 +12,12 @@ function guestCount(ctx: CoreContext): number {
   return row.count;
 }
 
+/** Whether any guest was ever recorded (a deleted one too): the register is no longer a fresh one. */
+function anyGuest(ctx: CoreContext): boolean {
+  const row = ctx.run.prepare('SELECT EXISTS (SELECT 1 FROM guests) AS found').get() as { found: number };
+  return row.found === 1;
+}
+
 /** Where a scan of the guests in rowid order ends: instant, where counting the guests reads them all. */
 function lastGuestRowid(ctx: CoreContext): number {
   return (ctx.run.prepare('SELECT coalesce(max(rowid), 0) AS last FROM guests').get() as { last: number }).last;
@@ -33,6 +39,9 @@ export function systemHandlers(ctx: CoreContext): Handlers<'system.info' | 'demo
     // A job in slices (demo/sample-data.ts says what a cancel leaves).
     'demo.load': async ({ count, seed, ifEmpty }, actor) => {
       if (ifEmpty && guestCount(ctx) > 0) return { created: 0 };
+      // Before anyone is chosen, sample data is for a register with nothing in it yet (the first start with
+      // --demo); into a live one it would add guests, stays and deals recorded by nobody.
+      if (actor.staffId === null && anyGuest(ctx)) throw new CallFailure('no_staff');
       const started = performance.now();
       const progress: SliceProgress = { done: 0, total: count * 2 };
       const loaded = await ctx.jobs.run(
