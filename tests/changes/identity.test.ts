@@ -16,7 +16,12 @@ async function openWithWrite(file: string, name: string) {
   const db = openDatabase(file);
   const identity = openNodeIdentity(db);
   const core = createCore({ db, nodeId: identity.nodeId, logger: quiet });
+  // A write: adding a colleague, by whoever is at this PC (the first one adds themself on an empty register).
+  const [someone] = ((await core.call('staff.list', {})) as { ok: true; value: { staff: Array<{ id: string }> } }).value
+    .staff;
+  if (someone) await core.call('staff.setCurrent', { id: someone.id });
   const staff = await core.call('staff.create', { name });
+  expect(staff.ok).toBe(true);
   core.close();
   db.close();
   return { identity, staff };

@@ -72,8 +72,9 @@ export async function recordOnTwoPcs(dataFile: string): Promise<TwoPcsScenario> 
     const stay = await here('stays.create', {
       fields: { guestId: takahashi.id, arrivalDate: arrival, departureDate: addDays(arrival, 2), rooms: ['201'] },
     });
-    toThere();
+    // The other PC's first run adds its own colleague (allowed while its register is empty), then syncs.
     await there('staff.setCurrent', { id: (await there('staff.create', { name: THERE_STAFF })).id });
+    toThere();
     toHere();
 
     // While apart: each PC does something allowed on its own.
