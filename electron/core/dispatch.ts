@@ -8,6 +8,7 @@ import {
   type Result,
   toIssues,
 } from '../../shared/contract/index.ts';
+import { cleanInput } from '../../shared/text/clean.ts';
 import type { Actor, Handler, Logger } from './context.ts';
 
 // One call, from name and raw input to a Result: the contract's input schema, the staff check for writes, the
@@ -75,7 +76,8 @@ export function createDispatcher(options: DispatchOptions) {
   ): Promise<Result<unknown>> {
     if (!isCallName(name)) return fail('unknown_call');
     const spec = contract[name];
-    const parsed = spec.input.safeParse(input ?? {});
+    // One well-formed text before the checks, the row and the log (shared/text/clean.ts).
+    const parsed = spec.input.safeParse(cleanInput(input ?? {}));
     if (!parsed.success) return fail('invalid_input', undefined, toIssues(parsed.error.issues));
     const staffId = spec.writes ? options.currentStaff() : null;
     if (spec.writes && staffId === null && !WRITES_WITHOUT_STAFF.has(name)) return fail('no_staff');
