@@ -22,9 +22,18 @@ import { errorMessage } from '../app/notify.ts';
 import { navigate, routeHref } from '../app/route.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { DishWarnings } from '../kitchen/DishWarnings.tsx';
-import { formatDayWithWeekday, formatYen } from '../service/format.ts';
+import { formatDayWithWeekday, formatYen, today } from '../service/format.ts';
 import { BanquetForm } from './BanquetForm.tsx';
-import { BANQUET_TABLES, dealTitle, followUpWhat, hallList, STAGE_COLOR, sama, timeSpan } from './display.ts';
+import {
+  BANQUET_TABLES,
+  dealTitle,
+  followUpWhat,
+  hallList,
+  isOverdue,
+  STAGE_COLOR,
+  sama,
+  timeSpan,
+} from './display.ts';
 import { StageActions } from './StageActions.tsx';
 
 function Summary({ detail }: { detail: BanquetDetail }) {
@@ -90,6 +99,11 @@ function Summary({ detail }: { detail: BanquetDetail }) {
             )}
           </Stack>
         </Group>
+        {isOverdue(banquet, today()) && (
+          <Alert color="red" variant="light" data-testid="banquet-overdue-prompt">
+            {t('banquet.deal.overduePrompt')}
+          </Alert>
+        )}
         {banquet.stage === 'lost' && banquet.lostReason && (
           <Alert color="red" variant="light" data-testid="banquet-lost">
             {t('banquet.deal.lostLine', {

@@ -5,9 +5,9 @@ import { OPEN_STAGES, STAGES, type Stage } from '../../shared/contract/banquets.
 import { useQuery } from '../api/hooks.ts';
 import { errorMessage } from '../app/notify.ts';
 import { navigate } from '../app/route.ts';
-import { formatDayWithWeekday, formatYen } from '../service/format.ts';
+import { formatDayWithWeekday, formatYen, today } from '../service/format.ts';
 import { BanquetForm } from './BanquetForm.tsx';
-import { BANQUET_TABLES, hallList, STAGE_COLOR, sama, timeSpan } from './display.ts';
+import { BANQUET_TABLES, hallList, isOverdue, STAGE_COLOR, sama, timeSpan } from './display.ts';
 
 type Filter = 'open' | 'all' | Stage;
 
@@ -20,10 +20,16 @@ export function PipelinePage() {
   const stages = filter === 'all' ? undefined : filter === 'open' ? [...OPEN_STAGES] : [filter];
   const query = useQuery(
     'banquets.list',
-    { ...(stages ? { stages } : {}), ...(q.trim() ? { q: q.trim().slice(0, 100) } : {}) },
+    {
+      ...(stages ? { stages } : {}),
+      ...(q.trim() ? { q: q.trim().slice(0, 100) } : {}),
+      // Deals still open are worked through nearest first; a closed stage or everything, latest first.
+      order: filter === 'open' ? 'upcoming' : 'latest',
+    },
     BANQUET_TABLES,
   );
   const banquets = query.data?.banquets ?? [];
+  const now = today();
   const filters = [
     { value: 'open', label: t('banquet.pipeline.open') },
     { value: 'all', label: t('banquet.pipeline.all') },
@@ -108,6 +114,11 @@ export function PipelinePage() {
                   <Badge color={STAGE_COLOR[banquet.stage]} tt="none" data-testid="banquet-row-stage">
                     {t(`banquet.codes.stage.${banquet.stage}`)}
                   </Badge>
+                  {isOverdue(banquet, now) && (
+                    <Text size="xs" c="red" fw={600} data-testid="banquet-overdue">
+                      {t('banquet.pipeline.overdue')}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>{banquet.staffName ?? ''}</Table.Td>
               </Table.Tr>

@@ -2,6 +2,7 @@
 // One place, so the pipeline, the calendar, the deal page and the reports use the same words and colours.
 
 import i18next from 'i18next';
+import { OPEN_STAGES } from '../../shared/contract/banquet-codes.ts';
 import type { Banquet, FollowUp, Stage } from '../../shared/contract/banquets.ts';
 import { formatDayWithWeekday } from '../service/format.ts';
 
@@ -64,4 +65,12 @@ export function followUpWhat(followUp: FollowUp, language: string): string {
     return i18next.t('banquet.followUps.what', { event: name, date });
   }
   return i18next.t('banquet.followUps.what', { event: i18next.t(`banquet.codes.type.${followUp.type}`), date });
+}
+
+/**
+ * A deal still open (inquiry to confirmed) whose day has passed: nobody marked it held or lost. It stays in
+ * the open deals, first, with a prompt, until someone closes it: the report counts only what was closed.
+ */
+export function isOverdue(banquet: { date: string; stage: string }, today: string): boolean {
+  return banquet.date < today && (OPEN_STAGES as readonly string[]).includes(banquet.stage);
 }

@@ -97,6 +97,7 @@ export const enBanquet: typeof jaBanquet = {
     stage: 'Stage',
   },
   pipeline: {
+    overdue: 'Date has passed',
     title: 'Banquet deals',
     newInquiry: 'New inquiry',
     search: 'Search',
@@ -152,6 +153,7 @@ export const enBanquet: typeof jaBanquet = {
     fixErrors: 'Please fill in the required fields',
   },
   deal: {
+    overduePrompt: 'The date of this party has passed. Mark it held, or close it as lost or cancelled.',
     notFound: 'This banquet cannot be found',
     backToList: 'Back to the deals',
     edit: 'Change',

@@ -97,6 +97,7 @@ export const jaBanquet = {
     stage: '段階',
   },
   pipeline: {
+    overdue: '開催日を過ぎています',
     title: '宴会の案件',
     newInquiry: '新しい問い合わせ',
     search: '検索',
@@ -152,6 +153,7 @@ export const jaBanquet = {
     fixErrors: '必要な項目を入力してください',
   },
   deal: {
+    overduePrompt: '開催日を過ぎています。開催済みにするか、失注・キャンセルとして閉じてください。',
     notFound: 'この宴会は見つかりません',
     backToList: '案件一覧に戻る',
     edit: '内容を変更',

@@ -226,10 +226,12 @@ export const banquetCalls = {
     output: banquetDetailSchema,
   }),
   'banquets.list': call({
-    summary: 'Deals by banquet date (latest first), filtered by stage, organiser or text; at most 200.',
+    summary:
+      'Deals by banquet date (latest first, or with order "upcoming" earliest first, as the open deals are worked through), filtered by stage, organiser or text; at most 200.',
     writes: false,
     input: z
       .object({
+        order: z.enum(['latest', 'upcoming'], { error: 'invalid_choice' }).optional(),
         stages: z
           .array(z.enum(STAGES, { error: 'invalid_choice' }))
           .max(STAGES.length)

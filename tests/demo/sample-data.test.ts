@@ -210,11 +210,22 @@ test('ifEmpty adds nothing to a register that has guests', async () => {
   expect(rowCount(test, 'stays')).toBe(stays);
 });
 
-test('first start with --demo: loads before anyone is chosen at this PC, stays then name no staff', async () => {
+test('first start with --demo: the sample inn brings its people, and every deal names who handles it', async () => {
   const test = makeCore({ clock: morningOf(TODAY) });
   expect(await test.call('demo.load', { count: 100, seed: 5, ifEmpty: true })).toEqual({ created: 100 });
   expect(rowCount(test, 'stays')).toBeGreaterThan(10);
-  expect(rowCount(test, 'stays', 'staff_id IS NOT NULL')).toBe(0);
+  const { staff } = await test.call('staff.list', {});
+  expect(staff.map((member: { name: string }) => member.name)).toEqual(['女将 山田', '佐藤 花子', '鈴木 健太']);
+  // 担当 on the deals list: none empty.
+  const { banquets } = await test.call('banquets.list', {});
+  expect(banquets.length).toBeGreaterThan(5);
+  expect(banquets.filter((deal: { staffName: string | null }) => !deal.staffName)).toEqual([]);
+});
+
+test('a register with its own people keeps them: sample data adds nobody', async () => {
+  const test = await sampleCore({ count: 30 });
+  const { staff } = await test.call('staff.list', {});
+  expect(staff).toHaveLength(1);
 });
 
 test('a handful of guests: no working day to fill, but no failure either', async () => {

@@ -96,7 +96,14 @@ function checkReferences(ctx: CoreContext, fields: DealFields, current?: Banquet
   if (fields.staffId && fields.staffId !== current?.staff_id) checkStaff(ctx, fields.staffId);
 }
 
-type ListFilter = { stages?: string[]; organiserId?: string; q?: string; from?: string; to?: string };
+type ListFilter = {
+  stages?: string[];
+  organiserId?: string;
+  q?: string;
+  from?: string;
+  to?: string;
+  order?: 'latest' | 'upcoming';
+};
 
 /**
  * The list's statement for the filters given: only the conditions in use are in it (each combination is
@@ -129,7 +136,12 @@ function listBanquets(ctx: CoreContext, filter: ListFilter): BanquetViewRow[] {
     params.q = q;
     params.kana = toHiragana(q);
   }
-  const order = filter.organiserId ? 'b.organiser_id, b.date DESC' : 'b.date DESC, b.start_time DESC';
+  // The open deals are worked through earliest first (a party whose day has passed, unclosed, heads the list);
+  // closed ones and everything are read latest first.
+  const direction = filter.order === 'upcoming' ? 'ASC' : 'DESC';
+  const order = filter.organiserId
+    ? `b.organiser_id, b.date ${direction}`
+    : `b.date ${direction}, b.start_time ${direction}`;
   const text = `${BANQUET_VIEW} WHERE ${where.join(' AND ')} ORDER BY ${order}, b.id DESC LIMIT @limit`;
   return ctx.run.prepare(text).all(params) as BanquetViewRow[];
 }

@@ -32,6 +32,7 @@ export function* sampleDataUnits(
   progress: SliceProgress,
 ): Generator<unknown, SampleDataCounts, void> {
   const now = ctx.clock();
+  writeSampleStaff(ctx, session);
   const guests = generateGuests(options.count, { seed: options.seed, now });
   const birthdayGuest = giveBirthdayToday(guests, options.seed, localDate(now));
   progress.total = guests.length * 2;
@@ -52,5 +53,25 @@ export function* sampleDataUnits(
     // A number is the index of the guest whose past stays were just written.
     if (typeof step.value === 'number') progress.done = guests.length + step.value + 1;
     yield;
+  }
+}
+
+/** The sample inn's people, when nobody is on the register yet (the first start with --demo). */
+const SAMPLE_STAFF = [
+  { name: '女将 山田', reading: 'おかみ やまだ' },
+  { name: '佐藤 花子', reading: 'さとう はなこ' },
+  { name: '鈴木 健太', reading: 'すずき けんた' },
+] as const;
+
+/**
+ * Sample data is recorded by someone: with nobody on the register, the sample inn's people are added first,
+ * so the deals, follow-ups and requests name who handled them (担当), and the first screen offers them to
+ * choose from. A register with people keeps its own.
+ */
+function writeSampleStaff(ctx: CoreContext, session: WriteSession) {
+  if (ctx.run.prepare('SELECT 1 FROM staff LIMIT 1').get()) return;
+  const at = session.now();
+  for (const member of SAMPLE_STAFF) {
+    session.writeRow('staff', session.newId(), { ...member, active: 1, created_at: at, updated_at: at });
   }
 }
