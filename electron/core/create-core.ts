@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { createRunner } from '../../db/query.ts';
 import type { CallName, Result } from '../../shared/contract/index.ts';
 import type { JobProgress } from '../../shared/contract/jobs.ts';
+import { localDate } from '../../shared/text/dates.ts';
 import { allergyHandlers } from './allergies/handlers.ts';
 import { arrivalHandlers } from './arrivals/handlers.ts';
 import { banquetHandlers } from './banquets/handlers.ts';
@@ -21,6 +22,7 @@ import { registerDomainRules } from './domain-rules.ts';
 import { guestHandlers } from './guests/handlers.ts';
 import { createNameFormatter } from './guests/rows.ts';
 import { createSearch } from './guests/search.ts';
+import { createSearchCues } from './guests/search-cues.ts';
 import { createSearchIndex } from './guests/search-index.ts';
 import { jobHandlers } from './jobs/handlers.ts';
 import { createJobRunner, type JobRunnerOptions } from './jobs/runner.ts';
@@ -108,7 +110,14 @@ export function createCore(options: CoreOptions): Core {
     ...systemHandlers(ctx),
     ...jobHandlers(ctx),
     ...staffHandlers(ctx),
-    ...guestHandlers(ctx, createSearch(db, ctx.names)),
+    ...guestHandlers(
+      ctx,
+      createSearch(
+        db,
+        ctx.names,
+        createSearchCues(db, () => localDate(clock())),
+      ),
+    ),
     ...settingsHandlers(ctx),
     ...stayHandlers(ctx),
     ...allergyHandlers(ctx),

@@ -3,6 +3,8 @@ import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../shared/contract/guests.ts';
 import { navigate } from '../app/route.ts';
+import { formatDay } from '../i18n/format.ts';
+import { SEVERITY_COLOR } from '../service/format.ts';
 import { fullName, fullReading } from './names.ts';
 import { RESULTS_ID } from './SearchBox.tsx';
 import classes from './SearchResults.module.css';
@@ -36,7 +38,7 @@ export const SearchResults = memo(function SearchResults({ hits, highlight, onHi
 type RowProps = { hit: SearchHit; index: number; selected: boolean; onHighlight(index: number): void };
 
 const HitRow = memo(function HitRow({ hit, index, selected, onHighlight }: RowProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <button
       type="button"
@@ -54,6 +56,30 @@ const HitRow = memo(function HitRow({ hit, index, selected, onHighlight }: RowPr
       <span className={classes.reading}>
         <span>{fullReading(hit)}</span>
         <span className={classes.dimmed}>{hit.romaji}</span>
+      </span>
+      <span className={classes.cues}>
+        {hit.today && (
+          <Badge size="sm" tt="none" color={hit.today === 'arriving' ? 'teal' : 'indigo'} data-testid="hit-today">
+            {t(`search.today.${hit.today}`)}
+          </Badge>
+        )}
+        {hit.allergy && (
+          <Badge
+            size="sm"
+            tt="none"
+            color={SEVERITY_COLOR[hit.allergy]}
+            variant={hit.allergy === 'anaphylaxis' ? 'filled' : 'light'}
+            data-testid="hit-allergy"
+            data-severity={hit.allergy}
+          >
+            {t('search.allergy', { severity: t(`codes.severity.${hit.allergy}`) })}
+          </Badge>
+        )}
+        {hit.lastVisit && (
+          <span className={classes.dimmed} data-testid="hit-last-visit">
+            {t('search.lastVisit', { date: formatDay(hit.lastVisit, i18n.language) })}
+          </span>
+        )}
       </span>
       <span className={classes.contact}>
         {hit.phone && <span className={classes.phone}>{hit.phone}</span>}

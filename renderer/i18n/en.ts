@@ -47,6 +47,9 @@ export const en: Messages = {
     en: 'English',
   },
   search: {
+    today: { arriving: 'Arriving today', staying: 'Staying' },
+    allergy: 'Allergy: {{severity}}',
+    lastVisit: 'Last visit {{date}}',
     hint: 'Find a guest by name, reading (hiragana or katakana), romaji, phone number (the last four digits work too) or email.',
     keys: '↑↓ to choose, Enter to open the card, Esc to clear',
     resultsLabel: 'Search results',

@@ -47,6 +47,9 @@ export const ja = {
     en: 'English',
   },
   search: {
+    today: { arriving: '本日到着', staying: '滞在中' },
+    allergy: 'アレルギー：{{severity}}',
+    lastVisit: '前回 {{date}}',
     hint: '名前、よみ（ひらがな・カタカナ）、ローマ字、電話番号（下4桁でも）、メールで探せます。',
     keys: '↑↓ で選択、Enter でカードを開く、Esc で消去',
     resultsLabel: '検索結果',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isCalendarDate, localDate } from '../text/dates.ts';
 import { foldPhoneText, isPhoneNumber } from '../text/phone.ts';
 import { foldWidth } from '../text/width.ts';
+import { SEVERITIES } from './allergies.ts';
 import { basedOnVersion, empty, id, reading, requiredText, text } from './common.ts';
 import { call } from './define.ts';
 
@@ -150,13 +151,20 @@ export const searchHitSchema = z.object({
   email: z.string(),
   organization: z.string(),
   match: z.enum(MATCH_KINDS),
+  /** Arriving today (a booked or in-house stay from today) or staying now (in house since an earlier day). */
+  today: z.enum(['arriving', 'staying']).nullable(),
+  /** The most severe current allergy on record, or null. */
+  allergy: z.enum(SEVERITIES).nullable(),
+  /** The day the guest arrived on their latest stay that is over (the one under way is not a last visit). */
+  lastVisit: z.string().nullable(),
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
+export type SearchCue = Pick<SearchHit, 'today' | 'allergy' | 'lastVisit'>;
 
 export const guestCalls = {
   'guests.search': call({
     summary:
-      'Find guests as you type: name (variant kanji fold), kana reading (any width), romaji, phone digits or last four, email. Ranked exact, prefix, substring; recent first.',
+      'Find guests as you type: name (variant kanji fold), kana reading (any width), romaji, phone digits or last four, email. Ranked exact, prefix, substring; among equals, arriving today first, then recent first. Each hit says whether the guest arrives today or is staying, their worst allergy and their last visit.',
     writes: false,
     input: z
       .object({ q: z.string().max(100, { error: 'too_long' }), limit: z.number().int().min(1).max(100).optional() })

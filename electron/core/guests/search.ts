@@ -7,6 +7,7 @@ import { looksLikePhoneQuery, phoneDigits } from '../../../shared/text/phone.ts'
 import { romajiQueryKey } from '../../../shared/text/romaji.ts';
 import { foldWidth } from '../../../shared/text/width.ts';
 import type { NameFormatter } from './rows.ts';
+import type { SearchCues } from './search-cues.ts';
 import { nameKey, shortLimit } from './search-keys.ts';
 
 // Search as you type. The query is turned into the keys it could mean (phone digits, romaji key,
@@ -18,6 +19,11 @@ import { nameKey, shortLimit } from './search-keys.ts';
 
 const ROMAJI_QUERY = /^[a-zA-Z\s'\-.\u00C0-\u017F]+$/;
 const LONG_KEY_ROW_CAP = 2000;
+/**
+ * Candidates read beyond the ones shown: among equal matches a guest arriving today comes first, and they
+ * may have booked long ago (an old recency). Looking a little further finds them in a page of common names.
+ */
+const LOOK_FURTHER = 20;
 
 type Candidate = { guest: number; rank: number; recency: number };
 
@@ -54,10 +60,10 @@ function guestsByRowidsSql(count: number): string {
 export const SEARCH_STATEMENTS = {
   walkShort: 'SELECT guest, rank, recency FROM search_term WHERE term = ? ORDER BY rank, recency DESC LIMIT ?',
   rangeLong: 'SELECT guest, rank, recency, term FROM search_term WHERE term >= ? AND term < ? AND rank = 0 LIMIT ?',
-  guestsByRowids: guestsByRowidsSql(20),
+  guestsByRowids: guestsByRowidsSql(40),
 };
 
-export function createSearch(db: Database, displayName: NameFormatter) {
+export function createSearch(db: Database, displayName: NameFormatter, cuesOf: SearchCues) {
   const walkShort = db.prepare(SEARCH_STATEMENTS.walkShort);
   const rangeLong = db.prepare(SEARCH_STATEMENTS.rangeLong);
   const byCount = new Map<number, Statement>();
@@ -79,27 +85,34 @@ export function createSearch(db: Database, displayName: NameFormatter) {
   return function search(query: string, limit = 20): SearchHit[] {
     const best = new Map<number, Candidate>();
     for (const key of queryKeys(query)) {
-      for (const candidate of lookup(key, limit)) {
+      for (const candidate of lookup(key, limit + LOOK_FURTHER)) {
         const seen = best.get(candidate.guest);
         if (!seen || candidate.rank < seen.rank) best.set(candidate.guest, candidate);
       }
     }
-    const ranked = [...best.values()].sort((a, b) => a.rank - b.rank || b.recency - a.recency).slice(0, limit);
+    const ranked = [...best.values()]
+      .sort((a, b) => a.rank - b.rank || b.recency - a.recency)
+      .slice(0, limit + LOOK_FURTHER);
     if (ranked.length === 0) return [];
     const rows = new Map(guestsByRowids(ranked.map((candidate) => candidate.guest)).map((row) => [row.rowid, row]));
-    const hits: SearchHit[] = [];
-    for (const candidate of ranked) {
+    const found = ranked.flatMap((candidate) => {
       const row = rows.get(candidate.guest);
-      if (!row) continue;
+      return row ? [{ candidate, row }] : [];
+    });
+    const cues = cuesOf(found.map(({ row }) => row.id));
+    const arriving = (id: string) => (cues.get(id)?.today === 'arriving' ? 0 : 1);
+    // Array.sort is stable: among equal matches, arriving today first, the rest stay in recency order.
+    found.sort((a, b) => a.candidate.rank - b.candidate.rank || arriving(a.row.id) - arriving(b.row.id));
+    return found.slice(0, limit).map(({ candidate, row }) => {
       const phones = JSON.parse(row.phones) as Array<{ number: string }>;
-      hits.push({
+      return {
         ...displayName(row),
         phone: phones[0]?.number ?? '',
         email: row.email,
         organization: row.organization,
         match: MATCH_KINDS[candidate.rank] ?? 'substring',
-      });
-    }
-    return hits;
+        ...(cues.get(row.id) ?? { today: null, allergy: null, lastVisit: null }),
+      };
+    });
   };
 }
