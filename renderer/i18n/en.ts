@@ -267,7 +267,7 @@ export const en: Messages = {
       email_invalid: 'Not a valid email address',
       postal_invalid: 'Enter a 7-digit postal code (e.g. 150-0001)',
       date_invalid: 'Enter a real date, e.g. 2026-04-01',
-      birthday_invalid: 'Enter a date as YYYY-MM-DD, today or earlier',
+      birthday_invalid: 'Enter a real date, today or earlier, e.g. 1980-04-01',
       yen_invalid: 'Enter whole yen, 0 or more',
       count_invalid: 'Enter a whole number, 0 or more',
       duplicate: 'The same item is listed twice',

@@ -267,7 +267,7 @@ export const ja = {
       email_invalid: 'メールアドレスの形式が正しくありません',
       postal_invalid: '郵便番号は7桁（例: 150-0001）で入力してください',
       date_invalid: '正しい日付を入力してください（例: 2026-04-01）',
-      birthday_invalid: '日付は YYYY-MM-DD の形式で、今日以前の日付を入力してください',
+      birthday_invalid: '今日以前の正しい日付を入力してください（例: 1980-04-01）',
       yen_invalid: '0以上の円単位の金額を入力してください',
       count_invalid: '0以上の整数を入力してください',
       duplicate: '同じ項目が重複しています',

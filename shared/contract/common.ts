@@ -31,12 +31,19 @@ export function reading(max: number) {
   return text(max).refine((value) => value === '' || isKanaReading(value), { error: 'reading_not_kana' });
 }
 
-/** A calendar day, typed as 2026-04-01, 2026/4/1 or in full-width digits; stored as 'YYYY-MM-DD'. */
+/**
+ * A day as staff type it (2026-04-01, 2026/4/1, 2026.4.1, 2026年4月1日, in ASCII or full-width digits) made
+ * 'YYYY-MM-DD'; text that is none of these stays as typed, trimmed, for the field's own rule to refuse.
+ * Every date field reads what was typed through this one step, so a form accepted in one date field is
+ * accepted in all of them, and a new way of writing a day (the eras) is added once, in normalizeDateInput.
+ */
+export function typedDay(error: string) {
+  return z.string({ error }).transform((value) => normalizeDateInput(foldWidth(value)));
+}
+
+/** A calendar day, typed in any form typedDay reads; stored as 'YYYY-MM-DD'. */
 export function calendarDate() {
-  return z
-    .string({ error: 'date_invalid' })
-    .transform((value) => normalizeDateInput(foldWidth(value)))
-    .refine(isCalendarDate, { error: 'date_invalid' });
+  return typedDay('date_invalid').refine(isCalendarDate, { error: 'date_invalid' });
 }
 
 /** Whole yen, never negative. */

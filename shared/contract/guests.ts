@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { isCalendarDate, localDate } from '../text/dates.ts';
 import { foldPhoneText, isPhoneNumber } from '../text/phone.ts';
-import { foldWidth } from '../text/width.ts';
 import { SEVERITIES } from './allergies.ts';
-import { basedOnVersion, empty, id, reading, requiredText, text } from './common.ts';
+import { basedOnVersion, empty, id, reading, requiredText, text, typedDay } from './common.ts';
 import { call } from './define.ts';
 
 export const PHONE_LABELS = ['mobile', 'home', 'work', 'other'] as const;
@@ -59,10 +58,10 @@ function isPastCalendarDate(value: string): boolean {
   return isCalendarDate(value) && value >= '1900-01-01' && value <= localDate(Date.now());
 }
 
-const birthday = z
-  .string({ error: 'invalid_type' })
-  .transform((value) => foldWidth(value).trim().replace(/\//g, '-'))
-  .refine((value) => value === '' || isPastCalendarDate(value), { error: 'birthday_invalid' });
+/** Typed as any date field is (1980/4/1, １９８０-４-１, 1980年4月1日), or empty; a real day, today or earlier. */
+const birthday = typedDay('invalid_type').refine((value) => value === '' || isPastCalendarDate(value), {
+  error: 'birthday_invalid',
+});
 
 /** Every field of a guest a person can edit. Create requires the family name and its reading. */
 const guestFieldShape = {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../db/open.ts';
 import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
 import { createCheckpointer } from '../../electron/core/checkpoint.ts';
@@ -10,10 +10,14 @@ import { createCore } from '../../electron/core/create-core.ts';
 
 // Checkpoints run off the write path: a write leaves its frames in the WAL, and the core copies them to
 // the database file once it has been idle a moment (here 30 ms instead of a second).
+//
+// No test sleeps a fixed time and hopes the checkpoint ran (or did not) meanwhile. Where the checkpoint must
+// come, the test waits for the WAL to be copied, up to a deadline only a checkpoint that never comes reaches.
+// Where time between writes is the point (pushing the checkpoint back, nothing after close), the test fakes
+// setTimeout and moves time itself: the idle timer is the core's only timer, and its writes are synchronous.
 
 const IDLE_MS = 30;
 const quiet = { info() {}, warn() {}, error() {} };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Frames in the WAL and how many of them are already in the database file (NOOP copies nothing). */
 const walFrames = (db: Database) => {
@@ -21,8 +25,18 @@ const walFrames = (db: Database) => {
   return { log: row?.log ?? 0, checkpointed: row?.checkpointed ?? 0 };
 };
 
+/** Every frame in the WAL is in the database file too. */
+const copied = (db: Database) => {
+  const { log, checkpointed } = walFrames(db);
+  return log > 0 && checkpointed === log;
+};
+
+/** Waits for the idle checkpoint to have copied the WAL, polling; fails after a deadline, not a guess. */
+const checkpointed = (db: Database) => vi.waitUntil(() => copied(db), { timeout: 5_000, interval: 5 });
+
 const dirs: string[] = [];
 afterEach(() => {
+  vi.useRealTimers();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -59,35 +73,37 @@ describe('WAL checkpoints', () => {
     const { db, core, call } = fileCore();
     const staff = await call('staff.create', { name: '女将 山田' });
     await call('staff.setCurrent', { id: staff.id });
-    await sleep(IDLE_MS * 3);
+    // Those writes checkpointed first, so that what the WAL holds uncopied below is the guests' alone.
+    await checkpointed(db);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
 
+    // The writes are synchronous and the read follows them without a turn of the event loop: the idle timer
+    // cannot have fired in between, however slow the machine.
     await addGuests(call, 3);
     const written = walFrames(db);
     expect(written.log).toBeGreaterThan(0);
     expect(written.checkpointed).toBeLessThan(written.log); // the write did not copy its pages itself
 
-    await sleep(IDLE_MS * 4);
-    const idle = walFrames(db);
-    expect(idle.log).toBeGreaterThan(0);
-    expect(idle.checkpointed).toBe(idle.log);
+    await checkpointed(db);
     core.close();
     db.close();
   });
 
   it('waits for the quiet: writes closer together than the delay keep pushing the checkpoint back', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { db, core, call } = fileCore({ idleMs: 300 });
     const staff = await call('staff.create', { name: '女将 山田' });
     await call('staff.setCurrent', { id: staff.id }); // colleagues are added by someone chosen at this PC
-    for (let i = 0; i < 6; i++) {
+    // A write every 250 ms for 3 s: ten times the delay, never the delay without a write, and no checkpoint.
+    for (let i = 0; i < 12; i++) {
+      vi.advanceTimersByTime(250);
+      expect(copied(db), `${(i + 1) * 250} ms into the busy time`).toBe(false);
       await call('staff.create', { name: `仲居 ${i}` });
-      await sleep(50); // 300 ms in all, never 300 ms without a write
     }
-    const busy = walFrames(db);
-    expect(busy.checkpointed).toBeLessThan(busy.log);
-    await sleep(700);
-    const idle = walFrames(db);
-    expect(idle.checkpointed).toBe(idle.log);
+    vi.advanceTimersByTime(299);
+    expect(copied(db)).toBe(false);
+    vi.advanceTimersByTime(1); // 300 ms of quiet
+    expect(copied(db)).toBe(true);
     core.close();
     db.close();
   });
@@ -108,11 +124,14 @@ describe('WAL checkpoints', () => {
   });
 
   it('close() stops the timer: no checkpoint runs after it, and the connection checkpoints by itself again', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { db, core, call } = fileCore();
     await call('staff.create', { name: '女将 山田' });
+    expect(vi.getTimerCount()).toBe(1); // the idle checkpoint, due
     core.close();
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
-    await sleep(IDLE_MS * 4);
+    expect(vi.getTimerCount()).toBe(0);
+    vi.advanceTimersByTime(IDLE_MS * 100);
     const after = walFrames(db);
     expect(after.checkpointed).toBeLessThan(after.log);
     db.close();

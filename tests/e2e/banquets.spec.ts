@@ -12,12 +12,23 @@ import { expect, test } from './fixtures.ts';
 import { type Api, apiFor, guest, pick } from './floor.helpers.ts';
 import { firstRun, open } from './guest-desk.helpers.ts';
 
-// The inn is in Japan: the server (in this process) and the browser agree on what "today" is.
-process.env.TZ = 'Asia/Tokyo';
+// The inn is in Japan: the server (in this process) and the browser agree on what "today" is. The zone is
+// this file's alone: set before its tests start their servers and put back after them, so a spec that runs
+// later in the same worker gets the machine's zone, whichever ran first.
 test.use({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
-
-/** A banquet held today can be marked held at once (a later one cannot be held yet). */
-const TODAY = localDate(Date.now());
+let zoneBefore: string | undefined;
+/** Today in Japan: a banquet held today can be marked held at once (a later one cannot be held yet). */
+let TODAY = '';
+test.beforeAll(() => {
+  zoneBefore = process.env.TZ;
+  process.env.TZ = 'Asia/Tokyo';
+  TODAY = localDate(Date.now());
+});
+test.afterAll(() => {
+  // Assigning undefined would set the text 'undefined': an unset zone is deleted.
+  if (zoneBefore === undefined) delete process.env.TZ;
+  else process.env.TZ = zoneBefore;
+});
 
 async function hall(api: Api, name: string, seated: number): Promise<string> {
   const created = await api('halls.create', {

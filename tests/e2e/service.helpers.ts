@@ -53,3 +53,42 @@ export function allergyRecord(page: Page, name: string) {
     .getByTestId('allergy-record')
     .filter({ has: page.getByTestId('allergy-name').getByText(name, { exact: true }) });
 }
+
+/**
+ * Counts, in the page, what a person did from now on: each press of the mouse, each key press that types no
+ * character (Enter, Tab, the arrows, Escape…) and each run of typing into one field, as one interaction
+ * each. Only trusted events count: what Playwright's mouse and keyboard did, in whatever helper, and never
+ * what the app dispatched itself. A step added to the UI's path shows in the count, however it is written.
+ */
+export async function countInteractions(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const counter = window as unknown as { interactionCount: number };
+    counter.interactionCount = 0;
+    let typingInto: EventTarget | null = null;
+    const interaction = () => {
+      counter.interactionCount += 1;
+      typingInto = null;
+    };
+    window.addEventListener('pointerdown', (event) => event.isTrusted && interaction(), true);
+    window.addEventListener(
+      'keydown',
+      (event) => {
+        // A character is part of the typing below; a modifier is part of the key it goes with.
+        const typesNothing = event.key.length > 1 && !['Shift', 'Control', 'Alt', 'Meta'].includes(event.key);
+        if (event.isTrusted && typesNothing) interaction();
+      },
+      true,
+    );
+    window.addEventListener(
+      'input',
+      (event) => {
+        // Typing (InputEvent), not the input event a click on a checkbox also fires.
+        if (!event.isTrusted || !(event instanceof InputEvent) || event.target === typingInto) return;
+        counter.interactionCount += 1;
+        typingInto = event.target;
+      },
+      true,
+    );
+  });
+  return () => page.evaluate(() => (window as unknown as { interactionCount: number }).interactionCount);
+}
