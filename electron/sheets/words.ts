@@ -3,7 +3,7 @@
 
 import type { Severity } from '../../shared/contract/allergies.ts';
 import { fill, SERVICE_LABELS, type ServiceLabels } from '../../shared/i18n/service-labels.ts';
-import { familyFirst } from '../../shared/text/person-name.ts';
+import { familyFirst, withSama } from '../../shared/text/person-name.ts';
 
 export type SheetLanguage = 'ja' | 'en';
 
@@ -22,7 +22,7 @@ export type Words = {
   /** The moment the sheet was made, in the PC's own zone (the inn's). */
   printedAt(now: Date): string;
   severity(severity: Severity): string;
-  /** A person on paper: family name first; 様 in Japanese. */
+  /** A person on paper: family name first; 様 in Japanese, set apart as on screen (withSama says why). */
   guest(name: string): string;
   allergen(allergy: { nameJa: string; nameEn: string }): string;
   /** Joins the parts of one line: 、 in Japanese, a comma in English. */
@@ -64,7 +64,7 @@ export function sheetWords(lang: SheetLanguage): Words {
       return `${day(date)} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
     },
     severity: (severity) => labels.codes.severity[severity],
-    guest: (name) => (ja ? `${name} 様` : name),
+    guest: (name) => (ja ? withSama(name) : name),
     allergen: (allergy) => (ja ? allergy.nameJa : allergy.nameEn || allergy.nameJa),
     list: (items) => items.filter(Boolean).join(ja ? '、' : ', '),
     paren: (text) => (ja ? `（${text}）` : ` (${text})`),

@@ -1,4 +1,7 @@
 // Japanese, the app's first language. en.ts has exactly the same keys (tests/i18n/locales.test.ts checks).
+// A guest's name takes 様 after one half-width space ({{name}} 様: withSama in shared/text/person-name.ts says
+// why), and an interpolated value is followed directly by its particle ({{name}}を記録しました), here, in the
+// other *.ja.ts files and in the sheets' words (tests/i18n/japanese-wording.test.ts checks every message).
 // Plural suffixes (_one/_other) are not used, so both languages keep one key set.
 
 import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
@@ -160,7 +163,7 @@ export const ja = {
     restored: '復元',
     linked: '同伴者に追加: {{name}}（{{relationship}}）',
     unlinked: '同伴者から外す: {{name}}',
-    relationshipChanged: '{{name}} の続柄: {{relationship}}',
+    relationshipChanged: '{{name}}の続柄: {{relationship}}',
     phone: '{{number}}（{{label}}）',
     anotherGuest: '別のお客様',
     blank: '（空欄）',

@@ -10,8 +10,8 @@ export const jaKitchen = {
   },
   arrivals: {
     roomClash:
-      '{{rooms}}：{{name}}様（{{from}}〜{{to}}）と同じお部屋です。どちらかのお部屋を変えるか、相部屋として登録してください',
-    roomShared: '相部屋：{{rooms}}を{{name}}様（{{from}}〜{{to}}）と共有',
+      '{{rooms}}：{{name}} 様（{{from}}〜{{to}}）と同じお部屋です。どちらかのお部屋を変えるか、相部屋として登録してください',
+    roomShared: '相部屋：{{rooms}}を{{name}} 様（{{from}}〜{{to}}）と共有',
     title: '到着予定',
     today: '本日の到着',
     previous: '← 前日',

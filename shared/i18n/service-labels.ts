@@ -74,7 +74,7 @@ const ja = {
     requests: 'ご要望',
     standing: '毎回',
     celebrations: 'お祝い',
-    birthdayOn: '{{name}}様 お誕生日 {{date}}',
+    birthdayOn: '{{name}} 様 お誕生日 {{date}}',
     dishesToAvoid: '避ける料理',
     moreDishes: 'ほか{{count}}品（お客様カードの料理履歴に全件）',
     menu: '献立',

@@ -24,7 +24,7 @@ describe('the briefing sheet', () => {
     expect(first).toContain('コンタミ不可');
     expect(first).toContain('要再確認');
     expect(first).toContain('【毎回】枕を低いものに');
-    expect(first).toContain('佐藤 花子様 お誕生日 2026年11月24日');
+    expect(first).toContain('佐藤 花子 様 お誕生日 2026年11月24日');
     expect(first).toContain('海老しんじょう');
     expect(first).toContain('2026年11月23日(月) 07:30 印刷');
     expect(first).toContain('1 / 3');
