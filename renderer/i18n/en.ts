@@ -27,6 +27,7 @@ export const en: Messages = {
     close: 'Close',
     yes: 'Yes',
     no: 'No',
+    unknownStaff: 'unknown staff member',
   },
   header: {
     catalogue: 'Dishes & allergens',

@@ -30,6 +30,9 @@ export const ja = {
     close: '閉じる',
     yes: 'はい',
     no: 'いいえ',
+    // Who took, handled or confirmed a record when the register names nobody: sample data loaded before anyone
+    // was chosen at this PC. Said in words, not left blank or as a dash where the name belongs.
+    unknownStaff: '担当者不明',
   },
   header: {
     catalogue: '料理・アレルゲンの管理',
