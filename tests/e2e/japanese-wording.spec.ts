@@ -1,11 +1,11 @@
 // The Japanese the front desk reads in its first week, end to end in real Chromium against the HTTP door and the
 // core (run `npm run build:renderer` first): a value is followed directly by its particle (えびを記録しました),
-// and a request taken by nobody known says so in words. tests/i18n/japanese-wording.test.ts checks the locale
-// files themselves.
+// a request taken by nobody known says so in words, and the seasons of a catalogue come 春夏秋冬.
+// tests/i18n/japanese-wording.test.ts checks the locale files themselves.
 
-import { localDate } from '../../shared/text/dates.ts';
+import { addDays, localDate } from '../../shared/text/dates.ts';
 import { expect, test } from './fixtures.ts';
-import { apiFor } from './floor.helpers.ts';
+import { apiFor, guest, pick } from './floor.helpers.ts';
 import { firstRun, open } from './guest-desk.helpers.ts';
 import { openNewGuest, openServiceTab, recordAllergy } from './service.helpers.ts';
 
@@ -52,4 +52,61 @@ test('a request taken before anyone was chosen says that nobody known took it, n
   await openServiceTab(page);
   const request = page.getByTestId('request').filter({ hasText: taken?.text ?? '' });
   await expect(request).toContainText(/受付 \d{4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d{2} 担当者不明/);
+});
+
+test('the seasons of dishes and courses come in the order of the year, 春夏秋冬', async ({ page, app }) => {
+  await open(page, app.url);
+  await firstRun(page);
+  const api = apiFor(page, app);
+  // Entered in no particular order, as a kitchen adds them through the year.
+  const seasons = ['夏', '秋', '冬', '春'];
+  const dishIds: string[] = [];
+  for (const season of seasons) {
+    const dish = await api('dishes.create', { fields: { name: `茶碗蒸し（${season}）`, category: 'steamed' } });
+    dishIds.push(dish.id);
+  }
+  for (const [index, season] of seasons.entries()) {
+    await api('courses.create', {
+      fields: { name: `${season}の会席 梅`, priceYen: 12000, dishIds: [dishIds[index] as string] },
+    });
+  }
+
+  await page.getByTestId('header-menu').click();
+  await page.getByTestId('catalogue-link').click();
+  await page.getByTestId('catalogue-dishes').click();
+  // The catalogue keeps a name's brackets half-width, as it folds every name it stores.
+  await expect(page.getByTestId('dish-row').getByText(/^茶碗蒸し/)).toHaveText([
+    '茶碗蒸し(春)',
+    '茶碗蒸し(夏)',
+    '茶碗蒸し(秋)',
+    '茶碗蒸し(冬)',
+  ]);
+  await page.getByTestId('catalogue-courses').click();
+  await expect(page.getByTestId('course-row').getByText(/の会席 梅$/)).toHaveText([
+    '春の会席 梅',
+    '夏の会席 梅',
+    '秋の会席 梅',
+    '冬の会席 梅',
+  ]);
+
+  // Planning a menu lists the courses the same way.
+  const lead = await guest(api, '石原', '浩', 'いしはら', 'ひろし');
+  const stay = await api('stays.create', {
+    fields: {
+      guestId: lead,
+      arrivalDate: addDays(TODAY, 5),
+      departureDate: addDays(TODAY, 6),
+      rooms: ['201'],
+      adults: 1,
+    },
+  });
+  await page.goto(`${app.url.split('#')[0]}#/stay/${stay.id}`);
+  await page.getByTestId('plan-course').click();
+  await expect(page.getByRole('option')).toHaveText([
+    '春の会席 梅（¥12,000）',
+    '夏の会席 梅（¥12,000）',
+    '秋の会席 梅（¥12,000）',
+    '冬の会席 梅（¥12,000）',
+  ]);
+  await pick(page, 'plan-course', '春の会席 梅（¥12,000）');
 });
