@@ -225,6 +225,7 @@ export const enBanquet: typeof jaBanquet = {
     count: 'Count',
     countValue: '{{count}}',
     valueYen: 'Value (yen)',
+    yenAxis: '¥{{amount}}',
     breakdown: 'By',
     item: 'Item',
     byReason: 'By reason',

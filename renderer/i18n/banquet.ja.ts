@@ -225,6 +225,8 @@ export const jaBanquet = {
     count: '件数',
     countValue: '{{count}}件',
     valueYen: '金額（円）',
+    // A chart axis in man units: 200万円, with 円 after the amount as Japanese writes it (exact amounts: ¥12,000).
+    yenAxis: '{{amount}}円',
     breakdown: '区分',
     item: '項目',
     byReason: '理由別',

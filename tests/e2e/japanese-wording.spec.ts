@@ -1,9 +1,10 @@
 // The Japanese the front desk reads in its first week, end to end in real Chromium against the HTTP door and the
 // core (run `npm run build:renderer` first): a value is followed directly by its particle (えびを記録しました),
-// a request taken by nobody known says so in words, and the seasons of a catalogue come 春夏秋冬.
-// tests/i18n/japanese-wording.test.ts checks the locale files themselves.
+// a request taken by nobody known says so in words, the seasons of a catalogue come 春夏秋冬, and a chart's yen
+// axis writes man units as 200万円. tests/i18n/japanese-wording.test.ts checks the locale files themselves.
 
 import { addDays, localDate } from '../../shared/text/dates.ts';
+import { openBanquets } from './banquets.helpers.ts';
 import { expect, test } from './fixtures.ts';
 import { apiFor, guest, pick } from './floor.helpers.ts';
 import { firstRun, open } from './guest-desk.helpers.ts';
@@ -109,4 +110,33 @@ test('the seasons of dishes and courses come in the order of the year, 春夏秋
     '冬の会席 梅（¥12,000）',
   ]);
   await pick(page, 'plan-course', '春の会席 梅（¥12,000）');
+});
+
+test('a yen axis writes man units with 円 after them; exact amounts keep ¥', async ({ page, app }) => {
+  await open(page, app.url);
+  await firstRun(page);
+  const api = apiFor(page, app);
+  const organiser = await guest(api, '石原', '浩', 'いしはら', 'ひろし');
+  await api('banquets.create', {
+    fields: {
+      organiserId: organiser,
+      type: 'bonenkai',
+      date: addDays(TODAY, 20),
+      startTime: '18:00',
+      endTime: '20:00',
+      headcount: 40,
+      pricePerHeadYen: 50_000,
+      estimateYen: 2_000_000,
+    },
+  });
+
+  await openBanquets(page, 'reports');
+  // The chart's words are SVG text: the stages, the counts and the value axis (200万円 at the top).
+  const words = page.getByTestId('report-pipeline').locator('.recharts-surface text');
+  await expect(words.filter({ hasText: '200万円' }).first()).toBeVisible();
+  const labels = await words.allTextContents();
+  for (const label of labels.filter((text) => text.includes('万'))) expect(label).toMatch(/^\d+(?:\.\d)?万円$/);
+  expect(labels.filter((label) => label.includes('¥'))).toEqual([]);
+  // The table's exact amounts are as they were.
+  await expect(page.getByTestId('report-pipeline-table')).toContainText('2,000,000');
 });
