@@ -2,7 +2,7 @@
 // shared/i18n/service-labels.ts so the screen and the paper say the same thing.
 
 import type { Severity } from '../../shared/contract/allergies.ts';
-import { fill, SERVICE_LABELS, type ServiceLabels } from '../../shared/i18n/service-labels.ts';
+import { fill, fillCount, SERVICE_LABELS, type ServiceLabels } from '../../shared/i18n/service-labels.ts';
 import { familyFirst, withSama } from '../../shared/text/person-name.ts';
 
 export type SheetLanguage = 'ja' | 'en';
@@ -15,6 +15,10 @@ export type Words = {
   lang: SheetLanguage;
   labels: ServiceLabels;
   fill: typeof fill;
+  /** A counted sheet message in the form the count takes: 1 night, 2 nights / 1泊. */
+  count(key: 'nights' | 'adults' | 'children' | 'moreDishes', count: number): string;
+  /** 2 adults, 1 child / 大人2名・子ども1名. */
+  party(adults: number, children: number): string;
   /** The sheet's day with its weekday: 2026年11月23日(月) / Mon 23 Nov 2026. */
   day(date: string): string;
   /** A day without the weekday: 2025年3月1日 / 1 Mar 2025. */
@@ -53,10 +57,14 @@ export function sheetWords(lang: SheetLanguage): Words {
     return ja ? `${shortDay(date)}(${WEEKDAYS_JA[d.weekday]})` : `${WEEKDAYS_EN[d.weekday]} ${shortDay(date)}`;
   };
   const labels = SERVICE_LABELS[lang];
+  const count = (key: string, n: number) => fillCount(labels.sheet, key, n, lang);
   return {
     lang,
     labels,
     fill,
+    count,
+    party: (adults, children) =>
+      fill(labels.sheet.party, { adults: count('adults', adults), children: count('children', children) }),
     day,
     shortDay,
     printedAt(now) {

@@ -68,7 +68,7 @@ export const jaBanquet = {
   },
   common: {
     sama: '{{name}} 様',
-    persons: '{{count}}名',
+    persons_other: '{{count}}名',
     timeSpan: '{{start}}〜{{end}}',
     noHall: '会場未定',
   },
@@ -180,7 +180,7 @@ export const jaBanquet = {
     today: '今日',
     nextDay: '次の日 →',
     free: '空き',
-    dayLine: '{{organiser}}・{{type}}・{{layout}} {{headcount}}名',
+    dayLine_other: '{{organiser}}・{{type}}・{{layout}} {{count}}名',
     range: '{{from}} 〜 {{to}}',
     previous: '← 前の週',
     thisWeek: '今週',
