@@ -177,7 +177,7 @@ function avoidBlocks(words: Words, arrival: Arrival): Block[] {
     ]),
   }));
   if (arrival.moreDishesToAvoid > 0) {
-    const more = words.fill(words.labels.sheet.moreDishes, { count: arrival.moreDishesToAvoid });
+    const more = words.count('moreDishes', arrival.moreDishesToAvoid);
     blocks.push({ cells: [{ width: AREA.width, runs: [{ text: more, size: 9, color: INK.muted }] }] });
   }
   return blocks;

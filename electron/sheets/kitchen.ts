@@ -46,7 +46,7 @@ function pageHeader(doc: Doc, words: Words, arrivals: Arrivals): number {
   const day: Run = { text: words.day(arrivals.date), bold: true, size: 12 };
   drawRun(doc, day, AREA.left + AREA.width / 2, AREA.top + 3, AREA.width / 2, 'right');
   const summary = [
-    words.fill(sheet.party, { adults: totals.adults, children: totals.children }),
+    words.party(totals.adults, totals.children),
     `${words.severity('anaphylaxis')} ${totals.anaphylaxis}`,
   ].join('  ·  ');
   const color = totals.anaphylaxis > 0 ? INK.danger : INK.text;
@@ -117,7 +117,7 @@ function arrivalRow(words: Words, arrival: Arrival): Cell[] {
   }));
   if (arrival.moreDishesToAvoid > 0) {
     avoid.push({
-      text: words.fill(words.labels.sheet.moreDishes, { count: arrival.moreDishesToAvoid }),
+      text: words.count('moreDishes', arrival.moreDishesToAvoid),
       size: 9,
       color: INK.muted,
     });
@@ -129,7 +129,7 @@ function arrivalRow(words: Words, arrival: Arrival): Cell[] {
     [
       { text: words.guest(lead.name), bold: true, size: 10 },
       { text: lead.reading, size: 7.5, color: INK.muted },
-      { text: words.fill(words.labels.sheet.party, { adults: stay.adults, children: stay.children }), size: 8 },
+      { text: words.party(stay.adults, stay.children), size: 8 },
     ],
     allergies.length > 0 ? allergies : none,
     avoid.length > 0 ? avoid : none,

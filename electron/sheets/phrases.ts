@@ -34,10 +34,7 @@ export function leadOf(arrival: Arrival): { name: string; reading: string } {
 export function partyLine(words: Words, arrival: Arrival): string {
   const { sheet } = words.labels;
   const { stay } = arrival;
-  const parts = [
-    words.fill(sheet.party, { adults: stay.adults, children: stay.children }),
-    words.fill(sheet.nights, { nights: stay.nights }),
-  ];
+  const parts = [words.party(stay.adults, stay.children), words.count('nights', stay.nights)];
   if (stay.plan) parts.push(`${sheet.plan}: ${stay.plan}`);
   return parts.join('  ·  ');
 }

@@ -2,8 +2,8 @@
 // shared/i18n/service-labels.ts so the screen and the paper say the same thing.
 
 import type { Severity } from '../../shared/contract/allergies.ts';
-import { fill, SERVICE_LABELS, type ServiceLabels } from '../../shared/i18n/service-labels.ts';
-import { familyFirst } from '../../shared/text/person-name.ts';
+import { fill, fillCount, SERVICE_LABELS, type ServiceLabels } from '../../shared/i18n/service-labels.ts';
+import { familyFirst, withSama } from '../../shared/text/person-name.ts';
 
 export type SheetLanguage = 'ja' | 'en';
 
@@ -15,6 +15,10 @@ export type Words = {
   lang: SheetLanguage;
   labels: ServiceLabels;
   fill: typeof fill;
+  /** A counted sheet message in the form the count takes: 1 night, 2 nights / 1泊. */
+  count(key: 'nights' | 'adults' | 'children' | 'moreDishes', count: number): string;
+  /** 2 adults, 1 child / 大人2名・子ども1名. */
+  party(adults: number, children: number): string;
   /** The sheet's day with its weekday: 2026年11月23日(月) / Mon 23 Nov 2026. */
   day(date: string): string;
   /** A day without the weekday: 2025年3月1日 / 1 Mar 2025. */
@@ -22,7 +26,7 @@ export type Words = {
   /** The moment the sheet was made, in the PC's own zone (the inn's). */
   printedAt(now: Date): string;
   severity(severity: Severity): string;
-  /** A person on paper: family name first; 様 in Japanese. */
+  /** A person on paper: family name first; 様 in Japanese, set apart as on screen (withSama says why). */
   guest(name: string): string;
   allergen(allergy: { nameJa: string; nameEn: string }): string;
   /** Joins the parts of one line: 、 in Japanese, a comma in English. */
@@ -53,10 +57,14 @@ export function sheetWords(lang: SheetLanguage): Words {
     return ja ? `${shortDay(date)}(${WEEKDAYS_JA[d.weekday]})` : `${WEEKDAYS_EN[d.weekday]} ${shortDay(date)}`;
   };
   const labels = SERVICE_LABELS[lang];
+  const count = (key: string, n: number) => fillCount(labels.sheet, key, n, lang);
   return {
     lang,
     labels,
     fill,
+    count,
+    party: (adults, children) =>
+      fill(labels.sheet.party, { adults: count('adults', adults), children: count('children', children) }),
     day,
     shortDay,
     printedAt(now) {
@@ -64,7 +72,7 @@ export function sheetWords(lang: SheetLanguage): Words {
       return `${day(date)} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
     },
     severity: (severity) => labels.codes.severity[severity],
-    guest: (name) => (ja ? `${name} 様` : name),
+    guest: (name) => (ja ? withSama(name) : name),
     allergen: (allergy) => (ja ? allergy.nameJa : allergy.nameEn || allergy.nameJa),
     list: (items) => items.filter(Boolean).join(ja ? '、' : ', '),
     paren: (text) => (ja ? `（${text}）` : ` (${text})`),

@@ -6,7 +6,7 @@ import { routeHref } from '../app/route.ts';
 import { fullName, fullReading } from '../guests/names.ts';
 import { formatDay } from '../i18n/format.ts';
 import { warningCounts } from '../kitchen/menu-model.ts';
-import { SEVERITY_COLOR } from '../service/format.ts';
+import { formatNights, formatParty, SEVERITY_COLOR } from '../service/format.ts';
 import { PartyAllergies } from './PartyAllergies.tsx';
 
 function Section({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -221,8 +221,8 @@ export function ArrivalCard({ arrival, date }: { arrival: Arrival; date: string 
                 </Group>
               )}
               <Group gap="xs">
-                <Text size="sm">{t('sheet.party', { adults: stay.adults, children: stay.children })}</Text>
-                <Text size="sm">{t('sheet.nights', { nights: stay.nights })}</Text>
+                <Text size="sm">{formatParty(stay)}</Text>
+                <Text size="sm">{formatNights(stay.nights)}</Text>
                 {stay.plan && <Text size="sm">{stay.plan}</Text>}
               </Group>
             </Stack>

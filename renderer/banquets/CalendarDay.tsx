@@ -27,7 +27,7 @@ function DayDeal({ banquet }: { banquet: Banquet }) {
           <Text size="xs" c="dimmed">
             {t('banquet.calendar.dayLine', {
               organiser: sama(banquet.organiserName),
-              headcount: banquet.headcount,
+              count: banquet.headcount,
               layout: t(`banquet.codes.layout.${banquet.layout}`),
               type: t(`banquet.codes.type.${banquet.type}`),
             })}

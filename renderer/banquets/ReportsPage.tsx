@@ -1,5 +1,6 @@
 import { BarChart } from '@mantine/charts';
 import { Alert, Button, Card, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BanquetReport } from '../../shared/contract/banquets.ts';
@@ -23,10 +24,13 @@ import {
 
 const CHART_HEIGHT = 240;
 
-/** ¥1,200,000 on an axis: 120万 in Japanese, 1.2M in English, so the ticks stay short. */
-function yenAxis(language: string) {
+/**
+ * ¥1,200,000 on an axis, short so the ticks fit: 120万円 in Japanese (an amount in man units takes 円 after it,
+ * never ¥ before), ¥1.2M in English. Exact amounts keep ¥1,200,000 everywhere (formatYen).
+ */
+function yenAxis(language: string, t: TFunction) {
   const compact = new Intl.NumberFormat(locale(language), { notation: 'compact', maximumFractionDigits: 1 });
-  return (value: number) => `¥${compact.format(value)}`;
+  return (value: number) => t('banquet.reports.yenAxis', { amount: compact.format(value) });
 }
 
 type Formatters = Record<string, (value: number) => string>;
@@ -114,7 +118,7 @@ function ReportCard({
 
 function Charts({ report }: { report: BanquetReport }) {
   const { t, i18n } = useTranslation();
-  const axisYen = yenAxis(i18n.language);
+  const axisYen = yenAxis(i18n.language, t);
   const count = (value: number) => t('banquet.reports.countValue', { count: value });
   const labels = {
     count: t('banquet.reports.count'),

@@ -38,13 +38,13 @@ function AcceptHeld({ held, onClose }: { held: Held; onClose(): void }) {
       <Stack gap="sm" data-testid="accept-dialog">
         <Text size="sm">
           {t('conflicts.held.acceptBody', {
-            minutes,
+            count: minutes,
             stamped: formatDateTime(held.stampedAt, i18n.language),
             received: formatDateTime(held.receivedAt, i18n.language),
           })}
         </Text>
         <Alert color="orange" variant="light">
-          {t('conflicts.held.acceptRisk', { minutes })}
+          {t('conflicts.held.acceptRisk', { count: minutes })}
         </Alert>
         <Text size="sm" c="dimmed">
           {t('conflicts.held.acceptWait')}
@@ -86,7 +86,7 @@ export function HeldChanges({ held }: { held: readonly Held[] }) {
                 <Text size="sm">{t(`conflicts.held.reason.${item.reason}`)}</Text>
                 {item.reason === 'clock_ahead' && (
                   <Text size="xs" c="orange.9">
-                    {t('conflicts.held.ahead', { minutes: minutesAhead(item) })}
+                    {t('conflicts.held.ahead', { count: minutesAhead(item) })}
                   </Text>
                 )}
               </Table.Td>

@@ -9,9 +9,9 @@ export const jaBanquetErrors = {
   hall_not_offered_in_layout: 'この会場はこのレイアウトでは使えません',
   over_capacity: '人数が会場の定員（{{capacity}}名）を超えています',
   hall_clash:
-    '{{hall}}は{{date}} {{startTime}}〜{{endTime}}に「{{group}}」（{{organiser}}様・$t(banquet.codes.stage.{{stage}})）が押さえています',
+    '{{hall}}は{{date}} {{startTime}}〜{{endTime}}に「{{group}}」（{{organiser}} 様・$t(banquet.codes.stage.{{stage}})）が押さえています',
   hall_clash_organiser:
-    '{{hall}}は{{date}} {{startTime}}〜{{endTime}}に{{organiser}}様（$t(banquet.codes.stage.{{stage}})）が押さえています',
+    '{{hall}}は{{date}} {{startTime}}〜{{endTime}}に{{organiser}} 様（$t(banquet.codes.stage.{{stage}})）が押さえています',
   hall_required: '仮押さえ・確定には会場を選んでください',
   banquet_not_found: 'この宴会は見つかりません',
   stage_not_allowed: 'この段階からは、その段階に進めません',

@@ -1,7 +1,8 @@
+import type { Translation } from '../../shared/i18n/translation.ts';
 import type { jaBanquet } from './banquet.ja.ts';
 
 // English words of the banquet sales screens. Same keys as banquet.ja.ts.
-export const enBanquet: typeof jaBanquet = {
+export const enBanquet: Translation<typeof jaBanquet> = {
   nav: {
     header: 'Banquets',
     pipeline: 'Deals',
@@ -68,7 +69,8 @@ export const enBanquet: typeof jaBanquet = {
   },
   common: {
     sama: '{{name}}',
-    persons: '{{count}} guests',
+    persons_one: '{{count}} guest',
+    persons_other: '{{count}} guests',
     timeSpan: '{{start}}–{{end}}',
     noHall: 'No hall yet',
   },
@@ -182,7 +184,8 @@ export const enBanquet: typeof jaBanquet = {
     today: 'Today',
     nextDay: 'Next day →',
     free: 'Free',
-    dayLine: '{{organiser}} · {{type}} · {{layout}}, {{headcount}} guests',
+    dayLine_one: '{{organiser}} · {{type}} · {{layout}}, {{count}} guest',
+    dayLine_other: '{{organiser}} · {{type}} · {{layout}}, {{count}} guests',
     range: '{{from}} – {{to}}',
     previous: '← Previous week',
     thisWeek: 'This week',
@@ -227,6 +230,7 @@ export const enBanquet: typeof jaBanquet = {
     count: 'Count',
     countValue: '{{count}}',
     valueYen: 'Value (yen)',
+    yenAxis: '¥{{amount}}',
     breakdown: 'By',
     item: 'Item',
     byReason: 'By reason',

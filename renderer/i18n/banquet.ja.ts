@@ -68,7 +68,7 @@ export const jaBanquet = {
   },
   common: {
     sama: '{{name}} 様',
-    persons: '{{count}}名',
+    persons_other: '{{count}}名',
     timeSpan: '{{start}}〜{{end}}',
     noHall: '会場未定',
   },
@@ -182,7 +182,7 @@ export const jaBanquet = {
     today: '今日',
     nextDay: '次の日 →',
     free: '空き',
-    dayLine: '{{organiser}}・{{type}}・{{layout}} {{headcount}}名',
+    dayLine_other: '{{organiser}}・{{type}}・{{layout}} {{count}}名',
     range: '{{from}} 〜 {{to}}',
     previous: '← 前の週',
     thisWeek: '今週',
@@ -227,6 +227,8 @@ export const jaBanquet = {
     count: '件数',
     countValue: '{{count}}件',
     valueYen: '金額（円）',
+    // A chart axis in man units: 200万円, with 円 after the amount as Japanese writes it (exact amounts: ¥12,000).
+    yenAxis: '{{amount}}円',
     breakdown: '区分',
     item: '項目',
     byReason: '理由別',

@@ -1,10 +1,12 @@
+import type { Translation } from '../../shared/i18n/translation.ts';
 import type { jaConflicts } from './conflicts.ja.ts';
 
 // English words of the conflicts screen. Same keys as conflicts.ja.ts.
-export const enConflicts: typeof jaConflicts = {
+export const enConflicts: Translation<typeof jaConflicts> = {
   title: 'Conflicts & held changes',
   badge: 'Conflicts {{count}}',
-  badgeLabel: '{{count}} conflicts or held changes to check',
+  badgeLabel_one: '{{count}} conflict or held change to check',
+  badgeLabel_other: '{{count}} conflicts or held changes to check',
   lead: 'What several PCs recorded separately and could not be merged on its own, and changes that were not applied yet. Check them and decide; your decision is recorded under your name and reaches every PC.',
   conflictsTitle: 'Conflicts ({{count}})',
   noConflicts: 'No conflicts',
@@ -17,15 +19,18 @@ export const enConflicts: typeof jaConflicts = {
   separator: ', ',
   and: ' and ',
   hall: {
-    title: '{{halls}} is held by {{count}} banquets at the same time',
+    title_one: '{{halls}} is held by {{count}} banquet at the same time',
+    title_other: '{{halls}} is held by {{count}} banquets at the same time',
     when: '{{date}}',
     deal: '{{time}}, {{halls}}',
     hint: 'Move one of the banquets to another time or hall. If both may stay (the hall is shared, say), choose “Keep both”.',
     keepBoth: 'Keep both',
-    keepBothConfirm: '{{halls}} stays held by the {{count}} banquets.',
+    keepBothConfirm_one: '{{halls}} stays held by the {{count}} banquet.',
+    keepBothConfirm_other: '{{halls}} stays held by the {{count}} banquets.',
   },
   allergy: {
-    title: 'The same allergen is recorded {{count}} times (the more severe: {{severest}})',
+    title_one: 'The same allergen is recorded {{count}} time (the more severe: {{severest}})',
+    title_other: 'The same allergen is recorded {{count}} times (the more severe: {{severest}})',
     subject: '{{guest}}: {{allergen}}',
     hint: 'On the guest card, retract or correct the record that is wrong. If both are right, choose “Keep both”: every screen shows both, the more severe first.',
     keepBoth: 'Keep both',
@@ -71,7 +76,8 @@ export const enConflicts: typeof jaConflicts = {
       clock_ahead: 'From a PC whose clock is more than 5 minutes ahead of this one',
       unknown_schema: 'From a newer version of Yadocho (applied once this PC is updated)',
     },
-    ahead: 'About {{minutes}} min ahead of this PC',
+    ahead_one: 'About {{count}} minute ahead of this PC',
+    ahead_other: 'About {{count}} minutes ahead of this PC',
     reasonColumn: 'Reason',
     stampedAt: 'Changed at (the sending PC’s clock)',
     receivedAt: 'Received at',
@@ -80,10 +86,14 @@ export const enConflicts: typeof jaConflicts = {
     action: 'Action',
     accept: 'Apply anyway',
     acceptTitle: 'Apply this change?',
-    acceptBody:
-      'The PC that sent this change has a clock about {{minutes}} minutes ahead of this one (changed at {{stamped}}, received at {{received}}).',
-    acceptRisk:
-      'If you apply it, this PC’s record clock moves ahead to that time too: until real time catches up, what is recorded on this PC carries a time up to about {{minutes}} minutes ahead.',
+    acceptBody_one:
+      'The PC that sent this change has a clock about {{count}} minute ahead of this one (changed at {{stamped}}, received at {{received}}).',
+    acceptBody_other:
+      'The PC that sent this change has a clock about {{count}} minutes ahead of this one (changed at {{stamped}}, received at {{received}}).',
+    acceptRisk_one:
+      'If you apply it, this PC’s record clock moves ahead to that time too: until real time catches up, what is recorded on this PC carries a time up to about {{count}} minute ahead.',
+    acceptRisk_other:
+      'If you apply it, this PC’s record clock moves ahead to that time too: until real time catches up, what is recorded on this PC carries a time up to about {{count}} minutes ahead.',
     acceptWait:
       'If it can wait, do not apply it: have that PC’s clock put right first. The change is applied on its own once this PC’s clock catches up.',
     acceptSubmit: 'Apply',

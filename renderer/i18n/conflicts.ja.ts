@@ -4,7 +4,7 @@
 export const jaConflicts = {
   title: '競合・保留',
   badge: '競合・保留 {{count}}',
-  badgeLabel: '確認が必要な競合・保留中の変更が{{count}}件あります',
+  badgeLabel_other: '確認が必要な競合・保留中の変更が{{count}}件あります',
   lead: '複数のPCで別々に記録された内容のうち自動ではまとめられなかったものと、すぐには反映しなかった変更です。内容を確かめて決めてください。決めた内容は担当者名とともに記録され、ほかのPCにも届きます。',
   conflictsTitle: '競合（{{count}}件）',
   noConflicts: '競合はありません',
@@ -17,15 +17,15 @@ export const jaConflicts = {
   separator: '、',
   and: 'と',
   hall: {
-    title: '{{halls}}が同じ時間に{{count}}件の宴会で押さえられています',
+    title_other: '{{halls}}が同じ時間に{{count}}件の宴会で押さえられています',
     when: '{{date}}',
     deal: '{{time}}・{{halls}}',
     hint: 'どちらかの宴会の日時か会場を変えてください。両方このままでよい場合（会場を分けて使うなど）は「両方このままにする」を選んでください。',
     keepBoth: '両方このままにする',
-    keepBothConfirm: '{{halls}}を{{count}}件の宴会で押さえたままにします。',
+    keepBothConfirm_other: '{{halls}}を{{count}}件の宴会で押さえたままにします。',
   },
   allergy: {
-    title: '同じアレルゲンの記録が{{count}}件あります（重い方：{{severest}}）',
+    title_other: '同じアレルゲンの記録が{{count}}件あります（重い方：{{severest}}）',
     subject: '{{guest}}：{{allergen}}',
     hint: 'お客様カードで正しくない方の記録を取り消すか訂正してください。どちらも正しい場合は「両方残す」を選んでください。どの画面にも両方が表示され、重い方が先に出ます。',
     keepBoth: '両方残す',
@@ -71,7 +71,7 @@ export const jaConflicts = {
       clock_ahead: 'このPCより5分以上進んだ時計のPCからの変更',
       unknown_schema: '新しいバージョンのYadochoからの変更（このPCを更新すると反映されます）',
     },
-    ahead: 'このPCより約{{minutes}}分進んでいます',
+    ahead_other: 'このPCより約{{count}}分進んでいます',
     reasonColumn: '理由',
     stampedAt: '変更の時刻（送ったPCの時計）',
     receivedAt: '受け取った時刻',
@@ -80,10 +80,10 @@ export const jaConflicts = {
     action: '操作',
     accept: 'それでも反映する',
     acceptTitle: 'この変更を反映しますか？',
-    acceptBody:
-      'この変更を送ったPCの時計は、このPCより約{{minutes}}分進んでいます（変更の時刻：{{stamped}}、受け取った時刻：{{received}}）。',
-    acceptRisk:
-      '反映すると、このPCの記録の時計もその時刻まで進みます。実際の時刻が追いつくまで、このPCで記録する内容には実際より最大で約{{minutes}}分進んだ時刻が付きます。',
+    acceptBody_other:
+      'この変更を送ったPCの時計は、このPCより約{{count}}分進んでいます（変更の時刻：{{stamped}}、受け取った時刻：{{received}}）。',
+    acceptRisk_other:
+      '反映すると、このPCの記録の時計もその時刻まで進みます。実際の時刻が追いつくまで、このPCで記録する内容には実際より最大で約{{count}}分進んだ時刻が付きます。',
     acceptWait:
       '急がない場合は反映せず、先にそのPCの時計を直してください。この変更は、このPCの時計が追いついたあとに自動で反映されます。',
     acceptSubmit: '反映する',

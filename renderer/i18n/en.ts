@@ -27,6 +27,7 @@ export const en: Messages = {
     close: 'Close',
     yes: 'Yes',
     no: 'No',
+    unknownStaff: 'unknown staff member',
   },
   header: {
     catalogue: 'Dishes & allergens',
@@ -64,7 +65,8 @@ export const en: Messages = {
       title: 'No guests yet',
       description: 'Add your first guest, or try the app with sample data.',
       loadSample: 'Load sample data (200 guests)',
-      sampleLoaded: "{{count}} sample guests added, with stays, dishes and today's arrivals",
+      sampleLoaded_one: "{{count}} sample guest added, with stays, dishes and today's arrivals",
+      sampleLoaded_other: "{{count}} sample guests added, with stays, dishes and today's arrivals",
     },
   },
   guest: {

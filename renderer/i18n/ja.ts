@@ -1,7 +1,11 @@
 // Japanese, the app's first language. en.ts has exactly the same keys (tests/i18n/locales.test.ts checks).
-// Plural suffixes (_one/_other) are not used, so both languages keep one key set.
+// A guest's name takes 様 after one half-width space ({{name}} 様: withSama in shared/text/person-name.ts says
+// why), and an interpolated value is followed directly by its particle ({{name}}を記録しました), here, in the
+// other *.ja.ts files and in the sheets' words (tests/i18n/japanese-wording.test.ts checks every message).
+// A counted message is x_other here, its one Japanese form; en.ts has x_one and x_other (shared/i18n/translation.ts).
 
 import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
+import type { Translation } from '../../shared/i18n/translation.ts';
 import { jaBanquet } from './banquet.ja.ts';
 import { jaBanquetErrors } from './banquet-errors.ja.ts';
 import { jaConflicts } from './conflicts.ja.ts';
@@ -27,6 +31,9 @@ export const ja = {
     close: '閉じる',
     yes: 'はい',
     no: 'いいえ',
+    // Who took, handled or confirmed a record when the register names nobody: sample data loaded before anyone
+    // was chosen at this PC. Said in words, not left blank or as a dash where the name belongs.
+    unknownStaff: '担当者不明',
   },
   header: {
     catalogue: '料理・アレルゲンの管理',
@@ -64,7 +71,7 @@ export const ja = {
       title: 'お客様はまだ登録されていません',
       description: '最初のお客様を登録するか、サンプルデータで試してみてください。',
       loadSample: 'サンプルデータを読み込む（200名）',
-      sampleLoaded: 'サンプルのお客様{{count}}名と、宿泊・料理・本日の到着を追加しました',
+      sampleLoaded_other: 'サンプルのお客様{{count}}名と、宿泊・料理・本日の到着を追加しました',
     },
   },
   guest: {
@@ -163,7 +170,7 @@ export const ja = {
     restored: '復元',
     linked: '同伴者に追加: {{name}}（{{relationship}}）',
     unlinked: '同伴者から外す: {{name}}',
-    relationshipChanged: '{{name}} の続柄: {{relationship}}',
+    relationshipChanged: '{{name}}の続柄: {{relationship}}',
     phone: '{{number}}（{{label}}）',
     anotherGuest: '別のお客様',
     blank: '（空欄）',
@@ -297,6 +304,5 @@ export const ja = {
   },
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-/** The shape every locale has: the keys of ja.ts, each a string. */
-export type Messages = Widen<typeof ja>;
+/** The shape every locale has: the keys of ja.ts, each a string, with English's x_one beside each x_other. */
+export type Messages = Translation<typeof ja>;

@@ -1,7 +1,8 @@
+import type { Translation } from '../../shared/i18n/translation.ts';
 import type { jaJobs } from './jobs.ja.ts';
 
 // English words of long jobs. Same keys as jobs.ja.ts.
-export const enJobs: typeof jaJobs = {
+export const enJobs: Translation<typeof jaJobs> = {
   kind: {
     'demo.load': 'Loading sample data',
     'search.rebuild': 'Rebuilding the search index',
@@ -19,6 +20,7 @@ export const enJobs: typeof jaJobs = {
     rebuildHelp:
       'Run this when a guest who should be found is not. Search keeps working while it runs, and you can stop it at any time.',
     rebuild: 'Rebuild',
-    rebuilt: 'The search index was rebuilt ({{count}} guests)',
+    rebuilt_one: 'The search index was rebuilt ({{count}} guest)',
+    rebuilt_other: 'The search index was rebuilt ({{count}} guests)',
   },
 };

@@ -18,6 +18,6 @@ export const jaJobs = {
     rebuildHelp:
       '検索で見つかるはずのお客様が見つからないときに実行します。実行中も検索はそのまま使え、いつでも中止できます。',
     rebuild: '再構築する',
-    rebuilt: '検索インデックスを再構築しました（{{count}}名）',
+    rebuilt_other: '検索インデックスを再構築しました（{{count}}名）',
   },
 };

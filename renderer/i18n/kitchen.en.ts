@@ -1,8 +1,7 @@
+import type { Translation } from '../../shared/i18n/translation.ts';
 import type { jaKitchen } from './kitchen.ja.ts';
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-
-export const enKitchen: Widen<typeof jaKitchen> = {
+export const enKitchen: Translation<typeof jaKitchen> = {
   common: {
     allergen: 'Allergen: {{severity}}',
     guestSama: '{{name}}',
@@ -83,8 +82,10 @@ export const enKitchen: Widen<typeof jaKitchen> = {
     noAlternatives: 'No dish of the same kind can replace it',
     uncheckedTitle: 'Allergies no dish records (the kitchen must check by hand)',
     uncheckedLine: '{{guest}}: {{name}} ({{severity}})',
-    allergenCount: 'Allergens in {{count}} dishes',
-    repeatCount: 'Served before: {{count}} dishes',
+    allergenCount_one: 'Allergens in {{count}} dish',
+    allergenCount_other: 'Allergens in {{count}} dishes',
+    repeatCount_one: 'Served before: {{count}} dish',
+    repeatCount_other: 'Served before: {{count}} dishes',
     noFlags: 'No flags',
   },
   served: {
@@ -93,7 +94,8 @@ export const enKitchen: Widen<typeof jaKitchen> = {
     record: 'Record served',
     dishes: 'Dishes served',
     save: 'Record',
-    recordedNotice: '{{count}} dishes recorded as served',
+    recordedNotice_one: '{{count}} dish recorded as served',
+    recordedNotice_other: '{{count}} dishes recorded as served',
   },
   catalogue: {
     title: 'Dishes and allergens',

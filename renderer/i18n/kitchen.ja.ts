@@ -10,8 +10,8 @@ export const jaKitchen = {
   },
   arrivals: {
     roomClash:
-      '{{rooms}}：{{name}}様（{{from}}〜{{to}}）と同じお部屋です。どちらかのお部屋を変えるか、相部屋として登録してください',
-    roomShared: '相部屋：{{rooms}}を{{name}}様（{{from}}〜{{to}}）と共有',
+      '{{rooms}}：{{name}} 様（{{from}}〜{{to}}）と同じお部屋です。どちらかのお部屋を変えるか、相部屋として登録してください',
+    roomShared: '相部屋：{{rooms}}を{{name}} 様（{{from}}〜{{to}}）と共有',
     title: '到着予定',
     today: '本日の到着',
     previous: '← 前日',
@@ -82,8 +82,8 @@ export const jaKitchen = {
     noAlternatives: '同じ種類で差し替えられる料理がありません',
     uncheckedTitle: '料理の記録にないアレルギー（調理場で確認してください）',
     uncheckedLine: '{{guest}} 様: {{name}}（{{severity}}）',
-    allergenCount: 'アレルゲン {{count}}品',
-    repeatCount: '前回提供 {{count}}品',
+    allergenCount_other: 'アレルゲン {{count}}品',
+    repeatCount_other: '前回提供 {{count}}品',
     noFlags: '注意なし',
   },
   served: {
@@ -92,7 +92,7 @@ export const jaKitchen = {
     record: '提供を記録',
     dishes: '提供した料理',
     save: '記録する',
-    recordedNotice: '{{count}}品を提供済として記録しました',
+    recordedNotice_other: '{{count}}品を提供済として記録しました',
   },
   catalogue: {
     title: '料理・アレルゲンの管理',

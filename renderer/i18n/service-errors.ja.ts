@@ -13,5 +13,5 @@ export const jaServiceErrors = {
   allergy_not_retracted: 'このアレルギーの記録は取り消されていません',
   request_not_found: 'このご要望は見つかりません',
   room_taken:
-    'お部屋「{{room}}」には{{arrival}}〜{{departure}}に{{guest}}様のご予約があります。同じお部屋にお泊めする場合は「相部屋として登録」を選んでください',
+    'お部屋「{{room}}」には{{arrival}}〜{{departure}}に{{guest}} 様のご予約があります。同じお部屋にお泊めする場合は「相部屋として登録」を選んでください',
 };

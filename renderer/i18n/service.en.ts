@@ -1,8 +1,7 @@
+import type { Translation } from '../../shared/i18n/translation.ts';
 import type { jaService } from './service.ja.ts';
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-
-export const enService: Widen<typeof jaService> = {
+export const enService: Translation<typeof jaService> = {
   loadError: 'Could not load stays and dining',
   yen: '¥{{amount}}',
   alerts: {
@@ -11,13 +10,15 @@ export const enService: Widen<typeof jaService> = {
     allergy: '{{name}} ({{severity}})',
     reconfirm: 'Re-confirm',
     reconfirmHint: 'Confirmed a while ago. Ask again at check-in.',
-    openRequests: '{{count}} open request(s)',
+    openRequests_one: '{{count}} open request',
+    openRequests_other: '{{count}} open requests',
     currentStay: '{{status}}: {{dates}}',
     rooms: 'Room {{rooms}}',
   },
   visits: {
     title: 'Visits',
-    count: '{{count}} visit(s)',
+    count_one: '{{count}} visit',
+    count_other: '{{count}} visits',
     first: 'First {{date}}',
     last: 'Last {{date}}',
     total: 'Total {{amount}}',
@@ -93,9 +94,7 @@ export const enService: Widen<typeof jaService> = {
     none: 'No stays recorded',
     add: 'Add a stay',
     edit: 'Edit',
-    nights: '{{nights}} night(s)',
     dates: '{{from}} – {{to}}',
-    party: '{{adults}} adults, {{children}} children',
     staff: 'Staff: {{name}}',
     open: 'Open the stay',
     createdNotice: 'Stay added',

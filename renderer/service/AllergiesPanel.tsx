@@ -97,7 +97,7 @@ function AllergyRow({
 }) {
   const { t, i18n } = useTranslation();
   const current = allergy.state === 'current';
-  const confirmedBy = allergy.confirmedByName ?? '';
+  const confirmedBy = allergy.confirmedByName ?? t('common.unknownStaff');
   return (
     <Paper
       withBorder
@@ -151,14 +151,14 @@ function AllergyRow({
             {' · '}
             {t('service.allergies.recorded', {
               at: formatDateTime(allergy.recordedAt, i18n.language),
-              name: allergy.recordedByName ?? '',
+              name: allergy.recordedByName ?? t('common.unknownStaff'),
             })}
           </Text>
           {allergy.state === 'retracted' && (
             <Text size="xs" c="red" data-testid="allergy-retracted">
               {t('service.allergies.retracted', {
                 at: formatDateTime(allergy.retractedAt ?? '', i18n.language),
-                name: (allergy.retractedBy && staffNames.get(allergy.retractedBy)) ?? '',
+                name: (allergy.retractedBy && staffNames.get(allergy.retractedBy)) || t('common.unknownStaff'),
                 reason: allergy.retractReason,
               })}
             </Text>

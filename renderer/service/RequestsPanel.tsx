@@ -65,13 +65,13 @@ function RequestRow({ request, deleted }: { request: GuestRequest; deleted: bool
           <Text size="xs" c="dimmed">
             {t('service.requests.taken', {
               at: formatDateTime(request.takenAt, i18n.language),
-              name: request.takenByName ?? '',
+              name: request.takenByName ?? t('common.unknownStaff'),
             })}
             {!open &&
               ` · ${t('service.requests.handled', {
                 status: t(`codes.requestStatus.${request.status}`),
                 at: formatDateTime(request.handledAt ?? '', i18n.language),
-                name: request.handledByName ?? '',
+                name: request.handledByName ?? t('common.unknownStaff'),
               })}`}
           </Text>
         </Stack>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditableStay, Stay, StayStatus } from '../../shared/contract/stays.ts';
 import { routeHref } from '../app/route.ts';
-import { formatStayDates, formatYen } from './format.ts';
+import { formatNights, formatParty, formatStayDates, formatYen } from './format.ts';
 import { StayForm } from './StayForm.tsx';
 
 const STATUS_COLOR: Record<StayStatus, string> = {
@@ -31,7 +31,7 @@ function StayRow({ stay, onEdit, deleted }: { stay: Stay; onEdit(): void; delete
             >
               {formatStayDates(stay, i18n.language)}
             </Anchor>
-            <Text size="sm">{t('service.stays.nights', { nights: stay.nights })}</Text>
+            <Text size="sm">{formatNights(stay.nights)}</Text>
             <Badge color={STATUS_COLOR[stay.status]} variant="light" tt="none" data-testid="stay-status-badge">
               {t(`codes.stayStatus.${stay.status}`)}
             </Badge>
@@ -46,7 +46,7 @@ function StayRow({ stay, onEdit, deleted }: { stay: Stay; onEdit(): void; delete
               <Text size="sm">{t('service.alerts.rooms', { rooms: stay.rooms.join('・') })}</Text>
             )}
             <Text size="sm" c="dimmed">
-              {t('service.stays.party', { adults: stay.adults, children: stay.children })}
+              {formatParty(stay)}
             </Text>
             {stay.plan && <Text size="sm">{stay.plan}</Text>}
             {stay.amountYen > 0 && (

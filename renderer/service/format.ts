@@ -43,6 +43,19 @@ export function formatYen(amount: number): string {
   return i18next.t('service.yen', { amount: new Intl.NumberFormat('ja-JP').format(amount) });
 }
 
+/** 2泊 / 2 nights, 1 night: the sheets' words, so the screen and the paper count alike. */
+export function formatNights(nights: number): string {
+  return i18next.t('sheet.nights', { count: nights });
+}
+
+/** 大人2名・子ども1名 / 2 adults, 1 child: each number with its own plural form. */
+export function formatParty(party: { adults: number; children: number }): string {
+  return i18next.t('sheet.party', {
+    adults: i18next.t('sheet.adults', { count: party.adults }),
+    children: i18next.t('sheet.children', { count: party.children }),
+  });
+}
+
 /** 2026年11月23日(月)〜2026年11月24日(火) */
 export function formatStayDates(stay: { arrivalDate: string; departureDate: string }, language: string): string {
   return i18next.t('service.stays.dates', {

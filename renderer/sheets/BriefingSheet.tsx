@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Arrival, Arrivals } from '../../shared/contract/arrivals.ts';
 import { fullName, fullReading } from '../guests/names.ts';
 import { formatDay } from '../i18n/format.ts';
-import { allergenName, formatDayWithWeekday } from '../service/format.ts';
+import { allergenName, formatDayWithWeekday, formatNights, formatParty } from '../service/format.ts';
 import styles from './PrintPage.module.css';
 import { menuFlags } from './sheet-model.ts';
 
@@ -66,8 +66,8 @@ function RoomPage({ arrival, printedAt }: { arrival: Arrival; printedAt: string 
       </div>
       <div className={styles.line}>
         {[
-          t('sheet.party', { adults: stay.adults, children: stay.children }),
-          t('sheet.nights', { nights: stay.nights }),
+          formatParty(stay),
+          formatNights(stay.nights),
           stay.plan ? `${t('sheet.plan')}: ${stay.plan}` : '',
           arrival.visitCount === 0 ? t('sheet.firstVisit') : t('sheet.visits', { count: arrival.visitCount + 1 }),
           arrival.lastVisit ? t('sheet.lastVisit', { date: formatDay(arrival.lastVisit, i18n.language) }) : '',

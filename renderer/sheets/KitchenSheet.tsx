@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Arrivals } from '../../shared/contract/arrivals.ts';
 import { fullName } from '../guests/names.ts';
-import { allergenName, formatDayWithWeekday } from '../service/format.ts';
+import { allergenName, formatDayWithWeekday, formatParty } from '../service/format.ts';
 import styles from './PrintPage.module.css';
 import { menuFlags } from './sheet-model.ts';
 
@@ -38,9 +38,7 @@ export function KitchenSheet({ data, printedAt }: { data: Arrivals; printedAt: s
                   </td>
                   <td>
                     {lead ? t('kitchen.common.guestSama', { name: fullName(lead) }) : ''}
-                    <div className={styles.muted}>
-                      {t('sheet.party', { adults: stay.adults, children: stay.children })}
-                    </div>
+                    <div className={styles.muted}>{formatParty(stay)}</div>
                   </td>
                   <td>
                     {arrival.allergies.length === 0 && t('sheet.none')}

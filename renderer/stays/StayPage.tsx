@@ -25,7 +25,7 @@ import { fullName, fullReading } from '../guests/names.ts';
 import { MenuPlanner } from '../kitchen/MenuPlanner.tsx';
 import { PlannedMenus } from '../kitchen/PlannedMenus.tsx';
 import { ServedList } from '../kitchen/ServedList.tsx';
-import { formatDayWithWeekday, formatYen } from '../service/format.ts';
+import { formatDayWithWeekday, formatNights, formatParty, formatYen } from '../service/format.ts';
 import { StayAllergies } from './StayAllergies.tsx';
 import { StayRequests } from './StayRequests.tsx';
 
@@ -121,8 +121,7 @@ function Summary({ stay }: { stay: Stay }) {
                 {formatDayWithWeekday(stay.departureDate, i18n.language)}
               </Text>
               <Text size="sm" c="dimmed">
-                {t('sheet.nights', { nights: stay.nights })}・
-                {t('sheet.party', { adults: stay.adults, children: stay.children })}
+                {[formatNights(stay.nights), formatParty(stay)].join(t('kitchen.common.separator'))}
               </Text>
             </Stack>
             <Badge

@@ -34,12 +34,12 @@ function RequestRow({ request }: { request: GuestRequest }) {
         </Group>
         <Text size="xs" c="dimmed">
           {t('kitchen.stay.takenBy', {
-            name: request.takenByName ?? '—',
+            name: request.takenByName ?? t('common.unknownStaff'),
             at: formatDateTime(request.takenAt, i18n.language),
           })}
           {request.handledAt &&
             ` / ${t('kitchen.stay.handledBy', {
-              name: request.handledByName ?? '—',
+              name: request.handledByName ?? t('common.unknownStaff'),
               at: formatDateTime(request.handledAt, i18n.language),
             })}`}
         </Text>

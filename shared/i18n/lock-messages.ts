@@ -13,6 +13,9 @@ export type LockedFacts = {
   foreignHost: boolean;
 };
 
+// Terminal words, like electron/launch/messages.ts: a command, path, address or number is set apart by a space
+// on each side (和欧間), the particle after it included, so that a terminal selects or opens the path or link
+// whole. The screens' rule (a value followed directly by its particle) is the renderer's, in renderer/i18n.
 const words = {
   ja: {
     title: '宿帳を起動できません',

@@ -1,6 +1,9 @@
 // Translated names of the service domain's fixed codes, and the words of the printed sheets.
 // They live in shared/ because two places print them: the renderer (via i18next, under `codes.*` and
-// `sheet.*`) and the core's PDF maker. ja and en have the same keys (tests/i18n/locales.test.ts).
+// `sheet.*`) and the core's PDF maker. ja and en have the same keys (tests/i18n/locales.test.ts), but for
+// English's x_one beside a counted message's x_other (shared/i18n/translation.ts).
+
+import type { Translation } from './translation.ts';
 
 const ja = {
   codes: {
@@ -61,8 +64,11 @@ const ja = {
     date: '{{date}}',
     room: '部屋',
     guest: 'お客様',
-    party: '大人{{adults}}名・子ども{{children}}名',
-    nights: '{{nights}}泊',
+    /** The party: {{adults}} and {{children}} are adults_other and children_other, counted. */
+    party: '{{adults}}・{{children}}',
+    adults_other: '大人{{count}}名',
+    children_other: '子ども{{count}}名',
+    nights_other: '{{count}}泊',
     plan: 'プラン',
     visits: 'ご来館{{count}}回目',
     firstVisit: '初めてのご来館',
@@ -74,9 +80,9 @@ const ja = {
     requests: 'ご要望',
     standing: '毎回',
     celebrations: 'お祝い',
-    birthdayOn: '{{name}}様 お誕生日 {{date}}',
+    birthdayOn: '{{name}} 様 お誕生日 {{date}}',
     dishesToAvoid: '避ける料理',
-    moreDishes: 'ほか{{count}}品（お客様カードの料理履歴に全件）',
+    moreDishes_other: 'ほか{{count}}品（お客様カードの料理履歴に全件）',
     menu: '献立',
     none: 'なし',
     noArrivals: 'この日の到着はありません',
@@ -85,10 +91,10 @@ const ja = {
   },
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-export type ServiceLabels = Widen<typeof ja>;
+/** What every language has: the Japanese keys (English adds the x_one of its counted messages). */
+export type ServiceLabels = typeof ja;
 
-const en: ServiceLabels = {
+const en: Translation<typeof ja> = {
   codes: {
     stayStatus: {
       booked: 'Booked',
@@ -153,8 +159,13 @@ const en: ServiceLabels = {
     date: '{{date}}',
     room: 'Room',
     guest: 'Guest',
-    party: '{{adults}} adults, {{children}} children',
-    nights: '{{nights}} nights',
+    party: '{{adults}}, {{children}}',
+    adults_one: '{{count}} adult',
+    adults_other: '{{count}} adults',
+    children_one: '{{count}} child',
+    children_other: '{{count}} children',
+    nights_one: '{{count}} night',
+    nights_other: '{{count}} nights',
     plan: 'Plan',
     visits: 'Visit no. {{count}}',
     firstVisit: 'First visit',
@@ -168,7 +179,8 @@ const en: ServiceLabels = {
     celebrations: 'Celebrations',
     birthdayOn: "{{name}}'s birthday {{date}}",
     dishesToAvoid: 'Dishes to avoid',
-    moreDishes: 'and {{count}} more (all in the guest card’s dish history)',
+    moreDishes_one: 'and {{count}} more dish (all in the guest card’s dish history)',
+    moreDishes_other: 'and {{count}} more dishes (all in the guest card’s dish history)',
     menu: 'Menu',
     none: 'None',
     noArrivals: 'No arrivals on this day',
@@ -182,4 +194,18 @@ export const SERVICE_LABELS = { ja, en } as const;
 /** A tiny `{{name}}` filler for the PDF maker, the same syntax i18next uses in the renderer. */
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+/**
+ * A counted message filled for the PDF maker as i18next does on screen: the form the language's plural rules
+ * choose for `count` (key_one, key_other…), else key_other (Japanese's only form).
+ */
+export function fillCount(
+  messages: Readonly<Record<string, unknown>>,
+  key: string,
+  count: number,
+  lang: 'ja' | 'en',
+): string {
+  const chosen = messages[`${key}_${new Intl.PluralRules(lang).select(count)}`] ?? messages[`${key}_other`];
+  return fill(typeof chosen === 'string' ? chosen : key, { count });
 }

@@ -23,7 +23,7 @@ describe('the hall clash message', () => {
     const params = error.params ?? {};
     const ja = await translator('ja');
     expect(ja.t(`errors.detail.${error.detail}`, params)).toBe(
-      '松の間は2026-12-10 18:00〜20:00に「山田商事」（山田 太郎様・仮押さえ）が押さえています',
+      '松の間は2026-12-10 18:00〜20:00に「山田商事」（山田 太郎 様・仮押さえ）が押さえています',
     );
     const en = await translator('en');
     expect(en.t(`errors.detail.${error.detail}`, params)).toMatch(/\(山田 太郎, [A-Za-z]/);
@@ -39,7 +39,7 @@ describe('the hall clash message', () => {
     const error = await desk.refuses('banquets.advance', { id: second, stage: 'confirmed' }, 'conflict');
     const ja = await translator('ja');
     expect(ja.t(`errors.detail.${error.detail}`, error.params ?? {})).toBe(
-      '松の間は2026-12-10 18:00〜20:00に山田 太郎様（確定）が押さえています',
+      '松の間は2026-12-10 18:00〜20:00に山田 太郎 様（確定）が押さえています',
     );
   });
 });

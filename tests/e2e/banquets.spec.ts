@@ -85,7 +85,7 @@ test('an inquiry goes to proposal, a provisional hold, confirmed and held; a cla
   const refusal = page.getByTestId('stage-error');
   await expect(refusal).toContainText('松の間');
   await expect(refusal).toContainText('山田商事 忘年会');
-  await expect(refusal).toContainText('山田 太郎様・仮押さえ');
+  await expect(refusal).toContainText('山田 太郎 様・仮押さえ');
   await page.getByTestId('stage-dialog').getByRole('button', { name: 'キャンセル', exact: true }).click();
   await expect(page.getByTestId('stage-dialog')).toBeHidden();
   await expect(page.getByTestId('banquet-stage')).toHaveAttribute('data-stage', 'inquiry');

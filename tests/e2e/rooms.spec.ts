@@ -30,7 +30,7 @@ test('a room already booked that night is named with its party; the stay saves o
 
   const taken = form.getByTestId('room-taken');
   await expect(taken).toContainText('お部屋「201」には');
-  await expect(taken).toContainText('山田 太郎様のご予約があります');
+  await expect(taken).toContainText('山田 太郎 様のご予約があります');
   await expect(taken).toContainText('2026年12月20日');
   await expect(form).toBeVisible();
   await expect(page.getByTestId('stay-row')).toHaveCount(0);
@@ -49,6 +49,6 @@ test('a room already booked that night is named with its party; the stay saves o
   await openArrivals(page, '2026-12-21');
   const arrival = page.getByTestId('arrival');
   await expect(arrival).toHaveCount(1);
-  await expect(arrival.getByTestId('arrival-room-shared')).toContainText('相部屋：201を山田 太郎様');
+  await expect(arrival.getByTestId('arrival-room-shared')).toContainText('相部屋：201を山田 太郎 様');
   await expect(page.getByTestId('arrival-room-clash')).toHaveCount(0);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dishVersion, mealSeason, monthsToSeason } from '../../electron/core/kitchen/seasons.ts';
+import { byNameInSeasonOrder, dishVersion, mealSeason, monthsToSeason } from '../../electron/core/kitchen/seasons.ts';
 
 describe('a dish name read as a seasonal version', () => {
   it('finds the season in brackets or set apart at either end, and only there', () => {
@@ -24,5 +24,66 @@ describe('a dish name read as a seasonal version', () => {
     expect(monthsToSeason('2027-02-20', 0)).toBe(2);
     expect(monthsToSeason('2027-02-20', 2)).toBe(4);
     expect(monthsToSeason('2027-12-10', 2)).toBe(2);
+  });
+});
+
+describe('names listed with their seasons in the order of the year', () => {
+  const sorted = (names: string[]) => [...names].sort(byNameInSeasonOrder);
+
+  it('lists the versions of one dish or course 春夏秋冬, not in the collation order of the kanji (夏秋春冬)', () => {
+    expect(sorted(['茶碗蒸し(冬)', '茶碗蒸し(夏)', '茶碗蒸し(春)', '茶碗蒸し(秋)'])).toEqual([
+      '茶碗蒸し(春)',
+      '茶碗蒸し(夏)',
+      '茶碗蒸し(秋)',
+      '茶碗蒸し(冬)',
+    ]);
+    expect(sorted(['【冬】八寸', '【秋】八寸', '【夏】八寸', '【春】八寸'])).toEqual([
+      '【春】八寸',
+      '【夏】八寸',
+      '【秋】八寸',
+      '【冬】八寸',
+    ]);
+    expect(sorted(['Sea bream (winter)', 'Sea bream (autumn)', 'Sea bream (spring)'])).toEqual([
+      'Sea bream (spring)',
+      'Sea bream (autumn)',
+      'Sea bream (winter)',
+    ]);
+  });
+
+  it('keeps a season’s courses together, in the order of the year, where the season word would sort', () => {
+    // Within a season the tiers keep their collation (竹 ちく before 梅 ばい), as before.
+    const courses = [
+      '冬の会席 梅',
+      '夏の会席 竹',
+      '秋の会席 梅',
+      '春の会席 竹',
+      '夏の会席 梅',
+      '春の会席 梅',
+      '季節の会席',
+    ];
+    expect(sorted(courses)).toEqual([
+      '季節の会席',
+      '春の会席 竹',
+      '春の会席 梅',
+      '夏の会席 竹',
+      '夏の会席 梅',
+      '秋の会席 梅',
+      '冬の会席 梅',
+    ]);
+  });
+
+  it('leaves a season inside a name to the collation, and is a consistent order for any mix', () => {
+    expect(sorted(['冬瓜の含め煮', '秋刀魚の塩焼き', '春巻き'])).toEqual(
+      ['冬瓜の含め煮', '秋刀魚の塩焼き', '春巻き'].sort(new Intl.Collator('ja').compare),
+    );
+    const mixed = ['A(秋田)', 'A(夏)', 'A(春)', 'A', '茶碗蒸し', '茶碗蒸し(冬)', '夏の会席', '夏祭り弁当'];
+    const once = sorted(mixed);
+    expect(sorted([...mixed].reverse())).toEqual(once);
+    for (let i = 0; i < once.length; i++)
+      for (let j = i + 1; j < once.length; j++)
+        expect(
+          byNameInSeasonOrder(once[i] as string, once[j] as string),
+          `${once[i]} < ${once[j]}`,
+        ).toBeLessThanOrEqual(0);
   });
 });

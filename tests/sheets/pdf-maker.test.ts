@@ -19,12 +19,14 @@ describe('the briefing sheet', () => {
     expect(first).toContain('さとう いちろう');
     expect(first).toContain('2026年11月23日(月)');
     expect(first).toContain('ご来館4回目');
+    expect(first).toContain('大人2名・子ども1名');
+    expect(first).toContain('2泊');
     expect(first).toContain('アナフィラキシー');
     expect(first).toContain('えび（佐藤 一郎 様）');
     expect(first).toContain('コンタミ不可');
     expect(first).toContain('要再確認');
     expect(first).toContain('【毎回】枕を低いものに');
-    expect(first).toContain('佐藤 花子様 お誕生日 2026年11月24日');
+    expect(first).toContain('佐藤 花子 様 お誕生日 2026年11月24日');
     expect(first).toContain('海老しんじょう');
     expect(first).toContain('2026年11月23日(月) 07:30 印刷');
     expect(first).toContain('1 / 3');
@@ -54,6 +56,12 @@ describe('the briefing sheet', () => {
     expect(text).toContain('[Every visit] 枕を低いものに');
     expect(text).toContain('Printed Mon 23 Nov 2026 07:30');
     expect(text).not.toContain('様');
+    // Counted words follow the count: room 201 is two adults and a child for two nights, 102 one night.
+    expect(text).toContain('2 adults, 1 child');
+    expect(text).toContain('2 nights');
+    expect(text).toContain('2 adults, 0 children');
+    expect(text).toMatch(/\b1 night\b/);
+    expect(text).not.toMatch(/1 children|1 nights/);
   });
 
   it('says so on a day without arrivals', async () => {

@@ -3,13 +3,12 @@ import type { Course, Dish } from '../../../shared/contract/kitchen.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import type { CoreContext, Handlers } from '../context.ts';
 import { dishesById, usableDishes } from './dishes.ts';
+import { compareSeasonOrder, seasonOrderKey } from './seasons.ts';
 
 // Courses: an ordered list of catalogue dishes with a price. A withdrawn course stays readable (menus
 // planned from it keep its name) but cannot be planned again.
 
 type CourseCalls = 'courses.list' | 'courses.create' | 'courses.update' | 'courses.delete';
-
-const collator = new Intl.Collator('ja');
 
 export function courseDishIds(row: Pick<CourseRow, 'dish_ids'>): string[] {
   return JSON.parse(row.dish_ids) as string[];
@@ -54,8 +53,11 @@ export function courseHandlers(ctx: CoreContext): Handlers<CourseCalls> {
         .prepare(includeDeleted ? 'SELECT * FROM courses' : 'SELECT * FROM courses WHERE deleted_at IS NULL')
         .all() as CourseRow[];
       const dishes = dishesById(ctx, [...new Set(rows.flatMap(courseDishIds))]);
-      const courses = rows.map((row) => toCourse(ctx, row, dishes));
-      return { courses: courses.sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id)) };
+      // By name, a course's seasons in the order of the year (春の会席 before 夏の会席: seasons.ts).
+      const courses = rows
+        .map((row) => ({ course: toCourse(ctx, row, dishes), key: seasonOrderKey(row.name) }))
+        .sort((a, b) => compareSeasonOrder(a.key, b.key) || a.course.id.localeCompare(b.course.id));
+      return { courses: courses.map(({ course }) => course) };
     },
 
     'courses.create': ({ fields }, actor) => {

@@ -3,13 +3,12 @@ import { DISH_CATEGORIES, type Dish } from '../../../shared/contract/kitchen.ts'
 import { CallFailure } from '../../../shared/contract/result.ts';
 import type { CoreContext, Handlers } from '../context.ts';
 import { withVersion } from '../versions.ts';
+import { compareSeasonOrder, seasonOrderKey } from './seasons.ts';
 
 // The dish catalogue. A dish names its allergens from the allergen catalogue; what was served keeps
 // pointing at the dish, so a dish is withdrawn (tombstone), never removed.
 
 type DishCalls = 'dishes.list' | 'dishes.create' | 'dishes.update' | 'dishes.delete' | 'dishes.restore';
-
-const collator = new Intl.Collator('ja');
 
 export function toDish(row: DishRow): Dish {
   return {
@@ -23,13 +22,22 @@ export function toDish(row: DishRow): Dish {
   };
 }
 
-/** Catalogue order: by course position (DISH_CATEGORIES), then by reading (the name when none), then name. */
-export function byCatalogueOrder(a: Dish, b: Dish): number {
-  return (
-    DISH_CATEGORIES.indexOf(a.category) - DISH_CATEGORIES.indexOf(b.category) ||
-    collator.compare(a.reading || a.name, b.reading || b.name) ||
-    collator.compare(a.name, b.name)
-  );
+/**
+ * Catalogue order: by course position (DISH_CATEGORIES), then by reading (the name when none), then name, a
+ * dish's seasons in the order of the year (茶碗蒸し(春) before 茶碗蒸し(夏): seasons.ts). Each key is made once.
+ */
+export function inCatalogueOrder(dishes: readonly Dish[]): Dish[] {
+  return dishes
+    .map((dish) => {
+      const name = seasonOrderKey(dish.name);
+      const reading = dish.reading ? seasonOrderKey(dish.reading) : name;
+      return { dish, category: DISH_CATEGORIES.indexOf(dish.category), reading, name };
+    })
+    .sort(
+      (a, b) =>
+        a.category - b.category || compareSeasonOrder(a.reading, b.reading) || compareSeasonOrder(a.name, b.name),
+    )
+    .map(({ dish }) => dish);
 }
 
 const DISHES_BY_ID = 'SELECT * FROM dishes WHERE id IN (SELECT value FROM json_each(?))';
@@ -87,10 +95,7 @@ export function dishHandlers(ctx: CoreContext): Handlers<DishCalls> {
         .prepare(includeDeleted ? 'SELECT * FROM dishes' : 'SELECT * FROM dishes WHERE deleted_at IS NULL')
         .all() as DishRow[];
       return {
-        dishes: rows
-          .map(toDish)
-          .sort(byCatalogueOrder)
-          .map((dish) => withVersion(ctx, 'dishes', dish)),
+        dishes: inCatalogueOrder(rows.map(toDish)).map((dish) => withVersion(ctx, 'dishes', dish)),
       };
     },
 

@@ -86,3 +86,44 @@ export function mealSeason(versions: readonly DishVersion[], date: string): Seas
   }
   return best;
 }
+
+// Listing names with seasons in them (茶碗蒸し(夏), 春の会席 梅): Japanese collation orders the four kanji by their
+// readings, 夏 (か) 秋 (しゅう) 春 (しゅん) 冬 (とう), so a catalogue listed 夏・秋・春・冬. A kitchen lists them the
+// way the year goes, 春夏秋冬. Where a name marks its season (as dishVersion reads it, or at the start before の
+// as a course is named: 春の会席), it sorts as if the word were 春, then by the season, then by what follows:
+// the seasons of one dish or course stay together, in the year's order, where 春 would put them.
+
+const IN_ORDER = [
+  new RegExp(`^(?<before>.*?${OPEN}\\s*)${WORD}(?=\\s*${CLOSE}$)`, 'iu'),
+  new RegExp(`^(?<before>${OPEN}\\s*)${WORD}(?=\\s*${CLOSE})`, 'iu'),
+  new RegExp(`^(?<before>.+?${APART})${WORD}$`, 'iu'),
+  new RegExp(`^(?<before>)${WORD}(?=${APART}|の)`, 'iu'),
+];
+const collator = new Intl.Collator('ja');
+
+/** A name as it sorts in season order: [text up to the season word, season (-1 for none), the rest, name]. */
+export type SeasonOrderKey = readonly [head: string, season: number, tail: string, name: string];
+
+export function seasonOrderKey(name: string): SeasonOrderKey {
+  const text = foldWidth(name).trim();
+  for (const pattern of IN_ORDER) {
+    const found = pattern.exec(text);
+    const word = found?.groups?.season;
+    const season = word ? SEASON_OF_WORD[word.toLowerCase()] : undefined;
+    if (found && word && season !== undefined) {
+      const spring = /^[a-z]/i.test(word) ? 'spring' : '春';
+      return [`${found.groups?.before ?? ''}${spring}`, season, text.slice(found[0].length), name];
+    }
+  }
+  return [text, -1, '', name];
+}
+
+/** Compares two keys field by field: a consistent order whatever mix of names is sorted. */
+export function compareSeasonOrder(a: SeasonOrderKey, b: SeasonOrderKey): number {
+  return collator.compare(a[0], b[0]) || a[1] - b[1] || collator.compare(a[2], b[2]) || collator.compare(a[3], b[3]);
+}
+
+/** Names in collation order, their seasons 春夏秋冬. To sort many, make each key once (seasonOrderKey). */
+export function byNameInSeasonOrder(a: string, b: string): number {
+  return compareSeasonOrder(seasonOrderKey(a), seasonOrderKey(b));
+}

@@ -5,7 +5,7 @@ import type { Dish, DishWarning, MenuPlan } from '../../../shared/contract/kitch
 import { addYears } from '../../../shared/text/dates.ts';
 import type { CoreContext } from '../context.ts';
 import { alternativesFinder } from './alternatives.ts';
-import { byCatalogueOrder, toDish } from './dishes.ts';
+import { inCatalogueOrder, toDish } from './dishes.ts';
 import type { PartyHistory, Serving } from './party-history.ts';
 import { type DishVersion, dishVersion } from './seasons.ts';
 
@@ -30,7 +30,7 @@ export type Catalogue = {
 
 /** The whole dish catalogue: an inn has hundreds of dishes, not millions. */
 export function loadCatalogue(ctx: CoreContext): Catalogue {
-  const dishes = (ctx.run.prepare('SELECT * FROM dishes').all() as DishRow[]).map(toDish).sort(byCatalogueOrder);
+  const dishes = inCatalogueOrder((ctx.run.prepare('SELECT * FROM dishes').all() as DishRow[]).map(toDish));
   const active = dishes.filter((dish) => !dish.deletedAt);
   const byAllergen = new Map<string, Dish[]>();
   const byCategory = new Map<string, Dish[]>();

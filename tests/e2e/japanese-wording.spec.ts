@@ -1,0 +1,142 @@
+// The Japanese the front desk reads in its first week, end to end in real Chromium against the HTTP door and the
+// core (run `npm run build:renderer` first): a value is followed directly by its particle (えびを記録しました),
+// a request taken by nobody known says so in words, the seasons of a catalogue come 春夏秋冬, and a chart's yen
+// axis writes man units as 200万円. tests/i18n/japanese-wording.test.ts checks the locale files themselves.
+
+import { addDays, localDate } from '../../shared/text/dates.ts';
+import { openBanquets } from './banquets.helpers.ts';
+import { expect, test } from './fixtures.ts';
+import { apiFor, guest, pick } from './floor.helpers.ts';
+import { firstRun, open } from './guest-desk.helpers.ts';
+import { openNewGuest, openServiceTab, recordAllergy } from './service.helpers.ts';
+
+// The inn is in Japan: the server (in this process) and the browser agree on what "today" is.
+process.env.TZ = 'Asia/Tokyo';
+test.use({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+
+const TODAY = localDate(Date.now());
+
+test('an allergen is followed directly by its particle in the notice and the retract dialog', async ({ page, app }) => {
+  await openNewGuest(page, app.url);
+  await openServiceTab(page);
+  await recordAllergy(page, 'えび', 'アレルギー');
+  await expect(page.getByTestId('success-notification').filter({ hasText: '記録しました' })).toHaveText(
+    'えびを記録しました',
+  );
+
+  await page.getByTestId('allergy-retract').click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('えびの記録を取り消します。');
+  await expect(dialog).not.toContainText('えび の');
+});
+
+test('a request taken before anyone was chosen says that nobody known took it, not a dash', async ({ page, app }) => {
+  // `--demo` on a first start: the sample data goes in before anyone is chosen at this PC.
+  await open(page, app.url);
+  const api = apiFor(page, app);
+  await api('demo.load', { count: 60, seed: 13 });
+  await firstRun(page);
+
+  const { arrivals } = await api('arrivals.forDate', { date: TODAY });
+  const arrival = arrivals.find((one) => one.requests.some((request) => request.stayId === one.stay.id));
+  if (!arrival) throw new Error('the sample day has no party with a request of its stay');
+  const taken = arrival.requests.find((request) => request.stayId === arrival.stay.id);
+  expect(taken?.takenByName).toBeNull();
+
+  await page.goto(`${app.url.split('#')[0]}#/stay/${arrival.stay.id}`);
+  const line = page.getByTestId('stay-request').filter({ hasText: taken?.text ?? '' });
+  await expect(line).toContainText(/受付 担当者不明（\d{4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d{2}）/);
+  await expect(line).not.toContainText('—');
+
+  // The guest card's request panel says the same.
+  await page.goto(`${app.url.split('#')[0]}#/guest/${arrival.stay.guestId}`);
+  await openServiceTab(page);
+  const request = page.getByTestId('request').filter({ hasText: taken?.text ?? '' });
+  await expect(request).toContainText(/受付 \d{4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d{2} 担当者不明/);
+});
+
+test('the seasons of dishes and courses come in the order of the year, 春夏秋冬', async ({ page, app }) => {
+  await open(page, app.url);
+  await firstRun(page);
+  const api = apiFor(page, app);
+  // Entered in no particular order, as a kitchen adds them through the year.
+  const seasons = ['夏', '秋', '冬', '春'];
+  const dishIds: string[] = [];
+  for (const season of seasons) {
+    const dish = await api('dishes.create', { fields: { name: `茶碗蒸し（${season}）`, category: 'steamed' } });
+    dishIds.push(dish.id);
+  }
+  for (const [index, season] of seasons.entries()) {
+    await api('courses.create', {
+      fields: { name: `${season}の会席 梅`, priceYen: 12000, dishIds: [dishIds[index] as string] },
+    });
+  }
+
+  await page.getByTestId('header-menu').click();
+  await page.getByTestId('catalogue-link').click();
+  await page.getByTestId('catalogue-dishes').click();
+  // The catalogue keeps a name's brackets half-width, as it folds every name it stores.
+  await expect(page.getByTestId('dish-row').getByText(/^茶碗蒸し/)).toHaveText([
+    '茶碗蒸し(春)',
+    '茶碗蒸し(夏)',
+    '茶碗蒸し(秋)',
+    '茶碗蒸し(冬)',
+  ]);
+  await page.getByTestId('catalogue-courses').click();
+  await expect(page.getByTestId('course-row').getByText(/の会席 梅$/)).toHaveText([
+    '春の会席 梅',
+    '夏の会席 梅',
+    '秋の会席 梅',
+    '冬の会席 梅',
+  ]);
+
+  // Planning a menu lists the courses the same way.
+  const lead = await guest(api, '石原', '浩', 'いしはら', 'ひろし');
+  const stay = await api('stays.create', {
+    fields: {
+      guestId: lead,
+      arrivalDate: addDays(TODAY, 5),
+      departureDate: addDays(TODAY, 6),
+      rooms: ['201'],
+      adults: 1,
+    },
+  });
+  await page.goto(`${app.url.split('#')[0]}#/stay/${stay.id}`);
+  await page.getByTestId('plan-course').click();
+  await expect(page.getByRole('option')).toHaveText([
+    '春の会席 梅（¥12,000）',
+    '夏の会席 梅（¥12,000）',
+    '秋の会席 梅（¥12,000）',
+    '冬の会席 梅（¥12,000）',
+  ]);
+  await pick(page, 'plan-course', '春の会席 梅（¥12,000）');
+});
+
+test('a yen axis writes man units with 円 after them; exact amounts keep ¥', async ({ page, app }) => {
+  await open(page, app.url);
+  await firstRun(page);
+  const api = apiFor(page, app);
+  const organiser = await guest(api, '石原', '浩', 'いしはら', 'ひろし');
+  await api('banquets.create', {
+    fields: {
+      organiserId: organiser,
+      type: 'bonenkai',
+      date: addDays(TODAY, 20),
+      startTime: '18:00',
+      endTime: '20:00',
+      headcount: 40,
+      pricePerHeadYen: 50_000,
+      estimateYen: 2_000_000,
+    },
+  });
+
+  await openBanquets(page, 'reports');
+  // The chart's words are SVG text: the stages, the counts and the value axis (200万円 at the top).
+  const words = page.getByTestId('report-pipeline').locator('.recharts-surface text');
+  await expect(words.filter({ hasText: '200万円' }).first()).toBeVisible();
+  const labels = await words.allTextContents();
+  for (const label of labels.filter((text) => text.includes('万'))) expect(label).toMatch(/^\d+(?:\.\d)?万円$/);
+  expect(labels.filter((label) => label.includes('¥'))).toEqual([]);
+  // The table's exact amounts are as they were.
+  await expect(page.getByTestId('report-pipeline-table')).toContainText('2,000,000');
+});
