@@ -30,29 +30,30 @@ test('an allergen is followed directly by its particle in the notice and the ret
   await expect(dialog).not.toContainText('えび の');
 });
 
-test('a request taken before anyone was chosen says that nobody known took it, not a dash', async ({ page, app }) => {
-  // `--demo` on a first start: the sample data goes in before anyone is chosen at this PC.
+test('sample data on a first start names who took each request, the sample inn’s people, never a dash', async ({
+  page,
+  app,
+}) => {
+  // `--demo` on a first start: the sample data goes in before anyone is chosen, and brings the inn's people.
   await open(page, app.url);
   const api = apiFor(page, app);
   await api('demo.load', { count: 60, seed: 13 });
-  await firstRun(page);
+  await page.reload();
+  await expect(page.getByTestId('first-run')).toHaveCount(0);
+  await page.getByTestId('staff-switcher').click();
+  await page.getByRole('option', { name: '佐藤 花子' }).click();
+  await expect(page.getByTestId('staff-switcher')).toHaveValue('佐藤 花子');
 
   const { arrivals } = await api('arrivals.forDate', { date: TODAY });
   const arrival = arrivals.find((one) => one.requests.some((request) => request.stayId === one.stay.id));
   if (!arrival) throw new Error('the sample day has no party with a request of its stay');
   const taken = arrival.requests.find((request) => request.stayId === arrival.stay.id);
-  expect(taken?.takenByName).toBeNull();
+  expect(taken?.takenByName).toMatch(/^(女将 山田|佐藤 花子|鈴木 健太)$/);
 
   await page.goto(`${app.url.split('#')[0]}#/stay/${arrival.stay.id}`);
   const line = page.getByTestId('stay-request').filter({ hasText: taken?.text ?? '' });
-  await expect(line).toContainText(/受付 担当者不明（\d{4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d{2}）/);
+  await expect(line).toContainText(`受付 ${taken?.takenByName}（`);
   await expect(line).not.toContainText('—');
-
-  // The guest card's request panel says the same.
-  await page.goto(`${app.url.split('#')[0]}#/guest/${arrival.stay.guestId}`);
-  await openServiceTab(page);
-  const request = page.getByTestId('request').filter({ hasText: taken?.text ?? '' });
-  await expect(request).toContainText(/受付 \d{4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d{2} 担当者不明/);
 });
 
 test('the seasons of dishes and courses come in the order of the year, 春夏秋冬', async ({ page, app }) => {
