@@ -115,7 +115,11 @@ export function createCore(options: CoreOptions): Core {
       createSearch(
         db,
         ctx.names,
-        createSearchCues(db, () => localDate(clock())),
+        createSearchCues(
+          db,
+          () => localDate(clock()),
+          () => changes.lastSeq(),
+        ),
       ),
     ),
     ...settingsHandlers(ctx),

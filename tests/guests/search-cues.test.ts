@@ -55,6 +55,7 @@ describe('search results with what the desk needs at a glance', () => {
 
 describe('query plans of the search cues', () => {
   testQueryPlans(SEARCH_CUE_STATEMENTS, {
+    TODAY_SETS: { uses: ['INDEX stays_occupying'] },
     STAYS_OF_HITS: { uses: ['COVERING INDEX stays_guest', 'COVERING INDEX stay_party_guest'] },
     ALLERGIES_OF_HITS: { uses: ['INDEX allergies_guest'] },
   });

@@ -63,7 +63,7 @@ export const SEARCH_STATEMENTS = {
   guestsByRowids: guestsByRowidsSql(40),
 };
 
-export function createSearch(db: Database, displayName: NameFormatter, cuesOf: SearchCues) {
+export function createSearch(db: Database, displayName: NameFormatter, cues: SearchCues) {
   const walkShort = db.prepare(SEARCH_STATEMENTS.walkShort);
   const rangeLong = db.prepare(SEARCH_STATEMENTS.rangeLong);
   const byCount = new Map<number, Statement>();
@@ -99,11 +99,12 @@ export function createSearch(db: Database, displayName: NameFormatter, cuesOf: S
       const row = rows.get(candidate.guest);
       return row ? [{ candidate, row }] : [];
     });
-    const cues = cuesOf(found.map(({ row }) => row.id));
-    const arriving = (id: string) => (cues.get(id)?.today === 'arriving' ? 0 : 1);
+    const arriving = (id: string) => (cues.todayOf(id) === 'arriving' ? 0 : 1);
     // Array.sort is stable: among equal matches, arriving today first, the rest stay in recency order.
     found.sort((a, b) => a.candidate.rank - b.candidate.rank || arriving(a.row.id) - arriving(b.row.id));
-    return found.slice(0, limit).map(({ candidate, row }) => {
+    const shown = found.slice(0, limit);
+    const cuesOfShown = cues.cuesOf(shown.map(({ row }) => row.id));
+    return shown.map(({ candidate, row }) => {
       const phones = JSON.parse(row.phones) as Array<{ number: string }>;
       return {
         ...displayName(row),
@@ -111,7 +112,7 @@ export function createSearch(db: Database, displayName: NameFormatter, cuesOf: S
         email: row.email,
         organization: row.organization,
         match: MATCH_KINDS[candidate.rank] ?? 'substring',
-        ...(cues.get(row.id) ?? { today: null, allergy: null, lastVisit: null }),
+        ...(cuesOfShown.get(row.id) ?? { today: null, allergy: null, lastVisit: null }),
       };
     });
   };
