@@ -23,20 +23,9 @@ import { DISH_CATEGORIES, MEALS, REACTIONS } from '../../shared/contract/kitchen
 import { REQUEST_CATEGORIES, REQUEST_STATUSES } from '../../shared/contract/requests.ts';
 import { ERROR_CODES } from '../../shared/contract/result.ts';
 import { BOOKING_CHANNELS, STAY_PURPOSES, STAY_STATUSES } from '../../shared/contract/stays.ts';
+import { flatten, type Tree } from '../support/locale-tree.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-
-type Tree = { [key: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const full = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(full, value);
-    else for (const [k, v] of flatten(value, full)) out.set(k, v);
-  }
-  return out;
-}
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

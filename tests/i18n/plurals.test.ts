@@ -10,18 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { sheetWords } from '../../electron/sheets/words.ts';
 import { en } from '../../renderer/i18n/en.ts';
 import { ja } from '../../renderer/i18n/ja.ts';
-
-type Tree = { [key: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const full = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(full, value);
-    else for (const [k, v] of flatten(value, full)) out.set(k, v);
-  }
-  return out;
-}
+import { flatten, type Tree } from '../support/locale-tree.ts';
 
 const locales = { ja: flatten(ja as Tree), en: flatten(en as Tree) };
 
