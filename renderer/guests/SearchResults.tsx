@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../shared/contract/guests.ts';
 import { navigate } from '../app/route.ts';
 import { formatDay } from '../i18n/format.ts';
-import { SEVERITY_COLOR } from '../service/format.ts';
+import { SeverityBadge } from '../service/SeverityBadge.tsx';
 import { fullName, fullReading } from './names.ts';
 import { RESULTS_ID } from './SearchBox.tsx';
 import classes from './SearchResults.module.css';
@@ -64,16 +64,11 @@ const HitRow = memo(function HitRow({ hit, index, selected, onHighlight }: RowPr
           </Badge>
         )}
         {hit.allergy && (
-          <Badge
-            size="sm"
-            tt="none"
-            color={SEVERITY_COLOR[hit.allergy]}
-            variant={hit.allergy === 'anaphylaxis' ? 'filled' : 'light'}
-            data-testid="hit-allergy"
-            data-severity={hit.allergy}
-          >
-            {t('search.allergy', { severity: t(`codes.severity.${hit.allergy}`) })}
-          </Badge>
+          <SeverityBadge
+            severity={hit.allergy}
+            testId="hit-allergy"
+            label={t('search.allergy', { severity: t(`codes.severity.${hit.allergy}`) })}
+          />
         )}
         {hit.lastVisit && (
           <span className={classes.dimmed} data-testid="hit-last-visit">

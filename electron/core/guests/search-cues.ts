@@ -60,8 +60,8 @@ export function createSearchCues(db: Database, today: () => string, version: () 
   };
 
   return {
-    /** Arriving today or staying, for ranking every candidate. */
-    todayOf: (guestId: string) => todayOf().get(guestId) ?? null,
+    /** Who arrives today or is staying: read once per search, to rank every candidate by it. */
+    present: (): ReadonlyMap<string, 'arriving' | 'staying'> => todayOf(),
     /** Everything a shown row says. */
     cuesOf(guestIds: readonly string[]): Map<string, SearchCue> {
       const day = today();

@@ -99,7 +99,8 @@ export function createSearch(db: Database, displayName: NameFormatter, cues: Sea
       const row = rows.get(candidate.guest);
       return row ? [{ candidate, row }] : [];
     });
-    const arriving = (id: string) => (cues.todayOf(id) === 'arriving' ? 0 : 1);
+    const present = cues.present();
+    const arriving = (id: string) => (present.get(id) === 'arriving' ? 0 : 1);
     // Array.sort is stable: among equal matches, arriving today first, the rest stay in recency order.
     found.sort((a, b) => a.candidate.rank - b.candidate.rank || arriving(a.row.id) - arriving(b.row.id));
     const shown = found.slice(0, limit);
