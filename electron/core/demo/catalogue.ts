@@ -16,12 +16,6 @@ export type DemoCatalogue = {
   shared(a: DemoCourse, b: DemoCourse): string[];
 };
 
-/** 3–5月 spring, 6–8 summer, 9–11 autumn, 12–2 winter, from a 'YYYY-MM-DD' date. */
-export function seasonOf(date: string): number {
-  const monthIndex = Number(date.slice(5, 7)) - 1;
-  return Math.floor(((monthIndex + 10) % 12) / 3);
-}
-
 const courseName = (season: number, tier: number) => `${SEASONS[season]}の会席 ${COURSE_TIERS[tier]?.[0] ?? ''}`;
 
 function writeCatalogue(session: WriteSession, stamp: string): void {

@@ -1,5 +1,5 @@
 import { addDays } from '../../../shared/text/dates.ts';
-import { seasonOf } from './catalogue.ts';
+import { seasonOfDate } from '../kitchen/seasons.ts';
 import { PURPOSES, ROOMS } from './service-catalogue.ts';
 import { HISTORY_DAYS, type ServiceFloor } from './service-floor.ts';
 import { randomRequest, writeRequest } from './service-requests.ts';
@@ -43,7 +43,7 @@ export function planLastYearStays(floor: ServiceFloor, arrivals: readonly Arriva
     const planned = courseOf(floor, arrival);
     if (!planned) return arrival.tier;
     const overlap = (tier: number) => {
-      const course = catalogue.course(seasonOf(lastYear), tier);
+      const course = catalogue.course(seasonOfDate(lastYear), tier);
       return course ? catalogue.shared(course, planned).length : 0;
     };
     const others = [0, 1, 2, 3].filter((tier) => tier !== arrival.tier && overlap(tier) > 0);
@@ -54,7 +54,7 @@ export function planLastYearStays(floor: ServiceFloor, arrivals: readonly Arriva
     if (!arrival.returning || !arrival.planned) continue;
     const tier = lastYearTier(arrival);
     const planned = courseOf(floor, arrival);
-    const before = catalogue.course(seasonOf(lastYear), tier);
+    const before = catalogue.course(seasonOfDate(lastYear), tier);
     const shared = planned && before ? catalogue.shared(before, planned) : [];
     const leftDish = arrival.role === 'anaphylaxis_lead' && shared.length > 0 ? floor.draw.pick(shared) : null;
     lastYearStays.set(arrival.lead, { tier, leftDish });

@@ -1,6 +1,7 @@
 import type { StayStatus } from '../../../shared/contract/stays.ts';
 import { addDays } from '../../../shared/text/dates.ts';
-import { type DemoCourse, seasonOf } from './catalogue.ts';
+import { seasonOfDate } from '../kitchen/seasons.ts';
+import type { DemoCourse } from './catalogue.ts';
 import { CHANNELS, COURSE_TIERS, PLANS } from './service-catalogue.ts';
 import type { ServiceFloor } from './service-floor.ts';
 
@@ -61,7 +62,7 @@ export const courseOf = (
   stay: { arrival: string; tier: number },
   night = 0,
 ): DemoCourse | null =>
-  catalogue.course(seasonOf(addDays(stay.arrival, night)), night === 0 ? stay.tier : (stay.tier + 1) % 4);
+  catalogue.course(seasonOfDate(addDays(stay.arrival, night)), night === 0 ? stay.tier : (stay.tier + 1) % 4);
 
 /** The stay and its party; returns the stay's id. */
 export function writeStay(floor: ServiceFloor, stay: Stay): string {
