@@ -34,7 +34,7 @@ export function renderApiDoc(): string {
     'and trimmed by their schemas. What is stored and logged is the cleaned text.',
     '',
     'Every answer is a Result: `{ "ok": true, "value": … }` or `{ "ok": false, "error": { "code", "detail"?, "issues"? } }`.',
-    'Expected failures are values with a stable code; `issues` lists `{ path, code }` per invalid field.',
+    'Expected failures are values with a stable code; `issues` lists `{ path, code, params? }` per invalid field (`params.max`: the limit a too long text or list passed).',
     '',
     '| error code | meaning |',
     '| --- | --- |',

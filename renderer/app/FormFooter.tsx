@@ -1,8 +1,10 @@
-import { Alert, Button, Group, Text } from '@mantine/core';
+import { Alert, Box, Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 // The foot of every record form: the message of a refused save (a clash, a capacity, a lost connection),
-// a hint when fields below carry messages, and cancel / save. One place, so every form says it the same way.
+// a hint when fields above carry messages, and cancel / save. One place, so every form says it the same way.
+// It sticks to the bottom of its dialog (FormDialog): however long the form, the buttons and the message stay
+// in view while the fields scroll.
 
 export function FormFooter({
   formError,
@@ -23,13 +25,22 @@ export function FormFooter({
 }) {
   const { t } = useTranslation();
   return (
-    <>
+    <Box
+      pos="sticky"
+      bottom={0}
+      pt="xs"
+      pb="md"
+      bg="var(--mantine-color-body)"
+      style={{ zIndex: 2 }}
+      mt={mt}
+      data-testid="form-footer"
+    >
       {formError && (
-        <Alert color="red" data-testid="form-error" role="alert">
+        <Alert color="red" data-testid="form-error" role="alert" mb="xs">
           {formError}
         </Alert>
       )}
-      <Group justify="flex-end" mt={mt}>
+      <Group justify="flex-end">
         {hasFieldErrors && (
           <Text c="red" size="sm" role="alert" mr="auto">
             {t('form.fixErrors')}
@@ -42,6 +53,6 @@ export function FormFooter({
           {saveLabel}
         </Button>
       </Group>
-    </>
+    </Box>
   );
 }

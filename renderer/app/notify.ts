@@ -4,6 +4,7 @@ import type { CallError } from '../../shared/contract/index.ts';
 import { isCalendarDate } from '../../shared/text/dates.ts';
 import { CallErrorException, inDesktopApp } from '../api/client.ts';
 import { formatDay } from '../i18n/format.ts';
+import { fieldErrorText } from './field-error-text.ts';
 
 /** Params as a person reads them: a day the core sends as 2026-12-10 reads 2026年12月10日(木). */
 function readableParams(params: Record<string, string> | undefined): Record<string, string> {
@@ -30,8 +31,8 @@ export function errorMessage(error: CallError | unknown): string {
   const detailKey = `errors.detail.${callError.detail}`;
   if (callError.detail && i18next.exists(detailKey)) return i18next.t(detailKey, readableParams(callError.params));
   // Forms show field issues under their fields; elsewhere (staff dialogs) the first one is the message.
-  const fieldKey = `errors.field.${callError.issues?.[0]?.code}`;
-  if (callError.issues?.length && i18next.exists(fieldKey)) return i18next.t(fieldKey);
+  const issue = callError.issues?.[0];
+  if (issue && i18next.exists(`errors.field.${issue.code}`)) return fieldErrorText(issue);
   return i18next.t(`errors.code.${callError.code}`);
 }
 

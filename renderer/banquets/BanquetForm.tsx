@@ -1,12 +1,15 @@
-import { Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BANQUET_TYPES, type Banquet, LAYOUTS } from '../../shared/contract/banquets.ts';
+import { BANQUET_TYPES, type Banquet, banquetUpdateSchema, LAYOUTS } from '../../shared/contract/banquets.ts';
+import { textLimits } from '../../shared/contract/limits.ts';
 import { CallErrorException, call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
 import { ConflictPanel } from '../app/ConflictPanel.tsx';
 import type { Choice } from '../app/edit-conflict.ts';
+import { FormDialog } from '../app/FormDialog.tsx';
 import { FormFooter } from '../app/FormFooter.tsx';
+import { LimitedTextarea, LimitedTextInput } from '../app/LimitedText.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { useEditConflict } from '../app/use-edit-conflict.ts';
 import { banquetLabelKey } from '../conflicts/field-text.ts';
@@ -23,6 +26,9 @@ import {
   suggestedEstimate,
 } from './form-model.ts';
 import { AttendeesPicker, OrganiserPicker } from './GuestPickers.tsx';
+
+/** The contract's limits of a deal's text fields, for the counters. */
+const LIMITS = textLimits(banquetUpdateSchema.shape);
 
 type TextField =
   | 'groupName'
@@ -168,12 +174,10 @@ export function BanquetForm({
   const estimate = values.estimateTouched ? values.estimateYen : suggestedEstimate(values);
 
   return (
-    <Modal
-      opened
+    <FormDialog
       onClose={() => onClose()}
       size="xl"
       title={banquet ? t('banquet.form.titleEdit') : t('banquet.form.titleNew')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <form ref={formRef} data-testid="banquet-form" onSubmit={save} noValidate>
         <Stack gap="sm">
@@ -193,7 +197,12 @@ export function BanquetForm({
                 error={error('organiserId')}
               />
             )}
-            <TextInput label={t('banquet.fields.groupName')} data-testid="banquet-group" {...text('groupName')} />
+            <LimitedTextInput
+              label={t('banquet.fields.groupName')}
+              data-testid="banquet-group"
+              max={LIMITS.groupName}
+              {...text('groupName')}
+            />
           </SimpleGrid>
           <SimpleGrid cols={4} spacing="sm">
             <Select
@@ -300,7 +309,7 @@ export function BanquetForm({
             />
           </SimpleGrid>
           <SimpleGrid cols={2} spacing="sm">
-            <TextInput label={t('banquet.fields.drinksPlan')} {...text('drinksPlan')} />
+            <LimitedTextInput label={t('banquet.fields.drinksPlan')} max={LIMITS.drinksPlan} {...text('drinksPlan')} />
             <Select
               name="staffId"
               label={t('banquet.fields.staff')}
@@ -313,7 +322,8 @@ export function BanquetForm({
           </SimpleGrid>
           {values.type === 'memorial' && (
             <SimpleGrid cols={2} spacing="sm">
-              <TextInput
+              <LimitedTextInput
+                max={LIMITS.deceasedName}
                 label={t('banquet.fields.deceasedName')}
                 data-testid="banquet-deceased"
                 {...text('deceasedName')}
@@ -333,7 +343,15 @@ export function BanquetForm({
             onChange={(ids) => set('attendeeIds', ids)}
             error={error('attendeeIds')}
           />
-          <Textarea label={t('banquet.fields.note')} autosize minRows={2} maxRows={6} {...text('note')} />
+          <LimitedTextarea
+            label={t('banquet.fields.note')}
+            data-testid="banquet-note"
+            autosize
+            minRows={2}
+            maxRows={4}
+            max={LIMITS.note}
+            {...text('note')}
+          />
           {edit.conflict && (
             <ConflictPanel
               conflict={edit.conflict}
@@ -354,6 +372,6 @@ export function BanquetForm({
           />
         </Stack>
       </form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -9,11 +9,16 @@ import {
   type Stage,
   stageChangeSchema,
 } from '../../shared/contract/banquets.ts';
+import { textLimits } from '../../shared/contract/limits.ts';
 import { addDays } from '../../shared/text/dates.ts';
 import { call } from '../api/client.ts';
+import { LimitedTextarea, LimitedTextInput } from '../app/LimitedText.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { callFieldErrors, checkWith, type FieldErrors, fieldMessage } from '../service/field-errors.ts';
 import { today } from '../service/format.ts';
+
+/** The contract's limits of a stage change's texts (competitor, note), for the counters. */
+const LIMITS = textLimits(stageChangeSchema.shape);
 
 /** Stages that need more than a click: the hold's expiry, why it was lost, why it was cancelled. */
 const ASKS: ReadonlySet<Stage> = new Set(['provisional', 'lost', 'cancelled']);
@@ -110,7 +115,8 @@ function StageDialog({ banquet, stage, onClose }: { banquet: Banquet; stage: Sta
                 error={fieldMessage(errors, 'lostReason')}
                 data-testid="lost-reason"
               />
-              <TextInput
+              <LimitedTextInput
+                max={LIMITS.competitor}
                 label={t('banquet.actions.competitor')}
                 description={t('banquet.actions.competitorHint')}
                 withAsterisk
@@ -122,7 +128,8 @@ function StageDialog({ banquet, stage, onClose }: { banquet: Banquet; stage: Sta
             </>
           )}
           {(stage === 'lost' || stage === 'cancelled') && (
-            <Textarea
+            <LimitedTextarea
+              max={LIMITS.note}
               label={stage === 'lost' ? t('banquet.actions.lostNote') : t('banquet.actions.cancelReason')}
               withAsterisk
               autosize

@@ -121,7 +121,7 @@ function toFields(values: BanquetValues): Record<string, unknown> {
 type Checked = { ok: true; value: BanquetFields } | { ok: false; errors: FieldErrors };
 
 export function checkBanquet(values: BanquetValues): Checked {
-  if (!values.organiserId) return { ok: false, errors: { organiserId: 'required' } };
+  if (!values.organiserId) return { ok: false, errors: { organiserId: { code: 'required' } } };
   const checked = checkWith(banquetCreateSchema, toFields(values));
   return checked.ok
     ? { ok: true, value: checked.value as BanquetFields }

@@ -1,15 +1,19 @@
-import { Checkbox, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import i18next from 'i18next';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { guestFieldsSchema } from '../../shared/contract/guests.ts';
+import { textLimits } from '../../shared/contract/limits.ts';
 import { CallErrorException, call } from '../api/client.ts';
 import { ConflictPanel } from '../app/ConflictPanel.tsx';
 import type { Choice } from '../app/edit-conflict.ts';
+import { FormDialog } from '../app/FormDialog.tsx';
 import { FormFooter } from '../app/FormFooter.tsx';
+import { LimitedTextarea, LimitedTextInput } from '../app/LimitedText.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { navigate } from '../app/route.ts';
 import { useEditConflict } from '../app/use-edit-conflict.ts';
-import { focusFirstError } from '../service/field-errors.ts';
+import { fieldMessage, focusFirstError } from '../service/field-errors.ts';
 import type { FormRequest } from './form-context.tsx';
 import {
   checkCreate,
@@ -24,6 +28,9 @@ import {
 } from './form-model.ts';
 import { fullName } from './names.ts';
 import { PhoneRows } from './PhoneRows.tsx';
+
+/** The contract's limits of the guest's text fields, for the counters. */
+const LIMITS = textLimits(guestFieldsSchema.shape);
 
 function initialValues(request: FormRequest): FormValues {
   const values = request.mode === 'edit' ? valuesOf(request.card) : { ...emptyValues, ...request.prefill };
@@ -67,12 +74,7 @@ export function GuestForm({ request, onClose }: { request: FormRequest; onClose(
   const edit = useEditConflict(request.mode === 'edit' ? request.card.version : undefined);
   const formRef = useRef<HTMLFormElement>(null);
 
-  const errorOf = (path: string): string | undefined => {
-    const code = errors[path];
-    if (!code) return undefined;
-    const key = `errors.field.${code}`;
-    return i18next.exists(key) ? t(key) : t('errors.field.invalid');
-  };
+  const errorOf = (path: string): string | undefined => fieldMessage(errors, path);
 
   const showErrors = (next: FieldErrors) => {
     setErrors(next);
@@ -141,20 +143,25 @@ export function GuestForm({ request, onClose }: { request: FormRequest; onClose(
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      size="xl"
-      title={request.mode === 'new' ? t('form.titleNew') : t('form.titleEdit')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
+    <FormDialog onClose={onClose} size="xl" title={request.mode === 'new' ? t('form.titleNew') : t('form.titleEdit')}>
       <form ref={formRef} data-testid="guest-form" onSubmit={save} noValidate>
         <Stack gap="sm">
-          <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
-            <TextInput label={t('fields.familyName')} withAsterisk data-autofocus {...text('familyName')} />
-            <TextInput label={t('fields.givenName')} {...text('givenName')} />
-            <TextInput label={t('fields.familyReading')} withAsterisk {...text('familyReading')} />
-            <TextInput label={t('fields.givenReading')} {...text('givenReading')} />
+          <SimpleGrid cols={4} spacing="sm" verticalSpacing="xs">
+            <LimitedTextInput
+              label={t('fields.familyName')}
+              withAsterisk
+              data-autofocus
+              max={LIMITS.familyName}
+              {...text('familyName')}
+            />
+            <LimitedTextInput label={t('fields.givenName')} max={LIMITS.givenName} {...text('givenName')} />
+            <LimitedTextInput
+              label={t('fields.familyReading')}
+              withAsterisk
+              max={LIMITS.familyReading}
+              {...text('familyReading')}
+            />
+            <LimitedTextInput label={t('fields.givenReading')} max={LIMITS.givenReading} {...text('givenReading')} />
           </SimpleGrid>
           <Text size="xs" c="dimmed" mt={-6}>
             {t('form.readingHint')}
@@ -170,10 +177,17 @@ export function GuestForm({ request, onClose }: { request: FormRequest; onClose(
             <TextInput label={t('fields.birthday')} placeholder={t('form.birthdayHint')} {...text('birthday')} />
           </SimpleGrid>
           <SimpleGrid cols={2} spacing="sm">
-            <TextInput label={t('fields.address')} {...text('address')} />
-            <TextInput label={t('fields.organization')} {...text('organization')} />
+            <LimitedTextInput label={t('fields.address')} max={LIMITS.address} {...text('address')} />
+            <LimitedTextInput label={t('fields.organization')} max={LIMITS.organization} {...text('organization')} />
           </SimpleGrid>
-          <Textarea label={t('fields.note')} autosize minRows={2} maxRows={8} {...text('note')} />
+          <LimitedTextarea
+            label={t('fields.note')}
+            autosize
+            minRows={2}
+            maxRows={4}
+            max={LIMITS.note}
+            {...text('note')}
+          />
           <Checkbox
             name="marketingConsent"
             label={t('form.marketingConsent')}
@@ -205,6 +219,6 @@ export function GuestForm({ request, onClose }: { request: FormRequest; onClose(
           />
         </Stack>
       </form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -30,8 +30,11 @@ export type FormValues = {
 
 export type TextField = Exclude<keyof FormValues, 'phones' | 'marketingConsent'>;
 
-/** Field path (e.g. "email", "phones.0.number") → field code (errors.field.*). */
-export type FieldErrors = Record<string, string>;
+/** A field's issue: its code (errors.field.*) and the values its message names (the limit of a too long text). */
+export type FieldError = { code: string; params?: Record<string, string> };
+
+/** Field path (e.g. "email", "phones.0.number") → that field's issue. */
+export type FieldErrors = Record<string, FieldError>;
 
 export const emptyValues: FormValues = {
   familyName: '',
@@ -73,7 +76,8 @@ export function fieldErrors(issues: readonly Issue[]): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const path = issue.path.replace(/^(fields|patch)\.?/, '');
-    if (!(path in errors)) errors[path] = issue.code;
+    if (!(path in errors))
+      errors[path] = issue.params ? { code: issue.code, params: issue.params } : { code: issue.code };
   }
   return errors;
 }

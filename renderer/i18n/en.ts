@@ -139,6 +139,8 @@ export const en: Messages = {
     marketingConsent: 'Agrees to receive mailings (post and email)',
     save: 'Save',
     fixErrors: 'Please check the highlighted fields',
+    /** Shown under a bounded text from 80% of its limit on. */
+    counter: '{{used}} / {{max}} characters',
   },
   companions: {
     title: 'Companions',
@@ -263,7 +265,7 @@ export const en: Messages = {
     },
     field: {
       required: 'Required',
-      too_long: 'Too long',
+      too_long: 'At most {{max}} characters',
       reading_not_kana: 'Enter the reading in hiragana or katakana',
       phone_invalid: 'Not a valid phone number',
       email_invalid: 'Not a valid email address',

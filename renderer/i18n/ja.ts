@@ -144,6 +144,8 @@ export const ja = {
     marketingConsent: '案内（DM・メール）の送付に同意している',
     save: '保存',
     fixErrors: '入力内容を確認してください',
+    /** Shown under a bounded text from 80% of its limit on. */
+    counter: '{{used}} / {{max}}文字',
   },
   companions: {
     title: '同伴者',
@@ -268,7 +270,7 @@ export const ja = {
     },
     field: {
       required: '入力してください',
-      too_long: '長すぎます',
+      too_long: '{{max}}文字以内で入力してください',
       reading_not_kana: 'よみはひらがなかカタカナで入力してください',
       phone_invalid: '電話番号の形式が正しくありません',
       email_invalid: 'メールアドレスの形式が正しくありません',

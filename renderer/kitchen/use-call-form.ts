@@ -4,6 +4,7 @@ import { CallErrorException } from '../api/client.ts';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import type { useEditConflict } from '../app/use-edit-conflict.ts';
 import { type FieldErrors, fieldErrors } from '../guests/form-model.ts';
+import { fieldMessage } from '../service/field-errors.ts';
 
 /**
  * A small form's save: field issues of the call go under their fields (paths without "fields."/"patch."),
@@ -15,12 +16,7 @@ export function useCallForm(edit?: ReturnType<typeof useEditConflict>) {
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-  const errorOf = (path: string): string | undefined => {
-    const code = errors[path];
-    if (!code) return undefined;
-    const key = `errors.field.${code}`;
-    return i18next.exists(key) ? i18next.t(key) : i18next.t('errors.field.invalid');
-  };
+  const errorOf = (path: string): string | undefined => fieldMessage(errors, path);
 
   /** Runs the call; resolves to its value, or undefined after showing why it failed. */
   const run = async <T>(work: () => Promise<T>): Promise<T | undefined> => {

@@ -1,9 +1,11 @@
-import { Alert, Badge, Button, Group, Modal, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Allergy } from '../../shared/contract/allergies.ts';
+import { type Allergy, allergyCalls } from '../../shared/contract/allergies.ts';
+import { textLimit } from '../../shared/contract/limits.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
+import { LimitedTextInput } from '../app/LimitedText.tsx';
 import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { useStaff } from '../staff/staff-context.tsx';
@@ -50,7 +52,8 @@ function RetractDialog({ allergy, onClose }: { allergy: Allergy; onClose(): void
       <form data-testid="retract-form" onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text size="sm">{t('service.allergies.retractForm.body', { name })}</Text>
-          <TextInput
+          <LimitedTextInput
+            max={textLimit(allergyCalls['allergies.retract'].input.shape.reason)}
             data-testid="retract-reason"
             data-autofocus
             withAsterisk

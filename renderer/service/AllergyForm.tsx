@@ -1,16 +1,22 @@
-import { Checkbox, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Allergy, allergyCalls, SEVERITIES, type Severity } from '../../shared/contract/allergies.ts';
 import type { CallInput } from '../../shared/contract/index.ts';
+import { textLimits } from '../../shared/contract/limits.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
+import { FormDialog } from '../app/FormDialog.tsx';
 import { FormFooter } from '../app/FormFooter.tsx';
+import { LimitedTextarea, LimitedTextInput } from '../app/LimitedText.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { useTypeToPick } from '../app/use-type-to-pick.ts';
 import { allergenFilter, allergenOptions } from './allergen-options.ts';
 import { callFieldErrors, checkWith, type FieldErrors, fieldMessage } from './field-errors.ts';
 import { SEVERITY_COLOR, today } from './format.ts';
+
+/** The contract's limits of an allergy's text fields, for the counters. */
+const LIMITS = textLimits(allergyCalls['allergies.record'].input.shape);
 
 type Values = {
   allergenId: string | null;
@@ -102,12 +108,10 @@ export function AllergyForm({
   };
 
   return (
-    <Modal
-      opened
+    <FormDialog
       onClose={onClose}
       size="lg"
       title={correcting ? t('service.allergies.form.titleCorrect') : t('service.allergies.form.titleNew')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <form data-testid="allergy-form" onSubmit={save} noValidate>
         <Stack gap="sm">
@@ -132,7 +136,8 @@ export function AllergyForm({
               }
               error={fieldMessage(errors, 'allergenId')}
             />
-            <TextInput
+            <LimitedTextInput
+              max={LIMITS.freeAllergen}
               data-testid="allergy-free"
               label={t('service.allergies.form.free')}
               placeholder={t('service.allergies.form.freePlaceholder')}
@@ -163,12 +168,13 @@ export function AllergyForm({
             checked={values.tracesOk}
             onChange={(event) => set('tracesOk', event.currentTarget.checked)}
           />
-          <Textarea
+          <LimitedTextarea
             data-testid="allergy-note"
             label={t('service.allergies.form.note')}
             autosize
             minRows={1}
-            maxRows={5}
+            maxRows={4}
+            max={LIMITS.note}
             value={values.note}
             onChange={(event) => set('note', event.currentTarget.value)}
             error={fieldMessage(errors, 'note')}
@@ -191,6 +197,6 @@ export function AllergyForm({
           />
         </Stack>
       </form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,21 +1,15 @@
-import {
-  Badge,
-  Button,
-  CloseButton,
-  Group,
-  Paper,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Badge, Button, CloseButton, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REQUEST_CATEGORIES, type RequestCategory } from '../../shared/contract/requests.ts';
+import { textLimit } from '../../shared/contract/limits.ts';
+import { REQUEST_CATEGORIES, type RequestCategory, requestCalls } from '../../shared/contract/requests.ts';
 import { call } from '../api/client.ts';
+import { LimitedTextInput } from '../app/LimitedText.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
-import { callFieldErrors } from './field-errors.ts';
+import { callFieldErrors, fieldErrorText } from './field-errors.ts';
+
+/** The contract's limit of a request's text: past it the counter and the message say so (nothing is cut off). */
+const TEXT_LIMIT = textLimit(requestCalls['requests.record'].input.shape.text);
 
 /**
  * Taking a request in at most four interactions, nothing to type but the request itself:
@@ -70,8 +64,8 @@ export function QuickRequest({
       close();
     } catch (failure) {
       const fields = callFieldErrors(failure);
-      const code = fields ? Object.values(fields)[0] : undefined;
-      setError(code ? t(`errors.field.${code}`) : errorMessage(failure));
+      const first = fields ? Object.values(fields)[0] : undefined;
+      setError(first ? fieldErrorText(first) : errorMessage(failure));
     } finally {
       setSaving(false);
     }
@@ -141,13 +135,13 @@ export function QuickRequest({
             </Button>
           ))}
         </SimpleGrid>
-        <TextInput
+        <LimitedTextInput
           ref={input}
+          max={TEXT_LIMIT}
           data-testid="request-text"
           label={t('service.requests.textLabel')}
           placeholder={category ? t('service.requests.textPlaceholder') : t('service.requests.chooseCategory')}
           value={text}
-          maxLength={300}
           disabled={saving}
           onChange={(event) => {
             setText(event.currentTarget.value);

@@ -3,22 +3,29 @@ import {
   Button,
   Checkbox,
   Group,
-  Modal,
   NumberInput,
   Select,
   SimpleGrid,
   Stack,
   TagsInput,
-  Textarea,
   TextInput,
 } from '@mantine/core';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BOOKING_CHANNELS, type EditableStay, STAY_PURPOSES, STAY_STATUSES } from '../../shared/contract/stays.ts';
+import { textLimits } from '../../shared/contract/limits.ts';
+import {
+  BOOKING_CHANNELS,
+  type EditableStay,
+  STAY_PURPOSES,
+  STAY_STATUSES,
+  stayCreateSchema,
+} from '../../shared/contract/stays.ts';
 import { CallErrorException, call } from '../api/client.ts';
 import { ConflictPanel } from '../app/ConflictPanel.tsx';
 import type { Choice } from '../app/edit-conflict.ts';
+import { FormDialog } from '../app/FormDialog.tsx';
 import { FormFooter } from '../app/FormFooter.tsx';
+import { LimitedTextarea, LimitedTextInput } from '../app/LimitedText.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { useEditConflict } from '../app/use-edit-conflict.ts';
 import { fullName } from '../guests/names.ts';
@@ -27,6 +34,9 @@ import { callFieldErrors, type FieldErrors, fieldMessage, focusFirstError } from
 import { formatYen, today } from './format.ts';
 import { PartyPicker } from './PartyPicker.tsx';
 import { checkStay, newStayValues, onForm, type StayValues, stayPatch, stayValues } from './stay-form-model.ts';
+
+/** The contract's limits of the stay's text fields, for the counters. */
+const LIMITS = textLimits(stayCreateSchema.shape);
 
 type TextField = 'arrivalDate' | 'departureDate' | 'plan' | 'reservationNo' | 'note';
 
@@ -129,12 +139,10 @@ export function StayForm({ guestId, stay, onClose }: { guestId: string; stay?: E
     codes.map((value) => ({ value, label: t(`codes.${group}.${value}` as const) }));
 
   return (
-    <Modal
-      opened
+    <FormDialog
       onClose={onClose}
       size="xl"
       title={stay ? t('service.stays.form.titleEdit') : t('service.stays.form.titleNew')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <form ref={formRef} data-testid="stay-form" onSubmit={save} noValidate>
         <Stack gap="sm">
@@ -207,7 +215,7 @@ export function StayForm({ guestId, stay, onClose }: { guestId: string; stay?: E
             error={error('partyIds')}
           />
           <SimpleGrid cols={3} spacing="sm">
-            <TextInput label={t('service.stays.form.plan')} {...text('plan')} />
+            <LimitedTextInput label={t('service.stays.form.plan')} max={LIMITS.plan} {...text('plan')} />
             <Select
               name="purpose"
               data-testid="stay-purpose"
@@ -228,7 +236,11 @@ export function StayForm({ guestId, stay, onClose }: { guestId: string; stay?: E
               onChange={(value) => set('channel', value as StayValues['channel'])}
               error={error('channel')}
             />
-            <TextInput label={t('service.stays.form.reservationNo')} {...text('reservationNo')} />
+            <LimitedTextInput
+              label={t('service.stays.form.reservationNo')}
+              max={LIMITS.reservationNo}
+              {...text('reservationNo')}
+            />
             <NumberInput
               name="amountYen"
               label={t('service.stays.form.amountYen')}
@@ -252,7 +264,14 @@ export function StayForm({ guestId, stay, onClose }: { guestId: string; stay?: E
               error={error('staffId')}
             />
           </SimpleGrid>
-          <Textarea label={t('service.stays.form.note')} autosize minRows={2} maxRows={6} {...text('note')} />
+          <LimitedTextarea
+            label={t('service.stays.form.note')}
+            autosize
+            minRows={2}
+            maxRows={4}
+            max={LIMITS.note}
+            {...text('note')}
+          />
           {(values.sharedRoom || stay?.sharedRoom) && (
             <Checkbox
               data-testid="stay-shared-room"
@@ -300,6 +319,6 @@ export function StayForm({ guestId, stay, onClose }: { guestId: string; stay?: E
           />
         </Stack>
       </form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,12 +1,13 @@
 // Field issues (of the contract's schema checked here, or of the core's answer) → messages under the fields.
 
-import i18next from 'i18next';
 import type { z } from 'zod';
 import { type Issue, toIssues } from '../../shared/contract/index.ts';
 import { CallErrorException } from '../api/client.ts';
-import { type FieldErrors, fieldErrors } from '../guests/form-model.ts';
+import { fieldErrorText } from '../app/field-error-text.ts';
+import { type FieldError, type FieldErrors, fieldErrors } from '../guests/form-model.ts';
 
-export type { FieldErrors };
+export type { FieldError, FieldErrors };
+export { fieldErrorText };
 
 /** Puts the cursor in the first field with a message (after the render that shows the messages). */
 export function focusFirstError(form: HTMLFormElement | null, errors: FieldErrors): void {
@@ -14,12 +15,10 @@ export function focusFirstError(form: HTMLFormElement | null, errors: FieldError
   if (first) requestAnimationFrame(() => form?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus());
 }
 
-/** The translated message of a field code (errors.field.*), or undefined when the field has none. */
+/** The translated message of a field's issue, or undefined when the field has none. */
 export function fieldMessage(errors: FieldErrors, path: string): string | undefined {
-  const code = errors[path];
-  if (!code) return undefined;
-  const key = `errors.field.${code}`;
-  return i18next.exists(key) ? i18next.t(key) : i18next.t('errors.field.invalid');
+  const error = errors[path];
+  return error ? fieldErrorText(error) : undefined;
 }
 
 /** The issues of a failed call, as field errors; undefined when the failure is not about fields. */

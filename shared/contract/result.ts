@@ -18,6 +18,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const issueSchema = z.object({
   path: z.string(), // dotted field path, e.g. "fields.phones.0.number"
   code: z.string(), // a key under errors.field.* in the locale files
+  /** Values the field's message names: `max` for a text too long (too_long) or a list too long (too_many). */
+  params: z.record(z.string(), z.string()).optional(),
 });
 export type Issue = z.infer<typeof issueSchema>;
 
@@ -82,13 +84,20 @@ const ZOD_CODE_TO_FIELD_CODE: Record<string, string> = {
   unrecognized_keys: 'unknown_field',
 };
 
-/** Turns zod issues into field issues. A message we set ourselves in a schema is already a field code. */
+/**
+ * Turns zod issues into field issues. A message we set ourselves in a schema is already a field code. A bound
+ * that was passed carries its limit, so the message can say it ("2,000文字以内で…"), not only that it was passed.
+ */
 export function toIssues(zodIssues: ReadonlyArray<z.core.$ZodIssue>): Issue[] {
   return zodIssues.map((issue) => {
     const own = /^[a-z_]+$/.test(issue.message) ? issue.message : undefined;
-    return {
+    const field: Issue = {
       path: issue.path.map(String).join('.'),
       code: own ?? ZOD_CODE_TO_FIELD_CODE[issue.code] ?? 'invalid',
     };
+    if (issue.code === 'too_big' && (issue.origin === 'string' || issue.origin === 'array')) {
+      field.params = { max: String(issue.maximum) };
+    }
+    return field;
   });
 }

@@ -40,7 +40,11 @@ describe('guest form', () => {
     });
     expect(checked).toEqual({
       ok: false,
-      errors: { familyReading: 'reading_not_kana', 'phones.0.number': 'phone_invalid', email: 'email_invalid' },
+      errors: {
+        familyReading: { code: 'reading_not_kana' },
+        'phones.0.number': { code: 'phone_invalid' },
+        email: { code: 'email_invalid' },
+      },
     });
   });
 
@@ -56,7 +60,7 @@ describe('guest form', () => {
         { path: 'fields.phones.0.number', code: 'phone_invalid' },
         { path: 'patch.email', code: 'email_invalid' },
       ]),
-    ).toEqual({ 'phones.0.number': 'phone_invalid', email: 'email_invalid' });
+    ).toEqual({ 'phones.0.number': { code: 'phone_invalid' }, email: { code: 'email_invalid' } });
   });
 });
 

@@ -1,0 +1,47 @@
+import { Modal, type ModalProps } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+// The one layout of every record form's dialog. The dialog is at most the window's height; its title stays at
+// the top (Mantine's sticky header) and the form's foot (FormFooter: the refused save's message, cancel, save)
+// at the bottom, whatever the length of the form and its messages. Only the fields between scroll, and a field
+// the cursor goes to is scrolled clear of both (scroll padding), not under them. On a 1366×768 screen every
+// form fits without scrolling, messages shown.
+
+/** Room kept clear above and below a field scrolled to: the sticky title and the sticky foot. */
+const TITLE_HEIGHT = '4rem';
+const FOOT_HEIGHT = '5rem';
+
+export function FormDialog({
+  title,
+  size = 'lg',
+  centered,
+  onClose,
+  children,
+}: {
+  title: ReactNode;
+  size?: ModalProps['size'];
+  centered?: boolean;
+  onClose(): void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size={size}
+      centered={centered}
+      title={title}
+      yOffset="2dvh"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      styles={{
+        content: { scrollPaddingTop: TITLE_HEIGHT, scrollPaddingBottom: FOOT_HEIGHT },
+        body: { paddingBottom: 0 },
+      }}
+      data-testid="form-dialog"
+    >
+      {children}
+    </Modal>
+  );
+}
