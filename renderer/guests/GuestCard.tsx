@@ -52,6 +52,8 @@ function DeletedBanner({ card, onRestored }: { card: Card; onRestored(): void })
 export function GuestCard({ id }: { id: string }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<string | null>('profile');
+  // Set by the 「未対応の要望」 chip: the service tab opens with its requests scrolled to and focused.
+  const [showRequests, setShowRequests] = useState(0);
   const query = useQuery('guests.get', { id }, TABLES);
   const card = query.data;
 
@@ -79,8 +81,22 @@ export function GuestCard({ id }: { id: string }) {
           <DeletedBanner card={card} onRestored={query.refetch} />
         </Stack>
       )}
-      <GuestServiceAlerts guestId={card.id} deleted={deleted} />
-      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+      <GuestServiceAlerts
+        guestId={card.id}
+        deleted={deleted}
+        onShowRequests={() => {
+          setTab('service');
+          setShowRequests((n) => n + 1);
+        }}
+      />
+      <Tabs
+        value={tab}
+        onChange={(next) => {
+          setTab(next);
+          setShowRequests(0);
+        }}
+        keepMounted={false}
+      >
         <Tabs.List>
           <Tabs.Tab value="profile" data-testid="profile-tab">
             {t('guest.tabs.profile')}
@@ -103,7 +119,7 @@ export function GuestCard({ id }: { id: string }) {
           </Grid>
         </Tabs.Panel>
         <Tabs.Panel value="service" pt="md">
-          <GuestServiceTab guestId={card.id} deleted={deleted} />
+          <GuestServiceTab guestId={card.id} deleted={deleted} showRequests={showRequests} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <GuestHistory card={card} />

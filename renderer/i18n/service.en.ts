@@ -14,6 +14,11 @@ export const enService: Translation<typeof jaService> = {
     openRequests_other: '{{count}} open requests',
     currentStay: '{{status}}: {{dates}}',
     rooms: 'Room {{rooms}}',
+    showRequests: 'Show the requests',
+  },
+  quick: {
+    allergy: 'Allergy',
+    request: 'Request',
   },
   visits: {
     title: 'Visits',

@@ -12,6 +12,11 @@ export const jaService = {
     openRequests_other: '未対応の要望 {{count}}件',
     currentStay: '{{status}}：{{dates}}',
     rooms: '部屋 {{rooms}}',
+    showRequests: 'ご要望の一覧を開く',
+  },
+  quick: {
+    allergy: 'アレルギー',
+    request: '要望',
   },
   visits: {
     title: '来館',

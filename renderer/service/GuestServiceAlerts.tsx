@@ -2,7 +2,8 @@ import { Alert, Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Allergy } from '../../shared/contract/allergies.ts';
 import { allergenName, formatStayDates, SEVERITY_COLOR } from './format.ts';
-import { useGuestService } from './use-guest-service.ts';
+import { QuickRecord } from './QuickRecord.tsx';
+import { type GuestServiceData, useGuestService } from './use-guest-service.ts';
 
 function Traces({ allergy }: { allergy: Allergy }) {
   const { t } = useTranslation();
@@ -75,21 +76,39 @@ function AllergyBadge({ allergy }: { allergy: Allergy }) {
 
 /**
  * Always visible under the card's header: current allergies, most severe first (an anaphylaxis as a red
- * alert), re-confirmations due, open requests, and the stay the guest is on or about to start.
+ * alert), re-confirmations due, open requests (a click opens them: `onShowRequests`), and the stay the guest
+ * is on or about to start; beside them 「+ アレルギー」「+ 要望」 to record one from whatever tab is open.
  */
-export function GuestServiceAlerts({ guestId }: { guestId: string; deleted: boolean }) {
-  const { t, i18n } = useTranslation();
+export function GuestServiceAlerts({
+  guestId,
+  deleted,
+  onShowRequests,
+}: {
+  guestId: string;
+  deleted: boolean;
+  onShowRequests(): void;
+}) {
   const { data } = useGuestService(guestId);
   if (!data) return null; // the tab shows a failure; the header area stays calm
+  const quick = deleted ? null : <QuickRecord guestId={guestId} stayId={data.currentStayId} />;
+  return (
+    <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+      <Alerts data={data} onShowRequests={onShowRequests} />
+      {quick}
+    </Group>
+  );
+}
 
+function Alerts({ data, onShowRequests }: { data: GuestServiceData; onShowRequests(): void }) {
+  const { t, i18n } = useTranslation();
   const anaphylaxis = data.allergies.filter((a) => a.severity === 'anaphylaxis');
   const others = data.allergies.filter((a) => a.severity !== 'anaphylaxis');
   const openRequests = data.requests.filter((r) => r.status === 'open').length;
   const currentStay = data.stays.find((stay) => stay.id === data.currentStayId);
-  if (data.allergies.length === 0 && openRequests === 0 && !currentStay) return null;
+  if (data.allergies.length === 0 && openRequests === 0 && !currentStay) return <div />;
 
   return (
-    <Stack gap="xs" data-testid="service-alerts" aria-label={t('service.alerts.label')}>
+    <Stack gap="xs" data-testid="service-alerts" aria-label={t('service.alerts.label')} style={{ flex: 1 }}>
       {anaphylaxis.map((allergy) => (
         <AnaphylaxisAlert key={allergy.id} allergy={allergy} />
       ))}
@@ -99,7 +118,18 @@ export function GuestServiceAlerts({ guestId }: { guestId: string; deleted: bool
             <AllergyBadge key={allergy.id} allergy={allergy} />
           ))}
           {openRequests > 0 && (
-            <Badge size="lg" tt="none" color="blue" variant="light" data-testid="alert-requests">
+            <Badge
+              component="button"
+              type="button"
+              size="lg"
+              tt="none"
+              color="blue"
+              variant="light"
+              style={{ cursor: 'pointer' }}
+              title={t('service.alerts.showRequests')}
+              data-testid="alert-requests"
+              onClick={onShowRequests}
+            >
               {t('service.alerts.openRequests', { count: openRequests })}
             </Badge>
           )}

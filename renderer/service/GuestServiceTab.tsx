@@ -42,7 +42,16 @@ function VisitsSummary({ visits }: { visits: GuestServiceData['visits'] }) {
 }
 
 /** The guest card's 宿泊・食事 tab: visits, allergies, requests, stays, and what was served. */
-export function GuestServiceTab({ guestId, deleted }: { guestId: string; deleted: boolean }) {
+export function GuestServiceTab({
+  guestId,
+  deleted,
+  showRequests = 0,
+}: {
+  guestId: string;
+  deleted: boolean;
+  /** Changes when the requests are asked for (the card's chip): they are scrolled to and focused. */
+  showRequests?: number;
+}) {
   const { t } = useTranslation();
   const query = useGuestService(guestId);
   const data = query.data;
@@ -75,6 +84,7 @@ export function GuestServiceTab({ guestId, deleted }: { guestId: string; deleted
             requests={data.requests}
             currentStayId={data.currentStayId}
             deleted={deleted}
+            show={showRequests}
           />
         </Grid.Col>
       </Grid>

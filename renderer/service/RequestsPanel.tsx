@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuestRequest } from '../../shared/contract/requests.ts';
 import { call } from '../api/client.ts';
@@ -113,19 +114,40 @@ export function RequestsPanel({
   requests,
   currentStayId,
   deleted,
+  show = 0,
 }: {
   guestId: string;
   requests: readonly GuestRequest[];
   currentStayId: string | null;
   deleted: boolean;
+  /** Non-zero and changed: the panel is scrolled into view and takes the focus (its title is read out). */
+  show?: number;
 }) {
   const { t } = useTranslation();
+  const panel = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    if (show === 0) return;
+    panel.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    panel.current?.focus({ preventScroll: true });
+  }, [show]);
   const open = requests.filter((r) => r.status === 'open');
   const handled = requests.filter((r) => r.status !== 'open');
   return (
-    <Paper withBorder radius="md" p="md" data-testid="requests-panel">
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      data-testid="requests-panel"
+      ref={panel}
+      tabIndex={-1}
+      aria-labelledby={titleId}
+      data-shown={show > 0}
+    >
       <Stack gap="sm">
-        <Title order={4}>{t('service.requests.title')}</Title>
+        <Title order={4} id={titleId}>
+          {t('service.requests.title')}
+        </Title>
         {!deleted && <QuickRequest guestId={guestId} stayId={currentStayId} />}
         {requests.length === 0 && (
           <Text size="sm" c="dimmed">
