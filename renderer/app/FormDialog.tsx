@@ -14,7 +14,7 @@ const FOOT_HEIGHT = '5rem';
 
 export function FormDialog({
   title,
-  size = 'lg',
+  size = 'md',
   centered,
   onClose,
   children,

@@ -12,6 +12,8 @@ export function FormFooter({
   saving,
   saveLabel,
   saveTestId,
+  saveColor,
+  errorTestId = 'form-error',
   onCancel,
   mt,
 }: {
@@ -20,6 +22,9 @@ export function FormFooter({
   saving: boolean;
   saveLabel: string;
   saveTestId: string;
+  /** A save that undoes or ends something (取り消す, 失注) says so in its colour. */
+  saveColor?: string;
+  errorTestId?: string;
   onCancel(): void;
   mt?: string;
 }) {
@@ -36,7 +41,7 @@ export function FormFooter({
       data-testid="form-footer"
     >
       {formError && (
-        <Alert color="red" data-testid="form-error" role="alert" mb="xs">
+        <Alert color="red" data-testid={errorTestId} role="alert" mb="xs">
           {formError}
         </Alert>
       )}
@@ -49,7 +54,7 @@ export function FormFooter({
         <Button variant="default" onClick={onCancel}>
           {t('common.cancel')}
         </Button>
-        <Button type="submit" data-testid={saveTestId} loading={saving}>
+        <Button type="submit" color={saveColor} data-testid={saveTestId} loading={saving}>
           {saveLabel}
         </Button>
       </Group>

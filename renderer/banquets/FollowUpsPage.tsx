@@ -1,22 +1,15 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  Modal,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Anchor, Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUp } from '../../shared/contract/banquets.ts';
+import { followUpCalls } from '../../shared/contract/follow-ups.ts';
+import { textLimit } from '../../shared/contract/limits.ts';
 import { addDays, addYears } from '../../shared/text/dates.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
+import { FormDialog } from '../app/FormDialog.tsx';
+import { FormFooter } from '../app/FormFooter.tsx';
+import { LimitedTextarea } from '../app/LimitedText.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { routeHref } from '../app/route.ts';
 import { formatDayWithWeekday, today } from '../service/format.ts';
@@ -30,12 +23,17 @@ function dueBy(range: Range, now: string): string {
   return addYears(now, 100); // every open call, however far ahead
 }
 
+/** The contract's limit of the note a finished call keeps. */
+const NOTE_LIMIT = textLimit(followUpCalls['followUps.setStatus'].input.shape.note);
+
 function DoneDialog({ followUp, onClose }: { followUp: FollowUp; onClose(): void }) {
   const { t, i18n } = useTranslation();
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const save = async () => {
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (saving) return;
     setSaving(true);
     setError(null);
     try {
@@ -49,33 +47,35 @@ function DoneDialog({ followUp, onClose }: { followUp: FollowUp; onClose(): void
     }
   };
   return (
-    <Modal opened onClose={onClose} title={t('banquet.followUps.doneTitle')} centered>
-      <Stack gap="sm" data-testid="follow-up-done-dialog">
-        <Text size="sm">
-          {sama(followUp.guestName)}
-          {t('kitchen.common.separator')}
-          {followUpWhat(followUp, i18n.language)}
-        </Text>
-        <Textarea
-          label={t('banquet.followUps.doneNote')}
-          autosize
-          minRows={2}
-          value={note}
-          onChange={(event) => setNote(event.currentTarget.value)}
-          data-testid="follow-up-note"
-          data-autofocus
-        />
-        {error && <Alert color="red">{error}</Alert>}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button loading={saving} onClick={save} data-testid="follow-up-done-save">
-            {t('banquet.followUps.done')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <FormDialog onClose={onClose} title={t('banquet.followUps.doneTitle')} centered>
+      <form onSubmit={save} noValidate>
+        <Stack gap="sm" data-testid="follow-up-done-dialog">
+          <Text size="sm">
+            {sama(followUp.guestName)}
+            {t('kitchen.common.separator')}
+            {followUpWhat(followUp, i18n.language)}
+          </Text>
+          <LimitedTextarea
+            max={NOTE_LIMIT}
+            maxRows={6}
+            label={t('banquet.followUps.doneNote')}
+            autosize
+            minRows={2}
+            value={note}
+            onChange={(event) => setNote(event.currentTarget.value)}
+            data-testid="follow-up-note"
+            data-autofocus
+          />
+          <FormFooter
+            formError={error}
+            saving={saving}
+            saveLabel={t('banquet.followUps.done')}
+            saveTestId="follow-up-done-save"
+            onCancel={onClose}
+          />
+        </Stack>
+      </form>
+    </FormDialog>
   );
 }
 

@@ -3,31 +3,35 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   MultiSelect,
   NumberInput,
   Paper,
   SimpleGrid,
   Stack,
   Text,
-  Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Hall, LAYOUTS, type Layout } from '../../shared/contract/banquets.ts';
-import type { EditableHall } from '../../shared/contract/halls.ts';
+import { type EditableHall, hallCalls } from '../../shared/contract/halls.ts';
+import { textLimits } from '../../shared/contract/limits.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
 import { ConflictPanel } from '../app/ConflictPanel.tsx';
 import type { Choice } from '../app/edit-conflict.ts';
+import { FormDialog } from '../app/FormDialog.tsx';
+import { FormFooter } from '../app/FormFooter.tsx';
+import { LimitedTextarea, LimitedTextInput } from '../app/LimitedText.tsx';
 import { errorMessage } from '../app/notify.ts';
 import { useEditConflict } from '../app/use-edit-conflict.ts';
 import { useCallForm } from '../kitchen/use-call-form.ts';
 import { toggleWithdrawn } from '../kitchen/withdraw.ts';
 
 type Editing = { mode: 'new' } | { mode: 'edit'; hall: EditableHall };
+
+/** The contract's limits of a hall's texts, for the counters. */
+const LIMITS = textLimits(hallCalls['halls.create'].input.shape.fields.shape);
 type HallFields = {
   name: string;
   capacity: Record<Layout, number>;
@@ -111,7 +115,8 @@ function HallForm({ editing, halls, onClose }: { editing: Editing; halls: Hall[]
   return (
     <form onSubmit={save} data-testid="hall-form" noValidate>
       <Stack>
-        <TextInput
+        <LimitedTextInput
+          max={LIMITS.name}
           label={t('banquet.halls.name')}
           name="name"
           withAsterisk
@@ -167,7 +172,9 @@ function HallForm({ editing, halls, onClose }: { editing: Editing; halls: Hall[]
           onChange={(value) => setSortOrder(typeof value === 'number' ? value : Number(value) || 0)}
           error={form.errorOf('sortOrder')}
         />
-        <Textarea
+        <LimitedTextarea
+          max={LIMITS.note}
+          maxRows={4}
           label={t('banquet.fields.note')}
           value={note}
           onChange={(event) => setNote(event.currentTarget.value)}
@@ -175,7 +182,6 @@ function HallForm({ editing, halls, onClose }: { editing: Editing; halls: Hall[]
           autosize
           minRows={2}
         />
-        {form.formError && <Alert color="red">{form.formError}</Alert>}
         {edit.conflict && (
           <ConflictPanel
             conflict={edit.conflict}
@@ -186,14 +192,13 @@ function HallForm({ editing, halls, onClose }: { editing: Editing; halls: Hall[]
             onResolve={resolve}
           />
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.saving} data-testid="save-hall">
-            {t('banquet.halls.save')}
-          </Button>
-        </Group>
+        <FormFooter
+          formError={form.formError}
+          saving={form.saving}
+          saveLabel={t('banquet.halls.save')}
+          saveTestId="save-hall"
+          onCancel={onClose}
+        />
       </Stack>
     </form>
   );
@@ -284,15 +289,16 @@ export function HallsPage() {
           </Paper>
         );
       })}
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing?.mode === 'edit' ? t('banquet.halls.editTitle') : t('banquet.halls.add')}
-        centered
-        size="lg"
-      >
-        {editing && <HallForm editing={editing} halls={halls} onClose={() => setEditing(null)} />}
-      </Modal>
+      {editing && (
+        <FormDialog
+          onClose={() => setEditing(null)}
+          title={editing.mode === 'edit' ? t('banquet.halls.editTitle') : t('banquet.halls.add')}
+          centered
+          size="lg"
+        >
+          <HallForm editing={editing} halls={halls} onClose={() => setEditing(null)} />
+        </FormDialog>
+      )}
     </Stack>
   );
 }

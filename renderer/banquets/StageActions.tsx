@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -12,6 +12,8 @@ import {
 import { textLimits } from '../../shared/contract/limits.ts';
 import { addDays } from '../../shared/text/dates.ts';
 import { call } from '../api/client.ts';
+import { FormDialog } from '../app/FormDialog.tsx';
+import { FormFooter } from '../app/FormFooter.tsx';
 import { LimitedTextarea, LimitedTextInput } from '../app/LimitedText.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { callFieldErrors, checkWith, type FieldErrors, fieldMessage } from '../service/field-errors.ts';
@@ -89,7 +91,7 @@ function StageDialog({ banquet, stage, onClose }: { banquet: Banquet; stage: Sta
   };
 
   return (
-    <Modal opened onClose={onClose} title={t(actionKey(banquet, stage, 'title'))} centered>
+    <FormDialog onClose={onClose} title={t(actionKey(banquet, stage, 'title'))} centered>
       <form onSubmit={submit} data-testid="stage-dialog" data-stage={stage} noValidate>
         <Stack gap="sm">
           {stage === 'provisional' && (
@@ -140,22 +142,18 @@ function StageDialog({ banquet, stage, onClose }: { banquet: Banquet; stage: Sta
               data-testid="stage-note"
             />
           )}
-          {formError && (
-            <Alert color="red" role="alert" data-testid="stage-error">
-              {formError}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color={BUTTON[stage].color} loading={saving} data-testid="stage-submit">
-              {t(actionKey(banquet, stage, 'do'))}
-            </Button>
-          </Group>
+          <FormFooter
+            formError={formError}
+            errorTestId="stage-error"
+            saving={saving}
+            saveLabel={t(actionKey(banquet, stage, 'do'))}
+            saveTestId="stage-submit"
+            saveColor={BUTTON[stage].color}
+            onCancel={onClose}
+          />
         </Stack>
       </form>
-    </Modal>
+    </FormDialog>
   );
 }
 

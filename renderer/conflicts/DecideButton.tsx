@@ -1,7 +1,10 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { conflictCalls } from '../../shared/contract/conflicts.ts';
+import { textLimit } from '../../shared/contract/limits.ts';
 import { call } from '../api/client.ts';
+import { LimitedTextarea } from '../app/LimitedText.tsx';
 import { attempt, notifySuccess } from '../app/notify.ts';
 import { useStaff } from '../staff/staff-context.tsx';
 import { useConflicts } from './conflicts-context.tsx';
@@ -15,6 +18,9 @@ type DecideProps = {
   consequence: string;
   testId: string;
 };
+
+/** The contract's limit of a decision's note: past it the counter says so (nothing typed is cut off). */
+const NOTE_LIMIT = textLimit(conflictCalls['conflicts.decide'].input.shape.note);
 
 /**
  * A decision on a conflict, asked for once more before it is recorded: it reaches every PC under the name of
@@ -60,11 +66,12 @@ export function DecideButton({ conflictId, choice, label, consequence, testId }:
               {t('conflicts.decide.noStaff')}
             </Alert>
           )}
-          <Textarea
+          <LimitedTextarea
+            max={NOTE_LIMIT}
+            maxRows={6}
             label={t('conflicts.decide.note')}
             placeholder={t('conflicts.decide.notePlaceholder')}
             value={note}
-            maxLength={500}
             autosize
             minRows={2}
             onChange={(event) => setNote(event.currentTarget.value)}

@@ -1,11 +1,15 @@
-import { Alert, Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ALLERGEN_CLASSES, type EditableAllergen } from '../../shared/contract/allergies.ts';
+import { ALLERGEN_CLASSES, allergyCalls, type EditableAllergen } from '../../shared/contract/allergies.ts';
+import { textLimits } from '../../shared/contract/limits.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
 import { ConflictPanel } from '../app/ConflictPanel.tsx';
 import type { Choice } from '../app/edit-conflict.ts';
+import { FormDialog } from '../app/FormDialog.tsx';
+import { FormFooter } from '../app/FormFooter.tsx';
+import { LimitedTextInput } from '../app/LimitedText.tsx';
 import { errorMessage } from '../app/notify.ts';
 import { useEditConflict } from '../app/use-edit-conflict.ts';
 import { useCallForm } from './use-call-form.ts';
@@ -13,6 +17,9 @@ import { toggleWithdrawn } from './withdraw.ts';
 
 type AllergenClass = (typeof ALLERGEN_CLASSES)[number];
 type Editing = { mode: 'new' } | { mode: 'edit'; allergen: EditableAllergen };
+
+/** The contract's limits of a catalogue allergen's names, for the counters. */
+const LIMITS = textLimits(allergyCalls['allergens.create'].input.shape.fields.shape);
 type AllergenValues = { nameJa: string; nameEn: string; legalClass: AllergenClass };
 
 function AllergenForm({ editing, onClose }: { editing: Editing; onClose(): void }) {
@@ -50,7 +57,8 @@ function AllergenForm({ editing, onClose }: { editing: Editing; onClose(): void 
   return (
     <form onSubmit={save} data-testid="allergen-form">
       <Stack>
-        <TextInput
+        <LimitedTextInput
+          max={LIMITS.nameJa}
           label={t('kitchen.catalogue.nameJa')}
           name="nameJa"
           value={nameJa}
@@ -58,7 +66,8 @@ function AllergenForm({ editing, onClose }: { editing: Editing; onClose(): void 
           error={form.errorOf('nameJa')}
           data-autofocus
         />
-        <TextInput
+        <LimitedTextInput
+          max={LIMITS.nameEn}
           label={t('kitchen.catalogue.nameEn')}
           name="nameEn"
           value={nameEn}
@@ -73,7 +82,6 @@ function AllergenForm({ editing, onClose }: { editing: Editing; onClose(): void 
           allowDeselect={false}
           error={form.errorOf('legalClass')}
         />
-        {form.formError && <Alert color="red">{form.formError}</Alert>}
         {edit.conflict && (
           <ConflictPanel
             conflict={edit.conflict}
@@ -86,14 +94,13 @@ function AllergenForm({ editing, onClose }: { editing: Editing; onClose(): void 
             onResolve={resolve}
           />
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.saving} data-testid="save-allergen">
-            {t('kitchen.catalogue.save')}
-          </Button>
-        </Group>
+        <FormFooter
+          formError={form.formError}
+          saving={form.saving}
+          saveLabel={t('kitchen.catalogue.save')}
+          saveTestId="save-allergen"
+          onCancel={onClose}
+        />
       </Stack>
     </form>
   );
@@ -182,14 +189,15 @@ export function AllergensTab() {
           </Stack>
         );
       })}
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing?.mode === 'edit' ? t('kitchen.catalogue.editAllergen') : t('kitchen.catalogue.addAllergen')}
-        centered
-      >
-        {editing && <AllergenForm editing={editing} onClose={() => setEditing(null)} />}
-      </Modal>
+      {editing && (
+        <FormDialog
+          onClose={() => setEditing(null)}
+          title={editing?.mode === 'edit' ? t('kitchen.catalogue.editAllergen') : t('kitchen.catalogue.addAllergen')}
+          centered
+        >
+          <AllergenForm editing={editing} onClose={() => setEditing(null)} />
+        </FormDialog>
+      )}
     </Stack>
   );
 }

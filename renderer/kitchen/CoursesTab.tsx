@@ -1,31 +1,24 @@
-import {
-  ActionIcon,
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, NumberInput, Paper, Select, Stack, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Course, Dish } from '../../shared/contract/kitchen.ts';
+import { type Course, type Dish, kitchenCalls } from '../../shared/contract/kitchen.ts';
+import { textLimits } from '../../shared/contract/limits.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
 import { ConflictPanel } from '../app/ConflictPanel.tsx';
 import type { Choice } from '../app/edit-conflict.ts';
+import { FormDialog } from '../app/FormDialog.tsx';
+import { FormFooter } from '../app/FormFooter.tsx';
+import { LimitedTextarea, LimitedTextInput } from '../app/LimitedText.tsx';
 import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
 import { useEditConflict } from '../app/use-edit-conflict.ts';
 import { formatYen } from '../service/format.ts';
 import { useCallForm } from './use-call-form.ts';
 
 type Editing = { mode: 'new' } | { mode: 'edit'; course: Course };
+
+/** The contract's limits of a course's texts, for the counters. */
+const LIMITS = textLimits(kitchenCalls['courses.create'].input.shape.fields.shape);
 type CourseValues = { name: string; priceYen: number; note: string; dishIds: string[] };
 
 const LABEL_OF: Record<string, string> = {
@@ -159,7 +152,8 @@ function CourseForm({ editing, dishes, onClose }: { editing: Editing; dishes: Di
   return (
     <form onSubmit={save} data-testid="course-form">
       <Stack>
-        <TextInput
+        <LimitedTextInput
+          max={LIMITS.name}
           label={t('kitchen.catalogue.courseName')}
           name="name"
           value={name}
@@ -180,7 +174,9 @@ function CourseForm({ editing, dishes, onClose }: { editing: Editing; dishes: Di
           error={form.errorOf('priceYen')}
         />
         <OrderedDishes dishIds={dishIds} dishes={dishes} onChange={setDishIds} error={form.errorOf('dishIds')} />
-        <Textarea
+        <LimitedTextarea
+          max={LIMITS.note}
+          maxRows={4}
           label={t('kitchen.catalogue.note')}
           value={note}
           onChange={(event) => setNote(event.currentTarget.value)}
@@ -188,7 +184,6 @@ function CourseForm({ editing, dishes, onClose }: { editing: Editing; dishes: Di
           autosize
           minRows={2}
         />
-        {form.formError && <Alert color="red">{form.formError}</Alert>}
         {edit.conflict && (
           <ConflictPanel
             conflict={edit.conflict}
@@ -199,14 +194,13 @@ function CourseForm({ editing, dishes, onClose }: { editing: Editing; dishes: Di
             onResolve={resolve}
           />
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.saving} data-testid="save-course">
-            {t('kitchen.catalogue.save')}
-          </Button>
-        </Group>
+        <FormFooter
+          formError={form.formError}
+          saving={form.saving}
+          saveLabel={t('kitchen.catalogue.save')}
+          saveTestId="save-course"
+          onCancel={onClose}
+        />
       </Stack>
     </form>
   );
@@ -279,17 +273,16 @@ export function CoursesTab() {
           </Paper>
         );
       })}
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing?.mode === 'edit' ? t('kitchen.catalogue.editCourse') : t('kitchen.catalogue.addCourse')}
-        centered
-        size="lg"
-      >
-        {editing && (
+      {editing && (
+        <FormDialog
+          onClose={() => setEditing(null)}
+          title={editing?.mode === 'edit' ? t('kitchen.catalogue.editCourse') : t('kitchen.catalogue.addCourse')}
+          centered
+          size="lg"
+        >
           <CourseForm editing={editing} dishes={dishes.data?.dishes ?? []} onClose={() => setEditing(null)} />
-        )}
-      </Modal>
+        </FormDialog>
+      )}
     </Stack>
   );
 }

@@ -1,25 +1,16 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, MultiSelect, Select, Stack, Table, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ALLERGEN_CLASSES, type Allergen } from '../../shared/contract/allergies.ts';
-import { DISH_CATEGORIES, type EditableDish } from '../../shared/contract/kitchen.ts';
+import { DISH_CATEGORIES, type EditableDish, kitchenCalls } from '../../shared/contract/kitchen.ts';
+import { textLimits } from '../../shared/contract/limits.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
 import { ConflictPanel } from '../app/ConflictPanel.tsx';
 import type { Choice } from '../app/edit-conflict.ts';
+import { FormDialog } from '../app/FormDialog.tsx';
+import { FormFooter } from '../app/FormFooter.tsx';
+import { LimitedTextarea, LimitedTextInput } from '../app/LimitedText.tsx';
 import { errorMessage } from '../app/notify.ts';
 import { useEditConflict } from '../app/use-edit-conflict.ts';
 import { allergenName } from '../service/format.ts';
@@ -27,6 +18,9 @@ import { useCallForm } from './use-call-form.ts';
 import { toggleWithdrawn } from './withdraw.ts';
 
 type Category = (typeof DISH_CATEGORIES)[number];
+
+/** The contract's limits of a dish's texts, for the counters. */
+const LIMITS = textLimits(kitchenCalls['dishes.create'].input.shape.fields.shape);
 type Editing = { mode: 'new' } | { mode: 'edit'; dish: EditableDish };
 type DishValues = { name: string; reading: string; category: Category; allergenIds: string[]; note: string };
 
@@ -96,7 +90,8 @@ function DishForm({ editing, allergens, onClose }: { editing: Editing; allergens
   return (
     <form onSubmit={save} data-testid="dish-form">
       <Stack>
-        <TextInput
+        <LimitedTextInput
+          max={LIMITS.name}
           label={t('kitchen.catalogue.dishName')}
           name="name"
           value={name}
@@ -104,7 +99,8 @@ function DishForm({ editing, allergens, onClose }: { editing: Editing; allergens
           error={form.errorOf('name')}
           data-autofocus
         />
-        <TextInput
+        <LimitedTextInput
+          max={LIMITS.reading}
           label={t('kitchen.catalogue.reading')}
           name="reading"
           value={reading}
@@ -132,7 +128,9 @@ function DishForm({ editing, allergens, onClose }: { editing: Editing; allergens
           error={form.errorOf('allergenIds')}
           data-testid="dish-allergens"
         />
-        <Textarea
+        <LimitedTextarea
+          max={LIMITS.note}
+          maxRows={4}
           label={t('kitchen.catalogue.note')}
           value={note}
           onChange={(event) => setNote(event.currentTarget.value)}
@@ -140,7 +138,6 @@ function DishForm({ editing, allergens, onClose }: { editing: Editing; allergens
           autosize
           minRows={2}
         />
-        {form.formError && <Alert color="red">{form.formError}</Alert>}
         {edit.conflict && (
           <ConflictPanel
             conflict={edit.conflict}
@@ -151,14 +148,13 @@ function DishForm({ editing, allergens, onClose }: { editing: Editing; allergens
             onResolve={resolve}
           />
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.saving} data-testid="save-dish">
-            {t('kitchen.catalogue.save')}
-          </Button>
-        </Group>
+        <FormFooter
+          formError={form.formError}
+          saving={form.saving}
+          saveLabel={t('kitchen.catalogue.save')}
+          saveTestId="save-dish"
+          onCancel={onClose}
+        />
       </Stack>
     </form>
   );
@@ -260,16 +256,15 @@ export function DishesTab() {
           </Table.Tbody>
         </Table>
       )}
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing?.mode === 'edit' ? t('kitchen.catalogue.editDish') : t('kitchen.catalogue.addDish')}
-        centered
-      >
-        {editing && (
+      {editing && (
+        <FormDialog
+          onClose={() => setEditing(null)}
+          title={editing?.mode === 'edit' ? t('kitchen.catalogue.editDish') : t('kitchen.catalogue.addDish')}
+          centered
+        >
           <DishForm editing={editing} allergens={allergens.data?.allergens ?? []} onClose={() => setEditing(null)} />
-        )}
-      </Modal>
+        </FormDialog>
+      )}
     </Stack>
   );
 }

@@ -1,10 +1,12 @@
-import { Alert, Badge, Button, Group, Modal, Paper, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Allergy, allergyCalls } from '../../shared/contract/allergies.ts';
 import { textLimit } from '../../shared/contract/limits.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
+import { FormDialog } from '../app/FormDialog.tsx';
+import { FormFooter } from '../app/FormFooter.tsx';
 import { LimitedTextInput } from '../app/LimitedText.tsx';
 import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
 import { formatDateTime } from '../i18n/format.ts';
@@ -43,12 +45,7 @@ function RetractDialog({ allergy, onClose }: { allergy: Allergy; onClose(): void
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={t('service.allergies.retractForm.title')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
+    <FormDialog onClose={onClose} title={t('service.allergies.retractForm.title')}>
       <form data-testid="retract-form" onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text size="sm">{t('service.allergies.retractForm.body', { name })}</Text>
@@ -66,17 +63,17 @@ function RetractDialog({ allergy, onClose }: { allergy: Allergy; onClose(): void
             }}
             error={error}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" data-testid="confirm-retract" loading={saving}>
-              {t('service.allergies.retractForm.submit')}
-            </Button>
-          </Group>
+          <FormFooter
+            formError={null}
+            saving={saving}
+            saveLabel={t('service.allergies.retractForm.submit')}
+            saveTestId="confirm-retract"
+            saveColor="red"
+            onCancel={onClose}
+          />
         </Stack>
       </form>
-    </Modal>
+    </FormDialog>
   );
 }
 

@@ -1,8 +1,10 @@
-import { Button, Center, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client.ts';
+import { LimitedTextInput } from '../app/LimitedText.tsx';
 import { attempt } from '../app/notify.ts';
+import { STAFF_LIMITS } from './limits.ts';
 import { useStaff } from './staff-context.tsx';
 
 /** First run: nobody works here yet. The person at this PC is added and chosen in one step. */
@@ -30,7 +32,8 @@ export function FirstRun() {
           <Stack>
             <Title order={2}>{t('staff.firstRun.title')}</Title>
             <Text>{t('staff.firstRun.body')}</Text>
-            <TextInput
+            <LimitedTextInput
+              max={STAFF_LIMITS.name}
               data-testid="first-run-name"
               name="name"
               label={t('staff.name')}
@@ -39,7 +42,8 @@ export function FirstRun() {
               autoFocus
               required
             />
-            <TextInput
+            <LimitedTextInput
+              max={STAFF_LIMITS.reading}
               data-testid="first-run-reading"
               name="reading"
               label={t('staff.reading')}

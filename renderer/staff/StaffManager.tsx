@@ -1,12 +1,14 @@
-import { Badge, Button, Divider, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Divider, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '../../shared/contract/staff.ts';
 import { call } from '../api/client.ts';
 import { ConflictPanel } from '../app/ConflictPanel.tsx';
 import type { Choice } from '../app/edit-conflict.ts';
+import { LimitedTextInput } from '../app/LimitedText.tsx';
 import { attempt, notifyError, notifySuccess } from '../app/notify.ts';
 import { useEditConflict } from '../app/use-edit-conflict.ts';
+import { STAFF_LIMITS } from './limits.ts';
 import { useStaff } from './staff-context.tsx';
 
 function StaffRow({ member }: { member: StaffMember }) {
@@ -44,14 +46,16 @@ function StaffRow({ member }: { member: StaffMember }) {
   return (
     <form onSubmit={save} data-testid="staff-row" data-staff-id={member.id}>
       <Group gap="xs" align="flex-end" wrap="nowrap">
-        <TextInput
+        <LimitedTextInput
+          max={STAFF_LIMITS.name}
           label={t('staff.name')}
           name="name"
           value={name}
           onChange={(event) => setName(event.currentTarget.value)}
           style={{ flex: 1 }}
         />
-        <TextInput
+        <LimitedTextInput
+          max={STAFF_LIMITS.reading}
           label={t('staff.reading')}
           name="reading"
           value={reading}
@@ -116,14 +120,16 @@ export function StaffManager({ opened, onClose }: { opened: boolean; onClose(): 
         <Title order={5}>{t('staff.addTitle')}</Title>
         <form onSubmit={add}>
           <Group gap="xs" align="flex-end" wrap="nowrap">
-            <TextInput
+            <LimitedTextInput
+              max={STAFF_LIMITS.name}
               label={t('staff.name')}
               data-testid="new-staff-name"
               value={name}
               onChange={(event) => setName(event.currentTarget.value)}
               style={{ flex: 1 }}
             />
-            <TextInput
+            <LimitedTextInput
+              max={STAFF_LIMITS.reading}
               label={t('staff.reading')}
               data-testid="new-staff-reading"
               value={reading}
