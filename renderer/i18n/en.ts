@@ -152,7 +152,15 @@ export const en: Messages = {
     remove: 'Remove companion',
     removedNotice: 'Companion removed',
     linkedNotice: 'Companion added',
+    change: 'Choose again',
     chosen: 'Chosen: {{name}}',
+  },
+  finder: {
+    createNamed: 'Register “{{text}}” as a new guest',
+    newTitle: 'Register a new guest and choose them',
+    phone: 'Phone (if known)',
+    laterOnCard: 'The rest can be filled in later on the guest card',
+    createAndPick: 'Register and choose',
   },
   history: {
     empty: 'No history yet',

@@ -157,7 +157,15 @@ export const ja = {
     remove: '同伴者から外す',
     removedNotice: '同伴者から外しました',
     linkedNotice: '同伴者に追加しました',
+    change: '選び直す',
     chosen: '選択中: {{name}}',
+  },
+  finder: {
+    createNamed: '「{{text}}」を新しいお客様として登録',
+    newTitle: '新しいお客様を登録して選ぶ',
+    phone: '電話番号（わかれば）',
+    laterOnCard: 'ほかの項目はあとでお客様カードで入力できます',
+    createAndPick: '登録して選ぶ',
   },
   history: {
     empty: '履歴はありません',
