@@ -24,6 +24,7 @@ import { createNameFormatter } from './guests/rows.ts';
 import { createSearch } from './guests/search.ts';
 import { createSearchCues } from './guests/search-cues.ts';
 import { createSearchIndex } from './guests/search-index.ts';
+import { searchKeysStale } from './guests/search-keys-version.ts';
 import { jobHandlers } from './jobs/handlers.ts';
 import { createJobRunner, type JobRunnerOptions } from './jobs/runner.ts';
 import { kitchenHandlers } from './kitchen/handlers.ts';
@@ -178,6 +179,15 @@ export function createCore(options: CoreOptions): Core {
     requests: createRequestLog(db, clock),
     failureOf: (error) => (error instanceof EditedSince ? editedSinceFailure(ctx, error) : undefined),
   });
+
+  // An index made by older search keys is rebuilt as a job (the jobs bar shows it), search answering from the
+  // old index meanwhile: guests whose keys did not change are found as before.
+  if (searchKeysStale(db)) {
+    logger.info('the search index was made with older search keys: rebuilding it');
+    void dispatch('system.rebuildSearchIndex', {}).then((result) => {
+      if (!result.ok) logger.warn(`search index rebuild did not finish: ${result.error.code}`);
+    });
+  }
 
   return {
     nodeId,

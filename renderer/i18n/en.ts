@@ -130,7 +130,7 @@ export const en: Messages = {
   form: {
     titleNew: 'New guest',
     titleEdit: 'Edit guest',
-    readingHint: 'Hiragana or katakana, either is fine',
+    readingHint: 'Hiragana or katakana, either is fine (Latin letters for a name written in them)',
     birthdayHint: 'e.g. 1980-04-01',
     postalHint: 'e.g. 150-0001',
     addPhone: 'Add a phone number',
@@ -272,7 +272,9 @@ export const en: Messages = {
     field: {
       required: 'Required',
       too_long: 'Too long',
-      reading_not_kana: 'Enter the reading in hiragana or katakana',
+      reading_not_kana:
+        'Enter the reading in hiragana or katakana (a name in Latin letters may be read in Latin letters)',
+      reading_needs_kana: 'A name in kanji or kana needs its reading in hiragana or katakana',
       phone_invalid: 'Not a valid phone number',
       email_invalid: 'Not a valid email address',
       postal_invalid: 'Enter a 7-digit postal code (e.g. 150-0001)',

@@ -135,7 +135,7 @@ export const ja = {
   form: {
     titleNew: '新しいお客様',
     titleEdit: 'お客様情報の編集',
-    readingHint: 'ひらがなでもカタカナでも入力できます',
+    readingHint: 'ひらがなでもカタカナでも入力できます（ローマ字のお名前はローマ字でも）',
     birthdayHint: '例: 1980-04-01',
     postalHint: '例: 150-0001',
     addPhone: '電話番号を追加',
@@ -277,7 +277,8 @@ export const ja = {
     field: {
       required: '入力してください',
       too_long: '長すぎます',
-      reading_not_kana: 'よみはひらがなかカタカナで入力してください',
+      reading_not_kana: 'よみはひらがな・カタカナで入力してください（ローマ字のお名前はローマ字でも入力できます）',
+      reading_needs_kana: '漢字・かなのお名前のよみは、ひらがなかカタカナで入力してください',
       phone_invalid: '電話番号の形式が正しくありません',
       email_invalid: 'メールアドレスの形式が正しくありません',
       postal_invalid: '郵便番号は7桁（例: 150-0001）で入力してください',

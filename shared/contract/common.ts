@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCalendarDate, normalizeDateInput } from '../text/dates.ts';
 import { isKanaReading } from '../text/kana.ts';
+import { isLatinReading, mayReadInLatin } from '../text/latin.ts';
 import { foldWidth } from '../text/width.ts';
 
 // Field schemas shared by several domains. A custom message is a field code (errors.field.*).
@@ -27,8 +28,16 @@ export function requiredText(max: number) {
 export const empty = z.object({}).strict();
 
 /** A kana reading (of a guest's or a staff member's name): hiragana or katakana of any width, or empty. */
+/** A reading: kana, or Latin letters (a foreign name read as written; see readingFitsName for which names). */
 export function reading(max: number) {
-  return text(max).refine((value) => value === '' || isKanaReading(value), { error: 'reading_not_kana' });
+  return text(max).refine((value) => value === '' || isKanaReading(value) || isLatinReading(value), {
+    error: 'reading_not_kana',
+  });
+}
+
+/** A reading in Latin letters is for a name without kanji or kana; a Japanese name is read in kana. */
+export function readingFitsName(name: string, value: string): boolean {
+  return value === '' || isKanaReading(value) || mayReadInLatin(name);
 }
 
 /**

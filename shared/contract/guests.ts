@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isCalendarDate, localDate } from '../text/dates.ts';
 import { foldPhoneText, isPhoneNumber } from '../text/phone.ts';
 import { SEVERITIES } from './allergies.ts';
-import { basedOnVersion, empty, id, reading, requiredText, text, typedDay } from './common.ts';
+import { basedOnVersion, empty, id, reading, readingFitsName, requiredText, text, typedDay } from './common.ts';
 import { call } from './define.ts';
 
 export const PHONE_LABELS = ['mobile', 'home', 'work', 'other'] as const;
@@ -79,7 +79,27 @@ const guestFieldShape = {
   marketingConsent: z.boolean({ error: 'invalid_type' }),
 };
 
-export const guestFieldsSchema = z.object(guestFieldShape).strict();
+type NamesAndReadings = { familyName?: string; givenName?: string; familyReading?: string; givenReading?: string };
+
+/**
+ * The rule across a name and its reading (readingFitsName), said on the reading. Checked on whole records here;
+ * an update, which may change one of the two, is checked by the core on the record as it would become.
+ */
+export function readingIssues(fields: NamesAndReadings): Array<{ path: 'familyReading' | 'givenReading' }> {
+  const issues: Array<{ path: 'familyReading' | 'givenReading' }> = [];
+  if (!readingFitsName(fields.familyName ?? '', fields.familyReading ?? '')) issues.push({ path: 'familyReading' });
+  if (!readingFitsName(fields.givenName ?? '', fields.givenReading ?? '')) issues.push({ path: 'givenReading' });
+  return issues;
+}
+
+function checkReadings(fields: NamesAndReadings, context: z.core.$RefinementCtx): void {
+  for (const { path } of readingIssues(fields)) {
+    context.addIssue({ code: 'custom', path: [path], message: 'reading_needs_kana', input: fields });
+  }
+}
+
+const guestFieldsObject = z.object(guestFieldShape).strict();
+export const guestFieldsSchema = guestFieldsObject.superRefine(checkReadings);
 export const guestCreateFieldsSchema = z
   .object({
     ...guestFieldShape,
@@ -94,8 +114,10 @@ export const guestCreateFieldsSchema = z
     note: guestFieldShape.note.optional(),
     marketingConsent: guestFieldShape.marketingConsent.optional(),
   })
-  .strict();
-export const guestPatchSchema = guestFieldsSchema.partial();
+  .strict()
+  .superRefine(checkReadings);
+export const guestPatchSchema = guestFieldsObject.partial();
+export type GuestPatch = z.output<typeof guestPatchSchema>;
 export type GuestFields = z.output<typeof guestFieldsSchema>;
 export type GuestFieldsInput = z.input<typeof guestFieldsSchema>;
 export type GuestField = keyof GuestFields;

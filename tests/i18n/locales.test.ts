@@ -50,6 +50,7 @@ const FIELD_CODES = [
   'required',
   'too_long',
   'reading_not_kana',
+  'reading_needs_kana',
   'phone_invalid',
   'email_invalid',
   'postal_invalid',
