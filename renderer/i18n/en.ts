@@ -2,6 +2,7 @@ import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
 import { enBanquet } from './banquet.en.ts';
 import { enBanquetErrors } from './banquet-errors.en.ts';
 import { enConflicts } from './conflicts.en.ts';
+import { enDates } from './dates.en.ts';
 import type { Messages } from './ja.ts';
 import { enJobs } from './jobs.en.ts';
 import { enKitchen } from './kitchen.en.ts';
@@ -18,6 +19,7 @@ export const en: Messages = {
   banquet: enBanquet,
   jobs: enJobs,
   conflicts: enConflicts,
+  dates: enDates,
   app: {
     name: '宿帳 Yadocho',
     loading: 'Loading…',

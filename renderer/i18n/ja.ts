@@ -9,6 +9,7 @@ import type { Translation } from '../../shared/i18n/translation.ts';
 import { jaBanquet } from './banquet.ja.ts';
 import { jaBanquetErrors } from './banquet-errors.ja.ts';
 import { jaConflicts } from './conflicts.ja.ts';
+import { jaDates } from './dates.ja.ts';
 import { jaJobs } from './jobs.ja.ts';
 import { jaKitchen } from './kitchen.ja.ts';
 import { jaKitchenErrors } from './kitchen-errors.ja.ts';
@@ -22,6 +23,7 @@ export const ja = {
   banquet: jaBanquet,
   jobs: jaJobs,
   conflicts: jaConflicts,
+  dates: jaDates,
   app: {
     name: '宿帳 Yadocho',
     loading: '読み込み中…',
