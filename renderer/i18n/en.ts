@@ -2,6 +2,7 @@ import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
 import { enBanquet } from './banquet.en.ts';
 import { enBanquetErrors } from './banquet-errors.en.ts';
 import { enConflicts } from './conflicts.en.ts';
+import { enDates } from './dates.en.ts';
 import type { Messages } from './ja.ts';
 import { enJobs } from './jobs.en.ts';
 import { enKitchen } from './kitchen.en.ts';
@@ -18,6 +19,7 @@ export const en: Messages = {
   banquet: enBanquet,
   jobs: enJobs,
   conflicts: enConflicts,
+  dates: enDates,
   app: {
     name: '宿帳 Yadocho',
     loading: 'Loading…',
@@ -131,7 +133,7 @@ export const en: Messages = {
     titleNew: 'New guest',
     titleEdit: 'Edit guest',
     readingHint: 'Hiragana or katakana, either is fine (Latin letters for a name written in them)',
-    birthdayHint: 'e.g. 1980-04-01',
+    birthdayHint: 'e.g. 1980-04-01, S55.4.1',
     postalHint: 'e.g. 150-0001',
     addPhone: 'Add a phone number',
     removePhone: 'Remove this phone number',
@@ -280,6 +282,8 @@ export const en: Messages = {
       postal_invalid: 'Enter a 7-digit postal code (e.g. 150-0001)',
       date_invalid: 'Enter a real date, e.g. 2026-04-01',
       birthday_invalid: 'Enter a real date, today or earlier, e.g. 1980-04-01',
+      date_out_of_range: 'Enter a date between 1 January 1900 and 31 December 2100',
+      date_outside_era: 'That day is not in the era written (Heisei ends on H31.4.30; Reiwa begins on R1.5.1)',
       yen_invalid: 'Enter whole yen, 0 or more',
       count_invalid: 'Enter a whole number, 0 or more',
       duplicate: 'The same item is listed twice',

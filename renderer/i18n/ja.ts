@@ -9,6 +9,7 @@ import type { Translation } from '../../shared/i18n/translation.ts';
 import { jaBanquet } from './banquet.ja.ts';
 import { jaBanquetErrors } from './banquet-errors.ja.ts';
 import { jaConflicts } from './conflicts.ja.ts';
+import { jaDates } from './dates.ja.ts';
 import { jaJobs } from './jobs.ja.ts';
 import { jaKitchen } from './kitchen.ja.ts';
 import { jaKitchenErrors } from './kitchen-errors.ja.ts';
@@ -22,6 +23,7 @@ export const ja = {
   banquet: jaBanquet,
   jobs: jaJobs,
   conflicts: jaConflicts,
+  dates: jaDates,
   app: {
     name: '宿帳 Yadocho',
     loading: '読み込み中…',
@@ -136,7 +138,7 @@ export const ja = {
     titleNew: '新しいお客様',
     titleEdit: 'お客様情報の編集',
     readingHint: 'ひらがなでもカタカナでも入力できます（ローマ字のお名前はローマ字でも）',
-    birthdayHint: '例: 1980-04-01',
+    birthdayHint: '例: 1980-04-01、S55.4.1、昭和55年4月1日',
     postalHint: '例: 150-0001',
     addPhone: '電話番号を追加',
     removePhone: 'この電話番号を削除',
@@ -284,6 +286,8 @@ export const ja = {
       postal_invalid: '郵便番号は7桁（例: 150-0001）で入力してください',
       date_invalid: '正しい日付を入力してください（例: 2026-04-01）',
       birthday_invalid: '今日以前の正しい日付を入力してください（例: 1980-04-01）',
+      date_out_of_range: '1900年1月1日から2100年12月31日までの日付を入力してください',
+      date_outside_era: 'その元号の期間にない日付です（平成は31年4月30日まで、令和は元年5月1日から）',
       yen_invalid: '0以上の円単位の金額を入力してください',
       count_invalid: '0以上の整数を入力してください',
       duplicate: '同じ項目が重複しています',

@@ -1,8 +1,18 @@
 import { z } from 'zod';
-import { isCalendarDate, localDate } from '../text/dates.ts';
+import { localDate } from '../text/dates.ts';
 import { foldPhoneText, isPhoneNumber } from '../text/phone.ts';
 import { SEVERITIES } from './allergies.ts';
-import { basedOnVersion, empty, id, reading, readingFitsName, requiredText, text, typedDay } from './common.ts';
+import {
+  basedOnVersion,
+  dayProblem,
+  empty,
+  id,
+  reading,
+  readingFitsName,
+  requiredText,
+  text,
+  typedDay,
+} from './common.ts';
 import { call } from './define.ts';
 
 export const PHONE_LABELS = ['mobile', 'home', 'work', 'other'] as const;
@@ -54,13 +64,14 @@ const postalCode = text(10)
   .refine((value) => value === '' || /^\d{3}-?\d{4}$/.test(value), { error: 'postal_invalid' })
   .transform((value) => (value === '' ? '' : `${value.slice(0, 3)}-${value.slice(-4)}`));
 
-function isPastCalendarDate(value: string): boolean {
-  return isCalendarDate(value) && value >= '1900-01-01' && value <= localDate(Date.now());
-}
-
-/** Typed as any date field is (1980/4/1, １９８０-４-１, 1980年4月1日), or empty; a real day, today or earlier. */
-const birthday = typedDay('invalid_type').refine((value) => value === '' || isPastCalendarDate(value), {
-  error: 'birthday_invalid',
+/**
+ * Typed as any date field is (1980/4/1, １９８０-４-１, 1980年4月1日, 昭和55年4月1日, S55.4.1), or empty; a real
+ * day from 1900 on, today or earlier.
+ */
+const birthday = typedDay('invalid_type').superRefine((value, ctx) => {
+  if (value === '') return;
+  const problem = dayProblem(value, 'birthday_invalid') ?? (value > localDate(Date.now()) ? 'birthday_invalid' : null);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
 });
 
 /** Every field of a guest a person can edit. Create requires the family name and its reading. */

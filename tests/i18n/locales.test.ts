@@ -56,6 +56,8 @@ const FIELD_CODES = [
   'postal_invalid',
   'date_invalid',
   'birthday_invalid',
+  'date_out_of_range',
+  'date_outside_era',
   'invalid_choice',
   'too_many',
   'invalid_type',
