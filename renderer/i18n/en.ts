@@ -237,6 +237,8 @@ export const en: Messages = {
       ...enServiceErrors,
       ...enKitchenErrors,
       ...enBanquetErrors,
+      postcode_unknown:
+        'Postcode {{postcode}} is not in Japan Post’s postcode data. Check the number, or type the address by hand.',
       rebuild_running: 'The search index is being rebuilt right now. Wait until it is done.',
       guest_not_found: 'This guest was not found',
       guest_deleted: 'This guest is deleted. Restore them first.',

@@ -242,6 +242,7 @@ export const ja = {
       ...jaServiceErrors,
       ...jaKitchenErrors,
       ...jaBanquetErrors,
+      postcode_unknown: '〒{{postcode}} は郵便番号データにありません。番号を確かめるか、住所を手で入力してください。',
       rebuild_running: '検索インデックスはいま再構築中です。終わるまでお待ちください。',
       guest_not_found: 'このお客様は見つかりません',
       guest_deleted: 'このお客様は削除されています。先に元に戻してください。',
