@@ -133,6 +133,13 @@ export const en: Messages = {
     readingHint: 'Hiragana or katakana, either is fine',
     birthdayHint: 'e.g. 1980-04-01',
     postalHint: 'e.g. 150-0001',
+    postcode: {
+      filled: 'Address filled in from postcode {{postcode}}. Go on with the block and building.',
+      fill: 'Fill in the address: {{address}}',
+      choose_one: 'Postcode {{postcode}} has {{count}} town. Choose it to fill in the address.',
+      choose_other: 'Postcode {{postcode}} has {{count}} towns. Choose one to fill in the address.',
+      choosePlaceholder: 'Choose the town',
+    },
     addPhone: 'Add a phone number',
     removePhone: 'Remove this phone number',
     phoneLabel: 'Type',
