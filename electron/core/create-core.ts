@@ -4,6 +4,8 @@ import { createRunner } from '../../db/query.ts';
 import type { CallName, Result } from '../../shared/contract/index.ts';
 import type { JobProgress } from '../../shared/contract/jobs.ts';
 import { localDate } from '../../shared/text/dates.ts';
+import { addressHandlers } from './addresses/handlers.ts';
+import { createPostcodeBook, type PostcodeBook } from './addresses/postcode-book.ts';
 import { allergyHandlers } from './allergies/handlers.ts';
 import { arrivalHandlers } from './arrivals/handlers.ts';
 import { banquetHandlers } from './banquets/handlers.ts';
@@ -49,6 +51,8 @@ export type CoreOptions = {
   checkpoint?: CheckpointOptions;
   /** How long jobs slice their work and how often they report; tests make every slice one unit. */
   jobs?: Pick<JobRunnerOptions, 'sliceMs' | 'progressEveryMs'>;
+  /** Japan Post's postcodes (read on the first lookup); the data file shipped with the app unless given. */
+  postcodes?: PostcodeBook;
 };
 
 export type Core = {
@@ -123,6 +127,7 @@ export function createCore(options: CoreOptions): Core {
         ),
       ),
     ),
+    ...addressHandlers(options.postcodes ?? createPostcodeBook()),
     ...settingsHandlers(ctx),
     ...stayHandlers(ctx),
     ...allergyHandlers(ctx),

@@ -1,4 +1,4 @@
-import { Checkbox, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Grid, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import i18next from 'i18next';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +24,8 @@ import {
 } from './form-model.ts';
 import { fullName } from './names.ts';
 import { PhoneRows } from './PhoneRows.tsx';
+import { PostcodeNote } from './PostcodeNote.tsx';
+import { usePostcodeFill } from './use-postcode-fill.ts';
 
 function initialValues(request: FormRequest): FormValues {
   const values = request.mode === 'edit' ? valuesOf(request.card) : { ...emptyValues, ...request.prefill };
@@ -66,6 +68,14 @@ export function GuestForm({ request, onClose }: { request: FormRequest; onClose(
   const [formError, setFormError] = useState<string | null>(null);
   const edit = useEditConflict(request.mode === 'edit' ? request.card.version : undefined);
   const formRef = useRef<HTMLFormElement>(null);
+  // The address as it is when a postcode lookup answers (the staff may have typed on meanwhile).
+  const addressNow = useRef(values.address);
+  addressNow.current = values.address;
+  const postcode = usePostcodeFill({
+    initialPostcode: values.postalCode,
+    address: () => addressNow.current,
+    setAddress: (address) => setValues((current) => ({ ...current, address })),
+  });
 
   const errorOf = (path: string): string | undefined => {
     const code = errors[path];
@@ -166,13 +176,37 @@ export function GuestForm({ request, onClose }: { request: FormRequest; onClose(
           />
           <SimpleGrid cols={3} spacing="sm">
             <TextInput label={t('fields.email')} type="email" inputMode="email" {...text('email')} />
-            <TextInput label={t('fields.postalCode')} placeholder={t('form.postalHint')} {...text('postalCode')} />
             <TextInput label={t('fields.birthday')} placeholder={t('form.birthdayHint')} {...text('birthday')} />
-          </SimpleGrid>
-          <SimpleGrid cols={2} spacing="sm">
-            <TextInput label={t('fields.address')} {...text('address')} />
             <TextInput label={t('fields.organization')} {...text('organization')} />
           </SimpleGrid>
+          {/* The postcode first, as desks write an address: its prefecture, city and town follow (PostcodeNote). */}
+          <Grid gap="sm">
+            <Grid.Col span={3}>
+              <TextInput
+                label={t('fields.postalCode')}
+                placeholder={t('form.postalHint')}
+                {...text('postalCode')}
+                onChange={(event) => {
+                  const value = event.currentTarget.value;
+                  setValues((current) => ({ ...current, postalCode: value }));
+                  void postcode.postcodeTyped(value);
+                }}
+              />
+            </Grid.Col>
+            <Grid.Col span={9}>
+              <TextInput
+                label={t('fields.address')}
+                {...text('address')}
+                onFocus={(event) => {
+                  // Filled from the postcode: the staff go on typing after it, not over it.
+                  const input = event.currentTarget;
+                  if (postcode.isAutoFilled(input.value))
+                    input.setSelectionRange(input.value.length, input.value.length);
+                }}
+              />
+            </Grid.Col>
+          </Grid>
+          <PostcodeNote note={postcode.note} onChoose={postcode.choose} />
           <Textarea label={t('fields.note')} autosize minRows={2} maxRows={8} {...text('note')} />
           <Checkbox
             name="marketingConsent"

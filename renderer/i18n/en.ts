@@ -135,6 +135,13 @@ export const en: Messages = {
     readingHint: 'Hiragana or katakana, either is fine (Latin letters for a name written in them)',
     birthdayHint: 'e.g. 1980-04-01, S55.4.1',
     postalHint: 'e.g. 150-0001',
+    postcode: {
+      filled: 'Address filled in from postcode {{postcode}}. Go on with the block and building.',
+      fill: 'Fill in the address: {{address}}',
+      choose_one: 'Postcode {{postcode}} has {{count}} town. Choose it to fill in the address.',
+      choose_other: 'Postcode {{postcode}} has {{count}} towns. Choose one to fill in the address.',
+      choosePlaceholder: 'Choose the town',
+    },
     addPhone: 'Add a phone number',
     removePhone: 'Remove this phone number',
     phoneLabel: 'Type',
@@ -247,6 +254,8 @@ export const en: Messages = {
       ...enServiceErrors,
       ...enKitchenErrors,
       ...enBanquetErrors,
+      postcode_unknown:
+        'Postcode {{postcode}} is not in Japan Post’s postcode data. Check the number, or type the address by hand.',
       rebuild_running: 'The search index is being rebuilt right now. Wait until it is done.',
       guest_not_found: 'This guest was not found',
       guest_deleted: 'This guest is deleted. Restore them first.',

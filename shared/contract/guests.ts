@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localDate } from '../text/dates.ts';
 import { foldPhoneText, isPhoneNumber } from '../text/phone.ts';
+import { formatPostcode, postcodeDigits } from '../text/postcode.ts';
 import { SEVERITIES } from './allergies.ts';
 import {
   basedOnVersion,
@@ -59,10 +60,11 @@ const email = text(254).refine((value) => value === '' || z.email().safeParse(va
   error: 'email_invalid',
 });
 
-const postalCode = text(10)
-  .transform((value) => value.replace(/^〒\s*/, '').replace(/[ー‐－]/g, '-'))
-  .refine((value) => value === '' || /^\d{3}-?\d{4}$/.test(value), { error: 'postal_invalid' })
-  .transform((value) => (value === '' ? '' : `${value.slice(0, 3)}-${value.slice(-4)}`));
+// Typed as desks type it (〒, full-width digits, any dash or none), stored as 100-0001; the same reading as
+// addresses.byPostcode, so a postcode the form looked up is one it saves.
+const postalCode = text(20)
+  .refine((value) => value === '' || postcodeDigits(value) !== null, { error: 'postal_invalid' })
+  .transform((value) => (value === '' ? '' : formatPostcode(postcodeDigits(value) as string)));
 
 /**
  * Typed as any date field is (1980/4/1, １９８０-４-１, 1980年4月1日, 昭和55年4月1日, S55.4.1), or empty; a real
