@@ -27,7 +27,8 @@ export const SIZE = { room: 12, lead: 10, text: 8.5, small: 7.5, label: 7.5 } as
 
 /** A row of a room's block: a label at the left and running text beside it. */
 export type RoomRow = { label: Run; words: Word[]; fill?: string; danger?: boolean };
-export type RoomBlock = { heading: RoomRow; rows: RoomRow[] };
+/** `continued` heads the part of a room that goes on over a page break: the room and lead, and （続き）. */
+export type RoomBlock = { heading: RoomRow; continued: RoomRow; rows: RoomRow[] };
 
 const label = (text: string): Run => ({ text, bold: true, size: SIZE.label, color: INK.muted });
 /** The 「・」 between the items of one list (a comma in English). */
@@ -192,12 +193,11 @@ export function roomBlock(words: Words, arrival: Arrival, date: string): RoomBlo
   const avoid = avoidWords(words, arrival);
   const menus = menuWords(words, arrival, date);
   const anaphylaxis = arrival.allergies.some((allergy) => allergy.severity === 'anaphylaxis');
+  const room: Run = { text: roomsOf(arrival), bold: true, size: SIZE.room };
+  const lead = `${words.guest(leadOf(arrival).name)}${sheet.continued}`;
   return {
-    heading: {
-      label: { text: roomsOf(arrival), bold: true, size: SIZE.room },
-      words: headingWords(words, arrival),
-      fill: INK.headFill,
-    },
+    heading: { label: room, words: headingWords(words, arrival), fill: INK.headFill },
+    continued: { label: room, words: [[{ text: lead, bold: true, size: SIZE.lead }]], fill: INK.headFill },
     rows: [
       {
         label: label(sheet.allergiesShort),

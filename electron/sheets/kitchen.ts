@@ -19,7 +19,7 @@ const TEXT_WIDTH = AREA.width - LABEL_WIDTH - 2 * PAD_X;
 
 /** A row laid out: its label's lines and its text's lines. */
 type LaidRow = { row: RoomRow; label: Line[]; lines: Line[] };
-type LaidBlock = { heading: LaidRow; rows: LaidRow[] };
+type LaidBlock = { heading: LaidRow; continued: LaidRow; rows: LaidRow[] };
 
 function layRow(doc: Doc, row: RoomRow): LaidRow {
   return {
@@ -84,12 +84,8 @@ type Cursor = { y: number; newPage(): void };
  * A room taller than a whole page, drawn row by row and line by line: where the next line does not fit, the
  * page ends and the next one starts with the room's heading and (続き); the row goes on with its label again.
  */
-function drawLongBlock(doc: Doc, words: Words, block: LaidBlock, cursor: Cursor): void {
-  const continued: RoomRow = {
-    ...block.heading.row,
-    words: [...block.heading.row.words, [{ text: words.labels.sheet.continued, bold: true, size: SIZE.text }]],
-  };
-  const heading = layRow(doc, continued);
+function drawLongBlock(doc: Doc, block: LaidBlock, cursor: Cursor): void {
+  const heading = block.continued;
   cursor.y += drawPart(doc, block.heading, block.heading.lines, cursor.y, true);
   for (const row of block.rows) {
     let lines = row.lines;
@@ -134,7 +130,11 @@ export async function makeKitchenPdf(
   }
   arrivals.arrivals.forEach((arrival, i) => {
     const room: RoomBlock = roomBlock(words, arrival, arrivals.date);
-    const block: LaidBlock = { heading: layRow(doc, room.heading), rows: room.rows.map((row) => layRow(doc, row)) };
+    const block: LaidBlock = {
+      heading: layRow(doc, room.heading),
+      continued: layRow(doc, room.continued),
+      rows: room.rows.map((row) => layRow(doc, row)),
+    };
     const height = blockHeight(block);
     if (i > 0) cursor.y += BLOCK_GAP;
     const fitsHere = cursor.y + height <= AREA.bottom;
@@ -145,7 +145,7 @@ export async function makeKitchenPdf(
       cursor.y += drawPart(doc, block.heading, block.heading.lines, cursor.y, true);
       for (const row of block.rows) cursor.y += drawPart(doc, row, row.lines, cursor.y, true);
     } else {
-      drawLongBlock(doc, words, block, cursor);
+      drawLongBlock(doc, block, cursor);
     }
   });
   return sheet.finish(words, options.now ?? new Date());
