@@ -4,13 +4,17 @@
 // four or more rooms share an A4 page. Nothing is shortened away: every allergy, every dish and every flag
 // the arrival carries is written out.
 
-import type { Severity } from '../../shared/contract/allergies.ts';
 import type { Arrival } from '../../shared/contract/arrivals.ts';
 import type { MenuPlan } from '../../shared/contract/kitchen.ts';
+import {
+  type AvoidDish,
+  type AvoidGroup,
+  type AvoidReason,
+  groupDishesToAvoid,
+} from '../../shared/kitchen/avoid-groups.ts';
 import { mutedWord, type Word } from './flow.ts';
 import { INK, type Run } from './layout.ts';
 import {
-  type AvoidDish,
   activeMenus,
   bySeverity,
   dishFlags,
@@ -65,62 +69,37 @@ function allergyWords(words: Words, arrival: Arrival): Word[] {
   });
 }
 
-type AvoidGroup = { key: string; title: string; severity: Severity | null; dishes: AvoidDish[] };
-
-/**
- * Dishes to avoid in groups that name why once: allergen dishes by severity, then repeats by the day they were
- * served, then dishes left or disliked on a stay beyond the repeat period. A dish's other reasons follow its name,
- * so every dish carries its mark and no reason is lost.
- */
-function avoidGroups(words: Words, arrival: Arrival): AvoidGroup[] {
+/** How a dish's reason reads: the day with a repeat, so the date is never lost. */
+function reasonText(words: Words, reason: AvoidReason, dish: AvoidDish): string {
   const { avoidReason } = words.labels.codes;
-  const groups = new Map<string, AvoidGroup>();
-  for (const dish of arrival.dishesToAvoid) {
-    let key: string;
-    let title: string;
-    if (dish.severity) {
-      key = `allergen:${dish.severity}`;
-      title = words.severity(dish.severity);
-    } else if (dish.reasons.includes('served')) {
-      key = `served:${dish.lastServed ?? ''}`;
-      title = dish.lastServed ? `${avoidReason.served} ${words.shortDay(dish.lastServed)}` : avoidReason.served;
-    } else {
-      const reason = dish.reasons[0] ?? 'left';
-      key = reason;
-      title = avoidReason[reason];
-    }
-    const group = groups.get(key) ?? { key, title, severity: dish.severity, dishes: [] };
-    group.dishes.push(dish);
-    groups.set(key, group);
-  }
-  return [...groups.values()];
+  return reason === 'served' && dish.lastServed
+    ? `${avoidReason.served} ${words.shortDay(dish.lastServed)}`
+    : avoidReason[reason];
 }
 
-/** The reasons a dish has beyond the one its group names. */
-function otherReasons(words: Words, group: AvoidGroup, dish: AvoidDish): string {
+function groupTitle(words: Words, group: AvoidGroup): string {
   const { avoidReason } = words.labels.codes;
-  const named = group.key.startsWith('allergen:') ? 'allergen' : group.key.startsWith('served:') ? 'served' : group.key;
-  return words.list(
-    dish.reasons
-      .filter((reason) => reason !== named)
-      .map((reason) =>
-        reason === 'served' && dish.lastServed
-          ? `${avoidReason.served} ${words.shortDay(dish.lastServed)}`
-          : avoidReason[reason],
-      ),
-  );
+  if (group.severity) return words.severity(group.severity);
+  if (group.reason === 'served' && group.date) return `${avoidReason.served} ${words.shortDay(group.date)}`;
+  return avoidReason[group.reason];
 }
 
+/** The dishes to avoid as one list: each group's title once, then its dishes joined by 「・」. */
 function avoidWords(words: Words, arrival: Arrival): Word[] {
   const result: Word[] = [];
-  const groups = avoidGroups(words, arrival);
+  const groups = groupDishesToAvoid(arrival.dishesToAvoid);
   groups.forEach((group, g) => {
     const color = severityColor(group.severity);
     const allergen = group.severity !== null;
-    const title: Run = { text: `${group.title}: `, bold: true, size: SIZE.small, color: allergen ? color : INK.muted };
-    group.dishes.forEach((dish, i) => {
+    const title: Run = {
+      text: `${groupTitle(words, group)}: `,
+      bold: true,
+      size: SIZE.small,
+      color: allergen ? color : INK.muted,
+    };
+    group.dishes.forEach(({ dish, otherReasons }, i) => {
       const last = i === group.dishes.length - 1;
-      const others = otherReasons(words, group, dish);
+      const others = words.list(otherReasons.map((reason) => reasonText(words, reason, dish)));
       const word: Word = [
         { text: dish.dishName, bold: allergen, size: SIZE.text, color },
         { text: others ? words.paren(others) : '', size: SIZE.small, color },

@@ -6,7 +6,7 @@
 
 import type { Arrivals } from '../../shared/contract/arrivals.ts';
 import { drawLine, type Line, layLines, linesHeight } from './flow.ts';
-import { type RoomBlock, type RoomRow, roomBlock, SIZE } from './kitchen-room.ts';
+import { type RoomBlock, type RoomRow, roomBlock } from './kitchen-room.ts';
 import { AREA, box, type Doc, drawRun, INK, openSheet, type Run, rule, type SheetOptions } from './layout.ts';
 import { type SheetLanguage, sheetWords, type Words } from './words.ts';
 
