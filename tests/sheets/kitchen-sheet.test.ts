@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { makeKitchenPdf } from '../../electron/sheets/kitchen.ts';
-import { kitchenCore } from '../kitchen/helpers.ts';
+import { kitchenCore, TODAY } from '../kitchen/helpers.ts';
 import { pdfPages } from '../support/pdf-text.ts';
 import { alertedArrival, arrivalsOf } from './arrivals-fixture.ts';
-import { TODAY, typicalDay } from './typical-day.ts';
+import { writeTypicalDay } from './typical-day.ts';
 
 // The kitchen sheet of a real day, made through the core's calls: compact enough that a typical day of twelve
 // rooms fits on three A4 pages, with every allergen and dish to avoid written out and no room split.
@@ -30,8 +30,9 @@ const severityJa: Record<string, string> = {
 };
 
 describe('the kitchen sheet of a typical day', async () => {
-  const day = await typicalDay();
-  const arrivals = await day.call('arrivals.forDate', { date: TODAY });
+  const k = await kitchenCore();
+  const rooms = await writeTypicalDay(k.call, { day: TODAY, earlier: '2025-06-10' });
+  const arrivals = await k.call('arrivals.forDate', { date: TODAY });
   const pages = (await pdfPages(await makeKitchenPdf(arrivals, 'ja', { now: NOW }))).map(flat);
 
   it('is made of twelve typical parties', () => {
@@ -53,7 +54,7 @@ describe('the kitchen sheet of a typical day', async () => {
 
   it('keeps each room whole on one page, with every allergen and every dish to avoid in its block', () => {
     const marker = (i: number) => {
-      const { room, leadName } = day.rooms[i] as { room: string; leadName: string };
+      const { room, leadName } = rooms[i] as { room: string; leadName: string };
       return flat(`${room}${leadName} 様`);
     };
     (arrivals.arrivals as Loose[]).forEach((arrival, i) => {
@@ -62,7 +63,7 @@ describe('the kitchen sheet of a typical day', async () => {
       const page = holding[0] as string;
       // The block runs from its heading to the next room's heading (or the page's end).
       const start = page.indexOf(marker(i));
-      const next = i + 1 < day.rooms.length ? page.indexOf(marker(i + 1)) : -1;
+      const next = i + 1 < rooms.length ? page.indexOf(marker(i + 1)) : -1;
       const block = page.slice(start, next > start ? next : undefined);
       for (const text of mustSay(arrival)) expect(block, `room ${arrival.stay.rooms[0]}`).toContain(text);
     });
@@ -70,7 +71,7 @@ describe('the kitchen sheet of a typical day', async () => {
 
   it('puts the allergens first in each room’s block, before the dishes to avoid', () => {
     for (const [i, arrival] of (arrivals.arrivals as Loose[]).entries()) {
-      const page = pages.find((p) => p.includes(flat(`${day.rooms[i]?.room}${day.rooms[i]?.leadName} 様`))) ?? '';
+      const page = pages.find((p) => p.includes(flat(`${rooms[i]?.room}${rooms[i]?.leadName} 様`))) ?? '';
       const block = page.slice(page.indexOf(flat(`${arrival.stay.rooms[0]}`)));
       const allergies = block.indexOf('アレルギー');
       const avoid = block.indexOf('避ける料理');
