@@ -90,19 +90,24 @@ function drawLongBlock(doc: Doc, block: LaidBlock, cursor: Cursor): void {
   for (const row of block.rows) {
     let lines = row.lines;
     let withLabel = true;
+    let fresh = false;
     while (lines.length > 0) {
       let take = 0;
       while (take < lines.length && cursor.y + partHeight(row, lines.slice(0, take + 1), withLabel) <= AREA.bottom)
         take++;
+      // A line that fits on no page at all (it cannot happen at these sizes) is drawn rather than chased forever.
+      if (take === 0 && fresh) take = 1;
       if (take === 0) {
         cursor.newPage();
         cursor.y += drawPart(doc, heading, heading.lines, cursor.y, true);
         withLabel = true;
+        fresh = true;
         continue;
       }
       cursor.y += drawPart(doc, row, lines.slice(0, take), cursor.y, withLabel);
       lines = lines.slice(take);
       withLabel = false;
+      fresh = false;
     }
   }
 }
