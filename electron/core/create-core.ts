@@ -4,6 +4,8 @@ import { createRunner } from '../../db/query.ts';
 import type { CallName, Result } from '../../shared/contract/index.ts';
 import type { JobProgress } from '../../shared/contract/jobs.ts';
 import { localDate } from '../../shared/text/dates.ts';
+import { addressHandlers } from './addresses/handlers.ts';
+import { createPostcodeBook, type PostcodeBook } from './addresses/postcode-book.ts';
 import { allergyHandlers } from './allergies/handlers.ts';
 import { arrivalHandlers } from './arrivals/handlers.ts';
 import { banquetHandlers } from './banquets/handlers.ts';
@@ -24,6 +26,7 @@ import { createNameFormatter } from './guests/rows.ts';
 import { createSearch } from './guests/search.ts';
 import { createSearchCues } from './guests/search-cues.ts';
 import { createSearchIndex } from './guests/search-index.ts';
+import { searchKeysStale } from './guests/search-keys-version.ts';
 import { jobHandlers } from './jobs/handlers.ts';
 import { createJobRunner, type JobRunnerOptions } from './jobs/runner.ts';
 import { kitchenHandlers } from './kitchen/handlers.ts';
@@ -48,6 +51,8 @@ export type CoreOptions = {
   checkpoint?: CheckpointOptions;
   /** How long jobs slice their work and how often they report; tests make every slice one unit. */
   jobs?: Pick<JobRunnerOptions, 'sliceMs' | 'progressEveryMs'>;
+  /** Japan Post's postcodes (read on the first lookup); the data file shipped with the app unless given. */
+  postcodes?: PostcodeBook;
 };
 
 export type Core = {
@@ -122,6 +127,7 @@ export function createCore(options: CoreOptions): Core {
         ),
       ),
     ),
+    ...addressHandlers(options.postcodes ?? createPostcodeBook()),
     ...settingsHandlers(ctx),
     ...stayHandlers(ctx),
     ...allergyHandlers(ctx),
@@ -178,6 +184,15 @@ export function createCore(options: CoreOptions): Core {
     requests: createRequestLog(db, clock),
     failureOf: (error) => (error instanceof EditedSince ? editedSinceFailure(ctx, error) : undefined),
   });
+
+  // An index made by older search keys is rebuilt as a job (the jobs bar shows it), search answering from the
+  // old index meanwhile: guests whose keys did not change are found as before.
+  if (searchKeysStale(db)) {
+    logger.info('the search index was made with older search keys: rebuilding it');
+    void dispatch('system.rebuildSearchIndex', {}).then((result) => {
+      if (!result.ok) logger.warn(`search index rebuild did not finish: ${result.error.code}`);
+    });
+  }
 
   return {
     nodeId,

@@ -2,7 +2,10 @@
 //   electron/main/main.ts       -> dist/electron/main.cjs     (Node, CommonJS; electron and better-sqlite3 external)
 //   electron/preload/preload.cts -> dist/electron/preload.cjs  (sandboxed preload: one CommonJS file, electron external)
 //   electron/core-host/worker.ts -> dist/electron/core-worker.cjs (the core's worker thread; better-sqlite3 external)
+//   resources/postcodes/postcodes.tsv.gz -> dist/electron/postcodes.tsv.gz (read by the core on the first
+//                                            postcode lookup: electron/core/addresses/postcode-book.ts)
 
+import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type BuildOptions, build } from 'esbuild';
 
@@ -59,6 +62,8 @@ export async function bundleElectron({
       external: ['electron'],
     }),
   ]);
+  mkdirSync(outDir, { recursive: true });
+  copyFileSync(path.join(root, 'resources', 'postcodes', 'postcodes.tsv.gz'), path.join(outDir, 'postcodes.tsv.gz'));
 }
 
 if (import.meta.main) {

@@ -92,7 +92,7 @@ export function openSheet(title: string, lang: string): Sheet {
   };
 }
 
-function style(doc: Doc, run: Run): void {
+export function style(doc: Doc, run: Run): void {
   // Fonts are named by their file: pdfkit caches a font under the name it was first opened with, and the
   // constructor opened the regular one by its path (a registered alias would re-read the file on every use).
   const files = fonts();

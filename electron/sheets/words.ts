@@ -16,7 +16,7 @@ export type Words = {
   labels: ServiceLabels;
   fill: typeof fill;
   /** A counted sheet message in the form the count takes: 1 night, 2 nights / 1泊. */
-  count(key: 'nights' | 'adults' | 'children' | 'moreDishes', count: number): string;
+  count(key: 'nights' | 'adults' | 'children' | 'moreDishes' | 'parties', count: number): string;
   /** 2 adults, 1 child / 大人2名・子ども1名. */
   party(adults: number, children: number): string;
   /** The sheet's day with its weekday: 2026年11月23日(月) / Mon 23 Nov 2026. */

@@ -11,6 +11,8 @@ import { FormDialog } from '../app/FormDialog.tsx';
 import { FormFooter } from '../app/FormFooter.tsx';
 import { LimitedTextarea, LimitedTextInput } from '../app/LimitedText.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
+import { PastDateWarning } from '../app/PastDateWarning.tsx';
+import { type PastDate, pastBanquetDate } from '../app/past-date.ts';
 import { useEditConflict } from '../app/use-edit-conflict.ts';
 import { banquetLabelKey } from '../conflicts/field-text.ts';
 import { callFieldErrors, type FieldErrors, fieldMessage, focusFirstError } from '../service/field-errors.ts';
@@ -64,6 +66,8 @@ export function BanquetForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // A banquet day before today waits for a second, explicit save (the values stay as typed).
+  const [past, setPast] = useState<PastDate | null>(null);
   const edit = useEditConflict(version);
   const formRef = useRef<HTMLFormElement>(null);
   // Withdrawn halls too: one already on this deal must still show by name (it is not offered to new deals).
@@ -107,15 +111,19 @@ export function BanquetForm({
     const taken = next.values.estimateYen !== values.estimateYen ? { estimateTouched: true } : {};
     const resolved = { ...next.values, ...taken };
     setValues(resolved);
-    void submit(resolved, next.version);
+    // The conflict came from a save that had passed the past-date question already.
+    void submit(resolved, next.version, true);
   };
 
-  const submit = async (current: BanquetValues, basedOn: number | undefined) => {
+  const submit = async (current: BanquetValues, basedOn: number | undefined, pastConfirmed = false) => {
     setErrors({});
     setFormError(null);
+    setPast(null);
     edit.clear();
     const checked = checkBanquet(current);
     if (!checked.ok) return showErrors(checked.errors);
+    const pastDay = pastBanquetDate(checked.value, banquet, today());
+    if (pastDay && !pastConfirmed) return setPast(pastDay);
     const patch = banquet ? banquetPatch(checked.value, banquet) : undefined;
     if (banquet && patch && Object.keys(patch).length === 0) return onClose(banquet.id);
     setSaving(true);
@@ -352,6 +360,9 @@ export function BanquetForm({
             max={LIMITS.note}
             {...text('note')}
           />
+          {past && (
+            <PastDateWarning past={past} saving={saving} onConfirm={() => void submit(values, edit.version, true)} />
+          )}
           {edit.conflict && (
             <ConflictPanel
               conflict={edit.conflict}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { FollowUp } from '../../shared/contract/banquets.ts';
 import { followUpCalls } from '../../shared/contract/follow-ups.ts';
 import { textLimit } from '../../shared/contract/limits.ts';
-import { addDays, addYears } from '../../shared/text/dates.ts';
+import { addDays, addYears, LAST_DAY } from '../../shared/text/dates.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
 import { FormDialog } from '../app/FormDialog.tsx';
@@ -20,7 +20,7 @@ type Range = '60d' | '1y' | 'all';
 function dueBy(range: Range, now: string): string {
   if (range === '60d') return addDays(now, 60);
   if (range === '1y') return addYears(now, 1);
-  return addYears(now, 100); // every open call, however far ahead
+  return LAST_DAY; // every open call, however far ahead: the last day any date field takes
 }
 
 /** The contract's limit of the note a finished call keeps. */

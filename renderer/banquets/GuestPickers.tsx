@@ -1,79 +1,12 @@
-import { Button, CloseButton, Group, Pill, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { Button, Group, Pill, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchHit } from '../../shared/contract/guests.ts';
-import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
-import { errorMessage } from '../app/notify.ts';
-import { fullName, fullReading } from '../guests/names.ts';
+import { GuestFinder } from '../guests/finder/GuestFinder.tsx';
+import { fullName } from '../guests/names.ts';
 import { sama } from './display.ts';
 
-/**
- * Guests matching what is typed, as the desk's search finds them (name, reading, romaji, phone). A failed
- * search says so rather than looking like "no guest matches".
- */
-function useGuestHits(q: string, limit = 6): { hits: SearchHit[]; failure: string | null } {
-  const [found, setFound] = useState<{ hits: SearchHit[]; failure: string | null }>({ hits: [], failure: null });
-  const sequence = useRef(0);
-  useEffect(() => {
-    const mine = ++sequence.current;
-    if (!q.trim()) {
-      setFound({ hits: [], failure: null });
-      return;
-    }
-    call('guests.search', { q: q.slice(0, 100), limit }).then(
-      (result) => {
-        if (mine === sequence.current) setFound({ hits: result.hits, failure: null });
-      },
-      (failure) => {
-        if (mine === sequence.current) setFound({ hits: [], failure: errorMessage(failure) });
-      },
-    );
-  }, [q, limit]);
-  return found;
-}
-
-function Candidates({
-  hits,
-  failure,
-  q,
-  testId,
-  onPick,
-}: {
-  hits: SearchHit[];
-  failure: string | null;
-  q: string;
-  testId: string;
-  onPick(hit: SearchHit): void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Stack gap={2}>
-      {hits.map((hit) => (
-        <UnstyledButton key={hit.id} data-testid={testId} px="xs" onClick={() => onPick(hit)}>
-          <Text span fw={600}>
-            {fullName(hit)}
-          </Text>{' '}
-          <Text span size="xs" c="dimmed">
-            {fullReading(hit)} {hit.phone} {hit.organization}
-          </Text>
-        </UnstyledButton>
-      ))}
-      {failure && (
-        <Text size="xs" c="red" role="alert">
-          {failure}
-        </Text>
-      )}
-      {q.trim() && hits.length === 0 && !failure && (
-        <Text size="xs" c="dimmed">
-          {t('banquet.form.noMatch')}
-        </Text>
-      )}
-    </Stack>
-  );
-}
-
-/** The organiser (幹事): a registered guest found by a few characters of the name, reading or phone. */
+/** The organiser (幹事): a guest found by a few characters of the name, reading or phone, or registered here. */
 export function OrganiserPicker({
   value,
   name,
@@ -86,8 +19,6 @@ export function OrganiserPicker({
   error?: string;
 }) {
   const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const { hits, failure } = useGuestHits(q);
   if (value) {
     return (
       <Stack gap={4}>
@@ -106,29 +37,17 @@ export function OrganiserPicker({
     );
   }
   return (
-    <Stack gap={4}>
-      <TextInput
-        name="organiserId"
-        label={t('banquet.fields.organiser')}
-        placeholder={t('banquet.form.guestSearchPlaceholder')}
-        withAsterisk
-        value={q}
-        onChange={(event) => setQ(event.currentTarget.value)}
-        error={error}
-        data-testid="organiser-search"
-        data-autofocus
-      />
-      <Candidates
-        hits={hits}
-        failure={failure}
-        q={q}
-        testId="organiser-candidate"
-        onPick={(hit) => {
-          onChange(hit.id, fullName(hit));
-          setQ('');
-        }}
-      />
-    </Stack>
+    <GuestFinder
+      name="organiserId"
+      label={t('banquet.fields.organiser')}
+      placeholder={t('banquet.form.guestSearchPlaceholder')}
+      noMatch={t('banquet.form.noMatch')}
+      required
+      autoFocus
+      error={error}
+      testIds={{ search: 'organiser-search', candidate: 'organiser-candidate', new: 'organiser-new' }}
+      onPick={(guest) => onChange(guest.id, guest.name)}
+    />
   );
 }
 
@@ -156,11 +75,7 @@ export function AttendeesPicker({
   error?: string;
 }) {
   const { t } = useTranslation();
-  const [q, setQ] = useState('');
   const [names, setNames] = useState(() => new Map<string, string>());
-  const found = useGuestHits(q);
-  const failure = found.failure;
-  const hits = found.hits.filter((hit) => hit.id !== exclude && !value.includes(hit.id));
   return (
     <Stack gap={4}>
       <Text size="sm" fw={500}>
@@ -178,28 +93,17 @@ export function AttendeesPicker({
           ))}
         </Group>
       )}
-      <Group gap="xs" wrap="nowrap">
-        <TextInput
-          size="xs"
-          style={{ flex: 1 }}
-          name="attendeeIds"
-          placeholder={t('banquet.form.attendeeSearchPlaceholder')}
-          value={q}
-          onChange={(event) => setQ(event.currentTarget.value)}
-          error={error}
-          data-testid="attendee-search"
-          rightSection={q ? <CloseButton size="xs" onClick={() => setQ('')} aria-label={t('common.close')} /> : null}
-        />
-      </Group>
-      <Candidates
-        hits={hits}
-        failure={failure}
-        q={q}
-        testId="attendee-candidate"
-        onPick={(hit) => {
-          setNames((current) => new Map(current).set(hit.id, fullName(hit)));
-          onChange([...value, hit.id]);
-          setQ('');
+      <GuestFinder
+        size="xs"
+        name="attendeeIds"
+        placeholder={t('banquet.form.attendeeSearchPlaceholder')}
+        noMatch={t('banquet.form.noMatch')}
+        error={error}
+        testIds={{ search: 'attendee-search', candidate: 'attendee-candidate', new: 'attendee-new' }}
+        exclude={(id) => id === exclude || value.includes(id)}
+        onPick={(guest) => {
+          setNames((current) => new Map(current).set(guest.id, guest.name));
+          onChange([...value, guest.id]);
         }}
       />
     </Stack>

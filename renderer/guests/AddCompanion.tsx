@@ -1,38 +1,24 @@
-import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { Button, Group, NativeSelect, Paper, Stack, Text } from '@mantine/core';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type GuestCard, RELATIONSHIPS, type SearchHit } from '../../shared/contract/guests.ts';
+import { type GuestCard, RELATIONSHIPS } from '../../shared/contract/guests.ts';
 import { call } from '../api/client.ts';
 import { attempt, notifySuccess } from '../app/notify.ts';
-import { fullName, fullReading } from './names.ts';
+import { GuestFinder, type PickedGuest } from './finder/GuestFinder.tsx';
 
 type Relationship = (typeof RELATIONSHIPS)[number];
 
-/** Link an existing guest as a companion: find them as in the main search, choose the relationship, add. */
+/**
+ * Link a companion: find them as in the main search (or register them here when they are not on record),
+ * choose the relationship, add.
+ */
 export function AddCompanion({ card, onDone }: { card: GuestCard; onDone(linked: boolean): void }) {
   const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const [hits, setHits] = useState<SearchHit[]>([]);
-  const [chosen, setChosen] = useState<SearchHit | null>(null);
+  const [chosen, setChosen] = useState<PickedGuest | null>(null);
   const [relationship, setRelationship] = useState<Relationship>('spouse');
   const [busy, setBusy] = useState(false);
-  const sequence = useRef(0);
-
-  useEffect(() => {
-    const mine = ++sequence.current;
-    if (!q.trim()) {
-      setHits([]);
-      return;
-    }
-    call('guests.search', { q: q.slice(0, 100), limit: 8 }).then(
-      (result) => {
-        if (mine !== sequence.current) return;
-        const linked = new Set([card.id, ...card.companions.map((c) => c.guestId)]);
-        setHits(result.hits.filter((hit) => !linked.has(hit.id)));
-      },
-      () => undefined,
-    );
-  }, [q, card]);
+  const relationshipField = useRef<HTMLSelectElement>(null);
+  const linked = new Set([card.id, ...card.companions.map((c) => c.guestId)]);
 
   const link = async () => {
     if (!chosen) return;
@@ -50,35 +36,33 @@ export function AddCompanion({ card, onDone }: { card: GuestCard; onDone(linked:
   return (
     <Paper withBorder p="sm" radius="md" bg="gray.0">
       <Stack gap="xs">
-        <TextInput
-          data-testid="companion-search"
-          label={t('companions.searchLabel')}
-          placeholder={t('companions.searchPlaceholder')}
-          value={q}
-          autoFocus
-          onChange={(event) => {
-            setQ(event.currentTarget.value);
-            setChosen(null);
-          }}
-        />
-        {!chosen &&
-          hits.map((hit) => (
-            <UnstyledButton key={hit.id} data-testid="companion-candidate" onClick={() => setChosen(hit)} px="xs">
-              <Text fw={600} span>
-                {fullName(hit)}
-              </Text>{' '}
-              <Text size="xs" c="dimmed" span>
-                {fullReading(hit)} {hit.phone}
-              </Text>
-            </UnstyledButton>
-          ))}
-        {!chosen && q.trim() && hits.length === 0 && (
-          <Text size="sm" c="dimmed">
-            {t('companions.noMatch')}
-          </Text>
+        {!chosen && (
+          <GuestFinder
+            label={t('companions.searchLabel')}
+            placeholder={t('companions.searchPlaceholder')}
+            noMatch={t('companions.noMatch')}
+            autoFocus
+            testIds={{ search: 'companion-search', candidate: 'companion-candidate', new: 'companion-new' }}
+            exclude={(id) => linked.has(id)}
+            onPick={(guest) => {
+              setChosen(guest);
+              // From the keyboard, the next thing to say is the relationship.
+              requestAnimationFrame(() => relationshipField.current?.focus());
+            }}
+          />
         )}
-        {chosen && <Text size="sm">{t('companions.chosen', { name: fullName(chosen) })}</Text>}
+        {chosen && (
+          <Group gap="xs">
+            <Text size="sm" data-testid="companion-chosen">
+              {t('companions.chosen', { name: chosen.name })}
+            </Text>
+            <Button size="compact-xs" variant="subtle" onClick={() => setChosen(null)}>
+              {t('companions.change')}
+            </Button>
+          </Group>
+        )}
         <NativeSelect
+          ref={relationshipField}
           data-testid="companion-relationship"
           label={t('companions.relationshipLabel')}
           value={relationship}

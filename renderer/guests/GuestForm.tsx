@@ -1,4 +1,4 @@
-import { Checkbox, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Grid, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import i18next from 'i18next';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +28,8 @@ import {
 } from './form-model.ts';
 import { fullName } from './names.ts';
 import { PhoneRows } from './PhoneRows.tsx';
+import { PostcodeNote } from './PostcodeNote.tsx';
+import { usePostcodeFill } from './use-postcode-fill.ts';
 
 /** The contract's limits of the guest's text fields, for the counters. */
 const LIMITS = textLimits(guestFieldsSchema.shape);
@@ -73,6 +75,14 @@ export function GuestForm({ request, onClose }: { request: FormRequest; onClose(
   const [formError, setFormError] = useState<string | null>(null);
   const edit = useEditConflict(request.mode === 'edit' ? request.card.version : undefined);
   const formRef = useRef<HTMLFormElement>(null);
+  // The address as it is when a postcode lookup answers (the staff may have typed on meanwhile).
+  const addressNow = useRef(values.address);
+  addressNow.current = values.address;
+  const postcode = usePostcodeFill({
+    initialPostcode: values.postalCode,
+    address: () => addressNow.current,
+    setAddress: (address) => setValues((current) => ({ ...current, address })),
+  });
 
   const errorOf = (path: string): string | undefined => fieldMessage(errors, path);
 
@@ -173,13 +183,38 @@ export function GuestForm({ request, onClose }: { request: FormRequest; onClose(
           />
           <SimpleGrid cols={3} spacing="sm">
             <TextInput label={t('fields.email')} type="email" inputMode="email" {...text('email')} />
-            <TextInput label={t('fields.postalCode')} placeholder={t('form.postalHint')} {...text('postalCode')} />
             <TextInput label={t('fields.birthday')} placeholder={t('form.birthdayHint')} {...text('birthday')} />
-          </SimpleGrid>
-          <SimpleGrid cols={2} spacing="sm">
-            <LimitedTextInput label={t('fields.address')} max={LIMITS.address} {...text('address')} />
             <LimitedTextInput label={t('fields.organization')} max={LIMITS.organization} {...text('organization')} />
           </SimpleGrid>
+          {/* The postcode first, as desks write an address: its prefecture, city and town follow (PostcodeNote). */}
+          <Grid gap="sm">
+            <Grid.Col span={3}>
+              <TextInput
+                label={t('fields.postalCode')}
+                placeholder={t('form.postalHint')}
+                {...text('postalCode')}
+                onChange={(event) => {
+                  const value = event.currentTarget.value;
+                  setValues((current) => ({ ...current, postalCode: value }));
+                  void postcode.postcodeTyped(value);
+                }}
+              />
+            </Grid.Col>
+            <Grid.Col span={9}>
+              <LimitedTextInput
+                max={LIMITS.address}
+                label={t('fields.address')}
+                {...text('address')}
+                onFocus={(event) => {
+                  // Filled from the postcode: the staff go on typing after it, not over it.
+                  const input = event.currentTarget;
+                  if (postcode.isAutoFilled(input.value))
+                    input.setSelectionRange(input.value.length, input.value.length);
+                }}
+              />
+            </Grid.Col>
+          </Grid>
+          <PostcodeNote note={postcode.note} onChoose={postcode.choose} />
           <LimitedTextarea
             label={t('fields.note')}
             autosize

@@ -2,7 +2,9 @@ import { Badge, DataList, Group, Paper, Stack, Text, Title } from '@mantine/core
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuestCard } from '../../shared/contract/guests.ts';
-import { ageOn, formatDay } from '../i18n/format.ts';
+import { ageOn } from '../i18n/format.ts';
+import { useShowEra } from '../settings/use-show-era.ts';
+import { birthdayText } from './birthday.ts';
 
 function Item({ label, children, testId }: { label: string; children: ReactNode; testId: string }) {
   return (
@@ -17,6 +19,7 @@ function Item({ label, children, testId }: { label: string; children: ReactNode;
 export function GuestProfile({ card }: { card: GuestCard }) {
   const { t, i18n } = useTranslation();
   const age = ageOn(card.birthday);
+  const showEra = useShowEra();
   return (
     <Paper withBorder radius="md" p="md">
       <Stack gap="sm">
@@ -49,9 +52,7 @@ export function GuestProfile({ card }: { card: GuestCard }) {
           )}
           {card.birthday && (
             <Item label={t('fields.birthday')} testId="guest-birthday">
-              {age === undefined
-                ? formatDay(card.birthday, i18n.language)
-                : t('guest.birthdayWithAge', { date: formatDay(card.birthday, i18n.language), age })}
+              {birthdayText(card.birthday, i18n.language, showEra, age)}
             </Item>
           )}
           {card.organization && (

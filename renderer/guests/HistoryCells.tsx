@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryChange, HistoryGuest } from '../../shared/contract/history.ts';
 import { routeHref } from '../app/route.ts';
+import { useShowEra } from '../settings/use-show-era.ts';
+import { birthdayText } from './birthday.ts';
 import { type FieldChange, fieldValueText, type HistoryLine, subjectOf } from './history-lines.ts';
 import { fullName } from './names.ts';
 
@@ -15,10 +17,18 @@ function Blank() {
   return <Text c="dimmed">{t('history.blank')}</Text>;
 }
 
-/** A guest field as the card shows it: text, yes/no, or the phone list. */
-function GuestFieldValue({ value }: { value: GuestValue | null }) {
+/** A birthday as the card shows it (1980年5月5日（昭和55年）), not as stored. */
+function BirthdayValue({ value }: { value: string }) {
+  const { i18n } = useTranslation();
+  const showEra = useShowEra();
+  return <Text data-testid="history-birthday">{birthdayText(value, i18n.language, showEra)}</Text>;
+}
+
+/** A guest field as the card shows it: text, a birthday, yes/no, or the phone list. */
+function GuestFieldValue({ field, value }: { field: string; value: GuestValue | null }) {
   const { t } = useTranslation();
   if (value === null || value === '') return <Blank />;
+  if (field === 'birthday' && typeof value === 'string') return <BirthdayValue value={value} />;
   if (typeof value === 'boolean') return <Text>{value ? t('common.yes') : t('common.no')}</Text>;
   if (typeof value === 'string') return <Text style={{ whiteSpace: 'pre-wrap' }}>{value}</Text>;
   if (value.length === 0) return <Blank />;
@@ -105,8 +115,8 @@ export function HistoryChangeCell({ line }: { line: HistoryLine }): ReactNode {
       return (
         <Group gap="xs" wrap="nowrap" align="flex-start">
           <FromTo
-            from={change.from === null ? null : <GuestFieldValue value={change.from} />}
-            to={<GuestFieldValue value={change.to} />}
+            from={change.from === null ? null : <GuestFieldValue field={change.field} value={change.from} />}
+            to={<GuestFieldValue field={change.field} value={change.to} />}
             strike={change.from !== ''}
           />
         </Group>

@@ -114,7 +114,7 @@ export const enBanquet: Translation<typeof jaBanquet> = {
     titleEdit: 'Change the banquet',
     guestSearchPlaceholder: 'Search by name, reading or phone',
     attendeeSearchPlaceholder: 'Add attending guests by name, reading or phone',
-    noMatch: 'No guest matches (register the guest first)',
+    noMatch: 'No guest matches',
     change: 'Change',
     hallOption: '{{name}} ({{layout}} {{capacity}})',
     personsSuffix: ' guests',

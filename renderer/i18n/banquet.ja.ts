@@ -112,7 +112,7 @@ export const jaBanquet = {
     titleEdit: '宴会の内容を変更',
     guestSearchPlaceholder: '名前・よみ・電話番号で検索',
     attendeeSearchPlaceholder: '参加されるお客様を名前・よみ・電話番号で追加',
-    noMatch: '一致するお客様はいません（先にお客様を登録してください）',
+    noMatch: '一致するお客様はいません',
     change: '変更',
     hallOption: '{{name}}（{{layout}} {{capacity}}名）',
     personsSuffix: '名',

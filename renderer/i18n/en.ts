@@ -2,6 +2,7 @@ import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
 import { enBanquet } from './banquet.en.ts';
 import { enBanquetErrors } from './banquet-errors.en.ts';
 import { enConflicts } from './conflicts.en.ts';
+import { enDates } from './dates.en.ts';
 import type { Messages } from './ja.ts';
 import { enJobs } from './jobs.en.ts';
 import { enKitchen } from './kitchen.en.ts';
@@ -18,6 +19,7 @@ export const en: Messages = {
   banquet: enBanquet,
   jobs: enJobs,
   conflicts: enConflicts,
+  dates: enDates,
   app: {
     name: '宿帳 Yadocho',
     loading: 'Loading…',
@@ -130,9 +132,16 @@ export const en: Messages = {
   form: {
     titleNew: 'New guest',
     titleEdit: 'Edit guest',
-    readingHint: 'Hiragana or katakana, either is fine',
-    birthdayHint: 'e.g. 1980-04-01',
+    readingHint: 'Hiragana or katakana, either is fine (Latin letters for a name written in them)',
+    birthdayHint: 'e.g. 1980-04-01, S55.4.1',
     postalHint: 'e.g. 150-0001',
+    postcode: {
+      filled: 'Address filled in from postcode {{postcode}}. Go on with the block and building.',
+      fill: 'Fill in the address: {{address}}',
+      choose_one: 'Postcode {{postcode}} has {{count}} town. Choose it to fill in the address.',
+      choose_other: 'Postcode {{postcode}} has {{count}} towns. Choose one to fill in the address.',
+      choosePlaceholder: 'Choose the town',
+    },
     addPhone: 'Add a phone number',
     removePhone: 'Remove this phone number',
     phoneLabel: 'Type',
@@ -154,7 +163,15 @@ export const en: Messages = {
     remove: 'Remove companion',
     removedNotice: 'Companion removed',
     linkedNotice: 'Companion added',
+    change: 'Choose again',
     chosen: 'Chosen: {{name}}',
+  },
+  finder: {
+    createNamed: 'Register “{{text}}” as a new guest',
+    newTitle: 'Register a new guest and choose them',
+    phone: 'Phone (if known)',
+    laterOnCard: 'The rest can be filled in later on the guest card',
+    createAndPick: 'Register and choose',
   },
   history: {
     empty: 'No history yet',
@@ -239,6 +256,8 @@ export const en: Messages = {
       ...enServiceErrors,
       ...enKitchenErrors,
       ...enBanquetErrors,
+      postcode_unknown:
+        'Postcode {{postcode}} is not in Japan Post’s postcode data. Check the number, or type the address by hand.',
       rebuild_running: 'The search index is being rebuilt right now. Wait until it is done.',
       guest_not_found: 'This guest was not found',
       guest_deleted: 'This guest is deleted. Restore them first.',
@@ -266,12 +285,16 @@ export const en: Messages = {
     field: {
       required: 'Required',
       too_long: 'At most {{max}} characters',
-      reading_not_kana: 'Enter the reading in hiragana or katakana',
+      reading_not_kana:
+        'Enter the reading in hiragana or katakana (a name in Latin letters may be read in Latin letters)',
+      reading_needs_kana: 'A name in kanji or kana needs its reading in hiragana or katakana',
       phone_invalid: 'Not a valid phone number',
       email_invalid: 'Not a valid email address',
       postal_invalid: 'Enter a 7-digit postal code (e.g. 150-0001)',
       date_invalid: 'Enter a real date, e.g. 2026-04-01',
       birthday_invalid: 'Enter a real date, today or earlier, e.g. 1980-04-01',
+      date_out_of_range: 'Enter a date between 1 January 1900 and 31 December 2100',
+      date_outside_era: 'That day is not in the era written (Heisei ends on H31.4.30; Reiwa begins on R1.5.1)',
       yen_invalid: 'Enter whole yen, 0 or more',
       count_invalid: 'Enter a whole number, 0 or more',
       duplicate: 'The same item is listed twice',

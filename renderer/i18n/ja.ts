@@ -9,6 +9,7 @@ import type { Translation } from '../../shared/i18n/translation.ts';
 import { jaBanquet } from './banquet.ja.ts';
 import { jaBanquetErrors } from './banquet-errors.ja.ts';
 import { jaConflicts } from './conflicts.ja.ts';
+import { jaDates } from './dates.ja.ts';
 import { jaJobs } from './jobs.ja.ts';
 import { jaKitchen } from './kitchen.ja.ts';
 import { jaKitchenErrors } from './kitchen-errors.ja.ts';
@@ -22,6 +23,7 @@ export const ja = {
   banquet: jaBanquet,
   jobs: jaJobs,
   conflicts: jaConflicts,
+  dates: jaDates,
   app: {
     name: '宿帳 Yadocho',
     loading: '読み込み中…',
@@ -135,9 +137,15 @@ export const ja = {
   form: {
     titleNew: '新しいお客様',
     titleEdit: 'お客様情報の編集',
-    readingHint: 'ひらがなでもカタカナでも入力できます',
-    birthdayHint: '例: 1980-04-01',
+    readingHint: 'ひらがなでもカタカナでも入力できます（ローマ字のお名前はローマ字でも）',
+    birthdayHint: '例: 1980-04-01、S55.4.1、昭和55年4月1日',
     postalHint: '例: 150-0001',
+    postcode: {
+      filled: '〒{{postcode}}から住所を入れました。番地・建物名を続けて入力してください。',
+      fill: '住所を入れる: {{address}}',
+      choose_other: '〒{{postcode}}には町域が{{count}}件あります。選ぶと住所に入ります。',
+      choosePlaceholder: '町域を選ぶ',
+    },
     addPhone: '電話番号を追加',
     removePhone: 'この電話番号を削除',
     phoneLabel: '種別',
@@ -159,7 +167,15 @@ export const ja = {
     remove: '同伴者から外す',
     removedNotice: '同伴者から外しました',
     linkedNotice: '同伴者に追加しました',
+    change: '選び直す',
     chosen: '選択中: {{name}}',
+  },
+  finder: {
+    createNamed: '「{{text}}」を新しいお客様として登録',
+    newTitle: '新しいお客様を登録して選ぶ',
+    phone: '電話番号（わかれば）',
+    laterOnCard: 'ほかの項目はあとでお客様カードで入力できます',
+    createAndPick: '登録して選ぶ',
   },
   history: {
     empty: '履歴はありません',
@@ -244,6 +260,7 @@ export const ja = {
       ...jaServiceErrors,
       ...jaKitchenErrors,
       ...jaBanquetErrors,
+      postcode_unknown: '〒{{postcode}}は郵便番号データにありません。番号を確かめるか、住所を手で入力してください。',
       rebuild_running: '検索インデックスはいま再構築中です。終わるまでお待ちください。',
       guest_not_found: 'このお客様は見つかりません',
       guest_deleted: 'このお客様は削除されています。先に元に戻してください。',
@@ -271,12 +288,15 @@ export const ja = {
     field: {
       required: '入力してください',
       too_long: '{{max}}文字以内で入力してください',
-      reading_not_kana: 'よみはひらがなかカタカナで入力してください',
+      reading_not_kana: 'よみはひらがな・カタカナで入力してください（ローマ字のお名前はローマ字でも入力できます）',
+      reading_needs_kana: '漢字・かなのお名前のよみは、ひらがなかカタカナで入力してください',
       phone_invalid: '電話番号の形式が正しくありません',
       email_invalid: 'メールアドレスの形式が正しくありません',
       postal_invalid: '郵便番号は7桁（例: 150-0001）で入力してください',
       date_invalid: '正しい日付を入力してください（例: 2026-04-01）',
       birthday_invalid: '今日以前の正しい日付を入力してください（例: 1980-04-01）',
+      date_out_of_range: '1900年1月1日から2100年12月31日までの日付を入力してください',
+      date_outside_era: 'その元号の期間にない日付です（平成は31年4月30日まで、令和は元年5月1日から）',
       yen_invalid: '0以上の円単位の金額を入力してください',
       count_invalid: '0以上の整数を入力してください',
       duplicate: '同じ項目が重複しています',

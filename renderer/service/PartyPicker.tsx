@@ -1,14 +1,13 @@
-import { Checkbox, Group, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Checkbox, Group, Stack, Text } from '@mantine/core';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchHit } from '../../shared/contract/guests.ts';
-import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
-import { fullName, fullReading } from '../guests/names.ts';
+import { GuestFinder } from '../guests/finder/GuestFinder.tsx';
+import { fullName } from '../guests/names.ts';
 
 /**
  * Who else is in the party: the guest's companions as checkboxes (the usual case), and a search to add
- * anyone else already registered. `known` names the members the stay already has.
+ * anyone else, registering them on the spot when they are not on record. `known` names the members the stay already has.
  */
 export function PartyPicker({
   guestId,
@@ -27,26 +26,9 @@ export function PartyPicker({
   const card = useQuery('guests.get', { id: guestId }, ['guests', 'guest_links']);
   const companions = card.data?.companions ?? [];
   const [added, setAdded] = useState(() => new Map<string, string>());
-  const [q, setQ] = useState('');
-  const [hits, setHits] = useState<SearchHit[]>([]);
-  const sequence = useRef(0);
 
   const companionIds = useMemo(() => new Set(companions.map((c) => c.guestId)), [companions]);
   const others = value.filter((id) => !companionIds.has(id));
-
-  useEffect(() => {
-    const mine = ++sequence.current;
-    if (!q.trim()) {
-      setHits([]);
-      return;
-    }
-    call('guests.search', { q: q.slice(0, 100), limit: 6 }).then(
-      (result) => {
-        if (mine === sequence.current) setHits(result.hits.filter((hit) => hit.id !== guestId));
-      },
-      () => undefined,
-    );
-  }, [q, guestId]);
 
   const toggle = (id: string, on: boolean) => onChange(on ? [...value, id] : value.filter((v) => v !== id));
 
@@ -80,41 +62,19 @@ export function PartyPicker({
           />
         ))}
       </Group>
-      <TextInput
+      <GuestFinder
         size="xs"
-        data-testid="stay-party-search"
         label={t('service.stays.form.partySearch')}
         placeholder={t('service.stays.form.partySearchPlaceholder')}
-        value={q}
-        onChange={(event) => setQ(event.currentTarget.value)}
+        noMatch={t('service.stays.form.noMatch')}
         error={error}
+        testIds={{ search: 'stay-party-search', candidate: 'stay-party-candidate', new: 'stay-party-new' }}
+        exclude={(id) => id === guestId || value.includes(id)}
+        onPick={(guest) => {
+          setAdded((current) => new Map(current).set(guest.id, guest.name));
+          onChange([...value, guest.id]);
+        }}
       />
-      {hits
-        .filter((hit) => !value.includes(hit.id))
-        .map((hit) => (
-          <UnstyledButton
-            key={hit.id}
-            data-testid="stay-party-candidate"
-            px="xs"
-            onClick={() => {
-              setAdded((current) => new Map(current).set(hit.id, fullName(hit)));
-              onChange([...value, hit.id]);
-              setQ('');
-            }}
-          >
-            <Text span fw={600}>
-              {fullName(hit)}
-            </Text>{' '}
-            <Text span size="xs" c="dimmed">
-              {fullReading(hit)} {hit.phone}
-            </Text>
-          </UnstyledButton>
-        ))}
-      {q.trim() && hits.length === 0 && (
-        <Text size="xs" c="dimmed">
-          {t('service.stays.form.noMatch')}
-        </Text>
-      )}
     </Stack>
   );
 }

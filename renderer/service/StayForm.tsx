@@ -27,6 +27,8 @@ import { FormDialog } from '../app/FormDialog.tsx';
 import { FormFooter } from '../app/FormFooter.tsx';
 import { LimitedTextarea, LimitedTextInput } from '../app/LimitedText.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
+import { PastDateWarning } from '../app/PastDateWarning.tsx';
+import { type PastDate, pastStayDate } from '../app/past-date.ts';
 import { useEditConflict } from '../app/use-edit-conflict.ts';
 import { fullName } from '../guests/names.ts';
 import { useStaff } from '../staff/staff-context.tsx';
@@ -52,6 +54,8 @@ export function StayForm({ guestId, stay, onClose }: { guestId: string; stay?: E
   // The room is taken on those nights: the message names the party there, and staff may share the room.
   const [roomTaken, setRoomTaken] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // A planned day before today waits for a second, explicit save (the values stay as typed).
+  const [past, setPast] = useState<PastDate | null>(null);
   const edit = useEditConflict(stay?.version);
   const formRef = useRef<HTMLFormElement>(null);
   const knownParty = useMemo(
@@ -87,23 +91,27 @@ export function StayForm({ guestId, stay, onClose }: { guestId: string; stay?: E
     if (saving) return;
     const next = { ...values, sharedRoom: true };
     setValues(next);
-    void submit(next, edit.version);
+    // The save that found the room taken had passed the past-date question already.
+    void submit(next, edit.version, true);
   };
 
   const resolve = (choices: Record<string, Choice>) => {
     const next = saving ? null : edit.resolve(values, choices);
     if (!next) return;
     setValues(next.values);
-    void submit(next.values, next.version);
+    void submit(next.values, next.version, true);
   };
 
-  const submit = async (current: StayValues, version: number | undefined) => {
+  const submit = async (current: StayValues, version: number | undefined, pastConfirmed = false) => {
     setErrors({});
     setFormError(null);
     setRoomTaken(null);
+    setPast(null);
     edit.clear();
     const checked = checkStay(guestId, current);
     if (!checked.ok) return showErrors(checked.errors);
+    const pastDay = pastStayDate(checked.value as typeof checked.value & { status: string }, stay, today());
+    if (pastDay && !pastConfirmed) return setPast(pastDay);
     const patch = stay ? stayPatch(checked.value, stay) : undefined;
     if (patch && Object.keys(patch).length === 0) return onClose();
     setSaving(true);
@@ -298,6 +306,9 @@ export function StayForm({ guestId, stay, onClose }: { guestId: string; stay?: E
                 </Group>
               </Stack>
             </Alert>
+          )}
+          {past && (
+            <PastDateWarning past={past} saving={saving} onConfirm={() => void submit(values, edit.version, true)} />
           )}
           {edit.conflict && (
             <ConflictPanel

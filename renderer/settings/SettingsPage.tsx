@@ -9,9 +9,11 @@ import type { Choice, FieldOf } from '../app/edit-conflict.ts';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { useEditConflict } from '../app/use-edit-conflict.ts';
 import { useCallForm } from '../kitchen/use-call-form.ts';
+import { EraSetting } from './EraSetting.tsx';
 import { Maintenance } from './Maintenance.tsx';
 
-type Field = keyof Settings;
+/** The numeric settings this form edits; a switch saves itself (EraSetting). */
+type Field = 'allergyReconfirmMonths' | 'repeatDishYears';
 const LIMITS: Record<Field, { min: number; max: number }> = {
   allergyReconfirmMonths: { min: 1, max: 120 },
   repeatDishYears: { min: 1, max: 30 },
@@ -151,6 +153,7 @@ export function SettingsPage(_props: Record<string, never>) {
           </Paper>
         </Stack>
       </form>
+      <EraSetting />
       <Maintenance />
     </Stack>
   );

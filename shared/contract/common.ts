@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { isCalendarDate, normalizeDateInput } from '../text/dates.ts';
+import { isCalendarDate, isWithinRange, normalizeDateInput } from '../text/dates.ts';
+import { readEraDate } from '../text/eras.ts';
 import { isKanaReading } from '../text/kana.ts';
+import { isLatinReading, mayReadInLatin } from '../text/latin.ts';
 import { foldWidth } from '../text/width.ts';
 
 // Field schemas shared by several domains. A custom message is a field code (errors.field.*).
@@ -27,23 +29,49 @@ export function requiredText(max: number) {
 export const empty = z.object({}).strict();
 
 /** A kana reading (of a guest's or a staff member's name): hiragana or katakana of any width, or empty. */
+/** A reading: kana, or Latin letters (a foreign name read as written; see readingFitsName for which names). */
 export function reading(max: number) {
-  return text(max).refine((value) => value === '' || isKanaReading(value), { error: 'reading_not_kana' });
+  return text(max).refine((value) => value === '' || isKanaReading(value) || isLatinReading(value), {
+    error: 'reading_not_kana',
+  });
+}
+
+/** A reading in Latin letters is for a name without kanji or kana; a Japanese name is read in kana. */
+export function readingFitsName(name: string, value: string): boolean {
+  return value === '' || isKanaReading(value) || mayReadInLatin(name);
 }
 
 /**
- * A day as staff type it (2026-04-01, 2026/4/1, 2026.4.1, 2026年4月1日, in ASCII or full-width digits) made
- * 'YYYY-MM-DD'; text that is none of these stays as typed, trimmed, for the field's own rule to refuse.
- * Every date field reads what was typed through this one step, so a form accepted in one date field is
- * accepted in all of them, and a new way of writing a day (the eras) is added once, in normalizeDateInput.
+ * A day as staff type it (2026-04-01, 2026/4/1, 2026.4.1, 2026年4月1日, in an era: 昭和55年5月5日, S55.5.5,
+ * R元.5.1; in ASCII or full-width) made 'YYYY-MM-DD'; text that is none of these stays as typed, trimmed, for
+ * the field's own rule to refuse. An era date that is no day of its era (平成31年5月1日) is refused here, as
+ * `date_outside_era`, so the person learns why a real-looking day was refused. Every date field reads what
+ * was typed through this one step, so a form accepted in one date field is accepted in all of them.
  */
 export function typedDay(error: string) {
-  return z.string({ error }).transform((value) => normalizeDateInput(foldWidth(value)));
+  return z.string({ error }).transform((value, ctx) => {
+    const folded = foldWidth(value);
+    if (readEraDate(folded)?.kind === 'outside') {
+      ctx.addIssue({ code: 'custom', message: 'date_outside_era', input: value });
+      return z.NEVER;
+    }
+    return normalizeDateInput(folded);
+  });
 }
 
-/** A calendar day, typed in any form typedDay reads; stored as 'YYYY-MM-DD'. */
+/** Why a normalized day is refused: not a day at all, or outside the app's range (1900 to 2100). */
+export function dayProblem(value: string, invalid = 'date_invalid'): string | null {
+  if (!isCalendarDate(value)) return invalid;
+  if (!isWithinRange(value)) return 'date_out_of_range';
+  return null;
+}
+
+/** A calendar day between 1900-01-01 and 2100-12-31, typed in any form typedDay reads; stored as 'YYYY-MM-DD'. */
 export function calendarDate() {
-  return typedDay('date_invalid').refine(isCalendarDate, { error: 'date_invalid' });
+  return typedDay('date_invalid').superRefine((value, ctx) => {
+    const problem = dayProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+  });
 }
 
 /** Whole yen, never negative. */

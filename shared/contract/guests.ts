@@ -1,8 +1,19 @@
 import { z } from 'zod';
-import { isCalendarDate, localDate } from '../text/dates.ts';
+import { localDate } from '../text/dates.ts';
 import { foldPhoneText, isPhoneNumber } from '../text/phone.ts';
+import { formatPostcode, postcodeDigits } from '../text/postcode.ts';
 import { SEVERITIES } from './allergies.ts';
-import { basedOnVersion, empty, id, reading, requiredText, text, typedDay } from './common.ts';
+import {
+  basedOnVersion,
+  dayProblem,
+  empty,
+  id,
+  reading,
+  readingFitsName,
+  requiredText,
+  text,
+  typedDay,
+} from './common.ts';
 import { call } from './define.ts';
 
 export const PHONE_LABELS = ['mobile', 'home', 'work', 'other'] as const;
@@ -49,18 +60,20 @@ const email = text(254).refine((value) => value === '' || z.email().safeParse(va
   error: 'email_invalid',
 });
 
-const postalCode = text(10)
-  .transform((value) => value.replace(/^〒\s*/, '').replace(/[ー‐－]/g, '-'))
-  .refine((value) => value === '' || /^\d{3}-?\d{4}$/.test(value), { error: 'postal_invalid' })
-  .transform((value) => (value === '' ? '' : `${value.slice(0, 3)}-${value.slice(-4)}`));
+// Typed as desks type it (〒, full-width digits, any dash or none), stored as 100-0001; the same reading as
+// addresses.byPostcode, so a postcode the form looked up is one it saves.
+const postalCode = text(20)
+  .refine((value) => value === '' || postcodeDigits(value) !== null, { error: 'postal_invalid' })
+  .transform((value) => (value === '' ? '' : formatPostcode(postcodeDigits(value) as string)));
 
-function isPastCalendarDate(value: string): boolean {
-  return isCalendarDate(value) && value >= '1900-01-01' && value <= localDate(Date.now());
-}
-
-/** Typed as any date field is (1980/4/1, １９８０-４-１, 1980年4月1日), or empty; a real day, today or earlier. */
-const birthday = typedDay('invalid_type').refine((value) => value === '' || isPastCalendarDate(value), {
-  error: 'birthday_invalid',
+/**
+ * Typed as any date field is (1980/4/1, １９８０-４-１, 1980年4月1日, 昭和55年4月1日, S55.4.1), or empty; a real
+ * day from 1900 on, today or earlier.
+ */
+const birthday = typedDay('invalid_type').superRefine((value, ctx) => {
+  if (value === '') return;
+  const problem = dayProblem(value, 'birthday_invalid') ?? (value > localDate(Date.now()) ? 'birthday_invalid' : null);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
 });
 
 /** Every field of a guest a person can edit. Create requires the family name and its reading. */
@@ -79,7 +92,27 @@ const guestFieldShape = {
   marketingConsent: z.boolean({ error: 'invalid_type' }),
 };
 
-export const guestFieldsSchema = z.object(guestFieldShape).strict();
+type NamesAndReadings = { familyName?: string; givenName?: string; familyReading?: string; givenReading?: string };
+
+/**
+ * The rule across a name and its reading (readingFitsName), said on the reading. Checked on whole records here;
+ * an update, which may change one of the two, is checked by the core on the record as it would become.
+ */
+export function readingIssues(fields: NamesAndReadings): Array<{ path: 'familyReading' | 'givenReading' }> {
+  const issues: Array<{ path: 'familyReading' | 'givenReading' }> = [];
+  if (!readingFitsName(fields.familyName ?? '', fields.familyReading ?? '')) issues.push({ path: 'familyReading' });
+  if (!readingFitsName(fields.givenName ?? '', fields.givenReading ?? '')) issues.push({ path: 'givenReading' });
+  return issues;
+}
+
+function checkReadings(fields: NamesAndReadings, context: z.core.$RefinementCtx): void {
+  for (const { path } of readingIssues(fields)) {
+    context.addIssue({ code: 'custom', path: [path], message: 'reading_needs_kana', input: fields });
+  }
+}
+
+const guestFieldsObject = z.object(guestFieldShape).strict();
+export const guestFieldsSchema = guestFieldsObject.superRefine(checkReadings);
 export const guestCreateFieldsSchema = z
   .object({
     ...guestFieldShape,
@@ -94,8 +127,10 @@ export const guestCreateFieldsSchema = z
     note: guestFieldShape.note.optional(),
     marketingConsent: guestFieldShape.marketingConsent.optional(),
   })
-  .strict();
-export const guestPatchSchema = guestFieldsSchema.partial();
+  .strict()
+  .superRefine(checkReadings);
+export const guestPatchSchema = guestFieldsObject.partial();
+export type GuestPatch = z.output<typeof guestPatchSchema>;
 export type GuestFields = z.output<typeof guestFieldsSchema>;
 export type GuestFieldsInput = z.input<typeof guestFieldsSchema>;
 export type GuestField = keyof GuestFields;

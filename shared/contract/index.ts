@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { addressCalls } from './addresses.ts';
 import { allergyCalls } from './allergies.ts';
 import { arrivalCalls } from './arrivals.ts';
 import { banquetCalls } from './banquets.ts';
@@ -25,6 +26,7 @@ export const contract = {
   ...settingsCalls,
   ...staffCalls,
   ...guestCalls,
+  ...addressCalls,
   ...historyCalls,
   ...stayCalls,
   ...allergyCalls,

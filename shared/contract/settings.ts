@@ -8,6 +8,8 @@ export const settingsSchema = z.object({
   allergyReconfirmMonths: z.number().int().min(1).max(120),
   /** A dish served to the guest within this many years is flagged when planned again. */
   repeatDishYears: z.number().int().min(1).max(30),
+  /** Birthdays show their era beside the Western year: 1980年5月5日（昭和55年）. */
+  showJapaneseEra: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -15,11 +17,14 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const editableSettingsSchema = settingsSchema.extend({ version: recordVersion });
 export type EditableSettings = z.infer<typeof editableSettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { allergyReconfirmMonths: 12, repeatDishYears: 3 };
+// The era is shown unless the inn turns it off: guests and staff of a ryokan say and write birth years as
+// 昭和55年 (registration cards, the phone), so the desk should not have to convert.
+export const DEFAULT_SETTINGS: Settings = { allergyReconfirmMonths: 12, repeatDishYears: 3, showJapaneseEra: true };
 
 export const settingsCalls = {
   'settings.get': call({
-    summary: 'The inn-wide settings (allergy re-confirmation period, years a repeated dish is flagged).',
+    summary:
+      'The inn-wide settings (allergy re-confirmation period, years a repeated dish is flagged, whether birthdays show their era).',
     writes: false,
     input: empty,
     output: editableSettingsSchema,
@@ -41,6 +46,7 @@ export const settingsCalls = {
               .int({ error: 'count_invalid' })
               .min(1, { error: 'count_invalid' })
               .max(30, { error: 'count_invalid' }),
+            showJapaneseEra: z.boolean({ error: 'invalid_type' }),
           })
           .partial()
           .strict(),

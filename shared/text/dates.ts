@@ -1,6 +1,8 @@
 // Calendar dates as the app stores them: 'YYYY-MM-DD' strings, local to the inn (no time zone).
 // Stays, meals and confirmations are days, not instants, so they never shift when a PC's zone differs.
 
+import { readEraDate } from './eras.ts';
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Whether the text is a real calendar date in 'YYYY-MM-DD' form (no 2月30日). */
@@ -12,12 +14,32 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** Typed dates arrive as 2026/4/1, ２０２６-０４-０１ or 2026-04-01: one form, zero-padded. */
+/**
+ * The days the app accepts in any date field. A birthday before 1900 or a booking after 2100 is a typo
+ * (19800 for 1980, 9999 for "some day"), and days outside this range break the arithmetic of what follows
+ * from them (next year's call about a party in 9999 falls in year 10000, which no 'YYYY-MM-DD' can hold).
+ */
+export const FIRST_DAY = '1900-01-01';
+export const LAST_DAY = '2100-12-31';
+
+/** Whether a 'YYYY-MM-DD' day lies within FIRST_DAY..LAST_DAY. */
+export function isWithinRange(date: string): boolean {
+  return date >= FIRST_DAY && date <= LAST_DAY;
+}
+
+/**
+ * Typed dates arrive as 2026/4/1, ２０２６-０４-０１, 2026年4月1日 or in an era (昭和55年5月5日, S55.5.5, R元.5.1):
+ * one form, zero-padded. Text that is none of these, or an era date that is no day of its era, stays as typed
+ * (trimmed), for the field's own rule to refuse; typedDay (contract/common.ts) names the era mistake.
+ */
 export function normalizeDateInput(value: string): string {
+  const era = readEraDate(value);
+  if (era) return era.kind === 'day' ? era.iso : value.trim();
   const parts = value
     .trim()
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/[／/.年月]/g, '-')
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[／/.．年月]/g, '-')
     .replace(/日$/, '')
     .split('-');
   if (parts.length !== 3 || parts.some((p) => !/^\d+$/.test(p))) return value.trim();

@@ -1,13 +1,15 @@
 import { toRomaji } from 'wanakana';
 import { toHiragana } from './kana.ts';
+import { isLatinReading } from './latin.ts';
 
 // Romaji is derived from the kana reading, never typed into the record. Two forms:
 // - display romaji, passport style (Sato Taro): what staff read on the card;
 // - the romaji search key, which folds every common spelling of the same sound into one string,
 //   so Satō, Satou, Sato and Satoh, or Shinichi and Siniti, find the same guest.
 
-/** Passport-style romaji of a kana reading: long vowels dropped, capitalised. */
+/** Passport-style romaji of a kana reading: long vowels dropped, capitalised. A Latin reading is shown as written. */
 export function displayRomaji(reading: string): string {
+  if (isLatinReading(reading)) return reading.charAt(0).toUpperCase() + reading.slice(1);
   const romaji = toRomaji(toHiragana(reading).replace(/ー/g, ''))
     .replace(/'/g, '')
     .replace(/ou/g, 'o')

@@ -207,12 +207,12 @@ describe('the banquet report over 2025', () => {
     desk.db.prepare('UPDATE banquets SET deleted_at = NULL WHERE id = ?').run(desk.ids[0]);
   });
 
-  test('a range longer than ten years is refused (one asked for 1900 to 9999 and got 5 MB of empty months)', async () => {
+  test('a range longer than ten years is refused (one asked for 1900 to 9999 and got 5 MB of empty months; 9999 is now out of range anyway)', async () => {
     const tooLong = {
       ok: false,
       error: { code: 'invalid_input', issues: [{ path: 'to', code: 'range_over_ten_years' }] },
     };
-    expect(await desk.core.call('banquets.report', { from: '1900-01-01', to: '9999-12-31' })).toEqual(tooLong);
+    expect(await desk.core.call('banquets.report', { from: '1900-01-01', to: '2100-12-31' })).toEqual(tooLong);
     // Counted by month: to may fall in the month ten years after from's, so 121 months at most.
     expect(await desk.core.call('banquets.report', { from: '2016-01-31', to: '2026-02-01' })).toEqual(tooLong);
     const decade = await desk.call('banquets.report', { from: '2016-01-31', to: '2026-01-31' });

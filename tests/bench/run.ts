@@ -6,6 +6,7 @@ import { type Core, createCore } from '../../electron/core/create-core.ts';
 import { applyFigures } from './apply-figures.ts';
 import { banquetFigures } from './banquet-figures.ts';
 import { type BuildResult, ensureDatabase } from './build-database.ts';
+import { postcodeFigures } from './postcode-figures.ts';
 import { createBaseline, queryClasses, sampleGuests } from './queries.ts';
 import { type Figure, printTable, writeJson } from './report.ts';
 import { createArrivalsBaseline, createCardBaseline, latestStays, sampleGuestsWithStays } from './service-baselines.ts';
@@ -266,7 +267,11 @@ for (const size of sizes) {
   const { storage, ...stats } = build.stats;
   databases.push({ ...storageJson(storage, size), build: stats });
   if (args['build-only']) continue;
-  const figures = [...(await readFigures(build.file, size)), ...(await writeFigures(build.file, size))];
+  const figures = [
+    ...(await readFigures(build.file, size)),
+    ...(await writeFigures(build.file, size)),
+    ...(await postcodeFigures(size)),
+  ];
   // In the browser only at the largest size: it is the figure the target names (1,000,000 guests).
   if (size === sizes.at(-1)) {
     const ui = await measureUiLatency(build.file, log);

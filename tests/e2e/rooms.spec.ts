@@ -2,11 +2,17 @@
 // dialog names the party already in the room and saves nothing until staff choose to share it; the
 // arrivals page then shows both parties in the room, as shared.
 
+import { addDays, localDate } from '../../shared/text/dates.ts';
+import { japaneseDay } from './banquets.helpers.ts';
 import { expect, test } from './fixtures.ts';
 import { apiFor, guest, openArrivals } from './floor.helpers.ts';
 import { openNewGuest, openServiceTab } from './service.helpers.ts';
 
 test.use({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+
+// Days ahead of today: a booking for a day already past would first ask to confirm the past date.
+const BOOKED = addDays(localDate(Date.now()), 17);
+const NEXT = addDays(BOOKED, 1);
 
 test('a room already booked that night is named with its party; the stay saves only once staff share the room', async ({
   page,
@@ -16,14 +22,14 @@ test('a room already booked that night is named with its party; the stay saves o
   const api = apiFor(page, app);
   const yamada = await guest(api, '山田', '太郎', 'やまだ', 'たろう');
   await api('stays.create', {
-    fields: { guestId: yamada, arrivalDate: '2026-12-20', departureDate: '2026-12-22', rooms: ['201'] },
+    fields: { guestId: yamada, arrivalDate: BOOKED, departureDate: addDays(BOOKED, 2), rooms: ['201'] },
   });
 
   await openServiceTab(page);
   await page.getByTestId('add-stay').click();
   const form = page.getByTestId('stay-form');
-  await form.locator('[name="arrivalDate"]').fill('2026-12-21');
-  await form.locator('[name="departureDate"]').fill('2026-12-23');
+  await form.locator('[name="arrivalDate"]').fill(NEXT);
+  await form.locator('[name="departureDate"]').fill(addDays(NEXT, 2));
   await form.getByTestId('stay-rooms').fill('201');
   await form.getByTestId('stay-rooms').press('Enter');
   await page.getByTestId('save-stay').click();
@@ -31,7 +37,7 @@ test('a room already booked that night is named with its party; the stay saves o
   const taken = form.getByTestId('room-taken');
   await expect(taken).toContainText('お部屋「201」には');
   await expect(taken).toContainText('山田 太郎 様のご予約があります');
-  await expect(taken).toContainText('2026年12月20日');
+  await expect(taken).toContainText(japaneseDay(BOOKED));
   await expect(form).toBeVisible();
   await expect(page.getByTestId('stay-row')).toHaveCount(0);
 
@@ -46,7 +52,7 @@ test('a room already booked that night is named with its party; the stay saves o
   await expect(form).toBeHidden();
 
   // The night both parties are in 201: each card names the other, as a shared room, and nothing in red.
-  await openArrivals(page, '2026-12-21');
+  await openArrivals(page, NEXT);
   const arrival = page.getByTestId('arrival');
   await expect(arrival).toHaveCount(1);
   await expect(arrival.getByTestId('arrival-room-shared')).toContainText('相部屋：201を山田 太郎 様');

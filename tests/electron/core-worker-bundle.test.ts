@@ -32,6 +32,11 @@ describe('the bundled core worker', () => {
     expect(await host.call('system.info', {})).toMatchObject({ ok: true, value: { nodeId: host.nodeId } });
     expect(await host.call('demo.load', { count: 10, seed: 1 })).toEqual({ ok: true, value: { created: 10 } });
     expect(states.at(-1)).toBe('done');
+    // Japan Post's postcodes are copied beside the bundle and found from there.
+    expect(await host.call('addresses.byPostcode', { postcode: '100-0001' })).toMatchObject({
+      ok: true,
+      value: { candidates: [{ address: '東京都千代田区千代田' }] },
+    });
     await host.close();
     expect(existsSync(`${file}-wal`)).toBe(false);
   });

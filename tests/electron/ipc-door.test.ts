@@ -59,10 +59,47 @@ describe('the IPC door', () => {
     expect(stand.sent.some(([channel, name]) => channel === 'yadocho:event' && name === 'changed')).toBe(true);
   });
 
-  it('refuses a sender that is not the app', async () => {
+  it('refuses every sender that is not the app’s own page, before the call reaches the core', async () => {
     const handler = stand.ipc.get('yadocho:invoke');
-    expect(() => handler?.({ senderFrame: { url: 'https://evil.example/' } }, 'system.info', {})).toThrow(
-      /sender is not the app/,
-    );
+    if (!handler) throw new Error('no invoke handler');
+    const staffBefore = await invoke('staff.list', {});
+    const senders = [
+      { senderFrame: { url: 'https://evil.example/' } },
+      // Look-alikes of the app's origin, a local file, a blank or data frame, a frame already gone.
+      { senderFrame: { url: 'app://yadocho.evil/index.html' } },
+      { senderFrame: { url: 'app://yadochoevil/index.html' } },
+      { senderFrame: { url: 'app://yadocho' } },
+      { senderFrame: { url: 'file:///index.html' } },
+      { senderFrame: { url: 'about:blank' } },
+      { senderFrame: { url: 'data:text/html,<script>1</script>' } },
+      { senderFrame: null },
+      {},
+    ];
+    for (const sender of senders) {
+      expect(() => handler(sender, 'staff.create', { name: '侵入者' }), JSON.stringify(sender)).toThrow(
+        /sender is not the app/,
+      );
+    }
+    // Nothing reached the core: the first-run write a stranger tried is not there.
+    expect(await invoke('staff.list', {})).toEqual(staffBefore);
+  });
+
+  it('refuses a call name that is not text and options that are not { requestId }', async () => {
+    const handler = stand.ipc.get('yadocho:invoke');
+    if (!handler) throw new Error('no invoke handler');
+    const app = { senderFrame: { url: 'app://yadocho/index.html' } };
+    expect(() => handler(app, 42, {})).toThrow(/call name must be a string/);
+    expect(() => handler(app, 'system.info', {}, { requestId: 'has a space' })).toThrow(/options must be/);
+    expect(() => handler(app, 'system.info', {}, 'x')).toThrow(/options must be/);
+    expect(() => handler(app, 'system.info', {}, null)).toThrow(/options must be/);
+  });
+
+  it('refuses to print a page that is not the app’s', async () => {
+    const print = stand.ipc.get('yadocho:print-to-pdf');
+    if (!print) throw new Error('no print handler');
+    await expect(
+      (async () => print({ senderFrame: { url: 'https://evil.example/' }, sender: {} }, 'x.pdf'))(),
+    ).rejects.toThrow(/sender is not the app/);
+    expect(stand.dialogCalls).toEqual([]);
   });
 });

@@ -98,6 +98,15 @@ describe('guest records', () => {
     expect(guest.romaji).toBe('Sato Hanako');
   });
 
+  it('reads a postcode as an IME gives it, with any dash, as addresses.byPostcode reads it', async () => {
+    const { call } = await makeStaffedCore();
+    // U+2212 minus, the long vowel mark, a full-width minus, spaces: each was a 7-digit postcode typed at a desk.
+    for (const typed of ['〒１００−０００１', '100ー0001', '１００－０００１', '〒 100 - 0001']) {
+      const guest = await call('guests.create', { fields: { ...hanako, postalCode: typed } });
+      expect(guest.postalCode).toBe('100-0001');
+    }
+  });
+
   it('links companions both ways, with the relationship read from each side', async () => {
     const { call } = await makeStaffedCore();
     const parent = await call('guests.create', { fields: hanako });

@@ -85,26 +85,28 @@ describe('the briefing sheet', () => {
 });
 
 describe('the kitchen sheet', () => {
-  it('puts the day in one table with the allergies, the dishes to avoid and the menu flags', async () => {
+  it('gives each room a block with the allergies, the dishes to avoid and the menu flags', async () => {
     const pages = await pdfPages(await makeKitchenPdf(day(), 'ja', { now: NOW }));
     expect(pages).toHaveLength(1);
     const text = flat(pages[0] as string);
-    for (const word of ['調理場シート', '部屋', 'お客様', '避ける料理', '献立', '201', '102', '103']) {
+    for (const word of ['調理場シート', '3組', 'アレルギー', '避ける料理', '献立', '201', '102', '103']) {
       expect(text).toContain(flat(word));
     }
     expect(text).toContain(flat('えび: アナフィラキシー、コンタミ不可、要再確認（佐藤 一郎 様）'));
-    expect(text).toContain(flat('夕食: 海老しんじょう'));
+    expect(text).toContain(flat('夕食 秋の会席: 海老しんじょう'));
+    expect(text).toContain(flat('アナフィラキシー: 海老しんじょう'));
+    expect(text).toContain(flat('前回提供 2025年3月1日: 里芋の煮物（残された）'));
     expect(text).toContain(flat('→ 胡麻豆腐の椀'));
     expect(text).toContain(flat('ほか3品')); // the repeats beyond the first ten, counted
     expect(text).toContain(flat('2026年11月23日(月) 07:30 印刷'));
   });
 
-  it('repeats the header row on every page of a full house', async () => {
+  it('repeats the page header on every page of a full house, and labels every room’s rows', async () => {
     const pages = await pdfPages(await makeKitchenPdf(fullHouse(30), 'en', { now: NOW }));
     expect(pages.length).toBeGreaterThan(1);
     pages.forEach((page, i) => {
       expect(page).toContain('Kitchen sheet');
-      expect(page).toContain('Dishes to avoid');
+      expect(flat(page)).toContain('Dishestoavoid');
       expect(page).toContain(`${i + 1} / ${pages.length}`);
     });
     const text = flat(pages.join(''));

@@ -1,5 +1,5 @@
 import { type BanquetType, MEMORIAL_YEARS, YEARLY_TYPES } from '../../../shared/contract/banquets.ts';
-import { addMonths, addYears } from '../../../shared/text/dates.ts';
+import { addMonths, addYears, isWithinRange } from '../../../shared/text/dates.ts';
 import { derivedId } from '../changes/derived-id.ts';
 
 // When to call an organiser again. Banquet sales lives on repeat dates: a year-end or new-year party
@@ -29,16 +29,21 @@ export function followUpDates(banquet: {
   date: string;
   dateOfDeath: string | null;
 }): FollowUpDate[] {
+  // A deal recorded before dates were bounded (9999-12-20 for "some day") has no next year to call about, and
+  // its arithmetic would leave 'YYYY-MM-DD' behind: it closes without calls rather than not at all.
+  if (!isWithinRange(banquet.date)) return [];
   if (YEARLY_TYPES.has(banquet.type)) {
     const eventDate = addYears(banquet.date, 1);
+    if (!isWithinRange(eventDate)) return [];
     return [{ kind: 'yearly', eventDate, dueDate: addMonths(eventDate, -CALL_MONTHS_AHEAD), memorialYear: null }];
   }
   if (banquet.type !== 'memorial' || !banquet.dateOfDeath) return [];
   const thisService = addMonths(banquet.date, CALL_MONTHS_AHEAD);
   const death = banquet.dateOfDeath;
+  if (!isWithinRange(death)) return [];
   return MEMORIAL_YEARS.flatMap((years): FollowUpDate[] => {
     const eventDate = addYears(death, years);
-    if (eventDate <= thisService) return [];
+    if (eventDate <= thisService || !isWithinRange(eventDate)) return [];
     return [{ kind: 'memorial', eventDate, dueDate: addMonths(eventDate, -CALL_MONTHS_AHEAD), memorialYear: years }];
   });
 }

@@ -1,4 +1,6 @@
 import { sql } from '../../../db/query.ts';
+import type { GuestRow } from '../../../db/schema.ts';
+import { type GuestPatch, readingIssues } from '../../../shared/contract/guests.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import { derivedId } from '../changes/derived-id.ts';
 import { storable } from '../changes/rows.ts';
@@ -28,6 +30,22 @@ type GuestCalls =
 const ACTIVITY_STEP_MS = 60 * 60 * 1000;
 function activity(row: { last_activity_at: number }, now: number): { last_activity_at?: number } {
   return now - row.last_activity_at >= ACTIVITY_STEP_MS ? { last_activity_at: now } : {};
+}
+
+/** A patch may change a name or its reading alone: the rule across the two is checked on the record as it would be. */
+function refuseUnfitReadings(row: GuestRow, patch: GuestPatch): void {
+  const issues = readingIssues({
+    familyName: patch.familyName ?? row.family_name,
+    givenName: patch.givenName ?? row.given_name,
+    familyReading: patch.familyReading ?? row.family_reading,
+    givenReading: patch.givenReading ?? row.given_reading,
+  });
+  if (issues.length === 0) return;
+  throw new CallFailure(
+    'invalid_input',
+    undefined,
+    issues.map(({ path }) => ({ path: `patch.${path}`, code: 'reading_needs_kana' })),
+  );
 }
 
 export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof createSearch>): Handlers<GuestCalls> {
@@ -62,6 +80,7 @@ export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof create
     'guests.update': ({ id, patch, version }, actor) => {
       const row = findGuestRow(ctx, id);
       if (row.deleted_at) throw new CallFailure('conflict', 'guest_deleted');
+      refuseUnfitReadings(row, patch);
       actor.write((session) => {
         const columns = toColumns(patch);
         const changed = Object.keys(columns).some((column) => columns[column] !== storable(row[column as never]));

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Row } from '../changes/rows.ts';
 import { guestTerms, type TermSource } from './search-keys.ts';
+import { markSearchKeysCurrent } from './search-keys-version.ts';
 
 /** What a guest's search rows are made of: a write that changes none of these leaves them as they are. */
 const SEARCHED = [
@@ -143,6 +144,7 @@ export function createSearchIndex(db: Database) {
       db.exec(`DELETE FROM search_term;
         INSERT INTO search_term SELECT * FROM temp.search_term_load ORDER BY term, rank, recency DESC, guest;
         DROP TABLE temp.search_term_load;`);
+      markSearchKeysCurrent(db);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { kanaKey, toHiragana } from '../../../shared/text/kana.ts';
 import { foldKanjiVariants } from '../../../shared/text/kanji-variants.ts';
+import { isLatinReading } from '../../../shared/text/latin.ts';
 import { phoneDigits } from '../../../shared/text/phone.ts';
 import { readingToRomaji, romajiKey } from '../../../shared/text/romaji.ts';
 
@@ -20,13 +21,29 @@ export function shortLimit(key: string): number {
   return /^[\x20-\x7e]*$/.test(key) ? SHORT_KEY_LENGTH.ascii : SHORT_KEY_LENGTH.japanese;
 }
 
-/** A name as it is searched: width-folded, kana as hiragana, variant kanji folded, no spaces. */
+/**
+ * What the keys are made of. A change to guestTerms or the keys of a query changes this number: an index made by
+ * an older one is rebuilt when the core opens (search-keys-version.ts), since old rows are removed by recomputing
+ * their keys, which only works with the function that made them.
+ * 2: names in Latin letters lowercased (Smith is found by "smith"); readings in Latin letters.
+ */
+export const SEARCH_KEYS_VERSION = 2;
+
+/** A name as it is searched: width-folded, kana as hiragana, variant kanji folded, Latin lowercased, no spaces. */
 export function nameKey(name: string): string {
-  return foldKanjiVariants(toHiragana(name)).replace(/[\s・]/g, '');
+  return foldKanjiVariants(toHiragana(name))
+    .replace(/[\s・]/g, '')
+    .toLowerCase();
 }
 
+/** The romaji key of a reading: a kana reading's romaji, or a Latin reading as it is written. */
 export function readingRomajiKey(reading: string): string {
-  return romajiKey(readingToRomaji(reading));
+  return romajiKey(isLatinReading(reading) ? reading : readingToRomaji(reading));
+}
+
+/** The kana key of a reading; a Latin reading has none (its romaji key finds it). */
+function readingKanaKey(reading: string): string {
+  return isLatinReading(reading) ? '' : kanaKey(reading);
 }
 
 export type TermSource = {
@@ -81,8 +98,8 @@ export function guestTerms(guest: TermSource): Map<string, number> {
   inner(family);
   inner(given);
 
-  const familyKana = kanaKey(guest.family_reading);
-  const givenKana = kanaKey(guest.given_reading);
+  const familyKana = readingKanaKey(guest.family_reading);
+  const givenKana = readingKanaKey(guest.given_reading);
   whole(familyKana);
   whole(givenKana);
   combined(familyKana, givenKana);

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { SliceClock, SliceProgress } from '../jobs/runner.ts';
 import { type IndexedGuest, SHADOW_TABLE } from './search-index.ts';
 import { guestTerms } from './search-keys.ts';
+import { markSearchKeysCurrent } from './search-keys-version.ts';
 
 // The search index rebuilt while the app keeps working (system.rebuildSearchIndex). The new index is built in
 // a shadow table, guests in rowid order, a slice at a time; search keeps reading the live table meanwhile,
@@ -56,7 +57,10 @@ export function* rebuildInSlices(
       // Guests created during the rebuild lie past the first total: it grows as the scan reaches them.
       yield { done: after, total: Math.max(total, after) };
     }
-    write(() => db.exec(`DROP TABLE search_term; ALTER TABLE ${SHADOW_TABLE} RENAME TO search_term;`));
+    write(() => {
+      db.exec(`DROP TABLE search_term; ALTER TABLE ${SHADOW_TABLE} RENAME TO search_term;`);
+      markSearchKeysCurrent(db);
+    });
     swapped = true;
     return { guests: done };
   } finally {
