@@ -5,6 +5,7 @@ import type { ChangeEngine } from './changes/engine.ts';
 import type { WriteSession } from './changes/write.ts';
 import type { NameFormatter } from './guests/rows.ts';
 import type { JobRunner } from './jobs/runner.ts';
+import type { HistoryCache } from './kitchen/history-cache.ts';
 
 export type Logger = Pick<Console, 'info' | 'warn' | 'error'>;
 
@@ -24,6 +25,8 @@ export type CoreContext = {
   names: NameFormatter;
   /** Long jobs in slices, with progress and cancel (jobs/runner.ts). */
   jobs: JobRunner;
+  /** Each guest's stays and each stay's servings, kept between calls (kitchen/history-cache.ts). */
+  histories: HistoryCache;
 };
 
 /** The caller of one call: who is working at this PC, and how to write as them. */

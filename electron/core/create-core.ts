@@ -30,6 +30,7 @@ import { searchKeysStale } from './guests/search-keys-version.ts';
 import { jobHandlers } from './jobs/handlers.ts';
 import { createJobRunner, type JobRunnerOptions } from './jobs/runner.ts';
 import { kitchenHandlers } from './kitchen/handlers.ts';
+import { createHistoryCache } from './kitchen/history-cache.ts';
 import { requestHandlers } from './requests/handlers.ts';
 import { serviceHandlers } from './service/handlers.ts';
 import { settingsHandlers } from './settings/handlers.ts';
@@ -102,6 +103,7 @@ export function createCore(options: CoreOptions): Core {
     version: options.version ?? '0.1.0',
     names: createNameFormatter(),
     jobs,
+    histories: createHistoryCache(db, changes),
   };
 
   // Derived columns and the invariants that merging cannot keep by itself, per domain.
