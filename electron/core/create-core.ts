@@ -3,7 +3,6 @@ import { v7 as uuidv7 } from 'uuid';
 import { createRunner } from '../../db/query.ts';
 import type { CallName, Result } from '../../shared/contract/index.ts';
 import type { JobProgress } from '../../shared/contract/jobs.ts';
-import { localDate } from '../../shared/text/dates.ts';
 import { allergyHandlers } from './allergies/handlers.ts';
 import { arrivalHandlers } from './arrivals/handlers.ts';
 import { banquetHandlers } from './banquets/handlers.ts';
@@ -30,6 +29,7 @@ import { kitchenHandlers } from './kitchen/handlers.ts';
 import { requestHandlers } from './requests/handlers.ts';
 import { serviceHandlers } from './service/handlers.ts';
 import { settingsHandlers } from './settings/handlers.ts';
+import { createInnClock } from './settings/inn-clock.ts';
 import { currentStaffId, staffHandlers } from './staff/handlers.ts';
 import { stayHandlers } from './stays/handlers.ts';
 import { systemHandlers } from './system/handlers.ts';
@@ -86,11 +86,14 @@ export function createCore(options: CoreOptions): Core {
       for (const listener of progressListeners) listener(progress);
     },
   });
+  const innClock = createInnClock(db, clock);
   const ctx: CoreContext = {
     db,
     run,
     changes,
     clock,
+    timeZone: innClock.timeZone,
+    today: innClock.today,
     newId,
     nodeId,
     logger,
@@ -115,11 +118,7 @@ export function createCore(options: CoreOptions): Core {
       createSearch(
         db,
         ctx.names,
-        createSearchCues(
-          db,
-          () => localDate(clock()),
-          () => changes.lastSeq(),
-        ),
+        createSearchCues(db, innClock.today, () => changes.lastSeq()),
       ),
     ),
     ...settingsHandlers(ctx),

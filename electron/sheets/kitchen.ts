@@ -175,5 +175,5 @@ export async function makeKitchenPdf(
     const severe = arrival.allergies.some((allergy) => allergy.severity === 'anaphylaxis');
     y += drawTableRow(doc, row, y, [undefined, undefined, severe ? INK.dangerFill : undefined]);
   }
-  return sheet.finish(words, options.now ?? new Date());
+  return sheet.finish(words, options);
 }

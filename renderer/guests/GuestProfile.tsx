@@ -2,6 +2,7 @@ import { Badge, DataList, Group, Paper, Stack, Text, Title } from '@mantine/core
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuestCard } from '../../shared/contract/guests.ts';
+import { useInnClock } from '../app/inn-clock.tsx';
 import { ageOn, formatDay } from '../i18n/format.ts';
 
 function Item({ label, children, testId }: { label: string; children: ReactNode; testId: string }) {
@@ -16,7 +17,7 @@ function Item({ label, children, testId }: { label: string; children: ReactNode;
 /** The profile: only what is recorded is shown, so the eye goes to what is there. */
 export function GuestProfile({ card }: { card: GuestCard }) {
   const { t, i18n } = useTranslation();
-  const age = ageOn(card.birthday);
+  const age = ageOn(card.birthday, useInnClock().today());
   return (
     <Paper withBorder radius="md" p="md">
       <Stack gap="sm">

@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, List, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryChange, HistoryGuest } from '../../shared/contract/history.ts';
+import { useInnClock } from '../app/inn-clock.tsx';
 import { routeHref } from '../app/route.ts';
 import { type FieldChange, fieldValueText, type HistoryLine, subjectOf } from './history-lines.ts';
 import { fullName } from './names.ts';
@@ -35,7 +36,8 @@ function GuestFieldValue({ value }: { value: GuestValue | null }) {
 
 function FieldValue({ change, value }: { change: FieldChange; value: FieldChange['to'] }) {
   const { i18n } = useTranslation();
-  const text = fieldValueText(change, value, i18n.language);
+  const clock = useInnClock();
+  const text = fieldValueText(change, value, i18n.language, clock.timeZone);
   return text ? <Text style={{ whiteSpace: 'pre-wrap' }}>{text}</Text> : <Blank />;
 }
 

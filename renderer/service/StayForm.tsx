@@ -19,12 +19,13 @@ import { CallErrorException, call } from '../api/client.ts';
 import { ConflictPanel } from '../app/ConflictPanel.tsx';
 import type { Choice } from '../app/edit-conflict.ts';
 import { FormFooter } from '../app/FormFooter.tsx';
+import { useInnClock } from '../app/inn-clock.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { useEditConflict } from '../app/use-edit-conflict.ts';
 import { fullName } from '../guests/names.ts';
 import { useStaff } from '../staff/staff-context.tsx';
 import { callFieldErrors, type FieldErrors, fieldMessage, focusFirstError } from './field-errors.ts';
-import { formatYen, today } from './format.ts';
+import { formatYen } from './format.ts';
 import { PartyPicker } from './PartyPicker.tsx';
 import { checkStay, newStayValues, onForm, type StayValues, stayPatch, stayValues } from './stay-form-model.ts';
 
@@ -33,9 +34,10 @@ type TextField = 'arrivalDate' | 'departureDate' | 'plan' | 'reservationNo' | 'n
 /** Record a stay for a guest, or edit one. Checked with the contract's schema first, then the core's issues. */
 export function StayForm({ guestId, stay, onClose }: { guestId: string; stay?: EditableStay; onClose(): void }) {
   const { t } = useTranslation();
+  const clock = useInnClock();
   const staff = useStaff();
   const [values, setValues] = useState<StayValues>(() =>
-    stay ? stayValues(stay) : newStayValues(today(), staff.data?.currentStaffId ?? null),
+    stay ? stayValues(stay) : newStayValues(clock.today(), staff.data?.currentStaffId ?? null),
   );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);

@@ -10,8 +10,10 @@ import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { useEditConflict } from '../app/use-edit-conflict.ts';
 import { useCallForm } from '../kitchen/use-call-form.ts';
 import { Maintenance } from './Maintenance.tsx';
+import { TimeZoneSetting } from './TimeZoneSetting.tsx';
 
-type Field = keyof Settings;
+/** The numbered periods of this form; the time zone has its own (TimeZoneSetting.tsx). */
+type Field = Exclude<keyof Settings, 'timeZone'>;
 const LIMITS: Record<Field, { min: number; max: number }> = {
   allergyReconfirmMonths: { min: 1, max: 120 },
   repeatDishYears: { min: 1, max: 30 },
@@ -151,6 +153,7 @@ export function SettingsPage(_props: Record<string, never>) {
           </Paper>
         </Stack>
       </form>
+      <TimeZoneSetting />
       <Maintenance />
     </Stack>
   );

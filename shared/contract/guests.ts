@@ -54,8 +54,14 @@ const postalCode = text(10)
   .refine((value) => value === '' || /^\d{3}-?\d{4}$/.test(value), { error: 'postal_invalid' })
   .transform((value) => (value === '' ? '' : `${value.slice(0, 3)}-${value.slice(-4)}`));
 
+/**
+ * The contract cannot know the inn's zone (a setting), so "today or earlier" is checked against the day that
+ * starts first anywhere (UTC+14): a birthday of the inn's today is never refused, whatever zone checks it.
+ */
+const EARLIEST_ZONE = 'Pacific/Kiritimati';
+
 function isPastCalendarDate(value: string): boolean {
-  return isCalendarDate(value) && value >= '1900-01-01' && value <= localDate(Date.now());
+  return isCalendarDate(value) && value >= '1900-01-01' && value <= localDate(Date.now(), EARLIEST_ZONE);
 }
 
 /** Typed as any date field is (1980/4/1, １９８０-４-１, 1980年4月1日), or empty; a real day, today or earlier. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canonicalTimeZone, DEFAULT_TIME_ZONE, isTimeZone } from '../text/time-zone.ts';
 import { basedOnVersion, empty, recordVersion } from './common.ts';
 import { call } from './define.ts';
 
@@ -8,6 +9,8 @@ export const settingsSchema = z.object({
   allergyReconfirmMonths: z.number().int().min(1).max(120),
   /** A dish served to the guest within this many years is flagged when planned again. */
   repeatDishYears: z.number().int().min(1).max(30),
+  /** The inn's IANA time zone: every time shown or printed, and the inn's "today", are read on its clock. */
+  timeZone: z.string().refine(isTimeZone),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -15,11 +18,15 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const editableSettingsSchema = settingsSchema.extend({ version: recordVersion });
 export type EditableSettings = z.infer<typeof editableSettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { allergyReconfirmMonths: 12, repeatDishYears: 3 };
+export const DEFAULT_SETTINGS: Settings = {
+  allergyReconfirmMonths: 12,
+  repeatDishYears: 3,
+  timeZone: DEFAULT_TIME_ZONE,
+};
 
 export const settingsCalls = {
   'settings.get': call({
-    summary: 'The inn-wide settings (allergy re-confirmation period, years a repeated dish is flagged).',
+    summary: 'The inn-wide settings (allergy re-confirmation period, years a repeated dish is flagged, time zone).',
     writes: false,
     input: empty,
     output: editableSettingsSchema,
@@ -41,6 +48,11 @@ export const settingsCalls = {
               .int({ error: 'count_invalid' })
               .min(1, { error: 'count_invalid' })
               .max(30, { error: 'count_invalid' }),
+            timeZone: z
+              .string({ error: 'invalid_type' })
+              .trim()
+              .refine(isTimeZone, { error: 'time_zone_invalid' })
+              .transform(canonicalTimeZone),
           })
           .partial()
           .strict(),

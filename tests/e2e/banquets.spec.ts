@@ -7,6 +7,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { addMonths, addYears, localDate } from '../../shared/text/dates.ts';
+import { DEFAULT_TIME_ZONE } from '../../shared/text/time-zone.ts';
 import { advance, fillInquiry, holdProvisionally, japaneseDay, openBanquets, takeInquiry } from './banquets.helpers.ts';
 import { expect, test } from './fixtures.ts';
 import { type Api, apiFor, guest, pick } from './floor.helpers.ts';
@@ -22,7 +23,7 @@ let TODAY = '';
 test.beforeAll(() => {
   zoneBefore = process.env.TZ;
   process.env.TZ = 'Asia/Tokyo';
-  TODAY = localDate(Date.now());
+  TODAY = localDate(Date.now(), DEFAULT_TIME_ZONE);
 });
 test.afterAll(() => {
   // Assigning undefined would set the text 'undefined': an unset zone is deleted.

@@ -4,6 +4,7 @@
 // axis writes man units as 200万円. tests/i18n/japanese-wording.test.ts checks the locale files themselves.
 
 import { addDays, localDate } from '../../shared/text/dates.ts';
+import { DEFAULT_TIME_ZONE } from '../../shared/text/time-zone.ts';
 import { openBanquets } from './banquets.helpers.ts';
 import { expect, test } from './fixtures.ts';
 import { apiFor, guest, pick } from './floor.helpers.ts';
@@ -14,7 +15,7 @@ import { openNewGuest, openServiceTab, recordAllergy } from './service.helpers.t
 process.env.TZ = 'Asia/Tokyo';
 test.use({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
 
-const TODAY = localDate(Date.now());
+const TODAY = localDate(Date.now(), DEFAULT_TIME_ZONE);
 
 test('an allergen is followed directly by its particle in the notice and the retract dialog', async ({ page, app }) => {
   await openNewGuest(page, app.url);

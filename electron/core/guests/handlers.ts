@@ -37,6 +37,7 @@ export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof create
     'guests.get': ({ id }) => loadGuestCard(ctx, id),
 
     'guests.create': ({ fields }, actor) => {
+      refuseFutureBirthday(ctx, fields.birthday, 'fields.birthday');
       const id = ctx.newId();
       actor.write((session) => {
         const now = session.now();
@@ -62,6 +63,7 @@ export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof create
     'guests.update': ({ id, patch, version }, actor) => {
       const row = findGuestRow(ctx, id);
       if (row.deleted_at) throw new CallFailure('conflict', 'guest_deleted');
+      refuseFutureBirthday(ctx, patch.birthday, 'patch.birthday');
       actor.write((session) => {
         const columns = toColumns(patch);
         const changed = Object.keys(columns).some((column) => columns[column] !== storable(row[column as never]));
@@ -159,4 +161,14 @@ export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof create
       return loadGuestCard(ctx, guestId);
     },
   };
+}
+
+/**
+ * A birthday after the inn's today is refused. The contract checks against the first day anywhere (it cannot
+ * know the inn's zone); here the day is the inn's, from its zone setting.
+ */
+function refuseFutureBirthday(ctx: CoreContext, birthday: string | undefined, path: string): void {
+  if (birthday && birthday > ctx.today()) {
+    throw new CallFailure('invalid_input', undefined, [{ path, code: 'birthday_invalid' }]);
+  }
 }
