@@ -16,6 +16,10 @@ export type CoreContext = {
   /** The log, the clock, the write and apply paths (changes/engine.ts). */
   changes: ChangeEngine;
   clock: () => number;
+  /** The inn's time zone (a setting): times and "today" are the inn's, never the process's zone. */
+  timeZone: () => string;
+  /** The inn's calendar day now, in its zone: arrivals of today, overdue holds, allergies due a re-confirm. */
+  today: () => string;
   /** A new record id (UUIDv7; tests pass a seeded one so a simulation replays exactly). */
   newId: () => string;
   nodeId: string;

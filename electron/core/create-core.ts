@@ -34,6 +34,7 @@ import { createHistoryCache } from './kitchen/history-cache.ts';
 import { requestHandlers } from './requests/handlers.ts';
 import { serviceHandlers } from './service/handlers.ts';
 import { settingsHandlers } from './settings/handlers.ts';
+import { createInnClock } from './settings/inn-clock.ts';
 import { currentStaffId, staffHandlers } from './staff/handlers.ts';
 import { stayHandlers } from './stays/handlers.ts';
 import { systemHandlers } from './system/handlers.ts';
@@ -92,11 +93,14 @@ export function createCore(options: CoreOptions): Core {
       for (const listener of progressListeners) listener(progress);
     },
   });
+  const innClock = createInnClock(db, clock);
   const ctx: CoreContext = {
     db,
     run,
     changes,
     clock,
+    timeZone: innClock.timeZone,
+    today: innClock.today,
     newId,
     nodeId,
     logger,
@@ -122,11 +126,7 @@ export function createCore(options: CoreOptions): Core {
       createSearch(
         db,
         ctx.names,
-        createSearchCues(
-          db,
-          () => localDate(clock()),
-          () => changes.lastSeq(),
-        ),
+        createSearchCues(db, innClock.today, () => changes.lastSeq()),
       ),
     ),
     ...addressHandlers(options.postcodes ?? createPostcodeBook()),

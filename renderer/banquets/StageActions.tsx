@@ -11,9 +11,9 @@ import {
 } from '../../shared/contract/banquets.ts';
 import { addDays } from '../../shared/text/dates.ts';
 import { call } from '../api/client.ts';
+import { useInnClock } from '../app/inn-clock.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { callFieldErrors, checkWith, type FieldErrors, fieldMessage } from '../service/field-errors.ts';
-import { today } from '../service/format.ts';
 
 /** Stages that need more than a click: the hold's expiry, why it was lost, why it was cancelled. */
 const ASKS: ReadonlySet<Stage> = new Set(['provisional', 'lost', 'cancelled']);
@@ -36,15 +36,16 @@ function actionKey(banquet: Banquet, stage: Stage, kind: 'do' | 'title'): string
 }
 
 /** A week from today (or from the current expiry, when extending), but never after the banquet itself. */
-function defaultExpiry(banquet: Banquet): string {
-  const from = banquet.holdExpiresOn && banquet.holdExpiresOn > today() ? banquet.holdExpiresOn : today();
+function defaultExpiry(banquet: Banquet, today: string): string {
+  const from = banquet.holdExpiresOn && banquet.holdExpiresOn > today ? banquet.holdExpiresOn : today;
   const expiry = addDays(from, HOLD_WARNING_DAYS);
   return expiry > banquet.date ? banquet.date : expiry;
 }
 
 function StageDialog({ banquet, stage, onClose }: { banquet: Banquet; stage: Stage; onClose(): void }) {
   const { t } = useTranslation();
-  const [holdExpiresOn, setHoldExpiresOn] = useState(defaultExpiry(banquet));
+  const clock = useInnClock();
+  const [holdExpiresOn, setHoldExpiresOn] = useState(() => defaultExpiry(banquet, clock.today()));
   const [lostReason, setLostReason] = useState<string | null>(null);
   const [competitor, setCompetitor] = useState('');
   const [note, setNote] = useState('');
