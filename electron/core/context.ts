@@ -5,6 +5,7 @@ import type { ChangeEngine } from './changes/engine.ts';
 import type { WriteSession } from './changes/write.ts';
 import type { NameFormatter } from './guests/rows.ts';
 import type { JobRunner } from './jobs/runner.ts';
+import type { HistoryCache } from './kitchen/history-cache.ts';
 
 export type Logger = Pick<Console, 'info' | 'warn' | 'error'>;
 
@@ -15,6 +16,10 @@ export type CoreContext = {
   /** The log, the clock, the write and apply paths (changes/engine.ts). */
   changes: ChangeEngine;
   clock: () => number;
+  /** The inn's time zone (a setting): times and "today" are the inn's, never the process's zone. */
+  timeZone: () => string;
+  /** The inn's calendar day now, in its zone: arrivals of today, overdue holds, allergies due a re-confirm. */
+  today: () => string;
   /** A new record id (UUIDv7; tests pass a seeded one so a simulation replays exactly). */
   newId: () => string;
   nodeId: string;
@@ -24,6 +29,8 @@ export type CoreContext = {
   names: NameFormatter;
   /** Long jobs in slices, with progress and cancel (jobs/runner.ts). */
   jobs: JobRunner;
+  /** Each guest's stays and each stay's servings, kept between calls (kitchen/history-cache.ts). */
+  histories: HistoryCache;
 };
 
 /** The caller of one call: who is working at this PC, and how to write as them. */

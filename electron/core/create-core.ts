@@ -30,9 +30,11 @@ import { searchKeysStale } from './guests/search-keys-version.ts';
 import { jobHandlers } from './jobs/handlers.ts';
 import { createJobRunner, type JobRunnerOptions } from './jobs/runner.ts';
 import { kitchenHandlers } from './kitchen/handlers.ts';
+import { createHistoryCache } from './kitchen/history-cache.ts';
 import { requestHandlers } from './requests/handlers.ts';
 import { serviceHandlers } from './service/handlers.ts';
 import { settingsHandlers } from './settings/handlers.ts';
+import { createInnClock } from './settings/inn-clock.ts';
 import { currentStaffId, staffHandlers } from './staff/handlers.ts';
 import { stayHandlers } from './stays/handlers.ts';
 import { systemHandlers } from './system/handlers.ts';
@@ -91,17 +93,21 @@ export function createCore(options: CoreOptions): Core {
       for (const listener of progressListeners) listener(progress);
     },
   });
+  const innClock = createInnClock(db, clock);
   const ctx: CoreContext = {
     db,
     run,
     changes,
     clock,
+    timeZone: innClock.timeZone,
+    today: innClock.today,
     newId,
     nodeId,
     logger,
     version: options.version ?? '0.1.0',
     names: createNameFormatter(),
     jobs,
+    histories: createHistoryCache(db, changes),
   };
 
   // Derived columns and the invariants that merging cannot keep by itself, per domain.
@@ -120,11 +126,7 @@ export function createCore(options: CoreOptions): Core {
       createSearch(
         db,
         ctx.names,
-        createSearchCues(
-          db,
-          () => localDate(clock()),
-          () => changes.lastSeq(),
-        ),
+        createSearchCues(db, innClock.today, () => changes.lastSeq()),
       ),
     ),
     ...addressHandlers(options.postcodes ?? createPostcodeBook()),

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Arrivals } from '../../shared/contract/arrivals.ts';
 import { contract, fail, isCallName, type Result, toIssues } from '../../shared/contract/index.ts';
 import { isRequestId, REQUEST_ID_HEADER } from '../../shared/contract/request-id.ts';
+import type { Settings } from '../../shared/contract/settings.ts';
 import type { Logger } from '../core/context.ts';
 import type { Core } from '../core/create-core.ts';
 import { makeBriefingPdf } from '../sheets/briefing.ts';
@@ -179,8 +180,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     if (!query.ok) return sendJson(response, 400, fail('invalid_input', undefined, query.issues));
     const arrivals = await core.call('arrivals.forDate', query.input);
     if (!arrivals.ok) return sendJson(response, SHEET_STATUS_OF[arrivals.error.code] ?? 400, arrivals);
+    // The footer's "printed at" is on the inn's clock (its zone setting), not this process's zone.
+    const settings = await core.call('settings.get', {});
+    const timeZone = settings.ok ? (settings.value as Settings).timeZone : undefined;
     // The core checked the output against the contract before answering.
-    const pdf = await SHEET_MAKERS[sheet](arrivals.value as Arrivals, query.lang);
+    const pdf = await SHEET_MAKERS[sheet](arrivals.value as Arrivals, query.lang, { timeZone });
     response.writeHead(200, {
       'content-type': 'application/pdf',
       'content-length': pdf.length,

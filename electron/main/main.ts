@@ -45,6 +45,9 @@ const PRELOAD = path.join(__dirname, 'preload.cjs');
 // The bundle's worker beside main.cjs; main.ts run from source (tests) starts the worker's .ts instead.
 const BUNDLED_WORKER = path.join(__dirname, 'core-worker.cjs');
 const CORE_WORKER = existsSync(BUNDLED_WORKER) ? BUNDLED_WORKER : WORKER_SOURCE;
+// Linux takes a window's icon from the window (Windows and macOS from the .exe and the .app): the app's own,
+// from the project root (dist/electron/../..) as from the packaged app, where electron-builder.yml packs it.
+const WINDOW_ICON = path.resolve(__dirname, '..', '..', 'resources', 'icons', '512x512.png');
 
 app.setName('Yadocho');
 const userDataOverride = process.env.YADOCHO_USER_DATA || process.env.YADOCHO_DATA_DIR;
@@ -102,6 +105,7 @@ function createWindow(): BrowserWindow {
     height: 860,
     show: false,
     title: 'Yadocho',
+    ...(process.platform === 'linux' && existsSync(WINDOW_ICON) ? { icon: WINDOW_ICON } : {}),
     webPreferences: {
       preload: PRELOAD,
       contextIsolation: true,

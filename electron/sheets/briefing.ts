@@ -235,5 +235,5 @@ export async function makeBriefingPdf(
     drawRun(doc, { text: words.labels.sheet.noArrivals, size: 12 }, AREA.left, y + 12, AREA.width);
   }
   for (const arrival of arrivals.arrivals) drawArrival(doc, words, arrivals.date, arrival);
-  return sheet.finish(words, options.now ?? new Date());
+  return sheet.finish(words, options);
 }

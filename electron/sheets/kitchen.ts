@@ -153,5 +153,5 @@ export async function makeKitchenPdf(
       drawLongBlock(doc, block, cursor);
     }
   });
-  return sheet.finish(words, options.now ?? new Date());
+  return sheet.finish(words, options);
 }

@@ -4,6 +4,7 @@
 
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { DEFAULT_TIME_ZONE } from '../../shared/text/time-zone.ts';
 import type { Words } from './words.ts';
 
 export type Doc = PDFKit.PDFDocument;
@@ -55,12 +56,14 @@ function fonts(): { regular: string; bold: string } {
 export type SheetOptions = {
   /** When the sheet is printed (the footer says so); now when omitted. */
   now?: Date;
+  /** The inn's time zone (its setting), in which the footer tells that moment; Asia/Tokyo when omitted. */
+  timeZone?: string;
 };
 
 export type Sheet = {
   doc: Doc;
   /** Stamps the footers and ends the document. */
-  finish(words: Words, now: Date): Promise<Buffer>;
+  finish(words: Words, options: SheetOptions): Promise<Buffer>;
 };
 
 export function openSheet(title: string, lang: string): Sheet {
@@ -84,8 +87,8 @@ export function openSheet(title: string, lang: string): Sheet {
   });
   return {
     doc,
-    finish(words, now) {
-      stampFooters(doc, words, now);
+    finish(words, options) {
+      stampFooters(doc, words, options.now ?? new Date(), options.timeZone ?? DEFAULT_TIME_ZONE);
       doc.end();
       return ended;
     },
@@ -154,9 +157,9 @@ export function box(doc: Doc, x: number, y: number, w: number, h: number, stroke
   doc.restore();
 }
 
-function stampFooters(doc: Doc, words: Words, now: Date): void {
+function stampFooters(doc: Doc, words: Words, now: Date, timeZone: string): void {
   const range = doc.bufferedPageRange();
-  const printed = words.fill(words.labels.sheet.printedAt, { at: words.printedAt(now) });
+  const printed = words.fill(words.labels.sheet.printedAt, { at: words.printedAt(now, timeZone) });
   const y = AREA.bottom + 8;
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);

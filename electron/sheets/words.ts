@@ -4,6 +4,7 @@
 import type { Severity } from '../../shared/contract/allergies.ts';
 import { fill, fillCount, SERVICE_LABELS, type ServiceLabels } from '../../shared/i18n/service-labels.ts';
 import { familyFirst, withSama } from '../../shared/text/person-name.ts';
+import { dateInZone, timeInZone } from '../../shared/text/time-zone.ts';
 
 export type SheetLanguage = 'ja' | 'en';
 
@@ -23,8 +24,8 @@ export type Words = {
   day(date: string): string;
   /** A day without the weekday: 2025年3月1日 / 1 Mar 2025. */
   shortDay(date: string): string;
-  /** The moment the sheet was made, in the PC's own zone (the inn's). */
-  printedAt(now: Date): string;
+  /** The moment the sheet was made, on the inn's clock (its zone setting), not the process's zone. */
+  printedAt(now: Date, timeZone: string): string;
   severity(severity: Severity): string;
   /** A person on paper: family name first; 様 in Japanese, set apart as on screen (withSama says why). */
   guest(name: string): string;
@@ -41,8 +42,6 @@ function parts(date: string): { year: number; month: number; day: number; weekda
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   return { year, month, day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay() };
 }
-
-const pad = (n: number) => String(n).padStart(2, '0');
 
 export function sheetWords(lang: SheetLanguage): Words {
   const ja = lang === 'ja';
@@ -67,10 +66,7 @@ export function sheetWords(lang: SheetLanguage): Words {
       fill(labels.sheet.party, { adults: count('adults', adults), children: count('children', children) }),
     day,
     shortDay,
-    printedAt(now) {
-      const date = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-      return `${day(date)} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
-    },
+    printedAt: (now, timeZone) => `${day(dateInZone(now.getTime(), timeZone))} ${timeInZone(now.getTime(), timeZone)}`,
     severity: (severity) => labels.codes.severity[severity],
     guest: (name) => (ja ? withSama(name) : name),
     allergen: (allergy) => (ja ? allergy.nameJa : allergy.nameEn || allergy.nameJa),

@@ -6,6 +6,7 @@ import { ConflictsProvider } from '../conflicts/conflicts-context.tsx';
 import { GuestFormProvider } from '../guests/form-context.tsx';
 import { SearchProvider } from '../guests/search-context.tsx';
 import { StaffProvider } from '../staff/staff-context.tsx';
+import { InnClockProvider } from './inn-clock.tsx';
 import { Shell } from './Shell.tsx';
 
 // Japanese text first: Noto Sans JP / CJK JP (Linux), Hiragino (macOS), Yu Gothic / Meiryo (Windows).
@@ -25,15 +26,17 @@ export function App({ i18n }: { i18n: I18n }) {
       <MantineProvider theme={theme}>
         {/* Bottom left: dialogs keep their buttons at the bottom right, and a notice must never cover them. */}
         <Notifications position="bottom-left" containerWidth={360} />
-        <StaffProvider>
-          <ConflictsProvider>
-            <SearchProvider>
-              <GuestFormProvider>
-                <Shell />
-              </GuestFormProvider>
-            </SearchProvider>
-          </ConflictsProvider>
-        </StaffProvider>
+        <InnClockProvider>
+          <StaffProvider>
+            <ConflictsProvider>
+              <SearchProvider>
+                <GuestFormProvider>
+                  <Shell />
+                </GuestFormProvider>
+              </SearchProvider>
+            </ConflictsProvider>
+          </StaffProvider>
+        </InnClockProvider>
       </MantineProvider>
     </I18nextProvider>
   );

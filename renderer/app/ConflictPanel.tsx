@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Radio, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../i18n/format.ts';
 import { byColumn, type Choice, changeKey, decodeStored, type EditConflict, type FieldOf } from './edit-conflict.ts';
+import { useInnClock } from './inn-clock.tsx';
 
 // What every edit form shows when its save was refused because someone changed the same fields meanwhile:
 // per field, your value and theirs (who, when), and a choice; then the form saves again with the choices.
@@ -30,7 +30,8 @@ export function ConflictPanel({
   saving,
   onResolve,
 }: ConflictPanelProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const clock = useInnClock();
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const decided = conflict.changes.every((change) => choices[changeKey(change)]);
   const ref = useRef<HTMLDivElement>(null);
@@ -79,7 +80,7 @@ export function ConflictPanel({
                     <Text size="xs" c="dimmed" data-testid="conflict-by">
                       {t('conflict.changedBy', {
                         name: change.staffName ?? t('conflict.unknownStaff'),
-                        at: formatDateTime(change.at, i18n.language),
+                        at: clock.dateTime(change.at),
                       })}
                     </Text>
                   </Table.Td>

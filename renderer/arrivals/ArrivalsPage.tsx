@@ -1,7 +1,8 @@
 import { Alert, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { addDays, isCalendarDate, localDate } from '../../shared/text/dates.ts';
+import { addDays, isCalendarDate } from '../../shared/text/dates.ts';
 import { useQuery } from '../api/hooks.ts';
+import { useInnClock } from '../app/inn-clock.tsx';
 import { errorMessage } from '../app/notify.ts';
 import { navigate, routeHref } from '../app/route.ts';
 import { FLOOR_TABLES } from '../kitchen/display.ts';
@@ -24,7 +25,7 @@ function Total({ label, value, testId, alert }: { label: string; value: number; 
 /** 本日の到着: any day's arriving parties with every alert, and the printed sheets of that day. */
 export function ArrivalsPage({ date: routeDate }: { date?: string }) {
   const { t, i18n } = useTranslation();
-  const today = localDate(Date.now());
+  const today = useInnClock().today();
   const date = routeDate ?? today;
   const query = useQuery('arrivals.forDate', { date }, FLOOR_TABLES);
   const go = (day: string) => navigate({ name: 'arrivals', date: day });

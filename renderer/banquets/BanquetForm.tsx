@@ -9,6 +9,7 @@ import { ConflictPanel } from '../app/ConflictPanel.tsx';
 import type { Choice } from '../app/edit-conflict.ts';
 import { FormDialog } from '../app/FormDialog.tsx';
 import { FormFooter } from '../app/FormFooter.tsx';
+import { useInnClock } from '../app/inn-clock.tsx';
 import { LimitedTextarea, LimitedTextInput } from '../app/LimitedText.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { PastDateWarning } from '../app/PastDateWarning.tsx';
@@ -16,7 +17,7 @@ import { type PastDate, pastBanquetDate } from '../app/past-date.ts';
 import { useEditConflict } from '../app/use-edit-conflict.ts';
 import { banquetLabelKey } from '../conflicts/field-text.ts';
 import { callFieldErrors, type FieldErrors, fieldMessage, focusFirstError } from '../service/field-errors.ts';
-import { formatYen, today } from '../service/format.ts';
+import { formatYen } from '../service/format.ts';
 import { onForm } from '../service/stay-form-model.ts';
 import { useStaff } from '../staff/staff-context.tsx';
 import {
@@ -59,9 +60,10 @@ export function BanquetForm({
   onClose(savedId?: string): void;
 }) {
   const { t } = useTranslation();
+  const clock = useInnClock();
   const staff = useStaff();
   const [values, setValues] = useState<BanquetValues>(() =>
-    banquet ? banquetValues(banquet) : newBanquetValues(today(), staff.data?.currentStaffId ?? null),
+    banquet ? banquetValues(banquet) : newBanquetValues(clock.today(), staff.data?.currentStaffId ?? null),
   );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -122,7 +124,7 @@ export function BanquetForm({
     edit.clear();
     const checked = checkBanquet(current);
     if (!checked.ok) return showErrors(checked.errors);
-    const pastDay = pastBanquetDate(checked.value, banquet, today());
+    const pastDay = pastBanquetDate(checked.value, banquet, clock.today());
     if (pastDay && !pastConfirmed) return setPast(pastDay);
     const patch = banquet ? banquetPatch(checked.value, banquet) : undefined;
     if (banquet && patch && Object.keys(patch).length === 0) return onClose(banquet.id);

@@ -18,11 +18,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BanquetDetail } from '../../shared/contract/banquets.ts';
 import { useQuery } from '../api/hooks.ts';
+import { useInnClock } from '../app/inn-clock.tsx';
 import { errorMessage } from '../app/notify.ts';
 import { navigate, routeHref } from '../app/route.ts';
-import { formatDateTime } from '../i18n/format.ts';
 import { DishWarnings } from '../kitchen/DishWarnings.tsx';
-import { formatDayWithWeekday, formatYen, today } from '../service/format.ts';
+import { formatDayWithWeekday, formatYen } from '../service/format.ts';
 import { BanquetForm } from './BanquetForm.tsx';
 import {
   BANQUET_TABLES,
@@ -38,6 +38,7 @@ import { StageActions } from './StageActions.tsx';
 
 function Summary({ detail }: { detail: BanquetDetail }) {
   const { t, i18n } = useTranslation();
+  const clock = useInnClock();
   const banquet = detail.banquet;
   const [editing, setEditing] = useState(false);
   const closed = banquet.stage === 'held' || banquet.stage === 'lost' || banquet.stage === 'cancelled';
@@ -99,7 +100,7 @@ function Summary({ detail }: { detail: BanquetDetail }) {
             )}
           </Stack>
         </Group>
-        {isOverdue(banquet, today()) && (
+        {isOverdue(banquet, clock.today()) && (
           <Alert color="red" variant="light" data-testid="banquet-overdue-prompt">
             {t('banquet.deal.overduePrompt')}
           </Alert>
@@ -154,6 +155,7 @@ function Summary({ detail }: { detail: BanquetDetail }) {
 
 function StageTimeline({ detail }: { detail: BanquetDetail }) {
   const { t, i18n } = useTranslation();
+  const clock = useInnClock();
   return (
     <Paper withBorder p="md" radius="md">
       <Title order={4} mb="sm">
@@ -169,7 +171,7 @@ function StageTimeline({ detail }: { detail: BanquetDetail }) {
             data-stage={event.stage}
           >
             <Text size="xs" c="dimmed">
-              {formatDateTime(event.at, i18n.language)}
+              {clock.dateTime(event.at)}
               {event.staffName ? `${t('kitchen.common.separator')}${event.staffName}` : ''}
             </Text>
             {event.holdExpiresOn && (

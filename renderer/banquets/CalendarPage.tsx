@@ -18,9 +18,10 @@ import { useTranslation } from 'react-i18next';
 import type { Banquet, Hall } from '../../shared/contract/banquets.ts';
 import { addDays, isCalendarDate } from '../../shared/text/dates.ts';
 import { useQuery } from '../api/hooks.ts';
+import { useInnClock } from '../app/inn-clock.tsx';
 import { errorMessage } from '../app/notify.ts';
 import { navigate } from '../app/route.ts';
-import { formatDayShort, formatDayWithWeekday, today } from '../service/format.ts';
+import { formatDayShort, formatDayWithWeekday } from '../service/format.ts';
 import { CalendarDay } from './CalendarDay.tsx';
 import { BANQUET_TABLES, dealTitle, STAGE_COLOR, timeSpan } from './display.ts';
 
@@ -62,7 +63,7 @@ function DealChip({ banquet }: { banquet: Banquet }) {
 
 function Week({ halls, banquets, days }: { halls: Hall[]; banquets: Banquet[]; days: string[] }) {
   const { t, i18n } = useTranslation();
-  const now = today();
+  const now = useInnClock().today();
   const cell = (hallId: string, day: string) =>
     banquets.filter((banquet) => banquet.date === day && banquet.hallIds.includes(hallId));
   const unplaced = (day: string) => banquets.filter((banquet) => banquet.date === day && banquet.hallIds.length === 0);
@@ -124,7 +125,7 @@ function Week({ halls, banquets, days }: { halls: Hall[]; banquets: Banquet[]; d
 
 function ExpiringHolds({ holds }: { holds: Banquet[] }) {
   const { t, i18n } = useTranslation();
-  const now = today();
+  const now = useInnClock().today();
   return (
     <Paper withBorder p="sm" radius="md" data-testid="expiring-holds">
       <Title order={5} mb="xs">
@@ -173,8 +174,9 @@ function ExpiringHolds({ holds }: { holds: Banquet[] }) {
  */
 export function CalendarPage({ date }: { date?: string }) {
   const { t, i18n } = useTranslation();
+  const clock = useInnClock();
   const [view, setView] = useState<'week' | 'day'>('week');
-  const day = date ?? today();
+  const day = date ?? clock.today();
   const from = view === 'week' ? weekStart(day) : day;
   const to = view === 'week' ? addDays(from, 6) : day;
   const step = view === 'week' ? 7 : 1;
@@ -210,7 +212,7 @@ export function CalendarPage({ date }: { date?: string }) {
           <Button variant="default" onClick={() => go(addDays(day, -step))} data-testid="calendar-previous">
             {view === 'week' ? t('banquet.calendar.previous') : t('banquet.calendar.previousDay')}
           </Button>
-          <Button variant="default" onClick={() => go(today())} data-testid="calendar-today">
+          <Button variant="default" onClick={() => go(clock.today())} data-testid="calendar-today">
             {view === 'week' ? t('banquet.calendar.thisWeek') : t('banquet.calendar.today')}
           </Button>
           <Button variant="default" onClick={() => go(addDays(day, step))} data-testid="calendar-next">
@@ -219,7 +221,7 @@ export function CalendarPage({ date }: { date?: string }) {
           <TextInput
             type="date"
             aria-label={t('banquet.calendar.pickDate')}
-            value={date ?? today()}
+            value={date ?? clock.today()}
             data-testid="calendar-date-input"
             onChange={(event) => {
               const value = event.currentTarget.value;

@@ -9,10 +9,11 @@ import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
 import { FormDialog } from '../app/FormDialog.tsx';
 import { FormFooter } from '../app/FormFooter.tsx';
+import { useInnClock } from '../app/inn-clock.tsx';
 import { LimitedTextarea } from '../app/LimitedText.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { routeHref } from '../app/route.ts';
-import { formatDayWithWeekday, today } from '../service/format.ts';
+import { formatDayWithWeekday } from '../service/format.ts';
 import { BANQUET_TABLES, followUpWhat, sama } from './display.ts';
 
 type Range = '60d' | '1y' | 'all';
@@ -84,7 +85,7 @@ export function FollowUpsPage() {
   const { t, i18n } = useTranslation();
   const [range, setRange] = useState<Range>('60d');
   const [marking, setMarking] = useState<FollowUp | null>(null);
-  const now = today();
+  const now = useInnClock().today();
   const query = useQuery('followUps.list', { dueBy: dueBy(range, now), status: 'open' }, BANQUET_TABLES);
   const list = query.data?.followUps ?? [];
   return (

@@ -3,9 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OPEN_STAGES, STAGES, type Stage } from '../../shared/contract/banquets.ts';
 import { useQuery } from '../api/hooks.ts';
+import { useInnClock } from '../app/inn-clock.tsx';
 import { errorMessage } from '../app/notify.ts';
 import { navigate } from '../app/route.ts';
-import { formatDayWithWeekday, formatYen, today } from '../service/format.ts';
+import { formatDayWithWeekday, formatYen } from '../service/format.ts';
 import { BanquetForm } from './BanquetForm.tsx';
 import { BANQUET_TABLES, hallList, isOverdue, STAGE_COLOR, sama, timeSpan } from './display.ts';
 
@@ -29,7 +30,7 @@ export function PipelinePage() {
     BANQUET_TABLES,
   );
   const banquets = query.data?.banquets ?? [];
-  const now = today();
+  const now = useInnClock().today();
   const filters = [
     { value: 'open', label: t('banquet.pipeline.open') },
     { value: 'all', label: t('banquet.pipeline.all') },

@@ -6,9 +6,10 @@ import { useTranslation } from 'react-i18next';
 import type { BanquetReport } from '../../shared/contract/banquets.ts';
 import { addMonths, isCalendarDate } from '../../shared/text/dates.ts';
 import { useQuery } from '../api/hooks.ts';
+import { useInnClock } from '../app/inn-clock.tsx';
 import { errorMessage } from '../app/notify.ts';
 import { locale } from '../i18n/format.ts';
-import { formatYen, today } from '../service/format.ts';
+import { formatYen } from '../service/format.ts';
 import { toCsv } from './csv.ts';
 import { BANQUET_TABLES } from './display.ts';
 import { downloadText } from './download.ts';
@@ -257,7 +258,7 @@ export function defaultFrom(now: string): string {
 /** レポート: pipeline by stage, lost by reason and competitor, revenue by month, hit rate by type. */
 export function ReportsPage() {
   const { t } = useTranslation();
-  const now = today();
+  const now = useInnClock().today();
   const [from, setFrom] = useState(defaultFrom(now));
   // Three months ahead: deals still in the pipeline are mostly for banquets to come.
   const [to, setTo] = useState(addMonths(now, 3));

@@ -14,10 +14,10 @@ import { addDays } from '../../shared/text/dates.ts';
 import { call } from '../api/client.ts';
 import { FormDialog } from '../app/FormDialog.tsx';
 import { FormFooter } from '../app/FormFooter.tsx';
+import { useInnClock } from '../app/inn-clock.tsx';
 import { LimitedTextarea, LimitedTextInput } from '../app/LimitedText.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { callFieldErrors, checkWith, type FieldErrors, fieldMessage } from '../service/field-errors.ts';
-import { today } from '../service/format.ts';
 
 /** The contract's limits of a stage change's texts (competitor, note), for the counters. */
 const LIMITS = textLimits(stageChangeSchema.shape);
@@ -43,15 +43,16 @@ function actionKey(banquet: Banquet, stage: Stage, kind: 'do' | 'title'): string
 }
 
 /** A week from today (or from the current expiry, when extending), but never after the banquet itself. */
-function defaultExpiry(banquet: Banquet): string {
-  const from = banquet.holdExpiresOn && banquet.holdExpiresOn > today() ? banquet.holdExpiresOn : today();
+function defaultExpiry(banquet: Banquet, today: string): string {
+  const from = banquet.holdExpiresOn && banquet.holdExpiresOn > today ? banquet.holdExpiresOn : today;
   const expiry = addDays(from, HOLD_WARNING_DAYS);
   return expiry > banquet.date ? banquet.date : expiry;
 }
 
 function StageDialog({ banquet, stage, onClose }: { banquet: Banquet; stage: Stage; onClose(): void }) {
   const { t } = useTranslation();
-  const [holdExpiresOn, setHoldExpiresOn] = useState(defaultExpiry(banquet));
+  const clock = useInnClock();
+  const [holdExpiresOn, setHoldExpiresOn] = useState(() => defaultExpiry(banquet, clock.today()));
   const [lostReason, setLostReason] = useState<string | null>(null);
   const [competitor, setCompetitor] = useState('');
   const [note, setNote] = useState('');

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { heldSchema } from '../../shared/contract/conflicts.ts';
 import { call } from '../api/client.ts';
+import { useInnClock } from '../app/inn-clock.tsx';
 import { attempt, notifySuccess } from '../app/notify.ts';
-import { formatDateTime } from '../i18n/format.ts';
 import { useConflicts } from './conflicts-context.tsx';
 import { minutesAhead } from './detail.ts';
 
@@ -17,7 +17,8 @@ type Held = z.infer<typeof heldSchema>;
  * anyway once this clock catches up, before staff choose.
  */
 function AcceptHeld({ held, onClose }: { held: Held; onClose(): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const clock = useInnClock();
   const { refetch } = useConflicts();
   const [busy, setBusy] = useState(false);
   const minutes = minutesAhead(held);
@@ -39,8 +40,8 @@ function AcceptHeld({ held, onClose }: { held: Held; onClose(): void }) {
         <Text size="sm">
           {t('conflicts.held.acceptBody', {
             count: minutes,
-            stamped: formatDateTime(held.stampedAt, i18n.language),
-            received: formatDateTime(held.receivedAt, i18n.language),
+            stamped: clock.dateTime(held.stampedAt),
+            received: clock.dateTime(held.receivedAt),
           })}
         </Text>
         <Alert color="orange" variant="light">
@@ -64,7 +65,8 @@ function AcceptHeld({ held, onClose }: { held: Held; onClose(): void }) {
 
 /** The transactions kept aside: why, when they claim to be from and when they came, how many changes. */
 export function HeldChanges({ held }: { held: readonly Held[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const clock = useInnClock();
   const [accepting, setAccepting] = useState<Held | null>(null);
   if (held.length === 0) return <Text c="dimmed">{t('conflicts.noHeld')}</Text>;
   return (
@@ -90,8 +92,8 @@ export function HeldChanges({ held }: { held: readonly Held[] }) {
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td data-testid="held-stamped">{formatDateTime(item.stampedAt, i18n.language)}</Table.Td>
-              <Table.Td data-testid="held-received">{formatDateTime(item.receivedAt, i18n.language)}</Table.Td>
+              <Table.Td data-testid="held-stamped">{clock.dateTime(item.stampedAt)}</Table.Td>
+              <Table.Td data-testid="held-received">{clock.dateTime(item.receivedAt)}</Table.Td>
               <Table.Td data-testid="held-entries">
                 {t('conflicts.held.entriesCount', { count: item.entries })}
               </Table.Td>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../i18n/format.ts';
+import { useInnClock } from '../app/inn-clock.tsx';
 import { useStaff } from '../staff/staff-context.tsx';
 
 /**
@@ -8,10 +8,11 @@ import { useStaff } from '../staff/staff-context.tsx';
  * includes staff no longer active, so an old side still has its name.
  */
 export function useWhoAndWhen(): (staffId: string | null, at: string) => string {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const clock = useInnClock();
   const staff = useStaff();
   return (staffId, at) => {
     const name = staff.data?.staff.find((member) => member.id === staffId)?.name ?? t('conflicts.unknownStaff');
-    return t('conflicts.by', { who: name, when: formatDateTime(at, i18n.language) });
+    return t('conflicts.by', { who: name, when: clock.dateTime(at) });
   };
 }

@@ -3,14 +3,15 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
+import { useInnClock } from '../app/inn-clock.tsx';
 import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
 import { routeHref } from '../app/route.ts';
-import { formatDateTime } from '../i18n/format.ts';
 import { fullName, fullReading } from './names.ts';
 
 /** Deleted guests, most recently deleted first, each with Restore. */
 export function DeletedGuests() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const clock = useInnClock();
   const query = useQuery('guests.listDeleted', {}, ['guests']);
 
   const restore = async (id: string) => {
@@ -51,7 +52,7 @@ export function DeletedGuests() {
                   {fullReading(guest)}
                 </Text>
               </Table.Td>
-              <Table.Td>{formatDateTime(guest.deletedAt, i18n.language)}</Table.Td>
+              <Table.Td>{clock.dateTime(guest.deletedAt)}</Table.Td>
               <Table.Td ta="right">
                 <Button size="xs" variant="light" data-testid="restore-deleted" onClick={() => restore(guest.id)}>
                   {t('deleted.restore')}

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { GuestCard as Card } from '../../shared/contract/guests.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
+import { useInnClock } from '../app/inn-clock.tsx';
 import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
-import { formatDateTime } from '../i18n/format.ts';
 import { GuestServiceAlerts } from '../service/GuestServiceAlerts.tsx';
 import { GuestServiceTab } from '../service/GuestServiceTab.tsx';
 import { Companions } from './Companions.tsx';
@@ -17,7 +17,8 @@ import { fullName } from './names.ts';
 const TABLES = ['guests', 'guest_links', 'staff'] as const;
 
 function DeletedBanner({ card, onRestored }: { card: Card; onRestored(): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const clock = useInnClock();
   const [busy, setBusy] = useState(false);
   const restore = async () => {
     setBusy(true);
@@ -33,7 +34,7 @@ function DeletedBanner({ card, onRestored }: { card: Card; onRestored(): void })
       color="red"
       variant="filled"
       data-testid="deleted-banner"
-      title={t('guest.deletedBanner', { when: formatDateTime(card.deletedAt ?? '', i18n.language) })}
+      title={t('guest.deletedBanner', { when: clock.dateTime(card.deletedAt ?? '') })}
     >
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{t('guest.deletedBannerHint')}</Text>

@@ -5,8 +5,8 @@ import type { GuestCard } from '../../shared/contract/guests.ts';
 import type { HistoryRow } from '../../shared/contract/history.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
+import { useInnClock } from '../app/inn-clock.tsx';
 import { attempt, errorMessage } from '../app/notify.ts';
-import { formatDateTime } from '../i18n/format.ts';
 import { HistoryChangeCell, HistoryLabel } from './HistoryCells.tsx';
 import { historyLines } from './history-lines.ts';
 
@@ -21,7 +21,8 @@ const TABLES = ['guests', 'guest_links', 'staff', 'stays', 'stay_party', 'allerg
 type Older = { from: string; rows: HistoryRow[]; next: string | null };
 
 export function GuestHistory({ card }: { card: GuestCard }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const clock = useInnClock();
   const latest = useQuery('guests.history', { id: card.id }, TABLES);
   const [older, setOlder] = useState<Older>();
   const [busy, setBusy] = useState(false);
@@ -64,7 +65,7 @@ export function GuestHistory({ card }: { card: GuestCard }) {
         <Table.Tbody>
           {lines.map((line) => (
             <Table.Tr key={line.key} data-testid="history-entry" data-kind={line.change.kind}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(line.row.at, i18n.language)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{clock.dateTime(line.row.at)}</Table.Td>
               <Table.Td>{line.row.staffName ?? <Text c="dimmed">{t('history.system')}</Text>}</Table.Td>
               <Table.Td>
                 <HistoryLabel line={line} />

@@ -2,6 +2,7 @@ import { Badge, DataList, Group, Paper, Stack, Text, Title } from '@mantine/core
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuestCard } from '../../shared/contract/guests.ts';
+import { useInnClock } from '../app/inn-clock.tsx';
 import { ageOn } from '../i18n/format.ts';
 import { useShowEra } from '../settings/use-show-era.ts';
 import { birthdayText } from './birthday.ts';
@@ -18,7 +19,7 @@ function Item({ label, children, testId }: { label: string; children: ReactNode;
 /** The profile: only what is recorded is shown, so the eye goes to what is there. */
 export function GuestProfile({ card }: { card: GuestCard }) {
   const { t, i18n } = useTranslation();
-  const age = ageOn(card.birthday);
+  const age = ageOn(card.birthday, useInnClock().today());
   const showEra = useShowEra();
   return (
     <Paper withBorder radius="md" p="md">

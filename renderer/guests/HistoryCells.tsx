@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, List, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryChange, HistoryGuest } from '../../shared/contract/history.ts';
+import { useInnClock } from '../app/inn-clock.tsx';
 import { routeHref } from '../app/route.ts';
 import { useShowEra } from '../settings/use-show-era.ts';
 import { birthdayText } from './birthday.ts';
@@ -45,7 +46,8 @@ function GuestFieldValue({ field, value }: { field: string; value: GuestValue | 
 
 function FieldValue({ change, value }: { change: FieldChange; value: FieldChange['to'] }) {
   const { i18n } = useTranslation();
-  const text = fieldValueText(change, value, i18n.language);
+  const clock = useInnClock();
+  const text = fieldValueText(change, value, i18n.language, clock.timeZone);
   return text ? <Text style={{ whiteSpace: 'pre-wrap' }}>{text}</Text> : <Blank />;
 }
 

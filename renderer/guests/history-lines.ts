@@ -38,8 +38,13 @@ const CODE_GROUP: Partial<Record<string, string>> = {
 };
 const DAYS = new Set(['stay.arrivalDate', 'stay.departureDate', 'allergy.confirmedAt']);
 
-/** A stay, allergy or request value as words; '' for a blank one. */
-export function fieldValueText(change: FieldChange, value: FieldChange['to'], language: string): string {
+/** A stay, allergy or request value as words; '' for a blank one. Moments on the inn's clock (`timeZone`). */
+export function fieldValueText(
+  change: FieldChange,
+  value: FieldChange['to'],
+  language: string,
+  timeZone: string,
+): string {
   if (value === null || value === '') return '';
   const field = `${change.kind}.${change.field}`;
   if (typeof value === 'boolean') return i18next.t(value ? 'common.yes' : 'common.no');
@@ -49,7 +54,7 @@ export function fieldValueText(change: FieldChange, value: FieldChange['to'], la
   if (group) return i18next.t(`codes.${group}.${value}`);
   if (DAYS.has(field)) return formatDayWithWeekday(String(value), language);
   if (field === 'stay.amountYen' && typeof value === 'number') return formatYen(value);
-  if (field === 'stay.deletedAt') return formatDateTime(String(value), language);
+  if (field === 'stay.deletedAt') return formatDateTime(String(value), language, timeZone);
   return String(value);
 }
 

@@ -303,6 +303,7 @@ export const en: Messages = {
       stay_required: 'Choose the stay, or mark the request as every visit',
       date_outside_stay: 'Choose a date within the stay (arrival to departure)',
       time_invalid: 'Enter a time like 18:00',
+      time_zone_invalid: 'Not a known time zone. Enter a zone name such as Asia/Tokyo',
       end_before_start: 'The end time must be after the start time',
       headcount_required: 'The headcount must be at least 1',
       capacity_required: 'Enter the capacity of at least one layout',

@@ -6,11 +6,14 @@ export function locale(language: string): string {
   return LOCALE[language as Language] ?? 'ja-JP';
 }
 
-/** A moment: 2025/11/23 14:05 in Japanese, 23 Nov 2025, 14:05 in English. */
-export function formatDateTime(iso: string, language: string): string {
+/**
+ * A moment on the inn's clock (its time zone, a setting), whatever zone the browser or PC is in:
+ * 2025/11/23 14:05 in Japanese, 23 Nov 2025, 14:05 in English.
+ */
+export function formatDateTime(iso: string, language: string, timeZone: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
 }
 
 function parseDay(value: string): { year: number; month: number; day: number } | undefined {
@@ -28,13 +31,13 @@ export function formatDay(value: string, language: string): string {
   );
 }
 
-/** Age in whole years on `today` (a local date). */
-export function ageOn(birthday: string, today: Date = new Date()): number | undefined {
+/** Age in whole years on `today` (the inn's calendar day, 'YYYY-MM-DD'). */
+export function ageOn(birthday: string, today: string): number | undefined {
   const day = parseDay(birthday);
-  if (!day) return undefined;
-  let age = today.getFullYear() - day.year;
-  const beforeBirthday =
-    today.getMonth() + 1 < day.month || (today.getMonth() + 1 === day.month && today.getDate() < day.day);
+  const now = parseDay(today);
+  if (!day || !now) return undefined;
+  let age = now.year - day.year;
+  const beforeBirthday = now.month < day.month || (now.month === day.month && now.day < day.day);
   if (beforeBirthday) age--;
   return age >= 0 ? age : undefined;
 }

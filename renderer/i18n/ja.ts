@@ -305,6 +305,7 @@ export const ja = {
       stay_required: '宿泊を選ぶか、「毎回」にしてください',
       date_outside_stay: '宿泊期間（到着日〜出発日）の日付を入力してください',
       time_invalid: '時刻は 18:00 のように入力してください',
+      time_zone_invalid: '知られていないタイムゾーンです。Asia/Tokyo のような名前で入力してください',
       end_before_start: '終了時刻は開始時刻より後にしてください',
       headcount_required: '人数は1名以上にしてください',
       capacity_required: 'どれかのレイアウトの定員を入力してください',

@@ -145,6 +145,12 @@ export const enKitchen: Translation<typeof jaKitchen> = {
     repeatHelp: 'A dish served to the same guest within this period is flagged "served before" when planning.',
     months: 'months',
     years: 'years',
+    zoneTitle: 'Time zone',
+    zoneLabel: 'The inn’s time zone',
+    zoneHelp:
+      'Every time on screen and on the printed sheets, and which day is "today", follow this zone, whatever zone this PC or browser is set to.',
+    zoneNow: 'The inn’s clock now: {{time}}',
+    zoneSavedNotice: 'Time zone saved: {{zone}}',
     range: 'Enter a whole number from {{min}} to {{max}}',
     save: 'Save',
     savedNotice: 'Settings saved',

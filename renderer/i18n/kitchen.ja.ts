@@ -142,6 +142,12 @@ export const jaKitchen = {
     repeatHelp: 'この期間内に同じお客様に出した料理は、献立を組むときに「前回提供」と表示します。',
     months: 'か月',
     years: '年',
+    zoneTitle: 'タイムゾーン',
+    zoneLabel: '宿のタイムゾーン',
+    zoneHelp:
+      '画面と印刷する帳票の時刻、「本日」がどの日かは、このPCやブラウザの設定にかかわらず、このタイムゾーンで決まります。',
+    zoneNow: '宿の現在時刻：{{time}}',
+    zoneSavedNotice: 'タイムゾーンを{{zone}}にしました',
     range: '{{min}}〜{{max}}の整数で入力してください',
     save: '保存',
     savedNotice: '設定を保存しました',

@@ -3,17 +3,16 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEALS, type Meal } from '../../shared/contract/kitchen.ts';
 import type { Stay } from '../../shared/contract/stays.ts';
-import { localDate } from '../../shared/text/dates.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
+import { useInnClock } from '../app/inn-clock.tsx';
 import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
 import { formatDayWithWeekday, formatYen } from '../service/format.ts';
 import { DishWarnings } from './DishWarnings.tsx';
 import { FLOOR_TABLES, stayDays } from './display.ts';
 import { swapDish } from './menu-model.ts';
 
-function defaultDay(stay: Stay): string {
-  const today = localDate(Date.now());
+function defaultDay(stay: Stay, today: string): string {
   return today >= stay.arrivalDate && today <= stay.departureDate ? today : stay.arrivalDate;
 }
 
@@ -23,7 +22,8 @@ function defaultDay(stay: Stay): string {
  */
 export function MenuPlanner({ stay }: { stay: Stay }) {
   const { t, i18n } = useTranslation();
-  const [date, setDate] = useState(() => defaultDay(stay));
+  const clock = useInnClock();
+  const [date, setDate] = useState(() => defaultDay(stay, clock.today()));
   const [meal, setMeal] = useState<Meal>('dinner');
   const [courseId, setCourseId] = useState<string | null>(null);
   const [dishIds, setDishIds] = useState<string[] | null>(null);

@@ -7,9 +7,9 @@ import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
 import { FormDialog } from '../app/FormDialog.tsx';
 import { FormFooter } from '../app/FormFooter.tsx';
+import { useInnClock } from '../app/inn-clock.tsx';
 import { LimitedTextInput } from '../app/LimitedText.tsx';
 import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
-import { formatDateTime } from '../i18n/format.ts';
 import { useStaff } from '../staff/staff-context.tsx';
 import { AllergyForm } from './AllergyForm.tsx';
 import { allergenName, formatDayWithWeekday, SEVERITY_COLOR } from './format.ts';
@@ -96,6 +96,7 @@ function AllergyRow({
   staffNames: Map<string, string>;
 }) {
   const { t, i18n } = useTranslation();
+  const clock = useInnClock();
   const current = allergy.state === 'current';
   const confirmedBy = allergy.confirmedByName ?? t('common.unknownStaff');
   return (
@@ -150,14 +151,14 @@ function AllergyRow({
             })}
             {' · '}
             {t('service.allergies.recorded', {
-              at: formatDateTime(allergy.recordedAt, i18n.language),
+              at: clock.dateTime(allergy.recordedAt),
               name: allergy.recordedByName ?? t('common.unknownStaff'),
             })}
           </Text>
           {allergy.state === 'retracted' && (
             <Text size="xs" c="red" data-testid="allergy-retracted">
               {t('service.allergies.retracted', {
-                at: formatDateTime(allergy.retractedAt ?? '', i18n.language),
+                at: clock.dateTime(allergy.retractedAt ?? ''),
                 name: (allergy.retractedBy && staffNames.get(allergy.retractedBy)) || t('common.unknownStaff'),
                 reason: allergy.retractReason,
               })}

@@ -8,12 +8,13 @@ import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
 import { FormDialog } from '../app/FormDialog.tsx';
 import { FormFooter } from '../app/FormFooter.tsx';
+import { useInnClock } from '../app/inn-clock.tsx';
 import { LimitedTextarea, LimitedTextInput } from '../app/LimitedText.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { useTypeToPick } from '../app/use-type-to-pick.ts';
 import { allergenFilter, allergenOptions } from './allergen-options.ts';
 import { callFieldErrors, checkWith, type FieldErrors, fieldMessage } from './field-errors.ts';
-import { SEVERITY_COLOR, today } from './format.ts';
+import { SEVERITY_COLOR } from './format.ts';
 
 /** The contract's limits of an allergy's text fields, for the counters. */
 const LIMITS = textLimits(allergyCalls['allergies.record'].input.shape);
@@ -27,9 +28,9 @@ type Values = {
   confirmedAt: string;
 };
 
-function initialValues(correcting: Allergy | undefined): Values {
+function initialValues(correcting: Allergy | undefined, today: string): Values {
   if (!correcting) {
-    return { allergenId: null, freeAllergen: '', severity: 'allergy', tracesOk: false, note: '', confirmedAt: today() };
+    return { allergenId: null, freeAllergen: '', severity: 'allergy', tracesOk: false, note: '', confirmedAt: today };
   }
   return {
     allergenId: correcting.allergenId,
@@ -38,7 +39,7 @@ function initialValues(correcting: Allergy | undefined): Values {
     tracesOk: correcting.tracesOk,
     note: correcting.note,
     // A correction is a new confirmation: asked again today, unless the person says otherwise.
-    confirmedAt: today(),
+    confirmedAt: today,
   };
 }
 
@@ -56,7 +57,8 @@ export function AllergyForm({
   onClose(): void;
 }) {
   const { t, i18n } = useTranslation();
-  const [values, setValues] = useState<Values>(() => initialValues(correcting));
+  const clock = useInnClock();
+  const [values, setValues] = useState<Values>(() => initialValues(correcting, clock.today()));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);

@@ -3,8 +3,8 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuestRequest } from '../../shared/contract/requests.ts';
 import { call } from '../api/client.ts';
+import { useInnClock } from '../app/inn-clock.tsx';
 import { attempt, notifySuccess } from '../app/notify.ts';
-import { formatDateTime } from '../i18n/format.ts';
 import { formatDayWithWeekday } from './format.ts';
 import { QuickRequest } from './QuickRequest.tsx';
 
@@ -18,6 +18,7 @@ const NOTICE: Record<Status, 'doneNotice' | 'cancelledNotice' | 'reopenedNotice'
 
 function RequestRow({ request, deleted }: { request: GuestRequest; deleted: boolean }) {
   const { t, i18n } = useTranslation();
+  const clock = useInnClock();
   const open = request.status === 'open';
   const setStatus = async (status: Status) => {
     const done = await attempt(() => call('requests.setStatus', { id: request.id, status }));
@@ -65,13 +66,13 @@ function RequestRow({ request, deleted }: { request: GuestRequest; deleted: bool
           </Text>
           <Text size="xs" c="dimmed">
             {t('service.requests.taken', {
-              at: formatDateTime(request.takenAt, i18n.language),
+              at: clock.dateTime(request.takenAt),
               name: request.takenByName ?? t('common.unknownStaff'),
             })}
             {!open &&
               ` · ${t('service.requests.handled', {
                 status: t(`codes.requestStatus.${request.status}`),
-                at: formatDateTime(request.handledAt ?? '', i18n.language),
+                at: clock.dateTime(request.handledAt ?? ''),
                 name: request.handledByName ?? t('common.unknownStaff'),
               })}`}
           </Text>

@@ -25,6 +25,7 @@ import { ConflictPanel } from '../app/ConflictPanel.tsx';
 import type { Choice } from '../app/edit-conflict.ts';
 import { FormDialog } from '../app/FormDialog.tsx';
 import { FormFooter } from '../app/FormFooter.tsx';
+import { useInnClock } from '../app/inn-clock.tsx';
 import { LimitedTextarea, LimitedTextInput } from '../app/LimitedText.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { PastDateWarning } from '../app/PastDateWarning.tsx';
@@ -33,7 +34,7 @@ import { useEditConflict } from '../app/use-edit-conflict.ts';
 import { fullName } from '../guests/names.ts';
 import { useStaff } from '../staff/staff-context.tsx';
 import { callFieldErrors, type FieldErrors, fieldMessage, focusFirstError } from './field-errors.ts';
-import { formatYen, today } from './format.ts';
+import { formatYen } from './format.ts';
 import { PartyPicker } from './PartyPicker.tsx';
 import { checkStay, newStayValues, onForm, type StayValues, stayPatch, stayValues } from './stay-form-model.ts';
 
@@ -45,9 +46,10 @@ type TextField = 'arrivalDate' | 'departureDate' | 'plan' | 'reservationNo' | 'n
 /** Record a stay for a guest, or edit one. Checked with the contract's schema first, then the core's issues. */
 export function StayForm({ guestId, stay, onClose }: { guestId: string; stay?: EditableStay; onClose(): void }) {
   const { t } = useTranslation();
+  const clock = useInnClock();
   const staff = useStaff();
   const [values, setValues] = useState<StayValues>(() =>
-    stay ? stayValues(stay) : newStayValues(today(), staff.data?.currentStaffId ?? null),
+    stay ? stayValues(stay) : newStayValues(clock.today(), staff.data?.currentStaffId ?? null),
   );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -110,7 +112,7 @@ export function StayForm({ guestId, stay, onClose }: { guestId: string; stay?: E
     edit.clear();
     const checked = checkStay(guestId, current);
     if (!checked.ok) return showErrors(checked.errors);
-    const pastDay = pastStayDate(checked.value as typeof checked.value & { status: string }, stay, today());
+    const pastDay = pastStayDate(checked.value as typeof checked.value & { status: string }, stay, clock.today());
     if (pastDay && !pastConfirmed) return setPast(pastDay);
     const patch = stay ? stayPatch(checked.value, stay) : undefined;
     if (patch && Object.keys(patch).length === 0) return onClose();

@@ -3,7 +3,6 @@
 
 import i18next from 'i18next';
 import type { Severity } from '../../shared/contract/allergies.ts';
-import { localDate } from '../../shared/text/dates.ts';
 import { locale } from '../i18n/format.ts';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -62,10 +61,6 @@ export function formatStayDates(stay: { arrivalDate: string; departureDate: stri
     from: formatDayWithWeekday(stay.arrivalDate, language),
     to: formatDayWithWeekday(stay.departureDate, language),
   });
-}
-
-export function today(): string {
-  return localDate(Date.now());
 }
 
 /** An allergen's name in the UI language (English falls back to Japanese when the catalogue has none). */

@@ -11,9 +11,10 @@ import { useEditConflict } from '../app/use-edit-conflict.ts';
 import { useCallForm } from '../kitchen/use-call-form.ts';
 import { EraSetting } from './EraSetting.tsx';
 import { Maintenance } from './Maintenance.tsx';
+import { TimeZoneSetting } from './TimeZoneSetting.tsx';
 
-/** The numeric settings this form edits; a switch saves itself (EraSetting). */
-type Field = 'allergyReconfirmMonths' | 'repeatDishYears';
+/** The numbered periods of this form; a switch saves itself (EraSetting), the time zone has its own form. */
+type Field = Exclude<keyof Settings, 'timeZone' | 'showJapaneseEra'>;
 const LIMITS: Record<Field, { min: number; max: number }> = {
   allergyReconfirmMonths: { min: 1, max: 120 },
   repeatDishYears: { min: 1, max: 30 },
@@ -154,6 +155,7 @@ export function SettingsPage(_props: Record<string, never>) {
         </Stack>
       </form>
       <EraSetting />
+      <TimeZoneSetting />
       <Maintenance />
     </Stack>
   );

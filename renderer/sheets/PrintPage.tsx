@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../api/hooks.ts';
 import { saveSheetPdf } from '../api/sheets.ts';
+import { useInnClock } from '../app/inn-clock.tsx';
 import { attempt, errorMessage } from '../app/notify.ts';
 import { routeHref } from '../app/route.ts';
-import { formatDateTime } from '../i18n/format.ts';
 import { FLOOR_TABLES } from '../kitchen/display.ts';
 import { BriefingSheet } from './BriefingSheet.tsx';
 import { KitchenSheet } from './KitchenSheet.tsx';
@@ -22,7 +22,7 @@ export function PrintPage({ sheet, date, stayId }: { sheet: 'briefing' | 'kitche
   const { t, i18n } = useTranslation();
   const [saving, setSaving] = useState(false);
   const query = useQuery('arrivals.forDate', stayId ? { date, stayId } : { date }, FLOOR_TABLES);
-  const printedAt = formatDateTime(new Date().toISOString(), i18n.language);
+  const printedAt = useInnClock().dateTime(new Date().toISOString());
 
   const savePdf = async () => {
     setSaving(true);

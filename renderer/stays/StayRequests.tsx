@@ -5,12 +5,13 @@ import type { GuestRequest } from '../../shared/contract/requests.ts';
 import type { Stay } from '../../shared/contract/stays.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
+import { useInnClock } from '../app/inn-clock.tsx';
 import { attempt, errorMessage } from '../app/notify.ts';
-import { formatDateTime } from '../i18n/format.ts';
 import { QuickRequest } from '../service/QuickRequest.tsx';
 
 function RequestRow({ request }: { request: GuestRequest }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const clock = useInnClock();
   const [busy, setBusy] = useState(false);
   const setStatus = async (status: GuestRequest['status']) => {
     setBusy(true);
@@ -35,12 +36,12 @@ function RequestRow({ request }: { request: GuestRequest }) {
         <Text size="xs" c="dimmed">
           {t('kitchen.stay.takenBy', {
             name: request.takenByName ?? t('common.unknownStaff'),
-            at: formatDateTime(request.takenAt, i18n.language),
+            at: clock.dateTime(request.takenAt),
           })}
           {request.handledAt &&
             ` / ${t('kitchen.stay.handledBy', {
               name: request.handledByName ?? t('common.unknownStaff'),
-              at: formatDateTime(request.handledAt, i18n.language),
+              at: clock.dateTime(request.handledAt),
             })}`}
         </Text>
       </Stack>

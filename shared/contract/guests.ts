@@ -68,11 +68,16 @@ const postalCode = text(20)
 
 /**
  * Typed as any date field is (1980/4/1, １９８０-４-１, 1980年4月1日, 昭和55年4月1日, S55.4.1), or empty; a real
- * day from 1900 on, today or earlier.
+ * day from 1900 on, today or earlier. The contract cannot know the inn's zone (a setting), so "today or earlier"
+ * is checked against the day that starts first anywhere (UTC+14): a birthday of the inn's today is never refused,
+ * whatever zone checks it; the core then refuses a birthday after the inn's own today.
  */
+const EARLIEST_ZONE = 'Pacific/Kiritimati';
+
 const birthday = typedDay('invalid_type').superRefine((value, ctx) => {
   if (value === '') return;
-  const problem = dayProblem(value, 'birthday_invalid') ?? (value > localDate(Date.now()) ? 'birthday_invalid' : null);
+  const problem =
+    dayProblem(value, 'birthday_invalid') ?? (value > localDate(Date.now(), EARLIEST_ZONE) ? 'birthday_invalid' : null);
   if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canonicalTimeZone, DEFAULT_TIME_ZONE, isTimeZone } from '../text/time-zone.ts';
 import { basedOnVersion, empty, recordVersion } from './common.ts';
 import { call } from './define.ts';
 
@@ -10,6 +11,8 @@ export const settingsSchema = z.object({
   repeatDishYears: z.number().int().min(1).max(30),
   /** Birthdays show their era beside the Western year: 1980年5月5日（昭和55年）. */
   showJapaneseEra: z.boolean(),
+  /** The inn's IANA time zone: every time shown or printed, and the inn's "today", are read on its clock. */
+  timeZone: z.string().refine(isTimeZone),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -19,12 +22,17 @@ export type EditableSettings = z.infer<typeof editableSettingsSchema>;
 
 // The era is shown unless the inn turns it off: guests and staff of a ryokan say and write birth years as
 // 昭和55年 (registration cards, the phone), so the desk should not have to convert.
-export const DEFAULT_SETTINGS: Settings = { allergyReconfirmMonths: 12, repeatDishYears: 3, showJapaneseEra: true };
+export const DEFAULT_SETTINGS: Settings = {
+  allergyReconfirmMonths: 12,
+  repeatDishYears: 3,
+  showJapaneseEra: true,
+  timeZone: DEFAULT_TIME_ZONE,
+};
 
 export const settingsCalls = {
   'settings.get': call({
     summary:
-      'The inn-wide settings (allergy re-confirmation period, years a repeated dish is flagged, whether birthdays show their era).',
+      'The inn-wide settings (allergy re-confirmation period, years a repeated dish is flagged, whether birthdays show their era, time zone).',
     writes: false,
     input: empty,
     output: editableSettingsSchema,
@@ -47,6 +55,11 @@ export const settingsCalls = {
               .min(1, { error: 'count_invalid' })
               .max(30, { error: 'count_invalid' }),
             showJapaneseEra: z.boolean({ error: 'invalid_type' }),
+            timeZone: z
+              .string({ error: 'invalid_type' })
+              .trim()
+              .refine(isTimeZone, { error: 'time_zone_invalid' })
+              .transform(canonicalTimeZone),
           })
           .partial()
           .strict(),

@@ -2,6 +2,7 @@
 // Stays, meals and confirmations are days, not instants, so they never shift when a PC's zone differs.
 
 import { readEraDate } from './eras.ts';
+import { dateInZone } from './time-zone.ts';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -88,12 +89,9 @@ export function monthsApart(from: string, to: string): number {
   return month(to) - month(from);
 }
 
-/** The inn's local date of an instant: the PC's own zone, which is the inn's. */
-export function localDate(instant: number): string {
-  const d = new Date(instant);
-  const month = String(d.getMonth() + 1).padStart(2, '0');
-  const day = String(d.getDate()).padStart(2, '0');
-  return `${d.getFullYear()}-${month}-${day}`;
+/** The inn's calendar day of an instant, in the inn's time zone (the setting), whatever the process's zone. */
+export function localDate(instant: number, timeZone: string): string {
+  return dateInZone(instant, timeZone);
 }
 
 /**

@@ -63,10 +63,12 @@ describe('arrivals query plans', () => {
       await day.call('requests.record', { guestId: lead, stayId, category: 'room', text: '禁煙室' });
       await day.call('menus.plan', { stayId, date: '2026-06-16', meal: 'breakfast', courseId });
     }
+    // Never more (a statement per stay would add ten); fewer where the parties' histories were kept from an
+    // earlier call (kitchen/history-cache.ts).
     const many = await day.record({ date: TODAY });
-    expect(many.length).toBe(few.length);
+    expect(many.length).toBeLessThanOrEqual(few.length);
     const one = await day.record({ date: TODAY, stayId: day.suzuki });
-    expect(one.length).toBe(few.length);
+    expect(one.length).toBeLessThanOrEqual(few.length);
   });
 });
 

@@ -10,6 +10,7 @@ import { generateGuestStream, seededRandom } from '../../electron/core/demo/gene
 import { createSearchIndex } from '../../electron/core/guests/search-index.ts';
 import { BANQUET_TYPES, type BanquetType, LOST_REASONS, type Stage } from '../../shared/contract/banquets.ts';
 import { addDays, addYears, localDate } from '../../shared/text/dates.ts';
+import { DEFAULT_TIME_ZONE } from '../../shared/text/time-zone.ts';
 import { BENCH_DIR, SEED } from './build-database.ts';
 import { type Call, createDraws, DAY_MS, dayMs, uuidv7At, weighted } from './service-common.ts';
 import { benchWriter } from './writes.ts';
@@ -122,7 +123,7 @@ export function ensureBanquetDatabase(options: {
   log: (line: string) => void;
   today?: string;
 }): BanquetBuild {
-  const today = options.today ?? localDate(Date.now());
+  const today = options.today ?? localDate(Date.now(), DEFAULT_TIME_ZONE);
   const file = banquetFile(today);
   if (existsSync(file) && !options.rebuild) {
     return { file, built: false, seconds: 0, bytes: statSync(file).size, today };

@@ -3,7 +3,8 @@ import { everything } from '../support/replica.ts';
 
 /** Two PCs of one inn on one simulated clock (ten in the morning, 2026-06-15), and a way to sync them. */
 export async function twoPcs(options: { aheadMs?: number } = {}) {
-  let now = new Date(2026, 5, 15, 10, 0, 0).getTime();
+  // 10:00 at the inn (Asia/Tokyo, the default zone), whatever zone the test process runs in.
+  let now = Date.parse('2026-06-15T10:00:00+09:00');
   const a = await makeStaffedCore({ clock: () => now });
   const b = await makeStaffedCore({ clock: () => now + (options.aheadMs ?? 0) });
   /** Sends each PC what the other holds, both ways. */

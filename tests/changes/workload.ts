@@ -7,6 +7,7 @@ import { DISH_CATEGORIES, MEALS, REACTIONS } from '../../shared/contract/kitchen
 import { REQUEST_CATEGORIES, REQUEST_STATUSES } from '../../shared/contract/requests.ts';
 import { STAY_STATUSES } from '../../shared/contract/stays.ts';
 import { addDays, localDate } from '../../shared/text/dates.ts';
+import { DEFAULT_TIME_ZONE } from '../../shared/text/time-zone.ts';
 
 // Random write calls against a real core, with inputs drawn from what its database holds, the way staff
 // would make them (and, often enough, ways the core refuses). Used by the replay and convergence tests: every
@@ -431,7 +432,7 @@ export async function randomWrite(
   options: { demoChance?: number } = {},
 ) {
   // Sample data writes hundreds of rows at once: the simulation asks for it rarely, to stay fast.
-  const w: WorkloadState = { db, r, today: localDate(now), demoChance: options.demoChance ?? 0.3 };
+  const w: WorkloadState = { db, r, today: localDate(now, DEFAULT_TIME_ZONE), demoChance: options.demoChance ?? 0.3 };
   // A third of the time something new, so that later calls find guests, stays, deals and dishes to work on.
   const name = r.chance(1 / 3) ? r.pick(CREATES) : r.pick(WRITE_CALLS);
   const input = (MAKERS[name] as Maker)(w);

@@ -3,6 +3,7 @@
 // close it (held, or lost or cancelled), on the list and on its page.
 
 import { addDays, localDate } from '../../shared/text/dates.ts';
+import { DEFAULT_TIME_ZONE } from '../../shared/text/time-zone.ts';
 import { openBanquets } from './banquets.helpers.ts';
 import { expect, test } from './fixtures.ts';
 import { apiFor, guest } from './floor.helpers.ts';
@@ -18,7 +19,7 @@ test('open deals come nearest first; one whose day has passed, unclosed, leads w
   await firstRun(page);
   const api = apiFor(page, app);
   const organiser = await guest(api, '田中', '一郎', 'たなか', 'いちろう');
-  const today = localDate(Date.now());
+  const today = localDate(Date.now(), DEFAULT_TIME_ZONE);
   const hall = await api('halls.create', {
     fields: { name: '松の間', capacity: { seated: 40, standing: 60, theatre: 70 } },
   });

@@ -7,27 +7,22 @@
 
 import { readFile } from 'node:fs/promises';
 import { addMonths, addYears, localDate } from '../../shared/text/dates.ts';
+import { DEFAULT_TIME_ZONE } from '../../shared/text/time-zone.ts';
 import { advance, fillInquiry, holdProvisionally, japaneseDay, openBanquets, takeInquiry } from './banquets.helpers.ts';
 import { expect, test } from './fixtures.ts';
 import { type Api, apiFor, guest, pick } from './floor.helpers.ts';
 import { firstRun, open } from './guest-desk.helpers.ts';
 
-// The inn is in Japan: the server (in this process) and the browser agree on what "today" is. The zone is
-// this file's alone: set before its tests start their servers and put back after them, so a spec that runs
-// later in the same worker gets the machine's zone, whichever ran first.
+// The inn is in Japan: the server reads "today" in the inn's zone (Tokyo by default, whatever this process's zone)
+// and the browser is there too.
 test.use({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
-let zoneBefore: string | undefined;
-/** Today in Japan: a banquet held today can be marked held at once (a later one cannot be held yet). */
+/**
+ * Today at the inn (its zone setting, Tokyo by default, whatever this process's zone): a banquet held today can
+ * be marked held at once (a later one cannot be held yet).
+ */
 let TODAY = '';
 test.beforeAll(() => {
-  zoneBefore = process.env.TZ;
-  process.env.TZ = 'Asia/Tokyo';
-  TODAY = localDate(Date.now());
-});
-test.afterAll(() => {
-  // Assigning undefined would set the text 'undefined': an unset zone is deleted.
-  if (zoneBefore === undefined) delete process.env.TZ;
-  else process.env.TZ = zoneBefore;
+  TODAY = localDate(Date.now(), DEFAULT_TIME_ZONE);
 });
 
 async function hall(api: Api, name: string, seated: number): Promise<string> {

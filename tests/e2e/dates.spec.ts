@@ -11,7 +11,7 @@ import { openNewGuest, openServiceTab } from './service.helpers.ts';
 
 test.use({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
 
-const today = () => localDate(Date.now());
+const today = () => localDate(Date.now(), 'Asia/Tokyo');
 
 test('a birthday typed as S55.5.5 shows with its era on the card and in the history, until the inn turns it off', async ({
   page,

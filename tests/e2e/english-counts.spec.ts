@@ -5,15 +5,16 @@
 // tests/i18n/plurals.test.ts checks the locale files for the same rule.
 
 import { addDays, localDate } from '../../shared/text/dates.ts';
+import { DEFAULT_TIME_ZONE } from '../../shared/text/time-zone.ts';
 import { expect, test } from './fixtures.ts';
 import { allergenId, apiFor, guest, openArrivals } from './floor.helpers.ts';
 import { firstRun, open } from './guest-desk.helpers.ts';
 import { openServiceTab } from './service.helpers.ts';
 
-process.env.TZ = 'Asia/Tokyo';
+// The server's today is the inn's (its zone setting, Tokyo by default) whatever this process's zone.
 test.use({ locale: 'en-GB', timezoneId: 'Asia/Tokyo' });
 
-const TODAY = localDate(Date.now());
+const TODAY = localDate(Date.now(), DEFAULT_TIME_ZONE);
 /** Arrivals a little ahead, so that the menu is for an upcoming stay whatever day the test runs. */
 const ARRIVAL = addDays(TODAY, 10);
 

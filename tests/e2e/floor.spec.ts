@@ -5,6 +5,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { addDays, localDate } from '../../shared/text/dates.ts';
+import { DEFAULT_TIME_ZONE } from '../../shared/text/time-zone.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { expect, test } from './fixtures.ts';
 import { allergenId, apiFor, guest, openArrivals, pick } from './floor.helpers.ts';
@@ -13,7 +14,7 @@ import { firstRun, open, searchAndOpen } from './guest-desk.helpers.ts';
 test.use({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
 
 /** Arrivals a little ahead, so that every plan is for an upcoming stay whatever day the test runs. */
-const ARRIVAL = addDays(localDate(Date.now()), 10);
+const ARRIVAL = addDays(localDate(Date.now(), DEFAULT_TIME_ZONE), 10);
 
 /** 2025年4月1日 as the screens write a day. */
 function japaneseDay(date: string): string {
@@ -112,7 +113,7 @@ test('planning a course for a returning guest flags the allergen and the repeate
   await api('courses.create', { fields: { name: '季節の会席', priceYen: 15000, dishIds: [tai.id, chawanmushi.id] } });
 
   // Mr Sato came 200 days ago and had the sea bream.
-  const earlier = addDays(localDate(Date.now()), -200);
+  const earlier = addDays(localDate(Date.now(), DEFAULT_TIME_ZONE), -200);
   const past = await api('stays.create', {
     fields: {
       guestId: lead,
@@ -184,7 +185,7 @@ test('a dish served last time that carries the guest’s allergen is flagged as 
   const soup = await api('dishes.create', {
     fields: { name: '海老真丈の椀', reading: 'えびしんじょうのわん', category: 'soup', allergenIds: [shrimp] },
   });
-  const earlier = addDays(localDate(Date.now()), -100);
+  const earlier = addDays(localDate(Date.now(), DEFAULT_TIME_ZONE), -100);
   const past = await api('stays.create', {
     fields: {
       guestId: ishihara,

@@ -4,17 +4,17 @@
 // axis writes man units as 200万円. tests/i18n/japanese-wording.test.ts checks the locale files themselves.
 
 import { addDays, localDate } from '../../shared/text/dates.ts';
+import { DEFAULT_TIME_ZONE } from '../../shared/text/time-zone.ts';
 import { openBanquets } from './banquets.helpers.ts';
 import { expect, test } from './fixtures.ts';
 import { apiFor, guest, pick } from './floor.helpers.ts';
 import { firstRun, open } from './guest-desk.helpers.ts';
 import { openNewGuest, openServiceTab, recordAllergy } from './service.helpers.ts';
 
-// The inn is in Japan: the server (in this process) and the browser agree on what "today" is.
-process.env.TZ = 'Asia/Tokyo';
+// The inn is in Japan: the server reads "today" in the inn's zone (Tokyo by default), the browser is there too.
 test.use({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
 
-const TODAY = localDate(Date.now());
+const TODAY = localDate(Date.now(), DEFAULT_TIME_ZONE);
 
 test('an allergen is followed directly by its particle in the notice and the retract dialog', async ({ page, app }) => {
   await openNewGuest(page, app.url);

@@ -14,7 +14,7 @@ import { firstRun, open } from './guest-desk.helpers.ts';
 test.use({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
 
 /** Arrivals a little ahead, so that every plan is for an upcoming stay whatever day the test runs. */
-const ARRIVAL = addDays(localDate(Date.now()), 10);
+const ARRIVAL = addDays(localDate(Date.now(), 'Asia/Tokyo'), 10);
 /**
  * Text to compare: no whitespace, and NFKC, because Chromium's PDF maps some kanji to look-alike Kangxi
  * radicals when pdf.js reads it back (⼀ for 一, ⽼ for 老), which NFKC undoes.
@@ -40,7 +40,10 @@ test('twelve typical rooms print on at most two A4 pages, each room whole with i
   await firstRun(page);
   const api = apiFor(page, app);
   const call = (name: string, input: unknown) => api(name as never, input as never);
-  const rooms = await writeTypicalDay(call, { day: ARRIVAL, earlier: addDays(localDate(Date.now()), -200) });
+  const rooms = await writeTypicalDay(call, {
+    day: ARRIVAL,
+    earlier: addDays(localDate(Date.now(), 'Asia/Tokyo'), -200),
+  });
   const { arrivals } = await api('arrivals.forDate', { date: ARRIVAL });
 
   await openArrivals(page, ARRIVAL);

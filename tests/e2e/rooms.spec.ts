@@ -11,7 +11,7 @@ import { openNewGuest, openServiceTab } from './service.helpers.ts';
 test.use({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
 
 // Days ahead of today: a booking for a day already past would first ask to confirm the past date.
-const BOOKED = addDays(localDate(Date.now()), 17);
+const BOOKED = addDays(localDate(Date.now(), 'Asia/Tokyo'), 17);
 const NEXT = addDays(BOOKED, 1);
 
 test('a room already booked that night is named with its party; the stay saves only once staff share the room', async ({

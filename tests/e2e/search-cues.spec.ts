@@ -2,6 +2,7 @@
 // 中村 the one arriving today is first and marked so, with her allergy and her last visit on the row.
 
 import { addDays, localDate } from '../../shared/text/dates.ts';
+import { DEFAULT_TIME_ZONE } from '../../shared/text/time-zone.ts';
 import { expect, test } from './fixtures.ts';
 import { allergenId, apiFor, guest } from './floor.helpers.ts';
 import { firstRun, open } from './guest-desk.helpers.ts';
@@ -15,7 +16,7 @@ test('the guest arriving today leads her namesakes, marked with today, her aller
   await open(page, app.url);
   await firstRun(page);
   const api = apiFor(page, app);
-  const today = localDate(Date.now());
+  const today = localDate(Date.now(), DEFAULT_TIME_ZONE);
   const haruka = await guest(api, '中村', 'はるか', 'なかむら', 'はるか');
   const lastYear = addDays(today, -300);
   await api('stays.create', {

@@ -12,7 +12,7 @@ import { allergyRecord, openNewGuest, openServiceTab, recordAllergy } from './se
 
 test.use({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
 
-const TODAY = localDate(Date.now());
+const TODAY = localDate(Date.now(), 'Asia/Tokyo');
 
 /** 2025年4月1日 as the screens write a day. */
 function japaneseDay(date: string): string {

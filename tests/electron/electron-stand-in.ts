@@ -27,7 +27,10 @@ class BrowserWindow {
     isDestroyed: () => false,
     send: (...args: unknown[]) => stand.sent.push(args),
   };
-  constructor() {
+  /** What main.ts asked of the window (size, icon, web preferences). */
+  options: Record<string, unknown>;
+  constructor(options: Record<string, unknown> = {}) {
+    this.options = options;
     BrowserWindow.windows.push(this);
   }
   isDestroyed() {

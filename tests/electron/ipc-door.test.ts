@@ -2,12 +2,12 @@
 // as in the app, with the core in its worker on a real SQLite file; the test plays the renderer's side of
 // 'yadocho:invoke' and reads what reaches the window on 'yadocho:event'.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JobProgress } from '../../shared/contract/jobs.ts';
-import { stand } from './electron-stand-in.ts';
+import { electron, stand } from './electron-stand-in.ts';
 
 vi.mock('electron', async () => (await import('./electron-stand-in.ts')).electron);
 
@@ -57,6 +57,14 @@ describe('the IPC door', () => {
     expect(finished).toEqual(['guests.search', 'demo.load']);
     await vi.waitFor(() => expect(progressSent().at(-1)).toMatchObject({ kind: 'demo.load', state: 'done' }));
     expect(stand.sent.some(([channel, name]) => channel === 'yadocho:event' && name === 'changed')).toBe(true);
+  });
+
+  it('gives the window the app’s icon on Linux (the others take it from the .exe and the .app)', async () => {
+    await vi.waitFor(() => expect(electron.BrowserWindow.windows.length).toBeGreaterThan(0));
+    const icon = electron.BrowserWindow.windows[0]?.options.icon;
+    if (process.platform !== 'linux') return expect(icon).toBeUndefined();
+    expect(icon).toBe(path.resolve('resources', 'icons', '512x512.png'));
+    expect(existsSync(icon as string)).toBe(true);
   });
 
   it('refuses every sender that is not the app’s own page, before the call reaches the core', async () => {

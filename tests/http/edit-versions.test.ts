@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, localDate } from '../../shared/text/dates.ts';
+import { DEFAULT_TIME_ZONE } from '../../shared/text/time-zone.ts';
 import { type RunningApp, startApp } from '../support/app-server.ts';
 import { rawRequest } from '../support/http.ts';
 
@@ -43,7 +44,7 @@ type Case = {
 
 const guest = () => value('guests.create', { fields: { familyName: '林', familyReading: 'はやし' } });
 const dish = () => value('dishes.create', { fields: { name: '八寸', category: 'appetizer' } });
-const today = () => localDate(Date.now()); // the core's day, as it plans meals
+const today = () => localDate(Date.now(), DEFAULT_TIME_ZONE); // the core's day, as it plans meals
 const tomorrow = () => addDays(today(), 1);
 
 const CASES: Case[] = [

@@ -46,7 +46,8 @@ async function observedCore(clock: () => number, onSql: (text: string) => void) 
 }
 
 export async function kitchenCore(options: { onSql?: (text: string) => void } = {}) {
-  let now = new Date(2026, 5, 15, 10, 0, 0).getTime();
+  // 10:00 at the inn (Asia/Tokyo, the default zone), whatever zone the test process runs in.
+  let now = Date.parse('2026-06-15T10:00:00+09:00');
   const clock = () => {
     now += 1;
     return now;

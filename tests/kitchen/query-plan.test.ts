@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
+import { HISTORY_CACHE_STATEMENTS } from '../../electron/core/kitchen/history-cache.ts';
 import { MENU_STATEMENTS } from '../../electron/core/kitchen/menus.ts';
-import { PARTY_HISTORY_STATEMENTS } from '../../electron/core/kitchen/party-history.ts';
 import { SERVED_STATEMENTS } from '../../electron/core/kitchen/served.ts';
 import { testQueryPlans } from '../support/query-plan.ts';
 
@@ -26,7 +26,7 @@ describe('query plans of menu planning', () => {
 // The party history is the heaviest read of arrivals.forDate: the covering indexes answer it without
 // looking rows up (docs/architecture.md, "Warnings are computed when read").
 describe('query plans of a party history', () => {
-  testQueryPlans(PARTY_HISTORY_STATEMENTS, {
+  testQueryPlans(HISTORY_CACHE_STATEMENTS, {
     STAYS_OF_GUESTS: { uses: ['COVERING INDEX stays_guest', 'COVERING INDEX stay_party_guest'] },
     SERVINGS_OF_STAYS: { uses: ['COVERING INDEX served_stay'] },
     REJECTED_ON_STAYS: { uses: ['INDEX served_rejected'] },

@@ -6,7 +6,8 @@ import { makeStaffedCore } from '../support/core.ts';
 export const TODAY = '2026-06-15';
 
 export async function serviceCore() {
-  let now = new Date(2026, 5, 15, 10, 0, 0).getTime();
+  // 10:00 at the inn (Asia/Tokyo, the default zone), whatever zone the test process runs in.
+  let now = Date.parse('2026-06-15T10:00:00+09:00');
   const clock = () => {
     now += 1;
     return now;

@@ -4,7 +4,8 @@ import { makeKitchenPdf } from '../../electron/sheets/kitchen.ts';
 import { pdfPages, pdfText } from '../support/pdf-text.ts';
 import { alertedArrival, arrivalsOf, fullHouse, quietArrival } from './arrivals-fixture.ts';
 
-const NOW = new Date(2026, 10, 23, 7, 30);
+// 07:30 on the inn's clock (Asia/Tokyo, the default zone), whatever zone the test process runs in.
+const NOW = new Date('2026-11-23T07:30:00+09:00');
 const day = () => arrivalsOf([alertedArrival(), quietArrival(2), quietArrival(3)]);
 /** Table cells wrap anywhere: compare text without line breaks. */
 const flat = (text: string) => text.replace(/\s+/g, '');

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sheetWords } from '../../electron/sheets/words.ts';
 import { type RunningApp, startApp } from '../support/app-server.ts';
 import { rawRequest } from '../support/http.ts';
 import { pdfPages, pdfText } from '../support/pdf-text.ts';
@@ -132,5 +133,20 @@ describe('the printed sheets over HTTP', () => {
     expect(text).toContain('Shrimp:Anaphylaxis');
     expect(text).toContain('301');
     expect(text).toContain('205');
+  });
+
+  it('stamps the footer on the inn’s clock, in the zone the settings name', async () => {
+    await arrivalDay();
+    const { version } = await call('settings.get', {});
+    // UTC+14: five hours ahead of Tokyo, so a footer on Tokyo's (or this process's) clock would not match.
+    await call('settings.update', { patch: { timeZone: 'Pacific/Kiritimati' }, version });
+    const words = sheetWords('ja');
+    const before = words.printedAt(new Date(), 'Pacific/Kiritimati');
+    const response = await sheet(`/api/sheets/briefing.pdf?date=${DAY}`);
+    const after = words.printedAt(new Date(), 'Pacific/Kiritimati');
+    expect(response.status).toBe(200);
+    const text = await pdfText(new Uint8Array(await response.arrayBuffer()));
+    // The moment falls between the two readings: one of them, to the minute.
+    expect([`${before} 印刷`, `${after} 印刷`].some((footer) => text.includes(footer))).toBe(true);
   });
 });

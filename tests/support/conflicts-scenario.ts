@@ -2,6 +2,7 @@ import { seededAllergenId } from '../../db/migrations/0002-service.ts';
 import type { Core } from '../../electron/core/create-core.ts';
 import { openCore } from '../../electron/core-host/open-core.ts';
 import { addDays, localDate } from '../../shared/text/dates.ts';
+import { DEFAULT_TIME_ZONE } from '../../shared/text/time-zone.ts';
 import { makeCore } from './core.ts';
 import { everything } from './replica.ts';
 
@@ -63,7 +64,7 @@ export async function recordOnTwoPcs(dataFile: string): Promise<TwoPcsScenario> 
       await organiser('山本', 'やまもと'),
       await organiser('髙橋', 'たかはし'),
     ];
-    const banquetDate = addDays(localDate(Date.now()), 30);
+    const banquetDate = addDays(localDate(Date.now(), DEFAULT_TIME_ZONE), 30);
     const party = { type: 'social', date: banquetDate, startTime: '18:00', endTime: '20:00', headcount: 30 };
     const memorial = await here('banquets.create', {
       fields: { ...party, organiserId: yamamoto.id, groupName: '山本家 法要', type: 'memorial' },

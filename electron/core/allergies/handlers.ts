@@ -1,6 +1,5 @@
 import type { ParsedInput } from '../../../shared/contract/index.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
-import { localDate } from '../../../shared/text/dates.ts';
 import type { Actor, CoreContext, Handlers } from '../context.ts';
 import { findGuestRow } from '../guests/card.ts';
 import { withVersion } from '../versions.ts';
@@ -34,7 +33,7 @@ type Content = Omit<ParsedInput<'allergies.record'>, 'guestId'>;
 // moves the confirmation date. So every record ever made can be shown, with who said what and when.
 
 export function allergyHandlers(ctx: CoreContext): Handlers<AllergyCalls> {
-  const today = () => localDate(ctx.clock());
+  const today = () => ctx.today();
   const answer = (id: string) => toAllergy(findAllergyRow(ctx, id), reconfirmCutoff(ctx, today()));
 
   const checkGuest = (guestId: string) => {

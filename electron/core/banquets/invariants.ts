@@ -1,6 +1,7 @@
 import { localDate } from '../../../shared/text/dates.ts';
 import type { InvariantCheck } from '../changes/conflicts.ts';
 import type { DeriveContext } from '../changes/derived.ts';
+import { TIME_ZONE_SETTING, zoneOfSetting } from '../settings/inn-clock.ts';
 import { holdsHalls } from './clashes.ts';
 import { FINAL_STAGES, orderedTimeline } from './current-stage.ts';
 
@@ -37,9 +38,11 @@ const halls = (row: DealRow): string[] => {
 
 /**
  * Whether a deal held its halls when the other deal last moved: what the core checked then, on the PC that
- * made the move. Data, not today's date, so every PC finds the same clashes whenever it looks.
+ * made the move. Data, not today's date, so every PC finds the same clashes whenever it looks; the day is the
+ * inn's (its zone setting), not the zone each PC's process runs in.
  */
-const heldWhen = (row: DealRow, other: DealRow) => holdsHalls(row, localDate(Date.parse(other.stage_at)));
+const heldWhen = (row: DealRow, other: DealRow, zone: string) =>
+  holdsHalls(row, localDate(Date.parse(other.stage_at), zone));
 
 export function banquetChecks(ctx: DeriveContext): InvariantCheck[] {
   const deal = (id: string) => ctx.prepare(DEAL).get(id) as DealRow | undefined;
@@ -62,7 +65,9 @@ export function banquetChecks(ctx: DeriveContext): InvariantCheck[] {
         const shared = halls(other)
           .filter((hall) => mine.includes(hall))
           .sort();
-        if (shared.length === 0 || !heldWhen(row, other) || !heldWhen(other, row)) return [];
+        if (shared.length === 0) return [];
+        const zone = zoneOfSetting(ctx.prepare(TIME_ZONE_SETTING).pluck().get() as string | undefined);
+        if (!heldWhen(row, other, zone) || !heldWhen(other, row, zone)) return [];
         const [a, b] = [row, other].sort((x, y) => x.id.localeCompare(y.id)) as [DealRow, DealRow];
         const side = (d: DealRow) => ({ id: d.id, stage: d.stage, start: d.start_time, end: d.end_time });
         return [

@@ -1,7 +1,6 @@
 import type { BanquetRow, BanquetStageRow, FollowUpRow, HallRow } from '../../../db/schema.ts';
 import type { Banquet, FollowUp, Hall, HallClash, StageEvent } from '../../../shared/contract/banquets.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
-import { localDate } from '../../../shared/text/dates.ts';
 import { familyFirst } from '../../../shared/text/person-name.ts';
 import type { CoreContext } from '../context.ts';
 
@@ -51,7 +50,7 @@ export const BANQUET_ROW_STATEMENTS = { BANQUET_BY_ID, BANQUETS_ON_DATE, STAGES_
 
 /** The inn's today, from the core's clock. */
 export function today(ctx: CoreContext): string {
-  return localDate(ctx.clock());
+  return ctx.today();
 }
 
 // ---------------------------------------------------------------------------------------------------- halls

@@ -1,5 +1,6 @@
 import { OCCUPYING_STAGES } from '../../../shared/contract/banquets.ts';
 import { addDays, localDate } from '../../../shared/text/dates.ts';
+import { instantInZone } from '../../../shared/text/time-zone.ts';
 import { followUpDates, followUpId } from '../banquets/follow-up-dates.ts';
 import type { WriteSession } from '../changes/write.ts';
 import type { CoreContext } from '../context.ts';
@@ -45,13 +46,19 @@ export function* writeBanquetDemo(
 ): Generator<undefined, BanquetDemoCounts, void> {
   const draw = makeDraw(stream(input.seed, BANQUET_STREAM));
   const { between, pick, chance } = draw;
-  const today = localDate(input.now);
+  const zone = ctx.timeZone();
+  const today = localDate(input.now, zone);
   const counts: BanquetDemoCounts = { halls: 0, banquets: 0, followUps: 0 };
   if (input.ids.length === 0) return counts;
 
   const stamp = (date: string, hour: number) => {
-    const local = new Date(`${date}T${String(hour).padStart(2, '0')}:${String(between(0, 59)).padStart(2, '0')}:00`);
-    return new Date(Math.min(local.getTime(), input.now - 60_000)).toISOString();
+    // The hour on the inn's clock, not the process's: a sample request taken at 18:00 reads 18:00 on screen.
+    const local = instantInZone(
+      date,
+      `${String(hour).padStart(2, '0')}:${String(between(0, 59)).padStart(2, '0')}`,
+      zone,
+    );
+    return new Date(Math.min(local, input.now - 60_000)).toISOString();
   };
   const staffIds = (
     ctx.run.prepare('SELECT id FROM staff WHERE deleted_at IS NULL AND active = 1 ORDER BY rowid').all() as Array<{

@@ -34,7 +34,7 @@ export function* sampleDataUnits(
   const now = ctx.clock();
   writeSampleStaff(ctx, session);
   const guests = generateGuests(options.count, { seed: options.seed, now });
-  const birthdayGuest = giveBirthdayToday(guests, options.seed, localDate(now));
+  const birthdayGuest = giveBirthdayToday(guests, options.seed, localDate(now, ctx.timeZone()));
   progress.total = guests.length * 2;
   const ids: string[] = [];
   for (const id of importGuestsStepwise(session, guests)) {

@@ -1,4 +1,5 @@
 import { addDays, addYears, localDate } from '../../../shared/text/dates.ts';
+import { instantInZone } from '../../../shared/text/time-zone.ts';
 import type { WriteSession } from '../changes/write.ts';
 import type { CoreContext } from '../context.ts';
 import { type DemoCatalogue, ensureDemoCatalogue } from './catalogue.ts';
@@ -64,12 +65,18 @@ export function openServiceFloor(ctx: CoreContext, session: WriteSession, input:
   const { guests } = input;
   const draw: Draw = makeDraw(stream(input.seed, SERVICE_STREAM));
   const { pick, between } = draw;
-  const today = localDate(input.now);
+  const zone = ctx.timeZone();
+  const today = localDate(input.now, zone);
   const counts: ServiceDemoCounts = { stays: 0, served: 0, allergies: 0, requests: 0, menus: 0, arrivingToday: 0 };
 
   const stamp = (date: string, hour: number) => {
-    const local = new Date(`${date}T${String(hour).padStart(2, '0')}:${String(between(0, 59)).padStart(2, '0')}:00`);
-    return new Date(Math.min(local.getTime(), input.now - 60_000)).toISOString();
+    // The hour on the inn's clock, not the process's: a sample request taken at 18:00 reads 18:00 on screen.
+    const local = instantInZone(
+      date,
+      `${String(hour).padStart(2, '0')}:${String(between(0, 59)).padStart(2, '0')}`,
+      zone,
+    );
+    return new Date(Math.min(local, input.now - 60_000)).toISOString();
   };
 
   const staffIds = (

@@ -55,6 +55,7 @@ export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof create
     'guests.get': ({ id }) => loadGuestCard(ctx, id),
 
     'guests.create': ({ fields }, actor) => {
+      refuseFutureBirthday(ctx, fields.birthday, 'fields.birthday');
       const id = ctx.newId();
       actor.write((session) => {
         const now = session.now();
@@ -81,6 +82,7 @@ export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof create
       const row = findGuestRow(ctx, id);
       if (row.deleted_at) throw new CallFailure('conflict', 'guest_deleted');
       refuseUnfitReadings(row, patch);
+      refuseFutureBirthday(ctx, patch.birthday, 'patch.birthday');
       actor.write((session) => {
         const columns = toColumns(patch);
         const changed = Object.keys(columns).some((column) => columns[column] !== storable(row[column as never]));
@@ -178,4 +180,14 @@ export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof create
       return loadGuestCard(ctx, guestId);
     },
   };
+}
+
+/**
+ * A birthday after the inn's today is refused. The contract checks against the first day anywhere (it cannot
+ * know the inn's zone); here the day is the inn's, from its zone setting.
+ */
+function refuseFutureBirthday(ctx: CoreContext, birthday: string | undefined, path: string): void {
+  if (birthday && birthday > ctx.today()) {
+    throw new CallFailure('invalid_input', undefined, [{ path, code: 'birthday_invalid' }]);
+  }
 }

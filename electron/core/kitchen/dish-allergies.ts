@@ -1,6 +1,5 @@
 import type { Allergy, Severity } from '../../../shared/contract/allergies.ts';
 import { severityRank } from '../../../shared/contract/allergies.ts';
-import { localDate } from '../../../shared/text/dates.ts';
 import { currentAllergies } from '../allergies/rows.ts';
 import type { CoreContext } from '../context.ts';
 import { partyGuestIds } from '../stays/rows.ts';
@@ -43,5 +42,5 @@ export function dishAllergySeverities(
 /** The current allergies of everyone in a stay's party, as of today. */
 export function partyAllergies(ctx: CoreContext, stayId: string): Allergy[] {
   const guests = partyGuestIds(ctx, [stayId]).get(stayId) ?? [];
-  return currentAllergies(ctx, guests, localDate(ctx.clock()));
+  return currentAllergies(ctx, guests, ctx.today());
 }

@@ -2,7 +2,7 @@ import type { MenuPlanRow } from '../../../db/schema.ts';
 import type { Meal, MenuPlan } from '../../../shared/contract/kitchen.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import type { Stay } from '../../../shared/contract/stays.ts';
-import { addYears, localDate } from '../../../shared/text/dates.ts';
+import { addYears } from '../../../shared/text/dates.ts';
 import type { CoreContext, Handlers } from '../context.ts';
 import { readSettings } from '../settings/handlers.ts';
 import { findStayRow, loadStays } from '../stays/rows.ts';
@@ -102,7 +102,7 @@ export function menusOfStays(
 function stayFacts(ctx: CoreContext, stayId: string): { stay: Stay; facts: WarningFacts } {
   const [stay] = loadStays(ctx, [stayId]);
   if (!stay) throw new CallFailure('not_found', 'stay_not_found');
-  return { stay, facts: loadWarningFacts(ctx, [stay], localDate(ctx.clock())) };
+  return { stay, facts: loadWarningFacts(ctx, [stay], ctx.today()) };
 }
 
 function loadMenu(ctx: CoreContext, id: string) {
@@ -139,7 +139,7 @@ export function menuHandlers(ctx: CoreContext): Handlers<MenuCalls> {
       const plan = plannedDishIds(ctx, courseId, dishIds);
       const { stay, facts } = stayFacts(ctx, stayId);
       // Checked against the nearest day of the stay: today when the guest is in the house.
-      const today = localDate(ctx.clock());
+      const today = ctx.today();
       const date =
         today < stay.arrivalDate ? stay.arrivalDate : today > stay.departureDate ? stay.departureDate : today;
       const history = facts.histories.get(stayId) as PartyHistory;

@@ -31,26 +31,6 @@ export type PartyHistory = {
   staysOf: Map<string, GuestStay[]>;
 };
 
-const STAYS_OF_GUESTS = `
-  SELECT id AS stay_id, guest_id, arrival_date, departure_date, status FROM stays
-   WHERE guest_id IN (SELECT value FROM json_each(@ids)) AND deleted_at IS NULL
-  UNION ALL
-  SELECT s.id AS stay_id, p.guest_id, s.arrival_date, s.departure_date, s.status
-    FROM stay_party p JOIN stays s ON s.id = p.stay_id
-   WHERE p.guest_id IN (SELECT value FROM json_each(@ids)) AND p.deleted_at IS NULL AND s.deleted_at IS NULL`;
-
-const SERVINGS_OF_STAYS = `
-  SELECT stay_id, date, meal, dish_id, reaction FROM served
-   WHERE stay_id IN (SELECT value FROM json_each(?)) AND retracted_at IS NULL`;
-
-// A regular's older stays matter only for what they left or disliked: read through the small partial index.
-const REJECTED_ON_STAYS = `
-  SELECT stay_id, date, meal, dish_id, reaction FROM served INDEXED BY served_rejected
-   WHERE stay_id IN (SELECT value FROM json_each(?)) AND retracted_at IS NULL AND reaction IN ('left', 'disliked')`;
-
-/** The statements of this file, for the query-plan test. */
-export const PARTY_HISTORY_STATEMENTS = { STAYS_OF_GUESTS, SERVINGS_OF_STAYS, REJECTED_ON_STAYS };
-
 /** "姓 名", as the kitchen sheet and the arrivals list write a guest. */
 export function guestName(member: { familyName: string; givenName: string }): string {
   return familyFirst(member.familyName, member.givenName);
@@ -80,14 +60,10 @@ export function loadPartyHistories(
     allergiesOf.set(allergy.guestId, list);
   }
 
+  // Each guest's stays and each stay's servings come from what the core keeps between calls (history-cache.ts):
+  // only what a write touched since is read again.
   const staysOf = new Map<string, GuestStay[]>();
-  const stayRows = ctx.run.prepare(STAYS_OF_GUESTS).all({ ids: JSON.stringify(guestIds) }) as Array<{
-    stay_id: string;
-    guest_id: string;
-    arrival_date: string;
-    departure_date: string;
-    status: string;
-  }>;
+  const stayRows = ctx.histories.staysOf(guestIds);
   for (const row of stayRows) {
     const list = staysOf.get(row.guest_id) ?? [];
     if (!list.some((s) => s.stayId === row.stay_id)) {
@@ -101,14 +77,7 @@ export function loadPartyHistories(
   const older = new Set<string>();
   for (const row of stayRows) (row.departure_date >= recentFrom ? recent : older).add(row.stay_id);
   for (const id of recent) older.delete(id);
-  type ServingRow = { stay_id: string; date: string; meal: Meal; dish_id: string; reaction: string | null };
-  const servingRows = [
-    ...(ctx.run.prepare(SERVINGS_OF_STAYS).all(JSON.stringify([...recent].sort())) as ServingRow[]),
-    ...(older.size > 0
-      ? (ctx.run.prepare(REJECTED_ON_STAYS).all(JSON.stringify([...older].sort())) as ServingRow[])
-      : []),
-  ];
-  for (const row of servingRows) {
+  for (const row of ctx.histories.servingsOf([...recent], [...older])) {
     const list = servingsOf.get(row.stay_id) ?? [];
     list.push({ stayId: row.stay_id, date: row.date, meal: row.meal, dishId: row.dish_id, reaction: row.reaction });
     servingsOf.set(row.stay_id, list);

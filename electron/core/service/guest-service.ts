@@ -2,7 +2,6 @@ import type { Severity } from '../../../shared/contract/allergies.ts';
 import { MEALS, type Served } from '../../../shared/contract/kitchen.ts';
 import type { GuestService } from '../../../shared/contract/service.ts';
 import { VISITED_STATUSES } from '../../../shared/contract/stays.ts';
-import { localDate } from '../../../shared/text/dates.ts';
 import { currentAllergies } from '../allergies/rows.ts';
 import type { CoreContext } from '../context.ts';
 import { findGuestRow } from '../guests/card.ts';
@@ -159,7 +158,7 @@ function dishHistoryOf(
 
 export function loadGuestService(ctx: CoreContext, guestId: string): GuestService {
   findGuestRow(ctx, guestId);
-  const today = localDate(ctx.clock());
+  const today = ctx.today();
   const seen = new Set<string>();
   const stays = (ctx.run.prepare(STAYS_OF_GUEST).all({ id: guestId }) as StayBrief[])
     .filter((stay) => !seen.has(stay.id) && seen.add(stay.id))

@@ -19,7 +19,12 @@ export function readSettings(ctx: CoreContext): Settings {
       ctx.logger.warn(`setting ${row.id} is not JSON; using the default`);
     }
   }
-  const merged = { ...DEFAULT_SETTINGS, ...stored };
+  // Each setting falls back alone: a zone this PC's runtime does not know must not reset the periods too.
+  const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const [key, value] of Object.entries(stored)) {
+    const field = settingsSchema.shape[key as keyof Settings];
+    if (field?.safeParse(value).success) merged[key] = value;
+  }
   const parsed = settingsSchema.safeParse(merged);
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }

@@ -1,0 +1,202 @@
+import type { Database } from 'better-sqlite3';
+import type { Meal } from '../../../shared/contract/kitchen.ts';
+import type { ChangeEngine } from '../changes/engine.ts';
+import type { StoredRow } from '../changes/rows.ts';
+
+// What a party ate and when it came, kept between calls. The arrivals page, the kitchen sheet, the stay page and
+// the card ask again and again for the same regulars' years of stays and servings, which barely change: reading
+// them is most of a 100-room day's arrivals. Each guest's stays and each stay's servings are kept here, and a
+// write drops exactly what it touched (row hooks on stays, stay_party and served, inside the writing transaction),
+// so the next read recomputes only that.
+//
+// Kept correct by three rules:
+// - entries are stored only from reads outside a transaction (what they hold is committed; a transaction that
+//   read its own writes and then rolled back leaves nothing behind);
+// - a write drops the entries it touches as it happens, whether its transaction commits or not (dropping is
+//   always safe);
+// - SQLite's data_version tells when another connection committed to the file: then everything is dropped.
+
+/** One stay of a guest's, as the warnings and the visit count need it. */
+export type GuestStayRow = {
+  stay_id: string;
+  guest_id: string;
+  arrival_date: string;
+  departure_date: string;
+  status: string;
+};
+
+export type ServingRow = { stay_id: string; date: string; meal: Meal; dish_id: string; reaction: string | null };
+
+const STAYS_OF_GUESTS = `
+  SELECT id AS stay_id, guest_id, arrival_date, departure_date, status FROM stays
+   WHERE guest_id IN (SELECT value FROM json_each(@ids)) AND deleted_at IS NULL
+  UNION ALL
+  SELECT s.id AS stay_id, p.guest_id, s.arrival_date, s.departure_date, s.status
+    FROM stay_party p JOIN stays s ON s.id = p.stay_id
+   WHERE p.guest_id IN (SELECT value FROM json_each(@ids)) AND p.deleted_at IS NULL AND s.deleted_at IS NULL`;
+
+const SERVINGS_OF_STAYS = `
+  SELECT stay_id, date, meal, dish_id, reaction FROM served
+   WHERE stay_id IN (SELECT value FROM json_each(?)) AND retracted_at IS NULL`;
+
+// A regular's older stays matter only for what they left or disliked: read through the small partial index.
+const REJECTED_ON_STAYS = `
+  SELECT stay_id, date, meal, dish_id, reaction FROM served INDEXED BY served_rejected
+   WHERE stay_id IN (SELECT value FROM json_each(?)) AND retracted_at IS NULL AND reaction IN ('left', 'disliked')`;
+
+/** The statements of this file, for the query-plan test. */
+export const HISTORY_CACHE_STATEMENTS = { STAYS_OF_GUESTS, SERVINGS_OF_STAYS, REJECTED_ON_STAYS };
+
+const REJECTED = new Set(['left', 'disliked']);
+
+/** How many guests' stays and stays' servings are kept at most: a few busy months of arrivals, some MB. */
+const DEFAULT_LIMIT = 50_000;
+
+/** A stay's servings as read: all of them, or only those left or disliked (an older stay's). */
+type StayServings = { all: boolean; rows: ServingRow[] };
+
+export type HistoryCache = ReturnType<typeof createHistoryCache>;
+
+export function createHistoryCache(db: Database, changes: Pick<ChangeEngine, 'onRowWritten'>, limit = DEFAULT_LIMIT) {
+  const staysOfGuest = new Map<string, GuestStayRow[]>();
+  /** Which kept guests list a stay: a write to the stay drops each of them (a companion lists it too). */
+  const guestsOfStay = new Map<string, Set<string>>();
+  const servingsOfStay = new Map<string, StayServings>();
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  const staysOfGuests = db.prepare(STAYS_OF_GUESTS);
+  const servingsOfStays = db.prepare(SERVINGS_OF_STAYS);
+  const rejectedOnStays = db.prepare(REJECTED_ON_STAYS);
+  let seenVersion = dataVersion.get() as number;
+  const counts = { reads: 0, hits: 0 };
+
+  const dropGuest = (guestId: unknown) => {
+    if (typeof guestId !== 'string') return;
+    const rows = staysOfGuest.get(guestId);
+    if (!rows) return;
+    staysOfGuest.delete(guestId);
+    for (const row of rows) guestsOfStay.get(row.stay_id)?.delete(guestId);
+  };
+  const dropStay = (stayId: unknown) => {
+    if (typeof stayId !== 'string') return;
+    for (const guestId of [...(guestsOfStay.get(stayId) ?? [])]) dropGuest(guestId);
+    guestsOfStay.delete(stayId);
+  };
+  const clear = () => {
+    staysOfGuest.clear();
+    guestsOfStay.clear();
+    servingsOfStay.clear();
+  };
+
+  changes.onRowWritten('stays', (before, after) => {
+    dropGuest(before?.guest_id);
+    dropGuest(after.guest_id);
+    dropStay(after.id);
+  });
+  changes.onRowWritten('stay_party', (before: StoredRow | undefined, after: StoredRow) => {
+    dropGuest(before?.guest_id);
+    dropGuest(after.guest_id);
+  });
+  changes.onRowWritten('served', (before, after) => {
+    if (before) servingsOfStay.delete(before.stay_id as string);
+    servingsOfStay.delete(after.stay_id as string);
+  });
+
+  /** Another connection wrote to the file since we last looked: nothing kept can be trusted. */
+  const checkFresh = () => {
+    const version = dataVersion.get() as number;
+    if (version !== seenVersion) {
+      seenVersion = version;
+      clear();
+    }
+  };
+  const mayKeep = () => !db.inTransaction;
+  /** Map order is insertion order: the first key is the least recently used. */
+  const touch = <V>(map: Map<string, V>, key: string, value: V) => {
+    map.delete(key);
+    map.set(key, value);
+  };
+  const trim = () => {
+    while (staysOfGuest.size > limit) dropGuest(staysOfGuest.keys().next().value);
+    while (servingsOfStay.size > limit) servingsOfStay.delete(servingsOfStay.keys().next().value as string);
+  };
+
+  return {
+    /** Each guest's stays (as lead or in the party, not deleted), guests in the order given. */
+    staysOf(guestIds: readonly string[]): GuestStayRow[] {
+      checkFresh();
+      const found: GuestStayRow[] = [];
+      const missing: string[] = [];
+      for (const id of guestIds) {
+        const rows = staysOfGuest.get(id);
+        if (rows) {
+          touch(staysOfGuest, id, rows);
+          found.push(...rows);
+        } else missing.push(id);
+      }
+      counts.reads += guestIds.length;
+      counts.hits += guestIds.length - missing.length;
+      if (missing.length === 0) return found;
+      const read = staysOfGuests.all({ ids: JSON.stringify(missing) }) as GuestStayRow[];
+      found.push(...read);
+      if (mayKeep()) {
+        const byGuest = new Map<string, GuestStayRow[]>(missing.map((id) => [id, []]));
+        for (const row of read) byGuest.get(row.guest_id)?.push(row);
+        for (const [guestId, rows] of byGuest) {
+          touch(staysOfGuest, guestId, rows);
+          for (const row of rows) {
+            const guests = guestsOfStay.get(row.stay_id) ?? new Set<string>();
+            guests.add(guestId);
+            guestsOfStay.set(row.stay_id, guests);
+          }
+        }
+        trim();
+      }
+      return found;
+    },
+
+    /** Every serving (not retracted) of the `all` stays, and those left or disliked of the `rejectedOnly` ones. */
+    servingsOf(all: readonly string[], rejectedOnly: readonly string[]): ServingRow[] {
+      checkFresh();
+      const found: ServingRow[] = [];
+      const missingAll: string[] = [];
+      const missingRejected: string[] = [];
+      for (const id of all) {
+        const kept = servingsOfStay.get(id);
+        if (kept?.all) {
+          touch(servingsOfStay, id, kept);
+          found.push(...kept.rows);
+        } else missingAll.push(id);
+      }
+      for (const id of rejectedOnly) {
+        const kept = servingsOfStay.get(id);
+        if (kept) {
+          touch(servingsOfStay, id, kept);
+          for (const row of kept.rows) if (row.reaction && REJECTED.has(row.reaction)) found.push(row);
+        } else missingRejected.push(id);
+      }
+      const keep = (ids: readonly string[], rows: ServingRow[], complete: boolean) => {
+        if (!mayKeep()) return;
+        const byStay = new Map<string, ServingRow[]>(ids.map((id) => [id, []]));
+        for (const row of rows) byStay.get(row.stay_id)?.push(row);
+        for (const [stayId, list] of byStay) touch(servingsOfStay, stayId, { all: complete, rows: list });
+      };
+      if (missingAll.length > 0) {
+        const sorted = [...missingAll].sort();
+        const rows = servingsOfStays.all(JSON.stringify(sorted)) as ServingRow[];
+        found.push(...rows);
+        keep(sorted, rows, true);
+      }
+      if (missingRejected.length > 0) {
+        const sorted = [...missingRejected].sort();
+        const rows = rejectedOnStays.all(JSON.stringify(sorted)) as ServingRow[];
+        found.push(...rows);
+        keep(sorted, rows, false);
+      }
+      trim();
+      return found;
+    },
+
+    /** Lookups answered from what was kept, of all lookups (for the benchmark's report). */
+    stats: () => ({ ...counts, guests: staysOfGuest.size, stays: servingsOfStay.size }),
+  };
+}
