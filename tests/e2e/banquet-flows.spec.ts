@@ -238,6 +238,7 @@ test('attendees are added in the deal form and the course is checked against the
   await expect(form.getByTestId('attendee')).toHaveText(['鈴木 一郎', '高橋 次郎']);
   await page.getByTestId('save-banquet').click();
   await expect(form).toBeHidden();
+  await expect(page.getByTestId('banquet-attendees')).toHaveText('鈴木 一郎 様・高橋 次郎 様');
 
   // The course's dishes carrying their allergens are named, with whose allergy and how severe.
   const dish = (name: string) => check.getByTestId('planned-dish').filter({ hasText: name });
@@ -261,6 +262,7 @@ test('attendees are added in the deal form and the course is checked against the
   await expect(form.getByTestId('attendee')).toHaveText(['高橋 次郎']);
   await page.getByTestId('save-banquet').click();
   await expect(form).toBeHidden();
+  await expect(page.getByTestId('banquet-attendees')).toHaveText('高橋 次郎 様');
   await expect(check.getByTestId('dish-anaphylaxis')).toHaveCount(0);
   await expect(check).not.toContainText('鈴木');
   await expect(dish('海老の天ぷら')).toHaveAttribute('data-flagged', 'false');
