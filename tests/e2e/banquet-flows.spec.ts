@@ -7,6 +7,7 @@
 // Days are counted from today on this machine (the server and the browser share its zone), and every party is
 // planned in the future, as real ones are.
 
+import type { Page } from '@playwright/test';
 import { addDays, localDate } from '../../shared/text/dates.ts';
 import { holdProvisionally, japaneseDay, openBanquets } from './banquets.helpers.ts';
 import { expect, test } from './fixtures.ts';
@@ -51,7 +52,7 @@ async function deal(
 }
 
 /** The deal's page as staff reach it: the pipeline, then its row. */
-async function openDeal(page: import('@playwright/test').Page, id: string): Promise<void> {
+async function openDeal(page: Page, id: string): Promise<void> {
   await openBanquets(page);
   await page.locator(`[data-testid="banquet-row"][data-banquet-id="${id}"]`).click();
   await expect(page.getByTestId('banquet-page')).toHaveAttribute('data-banquet-id', id);
