@@ -42,7 +42,9 @@ function Summary({ detail }: { detail: BanquetDetail }) {
   const banquet = detail.banquet;
   const [editing, setEditing] = useState(false);
   const closed = banquet.stage === 'held' || banquet.stage === 'lost' || banquet.stage === 'cancelled';
-  const rows: [string, string | null][] = [
+  const attendees = detail.attendees.map((attendee) => sama(attendee.name)).join(t('kitchen.common.separator'));
+  // [label, value, test id]: a row without a value is left out.
+  const rows: [string, string | null, string?][] = [
     [
       t('banquet.fields.organiser'),
       `${sama(banquet.organiserName)}${banquet.organiserPhone ? `　${banquet.organiserPhone}` : ''}`,
@@ -50,6 +52,7 @@ function Summary({ detail }: { detail: BanquetDetail }) {
     [t('banquet.fields.type'), t(`banquet.codes.type.${banquet.type}`)],
     [t('banquet.fields.halls'), `${hallList(banquet)}（${t(`banquet.codes.layout.${banquet.layout}`)}）`],
     [t('banquet.fields.headcount'), t('banquet.common.persons', { count: banquet.headcount })],
+    [t('banquet.deal.attendees'), attendees || null, 'banquet-attendees'],
     [t('banquet.fields.course'), banquet.courseName || null],
     [t('banquet.fields.pricePerHead'), banquet.pricePerHeadYen > 0 ? formatYen(banquet.pricePerHeadYen) : null],
     [t('banquet.fields.drinksPlan'), banquet.drinksPlan || null],
@@ -122,10 +125,12 @@ function Summary({ detail }: { detail: BanquetDetail }) {
         <DataList labelWidth={130}>
           {rows
             .filter(([, value]) => value)
-            .map(([label, value]) => (
+            .map(([label, value, testId]) => (
               <DataList.Item key={label}>
                 <DataList.ItemLabel>{label}</DataList.ItemLabel>
-                <DataList.ItemValue style={{ whiteSpace: 'pre-wrap' }}>{value}</DataList.ItemValue>
+                <DataList.ItemValue style={{ whiteSpace: 'pre-wrap' }} data-testid={testId}>
+                  {value}
+                </DataList.ItemValue>
               </DataList.Item>
             ))}
         </DataList>

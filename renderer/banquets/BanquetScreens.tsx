@@ -52,7 +52,8 @@ function Screen({ route }: { route: BanquetRoute }) {
     case 'banquet':
       return <BanquetPage key={route.id} id={route.id} />;
     case 'banquetCalendar':
-      return <CalendarPage key={route.date ?? 'today'} date={route.date} />;
+      // Not keyed by the date: stepping a day or a week keeps the view (週 or 日) staff chose.
+      return <CalendarPage date={route.date} />;
     case 'banquetFollowUps':
       return <FollowUpsPage />;
     case 'banquetReports':

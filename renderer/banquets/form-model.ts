@@ -76,7 +76,9 @@ export function banquetValues(banquet: Banquet): BanquetValues {
     pricePerHeadYen: banquet.pricePerHeadYen,
     drinksPlan: banquet.drinksPlan,
     estimateYen: banquet.estimateYen,
-    estimateTouched: true,
+    // An estimate that is still headcount × price keeps following them when either changes; only one staff
+    // typed (a discount, a room charge) stays as it is.
+    estimateTouched: banquet.estimateYen !== suggestedEstimate(banquet),
     depositYen: banquet.depositYen,
     staffId: banquet.staffId,
     note: banquet.note,

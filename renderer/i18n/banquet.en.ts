@@ -168,6 +168,7 @@ export const enBanquet: Translation<typeof jaBanquet> = {
     timeline: 'Timeline',
     overlapsTitle: 'Other deals want the same hall at the same time',
     overlapLine: '{{hall}} {{date}} {{time}} “{{group}}” ({{stage}})',
+    attendees: 'Attending guests',
     allergyTitle: 'Allergy check of the course',
     noCourse: 'No course chosen yet',
     noAllergy: 'No allergies recorded for the organiser or attendees',

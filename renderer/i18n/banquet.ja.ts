@@ -166,6 +166,7 @@ export const jaBanquet = {
     timeline: '経過',
     overlapsTitle: '同じ会場・時間に重なる案件があります',
     overlapLine: '{{hall}} {{date}} {{time}}「{{group}}」（{{stage}}）',
+    attendees: '参加されるお客様',
     allergyTitle: 'コースのアレルギー確認',
     noCourse: 'コースが未定です',
     noAllergy: '幹事・参加者に登録済みのアレルギーはありません',

@@ -182,6 +182,8 @@ export const banquetDetailSchema = z.object({
   timeline: z.array(stageEventSchema),
   /** Deals not yet holding a hall (inquiries, proposals) that overlap this one: a warning, not a refusal. */
   overlaps: z.array(hallClashSchema),
+  /** The guests attending, in the order they were added, by name (the deal itself keeps only their ids). */
+  attendees: z.array(z.object({ id: z.string(), name: z.string() })),
   /** The course checked against the organiser's and the attendees' current allergies. */
   allergyCheck: z.object({
     allergies: z.array(partyAllergySchema),

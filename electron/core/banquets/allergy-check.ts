@@ -22,21 +22,29 @@ const NO_DISHES: Catalogue = {
 
 const GUEST_NAMES = 'SELECT id, family_name, given_name FROM guests WHERE id IN (SELECT value FROM json_each(?))';
 
+/** Guests by id with their names family first (a merged or withdrawn card still has its name). */
+function guestNames(ctx: CoreContext, ids: readonly string[]): Map<string, string> {
+  const rows = ctx.run.prepare(GUEST_NAMES).all(JSON.stringify(ids)) as Array<{
+    id: string;
+    family_name: string;
+    given_name: string;
+  }>;
+  return new Map(rows.map((row) => [row.id, familyFirst(row.family_name, row.given_name)]));
+}
+
+/** The attending guests by name, in the order they were added to the deal. */
+export function attendeesOf(ctx: CoreContext, ids: readonly string[]): BanquetDetail['attendees'] {
+  const names = guestNames(ctx, ids);
+  return ids.map((id) => ({ id, name: names.get(id) ?? '' }));
+}
+
 export function checkCourseAllergies(
   ctx: CoreContext,
   banquet: { organiserId: string; attendeeIds: readonly string[]; courseId: string | null; date: string },
   asOf: string,
 ): AllergyCheck {
   const guestIds = [...new Set([banquet.organiserId, ...banquet.attendeeIds])];
-  const names = new Map(
-    (
-      ctx.run.prepare(GUEST_NAMES).all(JSON.stringify(guestIds)) as Array<{
-        id: string;
-        family_name: string;
-        given_name: string;
-      }>
-    ).map((row) => [row.id, familyFirst(row.family_name, row.given_name)]),
-  );
+  const names = guestNames(ctx, guestIds);
   const allergies: PartyAllergy[] = currentAllergies(ctx, guestIds, asOf)
     .map((allergy) => ({ ...allergy, guestName: names.get(allergy.guestId) ?? '' }))
     .sort(bySeverity);
