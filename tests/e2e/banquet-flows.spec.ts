@@ -16,7 +16,7 @@ import { firstRun, open } from './guest-desk.helpers.ts';
 
 test.use({ locale: 'ja-JP', viewport: { width: 1366, height: 768 } });
 
-const today = () => localDate(Date.now());
+const today = () => localDate(Date.now(), 'Asia/Tokyo');
 
 /** The Monday of the week holding `date`: the hall calendar's week runs Monday to Sunday. */
 function mondayOf(date: string): string {

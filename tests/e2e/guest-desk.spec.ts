@@ -198,7 +198,9 @@ test('invalid input shows the translated field messages and saves nothing', asyn
   });
   await page.getByTestId('save-guest').click();
   const form = page.getByTestId('guest-form');
-  await expect(form.getByText('よみはひらがなかカタカナで入力してください')).toBeVisible();
+  await expect(
+    form.getByText('よみはひらがな・カタカナで入力してください（ローマ字のお名前はローマ字でも入力できます）'),
+  ).toBeVisible();
   await expect(form.getByText('電話番号の形式が正しくありません')).toBeVisible();
   await expect(form.getByText('メールアドレスの形式が正しくありません')).toBeVisible();
   await expect(form.locator('[name="familyReading"]')).toHaveAttribute('aria-invalid', 'true');
