@@ -3,6 +3,7 @@ import { seededAllergenId } from '../../db/migrations/0002-service.ts';
 import { ALLERGY_STATEMENTS } from '../../electron/core/allergies/rows.ts';
 import { HISTORY_STATEMENTS } from '../../electron/core/guests/history.ts';
 import { DISH_ALLERGY_STATEMENTS } from '../../electron/core/kitchen/dish-allergies.ts';
+import { HISTORY_CACHE_STATEMENTS } from '../../electron/core/kitchen/history-cache.ts';
 import { REQUEST_STATEMENTS } from '../../electron/core/requests/rows.ts';
 import { GUEST_SERVICE_STATEMENTS } from '../../electron/core/service/guest-service.ts';
 import { STAY_STATEMENTS } from '../../electron/core/stays/rows.ts';
@@ -186,6 +187,7 @@ describe('guests.service', () => {
     const { db } = await serviceCore();
     const statements = {
       ...GUEST_SERVICE_STATEMENTS,
+      ...HISTORY_CACHE_STATEMENTS,
       ...DISH_ALLERGY_STATEMENTS,
       ...STAY_STATEMENTS,
       ...ALLERGY_STATEMENTS,

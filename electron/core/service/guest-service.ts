@@ -27,11 +27,6 @@ const STAYS_OF_GUEST = `
     FROM stay_party p JOIN stays s ON s.id = p.stay_id
    WHERE p.guest_id = @id AND p.deleted_at IS NULL AND s.deleted_at IS NULL`;
 
-/** What was served on those stays (not retracted): the covering index answers it without row lookups. */
-const SERVED_OF_STAYS = `
-  SELECT stay_id, date, meal, dish_id, reaction FROM served
-   WHERE stay_id IN (SELECT value FROM json_each(?)) AND retracted_at IS NULL`;
-
 /** The full servings of the one stay shown as "served last time", with the dishes' names. */
 const SERVED_ON_STAY = `
   SELECT sv.id, sv.stay_id, sv.date, sv.meal, sv.dish_id, d.name AS dish_name, sv.course_id, sv.reaction,
@@ -42,7 +37,7 @@ const SERVED_ON_STAY = `
 const DISH_NAMES = 'SELECT id, name FROM dishes WHERE id IN (SELECT value FROM json_each(?))';
 
 /** The statements of this file, for the query-plan test. */
-export const GUEST_SERVICE_STATEMENTS = { STAYS_OF_GUEST, SERVED_OF_STAYS, SERVED_ON_STAY, DISH_NAMES };
+export const GUEST_SERVICE_STATEMENTS = { STAYS_OF_GUEST, SERVED_ON_STAY, DISH_NAMES };
 
 type StayBrief = {
   id: string;
@@ -164,9 +159,8 @@ export function loadGuestService(ctx: CoreContext, guestId: string): GuestServic
     .filter((stay) => !seen.has(stay.id) && seen.add(stay.id))
     .sort(latestFirst);
 
-  const served = stays.length
-    ? (ctx.run.prepare(SERVED_OF_STAYS).all(JSON.stringify(stays.map((s) => s.id).sort())) as Serving[])
-    : [];
+  // A regular's servings over the years, kept between calls (kitchen/history-cache.ts) as the arrivals keep them.
+  const served: Serving[] = ctx.histories.servingsOf(stays.map((s) => s.id).sort(), []);
   const servedStays = new Set(served.map((row) => row.stay_id));
   const lastServedStay = stays.find((stay) => servedStays.has(stay.id));
   const allergies = currentAllergies(ctx, [guestId], today);
