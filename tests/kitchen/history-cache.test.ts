@@ -123,11 +123,13 @@ async function apply(test: TestCore, world: World, step: Op): Promise<void> {
 
 /** Everything the kept histories feed, as the long-lived core answers it. */
 async function views(core: Core, world: World): Promise<unknown[]> {
-  const answers: unknown[] = [];
+  const answers: Array<{ ok: boolean }> = [];
   for (let n = 0; n <= 23; n++) answers.push(await core.call('arrivals.forDate', { date: addDays(BASE, n) }));
-  for (const guestId of world.guests) answers.push(await core.call('guests.service', { guestId }));
+  for (const guestId of world.guests) answers.push(await core.call('guests.service', { id: guestId }));
   // The most telling: every dish checked against every stay's party (what each member was served on any stay).
   for (const stayId of world.stays) answers.push(await core.call('menus.check', { stayId, dishIds: world.dishes }));
+  // Every view is an answer, not a refusal: two equal refusals would prove nothing.
+  expect(answers.filter((answer) => !answer.ok)).toEqual([]);
   return answers;
 }
 
