@@ -176,7 +176,13 @@ export function roomBlock(words: Words, arrival: Arrival, date: string): RoomBlo
   const lead = `${words.guest(leadOf(arrival).name)}${sheet.continued}`;
   return {
     heading: { label: room, words: headingWords(words, arrival), fill: INK.headFill },
-    continued: { label: room, words: [[{ text: lead, bold: true, size: SIZE.lead }]], fill: INK.headFill },
+    // A cook who turns to the next page must not have to turn back for the allergies: they head it again.
+    continued: {
+      label: room,
+      words: [[{ text: lead, bold: true, size: SIZE.lead }], ...allergies],
+      fill: anaphylaxis ? INK.dangerFill : INK.headFill,
+      danger: anaphylaxis,
+    },
     rows: [
       {
         label: label(sheet.allergiesShort),

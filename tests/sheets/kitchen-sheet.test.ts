@@ -115,7 +115,15 @@ describe('a room with very many dishes', () => {
     const pages = (await pdfPages(await makeKitchenPdf(arrivals, 'ja', { now: NOW }))).map(flat);
     expect(pages.length).toBeGreaterThan(1);
     expect(pages[0]).toContain(flat('梅の間 石原 浩 様'));
-    for (const page of pages.slice(1)) expect(page).toContain(flat('梅の間 石原 浩 様（続き）'));
+    for (const page of pages.slice(1)) {
+      expect(page).toContain(flat('梅の間 石原 浩 様（続き）'));
+      // The party's allergies head every continued page too, right after the room: the cook need not turn back.
+      expect(page).toContain(
+        flat(
+          '梅の間 石原 浩 様（続き）小麦: アナフィラキシー、コンタミ不可（石原 浩 様）卵: アレルギー、コンタミ不可（石原 幸子 様）',
+        ),
+      );
+    }
     const text = pages.join('');
     for (const name of names) {
       // Once in the dishes to avoid and once per planned meal, each time with its allergen.
