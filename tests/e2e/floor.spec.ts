@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { addDays, localDate } from '../../shared/text/dates.ts';
 import { DEFAULT_TIME_ZONE } from '../../shared/text/time-zone.ts';
 import { pdfText } from '../support/pdf-text.ts';
+import { japaneseDay } from './banquets.helpers.ts';
 import { expect, test } from './fixtures.ts';
 import { allergenId, apiFor, guest, openArrivals, pick } from './floor.helpers.ts';
 import { firstRun, open, searchAndOpen } from './guest-desk.helpers.ts';
@@ -15,12 +16,6 @@ test.use({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
 
 /** Arrivals a little ahead, so that every plan is for an upcoming stay whatever day the test runs. */
 const ARRIVAL = addDays(localDate(Date.now(), DEFAULT_TIME_ZONE), 10);
-
-/** 2025年4月1日 as the screens write a day. */
-function japaneseDay(date: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return `${year}年${month}月${day}日`;
-}
 
 test('an anaphylaxis taken at the desk is first and red in that day’s arrivals and on the kitchen sheet', async ({
   page,

@@ -5,6 +5,7 @@
 // through the screens.
 
 import { addDays, localDate } from '../../shared/text/dates.ts';
+import { japaneseDay } from './banquets.helpers.ts';
 import { expect, test } from './fixtures.ts';
 import { allergenId, apiFor, guest, openArrivals, pick } from './floor.helpers.ts';
 import { firstRun, open, searchAndOpen } from './guest-desk.helpers.ts';
@@ -13,12 +14,6 @@ import { allergyRecord, openNewGuest, openServiceTab, recordAllergy } from './se
 test.use({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
 
 const TODAY = localDate(Date.now(), 'Asia/Tokyo');
-
-/** 2025年4月1日 as the screens write a day. */
-function japaneseDay(date: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return `${year}年${month}月${day}日`;
-}
 
 test('an allergy retracted with its reason leaves the alerts, is restored from all records, and is confirmed again', async ({
   page,
