@@ -21,6 +21,8 @@ import { conflictHandlers } from './conflicts/handlers.ts';
 import type { Actor, CoreContext, Handler, Logger } from './context.ts';
 import { type CallOptions, createDispatcher } from './dispatch.ts';
 import { registerDomainRules } from './domain-rules.ts';
+import { fileHandlers } from './files/handlers.ts';
+import { createFileStore } from './files/store.ts';
 import { guestHandlers } from './guests/handlers.ts';
 import { createNameFormatter } from './guests/rows.ts';
 import { createSearch } from './guests/search.ts';
@@ -108,6 +110,7 @@ export function createCore(options: CoreOptions): Core {
     names: createNameFormatter(),
     jobs,
     histories: createHistoryCache(db, changes),
+    files: createFileStore(clock),
   };
 
   // Derived columns and the invariants that merging cannot keep by itself, per domain.
@@ -139,6 +142,7 @@ export function createCore(options: CoreOptions): Core {
     ...arrivalHandlers(ctx),
     ...banquetHandlers(ctx),
     ...conflictHandlers(ctx),
+    ...fileHandlers(ctx),
   } satisfies { [N in CallName]: Handler<N> };
 
   const listeners = new Set<(tables: string[]) => void>();
