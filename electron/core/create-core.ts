@@ -29,6 +29,7 @@ import { createSearch } from './guests/search.ts';
 import { createSearchCues } from './guests/search-cues.ts';
 import { createSearchIndex } from './guests/search-index.ts';
 import { searchKeysStale } from './guests/search-keys-version.ts';
+import { importHandlers } from './imports/handlers.ts';
 import { jobHandlers } from './jobs/handlers.ts';
 import { createJobRunner, type JobRunnerOptions } from './jobs/runner.ts';
 import { kitchenHandlers } from './kitchen/handlers.ts';
@@ -143,6 +144,7 @@ export function createCore(options: CoreOptions): Core {
     ...banquetHandlers(ctx),
     ...conflictHandlers(ctx),
     ...fileHandlers(ctx),
+    ...importHandlers(ctx),
   } satisfies { [N in CallName]: Handler<N> };
 
   const listeners = new Set<(tables: string[]) => void>();

@@ -9,6 +9,7 @@ import { followUpCalls } from './follow-ups.ts';
 import { guestCalls } from './guests.ts';
 import { hallCalls } from './halls.ts';
 import { historyCalls } from './history.ts';
+import { importCalls } from './imports.ts';
 import { type JobProgress, jobCalls } from './jobs.ts';
 import { kitchenCalls } from './kitchen.ts';
 import { requestCalls } from './requests.ts';
@@ -40,6 +41,7 @@ export const contract = {
   ...followUpCalls,
   ...conflictCalls,
   ...fileCalls,
+  ...importCalls,
 };
 
 export type Contract = typeof contract;
