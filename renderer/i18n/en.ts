@@ -3,6 +3,7 @@ import { enBanquet } from './banquet.en.ts';
 import { enBanquetErrors } from './banquet-errors.en.ts';
 import { enConflicts } from './conflicts.en.ts';
 import { enDates } from './dates.en.ts';
+import { enImportErrors } from './import-errors.en.ts';
 import type { Messages } from './ja.ts';
 import { enJobs } from './jobs.en.ts';
 import { enKitchen } from './kitchen.en.ts';
@@ -255,6 +256,7 @@ export const en: Messages = {
     detail: {
       ...enServiceErrors,
       ...enKitchenErrors,
+      ...enImportErrors,
       ...enBanquetErrors,
       postcode_unknown:
         'Postcode {{postcode}} is not in Japan Post’s postcode data. Check the number, or type the address by hand.',
