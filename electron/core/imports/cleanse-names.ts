@@ -114,7 +114,7 @@ const at = (cell: Cell | undefined, field: ImportField) => ({ field, column: cel
 /** The name and reading of one row, every split, join and conversion listed. */
 export function cleanseNames(cells: NameCells, changes: ChangeList): Names {
   const fullCell = cells.fullName?.value ? cells.fullName : undefined;
-  const nameCell = fullCell ?? cells.familyName ?? cells.givenName;
+  const nameCell = fullCell ?? cells.fullName ?? cells.familyName ?? cells.givenName;
   const twoCells: Pair = [cells.familyName?.value ?? '', cells.givenName?.value ?? ''];
   const wholeName = fullCell ? fullCell.value : familyFirst(...twoCells);
   if (wholeName === '' || (!fullCell && twoCells[0] === '')) throw new SetAside('no_name', nameCell);

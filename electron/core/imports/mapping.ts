@@ -159,7 +159,6 @@ const WORDS: Record<ImportField, readonly string[]> = {
     'メール',
     'メールアドレス',
     'eメール',
-    'e-mail',
     'eメールアドレス',
     'pcメール',
     '携帯メール',
@@ -295,7 +294,7 @@ function fold(text: string): string {
   return foldWidth(cleanText(text))
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\s_.#:：*＊※]/g, '');
+    .replace(/[\s_.#:：*＊※-]/g, '');
 }
 
 /** The part of a header before a bracketed note (電話(自宅), 住所［番地］, 氏名【必須】), and the note. */
