@@ -4,6 +4,7 @@ import { enBanquetErrors } from './banquet-errors.en.ts';
 import { enConflicts } from './conflicts.en.ts';
 import { enDates } from './dates.en.ts';
 import { enImportErrors } from './import-errors.en.ts';
+import { enImports } from './imports.en.ts';
 import type { Messages } from './ja.ts';
 import { enJobs } from './jobs.en.ts';
 import { enKitchen } from './kitchen.en.ts';
@@ -19,6 +20,7 @@ export const en: Messages = {
   kitchen: enKitchen,
   banquet: enBanquet,
   jobs: enJobs,
+  imports: enImports,
   conflicts: enConflicts,
   dates: enDates,
   app: {

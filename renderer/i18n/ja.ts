@@ -11,6 +11,7 @@ import { jaBanquetErrors } from './banquet-errors.ja.ts';
 import { jaConflicts } from './conflicts.ja.ts';
 import { jaDates } from './dates.ja.ts';
 import { jaImportErrors } from './import-errors.ja.ts';
+import { jaImports } from './imports.ja.ts';
 import { jaJobs } from './jobs.ja.ts';
 import { jaKitchen } from './kitchen.ja.ts';
 import { jaKitchenErrors } from './kitchen-errors.ja.ts';
@@ -23,6 +24,7 @@ export const ja = {
   kitchen: jaKitchen,
   banquet: jaBanquet,
   jobs: jaJobs,
+  imports: jaImports,
   conflicts: jaConflicts,
   dates: jaDates,
   app: {
