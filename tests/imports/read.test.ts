@@ -129,19 +129,48 @@ describe('reading an .xlsx ledger', () => {
     ]);
   });
 
-  it('reads the first visible sheet with data, passing over hidden and empty ones', async () => {
-    const header = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>';
+  it('reads sheets as other programs write them: no row or cell numbers, prefixed elements, 和暦 formats', async () => {
+    const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
     const bytes = handWrittenXlsx({
       sheets: [
-        { name: '非表示', state: 'hidden', rows: `${header}<row r="2"><c r="A2" t="s"><v>2</v></c></row>` },
+        {
+          name: 'Export',
+          rows: '',
+          // the Open XML SDK writes x: prefixes; rows and cells without r follow one another
+          xml:
+            `<x:worksheet xmlns:x="${main}"><x:sheetData>` +
+            '<x:row><x:c t="inlineStr"><x:is><x:t>氏名</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:t>生年月日</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:t>来館</x:t></x:is></x:c></x:row>' +
+            '<x:row><x:c t="inlineStr"><x:is><x:r><x:t>高橋</x:t></x:r><x:r><x:t xml:space="preserve"> 一郎</x:t></x:r></x:is></x:c><x:c s="3"><x:v>29346</x:v></x:c><x:c s="1"><x:v>45383</x:v></x:c></x:row>' +
+            '<x:row r="5"><x:c r="C5" s="1"><x:v>45384</x:v></x:c><x:c t="b"><x:f>C5&gt;0</x:f><x:v>1</x:v></x:c></x:row>' +
+            '</x:sheetData></x:worksheet>',
+        },
+      ],
+      sharedStrings: [],
+    });
+    const table = await readLedger(bytes, 'export.xlsx');
+    expect(table.header).toEqual(['氏名', '生年月日', '来館']);
+    expect(table.rows).toEqual([
+      { line: 2, cells: ['高橋 一郎', '1980-05-05', '2024-04-01'] },
+      { line: 5, cells: ['', '', '2024-04-02', 'TRUE'], formulaColumns: [3] },
+    ]);
+  });
+
+  it('reads the first visible sheet with data, passing over hidden and empty ones', async () => {
+    const header = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>';
+    const workbook = {
+      sheets: [
+        { name: '非表示', state: 'hidden' as const, rows: `${header}<row r="2"><c r="A2" t="s"><v>2</v></c></row>` },
         { name: '空', rows: '' },
         { name: '台帳', rows: `${header}<row r="5"><c r="A5" t="s"><v>3</v></c></row>` },
       ],
       sharedStrings: ['<t>氏名</t>', '<t>電話</t>', '<t>隠れた人</t>', '<t>見える人</t>'],
-    });
-    const table = await readLedger(bytes, 'sheets.xlsx');
+    };
+    const table = await readLedger(handWrittenXlsx(workbook), 'sheets.xlsx');
     expect(table.sheetName).toBe('台帳');
     expect(table.rows).toEqual([{ line: 5, cells: ['見える人'] }]);
+    // the same workbook with its parts stored uncompressed
+    const stored = await readLedger(handWrittenXlsx({ ...workbook, stored: true }), 'stored.xlsx');
+    expect(stored.rows).toEqual(table.rows);
   });
 
   it('refuses a broken workbook, and a workbook with too many rows', async () => {
@@ -192,6 +221,11 @@ describe('reading CSV and text ledgers', () => {
     const be = Buffer.from(text, 'utf16le').swap16();
     const utf16be = await readLedger(Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'u.txt');
     expect(cellsOf(utf16be)).toEqual(expected);
+  });
+
+  it("reads text whose first letters look like another format's magic number", async () => {
+    const table = await readLedger(Buffer.from('BMI,氏名\n22.5,山田\n'), 'bmi.csv');
+    expect(table.header).toEqual(['BMI', '氏名']);
   });
 
   it('reads a tab-separated .txt export, even with commas inside names and a title line', async () => {

@@ -10,12 +10,13 @@ const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]); // PK\3\4: a zip, as every .x
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 // An encrypted OOXML package keeps its key data in a stream of this name; the directory stores it in UTF-16LE.
 const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
+// Files that start with text-like bytes and may have no NUL byte early on. (A bitmap's "BM" is left to the NUL
+// check: a CSV may well start with "BMI,".)
 const BINARY_MAGIC = [
   Buffer.from('%PDF-'),
   Buffer.from([0x89, 0x50, 0x4e, 0x47]), // PNG
   Buffer.from([0xff, 0xd8, 0xff]), // JPEG
   Buffer.from('GIF8'),
-  Buffer.from('BM'), // a bitmap: "BM" is rarely how a ledger's first line starts, and it has NUL bytes anyway
   Buffer.from([0x49, 0x49, 0x2a, 0x00]), // TIFF
   Buffer.from([0x4d, 0x4d, 0x00, 0x2a]),
   Buffer.from('RIFF'), // WebP, WAV, AVI
