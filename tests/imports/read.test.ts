@@ -353,6 +353,20 @@ describe('progress and cancel', () => {
     expect(reports.at(-1)).toEqual([many.length, many.length]);
   });
 
+  it('reports the progress of an .xlsx in the bytes of its strings and sheets, ending at their total', async () => {
+    const bytes = await excelLedger((sheet) => {
+      sheet.addRow(['氏名', '住所']);
+      for (let i = 0; i < 20_000; i++) sheet.addRow([`宿泊者${i}`, `東京都千代田区${i}-${(i * 7) % 97}`]);
+    });
+    const reports: [number, number][] = [];
+    const table = await readLedger(bytes, 'p.xlsx', { onProgress: (done, total) => reports.push([done, total]) });
+    expect(table.rows).toHaveLength(20_000);
+    expect(reports.length).toBeGreaterThan(2);
+    const total = reports[0]?.[1] ?? 0;
+    expect(reports.every(([done, t], i) => t === total && done >= (reports[i - 1]?.[0] ?? 0))).toBe(true);
+    expect(reports.at(-1)).toEqual([total, total]);
+  });
+
   it('stops with cancelled when the signal aborts, before or while reading', async () => {
     const before = new AbortController();
     before.abort();
@@ -369,6 +383,9 @@ describe('progress and cancel', () => {
       sheet.addRow(['山田', '090']);
     });
     expect((await failure(readLedger(xlsx, 'c.xlsx', { signal: before.signal }))).code).toBe('cancelled');
+    const duringXlsx = new AbortController();
+    const readingXlsx = readLedger(xlsx, 'c.xlsx', { signal: duringXlsx.signal, onProgress: () => duringXlsx.abort() });
+    expect((await failure(readingXlsx)).code).toBe('cancelled');
   });
 });
 

@@ -16,7 +16,7 @@ import StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform.js';
 import { LedgerReadError, throwIfAborted } from './errors.ts';
 import { dateStyleTest, localName, sheetRows, unescapeOoxml } from './sheet.ts';
 import { type CollectedTable, HEADER_SEARCH_ROWS, type HeaderTest, TableCollector } from './table.ts';
-import { entryStream, ZipFormatError, zipEntries } from './zip.ts';
+import { entryStream, type ZipEntry, ZipFormatError, zipEntries } from './zip.ts';
 
 /** Chunks of UTF-8 XML as text, a character split between two chunks put back together. */
 async function* decodeUtf8(chunks: AsyncIterable<string | Uint8Array>): AsyncGenerator<string> {
@@ -67,18 +67,44 @@ export type XlsxOptions = {
 /** Built-in number formats that Japanese Excel shows as dates or times (27-36, 50-58: 和暦, 年月日, 時分). */
 const JAPANESE_DATE_FORMAT_IDS = new Set([27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
-type Sheet = { name: string; state?: string; path: string };
+type Sheet = { name: string; entry: ZipEntry };
 
 /** A part's path inside the zip from a relationship's target (relative to xl/, or absolute). */
 function partPath(target: string): string {
   return target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, '/');
 }
 
-async function openWorkbook(bytes: Buffer) {
+/**
+ * Progress over the parts that take the time: the shared strings and the visible sheets, in compressed bytes
+ * (the rest of a workbook is a few kilobytes).
+ */
+class PartProgress {
+  private readonly onBytes: ((done: number, total: number) => void) | undefined;
+  private finished = 0;
+  readonly total: number;
+
+  constructor(total: number, onBytes: ((done: number, total: number) => void) | undefined) {
+    this.total = Math.max(total, 1);
+    this.onBytes = onBytes;
+  }
+
+  /** The reporter for one part's bytes; the next part counts on from where this one ends. */
+  part(entry: ZipEntry): (done: number) => void {
+    const before = this.finished;
+    this.finished += entry.compressedSize;
+    return (done) => this.onBytes?.(Math.min(this.total, before + done), this.total);
+  }
+
+  end(): void {
+    this.onBytes?.(this.total, this.total);
+  }
+}
+
+async function openWorkbook(bytes: Buffer, onBytes: XlsxOptions['onBytes']) {
   const entries = zipEntries(bytes);
-  const part = (path: string) => {
+  const part = (path: string, onRead?: (done: number) => void) => {
     const entry = entries.get(path);
-    return entry ? decodeUtf8(entryStream(bytes, entry)) : null;
+    return entry ? decodeUtf8(entryStream(bytes, entry, onRead)) : null;
   };
   const workbookPart = part('xl/workbook.xml');
   const relsPart = part('xl/_rels/workbook.xml.rels');
@@ -94,37 +120,42 @@ async function openWorkbook(bytes: Buffer) {
   styles.init();
   const stylesPart = part(target('styles', 'xl/styles.xml'));
   if (stylesPart) await styles.parseStream(stylesPart);
-  const stringsPart = part(target('sharedStrings', 'xl/sharedStrings.xml'));
-  const sharedStrings = stringsPart ? await readSharedStrings(stringsPart) : [];
   const sheets: Sheet[] = [];
   for (const sheet of workbook.model?.sheets ?? []) {
     const rel = rels.find((r) => r.Id === sheet.rId);
-    if (rel)
-      sheets.push({ name: sheet.name, ...(sheet.state ? { state: sheet.state } : {}), path: partPath(rel.Target) });
+    const entry = rel && entries.get(partPath(rel.Target));
+    if (entry && sheet.state !== 'hidden' && sheet.state !== 'veryHidden') sheets.push({ name: sheet.name, entry });
   }
+  const stringsEntry = entries.get(target('sharedStrings', 'xl/sharedStrings.xml'));
+  const progress = new PartProgress(
+    (stringsEntry?.compressedSize ?? 0) + sheets.reduce((sum, sheet) => sum + sheet.entry.compressedSize, 0),
+    onBytes,
+  );
+  const sharedStrings = stringsEntry
+    ? await readSharedStrings(decodeUtf8(entryStream(bytes, stringsEntry, progress.part(stringsEntry))))
+    : [];
   const date1904 = workbook.model?.properties?.date1904 === true;
   const isDateStyle = dateStyleTest((index) => {
     // Japanese Excel's built-in date formats (和暦, 年月日) have ids of their own and no format code in the file.
     if (JAPANESE_DATE_FORMAT_IDS.has(Number(styles.model?.styles?.[index]?.numFmtId))) return { numFmt: 'yyyy/m/d' };
     return styles.getStyleModel(index);
   });
-  return { entries, sheets, lookups: { sharedStrings, isDateStyle, date1904 } };
+  return { sheets, progress, lookups: { sharedStrings, isDateStyle, date1904 } };
 }
 
 /**
- * The first visible worksheet (in tab order) that has data, read to a table. A sheet whose first rows hold no
+ * The first visible worksheet (in tab order) that has data, read to a table. Progress counts the compressed
+ * bytes of the shared strings and the visible sheets. A sheet whose first rows hold no
  * header is passed over for the next; when none has one, `no_header`; when none has data, `empty`.
  */
 export async function readXlsx(bytes: Buffer, options: XlsxOptions): Promise<CollectedTable & { sheetName: string }> {
-  const { signal, onBytes } = options;
+  const { signal } = options;
   let missing: 'empty' | 'no_header' = 'empty';
   try {
-    const { entries, sheets, lookups } = await openWorkbook(bytes);
+    const { sheets, progress, lookups } = await openWorkbook(bytes, options.onBytes);
     for (const sheet of sheets) {
       throwIfAborted(signal);
-      const entry = entries.get(sheet.path);
-      if (!entry || sheet.state === 'hidden' || sheet.state === 'veryHidden') continue;
-      const xml = decodeUtf8(entryStream(bytes, entry, (offset) => onBytes?.(offset, bytes.length)));
+      const xml = decodeUtf8(entryStream(bytes, sheet.entry, progress.part(sheet.entry)));
       const collector = new TableCollector(options.isHeader, options.maxRows);
       for await (const row of sheetRows(xml, lookups)) {
         throwIfAborted(signal);
@@ -133,7 +164,9 @@ export async function readXlsx(bytes: Buffer, options: XlsxOptions): Promise<Col
       }
       if (!collector.hasData) continue;
       try {
-        return { sheetName: sheet.name, ...collector.finish() };
+        const table = { sheetName: sheet.name, ...collector.finish() };
+        progress.end();
+        return table;
       } catch (error) {
         if (!(error instanceof LedgerReadError)) throw error;
         if (error.code === 'no_header') missing = 'no_header';
