@@ -255,11 +255,12 @@ describe('reading CSV and text ledgers', () => {
 
   it('refuses text that is neither UTF-8 nor Shift_JIS', async () => {
     const bytes = Buffer.concat([
-      Buffer.from('name,phone\r\nA,'),
+      iconv.encode('氏名,電話\r\n山田,090\r\n"佐藤\r\n花子",', 'cp932'),
       Buffer.from([0x82, 0x20, 0xa0, 0xfd]),
       Buffer.from('\r\n'),
     ]);
-    expect((await failure(readLedger(bytes, 'odd.csv'))).code).toBe('unreadable_text');
+    // the line as a text editor counts it (the quoted line break counts too)
+    expect(await failure(readLedger(bytes, 'odd.csv'))).toEqual({ code: 'unreadable_text', detail: { line: 4 } });
   });
 });
 
