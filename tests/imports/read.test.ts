@@ -295,6 +295,7 @@ describe('refusing files that are not a ledger', () => {
     ['a binary with NUL bytes', Buffer.from([0x41, 0x42, 0x00, 0x01, 0x43, 0x2c, 0x44]), 'data.csv', 'wrong_type'],
     ['an old Excel 97-2003 workbook', oleFile(['Workbook', 'SummaryInformation']), 'old.xls', 'old_xls'],
     ['an old workbook named .xlsx', oleFile(['Workbook']), 'renamed.xlsx', 'old_xls'],
+    ['an old Word document', oleFile(['WordDocument', '1Table']), 'letter.doc', 'wrong_type'],
     [
       'a workbook saved with a password',
       oleFile(['EncryptionInfo', 'EncryptedPackage']),

@@ -10,6 +10,8 @@ const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]); // PK\3\4: a zip, as every .x
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 // An encrypted OOXML package keeps its key data in a stream of this name; the directory stores it in UTF-16LE.
 const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
+const BOOK_STREAMS = [Buffer.from('Workbook', 'utf16le'), Buffer.from('Book', 'utf16le')]; // Excel 97-2003, Excel 5
+
 // Files that start with text-like bytes and may have no NUL byte early on. (A bitmap's "BM" is left to the NUL
 // check: a CSV may well start with "BMI,".)
 const BINARY_MAGIC = [
@@ -47,7 +49,10 @@ function looksLikeMarkup(bytes: Buffer): boolean {
  */
 export function sniffFormat(bytes: Buffer, fileName: string): SniffedFormat {
   if (startsWith(bytes, OLE)) {
-    throw new LedgerReadError(bytes.includes(ENCRYPTION_INFO) ? 'password_protected' : 'old_xls');
+    if (bytes.includes(ENCRYPTION_INFO)) throw new LedgerReadError('password_protected');
+    // An Excel 97-2003 workbook keeps its sheets in a "Workbook" stream (Excel 5: "Book"); a .doc or .ppt
+    // is an OLE file too, and is no ledger.
+    throw new LedgerReadError(BOOK_STREAMS.some((name) => bytes.includes(name)) ? 'old_xls' : 'wrong_type');
   }
   if (startsWith(bytes, ZIP)) {
     // Entry names are stored uncompressed in the zip's headers: a workbook's parts all sit under xl/ (also in
