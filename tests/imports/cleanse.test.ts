@@ -625,6 +625,16 @@ describe('formulas, blank rows, the report', () => {
       column: 2,
       value: '',
     });
+    // A blank line whose formula column computed nothing is a blank line.
+    expect(
+      row(
+        [
+          ['fullName', ''],
+          ['amount', ''],
+        ],
+        [1],
+      ),
+    ).toEqual({ ok: false, line: 7, reason: 'empty' });
     // A formula in a column that is not imported does not matter.
     expect(
       cleanseRow(
@@ -636,7 +646,9 @@ describe('formulas, blank rows, the report', () => {
   });
 
   it('answers a row whose imported cells are all empty as empty, whatever the other cells hold', () => {
-    expect(cleanseRow({ line: 9, cells: [' ', '　', 'メモ'] }, ['fullName', 'phone', null], { today: TODAY })).toEqual({
+    expect(
+      cleanseRow({ line: 9, cells: [' ', '　\u0000', 'メモ'] }, ['fullName', 'phone', null], { today: TODAY }),
+    ).toEqual({
       ok: false,
       line: 9,
       reason: 'empty',

@@ -12,6 +12,7 @@ import {
   SET_ASIDE_REASONS,
   type SetAsideReason,
 } from '../../../shared/contract/import-codes.ts';
+import { cleanText } from '../../../shared/text/clean.ts';
 import { cleanseEmail, cleansePhones, cleansePostcode, uniquePhones } from './cleanse-contacts.ts';
 import { cleanseDate } from './cleanse-dates.ts';
 import { cleanseNames, type NameCells } from './cleanse-names.ts';
@@ -86,19 +87,25 @@ function joined(cells: Cell[], separator: string): string {
     .join(separator);
 }
 
-/** The row's mapped cells, tidied, by field; a formula cell's value taken (listed) or the row set aside. */
-function mappedCells(row: SheetRow, mapping: ColumnMapping, changes: ChangeList): Map<ImportField, Cell[]> {
+const isBlank = (value: string) => cleanText(value).trim() === '';
+
+/**
+ * The row's mapped cells, tidied, by field; null when every one is empty (a blank line, formula cells included:
+ * a formula that computes nothing on a blank line is no row). A formula cell's computed value is taken (listed);
+ * a formula cell without one sets the row aside, since what the cell holds is unknown.
+ */
+function mappedCells(row: SheetRow, mapping: ColumnMapping, changes: ChangeList): Map<ImportField, Cell[]> | null {
+  const raw = mapping.flatMap((field, column) => (field ? [{ field, column, value: row.cells[column] ?? '' }] : []));
+  if (raw.every((cell) => isBlank(cell.value))) return null;
   const formulas = new Set(row.formulaColumns ?? []);
   const byField = new Map<ImportField, Cell[]>();
-  mapping.forEach((field, column) => {
-    if (!field) return;
-    const raw: Cell = { field, column, value: row.cells[column] ?? '' };
-    if (formulas.has(column)) {
-      if (raw.value.trim() === '') throw new SetAside('formula_without_value', raw);
-      changes.add(raw, '=', raw.value, 'formula_result');
+  for (const cell of raw) {
+    if (formulas.has(cell.column)) {
+      if (isBlank(cell.value)) throw new SetAside('formula_without_value', cell);
+      changes.add(cell, '=', cell.value, 'formula_result');
     }
-    byField.set(field, [...(byField.get(field) ?? []), tidyCell(raw, changes)]);
-  });
+    byField.set(cell.field, [...(byField.get(cell.field) ?? []), tidyCell(cell, changes)]);
+  }
   return byField;
 }
 
@@ -107,9 +114,7 @@ export function cleanseRow(row: SheetRow, mapping: ColumnMapping, options: { tod
   const changes = new ChangeList();
   try {
     const cells = mappedCells(row, mapping, changes);
-    if ([...cells.values()].flat().every((cell) => cell.value === '')) {
-      return { ok: false, line: row.line, reason: 'empty' };
-    }
+    if (!cells) return { ok: false, line: row.line, reason: 'empty' };
     const all = (field: ImportField) => cells.get(field) ?? [];
     const one = (field: ImportField) => all(field)[0];
     const some = <K extends ImportField>(fields: readonly K[]) =>
