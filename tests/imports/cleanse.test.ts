@@ -442,6 +442,7 @@ describe('dates', () => {
 
   it('reads an era date and its Western form as the same day, for every day 1900–2100', () => {
     let checked = 0;
+    const differing: string[] = [];
     for (let day = FIRST_DAY; day <= LAST_DAY; day = addDays(day, 1)) {
       const found = eraOf(day);
       if (!found) continue;
@@ -453,9 +454,11 @@ describe('dates', () => {
         `${found.era.short}${found.year}/${String(month).padStart(2, '0')}/${date}`,
       ];
       const western = readDate({ column: 0, value: `${year}/${month}/${date}` }).date;
-      for (const form of forms) expect(readDate({ column: 0, value: form }).date, form).toBe(western);
+      for (const form of forms) if (readDate({ column: 0, value: form }).date !== western) differing.push(form);
+      if (western !== day) differing.push(day);
       checked += 1;
     }
+    expect(differing).toEqual([]);
     // 1900-01-01 to 2100-12-31: Excel's serial 73415, less its 29 February 1900 that never was.
     expect(checked).toBe(73_414);
   });

@@ -12,7 +12,6 @@ import {
   SET_ASIDE_REASONS,
   type SetAsideReason,
 } from '../../../shared/contract/import-codes.ts';
-import { cleanText } from '../../../shared/text/clean.ts';
 import { cleanseEmail, cleansePhones, cleansePostcode, uniquePhones } from './cleanse-contacts.ts';
 import { cleanseDate } from './cleanse-dates.ts';
 import { cleanseNames, type NameCells } from './cleanse-names.ts';
@@ -87,7 +86,11 @@ function joined(cells: Cell[], separator: string): string {
     .join(separator);
 }
 
-const isBlank = (value: string) => cleanText(value).trim() === '';
+// Blank: nothing but spaces and characters that print nothing (what cleanText drops). Checked on every cell of
+// every row, so by one test rather than by cleaning the cell first.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what a blank cell may hold.
+const VISIBLE = /[^\s\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+const isBlank = (value: string) => !VISIBLE.test(value);
 
 /**
  * The row's mapped cells, tidied, by field; null when every one is empty (a blank line, formula cells included:
@@ -104,7 +107,10 @@ function mappedCells(row: SheetRow, mapping: ColumnMapping, changes: ChangeList)
       if (isBlank(cell.value)) throw new SetAside('formula_without_value', cell);
       changes.add(cell, '=', cell.value, 'formula_result');
     }
-    byField.set(cell.field, [...(byField.get(cell.field) ?? []), tidyCell(cell, changes)]);
+    const tidied = tidyCell(cell, changes);
+    const same = byField.get(cell.field);
+    if (same) same.push(tidied);
+    else byField.set(cell.field, [tidied]);
   }
   return byField;
 }
