@@ -2,11 +2,14 @@
 // below are the kinds found in hand-kept Excel ledgers, CSVs from booking and accounting systems, and English
 // exports, with full-width letters, brackets and numbered columns.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type ColumnMapping,
   guessField,
   guessMapping,
+  HEADER_WORDS,
+  IMPORT_FIELDS,
   looksLikeHeader,
   mappingIssues,
   sourceKey,
@@ -223,5 +226,41 @@ describe('the key a mapping is remembered by', () => {
     expect(sourceKey(['氏名', '住所', 'TEL'])).not.toBe(key);
     expect(sourceKey(['氏名', 'TEL'])).not.toBe(key);
     expect(sourceKey(['氏名TEL', '住所'])).not.toBe(key);
+  });
+});
+
+describe('properties of the guess', () => {
+  const words = IMPORT_FIELDS.flatMap((field) => HEADER_WORDS[field].map((word) => [word, field] as const));
+  const wide = (text: string) =>
+    text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).toUpperCase();
+
+  it('finds every word of the table however the header writes it: width, case, spaces, a note, a number', () => {
+    const writings = fc.record({
+      width: fc.boolean(),
+      upper: fc.boolean(),
+      pad: fc.constantFrom('', ' ', '　'),
+      note: fc.constantFrom('', '(自宅)', '（※必須）', '[1]', '【任意】'),
+      number: fc.constantFrom('', '1', '２'),
+    });
+    fc.assert(
+      fc.property(fc.constantFrom(...words), writings, ([word, field], { width, upper, pad, note, number }) => {
+        const written = `${pad}${width ? wide(word) : upper ? word.toUpperCase() : word}${number}${note}${pad}`;
+        expect(guessField(written), written).toBe(field);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('guesses a mapping with no issue but the ones the columns themselves bring (a missing name, stays without arrival)', () => {
+    const header = fc.array(fc.oneof(fc.constantFrom(...words.map(([word]) => word)), fc.string()), { maxLength: 30 });
+    fc.assert(
+      fc.property(header, (cells) => {
+        const mapping = guessMapping(cells);
+        expect(mapping).toHaveLength(cells.length);
+        const allowed = ['needs_name', 'given_without_family', 'name_twice', 'reading_twice', 'stay_without_arrival'];
+        expect(mappingIssues(mapping).filter((issue) => !allowed.includes(issue.code))).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

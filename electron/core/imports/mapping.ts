@@ -26,8 +26,9 @@ export type ColumnMapping = Array<ImportField | null>;
 /** A problem of a mapping, with the columns it is about (0-based), for the mapping screen to point at. */
 export type MappingIssue = { code: MappingIssueCode; field?: ImportField; columns: number[] };
 
-// The words, folded as fold() folds a header (no spaces, lower case, ASCII letters and digits).
-const WORDS: Record<ImportField, readonly string[]> = {
+// The words, folded as fold() folds a header (no spaces, lower case, ASCII letters and digits). docs/import.md
+// lists them; the tests read them to check every word is found however it is written.
+export const HEADER_WORDS: Readonly<Record<ImportField, readonly string[]>> = {
   fullName: [
     '氏名',
     'お名前',
@@ -281,7 +282,7 @@ const WORDS: Record<ImportField, readonly string[]> = {
 const READING_NOTES = new Set(['フリガナ', 'ふりがな', 'カナ', 'かな', 'よみ', '読み', 'よみがな', 'kana', 'reading']);
 
 const FIELD_OF = new Map<string, ImportField>();
-for (const field of IMPORT_FIELDS) for (const word of WORDS[field]) FIELD_OF.set(word, field);
+for (const field of IMPORT_FIELDS) for (const word of HEADER_WORDS[field]) FIELD_OF.set(word, field);
 
 const READING_OF: Partial<Record<ImportField, ImportField>> = {
   fullName: 'fullReading',
@@ -304,7 +305,7 @@ function splitNote(folded: string): { base: string; note: string } {
 }
 
 function lookUp(word: string): ImportField | null {
-  return FIELD_OF.get(word) ?? FIELD_OF.get(word.replace(/(no)?\d+$/, '')) ?? null;
+  return FIELD_OF.get(word) ?? FIELD_OF.get(word.replace(/\d+$/, '')) ?? null;
 }
 
 /** The field a header cell names, or null when it names none this table knows. */
