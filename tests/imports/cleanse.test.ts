@@ -228,6 +228,8 @@ describe('names and readings', () => {
       ]),
     ).toMatchObject({
       reason: 'reading_unknown',
+      column: 2,
+      value: '一郎',
     });
   });
 

@@ -157,10 +157,11 @@ export function cleanseNames(cells: NameCells, changes: ChangeList): Names {
   const readings = parts.name.map((part, index) => {
     const reading = parts.reading[index] as string;
     if (part === '' || reading !== '') return reading;
+    // The cell the part came from: its own column, or the one whole-name cell.
+    const partCell = (index === 0 ? cells.familyName : cells.givenName) ?? nameCell;
     const own = readingFromName(part, latin);
-    if (own === null) throw new SetAside('reading_unknown', nameCell);
-    const field = index === 0 ? 'familyReading' : 'givenReading';
-    changes.add(at(nameCell, field), '', own, 'reading_from_name');
+    if (own === null) throw new SetAside('reading_unknown', partCell);
+    changes.add(at(partCell, index === 0 ? 'familyReading' : 'givenReading'), '', own, 'reading_from_name');
     return own;
   }) as Pair;
 
