@@ -358,6 +358,7 @@ describe('postcodes, emails and other guest text', () => {
     const email = ok(named(['email', ' Taro.Yamada@Example.CO.JP ']));
     expect(email.guest.email).toBe('Taro.Yamada@example.co.jp');
     expect(email.changes.map((change) => change.rule)).toEqual(['spaces', 'email']);
+    expect(ok(named(['email', 'mailto:hanako@Example.jp'])).guest.email).toBe('hanako@example.jp');
   });
 
   it.each(['taro@', 'taro.example.com', 'a@b@c', '山田@例え'])('sets aside email %s', (cell) => {

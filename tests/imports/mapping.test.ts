@@ -145,6 +145,10 @@ describe('guessing the columns of a ledger from its header', () => {
     ['苦手', 'allergies'],
     ['TEL', 'phone'],
     ['ｔｅｌ', 'phone'],
+    ['C/I', 'arrival'],
+    ['Ｃ／Ｏ', 'departure'],
+    ['予約No.', 'reservationNo'],
+    ['電話番号2', 'phone'],
   ])('reads %s as %s', (header, field) => {
     expect(guessField(header)).toBe(field);
   });
