@@ -21,12 +21,15 @@ import { conflictHandlers } from './conflicts/handlers.ts';
 import type { Actor, CoreContext, Handler, Logger } from './context.ts';
 import { type CallOptions, createDispatcher } from './dispatch.ts';
 import { registerDomainRules } from './domain-rules.ts';
+import { fileHandlers } from './files/handlers.ts';
+import { createFileStore } from './files/store.ts';
 import { guestHandlers } from './guests/handlers.ts';
 import { createNameFormatter } from './guests/rows.ts';
 import { createSearch } from './guests/search.ts';
 import { createSearchCues } from './guests/search-cues.ts';
 import { createSearchIndex } from './guests/search-index.ts';
 import { searchKeysStale } from './guests/search-keys-version.ts';
+import { importHandlers } from './imports/handlers.ts';
 import { jobHandlers } from './jobs/handlers.ts';
 import { createJobRunner, type JobRunnerOptions } from './jobs/runner.ts';
 import { kitchenHandlers } from './kitchen/handlers.ts';
@@ -108,6 +111,7 @@ export function createCore(options: CoreOptions): Core {
     names: createNameFormatter(),
     jobs,
     histories: createHistoryCache(db, changes),
+    files: createFileStore(clock),
   };
 
   // Derived columns and the invariants that merging cannot keep by itself, per domain.
@@ -139,6 +143,8 @@ export function createCore(options: CoreOptions): Core {
     ...arrivalHandlers(ctx),
     ...banquetHandlers(ctx),
     ...conflictHandlers(ctx),
+    ...fileHandlers(ctx),
+    ...importHandlers(ctx),
   } satisfies { [N in CallName]: Handler<N> };
 
   const listeners = new Set<(tables: string[]) => void>();

@@ -1,9 +1,10 @@
+import { enImportErrors } from '../../shared/i18n/import-errors.en.ts';
+import { enImports } from '../../shared/i18n/imports.en.ts';
 import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
 import { enBanquet } from './banquet.en.ts';
 import { enBanquetErrors } from './banquet-errors.en.ts';
 import { enConflicts } from './conflicts.en.ts';
 import { enDates } from './dates.en.ts';
-import { enImports } from './imports.en.ts';
 import type { Messages } from './ja.ts';
 import { enJobs } from './jobs.en.ts';
 import { enKitchen } from './kitchen.en.ts';
@@ -257,6 +258,7 @@ export const en: Messages = {
     detail: {
       ...enServiceErrors,
       ...enKitchenErrors,
+      ...enImportErrors,
       ...enBanquetErrors,
       postcode_unknown:
         'Postcode {{postcode}} is not in Japan Post’s postcode data. Check the number, or type the address by hand.',
@@ -283,6 +285,12 @@ export const en: Messages = {
       edited_since: 'Someone changed the same fields after this form was opened. Choose which values to keep.',
       conflict_not_found: 'This conflict is no longer open (it may have been settled on another PC)',
       held_not_found: 'Nothing is waiting under that name (it may have been applied already)',
+      file_too_large:
+        'The file is too large (up to {{maxMb}} MB). Split the ledger, by year for example, and import each part.',
+      upload_expired: 'The file took too long to arrive. Choose the file again.',
+      upload_incomplete: 'The file has not fully arrived yet. Choose the file again.',
+      upload_out_of_order: 'The file arrived out of order. Choose the file again.',
+      file_expired: 'This file is no longer kept. Make it again.',
     },
     field: {
       required: 'Required',

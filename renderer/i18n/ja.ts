@@ -4,13 +4,14 @@
 // other *.ja.ts files and in the sheets' words (tests/i18n/japanese-wording.test.ts checks every message).
 // A counted message is x_other here, its one Japanese form; en.ts has x_one and x_other (shared/i18n/translation.ts).
 
+import { jaImportErrors } from '../../shared/i18n/import-errors.ja.ts';
+import { jaImports } from '../../shared/i18n/imports.ja.ts';
 import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
 import type { Translation } from '../../shared/i18n/translation.ts';
 import { jaBanquet } from './banquet.ja.ts';
 import { jaBanquetErrors } from './banquet-errors.ja.ts';
 import { jaConflicts } from './conflicts.ja.ts';
 import { jaDates } from './dates.ja.ts';
-import { jaImports } from './imports.ja.ts';
 import { jaJobs } from './jobs.ja.ts';
 import { jaKitchen } from './kitchen.ja.ts';
 import { jaKitchenErrors } from './kitchen-errors.ja.ts';
@@ -261,6 +262,7 @@ export const ja = {
     detail: {
       ...jaServiceErrors,
       ...jaKitchenErrors,
+      ...jaImportErrors,
       ...jaBanquetErrors,
       postcode_unknown: '〒{{postcode}}は郵便番号データにありません。番号を確かめるか、住所を手で入力してください。',
       rebuild_running: '検索インデックスはいま再構築中です。終わるまでお待ちください。',
@@ -286,6 +288,11 @@ export const ja = {
       edited_since: 'この画面を開いた後に、ほかの人が同じ項目を変更しました。どちらを残すか選んでください。',
       conflict_not_found: 'この競合はもう解決されています（別のPCで解決された可能性があります）',
       held_not_found: '保留中の変更が見つかりません（すでに反映された可能性があります）',
+      file_too_large: 'ファイルが大きすぎます（{{maxMb}} MBまで）。台帳を年ごとなどに分けてから取り込んでください。',
+      upload_expired: 'ファイルの受け渡しが時間切れになりました。もう一度ファイルを選んでください。',
+      upload_incomplete: 'ファイルがまだ全部届いていません。もう一度ファイルを選んでください。',
+      upload_out_of_order: 'ファイルの受け渡しが途中で乱れました。もう一度ファイルを選んでください。',
+      file_expired: 'このファイルは時間切れで消えました。もう一度作成してください。',
     },
     field: {
       required: '入力してください',

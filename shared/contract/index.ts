@@ -4,10 +4,12 @@ import { allergyCalls } from './allergies.ts';
 import { arrivalCalls } from './arrivals.ts';
 import { banquetCalls } from './banquets.ts';
 import { conflictCalls } from './conflicts.ts';
+import { fileCalls } from './files.ts';
 import { followUpCalls } from './follow-ups.ts';
 import { guestCalls } from './guests.ts';
 import { hallCalls } from './halls.ts';
 import { historyCalls } from './history.ts';
+import { importCalls } from './imports.ts';
 import { type JobProgress, jobCalls } from './jobs.ts';
 import { kitchenCalls } from './kitchen.ts';
 import { requestCalls } from './requests.ts';
@@ -38,6 +40,8 @@ export const contract = {
   ...banquetCalls,
   ...followUpCalls,
   ...conflictCalls,
+  ...fileCalls,
+  ...importCalls,
 };
 
 export type Contract = typeof contract;

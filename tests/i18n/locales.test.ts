@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LEDGER_READ_ERROR_CODES, ledgerErrorDetailKey } from '../../electron/core/imports/read/errors.ts';
 import { en } from '../../renderer/i18n/en.ts';
 import { ja } from '../../renderer/i18n/ja.ts';
 import { ALLERGEN_CLASSES, ALLERGY_STATES, SEVERITIES } from '../../shared/contract/allergies.ts';
@@ -114,6 +115,11 @@ describe('locales', () => {
       expect(missing(ERROR_CODES.map((code) => `errors.code.${code}`))).toEqual([]);
       expect(missing(DETAILS.map((detail) => `errors.detail.${detail}`))).toEqual([]);
       expect(missing(FIELD_CODES.map((code) => `errors.field.${code}`))).toEqual([]);
+    });
+
+    it(`${name} says why a ledger file could not be read, for every code the reader throws`, () => {
+      const keys = LEDGER_READ_ERROR_CODES.map((code) => `errors.detail.${ledgerErrorDetailKey(code)}`);
+      expect(keys.filter((key) => !messages.has(key))).toEqual([]);
     });
 
     it(`${name} names every relationship and phone label`, () => {
