@@ -146,6 +146,12 @@ describe('guessing the columns of a ledger from its header', () => {
     ['TEL', 'phone'],
     ['ｔｅｌ', 'phone'],
     ['C/I', 'arrival'],
+    ['姓名', 'fullName'],
+    ['チェックイン日時', 'arrival'],
+    ['人数（大人）', 'adults'],
+    ['人数(小人)', 'children'],
+    ['人数(合計)', 'people'],
+    ['生年月日(西暦)', 'birthday'],
     ['Ｃ／Ｏ', 'departure'],
     ['予約No.', 'reservationNo'],
     ['電話番号2', 'phone'],
@@ -153,9 +159,12 @@ describe('guessing the columns of a ledger from its header', () => {
     expect(guessField(header)).toBe(field);
   });
 
-  it.each(['', 'No.', 'FAX', '担当', '区分', '日付'])('maps %s to nothing rather than guess', (header) => {
-    expect(guessField(header)).toBeNull();
-  });
+  it.each(['', 'No.', 'FAX', '担当', '区分', '日付', '性別', '部屋タイプ', 'プラン'])(
+    'maps %s to nothing rather than guess',
+    (header) => {
+      expect(guessField(header)).toBeNull();
+    },
+  );
 
   it('gives a field to its first column only, except phone, address and note, which take several', () => {
     expect(guessMapping(['氏名', 'お名前', '電話', '携帯', '住所1', '住所2', '備考', 'メモ', '金額', '売上'])).toEqual([

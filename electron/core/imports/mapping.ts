@@ -31,6 +31,7 @@ export type MappingIssue = { code: MappingIssueCode; field?: ImportField; column
 export const HEADER_WORDS: Readonly<Record<ImportField, readonly string[]>> = {
   fullName: [
     '氏名',
+    '姓名',
     'お名前',
     '名前',
     'おなまえ',
@@ -185,6 +186,8 @@ export const HEADER_WORDS: Readonly<Record<ImportField, readonly string[]>> = {
     '宿泊日',
     'チェックイン',
     'チェックイン日',
+    'チェックイン日時',
+    '到着日時',
     '到着日',
     '利用日',
     'ご利用日',
@@ -201,6 +204,7 @@ export const HEADER_WORDS: Readonly<Record<ImportField, readonly string[]>> = {
   departure: [
     'チェックアウト',
     'チェックアウト日',
+    'チェックアウト日時',
     '出発日',
     '退館日',
     '宿泊終了日',
@@ -278,6 +282,14 @@ export const HEADER_WORDS: Readonly<Record<ImportField, readonly string[]>> = {
   ],
 };
 
+/** Words a bracketed note may say that make a people column adults or children: 人数(大人), 人数（子供）. */
+const PEOPLE_NOTES: Record<string, ImportField> = {
+  大人: 'adults',
+  子供: 'children',
+  子ども: 'children',
+  小人: 'children',
+};
+
 /** Words a bracketed note may say that make a name column its reading: 氏名(フリガナ), 姓（カナ）. */
 const READING_NOTES = new Set(['フリガナ', 'ふりがな', 'カナ', 'かな', 'よみ', '読み', 'よみがな', 'kana', 'reading']);
 
@@ -317,6 +329,7 @@ export function guessField(header: string): ImportField | null {
   const { base, note } = splitNote(folded);
   const field = lookUp(base) ?? lookUp(base.replace(/^[ごお]/, ''));
   if (field && READING_NOTES.has(note)) return READING_OF[field] ?? field;
+  if (field === 'people') return PEOPLE_NOTES[note] ?? field;
   return field;
 }
 
