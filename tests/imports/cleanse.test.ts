@@ -166,6 +166,22 @@ describe('names and readings', () => {
     });
   });
 
+  it('splits a two-character name read in two parts: there is one place to split it', () => {
+    expect(
+      ok(
+        row([
+          ['fullName', '林健'],
+          ['fullReading', 'ハヤシ ケン'],
+        ]),
+      ).guest,
+    ).toMatchObject({
+      familyName: '林',
+      givenName: '健',
+      familyReading: 'はやし',
+      givenReading: 'けん',
+    });
+  });
+
   it('keeps a kanji name whole, with its whole reading, when the split cannot be known', () => {
     // 林真理子 read はやし まりこ: 林|真理子, but a split by proportion would give 林真|理子.
     const unspaced = ok(
