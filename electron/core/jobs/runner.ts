@@ -21,6 +21,13 @@ export type SliceClock = {
 
 export type JobBody<T> = (slice: SliceClock) => Generator<SliceProgress, T, void>;
 
+/**
+ * A job whose work is asynchronous by nature (a backup copies pages in steps the database library schedules
+ * itself): it tells how far it got with `report` and stops when `signal` aborts (a cancel, or shutdown),
+ * settling soon after with its own cleanup done.
+ */
+export type AsyncJobBody<T> = (job: { report(progress: SliceProgress): void; signal: AbortSignal }) => Promise<T>;
+
 export type JobRunnerOptions = {
   logger: Logger;
   /** Told every progress event, already throttled. */
@@ -37,6 +44,8 @@ export type JobRunner = {
    * `total`, when known before the first slice, is in the first progress event.
    */
   run<T>(kind: JobKind, body: JobBody<T>, total?: number): Promise<T>;
+  /** Runs an asynchronous job (AsyncJobBody): the same progress events, cancel and shutdown as `run`. */
+  runAsync<T>(kind: JobKind, body: AsyncJobBody<T>, total?: number): Promise<T>;
   /** Asks a job to stop at its next slice boundary. False when no such job is running. */
   cancel(job: string): boolean;
   list(): JobProgress[];
@@ -48,7 +57,9 @@ export type JobRunner = {
 
 type Running = {
   progress: JobProgress;
-  generator: Generator<SliceProgress, unknown, void>;
+  /** A job in slices; an asynchronous job has `abort` instead. */
+  generator?: Generator<SliceProgress, unknown, void>;
+  abort?: AbortController;
   cancelRequested: boolean;
   stopped: boolean;
   lastEmitted: number;
@@ -81,11 +92,12 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   /** Closes a cancelled job's generator, running its cleanup slices to the end. */
   const closeGenerator = async (job: Running) => {
     sliceStarted = performance.now();
-    let step = job.generator.return(undefined);
+    const generator = job.generator as Generator<SliceProgress, unknown, void>;
+    let step = generator.return(undefined);
     while (!step.done) {
       await nextTurn();
       sliceStarted = performance.now();
-      step = job.generator.next();
+      step = generator.next();
     }
   };
 
@@ -109,7 +121,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
             throw new CallFailure('cancelled');
           }
           sliceStarted = performance.now();
-          const step = job.generator.next();
+          const step = (job.generator as Generator<SliceProgress, unknown, void>).next();
           if (step.done) {
             job.progress = { ...job.progress, done: job.progress.total };
             emit(job, 'done', true);
@@ -126,11 +138,46 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         jobs.delete(job.progress.job);
       }
     },
+    async runAsync<T>(kind: JobKind, body: AsyncJobBody<T>, total = 0): Promise<T> {
+      const abort = new AbortController();
+      const job: Running = {
+        progress: { job: uuidv7(), kind, done: 0, total, state: 'running' },
+        abort,
+        cancelRequested: false,
+        stopped: false,
+        lastEmitted: 0,
+      };
+      jobs.set(job.progress.job, job);
+      emit(job, 'running', true);
+      const report = (progress: SliceProgress) => {
+        if (job.cancelRequested || job.stopped) return;
+        job.progress = { ...job.progress, done: progress.done, total: progress.total };
+        emit(job, 'running', false);
+      };
+      try {
+        const value = await body({ report, signal: abort.signal });
+        if (abort.signal.aborted) throw new CallFailure('cancelled');
+        job.progress = { ...job.progress, done: job.progress.total };
+        emit(job, 'done', true);
+        return value;
+      } catch (error) {
+        if (abort.signal.aborted) {
+          // stopAll already said `cancelled` for a job stopped at shutdown.
+          if (!job.stopped) emit(job, 'cancelled', true);
+          throw new CallFailure('cancelled');
+        }
+        if (!(error instanceof CallFailure && error.error.code === 'cancelled')) emit(job, 'failed', true);
+        throw error;
+      } finally {
+        jobs.delete(job.progress.job);
+      }
+    },
     cancel(id) {
       const job = jobs.get(id);
       if (!job || job.cancelRequested) return job !== undefined;
       job.cancelRequested = true;
       emit(job, 'cancelling', true);
+      job.abort?.abort();
       return true;
     },
     list: () => [...jobs.values()].map((job) => ({ ...job.progress })),
@@ -139,9 +186,16 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       for (const job of jobs.values()) {
         if (job.stopped) continue;
         job.stopped = true;
+        if (job.abort) {
+          // Its work stops at its next step (the database closing under it ends it too) and cleans up itself.
+          job.abort.abort();
+          emit(job, 'cancelled', true);
+          continue;
+        }
         // No more turns of the event loop: the database closes right after. Cleanup runs without pauses.
-        let step = job.generator.return(undefined);
-        while (!step.done) step = job.generator.next();
+        const generator = job.generator as Generator<SliceProgress, unknown, void>;
+        let step = generator.return(undefined);
+        while (!step.done) step = generator.next();
         emit(job, 'cancelled', true);
       }
     },
