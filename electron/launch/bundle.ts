@@ -2,8 +2,8 @@
 //   electron/main/main.ts       -> dist/electron/main.cjs     (Node, CommonJS; electron and better-sqlite3 external)
 //   electron/preload/preload.cts -> dist/electron/preload.cjs  (sandboxed preload: one CommonJS file, electron external)
 //   electron/core-host/worker.ts -> dist/electron/core-worker.cjs (the core's worker thread; better-sqlite3 external)
-//   electron/core/backups/inspect-thread.ts -> dist/electron/backup-inspect.cjs (checks a backup off the core's
-//                                            thread; core/backups/inspector.ts finds it beside core-worker.cjs)
+//   electron/core/backups/backup-thread.ts -> dist/electron/backup-thread.cjs (copies and checks a backup off the core's
+//                                            thread; core/backups/thread.ts finds it beside core-worker.cjs)
 //   resources/postcodes/postcodes.tsv.gz -> dist/electron/postcodes.tsv.gz (read by the core on the first
 //                                            postcode lookup: electron/core/addresses/postcode-book.ts)
 
@@ -59,8 +59,8 @@ export async function bundleElectron({
     }),
     build({
       ...common,
-      entryPoints: [path.join(root, 'electron', 'core', 'backups', 'inspect-thread.ts')],
-      outfile: path.join(outDir, 'backup-inspect.cjs'),
+      entryPoints: [path.join(root, 'electron', 'core', 'backups', 'backup-thread.ts')],
+      outfile: path.join(outDir, 'backup-thread.cjs'),
       external: ['better-sqlite3'],
       banner: { js: IMPORT_META_SHIM },
       define: IMPORT_META_DEFINE,
@@ -81,7 +81,7 @@ if (import.meta.main) {
   bundleElectron({ root }).then(
     () =>
       console.log(
-        `bundled ${path.relative(root, path.join(root, 'dist', 'electron'))}/{main,preload,core-worker,backup-inspect}.cjs`,
+        `bundled ${path.relative(root, path.join(root, 'dist', 'electron'))}/{main,preload,core-worker,backup-thread}.cjs`,
       ),
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);

@@ -1,4 +1,4 @@
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -23,29 +23,38 @@ function setUp(options: Parameters<typeof openFileCore>[1] = {}) {
 }
 
 describe('a backup', () => {
-  it('carries what the desk records while it copies, passes the integrity check and is the owner’s only', async () => {
-    // Steps of the fewest pages: many steps, a write between each two.
-    const { dirs, core, call } = setUp({ backups: { stepMs: 0.001 } });
+  it('finishes while the desk keeps recording, as one consistent moment of the register', async () => {
+    // Steps of the fewest pages: many steps, and a guest recorded after each one and in between.
+    const { dirs, core, call } = setUp({ backups: { stepPages: 16 } });
     await withStaff(call);
     await call('demo.load', { count: 150, seed: 3 });
     await call('backups.configure', { folder: dirs.backups });
 
-    // A guest recorded at every progress event: between two copy steps, while the backup runs.
     const during: string[] = [];
-    core.onProgress((progress: JobProgress) => {
-      if (progress.kind !== 'backup.run' || progress.state !== 'running' || progress.done === 0) return;
-      const name = `途中${during.length}`;
+    const record = () => {
+      const name = `途中${String(during.length).padStart(4, '0')}`;
       during.push(name);
       void core.call('guests.create', guest(name, 'とちゅう'));
+    };
+    core.onProgress((progress: JobProgress) => {
+      if (progress.kind === 'backup.run' && progress.state === 'running' && progress.done > 0) record();
     });
-    const made = await call('backups.run', {});
+    const writing = setInterval(record, 2);
+    let made: { file: string; counts: { guests: number } };
+    try {
+      made = await call('backups.run', {});
+    } finally {
+      clearInterval(writing);
+    }
     expect(during.length).toBeGreaterThan(2);
 
     expect(dirs.ours()).toEqual([made.file]);
     expect(made.file).toMatch(/^yadocho-\d{4}-\d{2}-\d{2}-\d{4}\.sqlite$/);
     const file = join(dirs.backups, made.file);
+    // The register at one moment: the guests recorded during the copy up to some point, none after it.
     const names = familyNames(file);
-    for (const name of during) expect(names).toContain(name);
+    const carried = during.filter((name) => names.includes(name));
+    expect(carried).toEqual(during.slice(0, carried.length));
     expect(made.counts.guests).toBe(names.length);
     const copy = new Database(file, { readonly: true });
     expect(copy.prepare('PRAGMA integrity_check').pluck().all()).toEqual(['ok']);
@@ -90,6 +99,25 @@ describe('a backup', () => {
       counts: { guests: 1, stays: 0 },
       problem: null,
     });
+  });
+
+  it('stops when its stop button is pressed: the call answers cancelled, no file is left, nothing failed', async () => {
+    const { dirs, core, call } = setUp({ backups: { stepPages: 16 } });
+    await withStaff(call);
+    await call('demo.load', { count: 150, seed: 5 });
+    await call('backups.configure', { folder: dirs.backups });
+    let asked = false;
+    core.onProgress((progress: JobProgress) => {
+      if (progress.kind !== 'backup.run' || progress.state !== 'running' || progress.done === 0 || asked) return;
+      asked = true;
+      void core.call('jobs.cancel', { job: progress.job });
+    });
+    const result = await core.call('backups.run', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    await vi.waitFor(() => expect(readdirSync(dirs.backups)).toEqual([]));
+    const status = await call('backups.status', {});
+    expect(status).toMatchObject({ lastGood: null, lastFailure: null, running: false });
+    expect(await call('jobs.list', {})).toEqual({ jobs: [] });
   });
 
   it('a second backup within the same minute gets a name of its own', async () => {

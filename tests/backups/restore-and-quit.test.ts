@@ -161,7 +161,7 @@ describe('quitting', () => {
 
   it('stops a backup that would keep it waiting, leaving no partial file, and says so in the status', async () => {
     // Steps of the fewest pages and no time at all to spend on them.
-    const app = await setUp({ stepMs: 0.001, quitBudgetMs: 1 });
+    const app = await setUp({ stepPages: 16, quitBudgetMs: 1 });
     const { call } = app.host;
     await withStaff(call);
     await call('demo.load', { count: 100, seed: 4 });

@@ -5,21 +5,19 @@ import type { BackupFailure, BackupFile } from '../../../shared/contract/backups
 import { CallFailure } from '../../../shared/contract/result.ts';
 import type { SliceProgress } from '../jobs/runner.ts';
 import { backupName, folderState, partialName, prune } from './files.ts';
-import { inspectInThread } from './inspector.ts';
+import { type CopyOutcome, copyInThread } from './thread.ts';
 
-// One backup, online, while the app keeps working. SQLite's backup API through better-sqlite3's
-// `db.backup(file, { progress })` copies the database page by page in steps, each step scheduled with
-// setImmediate, so calls that arrive meanwhile (a search keystroke) are answered between two steps. It runs on
-// the core's own connection: a write the core commits during the copy is carried into the copy by SQLite
-// itself (a write through another connection would restart it), so the backup finishes however busy the desk
-// is, and it is the register as it was at the end of the copy. The step's size adapts to take about `stepMs`.
-// `VACUUM INTO` was the other way: it cannot report progress nor stop part way, and run on the core's thread
-// it would hold it for the whole copy.
+// One backup, online, while the app keeps working. The copy is SQLite's online backup API (better-sqlite3's
+// `db.backup(file, { progress })`), run in a thread of its own with its own connection (backup-thread.ts says
+// how it copes with the core writing meanwhile), so the core's thread neither copies pages nor waits on the
+// disk: writing gigabytes to a USB drive makes the kernel hold the writer, and that must not be the thread
+// that answers searches. The core's thread only hears how far it got and can stop it between two steps.
+// `VACUUM INTO` was the other way: it cannot report progress nor stop part way.
 //
-// The copy is written under a hidden temporary name (.yadocho-….sqlite.partial, 0600: it holds the guests'
-// data), made a self-contained file (rollback journal), opened read-only in a thread of its own for SQLite's
-// integrity check and the counts of guests and stays (inspector.ts), and only then renamed to its name. Older
-// generations beyond the number kept are removed after (files.ts: only files with our names).
+// The copy is written under a hidden temporary name (.yadocho-….sqlite.partial, created 0600 here before
+// SQLite writes into it: it holds the guests' data), made a self-contained file (rollback journal), opened
+// read-only for SQLite's integrity check and the counts of guests and stays, and only then renamed to its
+// name. Older generations beyond the number kept are removed after (files.ts: only files with our names).
 
 export class BackupFailed extends Error {
   readonly reason: BackupFailure;
@@ -38,15 +36,11 @@ export type BackupRun = {
   now: number;
   report(progress: SliceProgress): void;
   signal: AbortSignal;
-  /** About how long one copy step may hold the core's thread, in ms. */
-  stepMs?: number;
+  /** Pages per copy step: how often the copy reports and may be stopped (4 KiB pages). */
+  stepPages?: number;
 };
 
-const DEFAULT_STEP_MS = 3;
-const MIN_PAGES = 16;
-const MAX_PAGES = 65_536;
-
-class Stopped extends Error {}
+const DEFAULT_STEP_PAGES = 4096;
 
 const removeQuietly = (file: string) => {
   try {
@@ -75,38 +69,32 @@ export async function makeBackup(run: BackupRun): Promise<BackupFile> {
     throw new BackupFailed('folder_not_writable', String(error));
   }
 
-  const stepMs = run.stepMs ?? DEFAULT_STEP_MS;
-  let pages = 64;
-  let stepStarted = performance.now();
+  if (!existsSync(db.name)) throw new BackupFailed('copy_failed', 'the register is not a file');
+  const copy = copyInThread({
+    source: db.name,
+    dest: temp,
+    stepPages: run.stepPages ?? DEFAULT_STEP_PAGES,
+    onProgress: (done, total) => run.report({ done, total }),
+    signal,
+  });
+  let outcome: CopyOutcome;
   try {
-    await db.backup(temp, {
-      progress({ totalPages, remainingPages }) {
-        if (signal.aborted) throw new Stopped();
-        // The time since the last step includes the turn in between: the step shrinks when calls are waiting.
-        const took = Math.max(0.05, performance.now() - stepStarted);
-        pages = Math.round(Math.min(MAX_PAGES, Math.max(MIN_PAGES, Math.min(pages * 2, (pages * stepMs) / took))));
-        run.report({ done: totalPages - remainingPages, total: totalPages });
-        stepStarted = performance.now();
-        return pages;
-      },
-    });
+    outcome = await copy.result;
   } catch (error) {
-    removeQuietly(temp);
-    if (signal.aborted || error instanceof Stopped) throw new CallFailure('cancelled');
+    // The thread may still be reading the file (a check cannot stop part way): remove it once it is gone. A
+    // process that quits first leaves it to the next backup, which removes partial files of ours.
+    void copy.ended.then(() => {
+      removeQuietly(temp);
+      removeQuietly(`${temp}-journal`);
+    });
+    if (error instanceof CallFailure) throw error;
     throw new BackupFailed('copy_failed', String(error));
   }
-
-  const inspection = inspectInThread([{ file: temp, integrity: true, seal: true }], signal);
-  let checked: Awaited<typeof inspection.result>[number];
-  try {
-    [checked] = (await inspection.result) as [typeof checked];
-  } catch (error) {
-    await inspection.ended;
+  if (!outcome.ok) {
     removeQuietly(temp);
-    removeQuietly(`${temp}-journal`);
-    if (signal.aborted) throw new CallFailure('cancelled');
-    throw new BackupFailed('check_failed', String(error));
+    throw new BackupFailed('copy_failed', outcome.message);
   }
+  const checked = outcome.inspection;
   if (!checked.ok) {
     removeQuietly(temp);
     throw new BackupFailed('check_failed', `${checked.reason} ${checked.detail ?? ''}`);

@@ -12,9 +12,9 @@ import { CallFailure } from '../../../shared/contract/result.ts';
 import { wallClock } from '../../../shared/text/time-zone.ts';
 import type { CoreContext } from '../context.ts';
 import { folderState, isBackupName, ourBackups, takenAt } from './files.ts';
-import { inspectInThread } from './inspector.ts';
 import { BackupFailed, makeBackup } from './make-backup.ts';
 import { createBackupStateStore } from './state.ts';
+import { inspectInThread } from './thread.ts';
 
 // Backups that run themselves: at open and then every few minutes the core looks whether the last good backup
 // is older than a day (a timer that never keeps the process alive), on quitting it makes one bounded in time
@@ -36,8 +36,8 @@ export type BackupOptions = {
   retryAfterMs?: number;
   /** How long quitting may wait for its backup, in ms; past it the backup is stopped (7 s, under the host's 10 s). */
   quitBudgetMs?: number;
-  /** About how long one copy step may hold the core's thread, in ms (make-backup.ts). */
-  stepMs?: number;
+  /** Pages per copy step (make-backup.ts): tests make them few, to act between two steps. */
+  stepPages?: number;
 };
 
 const DEFAULTS = { checkEveryMs: 10 * 60_000, firstCheckMs: 60_000, retryAfterMs: 60 * 60_000, quitBudgetMs: 7_000 };
@@ -103,7 +103,16 @@ export function createBackupService(ctx: CoreContext, options: BackupOptions & {
     const lastSeq = ctx.changes.lastSeq();
     const job = ctx.jobs
       .runAsync('backup.run', ({ report, signal }) =>
-        makeBackup({ db: ctx.db, folder, keep, timeZone: ctx.timeZone(), now, report, signal, stepMs: options.stepMs }),
+        makeBackup({
+          db: ctx.db,
+          folder,
+          keep,
+          timeZone: ctx.timeZone(),
+          now,
+          report,
+          signal,
+          stepPages: options.stepPages,
+        }),
       )
       .then(
         (made) => {
@@ -166,7 +175,7 @@ export function createBackupService(ctx: CoreContext, options: BackupOptions & {
       if (folderState(folder) !== 'ok' || !folder) return [];
       const files = ourBackups(folder);
       if (files.length === 0) return [];
-      const inspections = await inspectInThread(files.map((file) => ({ file: file.path, integrity: false }))).result;
+      const inspections = await inspectInThread(files.map((file) => ({ file: file.path, integrity: false })));
       return files.map((file, index) => {
         const inspection = inspections[index];
         return {
@@ -188,7 +197,7 @@ export function createBackupService(ctx: CoreContext, options: BackupOptions & {
       const file = join(folder, name);
       if (!isBackupName(name) || !existsSync(file)) throw new CallFailure('not_found', 'backup_not_found');
       if (running) throw new CallFailure('conflict', 'backup_running');
-      const [inspection] = await inspectInThread([{ file, integrity: true }]).result;
+      const [inspection] = await inspectInThread([{ file, integrity: true }]);
       if (!inspection?.ok) {
         if (inspection?.reason === 'newer') throw new CallFailure('conflict', 'backup_newer');
         if (inspection?.reason === 'damaged') throw new CallFailure('conflict', 'backup_damaged');
