@@ -16,9 +16,18 @@ import { formatBytes, useBackupJob } from './use-backup-job.ts';
 // many are kept and whether they run by themselves; what the last one was; 「今すぐバックアップ」 with its
 // progress and a button to stop it; and the backups in the folder to restore from (RestoreList.tsx).
 // The folder is typed as a full path: the browser door cannot open a folder picker on the PC running the core.
+// In the desktop app 「選択…」 beside it opens the system's folder picker (the preload's chooseFolder).
 
 type Form = { folder: string; keep: number | string; enabled: boolean };
 type Errors = Partial<Record<'folder' | 'keep', string>>;
+
+type FolderBridge = { chooseFolder?: (current: string) => Promise<string | null> };
+
+/** The desktop app's folder picker, when the page runs in it. */
+function folderPicker(): FolderBridge['chooseFolder'] {
+  const bridge = (window as unknown as { yadocho?: FolderBridge }).yadocho;
+  return typeof bridge?.chooseFolder === 'function' ? bridge.chooseFolder.bind(bridge) : undefined;
+}
 
 const formOf = (status: BackupStatus): Form => ({
   folder: status.settings.folder ?? '',
@@ -71,6 +80,7 @@ export function BackupSettings() {
   const [saving, setSaving] = useState(false);
   const [starting, setStarting] = useState(false);
   const { refetch } = status;
+  const picker = folderPicker();
 
   // A backup that ended changes the last one shown.
   useEffect(() => {
@@ -131,16 +141,33 @@ export function BackupSettings() {
             <Text size="sm" c="dimmed" maw={640}>
               {t('backups.lead')}
             </Text>
-            <TextInput
-              label={t('backups.folderLabel')}
-              description={t('backups.folderHelp')}
-              placeholder={t('backups.folderPlaceholder')}
-              value={form.folder}
-              onChange={(event) => setForm({ ...form, folder: event.currentTarget.value })}
-              error={errors.folder}
-              maw={560}
-              data-testid="backup-folder"
-            />
+            <Group align="flex-end" gap="xs" wrap="nowrap">
+              <TextInput
+                label={t('backups.folderLabel')}
+                description={t('backups.folderHelp')}
+                placeholder={t('backups.folderPlaceholder')}
+                value={form.folder}
+                onChange={(event) => setForm({ ...form, folder: event.currentTarget.value })}
+                error={errors.folder}
+                w={560}
+                data-testid="backup-folder"
+              />
+              {picker && (
+                <Button
+                  variant="default"
+                  mb={errors.folder ? 22 : 0}
+                  onClick={() =>
+                    void picker(form.folder).then(
+                      (chosen) => chosen && setForm((current) => (current ? { ...current, folder: chosen } : current)),
+                      () => {},
+                    )
+                  }
+                  data-testid="backup-folder-choose"
+                >
+                  {t('backups.choose')}
+                </Button>
+              )}
+            </Group>
             <NumberInput
               label={t('backups.keepLabel')}
               description={t('backups.keepHelp')}

@@ -8,6 +8,7 @@ export const enBackups: Translation<typeof jaBackups> = {
   folderLabel: 'Backup folder',
   folderHelp: 'Type the folder’s full path (for example /media/usb/yadocho or E:\\Yadocho backups).',
   folderPlaceholder: '/media/usb/yadocho',
+  choose: 'Choose…',
   keepLabel: 'Generations to keep',
   keepHelp: 'Older backups are removed automatically (only files this app made).',
   keepUnit: 'kept',

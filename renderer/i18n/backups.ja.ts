@@ -6,6 +6,7 @@ export const jaBackups = {
   folderLabel: '保存先フォルダ',
   folderHelp: 'フォルダの場所をフルパスで入力してください（例: /media/usb/宿帳 、 E:\\宿帳バックアップ）。',
   folderPlaceholder: '/media/usb/yadocho',
+  choose: '選択…',
   keepLabel: '残す世代数',
   keepHelp: 'これより古いバックアップは自動で削除します（このアプリが作ったファイルだけ）。',
   keepUnit: '世代',
