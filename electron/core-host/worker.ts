@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import { SYNCED_TABLES } from '../../db/schema.ts';
 import { CallFailure, fail, type Result } from '../../shared/contract/result.ts';
 import { type OpenedCore, openCore } from './open-core.ts';
 import type { FromWorker, ToWorker, WorkerStart } from './protocol.ts';
@@ -44,6 +45,8 @@ async function restore(staged: string, aside: string): Promise<{ nodeId: string 
     throw new CallFailure('conflict', 'backup_damaged');
   }
   post({ type: 'ready', nodeId: opened.core.nodeId });
+  // Every record may differ now: screens open elsewhere (another browser tab) read theirs again.
+  post({ type: 'changed', tables: [...SYNCED_TABLES, 'staff'] });
   return { nodeId: opened.core.nodeId };
 }
 

@@ -67,7 +67,11 @@ describe('restoring a backup', () => {
     expect(backups).toEqual([
       expect.objectContaining({ file: made.file, counts: { guests: 1, stays: 0 }, problem: null }),
     ]);
+    const told: string[][] = [];
+    app.host.core.onChanged((tables) => told.push(tables));
     const restored = await call('backups.restore', { file: made.file });
+    // Every open screen reads its records again.
+    expect(told.some((tables) => tables.includes('guests') && tables.includes('stays'))).toBe(true);
 
     expect(restored.restored).toMatchObject({ file: made.file, counts: { guests: 1, stays: 0 } });
     expect(restored.keptAside).toMatch(/^yadocho-before-restore-\d{4}-\d{2}-\d{2}-\d{6}\.sqlite$/);
