@@ -60,6 +60,8 @@ describe('a backup', () => {
     expect(copy.prepare('PRAGMA integrity_check').pluck().all()).toEqual(['ok']);
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete'); // one self-contained file
     copy.close();
+    // Nothing but the backup itself in the folder: no -wal, -shm or -journal left beside it.
+    expect(readdirSync(dirs.backups)).toEqual([made.file]);
     if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
 
     const status = await call('backups.status', {});

@@ -1,3 +1,4 @@
+import { closeSync, existsSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from '../../../db/migrations/index.ts';
 
@@ -24,15 +25,35 @@ export type Inspection =
 const LATEST = MIGRATIONS.at(-1)?.version ?? 0;
 const TABLES = ['meta', 'guests', 'stays', 'log_tx', 'log_entry'];
 
-export function inspectFile(task: InspectTask): Inspection {
-  if (task.seal) {
-    const db = new Database(task.file, { fileMustExist: true });
+/**
+ * A copy of a WAL register carries the WAL mark in its header (bytes 18 and 19 are 2, SQLite's file format),
+ * so opening it would make -wal and -shm files beside it, on a USB drive or a share that may not take shared
+ * memory well. The copy has no WAL of its own: marking it a rollback-journal file (1 and 1) is what
+ * `PRAGMA journal_mode = DELETE` would write, without opening it read-write. Then it is flushed to the disk.
+ */
+function seal(file: string): void {
+  if (existsSync(`${file}-wal`)) {
+    const db = new Database(file, { fileMustExist: true });
     try {
       db.pragma('journal_mode = DELETE');
     } finally {
       db.close();
     }
+    return;
   }
+  const fd = openSync(file, 'r+');
+  try {
+    const mark = Buffer.alloc(2);
+    readSync(fd, mark, 0, 2, 18);
+    if (mark[0] === 2 && mark[1] === 2) writeSync(fd, Buffer.from([1, 1]), 0, 2, 18);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function inspectFile(task: InspectTask): Inspection {
+  if (task.seal) seal(task.file);
   let db: Database.Database;
   try {
     db = new Database(task.file, { readonly: true, fileMustExist: true });

@@ -225,30 +225,42 @@ export function createBackupService(ctx: CoreContext, options: BackupOptions & {
       return { restored, keptAside: basename(keptAside), nodeId };
     },
 
-    /** On quitting: a backup when anything changed since the last good one, stopped after quitBudgetMs. */
+    /**
+     * On quitting: a backup when anything changed since the last good one, stopped after quitBudgetMs. A backup
+     * already running (the daily one, 「今すぐ」) is waited for first; it may have started before the last write.
+     */
     async beforeClose(): Promise<void> {
-      const state = store.read();
-      if (!running) {
-        if (!state.settings.enabled || folderState(state.settings.folder) !== 'ok') return;
-        if (state.lastGood && state.lastGoodSeq === ctx.changes.lastSeq()) return;
+      const deadline = performance.now() + settings.quitBudgetMs;
+      const within = async (work: Promise<unknown>): Promise<boolean> => {
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<false>((resolve) => {
+          timer = setTimeout(() => resolve(false), Math.max(0, deadline - performance.now()));
+        });
+        const finished = await Promise.race([
+          work.then(
+            () => true,
+            () => true,
+          ),
+          late,
+        ]);
+        clearTimeout(timer);
+        return finished;
+      };
+      const stopLate = async (work: Promise<unknown>) => {
+        for (const job of ctx.jobs.list()) if (job.kind === 'backup.run') ctx.jobs.cancel(job.job);
+        await work.catch(() => {});
+        store.update({ lastFailure: { at: new Date(ctx.clock()).toISOString(), reason: 'timed_out' } });
+        ctx.logger.warn(`the backup on quitting did not finish within ${settings.quitBudgetMs} ms; stopped`);
+      };
+      if (running) {
+        const current = running;
+        if (!(await within(current))) return stopLate(current);
       }
-      const made = running ?? run();
-      let timer: NodeJS.Timeout | undefined;
-      const outcome = await Promise.race([
-        made.then(
-          () => 'done' as const,
-          () => 'failed' as const,
-        ),
-        new Promise<'late'>((resolve) => {
-          timer = setTimeout(() => resolve('late'), settings.quitBudgetMs);
-        }),
-      ]);
-      clearTimeout(timer);
-      if (outcome !== 'late') return;
-      for (const job of ctx.jobs.list()) if (job.kind === 'backup.run') ctx.jobs.cancel(job.job);
-      await made.catch(() => {});
-      store.update({ lastFailure: { at: new Date(ctx.clock()).toISOString(), reason: 'timed_out' } });
-      ctx.logger.warn(`the backup on quitting did not finish within ${settings.quitBudgetMs} ms; stopped`);
+      const state = store.read();
+      if (!state.settings.enabled || folderState(state.settings.folder) !== 'ok') return;
+      if (state.lastGood && state.lastGoodSeq === ctx.changes.lastSeq()) return;
+      const made = run();
+      if (!(await within(made))) await stopLate(made);
     },
 
     close() {
