@@ -29,6 +29,8 @@ export type GuestRow = {
   updated_at: string;
   deleted_at: string | null;
   last_activity_at: number;
+  /** The guest this one was merged into (名寄せ); set with deleted_at, cleared by the undo. */
+  merged_into: string | null;
 };
 
 export type GuestLinkRow = {
@@ -249,6 +251,27 @@ export type ConflictDecisionRow = Stamped & {
   decided_by: string | null;
 };
 
+export type GuestMergeRow = Stamped & {
+  id: string;
+  kept_id: string;
+  merged_id: string;
+  /** JSON list of [table, id, column, before, after]: every field the merge changed. */
+  changes: string;
+  merged_by: string | null;
+  undone_at: string | null;
+  undone_by: string | null;
+};
+
+export type DuplicateDecisionRow = Stamped & {
+  id: string;
+  guest_a: string;
+  guest_b: string;
+  decision: string;
+  decided_by: string | null;
+};
+
+export type DuplicateCandidateRow = { guest_a: string; guest_b: string; score: number; reasons: string };
+
 export type DB = {
   meta: MetaRow;
   staff: StaffRow;
@@ -274,6 +297,9 @@ export type DB = {
   banquets: BanquetRow;
   banquet_stages: BanquetStageRow;
   follow_ups: FollowUpRow;
+  guest_merges: GuestMergeRow;
+  duplicate_decisions: DuplicateDecisionRow;
+  duplicate_candidates: DuplicateCandidateRow;
 };
 
 /** Tables whose rows are written through the change log (and later synced). */
@@ -296,5 +322,7 @@ export const SYNCED_TABLES = [
   'banquet_stages',
   'follow_ups',
   'conflict_decisions',
+  'guest_merges',
+  'duplicate_decisions',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
