@@ -21,6 +21,7 @@ import { conflictHandlers } from './conflicts/handlers.ts';
 import type { Actor, CoreContext, Handler, Logger } from './context.ts';
 import { type CallOptions, createDispatcher } from './dispatch.ts';
 import { registerDomainRules } from './domain-rules.ts';
+import { duplicateHandlers } from './duplicates/handlers.ts';
 import { guestHandlers } from './guests/handlers.ts';
 import { createNameFormatter } from './guests/rows.ts';
 import { createSearch } from './guests/search.ts';
@@ -139,6 +140,7 @@ export function createCore(options: CoreOptions): Core {
     ...arrivalHandlers(ctx),
     ...banquetHandlers(ctx),
     ...conflictHandlers(ctx),
+    ...duplicateHandlers(ctx),
   } satisfies { [N in CallName]: Handler<N> };
 
   const listeners = new Set<(tables: string[]) => void>();

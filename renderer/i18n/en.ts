@@ -259,6 +259,11 @@ export const en: Messages = {
       postcode_unknown:
         'Postcode {{postcode}} is not in Japan Post’s postcode data. Check the number, or type the address by hand.',
       rebuild_running: 'The search index is being rebuilt right now. Wait until it is done.',
+      scan_running: 'The duplicate check is running right now. Wait until it is done.',
+      merge_same_guest: 'A guest cannot be merged with themselves',
+      merge_not_found: 'This merge is not on record',
+      merge_already_undone: 'This merge has already been undone',
+      guest_merged: 'This guest was merged into another. To bring them back, undo the merge under “Duplicates”.',
       guest_not_found: 'This guest was not found',
       guest_deleted: 'This guest is deleted. Restore them first.',
       guest_already_deleted: 'This guest is already deleted',

@@ -4,6 +4,7 @@ import { allergyCalls } from './allergies.ts';
 import { arrivalCalls } from './arrivals.ts';
 import { banquetCalls } from './banquets.ts';
 import { conflictCalls } from './conflicts.ts';
+import { duplicateCalls } from './duplicates.ts';
 import { followUpCalls } from './follow-ups.ts';
 import { guestCalls } from './guests.ts';
 import { hallCalls } from './halls.ts';
@@ -38,6 +39,7 @@ export const contract = {
   ...banquetCalls,
   ...followUpCalls,
   ...conflictCalls,
+  ...duplicateCalls,
 };
 
 export type Contract = typeof contract;

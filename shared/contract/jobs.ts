@@ -6,7 +6,7 @@ import { call } from './define.ts';
 // in between. While one runs, the core pushes `progress` events to every screen; `jobs.cancel` stops it at the
 // next slice boundary and the call that started it answers `cancelled`.
 
-export const JOB_KINDS = ['demo.load', 'search.rebuild'] as const;
+export const JOB_KINDS = ['demo.load', 'search.rebuild', 'duplicates.scan'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** running → (cancelling →) done | cancelled | failed. The last event of a job has one of the final states. */
