@@ -4,6 +4,7 @@ import { ArrivalsPage } from '../arrivals/ArrivalsPage.tsx';
 import { BanquetScreens } from '../banquets/BanquetScreens.tsx';
 import { ConflictsBadge } from '../conflicts/ConflictsBadge.tsx';
 import { ConflictsPage } from '../conflicts/ConflictsPage.tsx';
+import { DuplicatesPage } from '../duplicates/DuplicatesPage.tsx';
 import { DeletedGuests } from '../guests/DeletedGuests.tsx';
 import { useGuestForm } from '../guests/form-context.tsx';
 import { GuestCard } from '../guests/GuestCard.tsx';
@@ -87,6 +88,8 @@ function Main() {
       return <SettingsPage />;
     case 'conflicts':
       return <ConflictsPage />;
+    case 'duplicates':
+      return <DuplicatesPage />;
     case 'banquets':
     case 'banquet':
     case 'banquetCalendar':

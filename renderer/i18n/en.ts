@@ -3,6 +3,7 @@ import { enBanquet } from './banquet.en.ts';
 import { enBanquetErrors } from './banquet-errors.en.ts';
 import { enConflicts } from './conflicts.en.ts';
 import { enDates } from './dates.en.ts';
+import { enDuplicates } from './duplicates.en.ts';
 import type { Messages } from './ja.ts';
 import { enJobs } from './jobs.en.ts';
 import { enKitchen } from './kitchen.en.ts';
@@ -19,6 +20,7 @@ export const en: Messages = {
   banquet: enBanquet,
   jobs: enJobs,
   conflicts: enConflicts,
+  duplicates: enDuplicates,
   dates: enDates,
   app: {
     name: '宿帳 Yadocho',

@@ -10,6 +10,7 @@ import { jaBanquet } from './banquet.ja.ts';
 import { jaBanquetErrors } from './banquet-errors.ja.ts';
 import { jaConflicts } from './conflicts.ja.ts';
 import { jaDates } from './dates.ja.ts';
+import { jaDuplicates } from './duplicates.ja.ts';
 import { jaJobs } from './jobs.ja.ts';
 import { jaKitchen } from './kitchen.ja.ts';
 import { jaKitchenErrors } from './kitchen-errors.ja.ts';
@@ -23,6 +24,7 @@ export const ja = {
   banquet: jaBanquet,
   jobs: jaJobs,
   conflicts: jaConflicts,
+  duplicates: jaDuplicates,
   dates: jaDates,
   app: {
     name: '宿帳 Yadocho',
