@@ -12,12 +12,14 @@ describe('the duplicate scan', () => {
       givenName: '一郎',
       familyReading: 'たかはし',
       givenReading: 'いちろう',
+      postalCode: '100-0001',
     });
     const takahashi2 = await t.guest({
       familyName: '高橋',
       givenName: '一郎',
       familyReading: 'ﾀｶﾊｼ',
       givenReading: 'ｲﾁﾛｳ',
+      postalCode: '〒１００−０００１',
     });
     const sato = await t.guest({
       familyName: '佐藤',
@@ -39,16 +41,29 @@ describe('the duplicate scan', () => {
     const pairs = await t.list();
     const pairOf = (x: string, y: string) => pairs.find((c) => [c.a.id, c.b.id].sort().join() === [x, y].sort().join());
     expect(pairOf(sato, sato2)?.reasons).toEqual({ same: ['phone', 'reading'], differs: [] });
-    expect(pairOf(takahashi, takahashi2)?.reasons).toEqual({ same: ['name', 'reading'], differs: [] });
-    // The phone pair is the surer one, and listed first.
-    expect(pairs[0]?.reasons.same).toContain('phone');
+    expect(pairOf(takahashi, takahashi2)?.reasons).toEqual({ same: ['name', 'reading', 'postcode'], differs: [] });
+    // Surest first.
+    expect(pairs.map((p) => p.score)).toEqual([...pairs.map((p) => p.score)].sort((x, y) => y - x));
     expect(pairOf(sato, sato2)?.differing).toEqual(expect.arrayContaining(['familyName', 'givenName']));
   });
 
   it('a pair marked 別人 is never proposed again; one put off with あとで is listed last', async () => {
     const t = await dupesCore();
-    const a = await t.guest({ familyName: '田中', givenName: '太郎', familyReading: 'たなか', givenReading: 'たろう' });
-    const b = await t.guest({ familyName: '田中', givenName: '太郎', familyReading: 'タナカ', givenReading: 'タロウ' });
+    const born = '1970-01-02';
+    const a = await t.guest({
+      familyName: '田中',
+      givenName: '太郎',
+      familyReading: 'たなか',
+      givenReading: 'たろう',
+      birthday: born,
+    });
+    const b = await t.guest({
+      familyName: '田中',
+      givenName: '太郎',
+      familyReading: 'タナカ',
+      givenReading: 'タロウ',
+      birthday: born,
+    });
     const phone = [{ number: '080-5555-6666', label: 'mobile' }];
     const c = await t.guest({
       familyName: '山本',
@@ -111,6 +126,7 @@ describe('candidatesFor (what the import asks about a new row)', () => {
       phones: [{ number: '03-1234-5678', label: 'home' }],
       birthday: '1980-05-05',
       postalCode: '1000001',
+      address: '千代田区千代田1-1',
     });
     await t.guest({ familyName: '渡辺', givenName: '健二', familyReading: 'わたなべ', givenReading: 'けんじ' });
     const found = candidatesFor(
@@ -124,12 +140,20 @@ describe('candidatesFor (what the import asks about a new row)', () => {
       },
     );
     expect(found).toEqual([{ guestId: kept, score: 95, reasons: { same: ['phone', 'name', 'reading'], differs: [] } }]);
-    // Only a family name, a birthday and a postcode, as a ledger row may have: found through those.
-    const row = { familyName: '渡邊', familyReading: 'わたなべ', birthday: '1980-05-05', postalCode: '〒100-0001' };
+    // Only a family name, a birthday and an address, as a ledger row may have: found through those.
+    const row = {
+      familyName: '渡邊',
+      familyReading: 'わたなべ',
+      birthday: '1980-05-05',
+      postalCode: '〒100-0001',
+      address: '千代田区千代田１－１',
+    };
     const byBirthday = candidatesFor({ db: t.db }, row);
-    expect(byBirthday.map((c) => [c.guestId, c.reasons.same])).toEqual([[kept, ['birthday', 'postcode', 'family']]]);
+    expect(byBirthday.map((c) => [c.guestId, c.reasons.same])).toEqual([
+      [kept, ['birthday', 'address', 'postcode', 'family']],
+    ]);
     expect(candidatesFor({ db: t.db }, row, { exclude: [kept] })).toEqual([]);
     // The family name and birthday alone are not enough to say it is the same person.
-    expect(candidatesFor({ db: t.db }, { ...row, postalCode: '' })).toEqual([]);
+    expect(candidatesFor({ db: t.db }, { ...row, postalCode: '', address: '' })).toEqual([]);
   });
 });

@@ -110,7 +110,13 @@ test('from the keyboard: ↓ to the next pair, L puts it off to the end, N recor
       fields: { familyName: '田中', givenName: '太郎', familyReading: 'たなか', givenReading: 'たろう', phones: phone },
     });
     await api('guests.create', {
-      fields: { familyName: '山本', givenName: '誠', familyReading: 'やまもと', givenReading: 'まこと' },
+      fields: {
+        familyName: '山本',
+        givenName: '誠',
+        familyReading: 'やまもと',
+        givenReading: 'まこと',
+        birthday: '1975-03-03',
+      },
     });
   }
   await page.getByTestId('header-menu').click();
@@ -124,7 +130,7 @@ test('from the keyboard: ↓ to the next pair, L puts it off to the end, N recor
 
   await page.keyboard.press('ArrowDown');
   await expect(candidates.nth(1)).toHaveAttribute('data-selected', 'true');
-  await expect(page.getByTestId('candidate-reasons')).toHaveText('氏名と読みが一致');
+  await expect(page.getByTestId('candidate-reasons')).toHaveText('氏名と読みと生年月日が一致');
   await page.keyboard.press('l');
   await expect(page.getByTestId('success-notification').filter({ hasText: 'あとで確認します' })).toBeVisible();
   await expect(candidates.nth(1)).toContainText('あとで確認');

@@ -33,6 +33,17 @@ export function orderedPair(x: string, y: string): [string, string] {
 
 const sortKey = (p: Profile) => `${p.birthday}|${p.postcode}|${p.phones[0] ?? ''}|${p.givenReading}|${p.id}`;
 
+/**
+ * The block a pair is scored in when they share several: the first (by key order) of the small blocks they
+ * share, where every pair is compared. Null when every block they share is large (compared in windows): then
+ * whichever window meets them first scores them.
+ */
+function owner(a: readonly string[], b: readonly string[], isSmall: (key: string) => boolean): string | null {
+  let first: string | null = null;
+  for (const key of a) if (b.includes(key) && isSmall(key) && (first === null || key < first)) first = key;
+  return first;
+}
+
 /** Every pair of a block worth comparing: all of a small block, a sorted window of a large one. */
 export function* pairsOfBlock(members: readonly number[], profiles: readonly Profile[]): Generator<[number, number]> {
   if (members.length <= MAX_BLOCK) {
@@ -67,6 +78,7 @@ export function* scanInSlices(
             birthday FROM guests WHERE deleted_at IS NULL AND rowid > ? ORDER BY rowid LIMIT ${READ_BATCH}`,
   );
   const profiles: Profile[] = [];
+  const keysOf: string[][] = [];
   const blocks = new Map<string, number[]>();
   let after = 0;
   for (;;) {
@@ -75,7 +87,9 @@ export function* scanInSlices(
     for (const row of rows) {
       const profile = profileOf(row);
       const index = profiles.push(profile) - 1;
-      for (const key of blockingKeys(profile)) {
+      const keys = blockingKeys(profile);
+      keysOf.push(keys);
+      for (const key of keys) {
         const members = blocks.get(key);
         if (members) members.push(index);
         else blocks.set(key, [index]);
@@ -94,25 +108,34 @@ export function* scanInSlices(
       }>
     ).map((row) => `${row.guest_a}|${row.guest_b}`),
   );
-  const seen = new Set<number>();
   const found: Found[] = [];
   const count = profiles.length;
   let blocksDone = 0;
-  const shared = [...blocks.values()].filter((members) => members.length > 1);
-  for (const members of shared) {
+  const isSmall = (key: string) => (blocks.get(key)?.length ?? 0) <= MAX_BLOCK;
+  // Pairs met only in large blocks' windows, already scored (few: a window's pairs).
+  const seenInWindows = new Set<number>();
+  for (const [block, members] of blocks) {
+    blocksDone++;
+    if (members.length < 2) continue;
     for (const [x, y] of pairsOfBlock(members, profiles)) {
       const [i, j] = x < y ? [x, y] : [y, x];
-      const key = i * count + j;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      // A pair sharing several blocks is scored once: in the first small block they share (no set of every
+      // pair seen, which at a few hundred thousand pairs costs more than the scoring), or, sharing only large
+      // blocks, in the first window that meets them.
+      const own = owner(keysOf[i] as string[], keysOf[j] as string[], isSmall);
+      if (own !== null && own !== block) continue;
+      if (own === null) {
+        const key = i * count + j;
+        if (seenInWindows.has(key)) continue;
+        seenInWindows.add(key);
+      }
       const match = compareProfiles(profiles[i] as Profile, profiles[j] as Profile);
       if (match.score < THRESHOLD) continue;
       const [a, b] = orderedPair((profiles[i] as Profile).id, (profiles[j] as Profile).id);
       if (notSame.has(`${a}|${b}`)) continue;
       found.push({ a, b, match });
     }
-    blocksDone++;
-    if (slice.due()) yield { done: count + Math.floor((count * blocksDone) / shared.length), total };
+    if (slice.due()) yield { done: count + Math.floor((count * blocksDone) / blocks.size), total };
   }
 
   write(() => {

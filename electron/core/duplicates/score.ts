@@ -16,12 +16,16 @@ export const WEIGHTS: Record<MatchReason, number> = {
   birthday: 25,
   address: 20,
   postcode: 10,
-  family: 15,
+  family: 20,
 };
 export const DIFFERENCE_WEIGHTS: Record<DifferenceReason, number> = { birthday: -50 };
 
-/** The score from which a pair is proposed. */
-export const THRESHOLD = 50;
+/**
+ * The score from which a pair is proposed. A whole name and its reading alone (55) are not enough: namesakes
+ * (同姓同名) are common, and a register of 100,000 holds hundreds of thousands of such pairs; one more thing in
+ * common (a phone, an e-mail, a birthday, an address or its postcode) is.
+ */
+export const THRESHOLD = 60;
 
 export type Match = { score: number; reasons: Reasons };
 
