@@ -6,6 +6,7 @@ import { type Core, createCore } from '../../electron/core/create-core.ts';
 import { applyFigures } from './apply-figures.ts';
 import { banquetFigures } from './banquet-figures.ts';
 import { type BuildResult, ensureDatabase } from './build-database.ts';
+import { duplicateFigures } from './duplicate-figures.ts';
 import { postcodeFigures } from './postcode-figures.ts';
 import { createBaseline, queryClasses, sampleGuests } from './queries.ts';
 import { type Figure, printTable, writeJson } from './report.ts';
@@ -271,6 +272,8 @@ for (const size of sizes) {
     ...(await readFigures(build.file, size)),
     ...(await writeFigures(build.file, size)),
     ...(await postcodeFigures(size)),
+    // Its own register of 100,000 guests (duplicate-figures.ts): once, beside the 100,000 database.
+    ...(size === 100_000 ? await duplicateFigures(log) : []),
   ];
   // In the browser only at the largest size: it is the figure the target names (1,000,000 guests).
   if (size === sizes.at(-1)) {
