@@ -80,6 +80,10 @@ export const en: Messages = {
     restore: 'Restore',
     deletedBanner: 'This guest was deleted ({{when}})',
     deletedBannerHint: 'Deleted guests are not shown in search. Restore brings them back.',
+    mergedBanner: 'Merged into the card of {{name}} ({{when}})',
+    mergedBannerHint:
+      'Everything recorded is on that card now, and searching this name finds it. To bring this card back, undo the merge under Duplicate guests, in Recent merges.',
+    openKept: 'Open the card of {{name}}',
     deletedNotice: '{{name}} was deleted',
     restoredNotice: '{{name}} was restored',
     savedNotice: '{{name}} was saved',

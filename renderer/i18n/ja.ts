@@ -85,6 +85,10 @@ export const ja = {
     restore: '元に戻す',
     deletedBanner: 'このお客様は削除されています（{{when}}）',
     deletedBannerHint: '検索には表示されません。「元に戻す」で復元できます。',
+    mergedBanner: '{{name}} 様のカードに統合されています（{{when}}）',
+    mergedBannerHint:
+      '記録はすべて統合先のカードにあります。この名前で検索しても統合先が見つかります。元に戻すには「重複の確認」の最近の統合から元に戻してください。',
+    openKept: '{{name}} 様のカードを開く',
     deletedNotice: '{{name}} 様を削除しました',
     restoredNotice: '{{name}} 様を元に戻しました',
     savedNotice: '{{name}} 様の情報を保存しました',

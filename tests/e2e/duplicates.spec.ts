@@ -79,6 +79,14 @@ test('review a duplicate pair, merge it from the keyboard, see both stays on one
   const search = page.getByTestId('guest-search');
   await search.fill('ﾀｶﾊｼ');
   await expect(page.getByTestId('search-result')).toHaveCount(1);
+  // The merged card itself says where its records went, and leads there.
+  await page.evaluate((guestId) => {
+    window.location.hash = `#/guest/${guestId}`;
+  }, second.id);
+  await expect(page.getByTestId('merged-banner')).toContainText('髙橋 一郎 様のカードに統合されています');
+  await expect(page.getByTestId('restore-guest')).toHaveCount(0);
+  await page.getByTestId('open-kept-guest').click();
+  await expect(page.getByTestId('guest-card')).toHaveAttribute('data-guest-id', first.id);
 
   // Undo: both cards are back, each with its own stay.
   await page.getByTestId('header-menu').click();
