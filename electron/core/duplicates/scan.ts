@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { SliceClock, SliceProgress } from '../jobs/runner.ts';
-import { blockingKeys, type GuestFacts, type Profile, profileOf } from './profile.ts';
+import { blockingKeys, cachedKeys, type GuestFacts, type Profile, profileOf } from './profile.ts';
 import { compareProfiles, type Match, THRESHOLD } from './score.ts';
 
 // The duplicate scan over the whole register, as a job in slices (duplicates.scan). Three steps:
@@ -80,12 +80,13 @@ export function* scanInSlices(
   const profiles: Profile[] = [];
   const keysOf: string[][] = [];
   const blocks = new Map<string, number[]>();
+  const folded = cachedKeys();
   let after = 0;
   for (;;) {
     const rows = batch.all(after) as Array<GuestFacts & { rowid: number }>;
     if (rows.length === 0) break;
     for (const row of rows) {
-      const profile = profileOf(row);
+      const profile = profileOf(row, folded);
       const index = profiles.push(profile) - 1;
       const keys = blockingKeys(profile);
       keysOf.push(keys);
