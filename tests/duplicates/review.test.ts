@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { candidatesFor } from '../../electron/core/duplicates/candidates-for.ts';
+import { FINE_SLICES, makeStaffedCore } from '../support/core.ts';
 import { dupesCore } from './helpers.ts';
 
 // The scan over the register and the review's answers, through the core's calls.
@@ -155,5 +156,36 @@ describe('candidatesFor (what the import asks about a new row)', () => {
     expect(candidatesFor({ db: t.db }, row, { exclude: [kept] })).toEqual([]);
     // The family name and birthday alone are not enough to say it is the same person.
     expect(candidatesFor({ db: t.db }, { ...row, postalCode: '', address: '' })).toEqual([]);
+  });
+});
+
+describe('the scan as a job', () => {
+  it('reports progress and can be stopped, leaving the last scan’s pairs as they were', async () => {
+    const t = await makeStaffedCore({ jobs: FINE_SLICES });
+    const phone = [{ number: '090-2222-3333', label: 'mobile' }];
+    for (let i = 0; i < 3; i++) {
+      await t.call('guests.create', {
+        fields: {
+          familyName: '中村',
+          givenName: '裕子',
+          familyReading: 'なかむら',
+          givenReading: 'ゆうこ',
+          phones: phone,
+        },
+      });
+    }
+    const seen: string[] = [];
+    const stop = t.core.onProgress((progress) => {
+      seen.push(progress.state);
+      if (progress.kind === 'duplicates.scan' && progress.state === 'running' && progress.done > 0) {
+        void t.core.call('jobs.cancel', { job: progress.job });
+      }
+    });
+    expect(await t.core.call('duplicates.scan', {})).toEqual({ ok: false, error: { code: 'cancelled' } });
+    expect(seen).toContain('cancelled');
+    expect(await t.call('duplicates.list', {})).toEqual({ scannedAt: null, total: 0, candidates: [] });
+    stop();
+    // Run to the end, it keeps the three pairs.
+    expect(await t.call('duplicates.scan', {})).toEqual({ guests: 3, candidates: 3 });
   });
 });
