@@ -32,7 +32,7 @@ export const enDuplicates: Translation<typeof jaDuplicates> = {
   reasons: {
     joinSame: ' and ',
     same: 'Same {{items}}',
-    differs: 'Different {{items}}',
+    differs: 'different {{items}}',
     separator: '; ',
     item: {
       phone: 'phone number',
