@@ -65,7 +65,8 @@ const DEFINITIONS: ReadonlyArray<[SyncedTable, number, ColumnDef[]]> = [
       'created_at',
       'deleted_at',
       'last_activity_at',
-      'merged_into', // schema 6
+      'import_id', // schema 6
+      'merged_into', // schema 7
     ],
   ],
   ['guest_links', 3, ['guest_id', 'companion_id', ['relationship', oneOf(RELATIONSHIPS)], 'created_at', 'deleted_at']],
@@ -91,6 +92,7 @@ const DEFINITIONS: ReadonlyArray<[SyncedTable, number, ColumnDef[]]> = [
       'created_at',
       'deleted_at',
       'shared_room', // schema 5
+      'import_id', // schema 6
     ],
   ],
   ['stay_party', 6, ['stay_id', 'guest_id', 'created_at', 'deleted_at']],
@@ -117,6 +119,7 @@ const DEFINITIONS: ReadonlyArray<[SyncedTable, number, ColumnDef[]]> = [
       'retracted_by',
       'retract_reason',
       'created_at',
+      'import_id', // schema 6
     ],
   ],
   [
@@ -252,15 +255,31 @@ const DEFINITIONS: ReadonlyArray<[SyncedTable, number, ColumnDef[]]> = [
     ],
   ],
   ['conflict_decisions', 18, ['kind', 'subject', 'choice', 'note', 'decided_by', 'created_at']],
-  // schema 6 (名寄せ)
+  [
+    'imports',
+    19,
+    [
+      'file_name',
+      'source_key',
+      'format',
+      'mapping',
+      'counts',
+      'staff_id',
+      'finished_at',
+      'undone_at',
+      'undone_by',
+      'created_at',
+    ],
+  ],
+  // schema 7 (名寄せ)
   [
     'guest_merges',
-    19,
+    20,
     ['kept_id', 'merged_id', ['changes', list], 'merged_by', 'undone_at', 'undone_by', 'created_at'],
   ],
   [
     'duplicate_decisions',
-    20,
+    21,
     ['guest_a', 'guest_b', ['decision', oneOf(DUPLICATE_DECISIONS)], 'decided_by', 'created_at'],
   ],
 ];

@@ -3,6 +3,7 @@ import type { Runner } from '../../db/query.ts';
 import type { CallName, CallOutput, ParsedInput } from '../../shared/contract/index.ts';
 import type { ChangeEngine } from './changes/engine.ts';
 import type { WriteSession } from './changes/write.ts';
+import type { FileStore } from './files/store.ts';
 import type { NameFormatter } from './guests/rows.ts';
 import type { JobRunner } from './jobs/runner.ts';
 import type { HistoryCache } from './kitchen/history-cache.ts';
@@ -31,6 +32,8 @@ export type CoreContext = {
   jobs: JobRunner;
   /** Each guest's stays and each stay's servings, kept between calls (kitchen/history-cache.ts). */
   histories: HistoryCache;
+  /** Files on their way in (a ledger to import) or out (an export), in memory (files/store.ts). */
+  files: FileStore;
 };
 
 /** The caller of one call: who is working at this PC, and how to write as them. */

@@ -8,6 +8,8 @@ import { addressHandlers } from './addresses/handlers.ts';
 import { createPostcodeBook, type PostcodeBook } from './addresses/postcode-book.ts';
 import { allergyHandlers } from './allergies/handlers.ts';
 import { arrivalHandlers } from './arrivals/handlers.ts';
+import { backupHandlers } from './backups/handlers.ts';
+import { type BackupOptions, createBackupService, type RestoreHook } from './backups/service.ts';
 import { banquetHandlers } from './banquets/handlers.ts';
 import type { ApplyReport } from './changes/apply.ts';
 import { editedSinceFailure } from './changes/edited-since.ts';
@@ -22,12 +24,15 @@ import type { Actor, CoreContext, Handler, Logger } from './context.ts';
 import { type CallOptions, createDispatcher } from './dispatch.ts';
 import { registerDomainRules } from './domain-rules.ts';
 import { duplicateHandlers } from './duplicates/handlers.ts';
+import { fileHandlers } from './files/handlers.ts';
+import { createFileStore } from './files/store.ts';
 import { guestHandlers } from './guests/handlers.ts';
 import { createNameFormatter } from './guests/rows.ts';
 import { createSearch } from './guests/search.ts';
 import { createSearchCues } from './guests/search-cues.ts';
 import { createSearchIndex } from './guests/search-index.ts';
 import { searchKeysStale } from './guests/search-keys-version.ts';
+import { importHandlers } from './imports/handlers.ts';
 import { jobHandlers } from './jobs/handlers.ts';
 import { createJobRunner, type JobRunnerOptions } from './jobs/runner.ts';
 import { kitchenHandlers } from './kitchen/handlers.ts';
@@ -56,6 +61,13 @@ export type CoreOptions = {
   jobs?: Pick<JobRunnerOptions, 'sliceMs' | 'progressEveryMs'>;
   /** Japan Post's postcodes (read on the first lookup); the data file shipped with the app unless given. */
   postcodes?: PostcodeBook;
+  /** When backups look for the daily one, how long quitting waits for its own (backups/service.ts). */
+  backups?: BackupOptions;
+  /**
+   * Replaces the database with a restored backup and reopens the core on it: given by the core's owner (the
+   * worker, electron/core-host/worker.ts). Without it, backups.restore answers `restore_unavailable`.
+   */
+  restore?: RestoreHook;
 };
 
 export type Core = {
@@ -72,6 +84,8 @@ export type Core = {
     retryHeld(accept?: { node: string; hlc: number }): number;
   };
   readonly nodeId: string;
+  /** Before close, on quitting: the backup on quitting, bounded in time (backups/service.ts). Never rejects. */
+  beforeClose(): Promise<void>;
   close(): void;
 };
 
@@ -109,10 +123,13 @@ export function createCore(options: CoreOptions): Core {
     names: createNameFormatter(),
     jobs,
     histories: createHistoryCache(db, changes),
+    files: createFileStore(clock),
   };
 
   // Derived columns and the invariants that merging cannot keep by itself, per domain.
   registerDomainRules(changes, run.prepare);
+
+  const backups = createBackupService(ctx, { ...options.backups, restore: options.restore });
 
   const searchIndex = createSearchIndex(db);
   changes.onRowWritten('guests', (before, after) => searchIndex.onGuestWritten(before as never, after as never));
@@ -140,6 +157,9 @@ export function createCore(options: CoreOptions): Core {
     ...arrivalHandlers(ctx),
     ...banquetHandlers(ctx),
     ...conflictHandlers(ctx),
+    ...fileHandlers(ctx),
+    ...importHandlers(ctx),
+    ...backupHandlers(backups),
     ...duplicateHandlers(ctx),
   } satisfies { [N in CallName]: Handler<N> };
 
@@ -222,7 +242,15 @@ export function createCore(options: CoreOptions): Core {
         return applied;
       },
     },
+    async beforeClose() {
+      try {
+        await backups.beforeClose();
+      } catch (error) {
+        logger.error('the backup on quitting failed', error);
+      }
+    },
     close() {
+      backups.close();
       // Jobs stop first (a rebuild drops its shadow table), while the database is still open.
       jobs.stopAll();
       listeners.clear();

@@ -4,6 +4,7 @@
 
 import type { CallError } from '../../shared/contract/index.ts';
 import { authToken, CallErrorException } from './client.ts';
+import { saveBlob } from './files.ts';
 
 export type Sheet = 'briefing' | 'kitchen';
 export type SheetParams = { date: string; stayId?: string; lang: 'ja' | 'en' };
@@ -15,19 +16,6 @@ const connectionLost: CallError = { code: 'internal', detail: 'connection_lost' 
 function isCallError(body: unknown): body is { ok: false; error: CallError } {
   const error = (body as { error?: { code?: unknown } } | null)?.error;
   return typeof error?.code === 'string';
-}
-
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has its own copy once it starts; the URL only has to live until then.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export async function saveSheetPdf(sheet: Sheet, params: SheetParams): Promise<void> {
@@ -55,5 +43,5 @@ export async function saveSheetPdf(sheet: Sheet, params: SheetParams): Promise<v
     const body: unknown = await response.json().catch(() => null);
     throw new CallErrorException(isCallError(body) ? body.error : connectionLost);
   }
-  download(await response.blob(), fileName);
+  saveBlob(await response.blob(), fileName);
 }

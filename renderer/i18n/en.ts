@@ -1,4 +1,7 @@
+import { enImportErrors } from '../../shared/i18n/import-errors.en.ts';
+import { enImports } from '../../shared/i18n/imports.en.ts';
 import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
+import { enBackupErrors, enBackups } from './backups.en.ts';
 import { enBanquet } from './banquet.en.ts';
 import { enBanquetErrors } from './banquet-errors.en.ts';
 import { enConflicts } from './conflicts.en.ts';
@@ -19,6 +22,8 @@ export const en: Messages = {
   kitchen: enKitchen,
   banquet: enBanquet,
   jobs: enJobs,
+  imports: enImports,
+  backups: enBackups,
   conflicts: enConflicts,
   duplicates: enDuplicates,
   dates: enDates,
@@ -261,7 +266,9 @@ export const en: Messages = {
     detail: {
       ...enServiceErrors,
       ...enKitchenErrors,
+      ...enImportErrors,
       ...enBanquetErrors,
+      ...enBackupErrors,
       postcode_unknown:
         'Postcode {{postcode}} is not in Japan Post’s postcode data. Check the number, or type the address by hand.',
       rebuild_running: 'The search index is being rebuilt right now. Wait until it is done.',
@@ -292,6 +299,12 @@ export const en: Messages = {
       edited_since: 'Someone changed the same fields after this form was opened. Choose which values to keep.',
       conflict_not_found: 'This conflict is no longer open (it may have been settled on another PC)',
       held_not_found: 'Nothing is waiting under that name (it may have been applied already)',
+      file_too_large:
+        'The file is too large (up to {{maxMb}} MB). Split the ledger, by year for example, and import each part.',
+      upload_expired: 'The file took too long to arrive. Choose the file again.',
+      upload_incomplete: 'The file has not fully arrived yet. Choose the file again.',
+      upload_out_of_order: 'The file arrived out of order. Choose the file again.',
+      file_expired: 'This file is no longer kept. Make it again.',
     },
     field: {
       required: 'Required',
@@ -315,6 +328,8 @@ export const en: Messages = {
       date_outside_stay: 'Choose a date within the stay (arrival to departure)',
       time_invalid: 'Enter a time like 18:00',
       time_zone_invalid: 'Not a known time zone. Enter a zone name such as Asia/Tokyo',
+      folder_not_absolute: 'Type the folder’s full path (for example /media/usb/yadocho or E:\\Yadocho)',
+      keep_invalid: 'Enter a whole number of generations from 1 to 365',
       end_before_start: 'The end time must be after the start time',
       headcount_required: 'The headcount must be at least 1',
       capacity_required: 'Enter the capacity of at least one layout',

@@ -2,13 +2,16 @@ import type { z } from 'zod';
 import { addressCalls } from './addresses.ts';
 import { allergyCalls } from './allergies.ts';
 import { arrivalCalls } from './arrivals.ts';
+import { backupCalls } from './backups.ts';
 import { banquetCalls } from './banquets.ts';
 import { conflictCalls } from './conflicts.ts';
 import { duplicateCalls } from './duplicates.ts';
+import { fileCalls } from './files.ts';
 import { followUpCalls } from './follow-ups.ts';
 import { guestCalls } from './guests.ts';
 import { hallCalls } from './halls.ts';
 import { historyCalls } from './history.ts';
+import { importCalls } from './imports.ts';
 import { type JobProgress, jobCalls } from './jobs.ts';
 import { kitchenCalls } from './kitchen.ts';
 import { requestCalls } from './requests.ts';
@@ -39,6 +42,9 @@ export const contract = {
   ...banquetCalls,
   ...followUpCalls,
   ...conflictCalls,
+  ...fileCalls,
+  ...importCalls,
+  ...backupCalls,
   ...duplicateCalls,
 };
 

@@ -8,7 +8,7 @@ import { compareProfiles, THRESHOLD } from './score.ts';
 // The guests already on record that a new guest probably is (at import, before a row becomes a new guest). The
 // same blocking keys as the scan, each answered by an index instead of a pass over the register: the search
 // index's exact terms (a whole reading, a whole folded name, a phone's digits, an e-mail), and the birthday and
-// postcode indexes (migration 6). Each lookup reads at most LOOKUP_LIMIT guests, so a common name costs as much
+// postcode indexes (migration 7). Each lookup reads at most LOOKUP_LIMIT guests, so a common name costs as much
 // as a rare one; then the found guests are scored as the scan scores them.
 
 /** A guest as an import row or a form gives it: only the family name and its reading are needed. */

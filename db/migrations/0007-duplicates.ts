@@ -22,7 +22,7 @@ import type { Migration } from './migration.ts';
 // so the review screen opens at once; each PC scans its own register.
 
 export const duplicates: Migration = {
-  version: 6,
+  version: 7,
   name: 'duplicates',
   sql: `
     ALTER TABLE guests ADD COLUMN merged_into TEXT REFERENCES guests(id);

@@ -1,0 +1,8 @@
+import type { CoreContext, Handlers } from '../context.ts';
+
+export function fileHandlers(ctx: CoreContext): Handlers<'files.upload' | 'files.download'> {
+  return {
+    'files.upload': (input) => ctx.files.receive(input),
+    'files.download': ({ file, offset }) => ctx.files.chunk(file, offset),
+  };
+}
