@@ -7,6 +7,7 @@ export const enJobs: Translation<typeof jaJobs> = {
     'demo.load': 'Loading sample data',
     'search.rebuild': 'Rebuilding the search index',
     'backup.run': 'Making a backup',
+    'duplicates.scan': 'Looking for duplicate guests',
   },
   progress: '{{done}} / {{total}}',
   percent: '{{percent}}%',

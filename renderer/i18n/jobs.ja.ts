@@ -5,6 +5,7 @@ export const jaJobs = {
     'demo.load': 'サンプルデータを読み込み中',
     'search.rebuild': '検索インデックスを再構築中',
     'backup.run': 'バックアップを作成中',
+    'duplicates.scan': '重複の候補を探しています',
   },
   progress: '{{done}} / {{total}}',
   percent: '{{percent}}%',

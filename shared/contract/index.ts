@@ -5,6 +5,7 @@ import { arrivalCalls } from './arrivals.ts';
 import { backupCalls } from './backups.ts';
 import { banquetCalls } from './banquets.ts';
 import { conflictCalls } from './conflicts.ts';
+import { duplicateCalls } from './duplicates.ts';
 import { fileCalls } from './files.ts';
 import { followUpCalls } from './follow-ups.ts';
 import { guestCalls } from './guests.ts';
@@ -44,6 +45,7 @@ export const contract = {
   ...fileCalls,
   ...importCalls,
   ...backupCalls,
+  ...duplicateCalls,
 };
 
 export type Contract = typeof contract;
