@@ -63,9 +63,34 @@ export const SEARCH_STATEMENTS = {
   guestsByRowids: guestsByRowidsSql(40),
 };
 
-export function createSearch(db: Database, displayName: NameFormatter, cues: SearchCues) {
+/** Looks one key up: up to `limit` candidates, or every one when `limit` is -1 (SQLite: no limit). */
+function createLookup(db: Database) {
   const walkShort = db.prepare(SEARCH_STATEMENTS.walkShort);
   const rangeLong = db.prepare(SEARCH_STATEMENTS.rangeLong);
+  return (key: string, limit: number): Candidate[] => {
+    if (Array.from(key).length <= shortLimit(key)) return walkShort.all(key, limit) as Candidate[];
+    const cap = limit === -1 ? -1 : LONG_KEY_ROW_CAP;
+    const rows = rangeLong.all(key, `${key}\u{10FFFF}`, cap) as Array<Candidate & { term: string }>;
+    return rows.map((row) => ({ guest: row.guest, recency: row.recency, rank: row.term === key ? 0 : 1 }));
+  };
+}
+
+/**
+ * Every guest a query finds, not only the page the search shows: the same keys and the same index walks
+ * as `search`, without their limits (an export takes all of them). Guest rowids in ascending order; deleted
+ * guests have no index rows, so none is among them.
+ */
+export function createMatches(db: Database) {
+  const lookup = createLookup(db);
+  return function matches(query: string): number[] {
+    const found = new Set<number>();
+    for (const key of queryKeys(query)) for (const candidate of lookup(key, -1)) found.add(candidate.guest);
+    return [...found].sort((a, b) => a - b);
+  };
+}
+
+export function createSearch(db: Database, displayName: NameFormatter, cues: SearchCues) {
+  const lookup = createLookup(db);
   const byCount = new Map<number, Statement>();
   const guestsByRowids = (rowids: number[]): HitRow[] => {
     let statement = byCount.get(rowids.length);
@@ -74,12 +99,6 @@ export function createSearch(db: Database, displayName: NameFormatter, cues: Sea
       byCount.set(rowids.length, statement);
     }
     return statement.all(...rowids) as HitRow[];
-  };
-
-  const lookup = (key: string, limit: number): Candidate[] => {
-    if (Array.from(key).length <= shortLimit(key)) return walkShort.all(key, limit) as Candidate[];
-    const rows = rangeLong.all(key, `${key}\u{10FFFF}`, LONG_KEY_ROW_CAP) as Array<Candidate & { term: string }>;
-    return rows.map((row) => ({ guest: row.guest, recency: row.recency, rank: row.term === key ? 0 : 1 }));
   };
 
   return function search(query: string, limit = 20): SearchHit[] {
