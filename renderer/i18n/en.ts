@@ -321,6 +321,7 @@ export const en: Messages = {
       range_too_long: 'The period is too long',
       range_over_ten_years:
         'A report covers at most ten years: the end date can be no later than the month ten years after the start',
+      csv_one_kind: 'A CSV file holds one kind: choose one, or choose Excel.',
       invalid_choice: 'Choose one of the options',
       too_many: 'Too many',
       invalid_type: 'Not valid',

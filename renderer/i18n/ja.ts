@@ -321,6 +321,7 @@ export const ja = {
       range_invalid: '終了日は開始日以降にしてください',
       range_too_long: '期間が長すぎます',
       range_over_ten_years: 'レポートの期間は10年以内にしてください（終了日は開始日の10年後の月まで）',
+      csv_one_kind: 'CSVは1ファイルに1種類です。種類を1つ選ぶか、Excel形式にしてください。',
       invalid_choice: '選択肢から選んでください',
       too_many: '多すぎます',
       invalid_type: '形式が正しくありません',

@@ -4,6 +4,7 @@ import { allergyCalls } from './allergies.ts';
 import { arrivalCalls } from './arrivals.ts';
 import { banquetCalls } from './banquets.ts';
 import { conflictCalls } from './conflicts.ts';
+import { exportCalls } from './exports.ts';
 import { fileCalls } from './files.ts';
 import { followUpCalls } from './follow-ups.ts';
 import { guestCalls } from './guests.ts';
@@ -39,6 +40,7 @@ export const contract = {
   ...banquetCalls,
   ...followUpCalls,
   ...conflictCalls,
+  ...exportCalls,
   ...fileCalls,
 };
 

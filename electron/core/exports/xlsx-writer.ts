@@ -1,0 +1,100 @@
+import { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { guardCell, guardPhone } from '../../../shared/text/formula-guard.ts';
+import type { Column, RowCells } from './columns.ts';
+import type { TableWriter } from './table-writer.ts';
+
+// An .xlsx written as a stream with exceljs's WorkbookWriter: each row is committed (turned into XML and
+// handed to the zip) as soon as it is added, and each sheet is committed before the next begins, so the
+// rows are never all in memory; only the finished, compressed file is (the file store keeps it).
+//
+// The zip compresses asynchronously (zlib, between the job's slices): `backlog` is what the current sheet
+// has written that the zip has not yet taken, which the job lets drain before it writes more.
+//
+// Cells: dates are real date cells (yyyy/mm/dd), yen and counts numbers (#,##0 for yen), text a plain string
+// cell, which Excel never evaluates; a text that looks like a formula still gets its apostrophe, since the
+// workbook may be saved again as CSV, where it would be evaluated. Phones are left as written (formula-guard.ts).
+
+const DATE_FORMAT = 'yyyy/mm/dd';
+const YEN_FORMAT = '#,##0';
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+type StreamBufLike = { pipes?: Array<{ writableLength?: number; readableLength?: number }> };
+
+function cellValue(value: RowCells[number], column: Column): ExcelJS.CellValue {
+  if (typeof value === 'number') return value;
+  switch (column.type) {
+    case 'date': {
+      const day = DAY.exec(value);
+      // Midnight UTC of the day: exceljs writes a Date as its UTC serial number, so the cell shows that day.
+      if (day) return new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
+      return value === '' ? null : guardCell(value);
+    }
+    case 'phone':
+      return value === '' ? null : guardPhone(value);
+    default:
+      return value === '' ? null : guardCell(value);
+  }
+}
+
+export function createXlsxWriter(): TableWriter {
+  const parts: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      parts.push(chunk);
+      done();
+    },
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'Yadocho';
+  let sheet: ExcelJS.Worksheet | undefined;
+  let columns: Column[] = [];
+  let aborted = false;
+
+  return {
+    begin(title, tableColumns, header) {
+      columns = tableColumns;
+      sheet = workbook.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 1 }] });
+      sheet.columns = tableColumns.map((column, index) => ({
+        header: header[index],
+        width: column.width,
+        ...(column.type === 'date'
+          ? { style: { numFmt: DATE_FORMAT } }
+          : column.type === 'yen'
+            ? { style: { numFmt: YEN_FORMAT } }
+            : {}),
+      }));
+      const head = sheet.getRow(1);
+      head.font = { bold: true };
+      head.commit();
+    },
+    rows(rows) {
+      const target = sheet as ExcelJS.Worksheet;
+      for (const row of rows) {
+        target.addRow(row.map((value, index) => cellValue(value, columns[index] as Column))).commit();
+      }
+    },
+    end() {
+      sheet?.commit();
+      sheet = undefined;
+    },
+    backlog() {
+      // The sheet's stream (exceljs's StreamBuf) pushes into the zip entry's stream; what waits there is backlog.
+      const stream = (sheet as unknown as { stream?: StreamBufLike } | undefined)?.stream;
+      let waiting = 0;
+      for (const pipe of stream?.pipes ?? []) waiting += (pipe.writableLength ?? 0) + (pipe.readableLength ?? 0);
+      return waiting;
+    },
+    async finish() {
+      await workbook.commit();
+      return Buffer.concat(parts);
+    },
+    abort() {
+      if (aborted) return;
+      aborted = true;
+      parts.length = 0;
+      // Stop the zip; what it was compressing is dropped with the writer.
+      (workbook as unknown as { zip?: { abort?: () => void } }).zip?.abort?.();
+    },
+  };
+}
