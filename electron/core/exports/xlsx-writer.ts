@@ -15,8 +15,17 @@ import type { TableWriter } from './table-writer.ts';
 // cell, which Excel never evaluates; a text that looks like a formula still gets its apostrophe, since the
 // workbook may be saved again as CSV, where it would be evaluated. Phones are left as written (formula-guard.ts).
 
-const DATE_FORMAT = 'yyyy/mm/dd';
-const YEN_FORMAT = '#,##0';
+// One style object per column type, shared by every cell of that type: exceljs looks a cell's style up by
+// object identity (a WeakMap) before working it out, so a shared object is worked out once, where a
+// style per cell (what a column style gives) is worked out again for every cell: most of the time spent.
+const STYLES: Record<Column['type'], Partial<ExcelJS.Style>> = {
+  text: {},
+  phone: {},
+  count: {},
+  date: { numFmt: 'yyyy/mm/dd' },
+  yen: { numFmt: '#,##0' },
+};
+const HEADER_STYLE: Partial<ExcelJS.Style> = { font: { bold: true } };
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 type StreamBufLike = { pipes?: Array<{ writableLength?: number; readableLength?: number }> };
@@ -49,29 +58,27 @@ export function createXlsxWriter(): TableWriter {
   workbook.creator = 'Yadocho';
   let sheet: ExcelJS.Worksheet | undefined;
   let columns: Column[] = [];
+  let styles: Partial<ExcelJS.Style>[] = [];
   let aborted = false;
 
   return {
     begin(title, tableColumns, header) {
       columns = tableColumns;
+      styles = tableColumns.map((column) => STYLES[column.type]);
       sheet = workbook.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 1 }] });
-      sheet.columns = tableColumns.map((column, index) => ({
-        header: header[index],
-        width: column.width,
-        ...(column.type === 'date'
-          ? { style: { numFmt: DATE_FORMAT } }
-          : column.type === 'yen'
-            ? { style: { numFmt: YEN_FORMAT } }
-            : {}),
-      }));
-      const head = sheet.getRow(1);
-      head.font = { bold: true };
+      sheet.columns = tableColumns.map((column) => ({ width: column.width }));
+      const head = sheet.addRow(header);
+      for (let index = 1; index <= header.length; index++) head.getCell(index).style = HEADER_STYLE;
       head.commit();
     },
     rows(rows) {
       const target = sheet as ExcelJS.Worksheet;
-      for (const row of rows) {
-        target.addRow(row.map((value, index) => cellValue(value, columns[index] as Column))).commit();
+      for (const values of rows) {
+        const row = target.addRow(values.map((value, index) => cellValue(value, columns[index] as Column)));
+        for (let index = 0; index < styles.length; index++) {
+          row.getCell(index + 1).style = styles[index] as Partial<ExcelJS.Style>;
+        }
+        row.commit();
       }
     },
     end() {
