@@ -12,13 +12,17 @@ import type { TableWriter } from './table-writer.ts';
 // - a slice reads batches of rows and hands them to the writer until its time is used, then yields; the
 //   zip compresses what it was given during the turn of the event loop the runner leaves between slices;
 // - when the writer's backlog (written but not yet taken by the zip) is over BACKLOG_LIMIT, the job yields
-//   without reading, turn after turn, until it has drained: memory stays bounded at any number of rows;
-// - at the end the writer finishes asynchronously (the zip's last entries): the job keeps yielding empty
-//   slices until that promise has settled, so the file is whole when the job ends and a cancel still
-//   applies meanwhile.
+//   without reading, each time asking the runner to wait a millisecond (`until`) rather than one turn, so
+//   the event loop sleeps while zlib compresses on its thread, until the backlog has drained: memory stays
+//   bounded at any number of rows (without it the whole XML waited in memory: 1 GB for the bench register);
+// - at the end the writer finishes asynchronously (the zip's last entries): the job yields once more, asking
+//   the runner to wait for that promise, so the file is whole when the job ends.
 // A cancel closes the generator at a slice boundary: its `finally` drops the writer, so no file is made.
 
 const BACKLOG_LIMIT = 4 * 1024 * 1024;
+const DRAIN_WAIT_MS = 1;
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export type ExportRun = { kinds: ExportKind[]; filter: ExportFilter; language: Language };
 export type ExportResult = { bytes: Buffer; rows: number };
@@ -69,15 +73,14 @@ export function* exportInSlices(
         if (slice.due()) {
           yield progress();
           const open = writer;
-          while (open.backlog() > BACKLOG_LIMIT) yield progress();
+          while (open.backlog() > BACKLOG_LIMIT) yield { ...progress(), until: pause(DRAIN_WAIT_MS) };
         }
       }
       writer.end();
     }
 
     let outcome: { bytes: Buffer } | { error: unknown } | undefined;
-    const file = writer;
-    file.finish().then(
+    const settled = writer.finish().then(
       (bytes) => {
         outcome = { bytes };
       },
@@ -85,7 +88,7 @@ export function* exportInSlices(
         outcome = { error };
       },
     );
-    while (outcome === undefined) yield progress();
+    while (outcome === undefined) yield { ...progress(), until: settled };
     if ('error' in outcome) throw outcome.error;
     finished = true;
     return { bytes: outcome.bytes, rows };

@@ -28,7 +28,10 @@ const STYLES: Record<Column['type'], Partial<ExcelJS.Style>> = {
 const HEADER_STYLE: Partial<ExcelJS.Style> = { font: { bold: true } };
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-type StreamBufLike = { pipes?: Array<{ writableLength?: number; readableLength?: number }> };
+/** exceljs's StreamBuf pipes into the zip entry's stream (readable-stream 3, which has no writableLength). */
+type StreamBufLike = {
+  pipes?: Array<{ _writableState?: { length?: number }; _readableState?: { length?: number } }>;
+};
 
 function cellValue(value: RowCells[number], column: Column): ExcelJS.CellValue {
   if (typeof value === 'number') return value;
@@ -46,11 +49,44 @@ function cellValue(value: RowCells[number], column: Column): ExcelJS.CellValue {
   }
 }
 
+/** Bytes per block the finished file is gathered in. */
+const BLOCK = 1024 * 1024;
+
+/**
+ * The zip's output gathered into 1 MB blocks: the finished file's bytes only, not the buffers zlib's small
+ * chunks are views of, and one copy at the end instead of a concat of thousands of chunks.
+ */
+function createCollector() {
+  const blocks: Buffer[] = [];
+  let current = Buffer.allocUnsafe(BLOCK);
+  let used = 0;
+  return {
+    add(chunk: Buffer) {
+      let offset = 0;
+      while (offset < chunk.length) {
+        if (used === current.length) {
+          blocks.push(current);
+          current = Buffer.allocUnsafe(BLOCK);
+          used = 0;
+        }
+        const copied = chunk.copy(current, used, offset);
+        used += copied;
+        offset += copied;
+      }
+    },
+    bytes: () => Buffer.concat([...blocks, current.subarray(0, used)]),
+    clear() {
+      blocks.length = 0;
+      used = 0;
+    },
+  };
+}
+
 export function createXlsxWriter(): TableWriter {
-  const parts: Buffer[] = [];
+  const parts = createCollector();
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      parts.push(chunk);
+      parts.add(chunk);
       done();
     },
   });
@@ -89,17 +125,21 @@ export function createXlsxWriter(): TableWriter {
       // The sheet's stream (exceljs's StreamBuf) pushes into the zip entry's stream; what waits there is backlog.
       const stream = (sheet as unknown as { stream?: StreamBufLike } | undefined)?.stream;
       let waiting = 0;
-      for (const pipe of stream?.pipes ?? []) waiting += (pipe.writableLength ?? 0) + (pipe.readableLength ?? 0);
+      for (const pipe of stream?.pipes ?? []) {
+        waiting += (pipe._writableState?.length ?? 0) + (pipe._readableState?.length ?? 0);
+      }
       return waiting;
     },
     async finish() {
       await workbook.commit();
-      return Buffer.concat(parts);
+      const bytes = parts.bytes();
+      parts.clear();
+      return bytes;
     },
     abort() {
       if (aborted) return;
       aborted = true;
-      parts.length = 0;
+      parts.clear();
       // Stop the zip; what it was compressing is dropped with the writer.
       (workbook as unknown as { zip?: { abort?: () => void } }).zip?.abort?.();
     },

@@ -11,8 +11,13 @@ import type { Logger } from '../context.ts';
 // slices to do so) and the call that started the job answers `cancelled`. No module-level state: a runner
 // lives in one core.
 
-/** What a slice reports when it yields: how far the job has got. */
-export type SliceProgress = { done: number; total: number };
+/**
+ * What a slice reports when it yields: how far the job has got. `until`: wait for this before the next
+ * slice instead of one turn of the event loop: a job fed to a stream waits for it to drain (an export's zip,
+ * compressed on another thread), without spinning through turns meanwhile. Kept short: a cancel is seen
+ * when it settles.
+ */
+export type SliceProgress = { done: number; total: number; until?: Promise<unknown> };
 
 export type SliceClock = {
   /** True once the current slice has used its time: finish the unit of work at hand and yield. */
@@ -83,7 +88,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     sliceStarted = performance.now();
     let step = job.generator.return(undefined);
     while (!step.done) {
-      await nextTurn();
+      await (step.value.until ?? nextTurn());
       sliceStarted = performance.now();
       step = job.generator.next();
     }
@@ -117,7 +122,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
           }
           job.progress = { ...job.progress, done: step.value.done, total: step.value.total };
           emit(job, 'running', false);
-          await nextTurn();
+          await (step.value.until ?? nextTurn());
         }
       } catch (error) {
         if (!(error instanceof CallFailure && error.error.code === 'cancelled')) emit(job, 'failed', true);
