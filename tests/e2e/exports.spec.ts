@@ -91,3 +91,46 @@ test('exports the stays of a period to Excel with a sheet per kind', async ({ pa
   expect(row.getCell(header.indexOf('金額（円）') + 1).value).toBe(54000);
   expect(row.getCell(header.indexOf('到着日') + 1).value).toEqual(new Date(Date.UTC(2026, 3, 1)));
 });
+
+test.describe('a long export', () => {
+  test.use({ appOptions: { jobs: { sliceMs: 0 } } });
+
+  test('shows its progress with a stop button, and a stopped export saves no file', async ({ page, app }) => {
+    await open(page, app.url);
+    await firstRun(page);
+    const api = apiFor(page, app);
+    await api('demo.load', { count: 3000, seed: 4 });
+    await page.getByTestId('header-menu').click();
+    await page.getByTestId('export-link').click();
+    const dialog = page.getByTestId('export-dialog');
+    await expect(dialog.getByTestId('export-filter-all')).toBeChecked();
+    let downloads = 0;
+    page.on('download', () => {
+      downloads++;
+    });
+    await dialog.getByTestId('export-start').click();
+    const progress = dialog.getByTestId('export-progress');
+    // The export may finish before the click lands (one batch per slice, but a fast machine): then it is done.
+    const pressed = await progress
+      .getByTestId('export-cancel')
+      .click({ timeout: 10_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    await expect(progress).toBeHidden({ timeout: 60_000 });
+    const done = dialog.getByTestId('export-done');
+    const cancelled = page.getByTestId('job-cancelled');
+    await expect(done.or(cancelled)).toBeVisible();
+    if (await cancelled.isVisible()) {
+      expect(pressed).toBe(true);
+      await expect(done).toHaveCount(0);
+      expect(downloads).toBe(0);
+    } else {
+      await expect(done).toContainText('行を書き出しました');
+    }
+    // Stopping is the person's choice, not an error.
+    await expect(page.getByTestId('error-notification')).toHaveCount(0);
+    expect(await api('jobs.list', {})).toEqual({ jobs: [] });
+  });
+});
