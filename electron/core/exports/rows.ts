@@ -17,7 +17,34 @@ import type { Selection } from './selection.ts';
 /** Guests or stays read per batch: one slice of the job writes one or more batches. */
 export const BATCH = 500;
 
-export type Batch = { rows: RowCells[] /** guests or stays passed, for progress */; units: number };
+/** The statements the readers run, by name (exported for the query-plan test). */
+export const EXPORT_ROW_STATEMENTS = {
+  guestsAfter: `SELECT rowid, * FROM guests WHERE deleted_at IS NULL AND rowid > ? ORDER BY rowid LIMIT ${BATCH}`,
+  guestsByRowids: `SELECT rowid, * FROM guests WHERE rowid IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL ORDER BY rowid`,
+  allergiesOfGuests: `
+    SELECT a.*, al.name_ja, al.name_en, st.name AS confirmer
+      FROM allergies a LEFT JOIN allergens al ON al.id = a.allergen_id LEFT JOIN staff st ON st.id = a.confirmed_by
+     WHERE a.guest_id IN (SELECT value FROM json_each(?)) AND a.superseded_by IS NULL AND a.retracted_at IS NULL
+     ORDER BY a.created_at, a.id`,
+  requestsOfGuests: 'SELECT * FROM requests WHERE guest_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, id',
+  leads: `SELECT id, family_name, given_name, family_reading, given_reading FROM guests
+      WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`,
+  staysByRowids: `SELECT rowid, * FROM stays WHERE rowid IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL
+        ORDER BY arrival_date, rowid`,
+  staysAfter: `SELECT rowid, * FROM stays
+      WHERE (arrival_date, rowid) > (?, ?) AND arrival_date <= ? AND deleted_at IS NULL
+      ORDER BY arrival_date, rowid LIMIT ${BATCH}`,
+  partiesOfStays: `
+    SELECT p.stay_id, g.family_name, g.given_name FROM stay_party p JOIN guests g ON g.id = p.guest_id
+     WHERE p.stay_id IN (SELECT value FROM json_each(?)) AND p.deleted_at IS NULL AND g.deleted_at IS NULL
+     ORDER BY p.stay_id, p.created_at, p.id`,
+};
+
+export type Batch = {
+  rows: RowCells[];
+  /** Guests or stays passed, for progress. */
+  units: number;
+};
 export type Reader = () => Batch | null;
 export type Language = 'ja' | 'en';
 
@@ -35,9 +62,7 @@ const person = (guest: Person): RowCells => [
 /** Walks the selected guests in rowid order, a batch at a time, deleted ones left out. */
 function guestWalker(ctx: CoreContext, selection: Selection): () => GuestWithRowid[] | null {
   if (selection.guests === 'all') {
-    const next = ctx.run.prepare(
-      `SELECT rowid, * FROM guests WHERE deleted_at IS NULL AND rowid > ? ORDER BY rowid LIMIT ${BATCH}`,
-    );
+    const next = ctx.run.prepare(EXPORT_ROW_STATEMENTS.guestsAfter);
     let after = 0;
     return () => {
       const rows = next.all(after) as GuestWithRowid[];
@@ -46,9 +71,7 @@ function guestWalker(ctx: CoreContext, selection: Selection): () => GuestWithRow
       return rows;
     };
   }
-  const byRowids = ctx.run.prepare(
-    `SELECT rowid, * FROM guests WHERE rowid IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL ORDER BY rowid`,
-  );
+  const byRowids = ctx.run.prepare(EXPORT_ROW_STATEMENTS.guestsByRowids);
   const rowids = selection.guests;
   let start = 0;
   return () => {
@@ -117,11 +140,7 @@ function allergyReader(ctx: CoreContext, selection: Selection, lang: Language): 
   const words = EXPORT_LABELS[lang];
   const codes = SERVICE_LABELS[lang].codes;
   // Current records only: a corrected one is superseded by its correction, a retracted one was withdrawn.
-  const ofGuests = ctx.run.prepare(`
-    SELECT a.*, al.name_ja, al.name_en, st.name AS confirmer
-      FROM allergies a LEFT JOIN allergens al ON al.id = a.allergen_id LEFT JOIN staff st ON st.id = a.confirmed_by
-     WHERE a.guest_id IN (SELECT value FROM json_each(?)) AND a.superseded_by IS NULL AND a.retracted_at IS NULL
-     ORDER BY a.created_at, a.id`);
+  const ofGuests = ctx.run.prepare(EXPORT_ROW_STATEMENTS.allergiesOfGuests);
   return () => {
     const guests = walk();
     if (!guests) return null;
@@ -151,9 +170,7 @@ function requestReader(ctx: CoreContext, selection: Selection, lang: Language): 
   const words = EXPORT_LABELS[lang];
   const codes = SERVICE_LABELS[lang].codes;
   const dayOf = dayReader(ctx);
-  const ofGuests = ctx.run.prepare(
-    'SELECT * FROM requests WHERE guest_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, id',
-  );
+  const ofGuests = ctx.run.prepare(EXPORT_ROW_STATEMENTS.requestsOfGuests);
   return () => {
     const guests = walk();
     if (!guests) return null;
@@ -185,10 +202,7 @@ type StayWithLead = { stay: StayExportRow; lead: Lead };
  * guest for each batch, which made the walk quadratic in practice (a quarter second per batch at 100,000).
  */
 function stayWalker(ctx: CoreContext, selection: Selection): () => StayWithLead[] | null {
-  const leads = ctx.run.prepare(
-    `SELECT id, family_name, given_name, family_reading, given_reading FROM guests
-      WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`,
-  );
+  const leads = ctx.run.prepare(EXPORT_ROW_STATEMENTS.leads);
   const withLeads = (stays: StayExportRow[]): StayWithLead[] => {
     const byId = new Map(
       (leads.all(JSON.stringify([...new Set(stays.map((stay) => stay.guest_id))])) as Lead[]).map((lead) => [
@@ -202,10 +216,7 @@ function stayWalker(ctx: CoreContext, selection: Selection): () => StayWithLead[
     });
   };
   if (Array.isArray(selection.stays)) {
-    const byRowids = ctx.run.prepare(
-      `SELECT rowid, * FROM stays WHERE rowid IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL
-        ORDER BY arrival_date, rowid`,
-    );
+    const byRowids = ctx.run.prepare(EXPORT_ROW_STATEMENTS.staysByRowids);
     const rowids = selection.stays;
     let start = 0;
     return () => {
@@ -216,11 +227,7 @@ function stayWalker(ctx: CoreContext, selection: Selection): () => StayWithLead[
     };
   }
   // Keyset walk in arrival order (the stays_arrival index, whose entries end with the rowid).
-  const next = ctx.run.prepare(
-    `SELECT rowid, * FROM stays
-      WHERE (arrival_date, rowid) > (?, ?) AND arrival_date <= ? AND deleted_at IS NULL
-      ORDER BY arrival_date, rowid LIMIT ${BATCH}`,
-  );
+  const next = ctx.run.prepare(EXPORT_ROW_STATEMENTS.staysAfter);
   const to = selection.stays.to ?? '9999-99-99';
   let after: [string, number] = [selection.stays.from ?? '', 0];
   return () => {
@@ -236,10 +243,7 @@ function stayReader(ctx: CoreContext, selection: Selection, lang: Language): Rea
   const walk = stayWalker(ctx, selection);
   const words = EXPORT_LABELS[lang];
   const codes = SERVICE_LABELS[lang].codes;
-  const parties = ctx.run.prepare(`
-    SELECT p.stay_id, g.family_name, g.given_name FROM stay_party p JOIN guests g ON g.id = p.guest_id
-     WHERE p.stay_id IN (SELECT value FROM json_each(?)) AND p.deleted_at IS NULL AND g.deleted_at IS NULL
-     ORDER BY p.stay_id, p.created_at, p.id`);
+  const parties = ctx.run.prepare(EXPORT_ROW_STATEMENTS.partiesOfStays);
   const nameOf = (family: string, given: string) => [family, given].filter(Boolean).join(' ');
   return () => {
     const walked = walk();
