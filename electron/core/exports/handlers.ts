@@ -2,7 +2,7 @@ import type { ExportFormat, ExportKind } from '../../../shared/contract/exports.
 import { EXPORT_LABELS } from '../../../shared/i18n/export-labels.ts';
 import type { CoreContext, Handlers } from '../context.ts';
 import { createCsvWriter } from './csv-writer.ts';
-import { type ExportRun, exportInSlices, plan } from './run.ts';
+import { type ExportRun, exportInSlices } from './run.ts';
 import { createXlsxWriter } from './xlsx-writer.ts';
 
 // exports.run: the file is made as a job (run.ts), then handed to the file store for the screen to download
@@ -29,13 +29,8 @@ export function exportHandlers(ctx: CoreContext): Handlers<'exports.run'> {
     'exports.run': async ({ kinds, format, filter, language }) => {
       const run: ExportRun = { kinds, filter, language };
       const started = performance.now();
-      const planned = plan(ctx, run);
       const makeWriter = format === 'xlsx' ? createXlsxWriter : createCsvWriter;
-      const result = await ctx.jobs.run(
-        'export.run',
-        (slice) => exportInSlices(ctx, run, planned, makeWriter, slice),
-        planned.total,
-      );
+      const result = await ctx.jobs.run('export.run', (slice) => exportInSlices(ctx, run, makeWriter, slice));
       const name = fileName(ctx, run, format);
       const file = handOver(ctx, { name, type: TYPES[format], bytes: result.bytes });
       ctx.logger.info(

@@ -4,11 +4,13 @@ import type { CoreContext } from '../context.ts';
 import type { SliceClock, SliceProgress } from '../jobs/runner.ts';
 import { COLUMNS } from './columns.ts';
 import { type Language, readerOf } from './rows.ts';
-import { countsOf, type Selection, selectionOf } from './selection.ts';
+import { countsOf, selectInSlices } from './selection.ts';
 import type { TableWriter } from './table-writer.ts';
 
 // An export as a job body (jobs/runner.ts: a generator, each stretch between two yields one synchronous
-// slice). Reading is synchronous (better-sqlite3) and the .xlsx writer is a stream, so the two meet like this:
+// slice). The first slices gather what is taken (selection.ts) and count it: the progress bar's total, in
+// guests or stays passed per table. Reading is synchronous (better-sqlite3) and the .xlsx writer is a stream,
+// so the two meet like this:
 // - a slice reads batches of rows and hands them to the writer until its time is used, then yields; the
 //   zip compresses what it was given during the turn of the event loop the runner leaves between slices;
 // - when the writer's backlog (written but not yet taken by the zip) is over BACKLOG_LIMIT, the job yields
@@ -27,21 +29,9 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export type ExportRun = { kinds: ExportKind[]; filter: ExportFilter; language: Language };
 export type ExportResult = { bytes: Buffer; rows: number };
 
-/**
- * What the export takes (index lookups only, selection.ts) and the progress bar's total: guests or stays
- * passed, per table. Known before the first slice, so the first progress event has it.
- */
-export function plan(ctx: CoreContext, run: ExportRun): { selection: Selection; total: number } {
-  const selection = selectionOf(ctx, run.filter);
-  const counts = countsOf(ctx, selection);
-  const total = run.kinds.reduce((sum, kind) => sum + (kind === 'stays' ? counts.stays : counts.guests), 0);
-  return { selection, total };
-}
-
 export function* exportInSlices(
   ctx: CoreContext,
   run: ExportRun,
-  planned: { selection: Selection; total: number },
   makeWriter: () => TableWriter,
   slice: SliceClock,
 ): Generator<SliceProgress, ExportResult, void> {
@@ -49,7 +39,9 @@ export function* exportInSlices(
   let writer: TableWriter | undefined;
   try {
     writer = makeWriter();
-    const { selection, total } = planned;
+    const selection = yield* selectInSlices(ctx, run.filter, slice);
+    const counts = countsOf(ctx, selection);
+    const total = run.kinds.reduce((sum, kind) => sum + (kind === 'stays' ? counts.stays : counts.guests), 0);
     const words = EXPORT_LABELS[run.language];
     let done = 0;
     let rows = 0;
