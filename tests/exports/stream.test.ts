@@ -31,6 +31,22 @@ describe('the .xlsx stream', () => {
     expect(workbook.getWorksheet('要望')?.rowCount).toBe(5001);
   });
 
+  it('goes on in another sheet when a table is longer than a sheet holds, header repeated', async () => {
+    const writer = createXlsxWriter({ maxRowsPerSheet: 3 });
+    const columns = COLUMNS.requests;
+    writer.begin('要望', columns, ['お客様ID', ...columns.slice(1).map((column) => column.name)]);
+    for (let index = 1; index <= 7; index++) {
+      writer.rows([[`id${index}`, '山田', '', '', '', '食事', `${index}件目`, '未対応', 'いいえ', '', '']]);
+    }
+    writer.end();
+    const workbook = await workbookOf(await writer.finish());
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['要望', '要望 (2)', '要望 (3)']);
+    expect(workbook.worksheets.map((sheet) => sheet.rowCount)).toEqual([4, 4, 2]);
+    const last = workbook.getWorksheet('要望 (3)');
+    expect(last?.getRow(1).getCell(1).value).toBe('お客様ID');
+    expect(last?.getRow(2).getCell(1).value).toBe('id7');
+  });
+
   it('lets a slice ask the runner to wait for a promise before the next slice', async () => {
     const runner = createJobRunner({ logger: quiet, onProgress() {}, sliceMs: 0 });
     const order: string[] = [];

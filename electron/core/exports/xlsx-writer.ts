@@ -82,7 +82,15 @@ function createCollector() {
   };
 }
 
-export function createXlsxWriter(): TableWriter {
+/** Excel's last row is 1,048,576: a sheet holds the header and 1,048,575 rows. */
+export const EXCEL_MAX_DATA_ROWS = 1_048_575;
+
+/**
+ * `maxRowsPerSheet` (tests make it small): a table longer than a sheet goes on in another, named like the
+ * first with its number (宿泊 (2)), header repeated, as the stays of a register of a million guests would.
+ */
+export function createXlsxWriter(options: { maxRowsPerSheet?: number } = {}): TableWriter {
+  const maxRows = options.maxRowsPerSheet ?? EXCEL_MAX_DATA_ROWS;
   const parts = createCollector();
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -95,26 +103,44 @@ export function createXlsxWriter(): TableWriter {
   let sheet: ExcelJS.Worksheet | undefined;
   let columns: Column[] = [];
   let styles: Partial<ExcelJS.Style>[] = [];
+  let table: { title: string; header: string[]; sheets: number; rows: number } | undefined;
   let aborted = false;
+
+  /** A sheet for the table under way, its header row bold and frozen. */
+  const openSheet = () => {
+    const current = table as NonNullable<typeof table>;
+    current.sheets++;
+    current.rows = 0;
+    const name = current.sheets === 1 ? current.title : `${current.title} (${current.sheets})`;
+    sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = columns.map((column) => ({ width: column.width }));
+    const head = sheet.addRow(current.header);
+    for (let index = 1; index <= current.header.length; index++) head.getCell(index).style = HEADER_STYLE;
+    head.commit();
+  };
 
   return {
     begin(title, tableColumns, header) {
       columns = tableColumns;
       styles = tableColumns.map((column) => STYLES[column.type]);
-      sheet = workbook.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 1 }] });
-      sheet.columns = tableColumns.map((column) => ({ width: column.width }));
-      const head = sheet.addRow(header);
-      for (let index = 1; index <= header.length; index++) head.getCell(index).style = HEADER_STYLE;
-      head.commit();
+      table = { title, header, sheets: 0, rows: 0 };
+      openSheet();
     },
     rows(rows) {
-      const target = sheet as ExcelJS.Worksheet;
       for (const values of rows) {
-        const row = target.addRow(values.map((value, index) => cellValue(value, columns[index] as Column)));
+        const current = table as NonNullable<typeof table>;
+        if (current.rows === maxRows) {
+          sheet?.commit();
+          openSheet();
+        }
+        const row = (sheet as ExcelJS.Worksheet).addRow(
+          values.map((value, index) => cellValue(value, columns[index] as Column)),
+        );
         for (let index = 0; index < styles.length; index++) {
           row.getCell(index + 1).style = styles[index] as Partial<ExcelJS.Style>;
         }
         row.commit();
+        current.rows++;
       }
     },
     end() {
