@@ -7,6 +7,7 @@ export const enJobs: Translation<typeof jaJobs> = {
     'demo.load': 'Loading sample data',
     'search.rebuild': 'Rebuilding the search index',
     'export.run': 'Exporting',
+    'backup.run': 'Making a backup',
   },
   progress: '{{done}} / {{total}}',
   percent: '{{percent}}%',

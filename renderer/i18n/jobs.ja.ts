@@ -5,6 +5,7 @@ export const jaJobs = {
     'demo.load': 'サンプルデータを読み込み中',
     'search.rebuild': '検索インデックスを再構築中',
     'export.run': '書き出し中',
+    'backup.run': 'バックアップを作成中',
   },
   progress: '{{done}} / {{total}}',
   percent: '{{percent}}%',

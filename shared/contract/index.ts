@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { addressCalls } from './addresses.ts';
 import { allergyCalls } from './allergies.ts';
 import { arrivalCalls } from './arrivals.ts';
+import { backupCalls } from './backups.ts';
 import { banquetCalls } from './banquets.ts';
 import { conflictCalls } from './conflicts.ts';
 import { exportCalls } from './exports.ts';
@@ -10,6 +11,7 @@ import { followUpCalls } from './follow-ups.ts';
 import { guestCalls } from './guests.ts';
 import { hallCalls } from './halls.ts';
 import { historyCalls } from './history.ts';
+import { importCalls } from './imports.ts';
 import { type JobProgress, jobCalls } from './jobs.ts';
 import { kitchenCalls } from './kitchen.ts';
 import { requestCalls } from './requests.ts';
@@ -42,6 +44,8 @@ export const contract = {
   ...conflictCalls,
   ...exportCalls,
   ...fileCalls,
+  ...importCalls,
+  ...backupCalls,
 };
 
 export type Contract = typeof contract;

@@ -2,11 +2,19 @@ import { z } from 'zod';
 import { empty, id } from './common.ts';
 import { call } from './define.ts';
 
-// Long jobs (sample data, a search-index rebuild, an export) run in the core in short slices, so other calls are answered
-// in between. While one runs, the core pushes `progress` events to every screen; `jobs.cancel` stops it at the
-// next slice boundary and the call that started it answers `cancelled`.
+// Long jobs (sample data, a search-index rebuild, an import, a backup, an export) run in the core in short
+// slices, so other calls are answered in between. While one runs, the core pushes `progress` events to every
+// screen; `jobs.cancel` stops it at the next slice boundary and the call that started it answers `cancelled`.
 
-export const JOB_KINDS = ['demo.load', 'search.rebuild', 'export.run'] as const;
+export const JOB_KINDS = [
+  'demo.load',
+  'search.rebuild',
+  'import.read',
+  'import.write',
+  'import.undo',
+  'backup.run',
+  'export.run',
+] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** running → (cancelling →) done | cancelled | failed. The last event of a job has one of the final states. */
@@ -20,6 +28,8 @@ export const jobProgressSchema = z.object({
   done: z.number().int(),
   total: z.number().int(),
   state: z.enum(JOB_STATES),
+  /** A job of several steps (an import: read, cleanse, match, write) says which one the figures are of. */
+  step: z.string().optional(),
 });
 export type JobProgress = z.infer<typeof jobProgressSchema>;
 

@@ -52,7 +52,7 @@ const LIGATURES: Record<string, string> = { '㍾': '明治', '㍽': '大正', '�
 const ERA_BY_MARK = new Map<string, Era>(ERAS.flatMap((era) => [era.name, era.short, era.letter].map((m) => [m, era])));
 
 const ERA_DATE =
-  /^(明治|大正|昭和|平成|令和|[明大昭平令MTSHR])(元|\d{1,2})(?:年|[./-])(\d{1,2})(?:月|[./-])(\d{1,2})日?$/;
+  /^(明治|大正|昭和|平成|令和|[明大昭平令MTSHR])\.?(元|\d{1,2})(?:年|[./-])(\d{1,2})(?:月|[./-])(\d{1,2})日?$/;
 
 /** Full-width digits, letters and punctuation as ASCII, the era signs spelt out, no spaces, upper case. */
 function fold(value: string): string {
@@ -79,7 +79,10 @@ function isRealDay(year: number, month: number, day: number): boolean {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Reads an era date in any of its written forms; null when the text is not written as an era date at all. */
+/**
+ * Reads an era date in any of its written forms (昭和55年5月5日, 昭55.5.5, S55.5.5, S.55.5.5 as some office forms print
+ * it, R元/5/1, full width or not); null when the text is not written as an era date at all.
+ */
 export function readEraDate(value: string): EraReading | null {
   const match = ERA_DATE.exec(fold(value));
   if (!match) return null;

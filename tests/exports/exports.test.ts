@@ -267,6 +267,34 @@ describe('what an export takes', () => {
   });
 });
 
+describe('an imported ledger', () => {
+  it('says 要確認 for an allergy never confirmed with the guest', async () => {
+    const test = await makeStaffedCore();
+    const ledger = Buffer.from('\uFEFF氏名,フリガナ,アレルギー\r\n鈴木 一郎,スズキ イチロウ,そば\r\n', 'utf8');
+    const upload = await test.call('files.upload', {
+      name: '台帳.csv',
+      size: ledger.length,
+      offset: 0,
+      chunk: ledger.toString('base64'),
+    });
+    await test.call('imports.run', { upload: upload.upload });
+    await test.call('allergies.record', {
+      guestId: (await test.call('guests.search', { q: 'すずき' })).hits[0].id,
+      freeAllergen: 'アルコール',
+      severity: 'intolerance',
+      tracesOk: true,
+      confirmedAt: '2026-04-01',
+    });
+    const { records } = await csvOf(test, { kinds: ['allergies'], filter: { by: 'all' } });
+    const [header, ...rows] = records as [string[], ...string[][]];
+    const at = (row: string[], name: string) => row[header.indexOf(name)];
+    expect(rows.map((row) => [at(row, 'アレルゲン'), at(row, '確認日')])).toEqual([
+      ['そば', '要確認'],
+      ['アルコール', '2026-04-01'],
+    ]);
+  });
+});
+
 describe('an export as a job', () => {
   it('reports progress to its total and stops on cancel, answering `cancelled` with no file', async () => {
     const test = await makeStaffedCore({ jobs: FINE_SLICES });

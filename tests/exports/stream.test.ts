@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { COLUMNS } from '../../electron/core/exports/columns.ts';
 import { createXlsxWriter } from '../../electron/core/exports/xlsx-writer.ts';
-import { createJobRunner } from '../../electron/core/jobs/runner.ts';
 import { workbookOf } from './helpers.ts';
 
 // How an export feeds exceljs's zip between slices (exports/run.ts): the writer must see what the zip has not
-// taken yet, or the job never waits and the whole sheet's XML piles up in memory; and the runner must wait for
-// the promise a slice hands it before running the next.
-
-const quiet = { info() {}, warn() {}, error() {} };
+// taken yet, or the job never waits and the whole sheet's XML piles up in memory; and a table longer than a
+// sheet goes on in the next.
 
 describe('the .xlsx stream', () => {
   it('reports a backlog while rows wait for the zip, and none once it has taken them', async () => {
@@ -45,26 +42,5 @@ describe('the .xlsx stream', () => {
     const last = workbook.getWorksheet('要望 (3)');
     expect(last?.getRow(1).getCell(1).value).toBe('お客様ID');
     expect(last?.getRow(2).getCell(1).value).toBe('id7');
-  });
-
-  it('lets a slice ask the runner to wait for a promise before the next slice', async () => {
-    const runner = createJobRunner({ logger: quiet, onProgress() {}, sliceMs: 0 });
-    const order: string[] = [];
-    let release: () => void = () => {};
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const job = runner.run('export.run', function* () {
-      order.push('first slice');
-      yield { done: 1, total: 2, until: gate };
-      order.push('second slice');
-      return 'done';
-    });
-    // Many turns of the event loop pass: the second slice waits for the gate, not for a turn.
-    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
-    expect(order).toEqual(['first slice']);
-    release();
-    expect(await job).toBe('done');
-    expect(order).toEqual(['first slice', 'second slice']);
   });
 });

@@ -2,10 +2,10 @@ import type { ExportFormat, ExportKind } from '../../../shared/contract/exports.
 import { EXPORT_LABELS } from '../../../shared/i18n/export-labels.ts';
 import type { CoreContext, Handlers } from '../context.ts';
 import { createCsvWriter } from './csv-writer.ts';
-import { type ExportRun, exportInSlices } from './run.ts';
+import { type ExportRun, runExport } from './run.ts';
 import { createXlsxWriter } from './xlsx-writer.ts';
 
-// exports.run: the file is made as a job (run.ts), then handed to the file store for the screen to download
+// exports.run: the file is made as an asynchronous job (run.ts), then handed to the file store for the screen to download
 // (files.download). Only that hand-over knows where the bytes go.
 
 const TYPES: Record<ExportFormat, string> = {
@@ -30,7 +30,7 @@ export function exportHandlers(ctx: CoreContext): Handlers<'exports.run'> {
       const run: ExportRun = { kinds, filter, language };
       const started = performance.now();
       const makeWriter = format === 'xlsx' ? createXlsxWriter : createCsvWriter;
-      const result = await ctx.jobs.run('export.run', (slice) => exportInSlices(ctx, run, makeWriter, slice));
+      const result = await ctx.jobs.runAsync('export.run', (job) => runExport(ctx, run, makeWriter, job));
       const name = fileName(ctx, run, format);
       const file = handOver(ctx, { name, type: TYPES[format], bytes: result.bytes });
       ctx.logger.info(

@@ -156,7 +156,8 @@ function allergyReader(ctx: CoreContext, selection: Selection, lang: Language): 
           codes.severity[allergy.severity as keyof typeof codes.severity] ?? allergy.severity,
           allergy.traces_ok ? words.value.tracesOk : words.value.tracesNotOk,
           allergy.note,
-          allergy.confirmed_at.slice(0, 10),
+          // Never confirmed with the guest (an imported ledger's free text): said so, as on the screens.
+          allergy.confirmed_at ? allergy.confirmed_at.slice(0, 10) : words.value.needsReview,
           allergy.confirmer ?? '',
         ];
       }),

@@ -1,52 +1,55 @@
 import type { ExportFilter, ExportKind } from '../../../shared/contract/exports.ts';
+import { CallFailure } from '../../../shared/contract/result.ts';
 import { EXPORT_LABELS } from '../../../shared/i18n/export-labels.ts';
 import type { CoreContext } from '../context.ts';
-import type { SliceClock, SliceProgress } from '../jobs/runner.ts';
+import type { AsyncJob } from '../jobs/runner.ts';
 import { COLUMNS } from './columns.ts';
 import { type Language, readerOf } from './rows.ts';
-import { countsOf, selectInSlices } from './selection.ts';
+import { countsOf, selectionOf } from './selection.ts';
 import type { TableWriter } from './table-writer.ts';
 
-// An export as a job body (jobs/runner.ts: a generator, each stretch between two yields one synchronous
-// slice). The first slices gather what is taken (selection.ts) and count it: the progress bar's total, in
-// guests or stays passed per table. Reading is synchronous (better-sqlite3) and the .xlsx writer is a stream,
-// so the two meet like this:
-// - a slice reads batches of rows and hands them to the writer until its time is used, then yields; the
-//   zip compresses what it was given during the turn of the event loop the runner leaves between slices;
-// - when the writer's backlog (written but not yet taken by the zip) is over BACKLOG_LIMIT, the job yields
-//   without reading, each time asking the runner to wait a millisecond (`until`) rather than one turn, so
-//   the event loop sleeps while zlib compresses on its thread, until the backlog has drained: memory stays
-//   bounded at any number of rows (without it the whole XML waited in memory: 1 GB for the bench register);
-// - at the end the writer finishes asynchronously (the zip's last entries): the job yields once more, asking
-//   the runner to wait for that promise, so the file is whole when the job ends.
-// A cancel closes the generator at a slice boundary: its `finally` drops the writer, so no file is made.
+// An export as an asynchronous job (jobs.runAsync): reading is synchronous (better-sqlite3) and the .xlsx
+// writer is a stream whose zip compresses on zlib's thread, so the two meet like this:
+// - first the selection (selection.ts) is gathered and counted: the progress bar's total, in guests or stays
+//   passed per table;
+// - then batches of rows are read and handed to the writer until the slice's time is used (`due`), and the
+//   job pauses a turn of the event loop (`pause`), where other calls are answered and a cancel is seen;
+// - when the writer's backlog (written but not yet taken by the zip) is over BACKLOG_LIMIT, the job waits a
+//   millisecond at a time (a timer, so the loop sleeps while zlib works rather than spinning through turns)
+//   until it has drained: memory stays bounded at any number of rows (without it the whole XML waited in
+//   memory: 1 GB for the bench register);
+// - at the end it awaits the workbook's final commit, so the file is whole when the job ends.
+// A cancel makes the next pause throw `cancelled`; the `finally` drops the writer, so no file is made.
 
 const BACKLOG_LIMIT = 4 * 1024 * 1024;
 const DRAIN_WAIT_MS = 1;
 
-const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export type ExportRun = { kinds: ExportKind[]; filter: ExportFilter; language: Language };
 export type ExportResult = { bytes: Buffer; rows: number };
 
-export function* exportInSlices(
+export async function runExport(
   ctx: CoreContext,
   run: ExportRun,
   makeWriter: () => TableWriter,
-  slice: SliceClock,
-): Generator<SliceProgress, ExportResult, void> {
+  job: AsyncJob,
+): Promise<ExportResult> {
+  const writer = makeWriter();
   let finished = false;
-  let writer: TableWriter | undefined;
+  const stopIfCancelled = () => {
+    if (job.signal.aborted) throw new CallFailure('cancelled');
+  };
   try {
-    writer = makeWriter();
-    const selection = yield* selectInSlices(ctx, run.filter, slice);
+    const selection = await selectionOf(ctx, run.filter, job);
     const counts = countsOf(ctx, selection);
     const total = run.kinds.reduce((sum, kind) => sum + (kind === 'stays' ? counts.stays : counts.guests), 0);
     const words = EXPORT_LABELS[run.language];
     let done = 0;
     let rows = 0;
     // Units grow past the first count when guests are added meanwhile: the bar never goes past its end.
-    const progress = () => ({ done: Math.min(done, total), total });
+    const report = () => job.report({ done: Math.min(done, total), total });
+    report();
 
     for (const kind of run.kinds) {
       const columns = COLUMNS[kind];
@@ -62,29 +65,23 @@ export function* exportInSlices(
         writer.rows(batch.rows);
         rows += batch.rows.length;
         done += batch.units;
-        if (slice.due()) {
-          yield progress();
-          const open = writer;
-          while (open.backlog() > BACKLOG_LIMIT) yield { ...progress(), until: pause(DRAIN_WAIT_MS) };
+        if (job.due()) {
+          report();
+          await job.pause();
+          while (writer.backlog() > BACKLOG_LIMIT) {
+            await sleep(DRAIN_WAIT_MS);
+            stopIfCancelled();
+          }
         }
       }
       writer.end();
     }
 
-    let outcome: { bytes: Buffer } | { error: unknown } | undefined;
-    const settled = writer.finish().then(
-      (bytes) => {
-        outcome = { bytes };
-      },
-      (error: unknown) => {
-        outcome = { error };
-      },
-    );
-    while (outcome === undefined) yield { ...progress(), until: settled };
-    if ('error' in outcome) throw outcome.error;
+    const bytes = await writer.finish();
+    stopIfCancelled();
     finished = true;
-    return { bytes: outcome.bytes, rows };
+    return { bytes, rows };
   } finally {
-    if (!finished) writer?.abort();
+    if (!finished) writer.abort();
   }
 }

@@ -1,7 +1,7 @@
 import type { ExportFilter } from '../../../shared/contract/exports.ts';
 import type { CoreContext } from '../context.ts';
 import { createMatches } from '../guests/search.ts';
-import type { SliceClock, SliceProgress } from '../jobs/runner.ts';
+import type { AsyncJob } from '../jobs/runner.ts';
 
 // Which guests and which stays an export takes, from its filter, before any row is read:
 // - all: every guest and every stay not deleted (walked in order by the readers, nothing gathered here);
@@ -45,15 +45,11 @@ export const SELECTION_STATEMENTS = { STAYS_OF_GUESTS, GUESTS_OF_STAYS_ARRIVING 
 const GATHER_BATCH = 500;
 
 /**
- * The selection, as the first slices of the export's job: gathering the stays of a broad search (every guest
- * whose name starts with さ: 12,000 guests and 76,000 stays at 100,000 guests, a second in all) is spread over
- * slices, so a search typed meanwhile is answered in between. Progress stays at 0 of 0 until it is known.
+ * The selection, as the start of the export's job: gathering the stays of a broad search (every guest whose
+ * name starts with さ: 12,000 guests and 76,000 stays at 100,000 guests, a second in all) pauses between
+ * statements when its slice is used, so a search typed meanwhile is answered in between.
  */
-export function* selectInSlices(
-  ctx: CoreContext,
-  filter: ExportFilter,
-  slice: SliceClock,
-): Generator<SliceProgress, Selection, void> {
+export async function selectionOf(ctx: CoreContext, filter: ExportFilter, job: AsyncJob): Promise<Selection> {
   if (filter.by === 'all') return { guests: 'all', stays: { from: null, to: null } };
   if (filter.by === 'dates') {
     const rows = ctx.run.prepare(GUESTS_OF_STAYS_ARRIVING).pluck().all(filter.from, filter.to, filter.from, filter.to);
@@ -68,7 +64,7 @@ export function* selectInSlices(
   for (let start = 0; start < guests.length; start += GATHER_BATCH) {
     const ids = JSON.stringify(guests.slice(start, start + GATHER_BATCH));
     stays.push(...(gather.all(ids, ids) as StayKey[]));
-    if (slice.due()) yield { done: 0, total: 0 };
+    if (job.due()) await job.pause();
   }
   // A stay found through two of its guests is one stay.
   const unique = [...new Map(stays.map((stay) => [stay.rowid, stay])).values()].sort(byArrival);

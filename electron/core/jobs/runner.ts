@@ -11,13 +11,8 @@ import type { Logger } from '../context.ts';
 // slices to do so) and the call that started the job answers `cancelled`. No module-level state: a runner
 // lives in one core.
 
-/**
- * What a slice reports when it yields: how far the job has got. `until`: wait for this before the next
- * slice instead of one turn of the event loop: a job fed to a stream waits for it to drain (an export's zip,
- * compressed on another thread), without spinning through turns meanwhile. Kept short: a cancel is seen
- * when it settles.
- */
-export type SliceProgress = { done: number; total: number; until?: Promise<unknown> };
+/** What a slice reports when it yields: how far the job has got. */
+export type SliceProgress = { done: number; total: number };
 
 export type SliceClock = {
   /** True once the current slice has used its time: finish the unit of work at hand and yield. */
@@ -36,12 +31,32 @@ export type JobRunnerOptions = {
   progressEveryMs?: number;
 };
 
+/**
+ * A job whose work is asynchronous (reading a file that arrives as a stream; a backup, whose pages the
+ * database library copies in steps it schedules itself): it tells how far it got with `report` and stops when
+ * `signal` aborts (a cancel, or shutdown), settling soon after with its own cleanup done. Work that also runs
+ * synchronous stretches (cleansing a ledger's rows) checks `due()` and awaits `pause()` between pieces: that
+ * is where calls that arrived meanwhile are answered, and pause rejects with CallFailure('cancelled') once the
+ * job was cancelled.
+ */
+export type AsyncJob = {
+  report(progress: SliceProgress & { step?: string }): void;
+  signal: AbortSignal;
+  /** True once the current piece of synchronous work has used its slice: await pause() then. */
+  due(): boolean;
+  /** Resolves on the next turn of the event loop; rejects when the job was cancelled. */
+  pause(): Promise<void>;
+};
+export type AsyncJobBody<T> = (job: AsyncJob) => Promise<T>;
+
 export type JobRunner = {
   /**
    * Runs `body` in slices as a job of `kind`; resolves with its result, rejects with CallFailure('cancelled').
    * `total`, when known before the first slice, is in the first progress event.
    */
-  run<T>(kind: JobKind, body: JobBody<T>, total?: number): Promise<T>;
+  run<T>(kind: JobKind, body: JobBody<T>, total?: number, options?: { sliceMs?: number }): Promise<T>;
+  /** Runs an asynchronous job (AsyncJob): the same progress events, cancel and shutdown as `run`. */
+  runAsync<T>(kind: JobKind, body: AsyncJobBody<T>, total?: number): Promise<T>;
   /** Asks a job to stop at its next slice boundary. False when no such job is running. */
   cancel(job: string): boolean;
   list(): JobProgress[];
@@ -53,7 +68,9 @@ export type JobRunner = {
 
 type Running = {
   progress: JobProgress;
-  generator: Generator<SliceProgress, unknown, void>;
+  /** A job in slices; an asynchronous job has `abort` instead. */
+  generator?: Generator<SliceProgress, unknown, void>;
+  abort?: AbortController;
   cancelRequested: boolean;
   stopped: boolean;
   lastEmitted: number;
@@ -69,7 +86,9 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const progressEveryMs = options.progressEveryMs ?? DEFAULT_PROGRESS_EVERY_MS;
   const jobs = new Map<string, Running>();
   let sliceStarted = 0;
-  const clock: SliceClock = { due: () => performance.now() - sliceStarted >= sliceMs };
+  // The budget of the slice running now: a job may ask for longer slices than the default (see run).
+  let budget = sliceMs;
+  const clock: SliceClock = { due: () => performance.now() - sliceStarted >= budget };
 
   const emit = (job: Running, state: JobState, force: boolean) => {
     const now = performance.now();
@@ -86,16 +105,19 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   /** Closes a cancelled job's generator, running its cleanup slices to the end. */
   const closeGenerator = async (job: Running) => {
     sliceStarted = performance.now();
-    let step = job.generator.return(undefined);
+    const generator = job.generator as Generator<SliceProgress, unknown, void>;
+    let step = generator.return(undefined);
     while (!step.done) {
-      await (step.value.until ?? nextTurn());
+      await nextTurn();
       sliceStarted = performance.now();
-      step = job.generator.next();
+      step = generator.next();
     }
   };
 
   return {
-    async run<T>(kind: JobKind, body: JobBody<T>, total = 0): Promise<T> {
+    async run<T>(kind: JobKind, body: JobBody<T>, total = 0, options: { sliceMs?: number } = {}): Promise<T> {
+      // Tests ask for one unit per slice (sliceMs 0): a job's own longer budget must not undo that.
+      const jobBudget = sliceMs === 0 ? 0 : (options.sliceMs ?? sliceMs);
       const job: Running = {
         progress: { job: uuidv7(), kind, done: 0, total, state: 'running' },
         generator: body(clock),
@@ -114,7 +136,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
             throw new CallFailure('cancelled');
           }
           sliceStarted = performance.now();
-          const step = job.generator.next();
+          budget = jobBudget;
+          const step = (job.generator as Generator<SliceProgress, unknown, void>).next();
           if (step.done) {
             job.progress = { ...job.progress, done: job.progress.total };
             emit(job, 'done', true);
@@ -122,9 +145,54 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
           }
           job.progress = { ...job.progress, done: step.value.done, total: step.value.total };
           emit(job, 'running', false);
-          await (step.value.until ?? nextTurn());
+          await nextTurn();
         }
       } catch (error) {
+        if (!(error instanceof CallFailure && error.error.code === 'cancelled')) emit(job, 'failed', true);
+        throw error;
+      } finally {
+        jobs.delete(job.progress.job);
+      }
+    },
+    async runAsync<T>(kind: JobKind, body: AsyncJobBody<T>, total = 0): Promise<T> {
+      const abort = new AbortController();
+      const job: Running = {
+        progress: { job: uuidv7(), kind, done: 0, total, state: 'running' },
+        abort,
+        cancelRequested: false,
+        stopped: false,
+        lastEmitted: 0,
+      };
+      jobs.set(job.progress.job, job);
+      emit(job, 'running', true);
+      let started = performance.now();
+      const handle: AsyncJob = {
+        report({ done, total, step }) {
+          if (job.cancelRequested || job.stopped) return;
+          job.progress = { ...job.progress, done, total, ...(step === undefined ? {} : { step }) };
+          emit(job, 'running', false);
+        },
+        signal: abort.signal,
+        due: () => performance.now() - started >= sliceMs,
+        async pause() {
+          if (abort.signal.aborted) throw new CallFailure('cancelled');
+          await nextTurn();
+          started = performance.now();
+          if (abort.signal.aborted) throw new CallFailure('cancelled');
+        },
+      };
+      try {
+        const value = await body(handle);
+        if (abort.signal.aborted) throw new CallFailure('cancelled');
+        job.progress = { ...job.progress, done: job.progress.total };
+        emit(job, 'done', true);
+        return value;
+      } catch (error) {
+        if (abort.signal.aborted) {
+          // stopAll already said `cancelled` for a job stopped at shutdown.
+          if (!job.stopped) emit(job, 'cancelled', true);
+          throw new CallFailure('cancelled');
+        }
         if (!(error instanceof CallFailure && error.error.code === 'cancelled')) emit(job, 'failed', true);
         throw error;
       } finally {
@@ -136,6 +204,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       if (!job || job.cancelRequested) return job !== undefined;
       job.cancelRequested = true;
       emit(job, 'cancelling', true);
+      job.abort?.abort();
       return true;
     },
     list: () => [...jobs.values()].map((job) => ({ ...job.progress })),
@@ -144,9 +213,16 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       for (const job of jobs.values()) {
         if (job.stopped) continue;
         job.stopped = true;
+        if (job.abort) {
+          // Its work stops at its next step (the database closing under it ends it too) and cleans up itself.
+          job.abort.abort();
+          emit(job, 'cancelled', true);
+          continue;
+        }
         // No more turns of the event loop: the database closes right after. Cleanup runs without pauses.
-        let step = job.generator.return(undefined);
-        while (!step.done) step = job.generator.next();
+        const generator = job.generator as Generator<SliceProgress, unknown, void>;
+        let step = generator.return(undefined);
+        while (!step.done) step = generator.next();
         emit(job, 'cancelled', true);
       }
     },
