@@ -23,6 +23,7 @@ import { conflictHandlers } from './conflicts/handlers.ts';
 import type { Actor, CoreContext, Handler, Logger } from './context.ts';
 import { type CallOptions, createDispatcher } from './dispatch.ts';
 import { registerDomainRules } from './domain-rules.ts';
+import { duplicateHandlers } from './duplicates/handlers.ts';
 import { exportHandlers } from './exports/handlers.ts';
 import { fileHandlers } from './files/handlers.ts';
 import { createFileStore } from './files/store.ts';
@@ -161,6 +162,7 @@ export function createCore(options: CoreOptions): Core {
     ...exportHandlers(ctx),
     ...importHandlers(ctx),
     ...backupHandlers(backups),
+    ...duplicateHandlers(ctx),
   } satisfies { [N in CallName]: Handler<N> };
 
   const listeners = new Set<(tables: string[]) => void>();

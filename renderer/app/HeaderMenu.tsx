@@ -36,6 +36,9 @@ export function HeaderMenu() {
           <Menu.Item data-testid="manage-staff" onClick={() => setManaging(true)}>
             {t('header.manageStaff')}
           </Menu.Item>
+          <Menu.Item data-testid="duplicates-link" onClick={() => navigate({ name: 'duplicates' })}>
+            {t('duplicates.nav')}
+          </Menu.Item>
           <Menu.Item data-testid="deleted-guests-link" onClick={() => navigate({ name: 'deleted' })}>
             {t('header.deletedGuests')}
           </Menu.Item>

@@ -6,6 +6,7 @@ import { enBanquet } from './banquet.en.ts';
 import { enBanquetErrors } from './banquet-errors.en.ts';
 import { enConflicts } from './conflicts.en.ts';
 import { enDates } from './dates.en.ts';
+import { enDuplicates } from './duplicates.en.ts';
 import { enExports } from './exports.en.ts';
 import type { Messages } from './ja.ts';
 import { enJobs } from './jobs.en.ts';
@@ -26,6 +27,7 @@ export const en: Messages = {
   imports: enImports,
   backups: enBackups,
   conflicts: enConflicts,
+  duplicates: enDuplicates,
   dates: enDates,
   app: {
     name: '宿帳 Yadocho',
@@ -85,6 +87,10 @@ export const en: Messages = {
     restore: 'Restore',
     deletedBanner: 'This guest was deleted ({{when}})',
     deletedBannerHint: 'Deleted guests are not shown in search. Restore brings them back.',
+    mergedBanner: 'Merged into the card of {{name}} ({{when}})',
+    mergedBannerHint:
+      'Everything recorded is on that card now, and searching this name finds it. To bring this card back, undo the merge under Duplicate guests, in Recent merges.',
+    openKept: 'Open the card of {{name}}',
     deletedNotice: '{{name}} was deleted',
     restoredNotice: '{{name}} was restored',
     savedNotice: '{{name}} was saved',
@@ -268,6 +274,11 @@ export const en: Messages = {
       postcode_unknown:
         'Postcode {{postcode}} is not in Japan Post’s postcode data. Check the number, or type the address by hand.',
       rebuild_running: 'The search index is being rebuilt right now. Wait until it is done.',
+      scan_running: 'The duplicate check is running right now. Wait until it is done.',
+      merge_same_guest: 'A guest cannot be merged with themselves',
+      merge_not_found: 'This merge is not on record',
+      merge_already_undone: 'This merge has already been undone',
+      guest_merged: 'This guest was merged into another. To bring them back, undo the merge under “Duplicates”.',
       guest_not_found: 'This guest was not found',
       guest_deleted: 'This guest is deleted. Restore them first.',
       guest_already_deleted: 'This guest is already deleted',

@@ -8,6 +8,7 @@ export const enJobs: Translation<typeof jaJobs> = {
     'search.rebuild': 'Rebuilding the search index',
     'export.run': 'Exporting',
     'backup.run': 'Making a backup',
+    'duplicates.scan': 'Looking for duplicate guests',
   },
   progress: '{{done}} / {{total}}',
   percent: '{{percent}}%',

@@ -6,6 +6,7 @@ export const jaJobs = {
     'search.rebuild': '検索インデックスを再構築中',
     'export.run': '書き出し中',
     'backup.run': 'バックアップを作成中',
+    'duplicates.scan': '重複の候補を探しています',
   },
   progress: '{{done}} / {{total}}',
   percent: '{{percent}}%',

@@ -5,6 +5,7 @@ import { arrivalCalls } from './arrivals.ts';
 import { backupCalls } from './backups.ts';
 import { banquetCalls } from './banquets.ts';
 import { conflictCalls } from './conflicts.ts';
+import { duplicateCalls } from './duplicates.ts';
 import { exportCalls } from './exports.ts';
 import { fileCalls } from './files.ts';
 import { followUpCalls } from './follow-ups.ts';
@@ -46,6 +47,7 @@ export const contract = {
   ...fileCalls,
   ...importCalls,
   ...backupCalls,
+  ...duplicateCalls,
 };
 
 export type Contract = typeof contract;

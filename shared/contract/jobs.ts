@@ -13,6 +13,7 @@ export const JOB_KINDS = [
   'import.write',
   'import.undo',
   'backup.run',
+  'duplicates.scan',
   'export.run',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];

@@ -208,6 +208,18 @@ describe('what an export takes', () => {
     expect((await csvOf(test, { kinds: ['guests'], filter: { by: 'search', query: '佐藤' } })).answer.rows).toBe(120);
   });
 
+  it('takes a guest merged into another by their old name as the guest they are now, once', async () => {
+    const test = await makeStaffedCore();
+    const kept = await test.call('guests.create', { fields: { familyName: '高橋', familyReading: 'たかはし' } });
+    const merged = await test.call('guests.create', { fields: { familyName: '髙橋', familyReading: 'たかはし' } });
+    const other = await test.call('guests.create', { fields: { familyName: '田中', familyReading: 'たなか' } });
+    await test.call('duplicates.merge', { keptId: kept.id, mergedId: merged.id });
+    const byOldName = await csvOf(test, { kinds: ['guests'], filter: { by: 'search', query: 'たかはし' } });
+    expect(byOldName.records.slice(1).map((record) => record[0])).toEqual([kept.id]);
+    const all = await csvOf(test, { kinds: ['guests'], filter: { by: 'all' } });
+    expect(all.records.slice(1).map((record) => record[0])).toEqual([kept.id, other.id]);
+  });
+
   it('takes the stays arriving in a date range, and the guests in them (lead and party)', async () => {
     const test = await makeStaffedCore();
     const { call } = test;

@@ -13,9 +13,22 @@ const SEARCHED = [
   'email',
   'deleted_at',
   'last_activity_at',
+  'merged_into',
 ] as const;
 
-export type IndexedGuest = Row & TermSource & { rowid: number; deleted_at: string | null; last_activity_at: number };
+export type IndexedGuest = Row &
+  TermSource & { rowid: number; deleted_at: string | null; last_activity_at: number; merged_into: string | null };
+
+/**
+ * Whether a guest has rows in the index: every guest on record, and a guest merged into another (名寄せ), whose
+ * name still finds the person (search.ts answers with the kept guest). Other deleted guests have none.
+ */
+export function isSearched(guest: { deleted_at: string | null; merged_into?: string | null }): boolean {
+  return guest.deleted_at === null || (guest.merged_into ?? null) !== null;
+}
+
+/** The guests a rebuild indexes, as SQL (the same rule as isSearched). */
+export const SEARCHED_GUESTS = '(deleted_at IS NULL OR merged_into IS NOT NULL)';
 
 /** Where a rebuild in slices builds the new index (search-rebuild.ts) until it is swapped in. */
 export const SHADOW_TABLE = 'search_term_shadow' as const;
@@ -24,7 +37,7 @@ export const SHADOW_TABLE = 'search_term_shadow' as const;
  * Keeps search_term in step with guests, inside the write's transaction: `onGuestWritten` gathers, and
  * `settle` (at the end of the transaction, rows.ts) writes the net change. A guest's rows are a pure
  * function of its fields, so the old rows are recomputed from the old values and removed by key
- * (no secondary index needed). Deleted guests have no rows: search never shows them.
+ * (no secondary index needed). Deleted guests have no rows (search never shows them), but merged ones.
  *
  * While a rebuild in slices is building the shadow table, every write is applied to the shadow too, whoever
  * writes (another core on the same file included: the check is on the database, not in this object). The
@@ -56,7 +69,7 @@ export function createSearchIndex(db: Database) {
   let shadow: { insert: Statement; remove: Statement } | undefined;
 
   const rows = (guest: IndexedGuest | undefined) =>
-    guest && guest.deleted_at === null ? guestTerms(guest) : new Map<string, number>();
+    guest && isSearched(guest) ? guestTerms(guest) : new Map<string, number>();
 
   // A transaction's guest writes, gathered: each guest's rows before its first write and after its last.
   const gathered = new Map<number, { before: IndexedGuest | undefined; after: IndexedGuest }>();
@@ -130,7 +143,7 @@ export function createSearchIndex(db: Database) {
       const load = db.prepare('INSERT INTO temp.search_term_load VALUES (?, ?, ?, ?)');
       // In batches: better-sqlite3 cannot write while a read statement is still iterating.
       const batch = db.prepare(
-        'SELECT rowid, * FROM guests WHERE deleted_at IS NULL AND rowid > ? ORDER BY rowid LIMIT 5000',
+        `SELECT rowid, * FROM guests WHERE ${SEARCHED_GUESTS} AND rowid > ? ORDER BY rowid LIMIT 5000`,
       );
       let after = 0;
       for (;;) {
