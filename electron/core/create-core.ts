@@ -24,6 +24,7 @@ import type { Actor, CoreContext, Handler, Logger } from './context.ts';
 import { type CallOptions, createDispatcher } from './dispatch.ts';
 import { registerDomainRules } from './domain-rules.ts';
 import { duplicateHandlers } from './duplicates/handlers.ts';
+import { exportHandlers } from './exports/handlers.ts';
 import { fileHandlers } from './files/handlers.ts';
 import { createFileStore } from './files/store.ts';
 import { guestHandlers } from './guests/handlers.ts';
@@ -158,6 +159,7 @@ export function createCore(options: CoreOptions): Core {
     ...banquetHandlers(ctx),
     ...conflictHandlers(ctx),
     ...fileHandlers(ctx),
+    ...exportHandlers(ctx),
     ...importHandlers(ctx),
     ...backupHandlers(backups),
     ...duplicateHandlers(ctx),

@@ -7,6 +7,7 @@ import { enBanquetErrors } from './banquet-errors.en.ts';
 import { enConflicts } from './conflicts.en.ts';
 import { enDates } from './dates.en.ts';
 import { enDuplicates } from './duplicates.en.ts';
+import { enExports } from './exports.en.ts';
 import type { Messages } from './ja.ts';
 import { enJobs } from './jobs.en.ts';
 import { enKitchen } from './kitchen.en.ts';
@@ -22,6 +23,7 @@ export const en: Messages = {
   kitchen: enKitchen,
   banquet: enBanquet,
   jobs: enJobs,
+  exports: enExports,
   imports: enImports,
   backups: enBackups,
   conflicts: enConflicts,
@@ -341,6 +343,7 @@ export const en: Messages = {
       range_too_long: 'The period is too long',
       range_over_ten_years:
         'A report covers at most ten years: the end date can be no later than the month ten years after the start',
+      csv_one_kind: 'A CSV file holds one kind: choose one, or choose Excel.',
       invalid_choice: 'Choose one of the options',
       too_many: 'Too many',
       invalid_type: 'Not valid',

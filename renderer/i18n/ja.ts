@@ -14,6 +14,7 @@ import { jaBanquetErrors } from './banquet-errors.ja.ts';
 import { jaConflicts } from './conflicts.ja.ts';
 import { jaDates } from './dates.ja.ts';
 import { jaDuplicates } from './duplicates.ja.ts';
+import { jaExports } from './exports.ja.ts';
 import { jaJobs } from './jobs.ja.ts';
 import { jaKitchen } from './kitchen.ja.ts';
 import { jaKitchenErrors } from './kitchen-errors.ja.ts';
@@ -26,6 +27,7 @@ export const ja = {
   kitchen: jaKitchen,
   banquet: jaBanquet,
   jobs: jaJobs,
+  exports: jaExports,
   imports: jaImports,
   backups: jaBackups,
   conflicts: jaConflicts,
@@ -341,6 +343,7 @@ export const ja = {
       range_invalid: '終了日は開始日以降にしてください',
       range_too_long: '期間が長すぎます',
       range_over_ten_years: 'レポートの期間は10年以内にしてください（終了日は開始日の10年後の月まで）',
+      csv_one_kind: 'CSVは1ファイルに1種類です。種類を1つ選ぶか、Excel形式にしてください。',
       invalid_choice: '選択肢から選んでください',
       too_many: '多すぎます',
       invalid_type: '形式が正しくありません',

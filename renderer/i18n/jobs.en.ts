@@ -6,6 +6,7 @@ export const enJobs: Translation<typeof jaJobs> = {
   kind: {
     'demo.load': 'Loading sample data',
     'search.rebuild': 'Rebuilding the search index',
+    'export.run': 'Exporting',
     'backup.run': 'Making a backup',
     'duplicates.scan': 'Looking for duplicate guests',
   },

@@ -4,6 +4,7 @@ export const jaJobs = {
   kind: {
     'demo.load': 'サンプルデータを読み込み中',
     'search.rebuild': '検索インデックスを再構築中',
+    'export.run': '書き出し中',
     'backup.run': 'バックアップを作成中',
     'duplicates.scan': '重複の候補を探しています',
   },

@@ -6,6 +6,7 @@ import { backupCalls } from './backups.ts';
 import { banquetCalls } from './banquets.ts';
 import { conflictCalls } from './conflicts.ts';
 import { duplicateCalls } from './duplicates.ts';
+import { exportCalls } from './exports.ts';
 import { fileCalls } from './files.ts';
 import { followUpCalls } from './follow-ups.ts';
 import { guestCalls } from './guests.ts';
@@ -42,6 +43,7 @@ export const contract = {
   ...banquetCalls,
   ...followUpCalls,
   ...conflictCalls,
+  ...exportCalls,
   ...fileCalls,
   ...importCalls,
   ...backupCalls,

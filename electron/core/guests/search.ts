@@ -70,9 +70,56 @@ export const SEARCH_STATEMENTS = {
   guestById: `SELECT ${HIT_COLUMNS} FROM guests WHERE id = ? AND (deleted_at IS NULL OR merged_into IS NOT NULL)`,
 };
 
-export function createSearch(db: Database, displayName: NameFormatter, cues: SearchCues) {
+/** Looks one key up: up to `limit` candidates, or every one when `limit` is -1 (SQLite: no limit). */
+function createLookup(db: Database) {
   const walkShort = db.prepare(SEARCH_STATEMENTS.walkShort);
   const rangeLong = db.prepare(SEARCH_STATEMENTS.rangeLong);
+  return (key: string, limit: number): Candidate[] => {
+    if (Array.from(key).length <= shortLimit(key)) return walkShort.all(key, limit) as Candidate[];
+    const cap = limit === -1 ? -1 : LONG_KEY_ROW_CAP;
+    const rows = rangeLong.all(key, `${key}\u{10FFFF}`, cap) as Array<Candidate & { term: string }>;
+    return rows.map((row) => ({ guest: row.guest, recency: row.recency, rank: row.term === key ? 0 : 1 }));
+  };
+}
+
+/** The statements of createMatches beyond the lookups (exported for the exports' query-plan test). */
+export const MATCH_STATEMENTS = {
+  mergedAmong:
+    'SELECT rowid, merged_into FROM guests WHERE rowid IN (SELECT value FROM json_each(?)) AND merged_into IS NOT NULL',
+  mergedInto: 'SELECT rowid, merged_into FROM guests WHERE id = ? AND (deleted_at IS NULL OR merged_into IS NOT NULL)',
+};
+
+/**
+ * Every guest a query finds, not only the page the search shows: the same keys and the same index walks
+ * as `search`, without their limits (an export takes all of them). A guest merged into another is found by
+ * their old name as the guest they are now, as in the search. Guest rowids in ascending order; deleted guests
+ * have no index rows, so none is among them.
+ */
+export function createMatches(db: Database) {
+  const lookup = createLookup(db);
+  const mergedAmong = db.prepare(MATCH_STATEMENTS.mergedAmong);
+  const mergedInto = db.prepare(MATCH_STATEMENTS.mergedInto);
+  type Merged = { rowid: number; merged_into: string | null };
+  return function matches(query: string): number[] {
+    const found = new Set<number>();
+    for (const key of queryKeys(query)) for (const candidate of lookup(key, -1)) found.add(candidate.guest);
+    const candidates = [...found];
+    for (let start = 0; start < candidates.length; start += 2000) {
+      for (const merged of mergedAmong.all(JSON.stringify(candidates.slice(start, start + 2000))) as Merged[]) {
+        found.delete(merged.rowid);
+        let current: Merged | undefined = merged;
+        for (let hop = 0; current?.merged_into && hop < MERGE_HOPS; hop++) {
+          current = mergedInto.get(current.merged_into) as Merged | undefined;
+        }
+        if (current && !current.merged_into) found.add(current.rowid);
+      }
+    }
+    return [...found].sort((a, b) => a - b);
+  };
+}
+
+export function createSearch(db: Database, displayName: NameFormatter, cues: SearchCues) {
+  const lookup = createLookup(db);
   const guestById = db.prepare(SEARCH_STATEMENTS.guestById);
   const byCount = new Map<number, Statement>();
   /** A guest merged into another is found by their old name: the hit is the guest they are now (名寄せ). */
@@ -90,12 +137,6 @@ export function createSearch(db: Database, displayName: NameFormatter, cues: Sea
       byCount.set(rowids.length, statement);
     }
     return statement.all(...rowids) as HitRow[];
-  };
-
-  const lookup = (key: string, limit: number): Candidate[] => {
-    if (Array.from(key).length <= shortLimit(key)) return walkShort.all(key, limit) as Candidate[];
-    const rows = rangeLong.all(key, `${key}\u{10FFFF}`, LONG_KEY_ROW_CAP) as Array<Candidate & { term: string }>;
-    return rows.map((row) => ({ guest: row.guest, recency: row.recency, rank: row.term === key ? 0 : 1 }));
   };
 
   return function search(query: string, limit = 20): SearchHit[] {
