@@ -1,4 +1,5 @@
-import { guardCell, guardPhone } from '../../../shared/text/formula-guard.ts';
+import { CSV_BOM, csvCell, quoteField } from '../../../shared/text/csv.ts';
+import { guardPhone } from '../../../shared/text/formula-guard.ts';
 import type { Column, RowCells } from './columns.ts';
 import type { TableWriter } from './table-writer.ts';
 
@@ -8,21 +9,10 @@ import type { TableWriter } from './table-writer.ts';
 // apostrophe (shared/text/formula-guard.ts); numbers are written as numbers. The file is built in memory,
 // a batch of rows at a time: the file store holds it whole anyway.
 
-const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
-
-function field(text: string): string {
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+const BOM = Buffer.from(CSV_BOM, 'utf8');
 
 function cell(value: RowCells[number], column: Column): string {
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  switch (column.type) {
-    case 'phone':
-      return field(guardPhone(value));
-    default:
-      return field(guardCell(value));
-  }
+  return column.type === 'phone' ? csvCell(value, guardPhone) : csvCell(value);
 }
 
 export function createCsvWriter(): TableWriter {
@@ -31,7 +21,7 @@ export function createCsvWriter(): TableWriter {
   return {
     begin(_title, tableColumns, header) {
       columns = tableColumns;
-      parts.push(Buffer.from(`${header.map(field).join(',')}\r\n`, 'utf8'));
+      parts.push(Buffer.from(`${header.map(quoteField).join(',')}\r\n`, 'utf8'));
     },
     rows(rows) {
       if (rows.length === 0) return;
