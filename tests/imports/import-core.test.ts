@@ -128,6 +128,26 @@ describe('importing a ledger', () => {
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict', detail: 'import_already_undone' } });
   });
 
+  it('never merges on a guess: a ledger spelling of a registered guest becomes a new card, proposed for 名寄せ', async () => {
+    const test = await staffed();
+    await test.call('guests.create', {
+      fields: {
+        familyName: '鈴木',
+        givenName: '花子',
+        familyReading: 'すずき',
+        givenReading: 'はなこ',
+        phones: [{ number: '090-5555-6666', label: 'mobile' }],
+      },
+    });
+    const ledger = '氏名,フリガナ,携帯\r\n鈴木 華子,ｽｽﾞｷ ﾊﾅｺ,09055556666\r\n';
+    const id = await upload(test, 'ledger.csv', Buffer.from(ledger, 'utf8'));
+    const run = await test.call('imports.run', { upload: id });
+    expect(run.counts).toMatchObject({ newGuests: 1, matchedGuests: 0 });
+    expect(run.possibleDuplicates).toBe(1);
+    const pairs = (await test.call('duplicates.list', {})).candidates;
+    expect(pairs).toHaveLength(1);
+  });
+
   it('sets aside a future visit in a room another party holds, naming the room', async () => {
     const test = await staffed();
     const owner = await test.call('guests.create', { fields: { familyName: '佐藤', familyReading: 'さとう' } });

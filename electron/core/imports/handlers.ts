@@ -3,6 +3,7 @@ import { CallFailure } from '../../../shared/contract/result.ts';
 import { SET_ASIDE_WORDS, setAsideReasonWords } from '../../../shared/i18n/import-labels.ts';
 import type { CoreContext, Handlers } from '../context.ts';
 import { toCsv } from '../files/csv.ts';
+import { duplicatesAfterImport } from './duplicates.ts';
 import type { ColumnMapping } from './mapping.ts';
 import { buildPlan, type ImportPlan } from './plan.ts';
 import { ledgerErrorDetailKey } from './read/errors.ts';
@@ -118,9 +119,10 @@ export function importHandlers(ctx: CoreContext): Handlers<ImportCalls> {
       ctx.logger.info(
         `import ${importId}: ${counts.newGuests} new guests, ${counts.stays} stays, ${counts.setAside} rows set aside`,
       );
+      const possibleDuplicates = await duplicatesAfterImport(ctx, actor, importId, counts.newGuests);
       // Written: the next import of the same upload is a new plan (it now matches the guests just made).
       for (const [key, kept] of plans) if (kept === plan) plans.delete(key);
-      return { import: importId, counts };
+      return { import: importId, counts, possibleDuplicates };
     },
 
     'imports.setAsideFile': async ({ upload, mapping, language }) => {
