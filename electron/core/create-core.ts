@@ -160,7 +160,7 @@ export function createCore(options: CoreOptions): Core {
     ...conflictHandlers(ctx),
     ...fileHandlers(ctx),
     ...exportHandlers(ctx),
-    ...importHandlers(ctx),
+    ...importHandlers(ctx, searchIndex),
     ...backupHandlers(backups),
     ...duplicateHandlers(ctx),
   } satisfies { [N in CallName]: Handler<N> };

@@ -95,8 +95,56 @@ export function createSearchIndex(db: Database) {
     }
   };
 
+  // Imports whose guests are indexed at their end, not write by write (deferImport).
+  const deferred = new Set<string>();
+  const setPending = db.prepare(
+    "INSERT INTO meta (key, value) VALUES ('search_pending_import', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+  );
+  const clearPending = db.prepare("DELETE FROM meta WHERE key = 'search_pending_import'");
+
+  /** Writes the rows of these guests (none of which has any yet), in key order, to the index and its shadow. */
+  const indexFresh = (guests: readonly IndexedGuest[]) => {
+    const inserts: Key[] = [];
+    for (const guest of guests) {
+      for (const [term, rank] of rows(guest)) inserts.push([term, rank, guest.last_activity_at, guest.rowid]);
+    }
+    inserts.sort(byKey);
+    const targets = [live];
+    if (shadowExists.get() !== undefined) {
+      shadow ??= statementsFor(SHADOW_TABLE);
+      targets.push(shadow);
+    }
+    for (const { insert } of targets) for (const key of inserts) insert.run(...key);
+  };
+
   return {
+    /**
+     * An import's guests are indexed when its rows are all written (indexImport), not write by write: each of a
+     * guest's ~58 rows lands on its own page of the index, so a slice of new guests dirtied pages all over it,
+     * and every commit wrote them again. Until then they are not found; a guest the import made and someone
+     * edits meanwhile is indexed then too, as it is then. Kept in meta while it lasts: a PC that stops mid-way
+     * finds it at the next start and rebuilds the index (search-keys-version.ts).
+     */
+    deferImport(importId: string) {
+      deferred.add(importId);
+      setPending.run(importId);
+    },
+    /** Indexes the import's guests, a slice of `limit` at a time from `after` (a rowid); answers the last rowid, or null when done. */
+    indexImport(importId: string, after: number, limit: number): number | null {
+      const guests = db
+        .prepare(`SELECT rowid, * FROM guests WHERE import_id = ? AND rowid > ? ORDER BY rowid LIMIT ?`)
+        .all(importId, after, limit) as IndexedGuest[];
+      if (guests.length === 0) {
+        deferred.delete(importId);
+        if (deferred.size === 0) clearPending.run();
+        return null;
+      }
+      indexFresh(guests);
+      return (guests.at(-1) as IndexedGuest).rowid;
+    },
     onGuestWritten(before: IndexedGuest | undefined, after: IndexedGuest) {
+      const importId = (after as { import_id?: string | null }).import_id;
+      if (importId && deferred.has(importId)) return;
       const earlier = gathered.get(after.rowid);
       gathered.set(after.rowid, { before: earlier ? earlier.before : before, after });
     },
@@ -158,6 +206,8 @@ export function createSearchIndex(db: Database) {
         INSERT INTO search_term SELECT * FROM temp.search_term_load ORDER BY term, rank, recency DESC, guest;
         DROP TABLE temp.search_term_load;`);
       markSearchKeysCurrent(db);
+      deferred.clear();
+      clearPending.run();
     },
   };
 }
