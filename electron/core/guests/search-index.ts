@@ -102,19 +102,23 @@ export function createSearchIndex(db: Database) {
   );
   const clearPending = db.prepare("DELETE FROM meta WHERE key = 'search_pending_import'");
 
-  /** Writes the rows of these guests (none of which has any yet), in key order, to the index and its shadow. */
+  /**
+   * Writes the rows of these guests (none of which has any yet) to the index and its shadow, in key order: they
+   * go to an unordered scratch table first and then into the index with one INSERT … SELECT … ORDER BY, which
+   * SQLite sorts itself and writes page after page (as rebuild() does), instead of a JS sort and a call per row.
+   */
   const indexFresh = (guests: readonly IndexedGuest[]) => {
-    const inserts: Key[] = [];
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS search_term_fresh (term, rank, recency, guest)');
+    const load = db.prepare('INSERT INTO temp.search_term_fresh VALUES (?, ?, ?, ?)');
     for (const guest of guests) {
-      for (const [term, rank] of rows(guest)) inserts.push([term, rank, guest.last_activity_at, guest.rowid]);
+      for (const [term, rank] of rows(guest)) load.run(term, rank, guest.last_activity_at, guest.rowid);
     }
-    inserts.sort(byKey);
-    const targets = [live];
+    const order = 'ORDER BY term, rank, recency DESC, guest';
+    db.exec(`INSERT OR IGNORE INTO search_term SELECT * FROM temp.search_term_fresh ${order}`);
     if (shadowExists.get() !== undefined) {
-      shadow ??= statementsFor(SHADOW_TABLE);
-      targets.push(shadow);
+      db.exec(`INSERT OR IGNORE INTO search_term_shadow SELECT * FROM temp.search_term_fresh ${order}`);
     }
-    for (const { insert } of targets) for (const key of inserts) insert.run(...key);
+    db.exec('DELETE FROM temp.search_term_fresh');
   };
 
   return {
