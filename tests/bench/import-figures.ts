@@ -9,6 +9,7 @@ import { type Core, createCore } from '../../electron/core/create-core.ts';
 import { FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, PLACES } from '../../electron/core/demo/names.ts';
 import { makeDraw } from '../../electron/core/demo/random.ts';
 import { FILE_CHUNK_BYTES } from '../../shared/contract/files.ts';
+import { toHalfWidthKatakana, toKatakana } from '../support/half-width.ts';
 
 // Importing an inn's ledger of 100,000 rows (.xlsx, one line per visit, as Japanese inns keep them: one name
 // cell, half-width kana readings, era and Excel dates, phones written every way, some broken rows) end to end
@@ -22,21 +23,6 @@ const ROWS = 100_000;
 const BASELINE_ROWS = 2_000;
 const TARGET_SECONDS = 30;
 const TARGET_PEAK_MB = 500;
-
-const katakanaHalf: Record<string, string> = {};
-{
-  const full =
-    'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲンァィゥェォャュョッー';
-  const half = 'ｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜｦﾝｧｨｩｪｫｬｭｮｯｰ';
-  for (let i = 0; i < full.length; i++) katakanaHalf[full[i] as string] = half[i] as string;
-  const voiced = 'ガギグゲゴザジズゼゾダヂヅデドバビブベボ';
-  const plain = 'カキクケコサシスセソタチツテトハヒフヘホ';
-  for (let i = 0; i < voiced.length; i++) katakanaHalf[voiced[i] as string] = `${katakanaHalf[plain[i] as string]}ﾞ`;
-  const semi = 'パピプペポ';
-  for (let i = 0; i < semi.length; i++) katakanaHalf[semi[i] as string] = `${katakanaHalf['ハヒフヘホ'[i] as string]}ﾟ`;
-}
-const toKatakana = (hira: string) => hira.replace(/[ぁ-ゖ]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60));
-const halfWidth = (hira: string) => [...toKatakana(hira)].map((ch) => katakanaHalf[ch] ?? ch).join('');
 
 const ERAS: Array<[string, number]> = [
   ['S', 1925],
@@ -91,7 +77,7 @@ export async function writeLedger(dir: string, rows = ROWS): Promise<string> {
       person = {
         name: `${family}${draw.chance(0.5) ? ' ' : '　'}${given}`,
         reading: draw.chance(0.5)
-          ? `${halfWidth(familyReading)} ${halfWidth(givenReading)}`
+          ? `${toHalfWidthKatakana(familyReading)} ${toHalfWidthKatakana(givenReading)}`
           : `${toKatakana(familyReading)} ${toKatakana(givenReading)}`,
         phone: draw.chance(0.2) ? number.replace(/^0/, '+81 ') : number,
         postcode: `${postPrefix}-${String(draw.between(0, 9999)).padStart(4, '0')}`,

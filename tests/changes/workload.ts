@@ -14,51 +14,13 @@ import { DEFAULT_TIME_ZONE } from '../../shared/text/time-zone.ts';
 // would make them (and, often enough, ways the core refuses). Used by the replay and convergence tests: every
 // write call of the contract is here, and `WRITE_CALLS` is checked against the contract.
 
-export type Random = {
-  next(): number;
-  int(min: number, max: number): number;
-  pick<T>(items: readonly T[]): T;
-  chance(p: number): boolean;
-};
+import { FAMILY, GIVEN, ledgerCsv, NOTES, type Random, READING } from './workload-data.ts';
 
-/** mulberry32: small, fast, and the same sequence for a seed on every machine. */
-export function random(seed: number): Random {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: (items) => items[Math.floor(next() * items.length)] as (typeof items)[number],
-    chance: (p) => next() < p,
-  };
-}
+export { type Random, random } from './workload-data.ts';
 
 type Input = Record<string, unknown>;
 type Maker = (w: WorkloadState) => Input | null;
 type WorkloadState = { db: Database; r: Random; today: string; demoChance: number };
-
-const FAMILY = ['佐藤', '鈴木', '高橋', '田中', '渡辺', '伊藤', '山本', '中村', '小林', '加藤'];
-const READING = [
-  'さとう',
-  'すずき',
-  'たかはし',
-  'たなか',
-  'わたなべ',
-  'いとう',
-  'やまもと',
-  'なかむら',
-  'こばやし',
-  'かとう',
-];
-const GIVEN = ['太郎', '花子', '一郎', '美咲', '健太'];
-const GIVEN_READING = ['たろう', 'はなこ', 'いちろう', 'みさき', 'けんた'];
-const NOTES = ['', '窓側希望', '静かな部屋', 'アレルギー要確認', '常連', '記念日'];
 
 function ids(db: Database, sql: string, ...params: unknown[]): string[] {
   return db
@@ -423,61 +385,10 @@ const MAKERS: Record<string, Maker> = {
 
 export type Caller = (name: string, input: unknown) => Promise<{ ok: boolean; value?: unknown }>;
 
-/** A ledger of a few visit rows, in half-width kana now and then, as an inn's Excel would hold it. */
-function ledgerCsv(w: WorkloadState): string {
-  const lines = ['姓,名,セイ,メイ,電話,来館日,泊数,部屋,アレルギー'];
-  for (let row = w.r.int(1, 3); row > 0; row--) {
-    const f = w.r.int(0, FAMILY.length - 1);
-    const g = w.r.int(0, GIVEN.length - 1);
-    const reading = w.r.chance(0.5) ? (READING[f] as string) : toHalfWidthKatakana(READING[f] as string);
-    lines.push(
-      [
-        FAMILY[f],
-        GIVEN[g],
-        reading,
-        GIVEN_READING[g],
-        w.r.chance(0.7) ? `090-${w.r.int(1000, 1009)}-${w.r.int(1000, 1003)}` : '',
-        day(w, -400, -1).replaceAll('-', '/'),
-        String(w.r.int(1, 3)),
-        String(w.r.int(101, 105)),
-        w.r.pick(['', '', 'えび', '卵（アナフィラキシー）', 'そば・かに']),
-      ].join(','),
-    );
-  }
-  return `${lines.join('\r\n')}\r\n`;
-}
-
-const HALF_WIDTH: Record<string, string> = {
-  さ: 'ｻ',
-  と: 'ﾄ',
-  う: 'ｳ',
-  す: 'ｽ',
-  ず: 'ｽﾞ',
-  き: 'ｷ',
-  た: 'ﾀ',
-  か: 'ｶ',
-  は: 'ﾊ',
-  し: 'ｼ',
-  な: 'ﾅ',
-  わ: 'ﾜ',
-  べ: 'ﾍﾞ',
-  い: 'ｲ',
-  や: 'ﾔ',
-  ま: 'ﾏ',
-  も: 'ﾓ',
-  む: 'ﾑ',
-  ら: 'ﾗ',
-  こ: 'ｺ',
-  ば: 'ﾊﾞ',
-};
-function toHalfWidthKatakana(reading: string): string {
-  return [...reading].map((ch) => HALF_WIDTH[ch] ?? ch).join('');
-}
-
 /** Write calls whose input needs a call first (an import needs its file uploaded). */
 const PREPARED: Record<string, (w: WorkloadState, call: Caller) => Promise<Input | null>> = {
   'imports.run': async (w, call) => {
-    const bytes = Buffer.from(ledgerCsv(w), 'utf8');
+    const bytes = Buffer.from(ledgerCsv(w.r, w.today), 'utf8');
     const answer = await call('files.upload', {
       name: 'ledger.csv',
       size: bytes.length,

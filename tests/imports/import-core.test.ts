@@ -244,6 +244,44 @@ describe('an import stopped half way', () => {
     expect((await test.call('guests.search', { q: 'さとう' })).hits).toHaveLength(0);
   });
 
+  it('imported again after the stop, writes the rest and nobody twice', async () => {
+    const test = await staffed();
+    const id = await upload(test, 'ledger.csv', ledgerOf(30));
+    const stop = test.core.onProgress((progress) => {
+      if (progress.kind === 'import.write' && progress.done >= 10 && progress.state === 'running') {
+        void test.call('jobs.cancel', { job: progress.job });
+      }
+    });
+    expect((await test.core.call('imports.run', { upload: id })).ok).toBe(false);
+    stop();
+    const again = await test.call('imports.run', { upload: id });
+    expect(again.counts.newGuests).toBeLessThan(30);
+    expect(test.db.prepare('SELECT count(*) FROM guests WHERE deleted_at IS NULL').pluck().get()).toBe(30);
+    expect((await test.call('guests.search', { q: 'さとう', limit: 50 })).hits).toHaveLength(30);
+  });
+
+  it('a guest of an import edited while the import still writes is found as edited, once', async () => {
+    const test = await staffed();
+    const id = await upload(test, 'ledger.csv', ledgerOf(30));
+    let edited: Promise<unknown> | undefined;
+    test.core.onProgress((progress) => {
+      if (edited || progress.kind !== 'import.write' || progress.done < 5) return;
+      const guestId = test.db.prepare('SELECT id FROM guests WHERE import_id IS NOT NULL LIMIT 1').pluck().get();
+      edited = test
+        .call('guests.update', { id: guestId, patch: { familyName: '榊原', familyReading: 'さかきばら' } })
+        .then(() => test.call('guests.update', { id: guestId, patch: { givenName: '晴人', givenReading: 'はると' } }));
+    });
+    await test.call('imports.run', { upload: id });
+    await edited;
+    expect((await test.call('guests.search', { q: 'さかきばら' })).hits).toHaveLength(1);
+    expect((await test.call('guests.search', { q: 'はると' })).hits).toHaveLength(1);
+    expect((await test.call('guests.search', { q: 'さとう', limit: 50 })).hits).toHaveLength(29);
+    const terms = test.db.prepare('SELECT count(*) FROM search_term').pluck().get();
+    test.db.prepare('DELETE FROM search_term').run();
+    (await import('../../electron/core/guests/search-index.ts')).createSearchIndex(test.db).rebuild();
+    expect(test.db.prepare('SELECT count(*) FROM search_term').pluck().get()).toBe(terms);
+  });
+
   it('a PC that stopped while an import was writing rebuilds its search index at the next start', async () => {
     const test = await staffed();
     const id = await upload(test, 'ledger.csv', ledgerOf(5));

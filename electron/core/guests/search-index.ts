@@ -97,62 +97,80 @@ export function createSearchIndex(db: Database) {
 
   // Imports whose guests are indexed at their end, not write by write (deferImport).
   const deferred = new Set<string>();
+  // Guests of a deferred import indexed already, because someone edited them before it ended (committed, and
+  // in the transaction under way): their later writes move their rows as any guest's do.
+  const wentLive = new Set<number>();
+  const goingLive = new Set<number>();
   const setPending = db.prepare(
     "INSERT INTO meta (key, value) VALUES ('search_pending_import', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
   );
   const clearPending = db.prepare("DELETE FROM meta WHERE key = 'search_pending_import'");
 
-  // An import's guests' rows, gathered unordered in a scratch table while the import is indexed, then written
-  // into the index in one INSERT … SELECT … ORDER BY, which SQLite sorts itself and writes in one pass over the
-  // index (as rebuild() does). Written in pieces instead, each piece's rows landed all over the index again:
-  // 14 s against 4.5 s for the 62,833 guests of the 100,000-row bench ledger. Those 4.5 s are one statement,
-  // so a search typed then waits for it (once, at the end of an import that large).
-  const stageFresh = (guests: readonly IndexedGuest[]) => {
-    db.exec('CREATE TEMP TABLE IF NOT EXISTS search_term_fresh (term, rank, recency, guest)');
-    const load = db.prepare('INSERT INTO temp.search_term_fresh VALUES (?, ?, ?, ?)');
-    for (const guest of guests) {
-      for (const [term, rank] of rows(guest)) load.run(term, rank, guest.last_activity_at, guest.rowid);
+  // An import's guests' rows wait in a scratch table (connection-local, written in the import's own
+  // transactions) and go into the index when the import ends, in one INSERT … SELECT … ORDER BY, which SQLite
+  // sorts itself and writes in one pass over the index (as rebuild() does). Written with each guest instead,
+  // every slice dirtied pages all over the index and every commit wrote them again; written in pieces at the
+  // end, each piece's rows landed all over it again: 14 s against 4.5 s for the 62,833 guests of the
+  // 100,000-row bench ledger. Those 4.5 s are one statement, so a search typed then waits for it.
+  const STAGED = 'temp.search_term_staged';
+  let staging: { load: Statement; unstage: Statement } | undefined;
+  const stagingTable = () => {
+    if (!staging) {
+      db.exec(`CREATE TEMP TABLE IF NOT EXISTS search_term_staged (term, rank, recency, guest, import);
+        CREATE INDEX IF NOT EXISTS temp.search_term_staged_guest ON search_term_staged (guest)`);
+      staging = {
+        load: db.prepare(`INSERT INTO ${STAGED} VALUES (?, ?, ?, ?, ?)`),
+        unstage: db.prepare(`DELETE FROM ${STAGED} WHERE guest = ?`),
+      };
     }
+    return staging;
   };
-  const writeStaged = () => {
-    db.exec('CREATE TEMP TABLE IF NOT EXISTS search_term_fresh (term, rank, recency, guest)');
-    const order = 'ORDER BY term, rank, recency DESC, guest';
-    db.exec(`INSERT OR IGNORE INTO search_term SELECT * FROM temp.search_term_fresh ${order}`);
-    if (shadowExists.get() !== undefined) {
-      db.exec(`INSERT OR IGNORE INTO search_term_shadow SELECT * FROM temp.search_term_fresh ${order}`);
-    }
-    db.exec('DROP TABLE temp.search_term_fresh');
+  const stage = (guest: IndexedGuest, importId: string) => {
+    const { load } = stagingTable();
+    for (const [term, rank] of rows(guest)) load.run(term, rank, guest.last_activity_at, guest.rowid, importId);
+  };
+  const writeStaged = (importId: string) => {
+    stagingTable();
+    const select = `SELECT term, rank, recency, guest FROM ${STAGED} WHERE import = ? ORDER BY term, rank, recency DESC, guest`;
+    db.prepare(`INSERT OR IGNORE INTO search_term ${select}`).run(importId);
+    if (shadowExists.get() !== undefined)
+      db.prepare(`INSERT OR IGNORE INTO search_term_shadow ${select}`).run(importId);
+    db.prepare(`DELETE FROM ${STAGED} WHERE import = ?`).run(importId);
   };
 
   return {
     /**
-     * An import's guests are indexed when its rows are all written (indexImport), not write by write: each of a
-     * guest's ~58 rows lands on its own page of the index, so a slice of new guests dirtied pages all over it,
-     * and every commit wrote them again. Until then they are not found; a guest the import made and someone
-     * edits meanwhile is indexed then too, as it is then. Kept in meta while it lasts: a PC that stops mid-way
-     * finds it at the next start and rebuilds the index (search-keys-version.ts).
+     * An import's guests are indexed when it ends (finishImport), not write by write (see the scratch table
+     * above). Until then they are not found. A guest of it that someone edits meanwhile is indexed at once,
+     * as it then is. Kept in meta while it lasts: a PC that stops mid-way rebuilds its index at the next start.
      */
     deferImport(importId: string) {
       deferred.add(importId);
       setPending.run(importId);
     },
-    /** Indexes the import's guests, a slice of `limit` at a time from `after` (a rowid); answers the last rowid, or null when done. */
-    indexImport(importId: string, after: number, limit: number): number | null {
-      const guests = db
-        .prepare(`SELECT rowid, * FROM guests WHERE import_id = ? AND rowid > ? ORDER BY rowid LIMIT ?`)
-        .all(importId, after, limit) as IndexedGuest[];
-      if (guests.length === 0) {
-        writeStaged();
-        deferred.delete(importId);
-        if (deferred.size === 0) clearPending.run();
-        return null;
+    /** Writes the import's guests' rows into the index, in one sorted pass; inside a write transaction. */
+    finishImport(importId: string) {
+      writeStaged(importId);
+      deferred.delete(importId);
+      if (deferred.size === 0) {
+        clearPending.run();
+        wentLive.clear();
       }
-      stageFresh(guests);
-      return (guests.at(-1) as IndexedGuest).rowid;
     },
     onGuestWritten(before: IndexedGuest | undefined, after: IndexedGuest) {
       const importId = (after as { import_id?: string | null }).import_id;
-      if (importId && deferred.has(importId)) return;
+      if (importId && deferred.has(importId) && !wentLive.has(after.rowid) && !goingLive.has(after.rowid)) {
+        if (!before) {
+          stage(after, importId);
+          return;
+        }
+        // Edited before its import ended: it has no rows in the index yet, only staged ones. Those go, and
+        // the guest is indexed now as it is, as a new guest would be.
+        stagingTable().unstage.run(after.rowid);
+        goingLive.add(after.rowid);
+        gathered.set(after.rowid, { before: undefined, after });
+        return;
+      }
       const earlier = gathered.get(after.rowid);
       gathered.set(after.rowid, { before: earlier ? earlier.before : before, after });
     },
@@ -170,6 +188,8 @@ export function createSearchIndex(db: Database) {
         difference(before, after, removes, inserts);
       }
       gathered.clear();
+      for (const rowid of goingLive) wentLive.add(rowid);
+      goingLive.clear();
       removes.sort(byKey);
       inserts.sort(byKey);
       const targets = [live];
@@ -185,6 +205,7 @@ export function createSearchIndex(db: Database) {
     /** The transaction rolled back: so do the gathered changes. */
     discard() {
       gathered.clear();
+      goingLive.clear();
     },
     /**
      * Rebuilds the whole index in one go: after a change to how keys are made (a migration calls it), or after

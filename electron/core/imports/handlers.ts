@@ -110,18 +110,23 @@ export function importHandlers(ctx: CoreContext, searchIndex: SearchIndex): Hand
       if (plan.mappingIssues.length > 0) throw new CallFailure('invalid_input', 'import_mapping_incomplete');
       if (plan.persons.length === 0) throw new CallFailure('invalid_input', 'import_nothing_to_import');
       const importId = ctx.newId();
-      const counts = await ctx.jobs.run(
-        'import.write',
-        (slice) => writeImport(ctx, actor, slice, plan, importId, searchIndex),
-        plan.persons.length,
-        { sliceMs: IMPORT_SLICE_MS },
-      );
+      let counts: ImportCounts;
+      try {
+        counts = await ctx.jobs.run(
+          'import.write',
+          (slice) => writeImport(ctx, actor, slice, plan, importId, searchIndex),
+          plan.persons.length,
+          { sliceMs: IMPORT_SLICE_MS },
+        );
+      } finally {
+        // Written, whole or in part (stopped, failed): a plan made before holds people who are now guests, so
+        // the next import of this upload is planned again and matches them instead of writing them twice.
+        for (const [key, kept] of plans) if (kept === plan) plans.delete(key);
+      }
       ctx.logger.info(
         `import ${importId}: ${counts.newGuests} new guests, ${counts.stays} stays, ${counts.setAside} rows set aside`,
       );
       const possibleDuplicates = await duplicatesAfterImport(ctx, actor, importId, counts.newGuests);
-      // Written: the next import of the same upload is a new plan (it now matches the guests just made).
-      for (const [key, kept] of plans) if (kept === plan) plans.delete(key);
       return { import: importId, counts, possibleDuplicates };
     },
 

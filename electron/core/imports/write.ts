@@ -80,9 +80,6 @@ function writePerson(
   return guestId;
 }
 
-/** Guests indexed per transaction once the import's rows are written. */
-const INDEX_BATCH = 2_000;
-
 export function* writeImport(
   ctx: CoreContext,
   actor: Actor,
@@ -107,12 +104,8 @@ export function* writeImport(
   try {
     return yield* writePersons();
   } finally {
-    let after: number | null = 0;
-    while (after !== null) {
-      const from: number = after;
-      after = actor.write(() => searchIndex.indexImport(importId, from, INDEX_BATCH));
-      yield { done, total };
-    }
+    // No pause here: a stop asked now must not leave written guests unfound.
+    actor.write(() => searchIndex.finishImport(importId));
   }
 
   function writePersons() {
