@@ -5,7 +5,7 @@ import { useConflicts } from '../conflicts/conflicts-context.tsx';
 import { StaffManager } from '../staff/StaffManager.tsx';
 import { navigate } from './route.ts';
 
-/** Less frequent places: managing staff, deleted guests, conflicts between PCs. */
+/** Less frequent places: importing a ledger, managing staff, deleted guests, conflicts between PCs. */
 export function HeaderMenu() {
   const { t } = useTranslation();
   const [managing, setManaging] = useState(false);
@@ -27,6 +27,9 @@ export function HeaderMenu() {
         <Menu.Dropdown>
           <Menu.Item data-testid="catalogue-link" onClick={() => navigate({ name: 'catalogue' })}>
             {t('header.catalogue')}
+          </Menu.Item>
+          <Menu.Item data-testid="imports-link" onClick={() => navigate({ name: 'imports' })}>
+            {t('header.importLedger')}
           </Menu.Item>
           <Menu.Item data-testid="settings-link" onClick={() => navigate({ name: 'settings' })}>
             {t('header.settings')}

@@ -4,7 +4,8 @@ import { useSyncExternalStore } from 'react';
 // #/ (search), #/guest/<id>, #/deleted, #/arrivals[/<date>], #/stay/<id>, #/catalogue, #/settings,
 // #/print/briefing/<date>[/<stayId>], #/print/kitchen/<date>,
 // #/banquets (pipeline), #/banquet/<id>, #/banquets/calendar[/<date>], #/banquets/follow-ups,
-// #/banquets/reports, #/banquets/halls, #/conflicts (conflicts between PCs and changes kept aside).
+// #/banquets/reports, #/banquets/halls, #/conflicts (conflicts between PCs and changes kept aside),
+// #/imports (importing a ledger, and the imports made so far).
 export type Route =
   | { name: 'search' }
   | { name: 'guest'; id: string }
@@ -20,7 +21,8 @@ export type Route =
   | { name: 'banquetFollowUps' }
   | { name: 'banquetReports' }
   | { name: 'banquetHalls' }
-  | { name: 'conflicts' };
+  | { name: 'conflicts' }
+  | { name: 'imports' };
 
 const DATE = '(\\d{4}-\\d{2}-\\d{2})';
 
@@ -51,6 +53,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/catalogue') return { name: 'catalogue' };
   if (path === '/settings') return { name: 'settings' };
   if (path === '/conflicts') return { name: 'conflicts' };
+  if (path === '/imports') return { name: 'imports' };
   return { name: 'search' };
 }
 
@@ -82,6 +85,8 @@ export function routeHref(route: Route): string {
       return '#/banquets/halls';
     case 'conflicts':
       return '#/conflicts';
+    case 'imports':
+      return '#/imports';
     case 'print':
       return `#/print/${route.sheet}/${route.date}${route.stayId ? `/${encodeURIComponent(route.stayId)}` : ''}`;
     default:

@@ -3,6 +3,7 @@ import { enBanquet } from './banquet.en.ts';
 import { enBanquetErrors } from './banquet-errors.en.ts';
 import { enConflicts } from './conflicts.en.ts';
 import { enDates } from './dates.en.ts';
+import { enImportsScreen } from './imports-screen.en.ts';
 import type { Messages } from './ja.ts';
 import { enJobs } from './jobs.en.ts';
 import { enKitchen } from './kitchen.en.ts';
@@ -18,6 +19,8 @@ export const en: Messages = {
   kitchen: enKitchen,
   banquet: enBanquet,
   jobs: enJobs,
+  // The cleansing's labels (imports.field/rule/reason/mappingIssue) join this group from imports.en.ts.
+  imports: { screen: enImportsScreen },
   conflicts: enConflicts,
   dates: enDates,
   app: {
@@ -42,6 +45,7 @@ export const en: Messages = {
     manageStaff: 'Manage staff',
     deletedGuests: 'Deleted guests',
     newGuest: 'New guest',
+    importLedger: 'Import a ledger',
     home: 'Back to search',
   },
   language: {
@@ -65,7 +69,7 @@ export const en: Messages = {
     },
     empty: {
       title: 'No guests yet',
-      description: 'Add your first guest, or try the app with sample data.',
+      description: 'Add your first guest, import your ledger (Excel or CSV), or try the app with sample data.',
       loadSample: 'Load sample data (200 guests)',
       sampleLoaded_one: "{{count}} sample guest added, with stays, dishes and today's arrivals",
       sampleLoaded_other: "{{count}} sample guests added, with stays, dishes and today's arrivals",

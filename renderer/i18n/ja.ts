@@ -10,6 +10,7 @@ import { jaBanquet } from './banquet.ja.ts';
 import { jaBanquetErrors } from './banquet-errors.ja.ts';
 import { jaConflicts } from './conflicts.ja.ts';
 import { jaDates } from './dates.ja.ts';
+import { jaImportsScreen } from './imports-screen.ja.ts';
 import { jaJobs } from './jobs.ja.ts';
 import { jaKitchen } from './kitchen.ja.ts';
 import { jaKitchenErrors } from './kitchen-errors.ja.ts';
@@ -22,6 +23,8 @@ export const ja = {
   kitchen: jaKitchen,
   banquet: jaBanquet,
   jobs: jaJobs,
+  // The cleansing's labels (imports.field/rule/reason/mappingIssue) join this group from imports.ja.ts.
+  imports: { screen: jaImportsScreen },
   conflicts: jaConflicts,
   dates: jaDates,
   app: {
@@ -48,6 +51,7 @@ export const ja = {
     manageStaff: 'スタッフの管理',
     deletedGuests: '削除したお客様',
     newGuest: '新しいお客様',
+    importLedger: '台帳を取り込む',
     home: '検索に戻る',
   },
   language: {
@@ -71,7 +75,7 @@ export const ja = {
     },
     empty: {
       title: 'お客様はまだ登録されていません',
-      description: '最初のお客様を登録するか、サンプルデータで試してみてください。',
+      description: '最初のお客様を登録するか、Excelなどの台帳を取り込むか、サンプルデータで試してみてください。',
       loadSample: 'サンプルデータを読み込む（200名）',
       sampleLoaded_other: 'サンプルのお客様{{count}}名と、宿泊・料理・本日の到着を追加しました',
     },
