@@ -1,4 +1,4 @@
-import { Badge, Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutput } from '../../shared/contract/index.ts';
@@ -16,24 +16,17 @@ type PreviewRow = CallOutput<'imports.preview'>['preview'][number];
 
 function MatchBadge({ row }: { row: PreviewRow }) {
   const { t } = useTranslation();
-  if (row.match === 'existing') {
-    return (
-      <Badge color="teal" variant="light" size="sm" data-testid="row-match" data-match="existing" tt="none">
-        {t('imports.screen.rows.matchExisting', { name: row.matchedName ?? '' })}
-      </Badge>
-    );
-  }
-  if (row.match === 'earlier_row') {
-    return (
-      <Badge color="gray" variant="light" size="sm" data-testid="row-match" data-match="earlier_row" tt="none">
-        {t('imports.screen.rows.matchEarlierRow', { line: row.matchedLine ?? '' })}
-      </Badge>
-    );
-  }
+  // Words, not a badge: a guest's whole name must stay readable, and badges cut long text short.
+  const [color, text] =
+    row.match === 'existing'
+      ? ['teal.8', t('imports.screen.rows.matchExisting', { name: row.matchedName ?? '' })]
+      : row.match === 'earlier_row'
+        ? ['gray.7', t('imports.screen.rows.matchEarlierRow', { line: row.matchedLine ?? '' })]
+        : ['indigo.7', t('imports.screen.rows.matchNew')];
   return (
-    <Badge color="indigo" variant="light" size="sm" data-testid="row-match" data-match="new" tt="none">
-      {t('imports.screen.rows.matchNew')}
-    </Badge>
+    <Text size="xs" fw={600} c={color} data-testid="row-match" data-match={row.match}>
+      {text}
+    </Text>
   );
 }
 
@@ -80,10 +73,10 @@ function Row({ row }: { row: PreviewRow }) {
       <Table.Tr data-testid="preview-row" data-line={row.line}>
         <Table.Td>{row.line}</Table.Td>
         <Table.Td>
-          <Text size="sm" fw={600} data-testid="row-name">
+          <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }} data-testid="row-name">
             {name}
           </Text>
-          <Text size="xs" c="dimmed" data-testid="row-reading">
+          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="row-reading">
             {reading}
           </Text>
         </Table.Td>
@@ -144,8 +137,15 @@ export function PreviewRows({ rows }: { rows: PreviewRow[] }) {
       <Stack gap="xs">
         <Title order={5}>{t('imports.screen.rows.title', { count: rows.length })}</Title>
         <Table.ScrollContainer minWidth={1000} maxHeight={420}>
-          <Table striped stickyHeader verticalSpacing={4} horizontalSpacing={6} fz="sm">
-            <Table.Thead>
+          <Table
+            striped
+            stickyHeader
+            verticalSpacing={4}
+            horizontalSpacing={6}
+            fz="sm"
+            style={{ whiteSpace: 'normal' }}
+          >
+            <Table.Thead style={{ whiteSpace: 'nowrap' }}>
               <Table.Tr>
                 <Table.Th>{t('imports.screen.rows.line')}</Table.Th>
                 <Table.Th>{t('imports.screen.rows.name')}</Table.Th>
