@@ -12,6 +12,7 @@ import { JobBar } from './JobBar.tsx';
 import type { Mapping, MappingSource } from './MappingTable.tsx';
 import { PreviewPanel } from './PreviewPanel.tsx';
 import { RunResult } from './RunResult.tsx';
+import { UndoResult } from './UndoImport.tsx';
 import { useFollowedJob } from './use-job.ts';
 
 // The import as three steps a front-desk person finishes alone: choose the file (it is sent to the core with a
@@ -33,6 +34,8 @@ export function ImportWizard({ onImportsChanged }: { onImportsChanged: () => voi
   const [imported, setImported] = useState<Imported | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [stopped, setStopped] = useState(false);
+  // The undo of the import just made, from its result: said here, where the result was.
+  const [undone, setUndone] = useState<CallOutput<'imports.undo'> | null>(null);
 
   const currentStaff = staff.data?.staff.find((member) => member.id === staff.data?.currentStaffId) ?? null;
   const busy = sending !== null || reading.running || writing.running;
@@ -68,6 +71,7 @@ export function ImportWizard({ onImportsChanged }: { onImportsChanged: () => voi
 
   const choose = async (file: File) => {
     reset();
+    setUndone(null);
     setSending({ name: file.name, sent: 0, total: file.size });
     let id: string;
     try {
@@ -122,14 +126,17 @@ export function ImportWizard({ onImportsChanged }: { onImportsChanged: () => voi
         </Alert>
       )}
 
+      {undone && !imported && <UndoResult result={undone} />}
+
       {imported ? (
         <RunResult
           result={imported.result}
           fileName={imported.fileName}
           createdAt={imported.createdAt}
-          onUndone={() => {
+          onUndone={(answer) => {
             onImportsChanged();
             reset();
+            setUndone(answer);
           }}
           onAnother={reset}
         />
