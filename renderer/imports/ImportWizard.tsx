@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Paper, Progress, Stack, Stepper, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportField } from '../../shared/contract/imports.ts';
 import type { CallOutput } from '../../shared/contract/index.ts';
@@ -36,6 +36,14 @@ export function ImportWizard({ onImportsChanged }: { onImportsChanged: () => voi
   const [stopped, setStopped] = useState(false);
   // The undo of the import just made, from its result: said here, where the result was.
   const [undone, setUndone] = useState<CallOutput<'imports.undo'> | null>(null);
+
+  // The keyboard's place after each step: the chosen file's button is gone once the preview shows, so the
+  // preview takes the focus (Tab then walks the mapping), and after the import the way to the guests does.
+  const previewStart = useRef<HTMLElement>(null);
+  const shownUpload = checked?.upload;
+  useEffect(() => {
+    if (shownUpload) previewStart.current?.focus();
+  }, [shownUpload]);
 
   const currentStaff = staff.data?.staff.find((member) => member.id === staff.data?.currentStaffId) ?? null;
   const busy = sending !== null || reading.running || writing.running;
@@ -162,15 +170,22 @@ export function ImportWizard({ onImportsChanged }: { onImportsChanged: () => voi
 
           {checked && (
             <>
-              <PreviewPanel
-                preview={checked.preview}
-                upload={checked.upload}
-                mapping={checked.mapping}
-                initial={checked.initial}
-                initialSource={checked.initialSource}
-                busy={busy}
-                onMappingChange={changeMapping}
-              />
+              <section
+                ref={previewStart}
+                tabIndex={-1}
+                style={{ outline: 'none' }}
+                aria-label={t('imports.screen.steps.check')}
+              >
+                <PreviewPanel
+                  preview={checked.preview}
+                  upload={checked.upload}
+                  mapping={checked.mapping}
+                  initial={checked.initial}
+                  initialSource={checked.initialSource}
+                  busy={busy}
+                  onMappingChange={changeMapping}
+                />
+              </section>
               <Paper
                 withBorder
                 radius="md"

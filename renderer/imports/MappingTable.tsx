@@ -89,7 +89,8 @@ export function MappingTable({
                       value={mapping[column] ?? SKIP}
                       allowDeselect={false}
                       searchable
-                      disabled={disabled}
+                      // Read-only, not disabled, while a preview runs: a disabled field would drop the keyboard's focus.
+                      readOnly={disabled}
                       aria-label={t('imports.screen.mapping.selectLabel', { header: name })}
                       data-testid="mapping-select"
                       onChange={(value) => {

@@ -34,6 +34,7 @@ export function RunResult({
         <ImportCountTiles counts={result.counts} />
         <Group>
           <Button
+            autoFocus
             onClick={() => {
               navigate({ name: 'search' });
               // After the desk's screen is there, its search box takes the typing.
