@@ -21,7 +21,7 @@ import { hostname } from 'node:os';
 // over; one from another host (a file on a shared folder) cannot be checked and is never taken over.
 // Tests and the bench open temporary files with openDatabase directly and take no lock.
 
-export type LockDoor = 'desktop' | 'serve';
+export type LockDoor = 'desktop' | 'serve' | 'import';
 
 /** Who holds the lock, as written in the lock file. */
 export type LockHolder = {
@@ -105,7 +105,7 @@ function readHolder(file: string): LockHolder | null {
     return {
       pid: parsed.pid,
       host: parsed.host,
-      door: parsed.door === 'serve' ? 'serve' : 'desktop',
+      door: parsed.door === 'serve' || parsed.door === 'import' ? parsed.door : 'desktop',
       since: typeof parsed.since === 'string' ? parsed.since : '',
       nonce: typeof parsed.nonce === 'string' ? parsed.nonce : '',
       ...(typeof parsed.address === 'string' ? { address: parsed.address } : {}),

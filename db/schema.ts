@@ -29,6 +29,7 @@ export type GuestRow = {
   updated_at: string;
   deleted_at: string | null;
   last_activity_at: number;
+  import_id: string | null;
 };
 
 export type GuestLinkRow = {
@@ -96,6 +97,7 @@ export type StayRow = Tombstoned & {
   status: string;
   note: string;
   shared_room: number;
+  import_id: string | null;
 };
 
 export type StayPartyRow = Tombstoned & { id: string; stay_id: string; guest_id: string };
@@ -125,6 +127,7 @@ export type AllergyRow = Stamped & {
   retracted_at: string | null;
   retracted_by: string | null;
   retract_reason: string;
+  import_id: string | null;
 };
 
 export type RequestRow = Stamped & {
@@ -249,6 +252,23 @@ export type ConflictDecisionRow = Stamped & {
   decided_by: string | null;
 };
 
+/** One ledger import (electron/core/imports/); its guests, stays and allergies carry its id in import_id. */
+export type ImportRow = Stamped & {
+  id: string;
+  file_name: string;
+  /** The ledger's header, normalised and hashed: the next import from the same source is offered this mapping. */
+  source_key: string;
+  format: string;
+  /** JSON: one field name (or null) per column. */
+  mapping: string;
+  /** JSON: ImportCounts (shared/contract/imports.ts). */
+  counts: string;
+  staff_id: string | null;
+  finished_at: string | null;
+  undone_at: string | null;
+  undone_by: string | null;
+};
+
 export type DB = {
   meta: MetaRow;
   staff: StaffRow;
@@ -274,6 +294,7 @@ export type DB = {
   banquets: BanquetRow;
   banquet_stages: BanquetStageRow;
   follow_ups: FollowUpRow;
+  imports: ImportRow;
 };
 
 /** Tables whose rows are written through the change log (and later synced). */
@@ -296,5 +317,6 @@ export const SYNCED_TABLES = [
   'banquet_stages',
   'follow_ups',
   'conflict_decisions',
+  'imports',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

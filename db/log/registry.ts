@@ -64,6 +64,7 @@ const DEFINITIONS: ReadonlyArray<[SyncedTable, number, ColumnDef[]]> = [
       'created_at',
       'deleted_at',
       'last_activity_at',
+      'import_id', // schema 6
     ],
   ],
   ['guest_links', 3, ['guest_id', 'companion_id', ['relationship', oneOf(RELATIONSHIPS)], 'created_at', 'deleted_at']],
@@ -89,6 +90,7 @@ const DEFINITIONS: ReadonlyArray<[SyncedTable, number, ColumnDef[]]> = [
       'created_at',
       'deleted_at',
       'shared_room', // schema 5
+      'import_id', // schema 6
     ],
   ],
   ['stay_party', 6, ['stay_id', 'guest_id', 'created_at', 'deleted_at']],
@@ -115,6 +117,7 @@ const DEFINITIONS: ReadonlyArray<[SyncedTable, number, ColumnDef[]]> = [
       'retracted_by',
       'retract_reason',
       'created_at',
+      'import_id', // schema 6
     ],
   ],
   [
@@ -250,6 +253,22 @@ const DEFINITIONS: ReadonlyArray<[SyncedTable, number, ColumnDef[]]> = [
     ],
   ],
   ['conflict_decisions', 18, ['kind', 'subject', 'choice', 'note', 'decided_by', 'created_at']],
+  [
+    'imports',
+    19,
+    [
+      'file_name',
+      'source_key',
+      'format',
+      'mapping',
+      'counts',
+      'staff_id',
+      'finished_at',
+      'undone_at',
+      'undone_by',
+      'created_at',
+    ],
+  ],
 ];
 
 function build(): TableSpec[] {

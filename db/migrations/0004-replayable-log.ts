@@ -178,7 +178,11 @@ function writeBaseline(db: Database, log: ReturnType<typeof createLogStore>, nod
   const baselineNode = log.nodeRef(uuidv5(nodeId, BASELINE_NAMESPACE));
   const used = new Set<number>();
   const call = log.callRef('migration.baseline');
+  // TABLE_SPECS is today's registry: a table a later migration makes does not exist yet at schema 4, and a
+  // later column is not on the rows yet (its own migration's default fills it, as on any other PC).
+  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").pluck();
   for (const spec of TABLE_SPECS) {
+    if (!exists.get(spec.name)) continue;
     const rows = db.prepare(`SELECT * FROM ${spec.name}`).all() as Array<Record<string, unknown>>;
     const setUpdatedAt = db.prepare(`UPDATE ${spec.name} SET updated_at = ? WHERE id = ?`);
     for (const row of rows) {
@@ -189,7 +193,9 @@ function writeBaseline(db: Database, log: ReturnType<typeof createLogStore>, nod
       while (used.has(stamp)) stamp += 1;
       used.add(stamp);
       const tx = log.appendTx({ hlc: stamp, node: baselineNode, staff: null, call, schema });
-      const values = spec.columns.map((column) => [column.id, stored(row[column.name])] as const);
+      const values = spec.columns
+        .filter((column) => column.name in row)
+        .map((column) => [column.id, stored(row[column.name])] as const);
       log.appendEntry(tx, 0, {
         tbl: spec.id,
         row: rowId,

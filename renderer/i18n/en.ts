@@ -3,6 +3,8 @@ import { enBanquet } from './banquet.en.ts';
 import { enBanquetErrors } from './banquet-errors.en.ts';
 import { enConflicts } from './conflicts.en.ts';
 import { enDates } from './dates.en.ts';
+import { enImportErrors } from './import-errors.en.ts';
+import { enImports } from './imports.en.ts';
 import { enImportsScreen } from './imports-screen.en.ts';
 import type { Messages } from './ja.ts';
 import { enJobs } from './jobs.en.ts';
@@ -19,8 +21,8 @@ export const en: Messages = {
   kitchen: enKitchen,
   banquet: enBanquet,
   jobs: enJobs,
-  // The cleansing's labels (imports.field/rule/reason/mappingIssue) join this group from imports.en.ts.
-  imports: { screen: enImportsScreen },
+  // The import screen's own words (imports.screen.*) beside the labels of the core's import codes.
+  imports: { ...enImports, screen: enImportsScreen },
   conflicts: enConflicts,
   dates: enDates,
   app: {
@@ -259,6 +261,7 @@ export const en: Messages = {
     detail: {
       ...enServiceErrors,
       ...enKitchenErrors,
+      ...enImportErrors,
       ...enBanquetErrors,
       postcode_unknown:
         'Postcode {{postcode}} is not in Japan Post’s postcode data. Check the number, or type the address by hand.',

@@ -10,6 +10,8 @@ import { jaBanquet } from './banquet.ja.ts';
 import { jaBanquetErrors } from './banquet-errors.ja.ts';
 import { jaConflicts } from './conflicts.ja.ts';
 import { jaDates } from './dates.ja.ts';
+import { jaImportErrors } from './import-errors.ja.ts';
+import { jaImports } from './imports.ja.ts';
 import { jaImportsScreen } from './imports-screen.ja.ts';
 import { jaJobs } from './jobs.ja.ts';
 import { jaKitchen } from './kitchen.ja.ts';
@@ -23,8 +25,8 @@ export const ja = {
   kitchen: jaKitchen,
   banquet: jaBanquet,
   jobs: jaJobs,
-  // The cleansing's labels (imports.field/rule/reason/mappingIssue) join this group from imports.ja.ts.
-  imports: { screen: jaImportsScreen },
+  // The import screen's own words (imports.screen.*) beside the labels of the core's import codes.
+  imports: { ...jaImports, screen: jaImportsScreen },
   conflicts: jaConflicts,
   dates: jaDates,
   app: {
@@ -263,6 +265,7 @@ export const ja = {
     detail: {
       ...jaServiceErrors,
       ...jaKitchenErrors,
+      ...jaImportErrors,
       ...jaBanquetErrors,
       postcode_unknown: '〒{{postcode}}は郵便番号データにありません。番号を確かめるか、住所を手で入力してください。',
       rebuild_running: '検索インデックスはいま再構築中です。終わるまでお待ちください。',

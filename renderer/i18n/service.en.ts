@@ -41,6 +41,8 @@ export const enService: Translation<typeof jaService> = {
     tracesOk: 'traces OK',
     tracesNotOk: 'no traces',
     confirmed: 'Confirmed {{date}} {{name}}',
+    neverConfirmed: 'Not yet confirmed with the guest',
+    needsReview: 'To confirm (from an imported ledger)',
     recorded: 'Recorded {{at}} {{name}}',
     retracted: 'Retracted {{at}} {{name}}: {{reason}}',
     recordedNotice: '{{name}} recorded',

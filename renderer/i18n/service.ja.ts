@@ -38,6 +38,8 @@ export const jaService = {
     tracesOk: 'コンタミ可',
     tracesNotOk: 'コンタミ不可',
     confirmed: '確認 {{date}} {{name}}',
+    neverConfirmed: 'お客様にはまだ確認していません',
+    needsReview: '要確認（台帳から取り込み）',
     recorded: '記録 {{at}} {{name}}',
     retracted: '取消 {{at}} {{name}}：{{reason}}',
     recordedNotice: '{{name}}を記録しました',

@@ -133,10 +133,17 @@ function AllergyRow({
                 {t(`codes.allergyState.${allergy.state}`)}
               </Badge>
             )}
-            {current && allergy.reconfirmDue && (
-              <Badge color="orange" variant="outline" tt="none" data-testid="allergy-reconfirm">
-                {t('service.alerts.reconfirm')}
+            {current && allergy.needsReview ? (
+              <Badge color="red" variant="filled" tt="none" data-testid="allergy-needs-review">
+                {t('service.allergies.needsReview')}
               </Badge>
+            ) : (
+              current &&
+              allergy.reconfirmDue && (
+                <Badge color="orange" variant="outline" tt="none" data-testid="allergy-reconfirm">
+                  {t('service.alerts.reconfirm')}
+                </Badge>
+              )
             )}
           </Group>
           {allergy.note && (
@@ -145,10 +152,12 @@ function AllergyRow({
             </Text>
           )}
           <Text size="xs" c="dimmed">
-            {t('service.allergies.confirmed', {
-              date: formatDayWithWeekday(allergy.confirmedAt.slice(0, 10), i18n.language),
-              name: confirmedBy,
-            })}
+            {allergy.confirmedAt === ''
+              ? t('service.allergies.neverConfirmed')
+              : t('service.allergies.confirmed', {
+                  date: formatDayWithWeekday(allergy.confirmedAt.slice(0, 10), i18n.language),
+                  name: confirmedBy,
+                })}
             {' · '}
             {t('service.allergies.recorded', {
               at: clock.dateTime(allergy.recordedAt),

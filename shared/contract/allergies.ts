@@ -58,6 +58,8 @@ export const allergySchema = z.object({
   state: z.enum(ALLERGY_STATES),
   /** Confirmed longer ago than the inn's re-confirmation period: ask again at check-in. */
   reconfirmDue: z.boolean(),
+  /** Never confirmed with the guest (an imported ledger's free text, 要確認): confirm or correct it. */
+  needsReview: z.boolean(),
 });
 export type Allergy = z.infer<typeof allergySchema>;
 

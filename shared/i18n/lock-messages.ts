@@ -6,7 +6,7 @@ export type MessageLanguage = 'ja' | 'en';
 
 /** What the message names: the holder as written in the lock file, and the files involved. */
 export type LockedFacts = {
-  holder: { pid: number; host: string; door: 'desktop' | 'serve'; address?: string; since: string };
+  holder: { pid: number; host: string; door: 'desktop' | 'serve' | 'import'; address?: string; since: string };
   databaseFile: string;
   lockFile: string;
   /** The holder runs on another host: its process cannot be checked from here. */
@@ -19,7 +19,7 @@ export type LockedFacts = {
 const words = {
   ja: {
     title: '宿帳を起動できません',
-    door: { desktop: 'デスクトップアプリ', serve: 'npm run serve' },
+    door: { desktop: 'デスクトップアプリ', serve: 'npm run serve', import: 'npm run import' },
     at: (door: string, address: string) => `${door}（${address}）`,
     lead: 'このデータベースは、別の宿帳がすでに開いています。',
     holder: (door: string, pid: number, host: string, since: string) =>
@@ -31,7 +31,7 @@ const words = {
   },
   en: {
     title: 'Yadocho cannot start',
-    door: { desktop: 'the desktop app', serve: 'npm run serve' },
+    door: { desktop: 'the desktop app', serve: 'npm run serve', import: 'npm run import' },
     at: (door: string, address: string) => `${door} at ${address}`,
     lead: 'This database is already open in another Yadocho.',
     holder: (door: string, pid: number, host: string, since: string) =>

@@ -52,7 +52,7 @@ const LIGATURES: Record<string, string> = { '㍾': '明治', '㍽': '大正', '�
 const ERA_BY_MARK = new Map<string, Era>(ERAS.flatMap((era) => [era.name, era.short, era.letter].map((m) => [m, era])));
 
 const ERA_DATE =
-  /^(明治|大正|昭和|平成|令和|[明大昭平令MTSHR])(元|\d{1,2})(?:年|[./-])(\d{1,2})(?:月|[./-])(\d{1,2})日?$/;
+  /^(明治|大正|昭和|平成|令和|[明大昭平令MTSHR])\.?(元|\d{1,2})(?:年|[./-])(\d{1,2})(?:月|[./-])(\d{1,2})日?$/;
 
 /** Full-width digits, letters and punctuation as ASCII, the era signs spelt out, no spaces, upper case. */
 function fold(value: string): string {

@@ -51,3 +51,26 @@ export function looksLikePhoneQuery(text: string): boolean {
   const ascii = foldPhoneText(text).trim();
   return PHONE_CHARACTERS.test(ascii) && /\d/.test(ascii);
 }
+
+/**
+ * A Japanese number given as bare digits, hyphenated where its grouping follows from its first digits alone:
+ * mobiles and IP phones (090-1234-5678, 050-…), free dial and navi dial (0120-123-456, 0800-123-4567,
+ * 0570-123-456), Tokyo and Osaka (03-1234-5678, 06-…), the only two-digit area codes. Other landlines' area codes
+ * run from two to five digits and need a table to split, so they stay as digits (null here).
+ */
+export function hyphenatePhoneDigits(digits: string): string | null {
+  const groups = (...sizes: number[]) => {
+    const parts: string[] = [];
+    let at = 0;
+    for (const size of sizes) {
+      parts.push(digits.slice(at, at + size));
+      at += size;
+    }
+    return parts.join('-');
+  };
+  if (/^0[5789]0\d{8}$/.test(digits)) return groups(3, 4, 4);
+  if (/^0120\d{6}$/.test(digits) || /^0570\d{6}$/.test(digits)) return groups(4, 3, 3);
+  if (/^0800\d{7}$/.test(digits)) return groups(4, 3, 4);
+  if (/^0[36]\d{8}$/.test(digits)) return groups(2, 4, 4);
+  return null;
+}

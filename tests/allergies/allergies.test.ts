@@ -60,6 +60,7 @@ describe('allergies', () => {
       confirmedByName: '女将 山田',
       state: 'current',
       reconfirmDue: false,
+      needsReview: false,
     });
     const free = await call('allergies.record', {
       guestId,

@@ -56,6 +56,7 @@ const READING = [
   'かとう',
 ];
 const GIVEN = ['太郎', '花子', '一郎', '美咲', '健太'];
+const GIVEN_READING = ['たろう', 'はなこ', 'いちろう', 'みさき', 'けんた'];
 const NOTES = ['', '窓側希望', '静かな部屋', 'アレルギー要確認', '常連', '記念日'];
 
 function ids(db: Database, sql: string, ...params: unknown[]): string[] {
@@ -403,7 +404,51 @@ const MAKERS: Record<string, Maker> = {
   },
 };
 
-export const WRITE_CALLS = Object.keys(MAKERS);
+export type Caller = (name: string, input: unknown) => Promise<{ ok: boolean; value?: unknown }>;
+
+/** A ledger of a few visit rows, in half-width kana now and then, as an inn's Excel would hold it. */
+function ledgerCsv(w: WorkloadState): string {
+  const lines = ['姓,名,セイ,メイ,電話,来館日,泊数,部屋,アレルギー'];
+  for (let row = w.r.int(1, 3); row > 0; row--) {
+    const f = w.r.int(0, FAMILY.length - 1);
+    const g = w.r.int(0, GIVEN.length - 1);
+    const reading = w.r.chance(0.5) ? (READING[f] as string) : toHalfWidthKatakana(READING[f] as string);
+    lines.push(
+      [
+        FAMILY[f],
+        GIVEN[g],
+        reading,
+        GIVEN_READING[g],
+        w.r.chance(0.7) ? `090-${w.r.int(1000, 1009)}-${w.r.int(1000, 1003)}` : '',
+        day(w, -400, -1).replaceAll('-', '/'),
+        String(w.r.int(1, 3)),
+        String(w.r.int(101, 105)),
+        w.r.pick(['', '', 'えび', '卵（アナフィラキシー）', 'そば・かに']),
+      ].join(','),
+    );
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+const HALF_WIDTH: Record<string, string> = { さ: 'ｻ', と: 'ﾄ', う: 'ｳ', す: 'ｽ', ず: 'ｽﾞ', き: 'ｷ', た: 'ﾀ', か: 'ｶ', は: 'ﾊ', し: 'ｼ', な: 'ﾅ', わ: 'ﾜ', べ: 'ﾍﾞ', い: 'ｲ', や: 'ﾔ', ま: 'ﾏ', も: 'ﾓ', む: 'ﾑ', ら: 'ﾗ', こ: 'ｺ', ば: 'ﾊﾞ' };
+function toHalfWidthKatakana(reading: string): string {
+  return [...reading].map((ch) => HALF_WIDTH[ch] ?? ch).join('');
+}
+
+/** Write calls whose input needs a call first (an import needs its file uploaded). */
+const PREPARED: Record<string, (w: WorkloadState, call: Caller) => Promise<Input | null>> = {
+  'imports.run': async (w, call) => {
+    const bytes = Buffer.from(ledgerCsv(w), 'utf8');
+    const answer = await call('files.upload', { name: 'ledger.csv', size: bytes.length, offset: 0, chunk: bytes.toString('base64') });
+    return answer.ok ? { upload: (answer.value as { upload: string }).upload } : null;
+  },
+};
+MAKERS['imports.undo'] = (w) => {
+  const id = one(w, 'SELECT id FROM imports WHERE undone_at IS NULL');
+  return id ? { import: id } : null;
+};
+
+export const WRITE_CALLS = [...Object.keys(MAKERS), ...Object.keys(PREPARED)];
 const CREATES = [
   'guests.create',
   'stays.create',
@@ -417,8 +462,6 @@ const CREATES = [
   'served.record',
   'menus.plan',
 ];
-
-export type Caller = (name: string, input: unknown) => Promise<{ ok: boolean }>;
 
 /**
  * Makes one random write call (or none when its inputs cannot be drawn yet). Returns the call's name and
@@ -435,7 +478,8 @@ export async function randomWrite(
   const w: WorkloadState = { db, r, today: localDate(now, DEFAULT_TIME_ZONE), demoChance: options.demoChance ?? 0.3 };
   // A third of the time something new, so that later calls find guests, stays, deals and dishes to work on.
   const name = r.chance(1 / 3) ? r.pick(CREATES) : r.pick(WRITE_CALLS);
-  const input = (MAKERS[name] as Maker)(w);
+  const prepared = PREPARED[name];
+  const input = prepared ? await prepared(w, call) : (MAKERS[name] as Maker)(w);
   if (!input) return { name, ok: false };
   const result = await call(name, input);
   return { name, ok: result.ok };

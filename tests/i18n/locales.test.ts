@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LEDGER_READ_ERROR_CODES, ledgerErrorDetailKey } from '../../electron/core/imports/read/errors.ts';
 import { en } from '../../renderer/i18n/en.ts';
 import { ja } from '../../renderer/i18n/ja.ts';
 import { ALLERGEN_CLASSES, ALLERGY_STATES, SEVERITIES } from '../../shared/contract/allergies.ts';
@@ -19,6 +20,7 @@ import {
   STAGES,
 } from '../../shared/contract/banquets.ts';
 import { PHONE_LABELS, RELATIONSHIPS } from '../../shared/contract/guests.ts';
+import { CLEANSE_RULES, IMPORT_FIELDS, MAPPING_ISSUES, SET_ASIDE_REASONS } from '../../shared/contract/import-codes.ts';
 import { DISH_CATEGORIES, MEALS, REACTIONS } from '../../shared/contract/kitchen.ts';
 import { REQUEST_CATEGORIES, REQUEST_STATUSES } from '../../shared/contract/requests.ts';
 import { ERROR_CODES } from '../../shared/contract/result.ts';
@@ -115,6 +117,11 @@ describe('locales', () => {
       expect(missing(FIELD_CODES.map((code) => `errors.field.${code}`))).toEqual([]);
     });
 
+    it(`${name} says why a ledger file could not be read, for every code the reader throws`, () => {
+      const keys = LEDGER_READ_ERROR_CODES.map((code) => `errors.detail.${ledgerErrorDetailKey(code)}`);
+      expect(keys.filter((key) => !messages.has(key))).toEqual([]);
+    });
+
     it(`${name} names every relationship and phone label`, () => {
       const keys = [...RELATIONSHIPS.map((r) => `relationships.${r}`), ...PHONE_LABELS.map((l) => `phoneLabels.${l}`)];
       expect(keys.filter((key) => !messages.has(key))).toEqual([]);
@@ -151,6 +158,20 @@ describe('locales', () => {
       };
       const keys = Object.entries(codes).flatMap(([group, values]) => values.map((v) => `banquet.codes.${group}.${v}`));
       expect(keys.filter((key) => !messages.has(key))).toEqual([]);
+    });
+
+    it(`${name} names every code of a ledger import: fields, cleansing rules, set-aside reasons, mapping issues`, () => {
+      const codes: Record<string, readonly string[]> = {
+        field: [...IMPORT_FIELDS, 'none'],
+        rule: CLEANSE_RULES,
+        setAside: SET_ASIDE_REASONS,
+        mappingIssue: MAPPING_ISSUES,
+      };
+      const keys = Object.entries(codes).flatMap(([group, values]) => values.map((v) => `imports.${group}.${v}`));
+      expect(keys.filter((key) => !messages.has(key))).toEqual([]);
+      // …and no word for a code that no longer exists
+      const known = new Set(keys);
+      expect([...messages.keys()].filter((key) => key.startsWith('imports.') && !known.has(key))).toEqual([]);
     });
 
     it(`${name} names the memorial services as the family would (一周忌 … 三十三回忌)`, () => {

@@ -68,6 +68,7 @@ function allergy(guestId: string, fields: Partial<Allergy & { guestName: string 
     retractReason: '',
     state: 'current',
     reconfirmDue: false,
+    needsReview: false,
     ...fields,
   };
 }

@@ -69,6 +69,8 @@ export function toAllergy(row: AllergyViewRow, cutoff: string): Allergy {
     retractReason: row.retract_reason,
     state,
     reconfirmDue: state === 'current' && severity !== 'dislike' && row.confirmed_at < cutoff,
+    // Never confirmed with the guest (taken from a ledger's free text): staff confirm it or correct it.
+    needsReview: state === 'current' && row.confirmed_at === '',
   };
 }
 

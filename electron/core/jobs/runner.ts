@@ -31,12 +31,29 @@ export type JobRunnerOptions = {
   progressEveryMs?: number;
 };
 
+/**
+ * A job whose work awaits (reading a file that arrives as a stream): it reports with `report` and pauses
+ * with `pause()` between pieces of synchronous work, which is where calls that arrived meanwhile are answered
+ * and where a cancel is noticed (pause rejects with CallFailure('cancelled')). `signal` aborts on cancel too,
+ * for work that waits on something else (a stream).
+ */
+export type AsyncJob = {
+  report(done: number, total: number, step?: string): void;
+  /** Resolves on the next turn of the event loop; rejects when the job was cancelled. */
+  pause(): Promise<void>;
+  /** True once the current piece of synchronous work has used its slice: await pause() then. */
+  due(): boolean;
+  signal: AbortSignal;
+};
+
 export type JobRunner = {
   /**
    * Runs `body` in slices as a job of `kind`; resolves with its result, rejects with CallFailure('cancelled').
    * `total`, when known before the first slice, is in the first progress event.
    */
   run<T>(kind: JobKind, body: JobBody<T>, total?: number): Promise<T>;
+  /** Runs asynchronous work as a job of `kind` (see AsyncJob); same events, same cancel. */
+  runAsync<T>(kind: JobKind, body: (job: AsyncJob) => Promise<T>): Promise<T>;
   /** Asks a job to stop at its next slice boundary. False when no such job is running. */
   cancel(job: string): boolean;
   list(): JobProgress[];
@@ -48,7 +65,8 @@ export type JobRunner = {
 
 type Running = {
   progress: JobProgress;
-  generator: Generator<SliceProgress, unknown, void>;
+  generator?: Generator<SliceProgress, unknown, void>;
+  abort?: AbortController;
   cancelRequested: boolean;
   stopped: boolean;
   lastEmitted: number;
@@ -81,11 +99,12 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   /** Closes a cancelled job's generator, running its cleanup slices to the end. */
   const closeGenerator = async (job: Running) => {
     sliceStarted = performance.now();
-    let step = job.generator.return(undefined);
+    const generator = job.generator as Generator<SliceProgress, unknown, void>;
+    let step = generator.return(undefined);
     while (!step.done) {
       await nextTurn();
       sliceStarted = performance.now();
-      step = job.generator.next();
+      step = generator.next();
     }
   };
 
@@ -109,7 +128,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
             throw new CallFailure('cancelled');
           }
           sliceStarted = performance.now();
-          const step = job.generator.next();
+          const step = (job.generator as Generator<SliceProgress, unknown, void>).next();
           if (step.done) {
             job.progress = { ...job.progress, done: job.progress.total };
             emit(job, 'done', true);
@@ -126,10 +145,52 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         jobs.delete(job.progress.job);
       }
     },
+    async runAsync<T>(kind: JobKind, body: (job: AsyncJob) => Promise<T>): Promise<T> {
+      const abort = new AbortController();
+      const job: Running = {
+        progress: { job: uuidv7(), kind, done: 0, total: 0, state: 'running' },
+        abort,
+        cancelRequested: false,
+        stopped: false,
+        lastEmitted: 0,
+      };
+      jobs.set(job.progress.job, job);
+      emit(job, 'running', true);
+      let started = performance.now();
+      const handle: AsyncJob = {
+        report(done, total, step) {
+          job.progress = { ...job.progress, done, total, ...(step === undefined ? {} : { step }) };
+          emit(job, 'running', false);
+        },
+        async pause() {
+          if (job.cancelRequested || job.stopped) throw new CallFailure('cancelled');
+          await nextTurn();
+          started = performance.now();
+          if (job.cancelRequested || job.stopped) throw new CallFailure('cancelled');
+        },
+        due: () => performance.now() - started >= sliceMs,
+        signal: abort.signal,
+      };
+      try {
+        const value = await body(handle);
+        if (job.cancelRequested || job.stopped) throw new CallFailure('cancelled');
+        job.progress = { ...job.progress, done: job.progress.total };
+        emit(job, 'done', true);
+        return value;
+      } catch (error) {
+        const cancelled =
+          job.cancelRequested || job.stopped || (error instanceof CallFailure && error.error.code === 'cancelled');
+        emit(job, cancelled ? 'cancelled' : 'failed', true);
+        throw cancelled ? new CallFailure('cancelled') : error;
+      } finally {
+        jobs.delete(job.progress.job);
+      }
+    },
     cancel(id) {
       const job = jobs.get(id);
       if (!job || job.cancelRequested) return job !== undefined;
       job.cancelRequested = true;
+      job.abort?.abort();
       emit(job, 'cancelling', true);
       return true;
     },
@@ -139,6 +200,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       for (const job of jobs.values()) {
         if (job.stopped) continue;
         job.stopped = true;
+        job.abort?.abort();
+        if (!job.generator) continue; // asynchronous work stops at its next pause, and writes nothing after
         // No more turns of the event loop: the database closes right after. Cleanup runs without pauses.
         let step = job.generator.return(undefined);
         while (!step.done) step = job.generator.next();

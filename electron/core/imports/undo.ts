@@ -1,0 +1,126 @@
+import { CallFailure } from '../../../shared/contract/result.ts';
+import type { Actor, CoreContext } from '../context.ts';
+import type { SliceClock, SliceProgress } from '../jobs/runner.ts';
+import { writeInSlices } from '../jobs/write-slices.ts';
+
+// Undoing an import as one step, without touching what was recorded since. Nothing is physically deleted:
+// the import's stays and guests get tombstones and its allergies are retracted, all through the write path,
+// so the undo syncs like any write. What staff recorded after the import stays, and so does what it hangs
+// on: a stay with a dish served or a request on it, a guest with anything of their own (a request, a stay or
+// allergy not from this import, a companion link, a banquet). Allergies staff already corrected stay as the
+// correction left them.
+
+export type UndoCounts = { guests: number; stays: number; allergies: number; keptGuests: number };
+
+export const UNDO_REASON = '台帳の取り込みを取り消し / Ledger import undone';
+
+type ImportRow = { id: string; undone_at: string | null };
+
+/** Whether something not from this import hangs on the guest. */
+function guestHasOwnRecords(ctx: CoreContext, guestId: string, importId: string, keptStays: ReadonlySet<string>) {
+  const one = (sql: string, ...params: unknown[]) => ctx.db.prepare(sql).get(...params) !== undefined;
+  if (
+    one(
+      'SELECT 1 FROM stays WHERE guest_id = ? AND deleted_at IS NULL AND import_id IS NOT ? LIMIT 1',
+      guestId,
+      importId,
+    )
+  )
+    return true;
+  for (const stay of keptStays) {
+    if (one('SELECT 1 FROM stays WHERE id = ? AND guest_id = ?', stay, guestId)) return true;
+  }
+  return (
+    one('SELECT 1 FROM allergies WHERE guest_id = ? AND import_id IS NOT ? LIMIT 1', guestId, importId) ||
+    one('SELECT 1 FROM requests WHERE guest_id = ? LIMIT 1', guestId) ||
+    one('SELECT 1 FROM stay_party WHERE guest_id = ? AND deleted_at IS NULL LIMIT 1', guestId) ||
+    one(
+      'SELECT 1 FROM guest_links WHERE (guest_id = ? OR companion_id = ?) AND deleted_at IS NULL LIMIT 1',
+      guestId,
+      guestId,
+    ) ||
+    one('SELECT 1 FROM banquets WHERE organiser_id = ? AND deleted_at IS NULL LIMIT 1', guestId) ||
+    one('SELECT 1 FROM follow_ups WHERE guest_id = ? LIMIT 1', guestId)
+  );
+}
+
+/** Whether staff recorded something on the stay since: a dish served, a menu planned, a request, a party. */
+function stayHasOwnRecords(ctx: CoreContext, stayId: string) {
+  const one = (sql: string) => ctx.db.prepare(sql).get(stayId) !== undefined;
+  return (
+    one('SELECT 1 FROM served WHERE stay_id = ? LIMIT 1') ||
+    one('SELECT 1 FROM menu_plans WHERE stay_id = ? LIMIT 1') ||
+    one('SELECT 1 FROM requests WHERE stay_id = ? LIMIT 1') ||
+    one('SELECT 1 FROM stay_party WHERE stay_id = ? AND deleted_at IS NULL LIMIT 1')
+  );
+}
+
+export function findImport(ctx: CoreContext, id: string): ImportRow {
+  const row = ctx.db.prepare('SELECT id, undone_at FROM imports WHERE id = ?').get(id) as ImportRow | undefined;
+  if (!row) throw new CallFailure('not_found', 'import_not_found');
+  return row;
+}
+
+export function* undoImport(
+  ctx: CoreContext,
+  actor: Actor,
+  slice: SliceClock,
+  importId: string,
+): Generator<SliceProgress, UndoCounts, void> {
+  if (findImport(ctx, importId).undone_at) throw new CallFailure('conflict', 'import_already_undone');
+  const stays = ctx.db
+    .prepare('SELECT id FROM stays WHERE import_id = ? AND deleted_at IS NULL ORDER BY id')
+    .pluck()
+    .all(importId) as string[];
+  const allergies = ctx.db
+    .prepare(
+      'SELECT id FROM allergies WHERE import_id = ? AND retracted_at IS NULL AND superseded_by IS NULL ORDER BY id',
+    )
+    .pluck()
+    .all(importId) as string[];
+  const guests = ctx.db
+    .prepare('SELECT id FROM guests WHERE import_id = ? AND deleted_at IS NULL ORDER BY id')
+    .pluck()
+    .all(importId) as string[];
+  const counts: UndoCounts = { guests: 0, stays: 0, allergies: 0, keptGuests: 0 };
+  const total = stays.length + allergies.length + guests.length;
+  let done = 0;
+  const keptStays = new Set<string>();
+  return yield* writeInSlices(
+    actor,
+    slice,
+    function* (session) {
+      for (const id of stays) {
+        done++;
+        if (stayHasOwnRecords(ctx, id)) keptStays.add(id);
+        else {
+          session.writeRow('stays', id, { deleted_at: session.now() });
+          counts.stays++;
+        }
+        yield;
+      }
+      for (const id of allergies) {
+        done++;
+        session.writeRow('allergies', id, {
+          retracted_at: session.now(),
+          retracted_by: actor.staffId,
+          retract_reason: UNDO_REASON,
+        });
+        counts.allergies++;
+        yield;
+      }
+      for (const id of guests) {
+        done++;
+        if (guestHasOwnRecords(ctx, id, importId, keptStays)) counts.keptGuests++;
+        else {
+          session.writeRow('guests', id, { deleted_at: session.now() });
+          counts.guests++;
+        }
+        yield;
+      }
+      session.writeRow('imports', importId, { undone_at: session.now(), undone_by: actor.staffId });
+      return counts;
+    },
+    () => ({ done, total }),
+  );
+}

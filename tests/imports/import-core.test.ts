@@ -1,0 +1,139 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { FILE_CHUNK_BYTES } from '../../shared/contract/files.ts';
+import { addDays, localDate } from '../../shared/text/dates.ts';
+import { DEFAULT_TIME_ZONE } from '../../shared/text/time-zone.ts';
+import { changeLogCount, FINE_SLICES, makeStaffedCore, type TestCore } from '../support/core.ts';
+
+// A ledger import through the core's doors, as the screen and the CLI drive it: the file goes up in chunks,
+// the preview writes nothing, the run writes one batch that search finds, and undo takes the batch back
+// without touching what staff recorded since.
+
+type Core = TestCore & { staffId: string };
+
+async function upload(test: TestCore, name: string, bytes: Buffer): Promise<string> {
+  let id: string | undefined;
+  for (let offset = 0; offset < bytes.length || id === undefined; offset += FILE_CHUNK_BYTES) {
+    const answer = await test.call('files.upload', {
+      ...(id ? { upload: id } : {}),
+      name,
+      size: bytes.length,
+      offset,
+      chunk: bytes.subarray(offset, offset + FILE_CHUNK_BYTES).toString('base64'),
+    });
+    id = answer.upload;
+    if (bytes.length === 0) break;
+  }
+  return id as string;
+}
+
+const today = localDate(Date.now(), DEFAULT_TIME_ZONE);
+const slashed = (day: string) => day.replaceAll('-', '/');
+const lastYear = addDays(today, -300);
+const twoYearsAgo = addDays(today, -700);
+
+/** A Shift_JIS ledger as a reservation system exports it: one name cell, half-width kana, era birthdays. */
+function sjisLedger(): Buffer {
+  const rows = [
+    '氏名,フリガナ,電話番号,生年月日,来館日,泊数,部屋,金額,アレルギー,備考',
+    `鈴木 一郎,ｽｽﾞｷ ｲﾁﾛｳ,090-1234-5678,S55.5.5,${slashed(twoYearsAgo)},2,201,"¥32,000",えび（アナフィラキシー）,窓側希望`,
+    `鈴木 一郎,ｽｽﾞｷ ｲﾁﾛｳ,０９０－１２３４－５６７８,,${slashed(lastYear)},1,202,"15,000円",,`,
+    `山田 花子,ﾔﾏﾀﾞ ﾊﾅｺ,03-3333-4444,昭和60年1月2日,${slashed(lastYear)},1,105,20000,そば,`,
+    ',,03-1111-2222,,2024/4/1,1,101,,,名前のない行',
+    `田中 次郎,ﾀﾅｶ ｼﾞﾛｳ,03-5555-6666,1990/13/45,${slashed(lastYear)},1,103,,,`,
+  ];
+  return iconv.encode(`${rows.join('\r\n')}\r\n`, 'Shift_JIS');
+}
+
+async function staffed(): Promise<Core> {
+  return makeStaffedCore({ jobs: FINE_SLICES });
+}
+
+describe('importing a ledger', () => {
+  it('previews without writing: counts, cleansed rows, the same guest on two lines, rows set aside with reasons', async () => {
+    const test = await staffed();
+    const before = changeLogCount(test.db);
+    const id = await upload(test, '顧客台帳.csv', sjisLedger());
+    const preview = await test.call('imports.preview', { upload: id });
+    expect(preview.encoding).toBe('shift_jis');
+    expect(preview.mapping.slice(0, 4)).toEqual(['fullName', 'fullReading', 'phone', 'birthday']);
+    expect(preview.counts).toMatchObject({ newGuests: 2, repeatRows: 1, stays: 3, allergies: 2, setAside: 2 });
+    const suzuki = preview.preview.find((row: { line: number }) => row.line === 2);
+    expect(suzuki).toMatchObject({
+      familyName: '鈴木',
+      givenName: '一郎',
+      familyReading: 'すずき',
+      givenReading: 'いちろう',
+      birthday: '1980-05-05',
+      amountYen: 32000,
+      match: 'new',
+    });
+    expect(preview.preview.find((row: { line: number }) => row.line === 3)).toMatchObject({
+      match: 'earlier_row',
+      matchedLine: 2,
+    });
+    expect(preview.setAside.map((row: { line: number }) => row.line).sort()).toEqual([5, 6]);
+    expect(changeLogCount(test.db)).toBe(before);
+    expect((await test.call('guests.search', { q: 'すずき' })).hits).toHaveLength(0);
+  });
+
+  it('imports one batch that search finds, with both visits on one card and the allergy to confirm', async () => {
+    const test = await staffed();
+    const id = await upload(test, '顧客台帳.csv', sjisLedger());
+    const run = await test.call('imports.run', { upload: id });
+    expect(run.counts).toMatchObject({ newGuests: 2, stays: 3 });
+
+    const hits = (await test.call('guests.search', { q: 'すずき' })).hits;
+    expect(hits).toHaveLength(1);
+    const card = await test.call('guests.get', { id: hits[0].id });
+    expect(card.phones.map((phone: { number: string }) => phone.number)).toEqual(['090-1234-5678']);
+    const service = await test.call('guests.service', { id: hits[0].id });
+    expect(service.stays).toHaveLength(2);
+    expect(service.visits).toMatchObject({ count: 2, totalSpendYen: 47000, lastVisit: lastYear });
+    expect(service.allergies[0]).toMatchObject({ nameJa: 'えび', severity: 'anaphylaxis', confirmedAt: '' });
+    const list = await test.call('imports.list', {});
+    expect(list.imports[0]).toMatchObject({ id: run.import, fileName: '顧客台帳.csv', finished: true, undoneAt: null });
+    expect(list.imports[0].staffName).toBe('女将 山田');
+  });
+
+  it('imported again, the same ledger matches its own guests and adds no stay twice; the mapping is remembered', async () => {
+    const test = await staffed();
+    const first = await upload(test, '顧客台帳.csv', sjisLedger());
+    const preview = await test.call('imports.preview', { upload: first });
+    const mapping = [...preview.mapping];
+    mapping[9] = null; // 備考 not imported this time: the choice the next import of this ledger is offered
+    await test.call('imports.run', { upload: first, mapping });
+    const second = await upload(test, '顧客台帳.csv', sjisLedger());
+    const again = await test.call('imports.preview', { upload: second });
+    expect(again.mappingSource).toBe('remembered');
+    expect(again.mapping[9]).toBeNull();
+    expect(again.counts).toMatchObject({ newGuests: 0, matchedGuests: 2, stays: 0, allergies: 0 });
+  });
+
+  it('undoes the batch as one step, keeping a guest staff recorded a request for since', async () => {
+    const test = await staffed();
+    const id = await upload(test, '顧客台帳.csv', sjisLedger());
+    const run = await test.call('imports.run', { upload: id });
+    const [yamada] = (await test.call('guests.search', { q: 'やまだ' })).hits;
+    await test.call('requests.record', { guestId: yamada.id, category: 'room', text: '禁煙室', standing: true });
+
+    const undone = await test.call('imports.undo', { import: run.import });
+    expect(undone).toMatchObject({ guests: 1, stays: 3, allergies: 2, keptGuests: 1 });
+    expect((await test.call('guests.search', { q: 'すずき' })).hits).toHaveLength(0);
+    expect((await test.call('guests.search', { q: 'やまだ' })).hits).toHaveLength(1);
+    const list = await test.call('imports.list', {});
+    expect(list.imports[0].undoneAt).not.toBeNull();
+    const again = await test.core.call('imports.undo', { import: run.import });
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict', detail: 'import_already_undone' } });
+  });
+
+  it('a file that is no ledger is refused with its reason, and nothing is written', async () => {
+    const test = await staffed();
+    const before = changeLogCount(test.db);
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const id = await upload(test, 'photo.csv', png);
+    const answer = await test.core.call('imports.run', { upload: id });
+    expect(answer.ok).toBe(false);
+    expect(changeLogCount(test.db)).toBe(before);
+  });
+});
