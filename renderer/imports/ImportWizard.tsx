@@ -122,7 +122,8 @@ export function ImportWizard({ onImportsChanged }: { onImportsChanged: () => voi
 
   return (
     <Stack gap="md" data-testid="import-wizard" data-step={step}>
-      <Stepper active={step} size="sm" allowNextStepsSelect={false}>
+      {/* Past the last step once imported: every step shows as done. */}
+      <Stepper active={imported ? 3 : step} size="sm" allowNextStepsSelect={false}>
         <Stepper.Step label={t('imports.screen.steps.file')} />
         <Stepper.Step label={t('imports.screen.steps.check')} />
         <Stepper.Step label={t('imports.screen.steps.done')} />

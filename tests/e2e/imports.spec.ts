@@ -193,3 +193,93 @@ test('a file the reader cannot take gets its message where it was chosen, and no
   await expect(page.getByTestId('import-history-empty')).toBeVisible();
   expect((await apiFor(page, app)('system.info', {})).guestCount).toBe(0);
 });
+
+test.describe('stopping', () => {
+  // One unit of work per slice: the read and the write last long enough for 中止 to be pressed. Either outcome
+  // (stopped, or done before the click landed) must leave the screen and the register right.
+  test.use({ appOptions: { jobs: { sliceMs: 0 } } });
+
+  /** 1,000 different people: each given name spelt in kana from the row's number, its reading the same. */
+  function bigLedger(): Buffer {
+    const kana = 'あいうえおかきくけこ';
+    const given = (index: number) => [...String(index + 1)].map((digit) => kana[Number(digit)]).join('');
+    const rows = Array.from({ length: 1000 }, (_, index) => [
+      `宿泊 ${given(index)}`,
+      `しゅくはく ${given(index)}`,
+      `090-1000-${String(index).padStart(4, '0')}`,
+    ]);
+    return shiftJisCsv([['氏名', 'フリガナ', '電話'], ...rows]);
+  }
+
+  test('中止 while the file is read goes back to choosing a file, with no error', async ({ page, app }) => {
+    await open(page, app.url);
+    await firstRun(page);
+    await openImports(page);
+    await chooseLedger(page, '大きな台帳.csv', 'text/csv', bigLedger());
+    const bar = page.getByTestId('import-job');
+    await expect(bar).toBeVisible();
+    await expect(bar.getByTestId('import-job-step')).toHaveText(/^(読み込み|整形|照合)$/);
+    const pressed = await bar
+      .getByTestId('import-job-cancel')
+      .click({ timeout: 5_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    const picker = page.getByTestId('import-choose-file');
+    const preview = page.getByTestId('import-preview');
+    await expect(picker.or(preview)).toBeVisible();
+    await expect(bar).toBeHidden();
+    if (await picker.isVisible()) expect(pressed).toBe(true);
+    await expect(page.getByTestId('import-error')).toHaveCount(0);
+    await expect(page.getByTestId('import-history-empty')).toBeVisible();
+    expect((await apiFor(page, app)('system.info', {})).guestCount).toBe(0);
+  });
+
+  test('中止 during the import keeps what was written, says so, and the list undoes it', async ({ page, app }) => {
+    // Writing and undoing a thousand guests a slice each takes a while on a busy machine.
+    test.setTimeout(90_000);
+    await open(page, app.url);
+    await firstRun(page);
+    await openImports(page);
+    await chooseLedger(page, '大きな台帳.csv', 'text/csv', bigLedger());
+    await expect(page.getByTestId('import-preview')).toBeVisible();
+    const planned = Number(await countTile(page, 'newGuests').getAttribute('data-count'));
+    expect(planned).toBeGreaterThan(0);
+
+    await page.getByTestId('import-run').click();
+    const bar = page.getByTestId('import-job');
+    const pressed = await bar
+      .getByTestId('import-job-cancel')
+      .click({ timeout: 5_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    const stopped = page.getByTestId('import-stopped');
+    const result = page.getByTestId('import-result');
+    await expect(stopped.or(result)).toBeVisible();
+    await expect(bar).toBeHidden();
+    // A stop is the person's own choice, not an error.
+    await expect(page.getByTestId('import-error')).toHaveCount(0);
+    const api = apiFor(page, app);
+    const { guestCount } = await api('system.info', {});
+    const row = page.getByTestId('import-history-row');
+    if (await stopped.isVisible()) {
+      expect(pressed).toBe(true);
+      await expect(stopped).toContainText('それまでに書き込んだ分は残っています');
+      await expect(row.getByTestId('import-state')).toHaveText('中断');
+      expect(guestCount).toBeLessThan(planned);
+    } else {
+      await expect(row.getByTestId('import-state')).toHaveText('完了');
+      expect(guestCount).toBe(planned);
+    }
+    // Either way, the list takes the whole batch back.
+    await row.getByTestId('undo-import').click();
+    await page.getByTestId('undo-dialog').getByTestId('undo-confirm').click();
+    // Hundreds of guests, one per slice here: longer than a desk's undo, so the wait is longer too.
+    await expect(page.getByTestId('undo-result')).toBeVisible({ timeout: 30_000 });
+    await expect(row.getByTestId('import-state')).toHaveText('取り消し済み');
+    expect((await api('system.info', {})).guestCount).toBe(0);
+  });
+});
