@@ -52,7 +52,11 @@ if (size > MAX_UPLOAD_BYTES) {
 
 const dataFile = values.data ? resolve(values.data) : join(defaultDataDir(), DATABASE_FILE);
 const lock = lockOrExit(dataFile, { ownFolder: !values.data, lock: { door: 'import' } });
-const opened = openCore({ file: dataFile, ownFolder: !values.data, logger: { info() {}, warn() {}, error: console.error } });
+const opened = openCore({
+  file: dataFile,
+  ownFolder: !values.data,
+  logger: { info() {}, warn() {}, error: console.error },
+});
 const core = opened.core;
 
 const finish = (code: number): never => {
@@ -138,15 +142,20 @@ if (preview.mappingIssues.length > 0) {
   finish(FAILED_EXIT);
 }
 
-const staff = await call<{ staff: Array<{ id: string; name: string; active: boolean }>; currentStaffId: string | null }>(
-  'staff.list',
-  {},
-);
+const staff = await call<{
+  staff: Array<{ id: string; name: string; active: boolean }>;
+  currentStaffId: string | null;
+}>('staff.list', {});
 if (values.staff) {
   const wanted = values.staff.replace(/\s+/g, '');
   const member = staff.staff.find((person) => person.active && person.name.replace(/\s+/g, '') === wanted);
   if (!member) {
-    console.error(words.noSuchStaff(values.staff, staff.staff.filter((p) => p.active).map((p) => p.name)));
+    console.error(
+      words.noSuchStaff(
+        values.staff,
+        staff.staff.filter((p) => p.active).map((p) => p.name),
+      ),
+    );
     finish(USAGE_EXIT);
   }
   await call('staff.setCurrent', { id: (member as { id: string }).id });
@@ -162,4 +171,3 @@ const written = await call<{ import: string; counts: Record<string, number> }>('
 if (values.json) console.log(JSON.stringify({ ok: true, value: written }, null, 2));
 else console.log(words.written(written.counts, written.import));
 finish(0);
-

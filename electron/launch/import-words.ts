@@ -16,7 +16,9 @@ type Preview = {
 const SHOWN_ASIDE = 20;
 
 function mappingLines(preview: Preview, notImported: string): string[] {
-  return preview.header.map((cell, index) => `  ${cell || `(${index + 1})`} → ${preview.mapping[index] ?? notImported}`);
+  return preview.header.map(
+    (cell, index) => `  ${cell || `(${index + 1})`} → ${preview.mapping[index] ?? notImported}`,
+  );
 }
 
 export const importWords = {
@@ -30,15 +32,19 @@ export const importWords = {
       '  --map      列の割り当てを変えます（例: "携帯=phone,備考="。空にするとその列は取り込みません）',
     ].join('\n'),
     noFile: (path: string) => `ファイルが見つかりません: ${path}`,
-    tooLarge: (mb: number) => `ファイルが大きすぎます（${mb} MBまで）。台帳を年ごとなどに分けてから取り込んでください。`,
+    tooLarge: (mb: number) =>
+      `ファイルが大きすぎます（${mb} MBまで）。台帳を年ごとなどに分けてから取り込んでください。`,
     failed: (error: CallError) =>
       `取り込めませんでした: ${importErrorWords(error.detail ?? error.code, 'ja', error.params)}`,
-    badMap: (pair: string, fields: string) => `--map の指定「${pair}」が読めません。見出しと項目名（${fields}）を = でつないでください。`,
-    noSuchStaff: (name: string, names: string[]) => `スタッフ「${name}」が見つかりません。登録されているスタッフ: ${names.join('、') || '（なし）'}`,
+    badMap: (pair: string, fields: string) =>
+      `--map の指定「${pair}」が読めません。見出しと項目名（${fields}）を = でつないでください。`,
+    noSuchStaff: (name: string, names: string[]) =>
+      `スタッフ「${name}」が見つかりません。登録されているスタッフ: ${names.join('、') || '（なし）'}`,
     needStaff: (names: string[]) =>
       `取り込みを記録するスタッフを --staff で指定してください。登録されているスタッフ: ${names.join('、') || '（なし。先にアプリでスタッフを登録してください）'}`,
     step: (step: string) =>
-      ({ read: '読み込み', cleanse: '整形', match: '照合', 'import.write': '記録', 'import.read': '読み込み' })[step] ?? step,
+      ({ read: '読み込み', cleanse: '整形', match: '照合', 'import.write': '記録', 'import.read': '読み込み' })[step] ??
+      step,
     preview: (preview: Preview) =>
       [
         '列の割り当て:',
@@ -48,7 +54,10 @@ export const importWords = {
         `宿泊: ${preview.counts.stays}件　アレルギー（要確認）: ${preview.counts.allergies}件　整形した項目: ${preview.counts.changes}　取り込まない行: ${preview.counts.setAside}`,
         ...preview.setAside
           .slice(0, SHOWN_ASIDE)
-          .map((row) => `  ${row.line}行目: ${setAsideReasonWords(row.reason, 'ja')}${row.value ? `（${row.value}）` : ''}`),
+          .map(
+            (row) =>
+              `  ${row.line}行目: ${setAsideReasonWords(row.reason, 'ja')}${row.value ? `（${row.value}）` : ''}`,
+          ),
       ].join('\n'),
     written: (counts: Counts, id: string) =>
       `取り込みました（${id}）: 新しいお客様 ${counts.newGuests}人、宿泊 ${counts.stays}件、アレルギー ${counts.allergies}件（要確認）。取り込まなかった行: ${counts.setAside}。アプリの「台帳の取り込み」から元に戻せます。`,
@@ -64,13 +73,21 @@ export const importWords = {
     ].join('\n'),
     noFile: (path: string) => `No such file: ${path}`,
     tooLarge: (mb: number) => `The file is too large (up to ${mb} MB). Split the ledger, by year for example.`,
-    failed: (error: CallError) => `Could not import: ${importErrorWords(error.detail ?? error.code, 'en', error.params)}`,
-    badMap: (pair: string, fields: string) => `Cannot read --map "${pair}": join a header and a field (${fields}) with =.`,
+    failed: (error: CallError) =>
+      `Could not import: ${importErrorWords(error.detail ?? error.code, 'en', error.params)}`,
+    badMap: (pair: string, fields: string) =>
+      `Cannot read --map "${pair}": join a header and a field (${fields}) with =.`,
     noSuchStaff: (name: string, names: string[]) => `No staff member "${name}". Staff: ${names.join(', ') || '(none)'}`,
     needStaff: (names: string[]) =>
       `Name the staff member the import is recorded under with --staff. Staff: ${names.join(', ') || '(none: add staff in the app first)'}`,
     step: (step: string) =>
-      ({ read: 'Reading', cleanse: 'Cleansing', match: 'Matching', 'import.write': 'Writing', 'import.read': 'Reading' })[step] ?? step,
+      ({
+        read: 'Reading',
+        cleanse: 'Cleansing',
+        match: 'Matching',
+        'import.write': 'Writing',
+        'import.read': 'Reading',
+      })[step] ?? step,
     preview: (preview: Preview) =>
       [
         'Columns:',
@@ -80,7 +97,9 @@ export const importWords = {
         `Stays: ${preview.counts.stays}  allergies (to confirm): ${preview.counts.allergies}  cells cleansed: ${preview.counts.changes}  rows set aside: ${preview.counts.setAside}`,
         ...preview.setAside
           .slice(0, SHOWN_ASIDE)
-          .map((row) => `  row ${row.line}: ${setAsideReasonWords(row.reason, 'en')}${row.value ? ` (${row.value})` : ''}`),
+          .map(
+            (row) => `  row ${row.line}: ${setAsideReasonWords(row.reason, 'en')}${row.value ? ` (${row.value})` : ''}`,
+          ),
       ].join('\n'),
     written: (counts: Counts, id: string) =>
       `Imported (${id}): ${counts.newGuests} new guests, ${counts.stays} stays, ${counts.allergies} allergies to confirm. Rows set aside: ${counts.setAside}. It can be undone under “Import a ledger” in the app.`,

@@ -1,10 +1,10 @@
+import { enImportErrors } from '../../shared/i18n/import-errors.en.ts';
+import { enImports } from '../../shared/i18n/imports.en.ts';
 import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
 import { enBanquet } from './banquet.en.ts';
 import { enBanquetErrors } from './banquet-errors.en.ts';
 import { enConflicts } from './conflicts.en.ts';
 import { enDates } from './dates.en.ts';
-import { enImportErrors } from './import-errors.en.ts';
-import { enImports } from './imports.en.ts';
 import { enImportsScreen } from './imports-screen.en.ts';
 import type { Messages } from './ja.ts';
 import { enJobs } from './jobs.en.ts';

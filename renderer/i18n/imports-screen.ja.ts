@@ -1,7 +1,7 @@
 // Japanese words of the ledger import screen (renderer/imports/): choosing the file, checking the preview,
 // importing, and the list of earlier imports with their undo. Same keys in imports-screen.en.ts. The labels of
 // the fields, cleansing rules, set-aside reasons and mapping issues are the core's codes, under imports.field.*,
-// imports.rule.*, imports.reason.* and imports.mappingIssue.* (imports.ja.ts).
+// imports.rule.*, imports.setAside.* and imports.mappingIssue.* (shared/i18n/imports.ja.ts).
 export const jaImportsScreen = {
   title: '台帳を取り込む',
   intro:

@@ -4,14 +4,14 @@
 // other *.ja.ts files and in the sheets' words (tests/i18n/japanese-wording.test.ts checks every message).
 // A counted message is x_other here, its one Japanese form; en.ts has x_one and x_other (shared/i18n/translation.ts).
 
+import { jaImportErrors } from '../../shared/i18n/import-errors.ja.ts';
+import { jaImports } from '../../shared/i18n/imports.ja.ts';
 import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
 import type { Translation } from '../../shared/i18n/translation.ts';
 import { jaBanquet } from './banquet.ja.ts';
 import { jaBanquetErrors } from './banquet-errors.ja.ts';
 import { jaConflicts } from './conflicts.ja.ts';
 import { jaDates } from './dates.ja.ts';
-import { jaImportErrors } from './import-errors.ja.ts';
-import { jaImports } from './imports.ja.ts';
 import { jaImportsScreen } from './imports-screen.ja.ts';
 import { jaJobs } from './jobs.ja.ts';
 import { jaKitchen } from './kitchen.ja.ts';

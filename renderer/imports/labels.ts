@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 
 // The words of the core's import codes: the fields a column can be imported as, the cleansing rules, why a row
-// was set aside, what is wrong with a mapping, from renderer/i18n/imports.*.ts (tests/i18n checks every code has
+// was set aside, what is wrong with a mapping, from shared/i18n/imports.*.ts (tests/i18n checks every code has
 // them). A code newer than this screen's words is shown as itself rather than as nothing.
 
 export function fieldLabel(field: string): string {

@@ -99,6 +99,8 @@ export const SET_ASIDE_REASONS = [
   'too_many_rooms',
   'too_long', // longer than the register takes (never cut short)
   'formula_without_value', // a formula cell the file holds no computed value for
+  'invalid_field', // cleansed, but still not what the guest form accepts (the field is named): never written half right
+  'room_taken', // a future stay in a room another party already holds on those nights
 ] as const;
 export type SetAsideReason = (typeof SET_ASIDE_REASONS)[number];
 

@@ -1,39 +1,14 @@
 import { z } from 'zod';
 import { id } from './common.ts';
 import { call } from './define.ts';
+import { IMPORT_FIELDS } from './import-codes.ts';
 
 // Importing an inn's ledger (an Excel sheet, a CSV from its reservation or accounting system): the file is
 // sent with files.upload, read and cleansed into a preview (imports.preview), then written as one batch under
 // the staff member who ran it (imports.run), which can later be undone as one step (imports.undo). What each
 // step does is in docs/import.md.
 
-/** What a ledger column can hold. `null` in a mapping: the column is not imported. */
-export const IMPORT_FIELDS = [
-  'fullName',
-  'familyName',
-  'givenName',
-  'fullReading',
-  'familyReading',
-  'givenReading',
-  'phone',
-  'postcode',
-  'address',
-  'birthday',
-  'email',
-  'organization',
-  'arrival',
-  'departure',
-  'nights',
-  'rooms',
-  'adults',
-  'children',
-  'people',
-  'amount',
-  'note',
-  'allergies',
-  'reservationNo',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+export { IMPORT_FIELDS, type ImportField } from './import-codes.ts';
 
 export const columnMappingSchema = z.array(z.enum(IMPORT_FIELDS, { error: 'invalid_choice' }).nullable()).max(200);
 export type ColumnMappingInput = z.infer<typeof columnMappingSchema>;

@@ -1,25 +1,32 @@
-// Why a ledger row was set aside, in words, for the file of set-aside rows the core writes (the screens use
-// the same words through i18next: renderer/i18n/imports.*.ts). A reason this table does not know is shown as
-// its code, so a new reason is never lost, only untranslated.
+import { enImportErrors } from './import-errors.en.ts';
+import { jaImportErrors } from './import-errors.ja.ts';
+import { enImports } from './imports.en.ts';
+import { jaImports } from './imports.ja.ts';
+
+// An import's words where no i18next runs: the file of set-aside rows the core writes and `npm run import` on
+// a terminal. The same tables the screens use (renderer/i18n/ja.ts and en.ts spread them), so a reason reads
+// the same in the file, on the terminal and on the screen. A code not in the tables is shown as the code:
+// never lost, only untranslated.
+
+type Language = 'ja' | 'en';
 
 export const SET_ASIDE_WORDS = {
   ja: { line: '行', reason: '取り込まなかった理由' },
   en: { line: 'Row', reason: 'Why it was not imported' },
 } as const;
 
-type Language = keyof typeof SET_ASIDE_WORDS;
-
-/** Reasons in words, filled in from the cleansing rules' table. */
-const REASON_WORDS: Record<Language, Record<string, string>> = { ja: {}, en: {} };
+const IMPORTS = { ja: jaImports, en: enImports } as const;
+const ERRORS: Record<Language, Record<string, string>> = { ja: jaImportErrors, en: enImportErrors };
 
 export function setAsideReasonWords(reason: string, language: Language): string {
-  return REASON_WORDS[language][reason] ?? reason;
+  return (IMPORTS[language].setAside as Record<string, string>)[reason] ?? reason;
 }
 
-/** Errors of an import (the reader's, the mapping's), in words; filled from the reader's table. */
-const ERROR_WORDS: Record<Language, Record<string, string>> = { ja: {}, en: {} };
-
+/** A file or mapping problem of an import in words, with its values filled in. */
 export function importErrorWords(code: string, language: Language, params: Record<string, string> = {}): string {
-  const text = ERROR_WORDS[language][code] ?? REASON_WORDS[language][code] ?? code;
+  const text =
+    ERRORS[language][code] ??
+    (IMPORTS[language].mappingIssue as Record<string, string>)[code] ??
+    setAsideReasonWords(code, language);
   return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => params[name] ?? '');
 }

@@ -430,7 +430,29 @@ function ledgerCsv(w: WorkloadState): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-const HALF_WIDTH: Record<string, string> = { さ: 'ｻ', と: 'ﾄ', う: 'ｳ', す: 'ｽ', ず: 'ｽﾞ', き: 'ｷ', た: 'ﾀ', か: 'ｶ', は: 'ﾊ', し: 'ｼ', な: 'ﾅ', わ: 'ﾜ', べ: 'ﾍﾞ', い: 'ｲ', や: 'ﾔ', ま: 'ﾏ', も: 'ﾓ', む: 'ﾑ', ら: 'ﾗ', こ: 'ｺ', ば: 'ﾊﾞ' };
+const HALF_WIDTH: Record<string, string> = {
+  さ: 'ｻ',
+  と: 'ﾄ',
+  う: 'ｳ',
+  す: 'ｽ',
+  ず: 'ｽﾞ',
+  き: 'ｷ',
+  た: 'ﾀ',
+  か: 'ｶ',
+  は: 'ﾊ',
+  し: 'ｼ',
+  な: 'ﾅ',
+  わ: 'ﾜ',
+  べ: 'ﾍﾞ',
+  い: 'ｲ',
+  や: 'ﾔ',
+  ま: 'ﾏ',
+  も: 'ﾓ',
+  む: 'ﾑ',
+  ら: 'ﾗ',
+  こ: 'ｺ',
+  ば: 'ﾊﾞ',
+};
 function toHalfWidthKatakana(reading: string): string {
   return [...reading].map((ch) => HALF_WIDTH[ch] ?? ch).join('');
 }
@@ -439,7 +461,12 @@ function toHalfWidthKatakana(reading: string): string {
 const PREPARED: Record<string, (w: WorkloadState, call: Caller) => Promise<Input | null>> = {
   'imports.run': async (w, call) => {
     const bytes = Buffer.from(ledgerCsv(w), 'utf8');
-    const answer = await call('files.upload', { name: 'ledger.csv', size: bytes.length, offset: 0, chunk: bytes.toString('base64') });
+    const answer = await call('files.upload', {
+      name: 'ledger.csv',
+      size: bytes.length,
+      offset: 0,
+      chunk: bytes.toString('base64'),
+    });
     return answer.ok ? { upload: (answer.value as { upload: string }).upload } : null;
   },
 };

@@ -659,7 +659,10 @@ describe('formulas, blank rows, the report', () => {
   });
 
   it('has a test in this file for every reason a row is set aside (a new reason needs one)', () => {
-    const source = readFileSync(import.meta.filename, 'utf8');
+    // Two reasons come after cleansing, from the import's plan: those are tested with the core (import-core).
+    const source = ['cleanse.test.ts', 'import-core.test.ts']
+      .map((file) => readFileSync(new URL(`./${file}`, import.meta.url), 'utf8'))
+      .join('\n');
     const tested = (reason: string) => source.includes(`reason: '${reason}'`) || source.includes(`', '${reason}'],`);
     expect(SET_ASIDE_REASONS.filter((reason) => !tested(reason))).toEqual([]);
   });

@@ -5,6 +5,7 @@ import type { CoreContext, Handlers } from '../context.ts';
 import { toCsv } from '../files/csv.ts';
 import type { ColumnMapping } from './mapping.ts';
 import { buildPlan, type ImportPlan } from './plan.ts';
+import { ledgerErrorDetailKey } from './read/errors.ts';
 import { LedgerReadError } from './read/index.ts';
 import { findImport, undoImport } from './undo.ts';
 import { writeImport } from './write.ts';
@@ -18,7 +19,8 @@ const PLANS_KEPT = 2;
 
 export function importHandlers(ctx: CoreContext): Handlers<ImportCalls> {
   const plans = new Map<string, ImportPlan>();
-  const planKey = (upload: string, mapping: ColumnMapping | undefined) => `${upload}|${JSON.stringify(mapping ?? null)}`;
+  const planKey = (upload: string, mapping: ColumnMapping | undefined) =>
+    `${upload}|${JSON.stringify(mapping ?? null)}`;
 
   /** The plan of an upload under a mapping, made once and kept for the steps that follow. */
   const planFor = async (upload: string, mapping: ColumnMapping | undefined): Promise<ImportPlan> => {
@@ -34,7 +36,7 @@ export function importHandlers(ctx: CoreContext): Handlers<ImportCalls> {
       if (!(error instanceof LedgerReadError)) throw error;
       if (error.code === 'cancelled') throw new CallFailure('cancelled');
       const params = Object.fromEntries(Object.entries(error.detail ?? {}).map(([k, v]) => [k, String(v)]));
-      throw new CallFailure('invalid_input', error.code, undefined, params);
+      throw new CallFailure('invalid_input', ledgerErrorDetailKey(error.code), undefined, params);
     }
     plans.set(key, plan);
     // The mapping the plan settled on is the one the screen sends next: keep the plan under it too.
@@ -169,4 +171,3 @@ export function importHandlers(ctx: CoreContext): Handlers<ImportCalls> {
     },
   };
 }
-

@@ -64,7 +64,7 @@ function rememberedMapping(ctx: CoreContext, key: string, columns: number): Colu
 const MOBILE = /^0[789]0/;
 
 /** The guest as the contract checks a new one: what fails here is set aside, never written half right. */
-function contractProblem(guest: CleanGuest): { field: string; code: string } | null {
+export function contractProblem(guest: CleanGuest): { field: string; code: string } | null {
   const parsed = guestCreateFieldsSchema.safeParse(guestFields(guest));
   if (parsed.success) return null;
   const issue = parsed.error.issues[0];
@@ -155,7 +155,12 @@ export async function buildPlan(
         line: row.line,
         cells: row.cells,
         clean: null,
-        setAside: { line: result.line, reason: result.reason, column: result.column ?? null, value: result.value ?? null },
+        setAside: {
+          line: result.line,
+          reason: result.reason,
+          column: result.column ?? null,
+          value: result.value ?? null,
+        },
         person: null,
         stayKnown: false,
       });
@@ -167,7 +172,7 @@ export async function buildPlan(
         line: row.line,
         cells: row.cells,
         clean: null,
-        setAside: { line: row.line, reason: problem.code, column: null, value: problem.field },
+        setAside: { line: row.line, reason: 'invalid_field', column: null, value: `${problem.field}: ${problem.code}` },
         person: null,
         stayKnown: false,
       });
@@ -175,7 +180,14 @@ export async function buildPlan(
     }
     for (const change of result.row.changes) rules.set(change.rule, (rules.get(change.rule) ?? 0) + 1);
     plan.counts.changes += result.row.changes.length;
-    plan.rows.push({ line: row.line, cells: row.cells, clean: result.row, setAside: null, person: null, stayKnown: false });
+    plan.rows.push({
+      line: row.line,
+      cells: row.cells,
+      clean: result.row,
+      setAside: null,
+      person: null,
+      stayKnown: false,
+    });
   }
   plan.changeSummary = [...rules].map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count);
 

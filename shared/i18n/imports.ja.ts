@@ -77,6 +77,8 @@ export const jaImports = {
     too_many_rooms: '部屋が多すぎます（10室まで）',
     too_long: '文字数が多すぎます',
     formula_without_value: '数式の計算結果がファイルに保存されていません',
+    invalid_field: 'お客様の項目として登録できない値があります',
+    room_taken: 'その日程の部屋はほかの予約で使われています',
   },
   mappingIssue: {
     needs_name: '名前の列を選んでください',

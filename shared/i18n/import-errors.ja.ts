@@ -21,4 +21,8 @@ export const jaImportErrors = {
   ledger_no_header:
     '見出しの行が見つかりません。最初の{{rows}}行のうちに「氏名」「電話」などの見出しの行を入れてから取り込んでください。',
   ledger_cancelled: 'ファイルの読み込みを中止しました。何も取り込まれていません。',
+  import_mapping_incomplete: '列の割り当てが済んでいません。名前の列などを選んでから取り込んでください。',
+  import_nothing_to_import: '取り込めるお客様の行がありません。取り込まない行の理由を確かめてください。',
+  import_not_found: 'この取り込みは見つかりません。',
+  import_already_undone: 'この取り込みはすでに元に戻されています（別のPCで戻された可能性があります）。',
 };

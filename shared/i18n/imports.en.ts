@@ -1,6 +1,7 @@
 // English words of a ledger import: the same keys as imports.ja.ts.
-import type { Translation } from '../../shared/i18n/translation.ts';
+
 import type { jaImports } from './imports.ja.ts';
+import type { Translation } from './translation.ts';
 
 export const enImports: Translation<typeof jaImports> = {
   field: {
@@ -78,6 +79,8 @@ export const enImports: Translation<typeof jaImports> = {
     too_many_rooms: 'Too many rooms (10 at most)',
     too_long: 'Too long',
     formula_without_value: 'The file holds no result for this formula',
+    invalid_field: 'A value the guest card cannot take',
+    room_taken: 'The room is already booked for another party on those nights',
   },
   mappingIssue: {
     needs_name: 'Choose the column with the name',

@@ -21,4 +21,9 @@ export const enImportErrors: Record<keyof typeof jaImportErrors, string> = {
   ledger_no_header:
     'No header row was found. Put a row of column names (name, phone, …) within the first {{rows}} rows, then import the file.',
   ledger_cancelled: 'Reading the file was stopped. Nothing was imported.',
+  import_mapping_incomplete:
+    'The columns are not all assigned yet. Choose the name column (and the others), then import.',
+  import_nothing_to_import: 'There is no guest row to import. See why the rows were set aside.',
+  import_not_found: 'This import cannot be found.',
+  import_already_undone: 'This import was already undone (perhaps on another PC).',
 };
