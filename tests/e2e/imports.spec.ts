@@ -3,6 +3,7 @@
 // what cleansing changed, the rows left out), the import is run, the guests are found at the desk, and the
 // whole batch is undone from the list of imports.
 
+import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures.ts';
 import { apiFor } from './floor.helpers.ts';
 import { firstRun, open } from './guest-desk.helpers.ts';
@@ -82,6 +83,19 @@ test('a Shift_JIS ledger is previewed, imported, found at the desk and undone as
   await expect(setAside).toHaveCount(1);
   await expect(setAside).toHaveAttribute('data-line', '5');
   await expect(setAside.getByTestId('set-aside-value')).toContainText('昭和九十九年');
+  // …and saved as a file to fix in Excel: UTF-8 with a BOM, the reason in words beside the original cells.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('save-set-aside').click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe('顧客台帳-取り込まなかった行.csv');
+  const bytes = await readFile(await saved.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const text = bytes.subarray(3).toString('utf8');
+  expect(text).toContain('森 健太');
+  expect(text).toContain(
+    jaText(`imports.setAside.${await setAside.getByTestId('set-aside-reason').getAttribute('data-reason')}`),
+  );
+  await expect(page.getByTestId('success-notification')).toContainText('取り込まない行1件をファイルに保存しました');
 
   // Import, under the staff member at this PC.
   await expect(page.getByTestId('import-run-note')).toContainText('佐藤 花子が取り込みます');
@@ -281,5 +295,24 @@ test.describe('stopping', () => {
     await expect(page.getByTestId('undo-result')).toBeVisible({ timeout: 30_000 });
     await expect(row.getByTestId('import-state')).toHaveText('取り消し済み');
     expect((await api('system.info', {})).guestCount).toBe(0);
+  });
+});
+
+test.describe('in English', () => {
+  test.use({ locale: 'en-GB', timezoneId: 'Asia/Tokyo' });
+
+  test('the preview counts read as English counts, one and many', async ({ page, app }) => {
+    await open(page, app.url);
+    await firstRun(page);
+    await page.getByTestId('no-guests').getByTestId('import-ledger').click();
+    await expect(page.getByRole('heading', { name: 'Import a ledger' })).toBeVisible();
+    await chooseLedger(page, 'ledger.csv', 'text/csv', shiftJisCsv(LEDGER));
+    await expect(countTile(page, 'newGuests')).toHaveText('2 new guests');
+    await expect(countTile(page, 'stays')).toHaveText('3 stays');
+    await expect(countTile(page, 'allergies')).toHaveText('1 allergy (to confirm)');
+    await expect(countTile(page, 'setAside')).toHaveText('1 row not imported');
+    const repeat = page.getByTestId('preview-row').and(page.locator('[data-line="4"]'));
+    await expect(repeat.getByTestId('row-match')).toHaveText('Same person as line 2');
+    await expect(page.getByTestId('import-run')).toHaveText('Import');
   });
 });
