@@ -115,7 +115,6 @@ export const enImportsScreen: Translation<typeof jaImportsScreen> = {
   },
   run: {
     button: 'Import',
-    noStaff: 'Nobody is chosen at this PC. Choose who is working in “Working at this PC” at the top right.',
     by: '{{name}} imports it. The whole import can be undone later from the list of imports.',
     blockedByMapping: 'Fix the columns to import',
     stopped: 'The import was stopped. What was written so far stays recorded; you can undo it from the list below.',

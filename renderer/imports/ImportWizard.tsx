@@ -212,7 +212,7 @@ export function ImportWizard({ onImportsChanged }: { onImportsChanged: () => voi
                   <Group justify="space-between" wrap="nowrap">
                     <Text size="sm" c={currentStaff ? 'dimmed' : 'red'} data-testid="import-run-note">
                       {!currentStaff
-                        ? t('imports.screen.run.noStaff')
+                        ? t('errors.code.no_staff')
                         : checked.preview.mappingIssues.length > 0
                           ? t('imports.screen.run.blockedByMapping')
                           : t('imports.screen.run.by', { name: currentStaff.name })}

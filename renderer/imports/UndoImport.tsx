@@ -86,7 +86,7 @@ export function UndoImport({
           </Text>
           {current === null && (
             <Alert color="red" variant="light" data-testid="undo-no-staff">
-              {t('imports.screen.run.noStaff')}
+              {t('errors.code.no_staff')}
             </Alert>
           )}
           {error && (

@@ -5,7 +5,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures.ts';
-import { apiFor } from './floor.helpers.ts';
+import { apiFor, pick } from './floor.helpers.ts';
 import { firstRun, open } from './guest-desk.helpers.ts';
 import {
   chooseLedger,
@@ -206,6 +206,22 @@ test('a file the reader cannot take gets its message where it was chosen, and no
   await expect(page.getByTestId('import-choose-file')).toBeEnabled();
   await expect(page.getByTestId('import-history-empty')).toBeVisible();
   expect((await apiFor(page, app)('system.info', {})).guestCount).toBe(0);
+});
+
+test('without a staff member chosen at this PC, 取り込む waits and says who must be chosen', async ({ page, app }) => {
+  await open(page, app.url);
+  await firstRun(page);
+  // Nobody at this PC (as after the current member was deactivated), seen by the screen on its next start.
+  await apiFor(page, app)('staff.clearCurrent', {});
+  await page.reload();
+  await openImports(page);
+  await chooseLedger(page, '顧客台帳.csv', 'text/csv', shiftJisCsv(LEDGER));
+  await expect(page.getByTestId('import-preview')).toBeVisible();
+  await expect(page.getByTestId('import-run')).toBeDisabled();
+  await expect(page.getByTestId('import-run-note')).toHaveText(jaText('errors.code.no_staff') ?? '');
+  await pick(page, 'staff-switcher', '佐藤 花子');
+  await expect(page.getByTestId('import-run')).toBeEnabled();
+  await expect(page.getByTestId('import-run-note')).toContainText('佐藤 花子が取り込みます');
 });
 
 test.describe('stopping', () => {
