@@ -146,7 +146,12 @@ const staff = await call<{
   staff: Array<{ id: string; name: string; active: boolean }>;
   currentStaffId: string | null;
 }>('staff.list', {});
-if (values.staff) {
+if (values.staff && staff.staff.length === 0) {
+  // A new register has nobody yet: the person running the first import is its first staff member.
+  console.error(words.firstStaff(values.staff));
+  const created = await call<{ id: string }>('staff.create', { name: values.staff });
+  await call('staff.setCurrent', { id: created.id });
+} else if (values.staff) {
   const wanted = values.staff.replace(/\s+/g, '');
   const member = staff.staff.find((person) => person.active && person.name.replace(/\s+/g, '') === wanted);
   if (!member) {

@@ -1,5 +1,5 @@
 import type { CallError } from '../../shared/contract/result.ts';
-import { importErrorWords, setAsideReasonWords } from '../../shared/i18n/import-labels.ts';
+import { importErrorWords, importFieldWords, setAsideReasonWords } from '../../shared/i18n/import-labels.ts';
 
 // What `npm run import` says on the terminal, in the system's language (no i18next runs here). The reasons
 // and errors come from the same table the screens use (shared/i18n/import-labels.ts).
@@ -15,10 +15,13 @@ type Preview = {
 
 const SHOWN_ASIDE = 20;
 
-function mappingLines(preview: Preview, notImported: string): string[] {
-  return preview.header.map(
-    (cell, index) => `  ${cell || `(${index + 1})`} → ${preview.mapping[index] ?? notImported}`,
-  );
+const count = (n: number | undefined, one: string, other = `${one}s`) => `${n ?? 0} ${n === 1 ? one : other}`;
+
+function mappingLines(preview: Preview, language: 'ja' | 'en'): string[] {
+  return preview.header.map((cell, index) => {
+    const field = preview.mapping[index];
+    return `  ${cell || `(${index + 1})`} → ${importFieldWords(field ?? 'none', language)}${field ? ` [${field}]` : ''}`;
+  });
 }
 
 export const importWords = {
@@ -41,14 +44,15 @@ export const importWords = {
     noSuchStaff: (name: string, names: string[]) =>
       `スタッフ「${name}」が見つかりません。登録されているスタッフ: ${names.join('、') || '（なし）'}`,
     needStaff: (names: string[]) =>
-      `取り込みを記録するスタッフを --staff で指定してください。登録されているスタッフ: ${names.join('、') || '（なし。先にアプリでスタッフを登録してください）'}`,
+      `取り込みを記録するスタッフを --staff で指定してください。登録されているスタッフ: ${names.join('、') || '（なし。--staff の名前で登録します）'}`,
+    firstStaff: (name: string) => `スタッフがまだいないため、「${name}」を登録して、その名前で記録します。`,
     step: (step: string) =>
       ({ read: '読み込み', cleanse: '整形', match: '照合', 'import.write': '記録', 'import.read': '読み込み' })[step] ??
       step,
     preview: (preview: Preview) =>
       [
         '列の割り当て:',
-        ...mappingLines(preview, '（取り込まない）'),
+        ...mappingLines(preview, 'ja'),
         ...preview.mappingIssues.map((issue) => `※ ${importErrorWords(issue, 'ja')}`),
         `行: ${preview.counts.rows}　新しいお客様: ${preview.counts.newGuests}人　登録済みと一致: ${preview.counts.matchedGuests}人　同じ人の別の行: ${preview.counts.repeatRows}`,
         `宿泊: ${preview.counts.stays}件　アレルギー（要確認）: ${preview.counts.allergies}件　整形した項目: ${preview.counts.changes}　取り込まない行: ${preview.counts.setAside}`,
@@ -79,7 +83,8 @@ export const importWords = {
       `Cannot read --map "${pair}": join a header and a field (${fields}) with =.`,
     noSuchStaff: (name: string, names: string[]) => `No staff member "${name}". Staff: ${names.join(', ') || '(none)'}`,
     needStaff: (names: string[]) =>
-      `Name the staff member the import is recorded under with --staff. Staff: ${names.join(', ') || '(none: add staff in the app first)'}`,
+      `Name the staff member the import is recorded under with --staff. Staff: ${names.join(', ') || '(none yet: --staff registers the name you give)'}`,
+    firstStaff: (name: string) => `No staff yet: registering "${name}" and recording the import under that name.`,
     step: (step: string) =>
       ({
         read: 'Reading',
@@ -91,7 +96,7 @@ export const importWords = {
     preview: (preview: Preview) =>
       [
         'Columns:',
-        ...mappingLines(preview, '(not imported)'),
+        ...mappingLines(preview, 'en'),
         ...preview.mappingIssues.map((issue) => `* ${importErrorWords(issue, 'en')}`),
         `Rows: ${preview.counts.rows}  new guests: ${preview.counts.newGuests}  matched: ${preview.counts.matchedGuests}  repeat rows: ${preview.counts.repeatRows}`,
         `Stays: ${preview.counts.stays}  allergies (to confirm): ${preview.counts.allergies}  cells cleansed: ${preview.counts.changes}  rows set aside: ${preview.counts.setAside}`,
@@ -102,6 +107,6 @@ export const importWords = {
           ),
       ].join('\n'),
     written: (counts: Counts, id: string) =>
-      `Imported (${id}): ${counts.newGuests} new guests, ${counts.stays} stays, ${counts.allergies} allergies to confirm. Rows set aside: ${counts.setAside}. It can be undone under “Import a ledger” in the app.`,
+      `Imported (${id}): ${count(counts.newGuests, 'new guest')}, ${count(counts.stays, 'stay')}, ${count(counts.allergies, 'allergy', 'allergies')} to confirm. Rows set aside: ${counts.setAside}. It can be undone under “Import a ledger” in the app.`,
   },
 } as const;

@@ -56,7 +56,10 @@ const phone = z
   })
   .strict();
 
-const email = text(254).refine((value) => value === '' || z.email().safeParse(value).success, {
+// One email schema for every check: making it anew per value cost more than the rest of a guest's checks
+// (measured on a 100,000-row ledger import, which checks every guest it makes against this contract).
+const EMAIL = z.email();
+const email = text(254).refine((value) => value === '' || EMAIL.safeParse(value).success, {
   error: 'email_invalid',
 });
 
@@ -74,10 +77,18 @@ const postalCode = text(20)
  */
 const EARLIEST_ZONE = 'Pacific/Kiritimati';
 
+/** That earliest today, worked out at most once a minute: formatting a day in a zone is slow, and an import checks thousands of birthdays. */
+let earliestToday = { at: Number.NEGATIVE_INFINITY, day: '' };
+function latestBirthday(now: number): string {
+  if (now - earliestToday.at >= 60_000 || now < earliestToday.at)
+    earliestToday = { at: now, day: localDate(now, EARLIEST_ZONE) };
+  return earliestToday.day;
+}
+
 const birthday = typedDay('invalid_type').superRefine((value, ctx) => {
   if (value === '') return;
   const problem =
-    dayProblem(value, 'birthday_invalid') ?? (value > localDate(Date.now(), EARLIEST_ZONE) ? 'birthday_invalid' : null);
+    dayProblem(value, 'birthday_invalid') ?? (value > latestBirthday(Date.now()) ? 'birthday_invalid' : null);
   if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
 });
 

@@ -17,7 +17,7 @@ export const enImportErrors: Record<keyof typeof jaImportErrors, string> = {
   ledger_mixed_encoding:
     'The file mixes lines in different character encodings (lines {{utf8Line}} and {{otherLine}} differ). Export it again from the program it came from, then import it.',
   ledger_unreadable_text:
-    'The text of this file cannot be read (it is neither UTF-8 nor Shift_JIS). Open it in Excel, save it as "CSV UTF-8", then import it.',
+    'Line {{line}} has characters that cannot be read (neither UTF-8 nor Shift_JIS). Open the file in Excel, save it as "CSV UTF-8", then import it.',
   ledger_no_header:
     'No header row was found. Put a row of column names (name, phone, …) within the first {{rows}} rows, then import the file.',
   ledger_cancelled: 'Reading the file was stopped. Nothing was imported.',

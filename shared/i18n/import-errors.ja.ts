@@ -17,7 +17,7 @@ export const jaImportErrors = {
   ledger_mixed_encoding:
     '文字コードの違う行が混ざっているため読めません（{{utf8Line}}行目と{{otherLine}}行目で違います）。元のソフトから出力し直してから取り込んでください。',
   ledger_unreadable_text:
-    '文字を読み取れないファイルです（UTF-8 でも Shift_JIS でもありません）。Excel で開き、「CSV UTF-8」形式で保存し直してから取り込んでください。',
+    '{{line}}行目に読み取れない文字があります（UTF-8 でも Shift_JIS でもありません）。Excel で開き、「CSV UTF-8」形式で保存し直してから取り込んでください。',
   ledger_no_header:
     '見出しの行が見つかりません。最初の{{rows}}行のうちに「氏名」「電話」などの見出しの行を入れてから取り込んでください。',
   ledger_cancelled: 'ファイルの読み込みを中止しました。何も取り込まれていません。',

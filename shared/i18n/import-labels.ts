@@ -30,3 +30,8 @@ export function importErrorWords(code: string, language: Language, params: Recor
     setAsideReasonWords(code, language);
   return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => params[name] ?? '');
 }
+
+/** A column's field in words (`none`: not imported). */
+export function importFieldWords(field: string, language: Language): string {
+  return (IMPORTS[language].field as Record<string, string>)[field] ?? field;
+}

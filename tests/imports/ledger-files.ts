@@ -4,8 +4,9 @@
 
 import { crc32, deflateRawSync } from 'node:zlib';
 
-/** A zip with its entries deflated, as Excel writes them. */
-export function zipOf(entries: Record<string, string>): Buffer {
+/** A zip with its entries deflated, as Excel writes them, or stored uncompressed, as some exporters do. */
+export function zipOf(entries: Record<string, string>, options: { stored?: boolean } = {}): Buffer {
+  const method = options.stored ? 0 : 8;
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -13,12 +14,12 @@ export function zipOf(entries: Record<string, string>): Buffer {
     const nameBytes = Buffer.from(name, 'utf8');
     const raw = Buffer.from(text, 'utf8');
     const crc = crc32(raw);
-    const data = deflateRawSync(raw);
+    const data = method === 8 ? deflateRawSync(raw) : raw;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed
     local.writeUInt16LE(0x0800, 6); // names in UTF-8
-    local.writeUInt16LE(8, 8); // deflated
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
     local.writeUInt32LE(raw.length, 22);
@@ -28,7 +29,7 @@ export function zipOf(entries: Record<string, string>): Buffer {
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(data.length, 20);
     central.writeUInt32LE(raw.length, 24);
@@ -54,11 +55,14 @@ const PKG = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
 /**
  * An .xlsx as Japanese Excel writes one, in Excel's entry order (sheets before the shared strings). `sheets`
- * holds each sheet's <sheetData> rows; style 1 is a date (numFmt 14), style 2 a date and time.
+ * holds each sheet's rows; style 1 is a date (numFmt 14), style 2 a date and time, style 3 Japanese Excel's
+ * built-in 和暦 format (id 57, which the file names by its id alone).
  */
 export function handWrittenXlsx(options: {
-  sheets: { name: string; rows: string; state?: 'hidden' }[];
+  /** Each sheet's <sheetData> rows, or its whole XML (`xml`) to write it some other way. */
+  sheets: { name: string; rows: string; state?: 'hidden'; xml?: string }[];
   sharedStrings: string[]; // each the inside of an <si>
+  stored?: boolean;
 }): Buffer {
   const { sheets, sharedStrings } = options;
   const entries: Record<string, string> = {
@@ -78,15 +82,16 @@ export function handWrittenXlsx(options: {
   };
   sheets.forEach((sheet, i) => {
     entries[`xl/worksheets/sheet${i + 1}.xml`] =
+      sheet.xml ??
       `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData>${sheet.rows}</sheetData></worksheet>`;
   });
   entries['xl/styles.xml'] =
-    `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="176" formatCode="yyyy/m/d\\ h:mm"/></numFmts><fonts count="1"><font><sz val="11"/><name val="游ゴシック"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="176" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`;
+    `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="176" formatCode="yyyy/m/d\\ h:mm"/></numFmts><fonts count="1"><font><sz val="11"/><name val="游ゴシック"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="176" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="57" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`;
   entries['xl/sharedStrings.xml'] =
     `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN}" count="${sharedStrings.length}" uniqueCount="${sharedStrings.length}">${sharedStrings
       .map((si) => `<si>${si}</si>`)
       .join('')}</sst>`;
-  return zipOf(entries);
+  return zipOf(entries, { stored: options.stored === true });
 }
 
 /**

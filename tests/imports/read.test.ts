@@ -129,19 +129,48 @@ describe('reading an .xlsx ledger', () => {
     ]);
   });
 
-  it('reads the first visible sheet with data, passing over hidden and empty ones', async () => {
-    const header = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>';
+  it('reads sheets as other programs write them: no row or cell numbers, prefixed elements, 和暦 formats', async () => {
+    const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
     const bytes = handWrittenXlsx({
       sheets: [
-        { name: '非表示', state: 'hidden', rows: `${header}<row r="2"><c r="A2" t="s"><v>2</v></c></row>` },
+        {
+          name: 'Export',
+          rows: '',
+          // the Open XML SDK writes x: prefixes; rows and cells without r follow one another
+          xml:
+            `<x:worksheet xmlns:x="${main}"><x:sheetData>` +
+            '<x:row><x:c t="inlineStr"><x:is><x:t>氏名</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:t>生年月日</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:t>来館</x:t></x:is></x:c></x:row>' +
+            '<x:row><x:c t="inlineStr"><x:is><x:r><x:t>高橋</x:t></x:r><x:r><x:t xml:space="preserve"> 一郎</x:t></x:r></x:is></x:c><x:c s="3"><x:v>29346</x:v></x:c><x:c s="1"><x:v>45383</x:v></x:c></x:row>' +
+            '<x:row r="5"><x:c r="C5" s="1"><x:v>45384</x:v></x:c><x:c t="b"><x:f>C5&gt;0</x:f><x:v>1</x:v></x:c></x:row>' +
+            '</x:sheetData></x:worksheet>',
+        },
+      ],
+      sharedStrings: [],
+    });
+    const table = await readLedger(bytes, 'export.xlsx');
+    expect(table.header).toEqual(['氏名', '生年月日', '来館']);
+    expect(table.rows).toEqual([
+      { line: 2, cells: ['高橋 一郎', '1980-05-05', '2024-04-01'] },
+      { line: 5, cells: ['', '', '2024-04-02', 'TRUE'], formulaColumns: [3] },
+    ]);
+  });
+
+  it('reads the first visible sheet with data, passing over hidden and empty ones', async () => {
+    const header = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>';
+    const workbook = {
+      sheets: [
+        { name: '非表示', state: 'hidden' as const, rows: `${header}<row r="2"><c r="A2" t="s"><v>2</v></c></row>` },
         { name: '空', rows: '' },
         { name: '台帳', rows: `${header}<row r="5"><c r="A5" t="s"><v>3</v></c></row>` },
       ],
       sharedStrings: ['<t>氏名</t>', '<t>電話</t>', '<t>隠れた人</t>', '<t>見える人</t>'],
-    });
-    const table = await readLedger(bytes, 'sheets.xlsx');
+    };
+    const table = await readLedger(handWrittenXlsx(workbook), 'sheets.xlsx');
     expect(table.sheetName).toBe('台帳');
     expect(table.rows).toEqual([{ line: 5, cells: ['見える人'] }]);
+    // the same workbook with its parts stored uncompressed
+    const stored = await readLedger(handWrittenXlsx({ ...workbook, stored: true }), 'stored.xlsx');
+    expect(stored.rows).toEqual(table.rows);
   });
 
   it('refuses a broken workbook, and a workbook with too many rows', async () => {
@@ -194,6 +223,11 @@ describe('reading CSV and text ledgers', () => {
     expect(cellsOf(utf16be)).toEqual(expected);
   });
 
+  it("reads text whose first letters look like another format's magic number", async () => {
+    const table = await readLedger(Buffer.from('BMI,氏名\n22.5,山田\n'), 'bmi.csv');
+    expect(table.header).toEqual(['BMI', '氏名']);
+  });
+
   it('reads a tab-separated .txt export, even with commas inside names and a title line', async () => {
     const text = '宿泊台帳\r\n氏名\tカナ\t泊数\r\n山田, 太郎\tﾔﾏﾀﾞ\t2\r\n佐藤\tｻﾄｳ\t1\r\n';
     const table = await readLedger(iconv.encode(text, 'cp932'), 'export.txt');
@@ -221,11 +255,12 @@ describe('reading CSV and text ledgers', () => {
 
   it('refuses text that is neither UTF-8 nor Shift_JIS', async () => {
     const bytes = Buffer.concat([
-      Buffer.from('name,phone\r\nA,'),
+      iconv.encode('氏名,電話\r\n山田,090\r\n"佐藤\r\n花子",', 'cp932'),
       Buffer.from([0x82, 0x20, 0xa0, 0xfd]),
       Buffer.from('\r\n'),
     ]);
-    expect((await failure(readLedger(bytes, 'odd.csv'))).code).toBe('unreadable_text');
+    // the line as a text editor counts it (the quoted line break counts too)
+    expect(await failure(readLedger(bytes, 'odd.csv'))).toEqual({ code: 'unreadable_text', detail: { line: 4 } });
   });
 });
 
@@ -260,6 +295,7 @@ describe('refusing files that are not a ledger', () => {
     ['a binary with NUL bytes', Buffer.from([0x41, 0x42, 0x00, 0x01, 0x43, 0x2c, 0x44]), 'data.csv', 'wrong_type'],
     ['an old Excel 97-2003 workbook', oleFile(['Workbook', 'SummaryInformation']), 'old.xls', 'old_xls'],
     ['an old workbook named .xlsx', oleFile(['Workbook']), 'renamed.xlsx', 'old_xls'],
+    ['an old Word document', oleFile(['WordDocument', '1Table']), 'letter.doc', 'wrong_type'],
     [
       'a workbook saved with a password',
       oleFile(['EncryptionInfo', 'EncryptedPackage']),
@@ -319,6 +355,20 @@ describe('progress and cancel', () => {
     expect(reports.at(-1)).toEqual([many.length, many.length]);
   });
 
+  it('reports the progress of an .xlsx in the bytes of its strings and sheets, ending at their total', async () => {
+    const bytes = await excelLedger((sheet) => {
+      sheet.addRow(['氏名', '住所']);
+      for (let i = 0; i < 20_000; i++) sheet.addRow([`宿泊者${i}`, `東京都千代田区${i}-${(i * 7) % 97}`]);
+    });
+    const reports: [number, number][] = [];
+    const table = await readLedger(bytes, 'p.xlsx', { onProgress: (done, total) => reports.push([done, total]) });
+    expect(table.rows).toHaveLength(20_000);
+    expect(reports.length).toBeGreaterThan(2);
+    const total = reports[0]?.[1] ?? 0;
+    expect(reports.every(([done, t], i) => t === total && done >= (reports[i - 1]?.[0] ?? 0))).toBe(true);
+    expect(reports.at(-1)).toEqual([total, total]);
+  });
+
   it('stops with cancelled when the signal aborts, before or while reading', async () => {
     const before = new AbortController();
     before.abort();
@@ -335,6 +385,9 @@ describe('progress and cancel', () => {
       sheet.addRow(['山田', '090']);
     });
     expect((await failure(readLedger(xlsx, 'c.xlsx', { signal: before.signal }))).code).toBe('cancelled');
+    const duringXlsx = new AbortController();
+    const readingXlsx = readLedger(xlsx, 'c.xlsx', { signal: duringXlsx.signal, onProgress: () => duringXlsx.abort() });
+    expect((await failure(readingXlsx)).code).toBe('cancelled');
   });
 });
 

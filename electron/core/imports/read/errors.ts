@@ -1,5 +1,5 @@
 // Why a ledger file could not be read. Each code has a message for inn staff (what is wrong and what to do) under
-// errors.detail.ledger_<code> in both locales (renderer/i18n/imports-errors.*.ts); tests/i18n checks every one.
+// errors.detail.ledger_<code> in both locales (shared/i18n/import-errors.*.ts); tests/i18n checks every one.
 
 export const LEDGER_READ_ERROR_CODES = [
   'empty', // no bytes, or no row of data under the header

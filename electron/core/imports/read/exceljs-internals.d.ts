@@ -1,4 +1,4 @@
-// Types for the two helper modules of exceljs 4.4.0 that the ledger reader uses (exceljs has no exports map, so
+// Types for the modules of exceljs 4.4.0 that the ledger reader uses (exceljs has no exports map, so
 // they can be imported by path). Pinned: exceljs is an exact dependency, and tests/imports/read.test.ts covers
 // every behaviour these are relied on for.
 
@@ -21,26 +21,14 @@ declare module 'exceljs/lib/utils/utils.js' {
   export default utils;
 }
 
-declare module 'exceljs/lib/stream/xlsx/worksheet-reader.js' {
-  /** Parses one sheet's XML as a stream of rows, looking strings and styles up in `workbook`. */
-  export default class WorksheetReader {
-    constructor(args: {
-      workbook: { sharedStrings?: unknown[]; styles: unknown; properties: { model?: { date1904?: boolean } } };
-      id: number;
-      iterator: AsyncIterable<string | Uint8Array>;
-      options: { worksheets: 'emit'; hyperlinks: 'ignore' };
-    });
-    [Symbol.asyncIterator](): AsyncIterator<{
-      number: number;
-      eachCell(callback: (cell: { value: unknown; numFmt?: string }, column: number) => void): void;
-    }>;
-  }
-}
-
 declare module 'exceljs/lib/xlsx/xform/style/styles-xform.js' {
   /** xl/styles.xml: the number format of each cell style (which tells a date cell from a number). */
   export default class StylesXform {
     init(): void;
+    /** The parsed cell styles (cellXfs), each with its number format's id. */
+    model?: { styles?: { numFmtId?: number | string }[] };
+    /** A cell style with its number format's code (`numFmt`), or null for an unknown index. */
+    getStyleModel(index: number): { numFmt?: string } | null;
     parseStream(stream: AsyncIterable<string | Uint8Array>): Promise<unknown>;
   }
 }

@@ -28,7 +28,10 @@ export type LedgerTable = {
   rows: LedgerRow[];
 };
 
-/** Progress as bytes read of the file's bytes (for an .xlsx, of the zip: its sheets are parsed as it unzips). */
+/**
+ * Progress in bytes: of the file for a text file; for an .xlsx, of the compressed shared strings and visible
+ * sheets (what takes the time). `done` reaches `total` when the table is read.
+ */
 export type ReadProgress = (done: number, total: number) => void;
 
 export const LEDGER_LIMITS = { maxBytes: 100 * 1024 * 1024, maxRows: 200_000 };
@@ -101,6 +104,5 @@ export async function readLedger(
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onBytes: options.onProgress } : {}),
   });
-  options.onProgress?.(bytes.length, bytes.length);
   return { format: 'xlsx', ...table };
 }

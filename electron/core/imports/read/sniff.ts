@@ -10,12 +10,15 @@ const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]); // PK\3\4: a zip, as every .x
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 // An encrypted OOXML package keeps its key data in a stream of this name; the directory stores it in UTF-16LE.
 const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
+const BOOK_STREAMS = [Buffer.from('Workbook', 'utf16le'), Buffer.from('Book', 'utf16le')]; // Excel 97-2003, Excel 5
+
+// Files that start with text-like bytes and may have no NUL byte early on. (A bitmap's "BM" is left to the NUL
+// check: a CSV may well start with "BMI,".)
 const BINARY_MAGIC = [
   Buffer.from('%PDF-'),
   Buffer.from([0x89, 0x50, 0x4e, 0x47]), // PNG
   Buffer.from([0xff, 0xd8, 0xff]), // JPEG
   Buffer.from('GIF8'),
-  Buffer.from('BM'), // a bitmap: "BM" is rarely how a ledger's first line starts, and it has NUL bytes anyway
   Buffer.from([0x49, 0x49, 0x2a, 0x00]), // TIFF
   Buffer.from([0x4d, 0x4d, 0x00, 0x2a]),
   Buffer.from('RIFF'), // WebP, WAV, AVI
@@ -46,7 +49,10 @@ function looksLikeMarkup(bytes: Buffer): boolean {
  */
 export function sniffFormat(bytes: Buffer, fileName: string): SniffedFormat {
   if (startsWith(bytes, OLE)) {
-    throw new LedgerReadError(bytes.includes(ENCRYPTION_INFO) ? 'password_protected' : 'old_xls');
+    if (bytes.includes(ENCRYPTION_INFO)) throw new LedgerReadError('password_protected');
+    // An Excel 97-2003 workbook keeps its sheets in a "Workbook" stream (Excel 5: "Book"); a .doc or .ppt
+    // is an OLE file too, and is no ledger.
+    throw new LedgerReadError(BOOK_STREAMS.some((name) => bytes.includes(name)) ? 'old_xls' : 'wrong_type');
   }
   if (startsWith(bytes, ZIP)) {
     // Entry names are stored uncompressed in the zip's headers: a workbook's parts all sit under xl/ (also in

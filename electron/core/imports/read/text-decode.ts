@@ -23,7 +23,7 @@ const JAPANESE = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
 /** True when the line has a byte outside ASCII (both UTF-8 and Shift_JIS text have them). */
 function hasHighByte(line: Buffer): boolean {
-  for (const byte of line) if (byte >= 0x80) return true;
+  for (let i = 0; i < line.length; i++) if ((line[i] as number) >= 0x80) return true;
   return false;
 }
 
@@ -76,12 +76,15 @@ function decoderFor(encoding: TextEncoding): Decoder {
  */
 export function* decodeSlices(bytes: Buffer, detected: DetectedText): Generator<{ text: string; doneBytes: number }> {
   const decoder = decoderFor(detected.encoding);
+  let linesBefore = 0; // line breaks in the slices already given
   const check = (text: string, doneBytes: number) => {
-    // U+FFFD cannot be written in CP932 (nor appear in valid UTF-8 unless written there on purpose), so in a
-    // Shift_JIS file it marks bytes that are not text in that code.
-    if (detected.encoding === 'shift_jis' && text.includes('\uFFFD')) {
-      throw new LedgerReadError('unreadable_text');
+    // U+FFFD cannot be written in CP932, so in a Shift_JIS file it marks bytes that are not text in that code.
+    const bad = detected.encoding === 'shift_jis' ? text.indexOf('\uFFFD') : -1;
+    if (bad !== -1) {
+      const line = linesBefore + countLineBreaks(text.slice(0, bad)) + 1;
+      throw new LedgerReadError('unreadable_text', { line });
     }
+    linesBefore += countLineBreaks(text);
     return { text, doneBytes };
   };
   for (let from = detected.start; from < bytes.length; from += SLICE_BYTES) {
@@ -89,4 +92,10 @@ export function* decodeSlices(bytes: Buffer, detected: DetectedText): Generator<
     yield check(decoder.write(bytes.subarray(from, to)), to);
   }
   yield check(decoder.end(), bytes.length);
+}
+
+function countLineBreaks(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  return count;
 }

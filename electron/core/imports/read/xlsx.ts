@@ -1,26 +1,22 @@
-// Reads an .xlsx with exceljs's streaming parsers, so a 100,000-row sheet never sits whole in memory: each sheet's
-// XML is inflated and parsed as it goes, row by row (exceljs is maintained, MIT, and can write the export too).
-// Its streaming WorkbookReader is not used as a whole, for three faults that garble Japanese ledgers (4.4.0):
+// Reads an .xlsx as a stream, so a 100,000-row sheet never sits whole in memory: the parts are opened from the
+// zip's directory (zip.ts) in the order they are needed (workbook, styles, shared strings, then each sheet
+// inflated as it is parsed, sheet.ts). exceljs (pinned) parses the workbook, its relationships and its styles.
+// Its streaming WorkbookReader is not used, for faults that garble Japanese ledgers (exceljs 4.4.0):
 // - it decodes each chunk of XML on its own, so a character split between two chunks of a big sheet comes out as
-//   "��" (exceljs issues #2063, #2316): every part is decoded here with a streaming decoder first;
+//   "��" (exceljs issues #2063, #2316): every part is decoded here with a streaming decoder;
 // - its shared-string table takes the text of the last <t> of an entry, which for text typed through a Japanese
-//   IME is the furigana Excel keeps beside it (<rPh>): 山田 would read as ヤマダ. The table is read here instead,
+//   IME is the furigana Excel keeps beside it (<rPh>): 山田 would read as ヤマダ. The table is read here,
 //   leaving the phonetic runs out;
-// - it reads the zip in order and loses parts after small sheets (see zip.ts): the parts are opened here from
-//   the zip's directory, in the order they are needed, and handed to exceljs's sheet, style and workbook parsers.
+// - it reads the zip in order and loses the parts after a few small sheets (see zip.ts).
 
-import WorksheetReader from 'exceljs/lib/stream/xlsx/worksheet-reader.js';
 import parseSax from 'exceljs/lib/utils/parse-sax.js';
-import excelUtils from 'exceljs/lib/utils/utils.js';
 import WorkbookXform from 'exceljs/lib/xlsx/xform/book/workbook-xform.js';
 import RelationshipsXform from 'exceljs/lib/xlsx/xform/core/relationships-xform.js';
 import StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform.js';
 import { LedgerReadError, throwIfAborted } from './errors.ts';
-import { type CollectedTable, HEADER_SEARCH_ROWS, type HeaderTest, type LedgerRow, TableCollector } from './table.ts';
-import { entryStream, ZipFormatError, zipEntries } from './zip.ts';
-
-type StreamCell = { value: unknown; numFmt?: string };
-type StreamRow = { number: number; eachCell(callback: (cell: StreamCell, column: number) => void): void };
+import { dateStyleTest, localName, sheetRows, unescapeOoxml } from './sheet.ts';
+import { type CollectedTable, HEADER_SEARCH_ROWS, type HeaderTest, TableCollector } from './table.ts';
+import { entryStream, type ZipEntry, ZipFormatError, zipEntries } from './zip.ts';
 
 /** Chunks of UTF-8 XML as text, a character split between two chunks put back together. */
 async function* decodeUtf8(chunks: AsyncIterable<string | Uint8Array>): AsyncGenerator<string> {
@@ -33,12 +29,6 @@ async function* decodeUtf8(chunks: AsyncIterable<string | Uint8Array>): AsyncGen
   if (tail) yield tail;
 }
 
-/** OOXML writes characters XML cannot hold as _xHHHH_ (a CR as _x000D_); _x005F_ escapes a literal underscore. */
-function unescapeOoxml(text: string): string {
-  if (!text.includes('_x')) return text;
-  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-}
-
 /** xl/sharedStrings.xml as plain strings: the text runs of each <si>, without its furigana (<rPh>). */
 async function readSharedStrings(part: AsyncIterable<string | Uint8Array>): Promise<string[]> {
   const strings: string[] = [];
@@ -48,12 +38,12 @@ async function readSharedStrings(part: AsyncIterable<string | Uint8Array>): Prom
   for await (const events of parseSax(decodeUtf8(part))) {
     for (const event of events) {
       if (event.eventType === 'opentag') {
-        const name = event.value.name;
+        const name = localName(event.value.name);
         if (name === 'si') current = [];
         else if (name === 'rPh') phoneticDepth++;
         else if (name === 't') inText = phoneticDepth === 0;
       } else if (event.eventType === 'closetag') {
-        const name = event.value.name;
+        const name = localName(event.value.name);
         if (name === 'si' && current) {
           strings.push(unescapeOoxml(current.join('')));
           current = null;
@@ -67,64 +57,6 @@ async function readSharedStrings(part: AsyncIterable<string | Uint8Array>): Prom
   return strings;
 }
 
-function pad(value: number, width = 2): string {
-  return String(value).padStart(width, '0');
-}
-
-/** A date Excel shows: YYYY-MM-DD, with HH:mm when it has a time, and HH:mm alone for a time of day. */
-export function formatExcelDate(date: Date): string {
-  if (Number.isNaN(date.getTime())) return '';
-  const rounded = new Date(Math.round(date.getTime() / 60_000) * 60_000); // 10:29:59.999 is 10:30
-  const day = `${pad(rounded.getUTCFullYear(), 4)}-${pad(rounded.getUTCMonth() + 1)}-${pad(rounded.getUTCDate())}`;
-  const time = `${pad(rounded.getUTCHours())}:${pad(rounded.getUTCMinutes())}`;
-  if (day === '1899-12-30') return time; // serial 0.x: a time with no date (チェックイン 15:00)
-  return time === '00:00' ? day : `${day} ${time}`;
-}
-
-function plainText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return unescapeOoxml(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : ''; // NaN: an error result
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return formatExcelDate(value);
-  if (typeof value === 'object') {
-    const object = value as { richText?: { text?: string }[]; text?: unknown; error?: unknown };
-    if (Array.isArray(object.richText)) return object.richText.map((run) => run.text ?? '').join('');
-    if (object.error !== undefined) return ''; // #N/A, #VALUE!, …
-    if (object.text !== undefined) return plainText(object.text); // a hyperlink's shown text
-  }
-  return '';
-}
-
-/** One cell as text; `formula` when it came from a formula (its cached result, or '' when never calculated). */
-export function cellText(cell: StreamCell, date1904: boolean): { text: string; formula: boolean } {
-  const value = cell.value;
-  if (value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
-    const result = (value as { result?: unknown }).result;
-    // The streaming reader leaves a formula's number as a number even in a date cell; Excel shows a date.
-    if (typeof result === 'number' && Number.isFinite(result) && excelUtils.isDateFmt(cell.numFmt)) {
-      return { text: formatExcelDate(excelUtils.excelToDate(result, date1904)), formula: true };
-    }
-    return { text: plainText(result), formula: true };
-  }
-  return { text: plainText(value), formula: false };
-}
-
-function rowOf(row: StreamRow, date1904: boolean): LedgerRow {
-  const cells: string[] = [];
-  const formulaColumns: number[] = [];
-  row.eachCell((cell, column) => {
-    const { text, formula } = cellText(cell, date1904);
-    cells[column - 1] = text;
-    if (formula) formulaColumns.push(column - 1);
-  });
-  for (let i = 0; i < cells.length; i++) cells[i] ??= '';
-  while (cells.length > 0 && cells[cells.length - 1] === '' && !formulaColumns.includes(cells.length - 1)) {
-    cells.pop();
-  }
-  return formulaColumns.length > 0 ? { line: row.number, cells, formulaColumns } : { line: row.number, cells };
-}
-
 export type XlsxOptions = {
   isHeader: HeaderTest;
   maxRows: number;
@@ -132,18 +64,47 @@ export type XlsxOptions = {
   onBytes?: (done: number, total: number) => void;
 };
 
-type Sheet = { name: string; state?: string; path: string };
+/** Built-in number formats that Japanese Excel shows as dates or times (27-36, 50-58: 和暦, 年月日, 時分). */
+const JAPANESE_DATE_FORMAT_IDS = new Set([27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+type Sheet = { name: string; entry: ZipEntry };
 
 /** A part's path inside the zip from a relationship's target (relative to xl/, or absolute). */
 function partPath(target: string): string {
   return target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, '/');
 }
 
-async function openWorkbook(bytes: Buffer) {
+/**
+ * Progress over the parts that take the time: the shared strings and the visible sheets, in compressed bytes
+ * (the rest of a workbook is a few kilobytes).
+ */
+class PartProgress {
+  private readonly onBytes: ((done: number, total: number) => void) | undefined;
+  private finished = 0;
+  readonly total: number;
+
+  constructor(total: number, onBytes: ((done: number, total: number) => void) | undefined) {
+    this.total = Math.max(total, 1);
+    this.onBytes = onBytes;
+  }
+
+  /** The reporter for one part's bytes; the next part counts on from where this one ends. */
+  part(entry: ZipEntry): (done: number) => void {
+    const before = this.finished;
+    this.finished += entry.compressedSize;
+    return (done) => this.onBytes?.(Math.min(this.total, before + done), this.total);
+  }
+
+  end(): void {
+    this.onBytes?.(this.total, this.total);
+  }
+}
+
+async function openWorkbook(bytes: Buffer, onBytes: XlsxOptions['onBytes']) {
   const entries = zipEntries(bytes);
-  const part = (path: string) => {
+  const part = (path: string, onRead?: (done: number) => void) => {
     const entry = entries.get(path);
-    return entry ? decodeUtf8(entryStream(bytes, entry)) : null;
+    return entry ? decodeUtf8(entryStream(bytes, entry, onRead)) : null;
   };
   const workbookPart = part('xl/workbook.xml');
   const relsPart = part('xl/_rels/workbook.xml.rels');
@@ -159,46 +120,53 @@ async function openWorkbook(bytes: Buffer) {
   styles.init();
   const stylesPart = part(target('styles', 'xl/styles.xml'));
   if (stylesPart) await styles.parseStream(stylesPart);
-  const stringsPart = part(target('sharedStrings', 'xl/sharedStrings.xml'));
-  const sharedStrings = stringsPart ? await readSharedStrings(stringsPart) : [];
   const sheets: Sheet[] = [];
   for (const sheet of workbook.model?.sheets ?? []) {
     const rel = rels.find((r) => r.Id === sheet.rId);
-    if (rel)
-      sheets.push({ name: sheet.name, ...(sheet.state ? { state: sheet.state } : {}), path: partPath(rel.Target) });
+    const entry = rel && entries.get(partPath(rel.Target));
+    if (entry && sheet.state !== 'hidden' && sheet.state !== 'veryHidden') sheets.push({ name: sheet.name, entry });
   }
+  const stringsEntry = entries.get(target('sharedStrings', 'xl/sharedStrings.xml'));
+  const progress = new PartProgress(
+    (stringsEntry?.compressedSize ?? 0) + sheets.reduce((sum, sheet) => sum + sheet.entry.compressedSize, 0),
+    onBytes,
+  );
+  const sharedStrings = stringsEntry
+    ? await readSharedStrings(decodeUtf8(entryStream(bytes, stringsEntry, progress.part(stringsEntry))))
+    : [];
   const date1904 = workbook.model?.properties?.date1904 === true;
-  return { entries, sheets, date1904, lookups: { sharedStrings, styles, properties: { model: { date1904 } } } };
+  const isDateStyle = dateStyleTest((index) => {
+    // Japanese Excel's built-in date formats (和暦, 年月日) have ids of their own and no format code in the file.
+    if (JAPANESE_DATE_FORMAT_IDS.has(Number(styles.model?.styles?.[index]?.numFmtId))) return { numFmt: 'yyyy/m/d' };
+    return styles.getStyleModel(index);
+  });
+  return { sheets, progress, lookups: { sharedStrings, isDateStyle, date1904 } };
 }
 
 /**
- * The first visible worksheet (in tab order) that has data, read to a table. A sheet whose first rows hold no
+ * The first visible worksheet (in tab order) that has data, read to a table. Progress counts the compressed
+ * bytes of the shared strings and the visible sheets. A sheet whose first rows hold no
  * header is passed over for the next; when none has one, `no_header`; when none has data, `empty`.
  */
 export async function readXlsx(bytes: Buffer, options: XlsxOptions): Promise<CollectedTable & { sheetName: string }> {
-  const { signal, onBytes } = options;
+  const { signal } = options;
   let missing: 'empty' | 'no_header' = 'empty';
   try {
-    const { entries, sheets, date1904, lookups } = await openWorkbook(bytes);
-    for (const [index, sheet] of sheets.entries()) {
+    const { sheets, progress, lookups } = await openWorkbook(bytes, options.onBytes);
+    for (const sheet of sheets) {
       throwIfAborted(signal);
-      const entry = entries.get(sheet.path);
-      if (!entry || sheet.state === 'hidden' || sheet.state === 'veryHidden') continue;
-      const reader = new WorksheetReader({
-        workbook: lookups,
-        id: index + 1,
-        iterator: decodeUtf8(entryStream(bytes, entry, (offset) => onBytes?.(offset, bytes.length))),
-        options: { worksheets: 'emit', hyperlinks: 'ignore' }, // a hyperlink cell then holds its shown text
-      });
+      const xml = decodeUtf8(entryStream(bytes, sheet.entry, progress.part(sheet.entry)));
       const collector = new TableCollector(options.isHeader, options.maxRows);
-      for await (const row of reader) {
+      for await (const row of sheetRows(xml, lookups)) {
         throwIfAborted(signal);
-        collector.add(rowOf(row, date1904));
+        collector.add(row);
         if (collector.gaveUp) break;
       }
       if (!collector.hasData) continue;
       try {
-        return { sheetName: sheet.name, ...collector.finish() };
+        const table = { sheetName: sheet.name, ...collector.finish() };
+        progress.end();
+        return table;
       } catch (error) {
         if (!(error instanceof LedgerReadError)) throw error;
         if (error.code === 'no_header') missing = 'no_header';

@@ -48,10 +48,10 @@ export function zipEntries(bytes: Buffer): Map<string, ZipEntry> {
 }
 
 /**
- * An entry's bytes, uncompressed as they are read (stored or deflated). `onRead(offset)` reports how far into
- * the file the compressed bytes have been taken.
+ * An entry's bytes, uncompressed as they are read (stored or deflated). `onRead(done)` reports how many of its
+ * compressed bytes have been taken.
  */
-export function entryStream(bytes: Buffer, entry: ZipEntry, onRead?: (offset: number) => void): AsyncIterable<Buffer> {
+export function entryStream(bytes: Buffer, entry: ZipEntry, onRead?: (done: number) => void): AsyncIterable<Buffer> {
   const at = entry.localOffset;
   if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL) throw new ZipFormatError('bad local header');
   const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
@@ -61,7 +61,7 @@ export function entryStream(bytes: Buffer, entry: ZipEntry, onRead?: (offset: nu
     for (let from = start; from < end; from += SLICE_BYTES) {
       const to = Math.min(end, from + SLICE_BYTES);
       yield bytes.subarray(from, to);
-      onRead?.(to);
+      onRead?.(to - start);
     }
   }
   const source = Readable.from(slices(), { objectMode: false });
