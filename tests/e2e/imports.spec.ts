@@ -224,6 +224,57 @@ test('without a staff member chosen at this PC, 取り込む waits and says who 
   await expect(page.getByTestId('import-run-note')).toContainText('佐藤 花子が取り込みます');
 });
 
+test('the whole import from the keyboard: choose the file, change a column, import, on to the desk', async ({
+  page,
+  app,
+}) => {
+  await open(page, app.url);
+  await firstRun(page);
+  await openImports(page);
+  // The file button waits focused; Enter opens the system's file dialog.
+  const choose = page.getByTestId('import-choose-file');
+  await expect(choose).toBeFocused();
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles({ name: '顧客台帳.csv', mimeType: 'text/csv', buffer: shiftJisCsv(LEDGER) });
+
+  // The preview takes the focus; Tab reaches the first column's Select, where typing picks another field.
+  const preview = page.getByRole('region', { name: '内容を確かめる' });
+  await expect(preview).toBeFocused();
+  await page.keyboard.press('Tab');
+  const nameSelect = mappingRow(page, '氏名').getByTestId('mapping-select');
+  await expect(nameSelect).toBeFocused();
+  await page.keyboard.type('取り込まない');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('mapping-issue').first()).toBeVisible();
+  await expect(page.getByTestId('import-run')).toBeDisabled();
+  // Still in the same field while it previews again: put the name back the same way.
+  await expect(nameSelect).toBeFocused();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(fieldText('fullName'));
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('mapping-issues')).toHaveCount(0);
+  await expect(page.getByTestId('import-run')).toBeEnabled();
+
+  // Tab on to 取り込む (after the preview's own buttons), and Enter.
+  const run = page.getByTestId('import-run');
+  for (let presses = 0; presses < 60 && !(await run.evaluate((el) => el === document.activeElement)); presses++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(run).toBeFocused();
+  await page.keyboard.press('Enter');
+  // The result offers the desk's search first; Enter there leaves the cursor in the search box.
+  const toDesk = page.getByTestId('import-search-guests');
+  await expect(toDesk).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('guest-search')).toBeFocused();
+  await page.keyboard.type('やまだ');
+  await expect(page.getByTestId('search-result')).toHaveCount(1);
+  await expect(page.getByTestId('search-result')).toContainText('山田 花子');
+});
+
 test.describe('stopping', () => {
   // One unit of work per slice: the read and the write last long enough for 中止 to be pressed. Either outcome
   // (stopped, or done before the click landed) must leave the screen and the register right.
