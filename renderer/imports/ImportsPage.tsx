@@ -9,8 +9,8 @@ import { ImportWizard } from './ImportWizard.tsx';
 
 export function ImportsPage() {
   const { t } = useTranslation();
-  // Refetched after this screen's own imports and undos, and when guests change (an undo on another PC).
-  const imports = useQuery('imports.list', {}, ['guests', 'stays']);
+  // Refetched whenever an import is written or undone, here or on another PC (its batch row is synced).
+  const imports = useQuery('imports.list', {}, ['imports']);
   return (
     <Stack gap="lg" data-testid="imports-page">
       <Stack gap={4}>

@@ -26,6 +26,13 @@ export function JobBar({
   const percent = progress && total > 0 ? Math.min(100, Math.round((progress.done * 100) / total)) : 0;
   const stopping = progress?.state === 'cancelling';
   const number = (value: number) => value.toLocaleString(i18n.language);
+  const figures = () => {
+    if (stopping) return t('imports.screen.job.cancelling');
+    if (!progress || total === 0) return '';
+    // Reading counts bytes, which say nothing to a person: a share of the file instead.
+    if ((step ?? fallbackStep) === 'read') return t('jobs.percent', { percent });
+    return t('imports.screen.job.progress', { done: number(progress.done), total: number(total) });
+  };
   return (
     <Paper withBorder radius="md" p="sm" data-testid="import-job" data-step={step ?? fallbackStep}>
       <Stack gap={6}>
@@ -35,11 +42,7 @@ export function JobBar({
           </Text>
           <Group gap="sm" wrap="nowrap">
             <Text size="sm" c="dimmed" data-testid="import-job-count">
-              {stopping
-                ? t('imports.screen.job.cancelling')
-                : progress && total > 0
-                  ? t('imports.screen.job.progress', { done: number(progress.done), total: number(total) })
-                  : ''}
+              {figures()}
             </Text>
             {onCancel && (
               <Button
