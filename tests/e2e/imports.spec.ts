@@ -137,7 +137,7 @@ test('a Shift_JIS ledger is previewed, imported, found at the desk and undone as
   expect((await api('system.info', {})).guestCount).toBe(0);
 });
 
-test('an .xlsx ledger: the mapping is changed on the screen, a missing name blocks the import', async ({
+test('an .xlsx ledger: the mapping is changed on the screen, a missing name blocks the import, the choice is remembered', async ({
   page,
   app,
 }) => {
@@ -170,7 +170,7 @@ test('an .xlsx ledger: the mapping is changed on the screen, a missing name bloc
   await expect(page.getByTestId('mapping-issues')).toHaveCount(0);
   await expect(page.getByTestId('import-run')).toBeEnabled();
 
-  // The note column left out: previewed again with that mapping, and imported so.
+  // The note column left out: previewed again with that mapping, and imported so (remembered below).
   await mapColumn(page, '備考', '取り込まない');
   await expect(mappingRow(page, '備考').getByTestId('mapping-select')).toHaveValue('取り込まない');
   await expect(page.getByTestId('import-job')).toHaveCount(0);
@@ -187,6 +187,14 @@ test('an .xlsx ledger: the mapping is changed on the screen, a missing name bloc
   await expect(page.getByTestId('undo-result')).toContainText('取り除いたお客様 1人');
   await expect(page.getByTestId('import-history-row').getByTestId('import-state')).toHaveText('取り消し済み');
   expect((await api('guests.search', { q: 'たかはし' })).hits).toEqual([]);
+
+  // The same ledger again: the mapping chosen last time is offered, and says so.
+  await chooseLedger(page, '顧客一覧.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', file);
+  await expect(page.getByTestId('import-preview')).toBeVisible();
+  await expect(page.getByTestId('undo-result')).toHaveCount(0);
+  await expect(mappingRow(page, '備考').getByTestId('mapping-select')).toHaveValue('取り込まない');
+  await expect(mappingRow(page, '備考').getByTestId('mapping-origin')).toHaveText('前回と同じ');
+  await expect(mappingRow(page, 'お名前').getByTestId('mapping-origin')).toHaveText('前回と同じ');
 });
 
 test('a file the reader cannot take gets its message where it was chosen, and nothing is written', async ({
