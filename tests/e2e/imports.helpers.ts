@@ -52,6 +52,21 @@ export async function chooseLedger(page: Page, name: string, mimeType: string, b
   await page.getByTestId('import-file-input').setInputFiles({ name, mimeType, buffer });
 }
 
+/** Drops the file on the screen's drop zone, as from the desktop or Explorer. */
+export async function dropLedger(page: Page, name: string, mimeType: string, buffer: Buffer): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, mimeType, bytes }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], name, { type: mimeType }));
+      return transfer;
+    },
+    { name, mimeType, bytes: [...buffer] },
+  );
+  const zone = page.getByTestId('import-drop-zone');
+  await zone.dispatchEvent('dragover', { dataTransfer });
+  await zone.dispatchEvent('drop', { dataTransfer });
+}
+
 /** The count tile of one kind (newGuests, stays, setAside…) in a preview or a result. */
 export function countTile(scope: Page | Locator, kind: string): Locator {
   return scope.getByTestId('import-count').and(scope.locator(`[data-kind="${kind}"]`));

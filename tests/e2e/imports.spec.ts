@@ -10,6 +10,7 @@ import { firstRun, open } from './guest-desk.helpers.ts';
 import {
   chooseLedger,
   countTile,
+  dropLedger,
   fieldText,
   jaText,
   mapColumn,
@@ -376,12 +377,17 @@ test.describe('stopping', () => {
 test.describe('in English', () => {
   test.use({ locale: 'en-GB', timezoneId: 'Asia/Tokyo' });
 
-  test('the preview counts read as English counts, one and many', async ({ page, app }) => {
+  test('a ledger dropped on the screen; the preview counts read as English counts, one and many', async ({
+    page,
+    app,
+  }) => {
     await open(page, app.url);
     await firstRun(page);
     await page.getByTestId('no-guests').getByTestId('import-ledger').click();
     await expect(page.getByRole('heading', { name: 'Import a ledger' })).toBeVisible();
-    await chooseLedger(page, 'ledger.csv', 'text/csv', shiftJisCsv(LEDGER));
+    // Dropped on the zone this time, as from the desktop.
+    await dropLedger(page, 'ledger.csv', 'text/csv', shiftJisCsv(LEDGER));
+    await expect(page.getByTestId('import-file-name')).toContainText('ledger.csv');
     await expect(countTile(page, 'newGuests')).toHaveText('2 new guests');
     await expect(countTile(page, 'stays')).toHaveText('3 stays');
     await expect(countTile(page, 'allergies')).toHaveText('1 allergy (to confirm)');
