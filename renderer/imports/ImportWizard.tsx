@@ -118,7 +118,18 @@ export function ImportWizard({ onImportsChanged }: { onImportsChanged: () => voi
   };
 
   const step = imported ? 2 : checked || reading.running ? 1 : 0;
-  const canImport = checked !== null && checked.preview.mappingIssues.length === 0 && !busy && currentStaff !== null;
+  /** Why 取り込む waits, in the words the core would answer with; null when it can go. */
+  const blocker = (preview: Preview): string | null => {
+    if (!currentStaff) return t('errors.code.no_staff');
+    if (preview.mappingIssues.length > 0) return t('imports.screen.run.blockedByMapping');
+    // Every row set aside: no person to write (repeat rows always follow a new or matched one).
+    if (preview.counts.newGuests + preview.counts.matchedGuests === 0) {
+      return t('errors.detail.import_nothing_to_import');
+    }
+    return null;
+  };
+  const waiting = checked ? blocker(checked.preview) : null;
+  const canImport = checked !== null && waiting === null && !busy;
 
   return (
     <Stack gap="md" data-testid="import-wizard" data-step={step}>
@@ -210,12 +221,8 @@ export function ImportWizard({ onImportsChanged }: { onImportsChanged: () => voi
                     />
                   )}
                   <Group justify="space-between" wrap="nowrap">
-                    <Text size="sm" c={currentStaff ? 'dimmed' : 'red'} data-testid="import-run-note">
-                      {!currentStaff
-                        ? t('errors.code.no_staff')
-                        : checked.preview.mappingIssues.length > 0
-                          ? t('imports.screen.run.blockedByMapping')
-                          : t('imports.screen.run.by', { name: currentStaff.name })}
+                    <Text size="sm" c={waiting ? 'red' : 'dimmed'} data-testid="import-run-note">
+                      {waiting ?? t('imports.screen.run.by', { name: currentStaff?.name ?? '' })}
                     </Text>
                     <Group gap="sm" wrap="nowrap">
                       <Button variant="default" disabled={busy} onClick={reset} data-testid="import-choose-another">

@@ -217,6 +217,26 @@ test('a file the reader cannot take gets its message where it was chosen, and no
   expect((await apiFor(page, app)('system.info', {})).guestCount).toBe(0);
 });
 
+test('a ledger whose every row is set aside: 取り込む waits, and the reasons are there to read', async ({
+  page,
+  app,
+}) => {
+  await open(page, app.url);
+  await firstRun(page);
+  await openImports(page);
+  // Kanji names without readings: a reading is never guessed from kanji.
+  const ledger = shiftJisCsv([
+    ['氏名', '電話'],
+    ['渡辺 剛', '090-1111-0000'],
+    ['中村 智', '090-2222-0000'],
+  ]);
+  await chooseLedger(page, '読みなし.csv', 'text/csv', ledger);
+  await expect(countTile(page, 'setAside')).toHaveText('取り込まない行 2件');
+  await expect(page.getByTestId('set-aside-row')).toHaveCount(2);
+  await expect(page.getByTestId('import-run')).toBeDisabled();
+  await expect(page.getByTestId('import-run-note')).toHaveText(jaText('errors.detail.import_nothing_to_import') ?? '');
+});
+
 test('without a staff member chosen at this PC, 取り込む waits and says who must be chosen', async ({ page, app }) => {
   await open(page, app.url);
   await firstRun(page);
