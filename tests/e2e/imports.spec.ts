@@ -113,6 +113,9 @@ test('a Shift_JIS ledger is previewed, imported, found at the desk and undone as
   expect(await searchNames(page, 'やまだ はなこ')).toEqual([expect.stringContaining('山田 花子')]);
   const api = apiFor(page, app);
   expect((await api('system.info', {})).guestCount).toBe(2);
+  // Meanwhile the desk records a request for 山田 様: that guest is the inn's own record now.
+  const [yamada] = (await api('guests.search', { q: 'やまだ はなこ' })).hits;
+  await api('requests.record', { guestId: yamada?.id ?? '', standing: true, category: 'room', text: '禁煙の部屋' });
 
   // The list of imports: this one, complete, by whom; undone after saying what that does.
   await openImports(page);
@@ -126,16 +129,18 @@ test('a Shift_JIS ledger is previewed, imported, found at the desk and undone as
   await expect(dialog).toContainText('取り込んだお客様と宿泊を取り除き、アレルギーの記録を取り消します');
   await expect(dialog).toContainText('その記録とともに残します');
   await dialog.getByTestId('undo-confirm').click();
-  await expect(page.getByTestId('undo-result')).toContainText('取り除いたお客様 2人・宿泊 3件');
+  await expect(page.getByTestId('undo-removed')).toContainText('取り除いたお客様 1人');
+  await expect(page.getByTestId('undo-kept')).toHaveText('その後に記録が加わったため残したお客様 1人');
   await expect(row.getByTestId('import-state')).toHaveText('取り消し済み');
   await expect(row.getByTestId('undo-import')).toHaveCount(0);
 
-  // The desk no longer finds them.
+  // The desk no longer finds 鈴木 様; 山田 様, with the request recorded since, stays.
   await page.getByTestId('home').click();
   await page.getByTestId('guest-search').fill('');
   expect(await searchNames(page, 'すずき')).toEqual([]);
   await expect(page.getByTestId('no-results')).toBeVisible();
-  expect((await api('system.info', {})).guestCount).toBe(0);
+  expect(await searchNames(page, 'やまだ はなこ')).toEqual([expect.stringContaining('山田 花子')]);
+  expect((await api('system.info', {})).guestCount).toBe(1);
 });
 
 test('an .xlsx ledger: the mapping is changed on the screen, a missing name blocks the import, the choice is remembered', async ({
