@@ -203,6 +203,32 @@ test('an .xlsx ledger: the mapping is changed on the screen, a missing name bloc
   await expect(mappingRow(page, 'お名前').getByTestId('mapping-origin')).toHaveText('前回と同じ');
 });
 
+test('a ledger row of a guest already on record is matched to them, not made a second card', async ({ page, app }) => {
+  await open(page, app.url);
+  await firstRun(page);
+  const api = apiFor(page, app);
+  await api('guests.create', {
+    fields: {
+      familyName: '山田',
+      givenName: '花子',
+      familyReading: 'やまだ',
+      givenReading: 'はなこ',
+      phones: [{ number: '03-1111-2222', label: 'home' }],
+    },
+  });
+  await openImports(page);
+  await chooseLedger(page, '顧客台帳.csv', 'text/csv', shiftJisCsv(LEDGER));
+  await expect(countTile(page, 'matchedGuests')).toHaveText('登録済みのお客様と一致 1件');
+  await expect(countTile(page, 'newGuests')).toHaveText('新しいお客様 1人');
+  const yamada = page.getByTestId('preview-row').and(page.locator('[data-line="3"]'));
+  await expect(yamada.getByTestId('row-match')).toHaveText('登録済み：山田 花子 様');
+  await page.getByTestId('import-run').click();
+  await expect(page.getByTestId('import-result')).toBeVisible();
+  expect((await api('system.info', {})).guestCount).toBe(2);
+  const { hits } = await api('guests.search', { q: 'やまだ はなこ' });
+  expect(hits).toHaveLength(1);
+});
+
 test('a file the reader cannot take gets its message where it was chosen, and nothing is written', async ({
   page,
   app,
