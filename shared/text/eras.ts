@@ -79,7 +79,10 @@ function isRealDay(year: number, month: number, day: number): boolean {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Reads an era date in any of its written forms; null when the text is not written as an era date at all. */
+/**
+ * Reads an era date in any of its written forms (昭和55年5月5日, 昭55.5.5, S55.5.5, S.55.5.5 as some office forms print
+ * it, R元/5/1, full width or not); null when the text is not written as an era date at all.
+ */
 export function readEraDate(value: string): EraReading | null {
   const match = ERA_DATE.exec(fold(value));
   if (!match) return null;

@@ -68,9 +68,10 @@ export function hyphenatePhoneDigits(digits: string): string | null {
     }
     return parts.join('-');
   };
+  // 0800 before the mobiles: 0800-123-4567 also reads as 080 and eight digits.
+  if (/^0800\d{7}$/.test(digits)) return groups(4, 3, 4);
   if (/^0[5789]0\d{8}$/.test(digits)) return groups(3, 4, 4);
   if (/^0120\d{6}$/.test(digits) || /^0570\d{6}$/.test(digits)) return groups(4, 3, 3);
-  if (/^0800\d{7}$/.test(digits)) return groups(4, 3, 4);
   if (/^0[36]\d{8}$/.test(digits)) return groups(2, 4, 4);
   return null;
 }

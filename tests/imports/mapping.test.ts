@@ -2,11 +2,14 @@
 // below are the kinds found in hand-kept Excel ledgers, CSVs from booking and accounting systems, and English
 // exports, with full-width letters, brackets and numbered columns.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type ColumnMapping,
   guessField,
   guessMapping,
+  HEADER_WORDS,
+  IMPORT_FIELDS,
   looksLikeHeader,
   mappingIssues,
   sourceKey,
@@ -142,13 +145,26 @@ describe('guessing the columns of a ledger from its header', () => {
     ['苦手', 'allergies'],
     ['TEL', 'phone'],
     ['ｔｅｌ', 'phone'],
+    ['C/I', 'arrival'],
+    ['姓名', 'fullName'],
+    ['チェックイン日時', 'arrival'],
+    ['人数（大人）', 'adults'],
+    ['人数(小人)', 'children'],
+    ['人数(合計)', 'people'],
+    ['生年月日(西暦)', 'birthday'],
+    ['Ｃ／Ｏ', 'departure'],
+    ['予約No.', 'reservationNo'],
+    ['電話番号2', 'phone'],
   ])('reads %s as %s', (header, field) => {
     expect(guessField(header)).toBe(field);
   });
 
-  it.each(['', 'No.', 'FAX', '担当', '区分', '日付'])('maps %s to nothing rather than guess', (header) => {
-    expect(guessField(header)).toBeNull();
-  });
+  it.each(['', 'No.', 'FAX', '担当', '区分', '日付', '性別', '部屋タイプ', 'プラン'])(
+    'maps %s to nothing rather than guess',
+    (header) => {
+      expect(guessField(header)).toBeNull();
+    },
+  );
 
   it('gives a field to its first column only, except phone, address and note, which take several', () => {
     expect(guessMapping(['氏名', 'お名前', '電話', '携帯', '住所1', '住所2', '備考', 'メモ', '金額', '売上'])).toEqual([
@@ -223,5 +239,41 @@ describe('the key a mapping is remembered by', () => {
     expect(sourceKey(['氏名', '住所', 'TEL'])).not.toBe(key);
     expect(sourceKey(['氏名', 'TEL'])).not.toBe(key);
     expect(sourceKey(['氏名TEL', '住所'])).not.toBe(key);
+  });
+});
+
+describe('properties of the guess', () => {
+  const words = IMPORT_FIELDS.flatMap((field) => HEADER_WORDS[field].map((word) => [word, field] as const));
+  const wide = (text: string) =>
+    text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).toUpperCase();
+
+  it('finds every word of the table however the header writes it: width, case, spaces, a note, a number', () => {
+    const writings = fc.record({
+      width: fc.boolean(),
+      upper: fc.boolean(),
+      pad: fc.constantFrom('', ' ', '　'),
+      note: fc.constantFrom('', '(自宅)', '（※必須）', '[1]', '【任意】'),
+      number: fc.constantFrom('', '1', '２'),
+    });
+    fc.assert(
+      fc.property(fc.constantFrom(...words), writings, ([word, field], { width, upper, pad, note, number }) => {
+        const written = `${pad}${width ? wide(word) : upper ? word.toUpperCase() : word}${number}${note}${pad}`;
+        expect(guessField(written), written).toBe(field);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('guesses a mapping with no issue but the ones the columns themselves bring (a missing name, stays without arrival)', () => {
+    const header = fc.array(fc.oneof(fc.constantFrom(...words.map(([word]) => word)), fc.string()), { maxLength: 30 });
+    fc.assert(
+      fc.property(header, (cells) => {
+        const mapping = guessMapping(cells);
+        expect(mapping).toHaveLength(cells.length);
+        const allowed = ['needs_name', 'given_without_family', 'name_twice', 'reading_twice', 'stay_without_arrival'];
+        expect(mappingIssues(mapping).filter((issue) => !allowed.includes(issue.code))).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

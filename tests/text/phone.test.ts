@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldPhoneText, isPhoneNumber, phoneDigits } from '../../shared/text/phone.ts';
+import { foldPhoneText, hyphenatePhoneDigits, isPhoneNumber, phoneDigits } from '../../shared/text/phone.ts';
 
 const fullWidth = (text: string) => text.replace(/[0-9-]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
 
@@ -44,5 +44,19 @@ describe('phone numbers', () => {
     expect(foldPhoneText('090 ー ')).toBe('090 - '); // the rest not typed yet
     expect(foldPhoneText('ｽｰﾊﾟｰ 090')).toBe('スーパー 090');
     expect(foldPhoneText('０９０−１２３４〜５６７８')).toBe('090-1234-5678');
+  });
+
+  it('hyphenates bare digits only where the first digits say how the number is grouped', () => {
+    expect(hyphenatePhoneDigits('09012345678')).toBe('090-1234-5678');
+    expect(hyphenatePhoneDigits('05012345678')).toBe('050-1234-5678');
+    expect(hyphenatePhoneDigits('0312345678')).toBe('03-1234-5678');
+    expect(hyphenatePhoneDigits('0612345678')).toBe('06-1234-5678');
+    expect(hyphenatePhoneDigits('0120123456')).toBe('0120-123-456');
+    expect(hyphenatePhoneDigits('0570123456')).toBe('0570-123-456');
+    expect(hyphenatePhoneDigits('08001234567')).toBe('0800-123-4567');
+    // 045-123-4567 or 0455-12-3456: only a table of area codes could tell, so the digits stay as they are.
+    expect(hyphenatePhoneDigits('0451234567')).toBeNull();
+    expect(hyphenatePhoneDigits('0901234567')).toBeNull();
+    expect(hyphenatePhoneDigits('031234567')).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { kanaKey } from '../../../shared/text/kana.ts';
 import { foldWidth } from '../../../shared/text/width.ts';
 import type { CoreContext } from '../context.ts';
 
-// A ledger's allergy column is free text: 「えび・かに」「卵（アナフィラキシー）」「海老 そば」. Each item becomes an
+// A ledger's allergy column is free text: 「えび・かに」「卵（アナフィラキシー）」「海老、そば」. Each item becomes an
 // allergy record marked 要確認 (never confirmed with the guest: confirmed_at ''), on a catalogue allergen when
 // the item names one as ledgers write it (海老, エビ, 玉子…), else as a free allergen with the text as written.
 // The severity is what the text says (アナフィラキシー, 苦手), else 'allergy': staff confirm it with the guest.

@@ -125,7 +125,9 @@ export function cleansePostcode(cell: Cell, changes: ChangeList): string {
   return postcode;
 }
 
-const isEmail = (value: string) => z.email().safeParse(value).success;
+// The contract's own check (z.email()), built once: building it costs far more than using it, once per row adds up.
+const EMAIL = z.email();
+const isEmail = (value: string) => EMAIL.safeParse(value).success;
 
 /** An address as the contract takes it, its domain in lower case (the part before @ is the owner's to spell). */
 export function cleanseEmail(cell: Cell, changes: ChangeList): string {

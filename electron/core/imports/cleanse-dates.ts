@@ -25,42 +25,51 @@ export function excelSerialDay(serial: number): string | null {
 const SERIAL = /^(\d{5})(?:\.\d+)?$/;
 const WEEKDAY = /\s*[(（][月火水木金土日](?:曜日?)?[)）]$/;
 const TIME = /\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const WESTERN = /^(\d{4})[/.\-年](\d{1,2})[/.\-月](\d{1,2})日?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 
 const pad = (n: string) => n.padStart(2, '0');
 
-/** The day a (tidied) date cell says, as 'YYYY-MM-DD', and the rule that read it; '' for an empty cell. */
+/** What a date written in digits says ('YYYY-MM-DD', unchecked) and the rule that read it; null when it is not one. */
+function readDigits(text: string): { date: string; rule: CleanseRule } | null {
+  const serial = SERIAL.exec(text);
+  if (serial) {
+    const day = excelSerialDay(Number(serial[1]));
+    return day === null ? null : { date: day, rule: 'date_serial' };
+  }
+  const western = WESTERN.exec(text) ?? COMPACT.exec(text);
+  if (!western) return null;
+  const [, year, month, day] = western as unknown as [string, string, string, string];
+  return { date: `${year}-${pad(month)}-${pad(day)}`, rule: 'date_format' };
+}
+
+/**
+ * The day a (tidied: ASCII digits) date cell says, as 'YYYY-MM-DD', and the rule that read it (null when it was
+ * written so already); '' for an empty cell. Called for every date cell of every row, so the common forms are
+ * tried first and the era reading only for text that starts with an era sign.
+ */
 export function readDate(cell: Pick<Cell, 'column' | 'value'>): { date: string; rule: CleanseRule | null } {
   const text = cell.value.replace(WEEKDAY, '').replace(TIME, '').trim();
   if (text === '') return { date: '', rule: null };
-  let date: string;
-  let rule: CleanseRule;
-  const era = readEraDate(text);
-  const serial = SERIAL.exec(text);
-  const western = WESTERN.exec(text) ?? COMPACT.exec(text);
-  if (era) {
-    if (era.kind === 'outside') throw new SetAside('date_outside_era', cell);
-    if (era.kind === 'invalid') throw new SetAside('bad_date', cell);
-    [date, rule] = [era.iso, 'date_era'];
-  } else if (serial) {
-    const day = excelSerialDay(Number(serial[1]));
-    if (day === null) throw new SetAside('bad_date', cell);
-    [date, rule] = [day, 'date_serial'];
-  } else if (western) {
-    const [, year, month, day] = western as unknown as [string, string, string, string];
-    [date, rule] = [`${year}-${pad(month)}-${pad(day)}`, 'date_format'];
+  let found: { date: string; rule: CleanseRule | null } | null;
+  if (ISO.test(text)) {
+    found = { date: text, rule: null };
+  } else if (/^\d/.test(text)) {
+    found = readDigits(text);
   } else {
-    throw new SetAside('bad_date', cell);
+    const era = readEraDate(text);
+    if (era?.kind === 'outside') throw new SetAside('date_outside_era', cell);
+    found = era?.kind === 'day' ? { date: era.iso, rule: 'date_era' } : null;
   }
-  if (!isCalendarDate(date)) throw new SetAside('bad_date', cell);
-  if (!isWithinRange(date)) throw new SetAside('date_out_of_range', cell);
-  return { date, rule };
+  if (!found || !isCalendarDate(found.date)) throw new SetAside('bad_date', cell);
+  if (!isWithinRange(found.date)) throw new SetAside('date_out_of_range', cell);
+  return found;
 }
 
 /** A date cell read and its change listed (the rule that read it, when the cell was not already 'YYYY-MM-DD'). */
 export function cleanseDate(cell: Cell, changes: ChangeList): string {
   const { date, rule } = readDate(cell);
-  if (rule) changes.add(cell, cell.value, date, rule);
+  changes.add(cell, cell.value, date, rule ?? 'date_format');
   return date;
 }

@@ -2,10 +2,11 @@
 // reading (a name in Latin letters may be read in Latin letters: shared/text/latin.ts). Ledgers keep them in one cell
 // or two, the reading in katakana, half-width kana, romaji or not at all.
 //
-// A name is split in two only where the split is certain: at a space, or where one side of it is written in kana
-// that the reading's own split matches (やまだ花子 read やまだ はなこ). Its reading is split the same way. When the two
-// cannot be split alike, the name stays whole in the family name, with the whole reading: a guessed split would put
-// 林真 as the family name of 林真理子. A reading is never guessed from kanji: a kanji name without one is set aside.
+// A name is split in two only where the split is certain: at a space, where one side of it is written in kana
+// that the reading's own split matches (やまだ花子 read やまだ はなこ), or where two characters leave one place to
+// split (林健 read はやし けん). Its reading is split the same way. When the two cannot be split alike, the name
+// stays whole in the family name, with the whole reading: a guessed split would put 林真 as the family name of
+// 林真理子. A reading is never guessed from kanji: a kanji name without one is set aside.
 
 import { toHiragana as romajiToHiragana } from 'wanakana';
 import { readingIssues } from '../../../shared/contract/guests.ts';
@@ -77,9 +78,13 @@ function readingSplitByName(reading: string, [family, given]: Pair): Pair | null
   return null;
 }
 
-/** A name without a space split where its kana part matches the reading's split: やまだ花子 read やまだ はなこ. */
+/**
+ * A name without a space split where its kana part matches the reading's split (やまだ花子 read やまだ はなこ), or
+ * where there is only one place to split it: a name of two characters read in two parts (林健 read はやし けん).
+ */
 function nameSplitByReading(name: string, [family, given]: Pair): Pair | null {
   const chars = [...name];
+  if (chars.length === 2) return [chars[0] as string, chars[1] as string];
   for (let at = 1; at < chars.length; at++) {
     const [head, tail] = [chars.slice(0, at).join(''), chars.slice(at).join('')];
     if (kanaOf(head) === family || kanaOf(tail) === given) return [head, tail];
@@ -157,10 +162,11 @@ export function cleanseNames(cells: NameCells, changes: ChangeList): Names {
   const readings = parts.name.map((part, index) => {
     const reading = parts.reading[index] as string;
     if (part === '' || reading !== '') return reading;
+    // The cell the part came from: its own column, or the one whole-name cell.
+    const partCell = (index === 0 ? cells.familyName : cells.givenName) ?? nameCell;
     const own = readingFromName(part, latin);
-    if (own === null) throw new SetAside('reading_unknown', nameCell);
-    const field = index === 0 ? 'familyReading' : 'givenReading';
-    changes.add(at(nameCell, field), '', own, 'reading_from_name');
+    if (own === null) throw new SetAside('reading_unknown', partCell);
+    changes.add(at(partCell, index === 0 ? 'familyReading' : 'givenReading'), '', own, 'reading_from_name');
     return own;
   }) as Pair;
 

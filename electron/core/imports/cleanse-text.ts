@@ -34,6 +34,8 @@ export class ChangeList {
   }
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Free text keeps its line breaks (a note of several lines); any other cell is one line. */
 const MULTILINE: ReadonlySet<ImportField> = new Set(['note', 'allergies', 'phone']);
 
@@ -43,9 +45,11 @@ const MULTILINE: ReadonlySet<ImportField> = new Set(['note', 'allergies', 'phone
  * Each of the three steps that changes the text is listed.
  */
 export function tidyCell(cell: Cell, changes: ChangeList): Cell {
-  const visible = cleanText(cell.value);
+  // Printable ASCII has nothing to clean or fold: most cells of most ledgers (digits, dates, codes) skip both.
+  const ascii = PRINTABLE_ASCII.test(cell.value);
+  const visible = ascii ? cell.value : cleanText(cell.value);
   changes.add(cell, cell.value, visible, 'control_characters');
-  const folded = foldWidth(visible);
+  const folded = ascii ? visible : foldWidth(visible);
   changes.add(cell, visible, folded, 'width');
   const spaced = MULTILINE.has(cell.field)
     ? folded

@@ -86,19 +86,32 @@ function joined(cells: Cell[], separator: string): string {
     .join(separator);
 }
 
-/** The row's mapped cells, tidied, by field; a formula cell's value taken (listed) or the row set aside. */
-function mappedCells(row: SheetRow, mapping: ColumnMapping, changes: ChangeList): Map<ImportField, Cell[]> {
+// Blank: nothing but spaces and characters that print nothing (what cleanText drops). Checked on every cell of
+// every row, so by one test rather than by cleaning the cell first.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what a blank cell may hold.
+const VISIBLE = /[^\s\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+const isBlank = (value: string) => !VISIBLE.test(value);
+
+/**
+ * The row's mapped cells, tidied, by field; null when every one is empty (a blank line, formula cells included:
+ * a formula that computes nothing on a blank line is no row). A formula cell's computed value is taken (listed);
+ * a formula cell without one sets the row aside, since what the cell holds is unknown.
+ */
+function mappedCells(row: SheetRow, mapping: ColumnMapping, changes: ChangeList): Map<ImportField, Cell[]> | null {
+  const raw = mapping.flatMap((field, column) => (field ? [{ field, column, value: row.cells[column] ?? '' }] : []));
+  if (raw.every((cell) => isBlank(cell.value))) return null;
   const formulas = new Set(row.formulaColumns ?? []);
   const byField = new Map<ImportField, Cell[]>();
-  mapping.forEach((field, column) => {
-    if (!field) return;
-    const raw: Cell = { field, column, value: row.cells[column] ?? '' };
-    if (formulas.has(column)) {
-      if (raw.value.trim() === '') throw new SetAside('formula_without_value', raw);
-      changes.add(raw, '=', raw.value, 'formula_result');
+  for (const cell of raw) {
+    if (formulas.has(cell.column)) {
+      if (isBlank(cell.value)) throw new SetAside('formula_without_value', cell);
+      changes.add(cell, '=', cell.value, 'formula_result');
     }
-    byField.set(field, [...(byField.get(field) ?? []), tidyCell(raw, changes)]);
-  });
+    const tidied = tidyCell(cell, changes);
+    const same = byField.get(cell.field);
+    if (same) same.push(tidied);
+    else byField.set(cell.field, [tidied]);
+  }
   return byField;
 }
 
@@ -107,9 +120,7 @@ export function cleanseRow(row: SheetRow, mapping: ColumnMapping, options: { tod
   const changes = new ChangeList();
   try {
     const cells = mappedCells(row, mapping, changes);
-    if ([...cells.values()].flat().every((cell) => cell.value === '')) {
-      return { ok: false, line: row.line, reason: 'empty' };
-    }
+    if (!cells) return { ok: false, line: row.line, reason: 'empty' };
     const all = (field: ImportField) => cells.get(field) ?? [];
     const one = (field: ImportField) => all(field)[0];
     const some = <K extends ImportField>(fields: readonly K[]) =>

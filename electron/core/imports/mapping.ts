@@ -26,10 +26,12 @@ export type ColumnMapping = Array<ImportField | null>;
 /** A problem of a mapping, with the columns it is about (0-based), for the mapping screen to point at. */
 export type MappingIssue = { code: MappingIssueCode; field?: ImportField; columns: number[] };
 
-// The words, folded as fold() folds a header (no spaces, lower case, ASCII letters and digits).
-const WORDS: Record<ImportField, readonly string[]> = {
+// The words, folded as fold() folds a header (no spaces, lower case, ASCII letters and digits). docs/import.md
+// lists them; the tests read them to check every word is found however it is written.
+export const HEADER_WORDS: Readonly<Record<ImportField, readonly string[]>> = {
   fullName: [
     '氏名',
+    '姓名',
     'お名前',
     '名前',
     'おなまえ',
@@ -184,6 +186,8 @@ const WORDS: Record<ImportField, readonly string[]> = {
     '宿泊日',
     'チェックイン',
     'チェックイン日',
+    'チェックイン日時',
+    '到着日時',
     '到着日',
     '利用日',
     'ご利用日',
@@ -200,6 +204,7 @@ const WORDS: Record<ImportField, readonly string[]> = {
   departure: [
     'チェックアウト',
     'チェックアウト日',
+    'チェックアウト日時',
     '出発日',
     '退館日',
     '宿泊終了日',
@@ -277,11 +282,19 @@ const WORDS: Record<ImportField, readonly string[]> = {
   ],
 };
 
+/** Words a bracketed note may say that make a people column adults or children: 人数(大人), 人数（子供）. */
+const PEOPLE_NOTES: Record<string, ImportField> = {
+  大人: 'adults',
+  子供: 'children',
+  子ども: 'children',
+  小人: 'children',
+};
+
 /** Words a bracketed note may say that make a name column its reading: 氏名(フリガナ), 姓（カナ）. */
 const READING_NOTES = new Set(['フリガナ', 'ふりがな', 'カナ', 'かな', 'よみ', '読み', 'よみがな', 'kana', 'reading']);
 
 const FIELD_OF = new Map<string, ImportField>();
-for (const field of IMPORT_FIELDS) for (const word of WORDS[field]) FIELD_OF.set(word, field);
+for (const field of IMPORT_FIELDS) for (const word of HEADER_WORDS[field]) FIELD_OF.set(word, field);
 
 const READING_OF: Partial<Record<ImportField, ImportField>> = {
   fullName: 'fullReading',
@@ -304,7 +317,7 @@ function splitNote(folded: string): { base: string; note: string } {
 }
 
 function lookUp(word: string): ImportField | null {
-  return FIELD_OF.get(word) ?? FIELD_OF.get(word.replace(/(no)?\d+$/, '')) ?? null;
+  return FIELD_OF.get(word) ?? FIELD_OF.get(word.replace(/\d+$/, '')) ?? null;
 }
 
 /** The field a header cell names, or null when it names none this table knows. */
@@ -316,6 +329,7 @@ export function guessField(header: string): ImportField | null {
   const { base, note } = splitNote(folded);
   const field = lookUp(base) ?? lookUp(base.replace(/^[ごお]/, ''));
   if (field && READING_NOTES.has(note)) return READING_OF[field] ?? field;
+  if (field === 'people') return PEOPLE_NOTES[note] ?? field;
   return field;
 }
 

@@ -114,7 +114,7 @@ export async function buildPlan(
   const key = sourceKey(table.header);
   const remembered = given ? null : rememberedMapping(ctx, key, table.header.length);
   const mapping = given ?? remembered ?? guessMapping(table.header);
-  const issues = mappingIssues(mapping).map(String);
+  const issues = mappingIssues(mapping).map((issue) => issue.code);
   const { rows: ledgerRows, ...tableInfo } = table;
   const plan: ImportPlan = {
     fileName: file.name,
