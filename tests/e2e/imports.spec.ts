@@ -229,6 +229,37 @@ test('a ledger row of a guest already on record is matched to them, not made a s
   expect(hits).toHaveLength(1);
 });
 
+test('a large file goes up with a progress bar, chunk by chunk, before it is read', async ({ page, app }) => {
+  await open(page, app.url);
+  await firstRun(page);
+  await openImports(page);
+  // Each chunk held back a moment on its way (as on a slow PC), so the bar can be seen moving.
+  await page.route('**/api/call/files.upload', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await route.continue();
+  });
+  // Over 1 MB of ledger: three chunks of 512 KiB.
+  const filler = 'ご予約メモ'.repeat(60);
+  const rows = Array.from({ length: 1700 }, (_, index) => [
+    '鈴木 一郎',
+    'ｽｽﾞｷ ｲﾁﾛｳ',
+    '090-1234-5678',
+    `2024/${(index % 12) + 1}/1`,
+    filler,
+  ]);
+  const file = shiftJisCsv([['氏名', 'フリガナ', '電話番号', '来館日', '備考'], ...rows]);
+  expect(file.length).toBeGreaterThan(1024 * 1024);
+  await chooseLedger(page, '大きな台帳.csv', 'text/csv', file);
+  const sending = page.getByTestId('import-sending');
+  await expect(sending).toContainText('大きな台帳.csvを送っています');
+  const bar = sending.getByRole('progressbar');
+  // Part of the way (a chunk acknowledged, not all), then the file is read.
+  await expect(bar).toHaveAttribute('aria-valuenow', /^[1-9][0-9]?$/);
+  await expect(page.getByTestId('import-preview')).toBeVisible({ timeout: 15_000 });
+  await expect(sending).toHaveCount(0);
+  await expect(page.getByTestId('import-file-name')).toContainText('大きな台帳.csv');
+});
+
 test('a file the reader cannot take gets its message where it was chosen, and nothing is written', async ({
   page,
   app,
