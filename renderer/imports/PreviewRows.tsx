@@ -55,9 +55,8 @@ function Changes({ row }: { row: PreviewRow }) {
   );
 }
 
-function Row({ row }: { row: PreviewRow }) {
+function Row({ row, showEra }: { row: PreviewRow; showEra: boolean }) {
   const { t, i18n } = useTranslation();
-  const showEra = useShowEra();
   const [open, setOpen] = useState(false);
   const language = i18n.language;
   const name = familyFirst(row.familyName, row.givenName);
@@ -131,6 +130,8 @@ function Row({ row }: { row: PreviewRow }) {
 
 export function PreviewRows({ rows }: { rows: PreviewRow[] }) {
   const { t } = useTranslation();
+  // Read once for the table, not once per row.
+  const showEra = useShowEra();
   if (rows.length === 0) return null;
   return (
     <Paper withBorder radius="md" p="md" data-testid="preview-rows">
@@ -161,7 +162,7 @@ export function PreviewRows({ rows }: { rows: PreviewRow[] }) {
             </Table.Thead>
             <Table.Tbody>
               {rows.map((row) => (
-                <Row key={row.line} row={row} />
+                <Row key={row.line} row={row} showEra={showEra} />
               ))}
             </Table.Tbody>
           </Table>
