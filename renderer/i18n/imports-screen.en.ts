@@ -117,7 +117,8 @@ export const enImportsScreen: Translation<typeof jaImportsScreen> = {
     button: 'Import',
     by: '{{name}} imports it. The whole import can be undone later from the list of imports.',
     blockedByMapping: 'Fix the columns to import',
-    stopped: 'The import was stopped. What was written so far stays recorded; you can undo it from the list below.',
+    stopped:
+      'The import was stopped. What was written so far stays recorded; you can undo it from the list below. To import the file again, undo it first, then choose the file again.',
     doneTitle: 'Imported',
     searchGuests: 'Search the guests',
     undo: 'Undo',

@@ -119,17 +119,19 @@ export function ImportWizard({ onImportsChanged }: { onImportsChanged: () => voi
 
   const step = imported ? 2 : checked || reading.running ? 1 : 0;
   /** Why 取り込む waits, in the words the core would answer with; null when it can go. */
-  const blocker = (preview: Preview): string | null => {
+  const blocker = (shown: Preview): string | null => {
     if (!currentStaff) return t('errors.code.no_staff');
-    if (preview.mappingIssues.length > 0) return t('imports.screen.run.blockedByMapping');
+    if (shown.mappingIssues.length > 0) return t('imports.screen.run.blockedByMapping');
     // Every row set aside: no person to write (repeat rows always follow a new or matched one).
-    if (preview.counts.newGuests + preview.counts.matchedGuests === 0) {
+    if (shown.counts.newGuests + shown.counts.matchedGuests === 0) {
       return t('errors.detail.import_nothing_to_import');
     }
     return null;
   };
   const waiting = checked ? blocker(checked.preview) : null;
-  const canImport = checked !== null && waiting === null && !busy;
+  // After a stop, this preview no longer says what an import would add (part of it is written): the way on is
+  // the list below (undo) or the file chosen afresh, never the same preview imported twice.
+  const canImport = checked !== null && waiting === null && !busy && !stopped;
 
   return (
     <Stack gap="md" data-testid="import-wizard" data-step={step}>

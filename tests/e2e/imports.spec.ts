@@ -440,6 +440,8 @@ test.describe('stopping', () => {
     if (await stopped.isVisible()) {
       expect(pressed).toBe(true);
       await expect(stopped).toContainText('それまでに書き込んだ分は残っています');
+      // The same preview is not imported a second time over what was written.
+      await expect(page.getByTestId('import-run')).toBeDisabled();
       await expect(row.getByTestId('import-state')).toHaveText('中断');
       expect(guestCount).toBeLessThan(planned);
     } else {
