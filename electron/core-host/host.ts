@@ -26,8 +26,8 @@ export type CoreHostOptions = WorkerStart & {
   closeTimeoutMs?: number;
 };
 
-export type CoreHost = Omit<Core, 'close' | 'changes'> & {
-  /** Stops the jobs, closes the database in the worker and ends the thread. */
+export type CoreHost = Omit<Core, 'close' | 'changes' | 'beforeClose'> & {
+  /** Makes the backup on quitting (bounded), stops the jobs, closes the database in the worker and ends the thread. */
   close(): Promise<void>;
   /** Told when the worker kept failing and the host gave up: the app cannot work without its core. */
   onStopped(listener: (reason: string) => void): () => void;

@@ -16,6 +16,9 @@ export type OpenCoreOptions = {
   version?: string;
   checkpoint?: CheckpointOptions;
   jobs?: CoreOptions['jobs'];
+  backups?: CoreOptions['backups'];
+  /** Given by the worker: how backups.restore replaces the file and reopens the core (worker.ts). */
+  restore?: CoreOptions['restore'];
 };
 
 export type OpenedCore = {
@@ -41,6 +44,8 @@ export function openCore(options: OpenCoreOptions): OpenedCore {
       version: options.version,
       checkpoint: options.checkpoint,
       jobs: options.jobs,
+      backups: options.backups,
+      restore: options.restore,
     });
     return {
       core,

@@ -7,10 +7,10 @@ import type { OpenCoreOptions } from './open-core.ts';
 // postMessage. A call carries an id the host chose; the worker answers it once, with the call's Result.
 //
 //   host → worker   call { id, name, input, options }   close
-//   worker → host   ready { nodeId }   result { id, result }   changed { tables }   progress { progress }   closed
+//   worker → host   ready { nodeId } (again after a restore, with the new one)   result { id, result }   changed { tables }   progress { progress }   closed
 
 /** What the worker is started with (workerData). `quiet`: log only warnings and errors. */
-export type WorkerStart = Omit<OpenCoreOptions, 'logger'> & { quiet?: boolean };
+export type WorkerStart = Omit<OpenCoreOptions, 'logger' | 'restore'> & { quiet?: boolean };
 
 export type ToWorker =
   | { type: 'call'; id: number; name: string; input: unknown; options?: CallOptions }

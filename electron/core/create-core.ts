@@ -8,6 +8,8 @@ import { addressHandlers } from './addresses/handlers.ts';
 import { createPostcodeBook, type PostcodeBook } from './addresses/postcode-book.ts';
 import { allergyHandlers } from './allergies/handlers.ts';
 import { arrivalHandlers } from './arrivals/handlers.ts';
+import { backupHandlers } from './backups/handlers.ts';
+import { type BackupOptions, createBackupService, type RestoreHook } from './backups/service.ts';
 import { banquetHandlers } from './banquets/handlers.ts';
 import type { ApplyReport } from './changes/apply.ts';
 import { editedSinceFailure } from './changes/edited-since.ts';
@@ -58,6 +60,13 @@ export type CoreOptions = {
   jobs?: Pick<JobRunnerOptions, 'sliceMs' | 'progressEveryMs'>;
   /** Japan Post's postcodes (read on the first lookup); the data file shipped with the app unless given. */
   postcodes?: PostcodeBook;
+  /** When backups look for the daily one, how long quitting waits for its own (backups/service.ts). */
+  backups?: BackupOptions;
+  /**
+   * Replaces the database with a restored backup and reopens the core on it: given by the core's owner (the
+   * worker, electron/core-host/worker.ts). Without it, backups.restore answers `restore_unavailable`.
+   */
+  restore?: RestoreHook;
 };
 
 export type Core = {
@@ -74,6 +83,8 @@ export type Core = {
     retryHeld(accept?: { node: string; hlc: number }): number;
   };
   readonly nodeId: string;
+  /** Before close, on quitting: the backup on quitting, bounded in time (backups/service.ts). Never rejects. */
+  beforeClose(): Promise<void>;
   close(): void;
 };
 
@@ -117,6 +128,8 @@ export function createCore(options: CoreOptions): Core {
   // Derived columns and the invariants that merging cannot keep by itself, per domain.
   registerDomainRules(changes, run.prepare);
 
+  const backups = createBackupService(ctx, { ...options.backups, restore: options.restore });
+
   const searchIndex = createSearchIndex(db);
   changes.onRowWritten('guests', (before, after) => searchIndex.onGuestWritten(before as never, after as never));
   changes.onTransactionEnd(searchIndex);
@@ -145,6 +158,7 @@ export function createCore(options: CoreOptions): Core {
     ...conflictHandlers(ctx),
     ...fileHandlers(ctx),
     ...importHandlers(ctx),
+    ...backupHandlers(backups),
   } satisfies { [N in CallName]: Handler<N> };
 
   const listeners = new Set<(tables: string[]) => void>();
@@ -226,7 +240,15 @@ export function createCore(options: CoreOptions): Core {
         return applied;
       },
     },
+    async beforeClose() {
+      try {
+        await backups.beforeClose();
+      } catch (error) {
+        logger.error('the backup on quitting failed', error);
+      }
+    },
     close() {
+      backups.close();
       // Jobs stop first (a rebuild drops its shadow table), while the database is still open.
       jobs.stopAll();
       listeners.clear();

@@ -2,6 +2,8 @@
 //   electron/main/main.ts       -> dist/electron/main.cjs     (Node, CommonJS; electron and better-sqlite3 external)
 //   electron/preload/preload.cts -> dist/electron/preload.cjs  (sandboxed preload: one CommonJS file, electron external)
 //   electron/core-host/worker.ts -> dist/electron/core-worker.cjs (the core's worker thread; better-sqlite3 external)
+//   electron/core/backups/backup-thread.ts -> dist/electron/backup-thread.cjs (copies and checks a backup off the core's
+//                                            thread; core/backups/thread.ts finds it beside core-worker.cjs)
 //   resources/postcodes/postcodes.tsv.gz -> dist/electron/postcodes.tsv.gz (read by the core on the first
 //                                            postcode lookup: electron/core/addresses/postcode-book.ts)
 
@@ -57,6 +59,14 @@ export async function bundleElectron({
     }),
     build({
       ...common,
+      entryPoints: [path.join(root, 'electron', 'core', 'backups', 'backup-thread.ts')],
+      outfile: path.join(outDir, 'backup-thread.cjs'),
+      external: ['better-sqlite3'],
+      banner: { js: IMPORT_META_SHIM },
+      define: IMPORT_META_DEFINE,
+    }),
+    build({
+      ...common,
       entryPoints: [path.join(root, 'electron', 'preload', 'preload.cts')],
       outfile: path.join(outDir, 'preload.cjs'),
       external: ['electron'],
@@ -70,7 +80,9 @@ if (import.meta.main) {
   const root = path.resolve(import.meta.dirname, '..', '..');
   bundleElectron({ root }).then(
     () =>
-      console.log(`bundled ${path.relative(root, path.join(root, 'dist', 'electron'))}/{main,preload,core-worker}.cjs`),
+      console.log(
+        `bundled ${path.relative(root, path.join(root, 'dist', 'electron'))}/{main,preload,core-worker,backup-thread}.cjs`,
+      ),
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
       process.exit(1);

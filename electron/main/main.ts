@@ -20,6 +20,7 @@ import {
   type IpcMainInvokeEvent,
   ipcMain,
   net,
+  type OpenDialogOptions,
   protocol,
   type SaveDialogOptions,
   session,
@@ -139,6 +140,20 @@ async function printToPdf(event: IpcMainInvokeEvent, fileName: unknown): Promise
   return true;
 }
 
+/**
+ * The backup folder's 「選択…」 (設定 → バックアップ): the system's folder picker, starting at the folder typed so far.
+ * Only the app's page may ask; it gets the path chosen, or null when the person closed the picker. The path is
+ * then saved through backups.configure like a typed one, and checked there.
+ */
+async function chooseFolder(event: IpcMainInvokeEvent, current: unknown): Promise<string | null> {
+  if (!isAppUrl(event.senderFrame?.url)) throw new Error('yadocho:choose-folder refused: sender is not the app');
+  const options: OpenDialogOptions = { properties: ['openDirectory', 'createDirectory'] };
+  if (typeof current === 'string' && path.isAbsolute(current)) options.defaultPath = current;
+  const owner = BrowserWindow.fromWebContents(event.sender);
+  const choice = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+  return choice.canceled ? null : (choice.filePaths[0] ?? null);
+}
+
 /** invoke's optional third argument: `{ requestId }` (shared/contract/request-id.ts), nothing else. */
 function callOptions(options: unknown): CallOptions | undefined {
   if (options === undefined) return undefined;
@@ -225,6 +240,7 @@ function start(): void {
         return readyCore.call(name, input, callOptions(options));
       });
       ipcMain.handle('yadocho:print-to-pdf', printToPdf);
+      ipcMain.handle('yadocho:choose-folder', chooseFolder);
 
       if (process.argv.includes('--demo')) {
         try {

@@ -1,5 +1,6 @@
 // Sandboxed preload (CommonJS, bundled to dist/electron/preload.cjs). It may require only `electron`.
-// Exposes exactly one bridge: window.yadocho = { invoke(name, input, options?), on(event, cb), printToPdf(fileName) }.
+// Exposes exactly one bridge: window.yadocho = { invoke(name, input, options?), on(event, cb), printToPdf(fileName),
+// chooseFolder(current?) }.
 
 const { contextBridge, ipcRenderer } = require('electron') as typeof import('electron');
 
@@ -35,6 +36,12 @@ const bridge = {
       return Promise.reject(new TypeError('yadocho.printToPdf: fileName must be a string'));
     }
     return ipcRenderer.invoke('yadocho:print-to-pdf', fileName) as Promise<boolean>;
+  },
+  /** The system's folder picker for the backup folder, starting at `current`; the path chosen, or null. */
+  chooseFolder(current?: string): Promise<string | null> {
+    return ipcRenderer.invoke('yadocho:choose-folder', typeof current === 'string' ? current : '') as Promise<
+      string | null
+    >;
   },
 };
 

@@ -10,7 +10,7 @@ import { attempt } from './notify.ts';
 // how far it has got, and a button to stop it. Fed by the core's progress events; a screen opened mid-job
 // asks for the running jobs once (jobs.list). When a job ends, its bar goes; a stop or a failure is said.
 
-function JobRow({ job }: { job: JobProgress }) {
+export function JobRow({ job }: { job: JobProgress }) {
   const { t, i18n } = useTranslation();
   const percent = job.total > 0 ? Math.min(100, Math.round((job.done * 100) / job.total)) : 0;
   const number = (value: number) => value.toLocaleString(i18n.language);

@@ -1,6 +1,7 @@
 import { AppShell, Button, Center, Container, Group, Loader, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ArrivalsPage } from '../arrivals/ArrivalsPage.tsx';
+import { BackupBanner } from '../backups/BackupBanner.tsx';
 import { BanquetScreens } from '../banquets/BanquetScreens.tsx';
 import { ConflictsBadge } from '../conflicts/ConflictsBadge.tsx';
 import { ConflictsPage } from '../conflicts/ConflictsPage.tsx';
@@ -115,6 +116,7 @@ export function Shell() {
       </AppShell.Header>
       <AppShell.Main bg="gray.0">
         <Container size="lg" px={0}>
+          <BackupBanner />
           {/* The import screen shows its own jobs' progress where the person is looking. */}
           <JobsBar hiddenKinds={route.name === 'imports' ? IMPORT_JOB_KINDS : undefined} />
           <Main />

@@ -1,6 +1,7 @@
 import { enImportErrors } from '../../shared/i18n/import-errors.en.ts';
 import { enImports } from '../../shared/i18n/imports.en.ts';
 import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
+import { enBackupErrors, enBackups } from './backups.en.ts';
 import { enBanquet } from './banquet.en.ts';
 import { enBanquetErrors } from './banquet-errors.en.ts';
 import { enConflicts } from './conflicts.en.ts';
@@ -23,6 +24,7 @@ export const en: Messages = {
   jobs: enJobs,
   // The import screen's own words (imports.screen.*) beside the labels of the core's import codes.
   imports: { ...enImports, screen: enImportsScreen },
+  backups: enBackups,
   conflicts: enConflicts,
   dates: enDates,
   app: {
@@ -263,6 +265,7 @@ export const en: Messages = {
       ...enKitchenErrors,
       ...enImportErrors,
       ...enBanquetErrors,
+      ...enBackupErrors,
       postcode_unknown:
         'Postcode {{postcode}} is not in Japan Post’s postcode data. Check the number, or type the address by hand.',
       rebuild_running: 'The search index is being rebuilt right now. Wait until it is done.',
@@ -317,6 +320,8 @@ export const en: Messages = {
       date_outside_stay: 'Choose a date within the stay (arrival to departure)',
       time_invalid: 'Enter a time like 18:00',
       time_zone_invalid: 'Not a known time zone. Enter a zone name such as Asia/Tokyo',
+      folder_not_absolute: 'Type the folder’s full path (for example /media/usb/yadocho or E:\\Yadocho)',
+      keep_invalid: 'Enter a whole number of generations from 1 to 365',
       end_before_start: 'The end time must be after the start time',
       headcount_required: 'The headcount must be at least 1',
       capacity_required: 'Enter the capacity of at least one layout',

@@ -8,6 +8,7 @@ import { jaImportErrors } from '../../shared/i18n/import-errors.ja.ts';
 import { jaImports } from '../../shared/i18n/imports.ja.ts';
 import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
 import type { Translation } from '../../shared/i18n/translation.ts';
+import { jaBackupErrors, jaBackups } from './backups.ja.ts';
 import { jaBanquet } from './banquet.ja.ts';
 import { jaBanquetErrors } from './banquet-errors.ja.ts';
 import { jaConflicts } from './conflicts.ja.ts';
@@ -27,6 +28,7 @@ export const ja = {
   jobs: jaJobs,
   // The import screen's own words (imports.screen.*) beside the labels of the core's import codes.
   imports: { ...jaImports, screen: jaImportsScreen },
+  backups: jaBackups,
   conflicts: jaConflicts,
   dates: jaDates,
   app: {
@@ -267,6 +269,7 @@ export const ja = {
       ...jaKitchenErrors,
       ...jaImportErrors,
       ...jaBanquetErrors,
+      ...jaBackupErrors,
       postcode_unknown: '〒{{postcode}}は郵便番号データにありません。番号を確かめるか、住所を手で入力してください。',
       rebuild_running: '検索インデックスはいま再構築中です。終わるまでお待ちください。',
       guest_not_found: 'このお客様は見つかりません',
@@ -318,6 +321,8 @@ export const ja = {
       date_outside_stay: '宿泊期間（到着日〜出発日）の日付を入力してください',
       time_invalid: '時刻は 18:00 のように入力してください',
       time_zone_invalid: '知られていないタイムゾーンです。Asia/Tokyo のような名前で入力してください',
+      folder_not_absolute: 'フォルダはフルパスで入力してください（例: /media/usb/宿帳 、 E:\\宿帳）',
+      keep_invalid: '残す世代数は1から365までの整数で入力してください',
       end_before_start: '終了時刻は開始時刻より後にしてください',
       headcount_required: '人数は1名以上にしてください',
       capacity_required: 'どれかのレイアウトの定員を入力してください',

@@ -9,6 +9,7 @@ export const enJobs: Translation<typeof jaJobs> = {
     'import.read': 'Reading a ledger',
     'import.write': 'Importing a ledger',
     'import.undo': 'Undoing an import',
+    'backup.run': 'Making a backup',
   },
   progress: '{{done}} / {{total}}',
   percent: '{{percent}}%',

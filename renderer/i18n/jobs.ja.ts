@@ -7,6 +7,7 @@ export const jaJobs = {
     'import.read': '台帳を読み込み中',
     'import.write': '台帳を取り込み中',
     'import.undo': '取り込みを元に戻しています',
+    'backup.run': 'バックアップを作成中',
   },
   progress: '{{done}} / {{total}}',
   percent: '{{percent}}%',

@@ -8,6 +8,7 @@ import { ConflictPanel } from '../app/ConflictPanel.tsx';
 import type { Choice, FieldOf } from '../app/edit-conflict.ts';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { useEditConflict } from '../app/use-edit-conflict.ts';
+import { BackupSettings } from '../backups/BackupSettings.tsx';
 import { useCallForm } from '../kitchen/use-call-form.ts';
 import { EraSetting } from './EraSetting.tsx';
 import { Maintenance } from './Maintenance.tsx';
@@ -156,6 +157,7 @@ export function SettingsPage(_props: Record<string, never>) {
       </form>
       <EraSetting />
       <TimeZoneSetting />
+      <BackupSettings />
       <Maintenance />
     </Stack>
   );

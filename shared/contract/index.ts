@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { addressCalls } from './addresses.ts';
 import { allergyCalls } from './allergies.ts';
 import { arrivalCalls } from './arrivals.ts';
+import { backupCalls } from './backups.ts';
 import { banquetCalls } from './banquets.ts';
 import { conflictCalls } from './conflicts.ts';
 import { fileCalls } from './files.ts';
@@ -42,6 +43,7 @@ export const contract = {
   ...conflictCalls,
   ...fileCalls,
   ...importCalls,
+  ...backupCalls,
 };
 
 export type Contract = typeof contract;

@@ -2,11 +2,18 @@ import { z } from 'zod';
 import { empty, id } from './common.ts';
 import { call } from './define.ts';
 
-// Long jobs (sample data, a search-index rebuild) run in the core in short slices, so other calls are answered
+// Long jobs (sample data, a search-index rebuild, a backup) run in the core in short slices, so other calls are answered
 // in between. While one runs, the core pushes `progress` events to every screen; `jobs.cancel` stops it at the
 // next slice boundary and the call that started it answers `cancelled`.
 
-export const JOB_KINDS = ['demo.load', 'search.rebuild', 'import.read', 'import.write', 'import.undo'] as const;
+export const JOB_KINDS = [
+  'demo.load',
+  'search.rebuild',
+  'import.read',
+  'import.write',
+  'import.undo',
+  'backup.run',
+] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** running → (cancelling →) done | cancelled | failed. The last event of a job has one of the final states. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +23,7 @@ afterAll(() => {
 
 describe('the bundled core worker', () => {
   it('is emitted beside main.cjs and runs the core: calls, a job with progress, a clean close', async () => {
-    for (const file of ['main.cjs', 'preload.cjs', 'core-worker.cjs'])
+    for (const file of ['main.cjs', 'preload.cjs', 'core-worker.cjs', 'backup-thread.cjs'])
       expect(existsSync(path.join(outDir, file))).toBe(true);
     const file = path.join(dataDir, 'yadocho.sqlite');
     const host = await startCoreHost({ file, entry: path.join(outDir, 'core-worker.cjs'), quiet: true });
@@ -37,6 +37,11 @@ describe('the bundled core worker', () => {
       ok: true,
       value: { candidates: [{ address: '東京都千代田区千代田' }] },
     });
+    // A backup is checked in a thread of its own, started from backup-thread.cjs beside the worker.
+    const folder = path.join(dataDir, 'backups');
+    mkdirSync(folder);
+    await host.call('backups.configure', { folder });
+    expect(await host.call('backups.run', {})).toMatchObject({ ok: true, value: { counts: { guests: 10 } } });
     await host.close();
     expect(existsSync(`${file}-wal`)).toBe(false);
   });

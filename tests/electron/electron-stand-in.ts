@@ -10,6 +10,7 @@ export const stand = {
   appEvents: new Map<string, (...args: unknown[]) => void>(),
   quits: 0,
   saveDialog: { canceled: false, filePath: '' as string | undefined },
+  openDialog: { canceled: false, filePaths: [] as string[] },
   dialogCalls: [] as unknown[][],
   /** What main.ts sent to the windows on 'yadocho:event': [channel, event name, payload]. */
   sent: [] as unknown[][],
@@ -60,6 +61,10 @@ export const electron = {
     showSaveDialog: async (...args: unknown[]) => {
       stand.dialogCalls.push(args);
       return stand.saveDialog;
+    },
+    showOpenDialog: async (...args: unknown[]) => {
+      stand.dialogCalls.push(args);
+      return stand.openDialog;
     },
     showErrorBox() {},
   },

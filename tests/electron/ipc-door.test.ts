@@ -110,4 +110,25 @@ describe('the IPC door', () => {
     ).rejects.toThrow(/sender is not the app/);
     expect(stand.dialogCalls).toEqual([]);
   });
+
+  it('opens the system’s folder picker for the backup folder, for the app only', async () => {
+    const choose = stand.ipc.get('yadocho:choose-folder');
+    if (!choose) throw new Error('no choose-folder handler');
+    stand.dialogCalls.length = 0;
+    const app = { senderFrame: { url: 'app://yadocho/index.html' }, sender: {} };
+    const usb = path.join(root, 'usb');
+    stand.openDialog = { canceled: false, filePaths: [usb] };
+    expect(await choose(app, root)).toBe(usb);
+    expect(stand.dialogCalls[0]?.[0]).toMatchObject({
+      properties: ['openDirectory', 'createDirectory'],
+      defaultPath: root,
+    });
+    stand.openDialog = { canceled: true, filePaths: [] };
+    expect(await choose(app, '')).toBeNull();
+    stand.dialogCalls.length = 0;
+    await expect(
+      (async () => choose({ senderFrame: { url: 'https://evil.example/' }, sender: {} }, root))(),
+    ).rejects.toThrow(/sender is not the app/);
+    expect(stand.dialogCalls).toEqual([]);
+  });
 });

@@ -82,3 +82,64 @@ describe('the job runner', () => {
     await expect(job).rejects.toEqual(new CallFailure('cancelled'));
   });
 });
+
+describe('an asynchronous job (a backup’s copy and check in their own thread)', () => {
+  /** Work that reports a step per turn until `steps`, and stops (rejecting) once its signal aborts. */
+  const stepping =
+    (steps: number, log: string[]) =>
+    ({ report, signal }: { report(p: { done: number; total: number }): void; signal: AbortSignal }) =>
+      new Promise<number>((resolve, reject) => {
+        let done = 0;
+        const step = () => {
+          if (signal.aborted) {
+            log.push('stopped and cleaned up');
+            return reject(new Error('aborted'));
+          }
+          if (done === steps) return resolve(done);
+          done++;
+          report({ done, total: steps });
+          setImmediate(step);
+        };
+        setImmediate(step);
+      });
+
+  it('reports its progress and ends done', async () => {
+    const events: JobProgress[] = [];
+    const jobs = runner(events);
+    expect(await jobs.runAsync('backup.run', stepping(3, []), 3)).toBe(3);
+    expect(events.map((e) => `${e.state} ${e.done}/${e.total}`)).toEqual([
+      'running 0/3',
+      'running 1/3',
+      'running 2/3',
+      'running 3/3',
+      'done 3/3',
+    ]);
+    expect(jobs.list()).toEqual([]);
+  });
+
+  it('stops when cancelled: the call answers cancelled and the work cleaned up', async () => {
+    const events: JobProgress[] = [];
+    const log: string[] = [];
+    const jobs = runner(events);
+    const job = jobs.runAsync('backup.run', stepping(1000, log), 1000);
+    await new Promise((resolve) => setImmediate(resolve));
+    const [running] = jobs.list();
+    expect(jobs.cancel(running?.job ?? '')).toBe(true);
+    await expect(job).rejects.toEqual(new CallFailure('cancelled'));
+    expect(log).toEqual(['stopped and cleaned up']);
+    expect(events.at(-2)?.state).toBe('cancelling');
+    expect(events.at(-1)?.state).toBe('cancelled');
+  });
+
+  it('stops at shutdown (stopAll) and is said cancelled once', async () => {
+    const events: JobProgress[] = [];
+    const log: string[] = [];
+    const jobs = runner(events);
+    const job = jobs.runAsync('backup.run', stepping(1000, log), 1000);
+    await new Promise((resolve) => setImmediate(resolve));
+    jobs.stopAll();
+    await expect(job).rejects.toEqual(new CallFailure('cancelled'));
+    expect(log).toEqual(['stopped and cleaned up']);
+    expect(events.filter((e) => e.state === 'cancelled')).toHaveLength(1);
+  });
+});

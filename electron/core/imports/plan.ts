@@ -105,9 +105,9 @@ export async function buildPlan(
   given: ColumnMapping | undefined,
   job: AsyncJob,
 ): Promise<ImportPlan> {
-  job.report(0, file.bytes.length, 'read');
+  job.report({ done: 0, total: file.bytes.length, step: 'read' });
   const table = await readLedger(file.bytes, file.name, {
-    onProgress: (done, total) => job.report(done, total, 'read'),
+    onProgress: (done, total) => job.report({ done: done, total: total, step: 'read' }),
     signal: job.signal,
     isHeader: looksLikeHeader,
   });
@@ -142,10 +142,10 @@ export async function buildPlan(
   const today = ctx.today();
   const rules = new Map<string, number>();
   const total = ledgerRows.length;
-  job.report(0, total, 'cleanse');
+  job.report({ done: 0, total: total, step: 'cleanse' });
   for (const [index, row] of ledgerRows.entries()) {
     if (job.due()) {
-      job.report(index, total, 'cleanse');
+      job.report({ done: index, total: total, step: 'cleanse' });
       await job.pause();
     }
     const result = cleanseRow(row, mapping, { today });
@@ -203,10 +203,10 @@ async function matchPersons(ctx: CoreContext, plan: ImportPlan, job: AsyncJob, t
   const allergens = allergenBook(ctx);
   const byKey = new Map<string, number[]>();
   const total = plan.rows.length;
-  job.report(0, total, 'match');
+  job.report({ done: 0, total: total, step: 'match' });
   for (const [index, row] of plan.rows.entries()) {
     if (job.due()) {
-      job.report(index, total, 'match');
+      job.report({ done: index, total: total, step: 'match' });
       await job.pause();
     }
     const clean = row.clean;

@@ -32,19 +32,22 @@ export type JobRunnerOptions = {
 };
 
 /**
- * A job whose work awaits (reading a file that arrives as a stream): it reports with `report` and pauses
- * with `pause()` between pieces of synchronous work, which is where calls that arrived meanwhile are answered
- * and where a cancel is noticed (pause rejects with CallFailure('cancelled')). `signal` aborts on cancel too,
- * for work that waits on something else (a stream).
+ * A job whose work is asynchronous (reading a file that arrives as a stream; a backup, whose pages the
+ * database library copies in steps it schedules itself): it tells how far it got with `report` and stops when
+ * `signal` aborts (a cancel, or shutdown), settling soon after with its own cleanup done. Work that also runs
+ * synchronous stretches (cleansing a ledger's rows) checks `due()` and awaits `pause()` between pieces: that
+ * is where calls that arrived meanwhile are answered, and pause rejects with CallFailure('cancelled') once the
+ * job was cancelled.
  */
 export type AsyncJob = {
-  report(done: number, total: number, step?: string): void;
-  /** Resolves on the next turn of the event loop; rejects when the job was cancelled. */
-  pause(): Promise<void>;
+  report(progress: SliceProgress & { step?: string }): void;
+  signal: AbortSignal;
   /** True once the current piece of synchronous work has used its slice: await pause() then. */
   due(): boolean;
-  signal: AbortSignal;
+  /** Resolves on the next turn of the event loop; rejects when the job was cancelled. */
+  pause(): Promise<void>;
 };
+export type AsyncJobBody<T> = (job: AsyncJob) => Promise<T>;
 
 export type JobRunner = {
   /**
@@ -52,8 +55,8 @@ export type JobRunner = {
    * `total`, when known before the first slice, is in the first progress event.
    */
   run<T>(kind: JobKind, body: JobBody<T>, total?: number, options?: { sliceMs?: number }): Promise<T>;
-  /** Runs asynchronous work as a job of `kind` (see AsyncJob); same events, same cancel. */
-  runAsync<T>(kind: JobKind, body: (job: AsyncJob) => Promise<T>): Promise<T>;
+  /** Runs an asynchronous job (AsyncJob): the same progress events, cancel and shutdown as `run`. */
+  runAsync<T>(kind: JobKind, body: AsyncJobBody<T>, total?: number): Promise<T>;
   /** Asks a job to stop at its next slice boundary. False when no such job is running. */
   cancel(job: string): boolean;
   list(): JobProgress[];
@@ -65,6 +68,7 @@ export type JobRunner = {
 
 type Running = {
   progress: JobProgress;
+  /** A job in slices; an asynchronous job has `abort` instead. */
   generator?: Generator<SliceProgress, unknown, void>;
   abort?: AbortController;
   cancelRequested: boolean;
@@ -150,10 +154,10 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         jobs.delete(job.progress.job);
       }
     },
-    async runAsync<T>(kind: JobKind, body: (job: AsyncJob) => Promise<T>): Promise<T> {
+    async runAsync<T>(kind: JobKind, body: AsyncJobBody<T>, total = 0): Promise<T> {
       const abort = new AbortController();
       const job: Running = {
-        progress: { job: uuidv7(), kind, done: 0, total: 0, state: 'running' },
+        progress: { job: uuidv7(), kind, done: 0, total, state: 'running' },
         abort,
         cancelRequested: false,
         stopped: false,
@@ -163,30 +167,34 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       emit(job, 'running', true);
       let started = performance.now();
       const handle: AsyncJob = {
-        report(done, total, step) {
+        report({ done, total, step }) {
+          if (job.cancelRequested || job.stopped) return;
           job.progress = { ...job.progress, done, total, ...(step === undefined ? {} : { step }) };
           emit(job, 'running', false);
         },
+        signal: abort.signal,
+        due: () => performance.now() - started >= sliceMs,
         async pause() {
-          if (job.cancelRequested || job.stopped) throw new CallFailure('cancelled');
+          if (abort.signal.aborted) throw new CallFailure('cancelled');
           await nextTurn();
           started = performance.now();
-          if (job.cancelRequested || job.stopped) throw new CallFailure('cancelled');
+          if (abort.signal.aborted) throw new CallFailure('cancelled');
         },
-        due: () => performance.now() - started >= sliceMs,
-        signal: abort.signal,
       };
       try {
         const value = await body(handle);
-        if (job.cancelRequested || job.stopped) throw new CallFailure('cancelled');
+        if (abort.signal.aborted) throw new CallFailure('cancelled');
         job.progress = { ...job.progress, done: job.progress.total };
         emit(job, 'done', true);
         return value;
       } catch (error) {
-        const cancelled =
-          job.cancelRequested || job.stopped || (error instanceof CallFailure && error.error.code === 'cancelled');
-        emit(job, cancelled ? 'cancelled' : 'failed', true);
-        throw cancelled ? new CallFailure('cancelled') : error;
+        if (abort.signal.aborted) {
+          // stopAll already said `cancelled` for a job stopped at shutdown.
+          if (!job.stopped) emit(job, 'cancelled', true);
+          throw new CallFailure('cancelled');
+        }
+        if (!(error instanceof CallFailure && error.error.code === 'cancelled')) emit(job, 'failed', true);
+        throw error;
       } finally {
         jobs.delete(job.progress.job);
       }
@@ -195,8 +203,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       const job = jobs.get(id);
       if (!job || job.cancelRequested) return job !== undefined;
       job.cancelRequested = true;
-      job.abort?.abort();
       emit(job, 'cancelling', true);
+      job.abort?.abort();
       return true;
     },
     list: () => [...jobs.values()].map((job) => ({ ...job.progress })),
@@ -205,11 +213,16 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       for (const job of jobs.values()) {
         if (job.stopped) continue;
         job.stopped = true;
-        job.abort?.abort();
-        if (!job.generator) continue; // asynchronous work stops at its next pause, and writes nothing after
+        if (job.abort) {
+          // Its work stops at its next step (the database closing under it ends it too) and cleans up itself.
+          job.abort.abort();
+          emit(job, 'cancelled', true);
+          continue;
+        }
         // No more turns of the event loop: the database closes right after. Cleanup runs without pauses.
-        let step = job.generator.return(undefined);
-        while (!step.done) step = job.generator.next();
+        const generator = job.generator as Generator<SliceProgress, unknown, void>;
+        let step = generator.return(undefined);
+        while (!step.done) step = generator.next();
         emit(job, 'cancelled', true);
       }
     },
