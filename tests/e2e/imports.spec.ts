@@ -319,13 +319,15 @@ test('the whole import from the keyboard: choose the file, change a column, impo
   page,
   app,
 }) => {
+  // Listening for the file dialog from the start: Playwright turns its interception on when first asked, and
+  // asked only just before the key press, a dialog opened in the same instant was sometimes missed.
+  const chooser = page.waitForEvent('filechooser');
   await open(page, app.url);
   await firstRun(page);
   await openImports(page);
   // The file button waits focused; Enter opens the system's file dialog.
   const choose = page.getByTestId('import-choose-file');
   await expect(choose).toBeFocused();
-  const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Enter');
   await (await chooser).setFiles({ name: '顧客台帳.csv', mimeType: 'text/csv', buffer: shiftJisCsv(LEDGER) });
 
