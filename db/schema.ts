@@ -30,6 +30,8 @@ export type GuestRow = {
   deleted_at: string | null;
   last_activity_at: number;
   import_id: string | null;
+  /** The guest this one was merged into (名寄せ); set with deleted_at, cleared by the undo. */
+  merged_into: string | null;
 };
 
 export type GuestLinkRow = {
@@ -269,6 +271,27 @@ export type ImportRow = Stamped & {
   undone_by: string | null;
 };
 
+export type GuestMergeRow = Stamped & {
+  id: string;
+  kept_id: string;
+  merged_id: string;
+  /** JSON list of [table, id, column, before, after]: every field the merge changed. */
+  changes: string;
+  merged_by: string | null;
+  undone_at: string | null;
+  undone_by: string | null;
+};
+
+export type DuplicateDecisionRow = Stamped & {
+  id: string;
+  guest_a: string;
+  guest_b: string;
+  decision: string;
+  decided_by: string | null;
+};
+
+export type DuplicateCandidateRow = { guest_a: string; guest_b: string; score: number; reasons: string };
+
 export type DB = {
   meta: MetaRow;
   staff: StaffRow;
@@ -295,6 +318,9 @@ export type DB = {
   banquet_stages: BanquetStageRow;
   follow_ups: FollowUpRow;
   imports: ImportRow;
+  guest_merges: GuestMergeRow;
+  duplicate_decisions: DuplicateDecisionRow;
+  duplicate_candidates: DuplicateCandidateRow;
 };
 
 /** Tables whose rows are written through the change log (and later synced). */
@@ -318,5 +344,7 @@ export const SYNCED_TABLES = [
   'follow_ups',
   'conflict_decisions',
   'imports',
+  'guest_merges',
+  'duplicate_decisions',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

@@ -7,6 +7,7 @@ import {
   LOST_REASONS,
   STAGES,
 } from '../../shared/contract/banquet-codes.ts';
+import { DUPLICATE_DECISIONS } from '../../shared/contract/duplicate-codes.ts';
 import { RELATIONSHIPS } from '../../shared/contract/guests.ts';
 import { DISH_CATEGORIES, MEALS, MENU_STATUSES, REACTIONS } from '../../shared/contract/kitchen.ts';
 import { REQUEST_CATEGORIES, REQUEST_STATUSES } from '../../shared/contract/requests.ts';
@@ -65,6 +66,7 @@ const DEFINITIONS: ReadonlyArray<[SyncedTable, number, ColumnDef[]]> = [
       'deleted_at',
       'last_activity_at',
       'import_id', // schema 6
+      'merged_into', // schema 7
     ],
   ],
   ['guest_links', 3, ['guest_id', 'companion_id', ['relationship', oneOf(RELATIONSHIPS)], 'created_at', 'deleted_at']],
@@ -268,6 +270,17 @@ const DEFINITIONS: ReadonlyArray<[SyncedTable, number, ColumnDef[]]> = [
       'undone_by',
       'created_at',
     ],
+  ],
+  // schema 7 (名寄せ)
+  [
+    'guest_merges',
+    20,
+    ['kept_id', 'merged_id', ['changes', list], 'merged_by', 'undone_at', 'undone_by', 'created_at'],
+  ],
+  [
+    'duplicate_decisions',
+    21,
+    ['guest_a', 'guest_b', ['decision', oneOf(DUPLICATE_DECISIONS)], 'decided_by', 'created_at'],
   ],
 ];
 

@@ -4,9 +4,18 @@ import { banquets } from './0003-banquets.ts';
 import { replayableLog } from './0004-replayable-log.ts';
 import { sharedRooms } from './0005-shared-rooms.ts';
 import { imports } from './0006-imports.ts';
+import { duplicates } from './0007-duplicates.ts';
 import type { Migration } from './migration.ts';
 
 // Static list, in order: works when bundled, and a new migration is one line here.
-export const MIGRATIONS: readonly Migration[] = [initial, service, banquets, replayableLog, sharedRooms, imports];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  service,
+  banquets,
+  replayableLog,
+  sharedRooms,
+  imports,
+  duplicates,
+];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

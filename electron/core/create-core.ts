@@ -23,6 +23,8 @@ import { conflictHandlers } from './conflicts/handlers.ts';
 import type { Actor, CoreContext, Handler, Logger } from './context.ts';
 import { type CallOptions, createDispatcher } from './dispatch.ts';
 import { registerDomainRules } from './domain-rules.ts';
+import { duplicateHandlers } from './duplicates/handlers.ts';
+import { exportHandlers } from './exports/handlers.ts';
 import { fileHandlers } from './files/handlers.ts';
 import { createFileStore } from './files/store.ts';
 import { guestHandlers } from './guests/handlers.ts';
@@ -157,8 +159,10 @@ export function createCore(options: CoreOptions): Core {
     ...banquetHandlers(ctx),
     ...conflictHandlers(ctx),
     ...fileHandlers(ctx),
-    ...importHandlers(ctx),
+    ...exportHandlers(ctx),
+    ...importHandlers(ctx, searchIndex),
     ...backupHandlers(backups),
+    ...duplicateHandlers(ctx),
   } satisfies { [N in CallName]: Handler<N> };
 
   const listeners = new Set<(tables: string[]) => void>();

@@ -2,13 +2,15 @@ import { ActionIcon, Badge, Menu } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConflicts } from '../conflicts/conflicts-context.tsx';
+import { ExportDialog } from '../exports/ExportDialog.tsx';
 import { StaffManager } from '../staff/StaffManager.tsx';
 import { navigate } from './route.ts';
 
-/** Less frequent places: importing a ledger, managing staff, deleted guests, conflicts between PCs. */
+/** Less frequent places: importing a ledger, managing staff, deleted guests, exports, conflicts between PCs. */
 export function HeaderMenu() {
   const { t } = useTranslation();
   const [managing, setManaging] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const { count } = useConflicts();
   return (
     <>
@@ -37,8 +39,14 @@ export function HeaderMenu() {
           <Menu.Item data-testid="manage-staff" onClick={() => setManaging(true)}>
             {t('header.manageStaff')}
           </Menu.Item>
+          <Menu.Item data-testid="duplicates-link" onClick={() => navigate({ name: 'duplicates' })}>
+            {t('duplicates.nav')}
+          </Menu.Item>
           <Menu.Item data-testid="deleted-guests-link" onClick={() => navigate({ name: 'deleted' })}>
             {t('header.deletedGuests')}
+          </Menu.Item>
+          <Menu.Item data-testid="export-link" onClick={() => setExporting(true)}>
+            {t('exports.menu')}
           </Menu.Item>
           <Menu.Item
             data-testid="conflicts-link"
@@ -56,6 +64,8 @@ export function HeaderMenu() {
         </Menu.Dropdown>
       </Menu>
       <StaffManager opened={managing} onClose={() => setManaging(false)} />
+      {/* Mounted only while open: it reads the search box's text, which changes on every keystroke. */}
+      {exporting && <ExportDialog onClose={() => setExporting(false)} />}
     </>
   );
 }

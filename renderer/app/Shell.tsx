@@ -5,6 +5,7 @@ import { BackupBanner } from '../backups/BackupBanner.tsx';
 import { BanquetScreens } from '../banquets/BanquetScreens.tsx';
 import { ConflictsBadge } from '../conflicts/ConflictsBadge.tsx';
 import { ConflictsPage } from '../conflicts/ConflictsPage.tsx';
+import { DuplicatesPage } from '../duplicates/DuplicatesPage.tsx';
 import { DeletedGuests } from '../guests/DeletedGuests.tsx';
 import { useGuestForm } from '../guests/form-context.tsx';
 import { GuestCard } from '../guests/GuestCard.tsx';
@@ -91,6 +92,8 @@ function Main() {
       return <ConflictsPage />;
     case 'imports':
       return <ImportsPage />;
+    case 'duplicates':
+      return <DuplicatesPage />;
     case 'banquets':
     case 'banquet':
     case 'banquetCalendar':

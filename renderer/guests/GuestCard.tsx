@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Grid, Loader, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Button, Center, Grid, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuestCard as Card } from '../../shared/contract/guests.ts';
@@ -6,6 +6,7 @@ import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
 import { useInnClock } from '../app/inn-clock.tsx';
 import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
+import { navigate } from '../app/route.ts';
 import { GuestServiceAlerts } from '../service/GuestServiceAlerts.tsx';
 import { GuestServiceTab } from '../service/GuestServiceTab.tsx';
 import { Companions } from './Companions.tsx';
@@ -15,6 +16,36 @@ import { GuestProfile } from './GuestProfile.tsx';
 import { fullName } from './names.ts';
 
 const TABLES = ['guests', 'guest_links', 'staff'] as const;
+
+/** A card merged into another (名寄せ): it comes back by undoing the merge, not by a restore. */
+function MergedBanner({ card, into }: { card: Card; into: NonNullable<Card['mergedInto']> }) {
+  const { t } = useTranslation();
+  const clock = useInnClock();
+  return (
+    <Alert
+      color="gray"
+      variant="light"
+      data-testid="merged-banner"
+      title={t('guest.mergedBanner', { name: fullName(into), when: clock.dateTime(card.deletedAt ?? '') })}
+    >
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{t('guest.mergedBannerHint')}</Text>
+        <Group>
+          <Button
+            variant="light"
+            data-testid="open-kept-guest"
+            onClick={() => navigate({ name: 'guest', id: into.id })}
+          >
+            {t('guest.openKept', { name: fullName(into) })}
+          </Button>
+          <Button variant="subtle" data-testid="open-duplicates" onClick={() => navigate({ name: 'duplicates' })}>
+            {t('duplicates.nav')}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
 
 function DeletedBanner({ card, onRestored }: { card: Card; onRestored(): void }) {
   const { t } = useTranslation();
@@ -29,6 +60,7 @@ function DeletedBanner({ card, onRestored }: { card: Card; onRestored(): void })
       onRestored();
     }
   };
+  if (card.mergedInto) return <MergedBanner card={card} into={card.mergedInto} />;
   return (
     <Alert
       color="red"

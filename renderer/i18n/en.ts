@@ -6,6 +6,8 @@ import { enBanquet } from './banquet.en.ts';
 import { enBanquetErrors } from './banquet-errors.en.ts';
 import { enConflicts } from './conflicts.en.ts';
 import { enDates } from './dates.en.ts';
+import { enDuplicates } from './duplicates.en.ts';
+import { enExports } from './exports.en.ts';
 import { enImportsScreen } from './imports-screen.en.ts';
 import type { Messages } from './ja.ts';
 import { enJobs } from './jobs.en.ts';
@@ -22,10 +24,12 @@ export const en: Messages = {
   kitchen: enKitchen,
   banquet: enBanquet,
   jobs: enJobs,
+  exports: enExports,
   // The import screen's own words (imports.screen.*) beside the labels of the core's import codes.
   imports: { ...enImports, screen: enImportsScreen },
   backups: enBackups,
   conflicts: enConflicts,
+  duplicates: enDuplicates,
   dates: enDates,
   app: {
     name: '宿帳 Yadocho',
@@ -86,6 +90,10 @@ export const en: Messages = {
     restore: 'Restore',
     deletedBanner: 'This guest was deleted ({{when}})',
     deletedBannerHint: 'Deleted guests are not shown in search. Restore brings them back.',
+    mergedBanner: 'Merged into the card of {{name}} ({{when}})',
+    mergedBannerHint:
+      'Everything recorded is on that card now, and searching this name finds it. To bring this card back, undo the merge under Duplicate guests, in Recent merges.',
+    openKept: 'Open the card of {{name}}',
     deletedNotice: '{{name}} was deleted',
     restoredNotice: '{{name}} was restored',
     savedNotice: '{{name}} was saved',
@@ -269,6 +277,11 @@ export const en: Messages = {
       postcode_unknown:
         'Postcode {{postcode}} is not in Japan Post’s postcode data. Check the number, or type the address by hand.',
       rebuild_running: 'The search index is being rebuilt right now. Wait until it is done.',
+      scan_running: 'The duplicate check is running right now. Wait until it is done.',
+      merge_same_guest: 'A guest cannot be merged with themselves',
+      merge_not_found: 'This merge is not on record',
+      merge_already_undone: 'This merge has already been undone',
+      guest_merged: 'This guest was merged into another. To bring them back, undo the merge under “Duplicates”.',
       guest_not_found: 'This guest was not found',
       guest_deleted: 'This guest is deleted. Restore them first.',
       guest_already_deleted: 'This guest is already deleted',
@@ -333,6 +346,7 @@ export const en: Messages = {
       range_too_long: 'The period is too long',
       range_over_ten_years:
         'A report covers at most ten years: the end date can be no later than the month ten years after the start',
+      csv_one_kind: 'A CSV file holds one kind: choose one, or choose Excel.',
       invalid_choice: 'Choose one of the options',
       too_many: 'Too many',
       invalid_type: 'Not valid',

@@ -13,6 +13,8 @@ import { jaBanquet } from './banquet.ja.ts';
 import { jaBanquetErrors } from './banquet-errors.ja.ts';
 import { jaConflicts } from './conflicts.ja.ts';
 import { jaDates } from './dates.ja.ts';
+import { jaDuplicates } from './duplicates.ja.ts';
+import { jaExports } from './exports.ja.ts';
 import { jaImportsScreen } from './imports-screen.ja.ts';
 import { jaJobs } from './jobs.ja.ts';
 import { jaKitchen } from './kitchen.ja.ts';
@@ -26,10 +28,12 @@ export const ja = {
   kitchen: jaKitchen,
   banquet: jaBanquet,
   jobs: jaJobs,
+  exports: jaExports,
   // The import screen's own words (imports.screen.*) beside the labels of the core's import codes.
   imports: { ...jaImports, screen: jaImportsScreen },
   backups: jaBackups,
   conflicts: jaConflicts,
+  duplicates: jaDuplicates,
   dates: jaDates,
   app: {
     name: '宿帳 Yadocho',
@@ -91,6 +95,10 @@ export const ja = {
     restore: '元に戻す',
     deletedBanner: 'このお客様は削除されています（{{when}}）',
     deletedBannerHint: '検索には表示されません。「元に戻す」で復元できます。',
+    mergedBanner: '{{name}} 様のカードに統合されています（{{when}}）',
+    mergedBannerHint:
+      '記録はすべて統合先のカードにあります。この名前で検索しても統合先が見つかります。元に戻すには「重複の確認」の最近の統合から元に戻してください。',
+    openKept: '{{name}} 様のカードを開く',
     deletedNotice: '{{name}} 様を削除しました',
     restoredNotice: '{{name}} 様を元に戻しました',
     savedNotice: '{{name}} 様の情報を保存しました',
@@ -272,6 +280,11 @@ export const ja = {
       ...jaBackupErrors,
       postcode_unknown: '〒{{postcode}}は郵便番号データにありません。番号を確かめるか、住所を手で入力してください。',
       rebuild_running: '検索インデックスはいま再構築中です。終わるまでお待ちください。',
+      scan_running: '重複の確認はいま実行中です。終わるまでお待ちください。',
+      merge_same_guest: '同じお客様どうしは統合できません',
+      merge_not_found: 'この統合の記録が見つかりません',
+      merge_already_undone: 'この統合はすでに元に戻されています',
+      guest_merged: 'このお客様は別のお客様に統合されています。元に戻すには「重複の確認」で統合を元に戻してください。',
       guest_not_found: 'このお客様は見つかりません',
       guest_deleted: 'このお客様は削除されています。先に元に戻してください。',
       guest_already_deleted: 'このお客様はすでに削除されています',
@@ -333,6 +346,7 @@ export const ja = {
       range_invalid: '終了日は開始日以降にしてください',
       range_too_long: '期間が長すぎます',
       range_over_ten_years: 'レポートの期間は10年以内にしてください（終了日は開始日の10年後の月まで）',
+      csv_one_kind: 'CSVは1ファイルに1種類です。種類を1つ選ぶか、Excel形式にしてください。',
       invalid_choice: '選択肢から選んでください',
       too_many: '多すぎます',
       invalid_type: '形式が正しくありません',

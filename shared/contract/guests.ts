@@ -183,6 +183,8 @@ export const guestCardSchema = z.object({
   updatedAt: z.string(),
   deletedAt: z.string().nullable(),
   companions: z.array(companionSchema),
+  /** The guest this one was merged into (名寄せ), while the merge stands; null otherwise. */
+  mergedInto: z.object({ id: z.string(), familyName: z.string(), givenName: z.string() }).nullable(),
   /** The record's version: send it back with guests.update (see basedOnVersion). */
   version: z.number(),
 });

@@ -118,11 +118,19 @@ export const importCalls = {
   }),
   'imports.run': call({
     summary:
-      'Writes an uploaded ledger as one import batch under the current staff member, through the write path (so it syncs): new guests, stays for visit rows, allergies marked 要確認. A job in slices (progress, cancel: what was written stays, and can be undone).',
+      'Writes an uploaded ledger as one import batch under the current staff member, through the write path (so it syncs): new guests, stays for visit rows, allergies marked 要確認. A job in slices (progress, cancel: what was written stays, and can be undone). Then scans for duplicates (名寄せ) and counts the pairs with a guest it made.',
     writes: true,
     job: true,
     input: importInput,
-    output: z.object({ import: z.string(), counts: importCountsSchema }),
+    output: z.object({
+      import: z.string(),
+      counts: importCountsSchema,
+      /**
+       * Pairs the duplicate scan run after the import proposes with a guest it made (名寄せ: 重複の確認): a
+       * person the ledger spells differently from the register, which an import never merges on a guess.
+       */
+      possibleDuplicates: z.number().int(),
+    }),
   }),
   'imports.setAsideFile': call({
     summary:

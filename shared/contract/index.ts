@@ -5,6 +5,8 @@ import { arrivalCalls } from './arrivals.ts';
 import { backupCalls } from './backups.ts';
 import { banquetCalls } from './banquets.ts';
 import { conflictCalls } from './conflicts.ts';
+import { duplicateCalls } from './duplicates.ts';
+import { exportCalls } from './exports.ts';
 import { fileCalls } from './files.ts';
 import { followUpCalls } from './follow-ups.ts';
 import { guestCalls } from './guests.ts';
@@ -41,9 +43,11 @@ export const contract = {
   ...banquetCalls,
   ...followUpCalls,
   ...conflictCalls,
+  ...exportCalls,
   ...fileCalls,
   ...importCalls,
   ...backupCalls,
+  ...duplicateCalls,
 };
 
 export type Contract = typeof contract;

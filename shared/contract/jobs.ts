@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { empty, id } from './common.ts';
 import { call } from './define.ts';
 
-// Long jobs (sample data, a search-index rebuild, a backup) run in the core in short slices, so other calls are answered
-// in between. While one runs, the core pushes `progress` events to every screen; `jobs.cancel` stops it at the
-// next slice boundary and the call that started it answers `cancelled`.
+// Long jobs (sample data, a search-index rebuild, an import, a backup, an export) run in the core in short
+// slices, so other calls are answered in between. While one runs, the core pushes `progress` events to every
+// screen; `jobs.cancel` stops it at the next slice boundary and the call that started it answers `cancelled`.
 
 export const JOB_KINDS = [
   'demo.load',
@@ -13,6 +13,8 @@ export const JOB_KINDS = [
   'import.write',
   'import.undo',
   'backup.run',
+  'duplicates.scan',
+  'export.run',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 

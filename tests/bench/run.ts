@@ -7,6 +7,8 @@ import { applyFigures } from './apply-figures.ts';
 import { backupFigures } from './backup-figures.ts';
 import { banquetFigures } from './banquet-figures.ts';
 import { type BuildResult, ensureDatabase } from './build-database.ts';
+import { duplicateFigures } from './duplicate-figures.ts';
+import { exportFigures } from './export-figures.ts';
 import { postcodeFigures } from './postcode-figures.ts';
 import { createBaseline, queryClasses, sampleGuests } from './queries.ts';
 import { type Figure, printTable, writeJson } from './report.ts';
@@ -272,8 +274,12 @@ for (const size of sizes) {
     ...(await readFigures(build.file, size)),
     ...(await writeFigures(build.file, size)),
     ...(await postcodeFigures(size)),
+    // The issue names 100,000 guests; at 1,000,000 the workbook would pass the file store's bound.
+    ...(size === 100_000 ? await exportFigures(build.file, size, log) : []),
     // Issue 11's target is at 100,000 guests; a copy of the 1,000,000-guest file is 17 GB.
     ...(size === 100_000 ? await backupFigures(build.file, size, log) : []),
+    // Its own register of 100,000 guests (duplicate-figures.ts): once, beside the 100,000 database.
+    ...(size === 100_000 ? await duplicateFigures(log) : []),
   ];
   // In the browser only at the largest size: it is the figure the target names (1,000,000 guests).
   if (size === sizes.at(-1)) {

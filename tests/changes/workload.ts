@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { SEEDED_ALLERGENS, seededAllergenId } from '../../db/migrations/0002-service.ts';
 import { SEVERITIES } from '../../shared/contract/allergies.ts';
 import { BANQUET_TYPES, LOST_REASONS, STAGES } from '../../shared/contract/banquet-codes.ts';
+import { DUPLICATE_DECISIONS, MERGE_FIELDS } from '../../shared/contract/duplicate-codes.ts';
 import { RELATIONSHIPS } from '../../shared/contract/guests.ts';
 import { DISH_CATEGORIES, MEALS, REACTIONS } from '../../shared/contract/kitchen.ts';
 import { REQUEST_CATEGORIES, REQUEST_STATUSES } from '../../shared/contract/requests.ts';
@@ -401,6 +402,22 @@ const MAKERS: Record<string, Maker> = {
   'followUps.setStatus': (w) => {
     const id = one(w, 'SELECT id FROM follow_ups');
     return id ? { id, status: w.r.pick(['open', 'done', 'cancelled']) } : null;
+  },
+  'duplicates.decide': (w) => {
+    const [a, b] = [guest(w), guest(w)];
+    return a && b && a !== b ? { guestA: a, guestB: b, decision: w.r.pick(DUPLICATE_DECISIONS) } : null;
+  },
+  'duplicates.merge': (w) => {
+    const [kept, merged] = [guest(w), guest(w)];
+    if (!kept || !merged || kept === merged) return null;
+    const take = Object.fromEntries(
+      MERGE_FIELDS.filter(() => w.r.chance(0.3)).map((field) => [field, w.r.pick(['kept', 'merged'])]),
+    );
+    return { keptId: kept, mergedId: merged, take };
+  },
+  'duplicates.undoMerge': (w) => {
+    const id = one(w, 'SELECT id FROM guest_merges WHERE undone_at IS NULL');
+    return id ? { id } : null;
   },
 };
 

@@ -27,6 +27,7 @@ const card: GuestCard = {
   deletedAt: null,
   version: 1,
   companions: [],
+  mergedInto: null,
 };
 
 describe('guest form', () => {

@@ -1,5 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
+import { createCore } from '../../electron/core/create-core.ts';
 import { contractProblem } from '../../electron/core/imports/plan.ts';
 import { FILE_CHUNK_BYTES } from '../../shared/contract/files.ts';
 import { addDays, localDate } from '../../shared/text/dates.ts';
@@ -128,6 +130,26 @@ describe('importing a ledger', () => {
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict', detail: 'import_already_undone' } });
   });
 
+  it('never merges on a guess: a ledger spelling of a registered guest becomes a new card, proposed for 名寄せ', async () => {
+    const test = await staffed();
+    await test.call('guests.create', {
+      fields: {
+        familyName: '鈴木',
+        givenName: '花子',
+        familyReading: 'すずき',
+        givenReading: 'はなこ',
+        phones: [{ number: '090-5555-6666', label: 'mobile' }],
+      },
+    });
+    const ledger = '氏名,フリガナ,携帯\r\n鈴木 華子,ｽｽﾞｷ ﾊﾅｺ,09055556666\r\n';
+    const id = await upload(test, 'ledger.csv', Buffer.from(ledger, 'utf8'));
+    const run = await test.call('imports.run', { upload: id });
+    expect(run.counts).toMatchObject({ newGuests: 1, matchedGuests: 0 });
+    expect(run.possibleDuplicates).toBe(1);
+    const pairs = (await test.call('duplicates.list', {})).candidates;
+    expect(pairs).toHaveLength(1);
+  });
+
   it('sets aside a future visit in a room another party holds, naming the room', async () => {
     const test = await staffed();
     const owner = await test.call('guests.create', { fields: { familyName: '佐藤', familyReading: 'さとう' } });
@@ -169,5 +191,60 @@ describe('importing a ledger', () => {
     const answer = await test.core.call('imports.run', { upload: id });
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_input', detail: 'ledger_wrong_type' } });
     expect(changeLogCount(test.db)).toBe(before);
+  });
+});
+
+describe('an import stopped half way', () => {
+  function ledgerOf(rows: number): Buffer {
+    const lines = ['姓,名,セイ,メイ,電話'];
+    for (let i = 0; i < rows; i++)
+      lines.push(`佐藤,${'一二三四五六七八九'[i % 9]}郎${i},さとう,いちろう,03-1234-${String(1000 + i)}`);
+    return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
+  }
+
+  it('keeps what it wrote, findable by search, as a batch that is not finished and can be undone', async () => {
+    const test = await staffed();
+    const id = await upload(test, 'ledger.csv', ledgerOf(30));
+    test.core.onProgress((progress) => {
+      if (progress.kind === 'import.write' && progress.done >= 10 && progress.state === 'running') {
+        void test.call('jobs.cancel', { job: progress.job });
+      }
+    });
+    const answer = await test.core.call('imports.run', { upload: id });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    const [batch] = (await test.call('imports.list', {})).imports;
+    expect(batch.finished).toBe(false);
+    const written = test.db.prepare('SELECT count(*) FROM guests WHERE import_id = ?').pluck().get(batch.id) as number;
+    expect(written).toBeGreaterThanOrEqual(10);
+    expect(written).toBeLessThan(30);
+    // Every guest it wrote is found, though search rows are written at the import's end.
+    const found = (await test.call('guests.search', { q: 'さとう', limit: 50 })).hits;
+    expect(found).toHaveLength(written);
+    const undone = await test.call('imports.undo', { import: batch.id });
+    expect(undone.guests).toBe(written);
+    expect((await test.call('guests.search', { q: 'さとう' })).hits).toHaveLength(0);
+  });
+
+  it('a PC that stopped while an import was writing rebuilds its search index at the next start', async () => {
+    const test = await staffed();
+    const id = await upload(test, 'ledger.csv', ledgerOf(5));
+    await test.call('imports.run', { upload: id });
+    // As the PC left it if it stopped mid-import: the guests written, their search rows not yet, the mark set.
+    test.db.exec("DELETE FROM search_term; INSERT INTO meta (key, value) VALUES ('search_pending_import', 'x')");
+    test.core.close();
+    const again = createCore({
+      db: test.db,
+      nodeId: openNodeIdentity(test.db).nodeId,
+      logger: { info() {}, warn() {}, error() {} },
+    });
+    for (let tries = 0; tries < 100; tries++) {
+      const jobs = await again.call('jobs.list', {});
+      if (jobs.ok && (jobs.value as { jobs: unknown[] }).jobs.length === 0 && tries > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const hits = await again.call('guests.search', { q: 'さとう', limit: 50 });
+    expect(hits.ok && (hits.value as { hits: unknown[] }).hits).toHaveLength(5);
+    expect(test.db.prepare("SELECT 1 FROM meta WHERE key = 'search_pending_import'").get()).toBeUndefined();
+    again.close();
   });
 });

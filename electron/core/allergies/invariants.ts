@@ -6,6 +6,9 @@ import type { DeriveContext } from '../changes/derived.ts';
 // screen shows both, the more severe first; the conflict asks staff to settle which one is true.
 
 const GUEST_OF = 'SELECT guest_id FROM allergies WHERE id = ?';
+// A record can move to another guest (a 名寄せ merge, and its undo): the guest it left may hold a conflict that
+// names it, which must be checked again too, or one PC keeps a stale conflict the other never had.
+const NAMED_BY = `SELECT row_a FROM conflicts WHERE kind = 'allergy_duplicate' AND instr(detail, ?) > 0`;
 const CURRENT = `SELECT id, allergen_id, free_allergen, severity FROM allergies
   WHERE guest_id = ? AND superseded_by IS NULL AND retracted_at IS NULL ORDER BY id`;
 
@@ -18,7 +21,8 @@ export function allergyChecks(ctx: DeriveContext): InvariantCheck[] {
       subjects: {
         allergies: (id) => {
           const guest = ctx.prepare(GUEST_OF).pluck().get(id) as string | undefined;
-          return guest ? [guest] : [];
+          const named = ctx.prepare(NAMED_BY).pluck().all(`"${id}"`) as string[];
+          return [...new Set([...(guest ? [guest] : []), ...named])];
         },
       },
       check(guestId) {

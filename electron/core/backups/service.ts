@@ -175,7 +175,7 @@ export function createBackupService(ctx: CoreContext, options: BackupOptions & {
       if (folderState(folder) !== 'ok' || !folder) return [];
       const files = ourBackups(folder);
       if (files.length === 0) return [];
-      const inspections = await inspectInThread(files.map((file) => ({ file: file.path, integrity: false })));
+      const inspections = await inspectInThread(files.map((file) => ({ file: file.path, integrity: 'none' as const })));
       return files.map((file, index) => {
         const inspection = inspections[index];
         return {
@@ -197,7 +197,7 @@ export function createBackupService(ctx: CoreContext, options: BackupOptions & {
       const file = join(folder, name);
       if (!isBackupName(name) || !existsSync(file)) throw new CallFailure('not_found', 'backup_not_found');
       if (running) throw new CallFailure('conflict', 'backup_running');
-      const [inspection] = await inspectInThread([{ file, integrity: true }]);
+      const [inspection] = await inspectInThread([{ file, integrity: 'full' as const }]);
       if (!inspection?.ok) {
         if (inspection?.reason === 'newer') throw new CallFailure('conflict', 'backup_newer');
         if (inspection?.reason === 'damaged') throw new CallFailure('conflict', 'backup_damaged');

@@ -32,6 +32,11 @@ export function loadGuestCard(ctx: CoreContext, id: string): GuestCard {
     family_reading: string;
     given_reading: string;
   }>;
+  const mergedInto = row.merged_into
+    ? (ctx.run
+        .prepare('SELECT id, family_name AS familyName, given_name AS givenName FROM guests WHERE id = ?')
+        .get(row.merged_into) as { id: string; familyName: string; givenName: string } | undefined)
+    : undefined;
   return {
     ...ctx.names(row),
     phones: JSON.parse(row.phones),
@@ -45,6 +50,7 @@ export function loadGuestCard(ctx: CoreContext, id: string): GuestCard {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
+    mergedInto: mergedInto ?? null,
     version: ctx.changes.versionOf('guests', id),
     companions: links.map((link) => {
       const recorded = link.relationship as Relationship;

@@ -106,6 +106,8 @@ export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof create
     'guests.restore': ({ id }, actor) => {
       const row = findGuestRow(ctx, id);
       if (!row.deleted_at) throw new CallFailure('conflict', 'guest_not_deleted');
+      // A merged guest comes back by undoing the merge, which takes their records back with them.
+      if (row.merged_into) throw new CallFailure('conflict', 'guest_merged');
       actor.write((session) => {
         session.writeRow('guests', id, { deleted_at: null, last_activity_at: session.nowMs() });
       });

@@ -13,9 +13,22 @@ const SEARCHED = [
   'email',
   'deleted_at',
   'last_activity_at',
+  'merged_into',
 ] as const;
 
-export type IndexedGuest = Row & TermSource & { rowid: number; deleted_at: string | null; last_activity_at: number };
+export type IndexedGuest = Row &
+  TermSource & { rowid: number; deleted_at: string | null; last_activity_at: number; merged_into: string | null };
+
+/**
+ * Whether a guest has rows in the index: every guest on record, and a guest merged into another (名寄せ), whose
+ * name still finds the person (search.ts answers with the kept guest). Other deleted guests have none.
+ */
+export function isSearched(guest: { deleted_at: string | null; merged_into?: string | null }): boolean {
+  return guest.deleted_at === null || (guest.merged_into ?? null) !== null;
+}
+
+/** The guests a rebuild indexes, as SQL (the same rule as isSearched). */
+export const SEARCHED_GUESTS = '(deleted_at IS NULL OR merged_into IS NOT NULL)';
 
 /** Where a rebuild in slices builds the new index (search-rebuild.ts) until it is swapped in. */
 export const SHADOW_TABLE = 'search_term_shadow' as const;
@@ -24,7 +37,7 @@ export const SHADOW_TABLE = 'search_term_shadow' as const;
  * Keeps search_term in step with guests, inside the write's transaction: `onGuestWritten` gathers, and
  * `settle` (at the end of the transaction, rows.ts) writes the net change. A guest's rows are a pure
  * function of its fields, so the old rows are recomputed from the old values and removed by key
- * (no secondary index needed). Deleted guests have no rows: search never shows them.
+ * (no secondary index needed). Deleted guests have no rows (search never shows them), but merged ones.
  *
  * While a rebuild in slices is building the shadow table, every write is applied to the shadow too, whoever
  * writes (another core on the same file included: the check is on the database, not in this object). The
@@ -56,7 +69,7 @@ export function createSearchIndex(db: Database) {
   let shadow: { insert: Statement; remove: Statement } | undefined;
 
   const rows = (guest: IndexedGuest | undefined) =>
-    guest && guest.deleted_at === null ? guestTerms(guest) : new Map<string, number>();
+    guest && isSearched(guest) ? guestTerms(guest) : new Map<string, number>();
 
   // A transaction's guest writes, gathered: each guest's rows before its first write and after its last.
   const gathered = new Map<number, { before: IndexedGuest | undefined; after: IndexedGuest }>();
@@ -82,8 +95,56 @@ export function createSearchIndex(db: Database) {
     }
   };
 
+  // Imports whose guests are indexed at their end, not write by write (deferImport).
+  const deferred = new Set<string>();
+  const setPending = db.prepare(
+    "INSERT INTO meta (key, value) VALUES ('search_pending_import', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+  );
+  const clearPending = db.prepare("DELETE FROM meta WHERE key = 'search_pending_import'");
+
+  /** Writes the rows of these guests (none of which has any yet), in key order, to the index and its shadow. */
+  const indexFresh = (guests: readonly IndexedGuest[]) => {
+    const inserts: Key[] = [];
+    for (const guest of guests) {
+      for (const [term, rank] of rows(guest)) inserts.push([term, rank, guest.last_activity_at, guest.rowid]);
+    }
+    inserts.sort(byKey);
+    const targets = [live];
+    if (shadowExists.get() !== undefined) {
+      shadow ??= statementsFor(SHADOW_TABLE);
+      targets.push(shadow);
+    }
+    for (const { insert } of targets) for (const key of inserts) insert.run(...key);
+  };
+
   return {
+    /**
+     * An import's guests are indexed when its rows are all written (indexImport), not write by write: each of a
+     * guest's ~58 rows lands on its own page of the index, so a slice of new guests dirtied pages all over it,
+     * and every commit wrote them again. Until then they are not found; a guest the import made and someone
+     * edits meanwhile is indexed then too, as it is then. Kept in meta while it lasts: a PC that stops mid-way
+     * finds it at the next start and rebuilds the index (search-keys-version.ts).
+     */
+    deferImport(importId: string) {
+      deferred.add(importId);
+      setPending.run(importId);
+    },
+    /** Indexes the import's guests, a slice of `limit` at a time from `after` (a rowid); answers the last rowid, or null when done. */
+    indexImport(importId: string, after: number, limit: number): number | null {
+      const guests = db
+        .prepare(`SELECT rowid, * FROM guests WHERE import_id = ? AND rowid > ? ORDER BY rowid LIMIT ?`)
+        .all(importId, after, limit) as IndexedGuest[];
+      if (guests.length === 0) {
+        deferred.delete(importId);
+        if (deferred.size === 0) clearPending.run();
+        return null;
+      }
+      indexFresh(guests);
+      return (guests.at(-1) as IndexedGuest).rowid;
+    },
     onGuestWritten(before: IndexedGuest | undefined, after: IndexedGuest) {
+      const importId = (after as { import_id?: string | null }).import_id;
+      if (importId && deferred.has(importId)) return;
       const earlier = gathered.get(after.rowid);
       gathered.set(after.rowid, { before: earlier ? earlier.before : before, after });
     },
@@ -130,7 +191,7 @@ export function createSearchIndex(db: Database) {
       const load = db.prepare('INSERT INTO temp.search_term_load VALUES (?, ?, ?, ?)');
       // In batches: better-sqlite3 cannot write while a read statement is still iterating.
       const batch = db.prepare(
-        'SELECT rowid, * FROM guests WHERE deleted_at IS NULL AND rowid > ? ORDER BY rowid LIMIT 5000',
+        `SELECT rowid, * FROM guests WHERE ${SEARCHED_GUESTS} AND rowid > ? ORDER BY rowid LIMIT 5000`,
       );
       let after = 0;
       for (;;) {
@@ -145,6 +206,8 @@ export function createSearchIndex(db: Database) {
         INSERT INTO search_term SELECT * FROM temp.search_term_load ORDER BY term, rank, recency DESC, guest;
         DROP TABLE temp.search_term_load;`);
       markSearchKeysCurrent(db);
+      deferred.clear();
+      clearPending.run();
     },
   };
 }

@@ -13,7 +13,11 @@ export function markSearchKeysCurrent(db: Database): void {
     META_KEY,
     String(SEARCH_KEYS_VERSION),
   );
+  db.prepare(`DELETE FROM meta WHERE key = '${PENDING_IMPORT_KEY}'`).run();
 }
+
+/** An import whose guests were to be indexed at its end (search-index.ts, deferImport): set while it runs. */
+const PENDING_IMPORT_KEY = 'search_pending_import';
 
 /**
  * Whether the index must be rebuilt before search finds everyone as the current keys would. A register with no
@@ -21,7 +25,9 @@ export function markSearchKeysCurrent(db: Database): void {
  */
 export function searchKeysStale(db: Database): boolean {
   const stored = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(META_KEY) as string | undefined;
-  if (stored === String(SEARCH_KEYS_VERSION)) return false;
+  // Still set at start: the PC stopped while an import was writing, and its guests have no index rows yet.
+  const pending = db.prepare('SELECT 1 FROM meta WHERE key = ?').get(PENDING_IMPORT_KEY) !== undefined;
+  if (stored === String(SEARCH_KEYS_VERSION) && !pending) return false;
   if (!db.prepare('SELECT 1 FROM guests LIMIT 1').get()) {
     markSearchKeysCurrent(db);
     return false;

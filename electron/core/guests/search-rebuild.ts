@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { SliceClock, SliceProgress } from '../jobs/runner.ts';
-import { type IndexedGuest, SHADOW_TABLE } from './search-index.ts';
+import { type IndexedGuest, SEARCHED_GUESTS, SHADOW_TABLE } from './search-index.ts';
 import { guestTerms } from './search-keys.ts';
 import { markSearchKeysCurrent } from './search-keys-version.ts';
 
@@ -34,7 +34,7 @@ export function* rebuildInSlices(
     // Progress is how far the scan is through the rowids: counting the guests would read them all.
     const total = (db.prepare('SELECT coalesce(max(rowid), 0) AS last FROM guests').get() as { last: number }).last;
     const batch = db.prepare(
-      `SELECT rowid, * FROM guests WHERE deleted_at IS NULL AND rowid > ? ORDER BY rowid LIMIT ${READ_AHEAD}`,
+      `SELECT rowid, * FROM guests WHERE ${SEARCHED_GUESTS} AND rowid > ? ORDER BY rowid LIMIT ${READ_AHEAD}`,
     );
     const insert = db.prepare(
       'INSERT OR IGNORE INTO search_term_shadow (term, rank, recency, guest) VALUES (?, ?, ?, ?)',

@@ -48,12 +48,18 @@ export function queryKeys(query: string): string[] {
 type HitRow = Pick<
   GuestRow,
   'id' | 'family_name' | 'given_name' | 'family_reading' | 'given_reading' | 'phones' | 'email' | 'organization'
-> & { rowid: number };
+> & { rowid: number; merged_into: string | null };
+
+const HIT_COLUMNS =
+  'rowid, id, family_name, given_name, family_reading, given_reading, phones, email, organization, merged_into';
+
+/** How many merges deep a merged guest's name is followed to the guest on record (A into B, then B into C). */
+const MERGE_HOPS = 10;
 
 /** The rows of n guests at once: one statement instead of n point lookups (about 4x cheaper). */
 function guestsByRowidsSql(count: number): string {
-  return `SELECT rowid, id, family_name, given_name, family_reading, given_reading, phones, email, organization
-            FROM guests WHERE rowid IN (${Array(count).fill('?').join(', ')}) AND deleted_at IS NULL`;
+  return `SELECT ${HIT_COLUMNS}
+            FROM guests WHERE rowid IN (${Array(count).fill('?').join(', ')}) AND (deleted_at IS NULL OR merged_into IS NOT NULL)`;
 }
 
 /** The only statements a lookup runs (exported so a test can check SQLite's plan for each). */
@@ -61,12 +67,69 @@ export const SEARCH_STATEMENTS = {
   walkShort: 'SELECT guest, rank, recency FROM search_term WHERE term = ? ORDER BY rank, recency DESC LIMIT ?',
   rangeLong: 'SELECT guest, rank, recency, term FROM search_term WHERE term >= ? AND term < ? AND rank = 0 LIMIT ?',
   guestsByRowids: guestsByRowidsSql(40),
+  guestById: `SELECT ${HIT_COLUMNS} FROM guests WHERE id = ? AND (deleted_at IS NULL OR merged_into IS NOT NULL)`,
 };
 
-export function createSearch(db: Database, displayName: NameFormatter, cues: SearchCues) {
+/** Looks one key up: up to `limit` candidates, or every one when `limit` is -1 (SQLite: no limit). */
+function createLookup(db: Database) {
   const walkShort = db.prepare(SEARCH_STATEMENTS.walkShort);
   const rangeLong = db.prepare(SEARCH_STATEMENTS.rangeLong);
+  return (key: string, limit: number): Candidate[] => {
+    if (Array.from(key).length <= shortLimit(key)) return walkShort.all(key, limit) as Candidate[];
+    const cap = limit === -1 ? -1 : LONG_KEY_ROW_CAP;
+    const rows = rangeLong.all(key, `${key}\u{10FFFF}`, cap) as Array<Candidate & { term: string }>;
+    return rows.map((row) => ({ guest: row.guest, recency: row.recency, rank: row.term === key ? 0 : 1 }));
+  };
+}
+
+/** The statements of createMatches beyond the lookups (exported for the exports' query-plan test). */
+export const MATCH_STATEMENTS = {
+  mergedAmong:
+    'SELECT rowid, merged_into FROM guests WHERE rowid IN (SELECT value FROM json_each(?)) AND merged_into IS NOT NULL',
+  mergedInto: 'SELECT rowid, merged_into FROM guests WHERE id = ? AND (deleted_at IS NULL OR merged_into IS NOT NULL)',
+};
+
+/**
+ * Every guest a query finds, not only the page the search shows: the same keys and the same index walks
+ * as `search`, without their limits (an export takes all of them). A guest merged into another is found by
+ * their old name as the guest they are now, as in the search. Guest rowids in ascending order; deleted guests
+ * have no index rows, so none is among them.
+ */
+export function createMatches(db: Database) {
+  const lookup = createLookup(db);
+  const mergedAmong = db.prepare(MATCH_STATEMENTS.mergedAmong);
+  const mergedInto = db.prepare(MATCH_STATEMENTS.mergedInto);
+  type Merged = { rowid: number; merged_into: string | null };
+  return function matches(query: string): number[] {
+    const found = new Set<number>();
+    for (const key of queryKeys(query)) for (const candidate of lookup(key, -1)) found.add(candidate.guest);
+    const candidates = [...found];
+    for (let start = 0; start < candidates.length; start += 2000) {
+      for (const merged of mergedAmong.all(JSON.stringify(candidates.slice(start, start + 2000))) as Merged[]) {
+        found.delete(merged.rowid);
+        let current: Merged | undefined = merged;
+        for (let hop = 0; current?.merged_into && hop < MERGE_HOPS; hop++) {
+          current = mergedInto.get(current.merged_into) as Merged | undefined;
+        }
+        if (current && !current.merged_into) found.add(current.rowid);
+      }
+    }
+    return [...found].sort((a, b) => a - b);
+  };
+}
+
+export function createSearch(db: Database, displayName: NameFormatter, cues: SearchCues) {
+  const lookup = createLookup(db);
+  const guestById = db.prepare(SEARCH_STATEMENTS.guestById);
   const byCount = new Map<number, Statement>();
+  /** A guest merged into another is found by their old name: the hit is the guest they are now (名寄せ). */
+  const onRecord = (row: HitRow): HitRow | undefined => {
+    let current: HitRow | undefined = row;
+    for (let hop = 0; current?.merged_into && hop < MERGE_HOPS; hop++) {
+      current = guestById.get(current.merged_into) as HitRow | undefined;
+    }
+    return current && !current.merged_into ? current : undefined;
+  };
   const guestsByRowids = (rowids: number[]): HitRow[] => {
     let statement = byCount.get(rowids.length);
     if (!statement) {
@@ -74,12 +137,6 @@ export function createSearch(db: Database, displayName: NameFormatter, cues: Sea
       byCount.set(rowids.length, statement);
     }
     return statement.all(...rowids) as HitRow[];
-  };
-
-  const lookup = (key: string, limit: number): Candidate[] => {
-    if (Array.from(key).length <= shortLimit(key)) return walkShort.all(key, limit) as Candidate[];
-    const rows = rangeLong.all(key, `${key}\u{10FFFF}`, LONG_KEY_ROW_CAP) as Array<Candidate & { term: string }>;
-    return rows.map((row) => ({ guest: row.guest, recency: row.recency, rank: row.term === key ? 0 : 1 }));
   };
 
   return function search(query: string, limit = 20): SearchHit[] {
@@ -95,9 +152,14 @@ export function createSearch(db: Database, displayName: NameFormatter, cues: Sea
       .slice(0, limit + LOOK_FURTHER);
     if (ranked.length === 0) return [];
     const rows = new Map(guestsByRowids(ranked.map((candidate) => candidate.guest)).map((row) => [row.rowid, row]));
+    const shownIds = new Set<string>();
     const found = ranked.flatMap((candidate) => {
-      const row = rows.get(candidate.guest);
-      return row ? [{ candidate, row }] : [];
+      const hit = rows.get(candidate.guest);
+      const row = hit && (hit.merged_into ? onRecord(hit) : hit);
+      // One hit per person: a guest found by their own name and by a merged card's name is listed once.
+      if (!row || shownIds.has(row.id)) return [];
+      shownIds.add(row.id);
+      return [{ candidate, row }];
     });
     const present = cues.present();
     const arriving = (id: string) => (present.get(id) === 'arriving' ? 0 : 1);

@@ -3,8 +3,10 @@ import { CallFailure } from '../../../shared/contract/result.ts';
 import { SET_ASIDE_WORDS, setAsideReasonWords } from '../../../shared/i18n/import-labels.ts';
 import type { CoreContext, Handlers } from '../context.ts';
 import { toCsv } from '../files/csv.ts';
+import type { SearchIndex } from '../guests/search-index.ts';
+import { duplicatesAfterImport } from './duplicates.ts';
 import type { ColumnMapping } from './mapping.ts';
-import { buildPlan, type ImportPlan } from './plan.ts';
+import { buildPlan, type ImportPlan, PREVIEW_ROWS } from './plan.ts';
 import { ledgerErrorDetailKey } from './read/errors.ts';
 import { LedgerReadError } from './read/index.ts';
 import { findImport, undoImport } from './undo.ts';
@@ -12,7 +14,6 @@ import { writeImport } from './write.ts';
 
 export type ImportCalls = 'imports.preview' | 'imports.run' | 'imports.setAsideFile' | 'imports.list' | 'imports.undo';
 
-const PREVIEW_ROWS = 50;
 /**
  * An import's write slices are longer than other jobs' (12 ms): each commit writes every page it touched, and a
  * guest's ~58 search terms land on pages all over the index, so ten guests a commit wrote most pages several
@@ -24,7 +25,7 @@ const SET_ASIDE_SHOWN = 200;
 /** Plans kept for the next step (run after preview, the set-aside file): a 100,000-row plan is large. */
 const PLANS_KEPT = 2;
 
-export function importHandlers(ctx: CoreContext): Handlers<ImportCalls> {
+export function importHandlers(ctx: CoreContext, searchIndex: SearchIndex): Handlers<ImportCalls> {
   const plans = new Map<string, ImportPlan>();
   const planKey = (upload: string, mapping: ColumnMapping | undefined) =>
     `${upload}|${JSON.stringify(mapping ?? null)}`;
@@ -111,16 +112,17 @@ export function importHandlers(ctx: CoreContext): Handlers<ImportCalls> {
       const importId = ctx.newId();
       const counts = await ctx.jobs.run(
         'import.write',
-        (slice) => writeImport(ctx, actor, slice, plan, importId),
+        (slice) => writeImport(ctx, actor, slice, plan, importId, searchIndex),
         plan.persons.length,
         { sliceMs: IMPORT_SLICE_MS },
       );
       ctx.logger.info(
         `import ${importId}: ${counts.newGuests} new guests, ${counts.stays} stays, ${counts.setAside} rows set aside`,
       );
+      const possibleDuplicates = await duplicatesAfterImport(ctx, actor, importId, counts.newGuests);
       // Written: the next import of the same upload is a new plan (it now matches the guests just made).
       for (const [key, kept] of plans) if (kept === plan) plans.delete(key);
-      return { import: importId, counts };
+      return { import: importId, counts, possibleDuplicates };
     },
 
     'imports.setAsideFile': async ({ upload, mapping, language }) => {

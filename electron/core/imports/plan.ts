@@ -29,7 +29,9 @@ export type LedgerPerson = {
 export type PlannedRow = {
   line: number;
   cells: string[];
+  /** The row as cleansed; kept whole for the rows the preview shows, then only its stay (memory: 100,000 rows). */
   clean: CleanRow | null;
+  stay: CleanStay | null;
   setAside: SetAside | null;
   /** Index into plan.persons. */
   person: number | null;
@@ -155,6 +157,7 @@ export async function buildPlan(
         line: row.line,
         cells: row.cells,
         clean: null,
+        stay: null,
         setAside: {
           line: result.line,
           reason: result.reason,
@@ -172,6 +175,7 @@ export async function buildPlan(
         line: row.line,
         cells: row.cells,
         clean: null,
+        stay: null,
         setAside: { line: row.line, reason: 'invalid_field', column: null, value: `${problem.field}: ${problem.code}` },
         person: null,
         stayKnown: false,
@@ -184,6 +188,7 @@ export async function buildPlan(
       line: row.line,
       cells: row.cells,
       clean: result.row,
+      stay: result.row.stay,
       setAside: null,
       person: null,
       stayKnown: false,
@@ -193,6 +198,7 @@ export async function buildPlan(
 
   await matchPersons(ctx, plan, job, today);
   plan.counts.setAside = plan.rows.filter((row) => row.setAside).length;
+  forgetWhatIsNotShown(plan);
   plan.counts.rows = plan.rows.length;
   return plan;
 }
@@ -267,6 +273,24 @@ async function matchPersons(ctx: CoreContext, plan: ImportPlan, job: AsyncJob, t
       person.allergies.push(item);
       plan.counts.allergies++;
     }
+  }
+}
+
+/** Rows the preview shows: their cleansing is kept whole, with every change it made. */
+export const PREVIEW_ROWS = 50;
+
+/**
+ * Once every row is matched, a row that will be written keeps only its stay (its person holds the guest),
+ * except the first rows the preview shows; a row set aside keeps its cells, for the file of set-aside rows.
+ * A 100,000-row ledger's changes alone are near a million objects.
+ */
+function forgetWhatIsNotShown(plan: ImportPlan) {
+  let shown = 0;
+  for (const row of plan.rows) {
+    if (row.setAside) continue;
+    row.cells = [];
+    if (row.clean && shown < PREVIEW_ROWS) shown++;
+    else row.clean = null;
   }
 }
 

@@ -2,6 +2,7 @@ import type { ImportCounts } from '../../../shared/contract/imports.ts';
 import type { WriteSession } from '../changes/write.ts';
 import type { Actor, CoreContext } from '../context.ts';
 import { toColumns } from '../guests/columns.ts';
+import type { SearchIndex } from '../guests/search-index.ts';
 import type { SliceClock, SliceProgress } from '../jobs/runner.ts';
 import { writeInSlices } from '../jobs/write-slices.ts';
 import { stayColumns } from '../stays/validation.ts';
@@ -79,52 +80,72 @@ function writePerson(
   return guestId;
 }
 
+/** Guests indexed per transaction once the import's rows are written. */
+const INDEX_BATCH = 2_000;
+
 export function* writeImport(
   ctx: CoreContext,
   actor: Actor,
   slice: SliceClock,
   plan: ImportPlan,
   importId: string,
+  searchIndex: SearchIndex,
 ): Generator<SliceProgress, ImportCounts, void> {
   const today = ctx.today();
   const staysOf = new Map<number, CleanStay[]>();
   for (const row of plan.rows) {
-    if (row.person === null || row.setAside || !row.clean?.stay || row.stayKnown) continue;
+    if (row.person === null || row.setAside || !row.stay || row.stayKnown) continue;
     const list = staysOf.get(row.person) ?? [];
-    list.push(row.clean.stay);
+    list.push(row.stay);
     staysOf.set(row.person, list);
   }
   const total = plan.persons.length;
   let done = 0;
-  return yield* writeInSlices(
-    actor,
-    slice,
-    function* (session) {
-      session.writeRow('imports', importId, {
-        file_name: plan.fileName,
-        source_key: plan.sourceKey,
-        format: plan.table.format,
-        mapping: JSON.stringify(plan.mapping),
-        counts: JSON.stringify(plan.counts),
-        staff_id: actor.staffId,
-        finished_at: null,
-        undone_at: null,
-        undone_by: null,
-        created_at: session.now(),
-      });
-      for (const [index, person] of plan.persons.entries()) {
-        const stays = staysOf.get(index) ?? [];
-        if (person.existing && stays.length === 0 && person.allergies.length === 0) {
+  // The import's guests are indexed for search when its rows are written, in key order (search-index.ts says
+  // why); also when it is stopped half way, so what it wrote is found.
+  searchIndex.deferImport(importId);
+  try {
+    return yield* writePersons();
+  } finally {
+    let after: number | null = 0;
+    while (after !== null) {
+      const from: number = after;
+      after = actor.write(() => searchIndex.indexImport(importId, from, INDEX_BATCH));
+      yield { done, total };
+    }
+  }
+
+  function writePersons() {
+    return writeInSlices(
+      actor,
+      slice,
+      function* (session) {
+        session.writeRow('imports', importId, {
+          file_name: plan.fileName,
+          source_key: plan.sourceKey,
+          format: plan.table.format,
+          mapping: JSON.stringify(plan.mapping),
+          counts: JSON.stringify(plan.counts),
+          staff_id: actor.staffId,
+          finished_at: null,
+          undone_at: null,
+          undone_by: null,
+          created_at: session.now(),
+        });
+        for (const [index, person] of plan.persons.entries()) {
+          const stays = staysOf.get(index) ?? [];
+          if (person.existing && stays.length === 0 && person.allergies.length === 0) {
+            done++;
+            continue;
+          }
+          writePerson(ctx, session, importId, actor.staffId, person, stays, today);
           done++;
-          continue;
+          yield;
         }
-        writePerson(ctx, session, importId, actor.staffId, person, stays, today);
-        done++;
-        yield;
-      }
-      session.writeRow('imports', importId, { finished_at: session.now() });
-      return plan.counts;
-    },
-    () => ({ done, total }),
-  );
+        session.writeRow('imports', importId, { finished_at: session.now() });
+        return plan.counts;
+      },
+      () => ({ done, total }),
+    );
+  }
 }

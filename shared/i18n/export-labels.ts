@@ -1,0 +1,108 @@
+// The words of an exported file: sheet names, column headers and the few words written into cells (yes/no).
+// Codes (severity, status, category…) use the service labels (shared/i18n/service-labels.ts), so the file says
+// what the screens say. Names are family-first in two columns each, readings beside them (姓・名・せい・めい).
+
+import type { Translation } from './translation.ts';
+
+const ja = {
+  sheet: { guests: 'お客様', stays: '宿泊', allergies: 'アレルギー', requests: '要望' },
+  /** File names: yadocho-お客様-2026-12-03.csv */
+  file: { guests: 'お客様', stays: '宿泊', allergies: 'アレルギー', requests: '要望', workbook: '台帳' },
+  column: {
+    guestId: 'お客様ID',
+    familyName: '姓',
+    givenName: '名',
+    familyReading: 'せい',
+    givenReading: 'めい',
+    phone: '電話',
+    otherPhones: 'その他の電話',
+    email: 'メール',
+    postalCode: '郵便番号',
+    address: '住所',
+    birthday: '生年月日',
+    organization: '会社・団体',
+    note: '備考',
+    marketingConsent: 'DM・案内の同意',
+    registeredOn: '登録日',
+    stayId: '宿泊ID',
+    arrival: '到着日',
+    departure: '出発日',
+    nights: '泊数',
+    rooms: '部屋',
+    adults: '大人',
+    children: '子ども',
+    companions: '同行者',
+    plan: 'プラン',
+    purpose: '目的',
+    channel: '予約経路',
+    reservationNo: '予約番号',
+    amount: '金額（円）',
+    status: '状態',
+    allergen: 'アレルゲン',
+    severity: '重さ',
+    traces: 'コンタミ',
+    confirmedOn: '確認日',
+    confirmedBy: '確認者',
+    category: '分類',
+    request: '内容',
+    standing: '毎回',
+    takenOn: '受付日',
+    handledOn: '対応日',
+  },
+  /** needsReview: an allergy never confirmed with the guest (an imported ledger's free text), in 確認日. */
+  value: { yes: 'はい', no: 'いいえ', tracesOk: '可', tracesNotOk: '不可', needsReview: '要確認' },
+  /** Between several values in one cell (rooms, companions, phones). */
+  separator: '、',
+};
+
+export type ExportLabels = typeof ja;
+
+const en: Translation<typeof ja> = {
+  sheet: { guests: 'Guests', stays: 'Stays', allergies: 'Allergies', requests: 'Requests' },
+  file: { guests: 'guests', stays: 'stays', allergies: 'allergies', requests: 'requests', workbook: 'register' },
+  column: {
+    guestId: 'Guest ID',
+    familyName: 'Family name',
+    givenName: 'Given name',
+    familyReading: 'Family name reading',
+    givenReading: 'Given name reading',
+    phone: 'Phone',
+    otherPhones: 'Other phones',
+    email: 'Email',
+    postalCode: 'Postcode',
+    address: 'Address',
+    birthday: 'Birthday',
+    organization: 'Company / group',
+    note: 'Note',
+    marketingConsent: 'Consents to mailings',
+    registeredOn: 'Registered on',
+    stayId: 'Stay ID',
+    arrival: 'Arrival',
+    departure: 'Departure',
+    nights: 'Nights',
+    rooms: 'Rooms',
+    adults: 'Adults',
+    children: 'Children',
+    companions: 'Companions',
+    plan: 'Plan',
+    purpose: 'Purpose',
+    channel: 'Booked via',
+    reservationNo: 'Reservation no.',
+    amount: 'Amount (JPY)',
+    status: 'Status',
+    allergen: 'Allergen',
+    severity: 'Severity',
+    traces: 'Traces',
+    confirmedOn: 'Confirmed on',
+    confirmedBy: 'Confirmed by',
+    category: 'Category',
+    request: 'Request',
+    standing: 'Every visit',
+    takenOn: 'Taken on',
+    handledOn: 'Handled on',
+  },
+  value: { yes: 'Yes', no: 'No', tracesOk: 'OK', tracesNotOk: 'Not OK', needsReview: 'To confirm' },
+  separator: ', ',
+};
+
+export const EXPORT_LABELS: Record<'ja' | 'en', ExportLabels> = { ja, en: en as ExportLabels };
