@@ -45,8 +45,8 @@ export function JobRow({ job }: { job: JobProgress }) {
   );
 }
 
-/** The jobs of a ledger import, which its own screen follows (renderer/imports/). */
-export const IMPORT_JOB_KINDS: readonly JobKind[] = ['import.read', 'import.write', 'import.undo'];
+/** The jobs of a ledger import, with the duplicate scan it runs at its end, which its own screen follows. */
+export const IMPORT_JOB_KINDS: readonly JobKind[] = ['import.read', 'import.write', 'import.undo', 'duplicates.scan'];
 
 export function JobsBar({ hiddenKinds }: { hiddenKinds?: readonly JobKind[] } = {}) {
   const { t } = useTranslation();

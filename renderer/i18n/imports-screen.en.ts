@@ -24,6 +24,7 @@ export const enImportsScreen: Translation<typeof jaImportsScreen> = {
     cleanse: 'Tidying',
     match: 'Matching',
     write: 'Writing',
+    scan: 'Checking for duplicates',
     undo: 'Undoing',
     progress: '{{done}} / {{total}}',
     cancel: 'Stop',
@@ -122,6 +123,9 @@ export const enImportsScreen: Translation<typeof jaImportsScreen> = {
     doneTitle: 'Imported',
     searchGuests: 'Search the guests',
     undo: 'Undo',
+    duplicates_one: '{{count}} pair may be the same person written two ways. Check it in the duplicate review.',
+    duplicates_other: '{{count}} pairs may be the same person written two ways. Check them in the duplicate review.',
+    openDuplicates: 'Open the duplicate review',
     another: 'Import another ledger',
   },
   history: {

@@ -24,6 +24,7 @@ export const jaImportsScreen = {
     cleanse: '整形',
     match: '照合',
     write: '書き込み',
+    scan: '重複の確認',
     undo: '取り消し',
     progress: '{{done}} / {{total}}',
     cancel: '中止',
@@ -109,6 +110,9 @@ export const jaImportsScreen = {
     doneTitle: '取り込みました',
     searchGuests: 'お客様を検索する',
     undo: '元に戻す',
+    duplicates_other:
+      '登録済みのお客様と同じ方かもしれない組が{{count}}件あります。別の書き方で登録された同じ方でないか、重複の確認で確かめてください。',
+    openDuplicates: '重複の確認を開く',
     another: '別の台帳を取り込む',
   },
   history: {

@@ -106,7 +106,9 @@ export function ImportWizard({ onImportsChanged }: { onImportsChanged: () => voi
     setError(null);
     setStopped(false);
     const { upload: id, mapping } = checked;
-    const outcome = await writing.run('import.write', () => call('imports.run', { upload: id, mapping }));
+    const outcome = await writing.run(['import.write', 'duplicates.scan'], () =>
+      call('imports.run', { upload: id, mapping }),
+    );
     onImportsChanged();
     if (outcome.ok) {
       setImported({ result: outcome.value, fileName: checked.preview.fileName, createdAt: new Date().toISOString() });
@@ -219,7 +221,11 @@ export function ImportWizard({ onImportsChanged }: { onImportsChanged: () => voi
                       progress={writing.progress}
                       fallbackStep="write"
                       onCancel={writing.cancel}
-                      help={t('imports.screen.job.writeCancelHelp')}
+                      help={
+                        writing.progress?.kind === 'duplicates.scan'
+                          ? undefined
+                          : t('imports.screen.job.writeCancelHelp')
+                      }
                     />
                   )}
                   <Group justify="space-between" wrap="nowrap">

@@ -1,11 +1,17 @@
 import { Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { JobProgress } from '../../shared/contract/jobs.ts';
+import type { JobKind, JobProgress } from '../../shared/contract/jobs.ts';
 
 // The progress of the import's own job on its screen: which step (読み込み, 整形, 照合, 書き込み), how far, and
 // 中止. Before the first progress event arrives, the bar runs without figures.
 
-const STEP_BY_KIND = { 'import.read': 'read', 'import.write': 'write', 'import.undo': 'undo' } as const;
+const STEP_BY_KIND: Partial<Record<JobKind, string>> = {
+  'import.read': 'read',
+  'import.write': 'write',
+  'import.undo': 'undo',
+  // The duplicate scan an import runs when its guests are written: one step of the import to the person.
+  'duplicates.scan': 'scan',
+};
 
 export function JobBar({
   progress,
@@ -20,7 +26,9 @@ export function JobBar({
   help?: string;
 }) {
   const { t, i18n } = useTranslation();
-  const step = progress?.step ?? (progress ? STEP_BY_KIND[progress.kind as keyof typeof STEP_BY_KIND] : undefined);
+  // The scan's own steps are not the import's: it is named as one step.
+  const step =
+    progress?.kind === 'duplicates.scan' ? 'scan' : (progress?.step ?? (progress && STEP_BY_KIND[progress.kind]));
   const stepLabel = t(`imports.screen.job.${step ?? fallbackStep}`, { defaultValue: step ?? fallbackStep });
   const total = progress?.total ?? 0;
   const percent = progress && total > 0 ? Math.min(100, Math.round((progress.done * 100) / total)) : 0;

@@ -6,7 +6,8 @@ import { useSearchFocus } from '../guests/search-context.tsx';
 import { ImportCountTiles } from './PreviewSummary.tsx';
 import { UndoImport } from './UndoImport.tsx';
 
-// After an import: what it recorded, the way to the guests it brought in (the desk's search), and its undo.
+// After an import: what it recorded, the pairs the duplicate scan then proposed with its guests (重複の確認),
+// the way to the guests it brought in (the desk's search), and its undo.
 
 type RunAnswer = CallOutput<'imports.run'>;
 
@@ -32,6 +33,20 @@ export function RunResult({
           {fileName}
         </Text>
         <ImportCountTiles counts={result.counts} />
+        {result.possibleDuplicates > 0 && (
+          // An import never merges on a guess: a person the ledger spells differently is left to staff.
+          <Group gap="sm" data-testid="import-duplicates" data-count={result.possibleDuplicates}>
+            <Text size="sm">{t('imports.screen.run.duplicates', { count: result.possibleDuplicates })}</Text>
+            <Button
+              size="compact-sm"
+              variant="light"
+              onClick={() => navigate({ name: 'duplicates' })}
+              data-testid="import-open-duplicates"
+            >
+              {t('imports.screen.run.openDuplicates')}
+            </Button>
+          </Group>
+        )}
         <Group>
           <Button
             autoFocus

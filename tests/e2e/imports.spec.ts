@@ -203,7 +203,10 @@ test('an .xlsx ledger: the mapping is changed on the screen, a missing name bloc
   await expect(mappingRow(page, 'お名前').getByTestId('mapping-origin')).toHaveText('前回と同じ');
 });
 
-test('a ledger row of a guest already on record is matched to them, not made a second card', async ({ page, app }) => {
+test('a guest already on record is matched, not made a second card; one written differently is left to 重複の確認', async ({
+  page,
+  app,
+}) => {
   await open(page, app.url);
   await firstRun(page);
   const api = apiFor(page, app);
@@ -216,6 +219,16 @@ test('a ledger row of a guest already on record is matched to them, not made a s
       phones: [{ number: '03-1111-2222', label: 'home' }],
     },
   });
+  // The same phone and reading as the ledger's 鈴木 一郎, another kanji: maybe the same man, never merged on a guess.
+  await api('guests.create', {
+    fields: {
+      familyName: '鈴木',
+      givenName: '一朗',
+      familyReading: 'すずき',
+      givenReading: 'いちろう',
+      phones: [{ number: '090-1234-5678', label: 'mobile' }],
+    },
+  });
   await openImports(page);
   await chooseLedger(page, '顧客台帳.csv', 'text/csv', shiftJisCsv(LEDGER));
   await expect(countTile(page, 'matchedGuests')).toHaveText('登録済みのお客様と一致 1件');
@@ -224,9 +237,16 @@ test('a ledger row of a guest already on record is matched to them, not made a s
   await expect(yamada.getByTestId('row-match')).toHaveText('登録済み：山田 花子 様');
   await page.getByTestId('import-run').click();
   await expect(page.getByTestId('import-result')).toBeVisible();
-  expect((await api('system.info', {})).guestCount).toBe(2);
+  expect((await api('system.info', {})).guestCount).toBe(3);
   const { hits } = await api('guests.search', { q: 'やまだ はなこ' });
   expect(hits).toHaveLength(1);
+  // The scan after the import proposes the pair; the result says so and leads to the review.
+  const duplicates = page.getByTestId('import-duplicates');
+  await expect(duplicates).toHaveAttribute('data-count', '1');
+  await expect(duplicates).toContainText('同じ方かもしれない組が1件あります');
+  await duplicates.getByTestId('import-open-duplicates').click();
+  await expect(page.getByTestId('duplicates-page')).toBeVisible();
+  await expect(page.getByTestId('candidate')).toHaveCount(1);
 });
 
 test('a large file goes up with a progress bar, chunk by chunk, before it is read', async ({ page, app }) => {
