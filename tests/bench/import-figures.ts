@@ -157,6 +157,8 @@ type ChildResult = {
   counts: Record<string, number>;
   progressEvents: number;
   steps: string[];
+  stepSeconds: Record<string, number>;
+  peakMbByStep: Record<string, number>;
   peakMb: number;
   fileMb: number;
 };
@@ -171,6 +173,24 @@ async function importOnce(ledger: string): Promise<ChildResult> {
   core.onProgress((progress) => {
     progressEvents++;
     steps.add(`${progress.kind}${progress.step ? `:${progress.step}` : ''}`);
+  });
+  // The highest resident memory of each phase, sampled: where a peak comes from.
+  const peaks: Record<string, number> = {};
+  let phase = 'upload';
+  const sampler = setInterval(() => {
+    peaks[phase] = Math.max(peaks[phase] ?? 0, process.memoryUsage().rss / 1024 / 1024);
+  }, 50);
+  const stepTimes: Record<string, number> = {};
+  let stepStarted = performance.now();
+  let lastStep = '';
+  core.onProgress((progress) => {
+    const step = `${progress.kind}${progress.step ? `:${progress.step}` : ''}`;
+    if (step !== lastStep) {
+      if (lastStep) stepTimes[lastStep] = (stepTimes[lastStep] ?? 0) + (performance.now() - stepStarted) / 1000;
+      lastStep = step;
+      stepStarted = performance.now();
+      phase = step;
+    }
   });
   const started = performance.now();
   const bytes = readFileSync(ledger);
@@ -190,6 +210,8 @@ async function importOnce(ledger: string): Promise<ChildResult> {
   const previewed = performance.now();
   const run = await must<{ counts: Record<string, number> }>(core, 'imports.run', { upload });
   const done = performance.now();
+  if (lastStep) stepTimes[lastStep] = (stepTimes[lastStep] ?? 0) + (performance.now() - stepStarted) / 1000;
+  clearInterval(sampler);
   close();
   rmSync(dir, { recursive: true, force: true });
   return {
@@ -202,6 +224,8 @@ async function importOnce(ledger: string): Promise<ChildResult> {
     counts: { ...preview.counts, ...run.counts },
     progressEvents,
     steps: [...steps],
+    stepSeconds: Object.fromEntries(Object.entries(stepTimes).map(([k, v]) => [k, Math.round(v * 10) / 10])),
+    peakMbByStep: Object.fromEntries(Object.entries(peaks).map(([k, v]) => [k, Math.round(v)])),
     peakMb: process.resourceUsage().maxRSS / 1024,
     fileMb: statSync(ledger).size / 1024 / 1024,
   };
@@ -256,7 +280,8 @@ export async function importFigures(log: (line: string) => void, rows = ROWS) {
   rmSync(dir, { recursive: true, force: true });
   const mark = (ok: boolean) => (ok ? 'ok  ' : 'MISS');
   log(`  counts: ${JSON.stringify(result.counts)}`);
-  log(`  progress: ${result.progressEvents} events, steps ${result.steps.join(', ')}`);
+  log(`  progress: ${result.progressEvents} events; seconds by step ${JSON.stringify(result.stepSeconds)}`);
+  log(`  peak resident memory by step (MB): ${JSON.stringify(result.peakMbByStep)}`);
   log(
     `  upload ${result.seconds.upload.toFixed(1)} s, preview (read, cleanse, match) ${result.seconds.preview.toFixed(1)} s, write ${result.seconds.run.toFixed(1)} s`,
   );

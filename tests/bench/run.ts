@@ -9,6 +9,7 @@ import { banquetFigures } from './banquet-figures.ts';
 import { type BuildResult, ensureDatabase } from './build-database.ts';
 import { duplicateFigures } from './duplicate-figures.ts';
 import { exportFigures } from './export-figures.ts';
+import { importFigures } from './import-figures.ts';
 import { postcodeFigures } from './postcode-figures.ts';
 import { createBaseline, queryClasses, sampleGuests } from './queries.ts';
 import { type Figure, printTable, writeJson } from './report.ts';
@@ -55,6 +56,19 @@ function caller(core: Core) {
     // biome-ignore lint/suspicious/noExplicitAny: the bench reads results loosely; contract tests check shapes.
     return result.value as any;
   };
+}
+
+/** The import's end-to-end time and its naive baseline, as figures (its memory is printed beside them). */
+async function importLedgerFigures(): Promise<Figure[]> {
+  const result = await importFigures(log);
+  return [
+    {
+      name: 'import.ledger_100k_xlsx',
+      size: 100_000,
+      timing: summarize([result.seconds * 1000]),
+      baseline: summarize([result.baselineSeconds * 1000]),
+    },
+  ];
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -280,6 +294,8 @@ for (const size of sizes) {
     ...(size === 100_000 ? await backupFigures(build.file, size, log) : []),
     // Its own register of 100,000 guests (duplicate-figures.ts): once, beside the 100,000 database.
     ...(size === 100_000 ? await duplicateFigures(log) : []),
+    // A ledger of 100,000 rows into a register of its own (import-figures.ts): once, beside the 100,000 database.
+    ...(size === 100_000 ? await importLedgerFigures() : []),
   ];
   // In the browser only at the largest size: it is the figure the target names (1,000,000 guests).
   if (size === sizes.at(-1)) {

@@ -150,6 +150,25 @@ describe('importing a ledger', () => {
     expect(pairs).toHaveLength(1);
   });
 
+  it('undone after a merge, keeps the visits and allergies the merge moved to the card kept', async () => {
+    const test = await staffed();
+    const kept = await test.call('guests.create', {
+      fields: { familyName: '鈴木', givenName: '花子', familyReading: 'すずき', givenReading: 'はなこ' },
+    });
+    const ledger = `氏名,フリガナ,来館日,泊数,部屋,アレルギー\r\n鈴木 華子,ｽｽﾞｷ ﾊﾅｺ,${slashed(lastYear)},1,201,そば\r\n`;
+    const run = await test.call('imports.run', {
+      upload: await upload(test, 'ledger.csv', Buffer.from(ledger, 'utf8')),
+    });
+    const imported = test.db.prepare('SELECT id FROM guests WHERE import_id = ?').pluck().get(run.import) as string;
+    await test.call('duplicates.merge', { keptId: kept.id, mergedId: imported });
+
+    const undone = await test.call('imports.undo', { import: run.import });
+    expect(undone).toMatchObject({ stays: 0, allergies: 0 });
+    const service = await test.call('guests.service', { id: kept.id });
+    expect(service.stays).toHaveLength(1);
+    expect(service.allergies.map((allergy: { nameJa: string }) => allergy.nameJa)).toEqual(['そば']);
+  });
+
   it('sets aside a future visit in a room another party holds, naming the room', async () => {
     const test = await staffed();
     const owner = await test.call('guests.create', { fields: { familyName: '佐藤', familyReading: 'さとう' } });

@@ -102,19 +102,26 @@ export function createSearchIndex(db: Database) {
   );
   const clearPending = db.prepare("DELETE FROM meta WHERE key = 'search_pending_import'");
 
-  /** Writes the rows of these guests (none of which has any yet), in key order, to the index and its shadow. */
-  const indexFresh = (guests: readonly IndexedGuest[]) => {
-    const inserts: Key[] = [];
+  // An import's guests' rows, gathered unordered in a scratch table while the import is indexed, then written
+  // into the index in one INSERT … SELECT … ORDER BY, which SQLite sorts itself and writes in one pass over the
+  // index (as rebuild() does). Written in pieces instead, each piece's rows landed all over the index again:
+  // 14 s against 4.5 s for the 62,833 guests of the 100,000-row bench ledger. Those 4.5 s are one statement,
+  // so a search typed then waits for it (once, at the end of an import that large).
+  const stageFresh = (guests: readonly IndexedGuest[]) => {
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS search_term_fresh (term, rank, recency, guest)');
+    const load = db.prepare('INSERT INTO temp.search_term_fresh VALUES (?, ?, ?, ?)');
     for (const guest of guests) {
-      for (const [term, rank] of rows(guest)) inserts.push([term, rank, guest.last_activity_at, guest.rowid]);
+      for (const [term, rank] of rows(guest)) load.run(term, rank, guest.last_activity_at, guest.rowid);
     }
-    inserts.sort(byKey);
-    const targets = [live];
+  };
+  const writeStaged = () => {
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS search_term_fresh (term, rank, recency, guest)');
+    const order = 'ORDER BY term, rank, recency DESC, guest';
+    db.exec(`INSERT OR IGNORE INTO search_term SELECT * FROM temp.search_term_fresh ${order}`);
     if (shadowExists.get() !== undefined) {
-      shadow ??= statementsFor(SHADOW_TABLE);
-      targets.push(shadow);
+      db.exec(`INSERT OR IGNORE INTO search_term_shadow SELECT * FROM temp.search_term_fresh ${order}`);
     }
-    for (const { insert } of targets) for (const key of inserts) insert.run(...key);
+    db.exec('DROP TABLE temp.search_term_fresh');
   };
 
   return {
@@ -135,11 +142,12 @@ export function createSearchIndex(db: Database) {
         .prepare(`SELECT rowid, * FROM guests WHERE import_id = ? AND rowid > ? ORDER BY rowid LIMIT ?`)
         .all(importId, after, limit) as IndexedGuest[];
       if (guests.length === 0) {
+        writeStaged();
         deferred.delete(importId);
         if (deferred.size === 0) clearPending.run();
         return null;
       }
-      indexFresh(guests);
+      stageFresh(guests);
       return (guests.at(-1) as IndexedGuest).rowid;
     },
     onGuestWritten(before: IndexedGuest | undefined, after: IndexedGuest) {

@@ -1,3 +1,5 @@
+import { columnSpec, tableSpec } from '../../../db/log/registry.ts';
+import { encodeRowId } from '../../../db/log/store.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import type { Actor, CoreContext } from '../context.ts';
 import type { SliceClock, SliceProgress } from '../jobs/runner.ts';
@@ -8,7 +10,7 @@ import { writeInSlices } from '../jobs/write-slices.ts';
 // so the undo syncs like any write. What staff recorded after the import stays, and so does what it hangs
 // on: a stay with a dish served or a request on it, a guest with anything of their own (a request, a stay or
 // allergy not from this import, a companion link, a banquet). Allergies staff already corrected stay as the
-// correction left them.
+// correction left them, and records a 名寄せ merge moved to another card since are that card's history now.
 
 export type UndoCounts = { guests: number; stays: number; allergies: number; keptGuests: number };
 
@@ -42,6 +44,18 @@ function guestHasOwnRecords(ctx: CoreContext, guestId: string, importId: string,
     one('SELECT 1 FROM banquets WHERE organiser_id = ? AND deleted_at IS NULL LIMIT 1', guestId) ||
     one('SELECT 1 FROM follow_ups WHERE guest_id = ? LIMIT 1', guestId)
   );
+}
+
+/**
+ * Whether the record moved to another guest since it was imported (a 名寄せ merge moved it to the card kept):
+ * it is the kept guest's history now, recorded since, and stays. The log says: an entry of its guest_id
+ * column besides the insert.
+ */
+function movedSince(ctx: CoreContext, table: 'stays' | 'allergies', id: string): boolean {
+  const spec = tableSpec(table);
+  const column = columnSpec(table, 'guest_id');
+  if (!column) return false;
+  return ctx.changes.log.fieldEntries(spec.id, encodeRowId(id), column.id).some((entry) => entry.col === column.id);
 }
 
 /** Whether staff recorded something on the stay since: a dish served, a menu planned, a request, a party. */
@@ -92,7 +106,7 @@ export function* undoImport(
     function* (session) {
       for (const id of stays) {
         done++;
-        if (stayHasOwnRecords(ctx, id)) keptStays.add(id);
+        if (movedSince(ctx, 'stays', id) || stayHasOwnRecords(ctx, id)) keptStays.add(id);
         else {
           session.writeRow('stays', id, { deleted_at: session.now() });
           counts.stays++;
@@ -101,6 +115,10 @@ export function* undoImport(
       }
       for (const id of allergies) {
         done++;
+        if (movedSince(ctx, 'allergies', id)) {
+          yield;
+          continue;
+        }
         session.writeRow('allergies', id, {
           retracted_at: session.now(),
           retracted_by: actor.staffId,
