@@ -6,7 +6,7 @@ import { ExportDialog } from '../exports/ExportDialog.tsx';
 import { StaffManager } from '../staff/StaffManager.tsx';
 import { navigate } from './route.ts';
 
-/** Less frequent places: managing staff, deleted guests, exports, conflicts between PCs. */
+/** Less frequent places: importing a ledger, managing staff, deleted guests, exports, conflicts between PCs. */
 export function HeaderMenu() {
   const { t } = useTranslation();
   const [managing, setManaging] = useState(false);
@@ -29,6 +29,9 @@ export function HeaderMenu() {
         <Menu.Dropdown>
           <Menu.Item data-testid="catalogue-link" onClick={() => navigate({ name: 'catalogue' })}>
             {t('header.catalogue')}
+          </Menu.Item>
+          <Menu.Item data-testid="imports-link" onClick={() => navigate({ name: 'imports' })}>
+            {t('header.importLedger')}
           </Menu.Item>
           <Menu.Item data-testid="settings-link" onClick={() => navigate({ name: 'settings' })}>
             {t('header.settings')}

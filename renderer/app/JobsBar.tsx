@@ -2,7 +2,7 @@ import { Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FINAL_JOB_STATES, type JobProgress } from '../../shared/contract/jobs.ts';
+import { FINAL_JOB_STATES, type JobKind, type JobProgress } from '../../shared/contract/jobs.ts';
 import { call, onProgress } from '../api/client.ts';
 import { attempt } from './notify.ts';
 
@@ -45,7 +45,10 @@ export function JobRow({ job }: { job: JobProgress }) {
   );
 }
 
-export function JobsBar() {
+/** The jobs of a ledger import, with the duplicate scan it runs at its end, which its own screen follows. */
+export const IMPORT_JOB_KINDS: readonly JobKind[] = ['import.read', 'import.write', 'import.undo', 'duplicates.scan'];
+
+export function JobsBar({ hiddenKinds }: { hiddenKinds?: readonly JobKind[] } = {}) {
   const { t } = useTranslation();
   const [jobs, setJobs] = useState<ReadonlyMap<string, JobProgress>>(new Map());
   // Jobs already over: a late answer of jobs.list must not bring their bar back.
@@ -85,10 +88,11 @@ export function JobsBar() {
     };
   }, [t]);
 
-  if (jobs.size === 0) return null;
+  const shown = [...jobs.values()].filter((job) => !hiddenKinds?.includes(job.kind));
+  if (shown.length === 0) return null;
   return (
     <Stack gap="xs" mb="md" role="region" aria-label={t('jobs.regionLabel')} data-testid="jobs">
-      {[...jobs.values()].map((job) => (
+      {shown.map((job) => (
         <JobRow key={job.job} job={job} />
       ))}
     </Stack>

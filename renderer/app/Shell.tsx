@@ -12,6 +12,7 @@ import { GuestCard } from '../guests/GuestCard.tsx';
 import { SearchBox } from '../guests/SearchBox.tsx';
 import { SearchPage } from '../guests/SearchPage.tsx';
 import { useSearchFocus } from '../guests/search-context.tsx';
+import { ImportsPage } from '../imports/ImportsPage.tsx';
 import { CataloguePage } from '../kitchen/CataloguePage.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { PrintPage } from '../sheets/PrintPage.tsx';
@@ -20,7 +21,7 @@ import { StaffSwitcher } from '../staff/StaffSwitcher.tsx';
 import { useStaff } from '../staff/staff-context.tsx';
 import { StayPage } from '../stays/StayPage.tsx';
 import { HeaderMenu } from './HeaderMenu.tsx';
-import { JobsBar } from './JobsBar.tsx';
+import { IMPORT_JOB_KINDS, JobsBar } from './JobsBar.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { errorMessage } from './notify.ts';
 import { navigate, useRoute } from './route.ts';
@@ -89,6 +90,8 @@ function Main() {
       return <SettingsPage />;
     case 'conflicts':
       return <ConflictsPage />;
+    case 'imports':
+      return <ImportsPage />;
     case 'duplicates':
       return <DuplicatesPage />;
     case 'banquets':
@@ -117,7 +120,8 @@ export function Shell() {
       <AppShell.Main bg="gray.0">
         <Container size="lg" px={0}>
           <BackupBanner />
-          <JobsBar />
+          {/* The import screen shows its own jobs' progress where the person is looking. */}
+          <JobsBar hiddenKinds={route.name === 'imports' ? IMPORT_JOB_KINDS : undefined} />
           <Main />
         </Container>
       </AppShell.Main>

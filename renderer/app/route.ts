@@ -5,6 +5,7 @@ import { useSyncExternalStore } from 'react';
 // #/print/briefing/<date>[/<stayId>], #/print/kitchen/<date>,
 // #/banquets (pipeline), #/banquet/<id>, #/banquets/calendar[/<date>], #/banquets/follow-ups,
 // #/banquets/reports, #/banquets/halls, #/conflicts (conflicts between PCs and changes kept aside),
+// #/imports (importing a ledger, and the imports made so far),
 // #/duplicates (名寄せ: duplicate guests to review, recent merges).
 export type Route =
   | { name: 'search' }
@@ -22,6 +23,7 @@ export type Route =
   | { name: 'banquetReports' }
   | { name: 'banquetHalls' }
   | { name: 'conflicts' }
+  | { name: 'imports' }
   | { name: 'duplicates' };
 
 const DATE = '(\\d{4}-\\d{2}-\\d{2})';
@@ -53,6 +55,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/catalogue') return { name: 'catalogue' };
   if (path === '/settings') return { name: 'settings' };
   if (path === '/conflicts') return { name: 'conflicts' };
+  if (path === '/imports') return { name: 'imports' };
   if (path === '/duplicates') return { name: 'duplicates' };
   return { name: 'search' };
 }
@@ -85,6 +88,8 @@ export function routeHref(route: Route): string {
       return '#/banquets/halls';
     case 'conflicts':
       return '#/conflicts';
+    case 'imports':
+      return '#/imports';
     case 'duplicates':
       return '#/duplicates';
     case 'print':

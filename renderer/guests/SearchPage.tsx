@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
 import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
+import { navigate } from '../app/route.ts';
 import { useGuestForm } from './form-context.tsx';
 import { prefillFromQuery } from './prefill.ts';
 import { SearchResults } from './SearchResults.tsx';
@@ -35,6 +36,9 @@ function FirstGuests() {
         <Group>
           <Button data-testid="new-guest" onClick={() => form.openNew()}>
             {t('header.newGuest')}
+          </Button>
+          <Button data-testid="import-ledger" variant="light" onClick={() => navigate({ name: 'imports' })}>
+            {t('header.importLedger')}
           </Button>
           <Button data-testid="load-sample-data" variant="light" loading={loading} onClick={loadSample}>
             {t('search.empty.loadSample')}

@@ -8,6 +8,7 @@ import { enConflicts } from './conflicts.en.ts';
 import { enDates } from './dates.en.ts';
 import { enDuplicates } from './duplicates.en.ts';
 import { enExports } from './exports.en.ts';
+import { enImportsScreen } from './imports-screen.en.ts';
 import type { Messages } from './ja.ts';
 import { enJobs } from './jobs.en.ts';
 import { enKitchen } from './kitchen.en.ts';
@@ -24,7 +25,8 @@ export const en: Messages = {
   banquet: enBanquet,
   jobs: enJobs,
   exports: enExports,
-  imports: enImports,
+  // The import screen's own words (imports.screen.*) beside the labels of the core's import codes.
+  imports: { ...enImports, screen: enImportsScreen },
   backups: enBackups,
   conflicts: enConflicts,
   duplicates: enDuplicates,
@@ -51,6 +53,7 @@ export const en: Messages = {
     manageStaff: 'Manage staff',
     deletedGuests: 'Deleted guests',
     newGuest: 'New guest',
+    importLedger: 'Import a ledger',
     home: 'Back to search',
   },
   language: {
@@ -74,7 +77,7 @@ export const en: Messages = {
     },
     empty: {
       title: 'No guests yet',
-      description: 'Add your first guest, or try the app with sample data.',
+      description: 'Add your first guest, import your ledger (Excel or CSV), or try the app with sample data.',
       loadSample: 'Load sample data (200 guests)',
       sampleLoaded_one: "{{count}} sample guest added, with stays, dishes and today's arrivals",
       sampleLoaded_other: "{{count}} sample guests added, with stays, dishes and today's arrivals",

@@ -15,6 +15,7 @@ import { jaConflicts } from './conflicts.ja.ts';
 import { jaDates } from './dates.ja.ts';
 import { jaDuplicates } from './duplicates.ja.ts';
 import { jaExports } from './exports.ja.ts';
+import { jaImportsScreen } from './imports-screen.ja.ts';
 import { jaJobs } from './jobs.ja.ts';
 import { jaKitchen } from './kitchen.ja.ts';
 import { jaKitchenErrors } from './kitchen-errors.ja.ts';
@@ -28,7 +29,8 @@ export const ja = {
   banquet: jaBanquet,
   jobs: jaJobs,
   exports: jaExports,
-  imports: jaImports,
+  // The import screen's own words (imports.screen.*) beside the labels of the core's import codes.
+  imports: { ...jaImports, screen: jaImportsScreen },
   backups: jaBackups,
   conflicts: jaConflicts,
   duplicates: jaDuplicates,
@@ -57,6 +59,7 @@ export const ja = {
     manageStaff: 'スタッフの管理',
     deletedGuests: '削除したお客様',
     newGuest: '新しいお客様',
+    importLedger: '台帳を取り込む',
     home: '検索に戻る',
   },
   language: {
@@ -80,7 +83,7 @@ export const ja = {
     },
     empty: {
       title: 'お客様はまだ登録されていません',
-      description: '最初のお客様を登録するか、サンプルデータで試してみてください。',
+      description: '最初のお客様を登録するか、Excelなどの台帳を取り込むか、サンプルデータで試してみてください。',
       loadSample: 'サンプルデータを読み込む（200名）',
       sampleLoaded_other: 'サンプルのお客様{{count}}名と、宿泊・料理・本日の到着を追加しました',
     },

@@ -6,6 +6,9 @@ export const enJobs: Translation<typeof jaJobs> = {
   kind: {
     'demo.load': 'Loading sample data',
     'search.rebuild': 'Rebuilding the search index',
+    'import.read': 'Reading a ledger',
+    'import.write': 'Importing a ledger',
+    'import.undo': 'Undoing an import',
     'export.run': 'Exporting',
     'backup.run': 'Making a backup',
     'duplicates.scan': 'Looking for duplicate guests',

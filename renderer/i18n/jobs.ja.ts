@@ -4,6 +4,9 @@ export const jaJobs = {
   kind: {
     'demo.load': 'サンプルデータを読み込み中',
     'search.rebuild': '検索インデックスを再構築中',
+    'import.read': '台帳を読み込み中',
+    'import.write': '台帳を取り込み中',
+    'import.undo': '取り込みを元に戻しています',
     'export.run': '書き出し中',
     'backup.run': 'バックアップを作成中',
     'duplicates.scan': '重複の候補を探しています',

@@ -169,9 +169,10 @@ describe('locales', () => {
       };
       const keys = Object.entries(codes).flatMap(([group, values]) => values.map((v) => `imports.${group}.${v}`));
       expect(keys.filter((key) => !messages.has(key))).toEqual([]);
-      // …and no word for a code that no longer exists
+      // …and no word for a code that no longer exists (the import screen's own words are imports.screen.*)
       const known = new Set(keys);
-      expect([...messages.keys()].filter((key) => key.startsWith('imports.') && !known.has(key))).toEqual([]);
+      const codeWords = (key: string) => key.startsWith('imports.') && !key.startsWith('imports.screen.');
+      expect([...messages.keys()].filter((key) => codeWords(key) && !known.has(key))).toEqual([]);
     });
 
     it(`${name} names the memorial services as the family would (一周忌 … 三十三回忌)`, () => {

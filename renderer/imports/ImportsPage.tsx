@@ -1,0 +1,26 @@
+import { Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from '../api/hooks.ts';
+import { ImportHistory } from './ImportHistory.tsx';
+import { ImportWizard } from './ImportWizard.tsx';
+
+// 台帳を取り込む (#/imports): bringing an inn's existing ledger into the register, and the imports made so far
+// with their undo. Reached from the header menu and from the empty register's first-run offers.
+
+export function ImportsPage() {
+  const { t } = useTranslation();
+  // Refetched whenever an import is written or undone, here or on another PC (its batch row is synced).
+  const imports = useQuery('imports.list', {}, ['imports']);
+  return (
+    <Stack gap="lg" data-testid="imports-page">
+      <Stack gap={4}>
+        <Title order={2}>{t('imports.screen.title')}</Title>
+        <Text size="sm" c="dimmed" maw={900}>
+          {t('imports.screen.intro')}
+        </Text>
+      </Stack>
+      <ImportWizard onImportsChanged={imports.refetch} />
+      <ImportHistory imports={imports} onUndone={imports.refetch} />
+    </Stack>
+  );
+}
