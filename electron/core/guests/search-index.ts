@@ -112,15 +112,14 @@ export function createSearchIndex(db: Database) {
   // every slice dirtied pages all over the index and every commit wrote them again; written in pieces at the
   // end, each piece's rows landed all over it again: 14 s against 4.5 s for the 62,833 guests of the
   // 100,000-row bench ledger. Those 4.5 s are one statement, so a search typed then waits for it.
-  const STAGED = 'temp.search_term_staged';
   let staging: { load: Statement; unstage: Statement } | undefined;
   const stagingTable = () => {
     if (!staging) {
       db.exec(`CREATE TEMP TABLE IF NOT EXISTS search_term_staged (term, rank, recency, guest, import);
         CREATE INDEX IF NOT EXISTS temp.search_term_staged_guest ON search_term_staged (guest)`);
       staging = {
-        load: db.prepare(`INSERT INTO ${STAGED} VALUES (?, ?, ?, ?, ?)`),
-        unstage: db.prepare(`DELETE FROM ${STAGED} WHERE guest = ?`),
+        load: db.prepare('INSERT INTO temp.search_term_staged VALUES (?, ?, ?, ?, ?)'),
+        unstage: db.prepare('DELETE FROM temp.search_term_staged WHERE guest = ?'),
       };
     }
     return staging;
@@ -131,11 +130,12 @@ export function createSearchIndex(db: Database) {
   };
   const writeStaged = (importId: string) => {
     stagingTable();
-    const select = `SELECT term, rank, recency, guest FROM ${STAGED} WHERE import = ? ORDER BY term, rank, recency DESC, guest`;
+    const select =
+      'SELECT term, rank, recency, guest FROM temp.search_term_staged WHERE import = ? ORDER BY term, rank, recency DESC, guest';
     db.prepare(`INSERT OR IGNORE INTO search_term ${select}`).run(importId);
     if (shadowExists.get() !== undefined)
       db.prepare(`INSERT OR IGNORE INTO search_term_shadow ${select}`).run(importId);
-    db.prepare(`DELETE FROM ${STAGED} WHERE import = ?`).run(importId);
+    db.prepare('DELETE FROM temp.search_term_staged WHERE import = ?').run(importId);
   };
 
   return {
