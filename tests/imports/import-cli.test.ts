@@ -53,6 +53,20 @@ describe('npm run import', () => {
     expect(JSON.parse(again.out).value.counts).toMatchObject({ newGuests: 0, matchedGuests: 2, stays: 0 });
   });
 
+  it('prints a large --json answer whole into a pipe (200 rows set aside with their long cells)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yadocho-cli-'));
+    const lines = ['氏名,フリガナ,住所'];
+    for (let i = 0; i < 250; i++) lines.push(`山田 太郎${i},やまだ たろう,${'あ'.repeat(300)}`);
+    const file = join(dir, 'long.csv');
+    writeFileSync(file, `${lines.join('\r\n')}\r\n`);
+    const dry = runCli([file, '--dry-run', '--json', '--data', join(dir, 'yadocho.sqlite')]);
+    expect(dry.code).toBe(0);
+    expect(dry.out.length).toBeGreaterThan(65_536); // more than a pipe holds at once
+    const preview = JSON.parse(dry.out).value;
+    expect(preview.counts.setAside).toBe(250);
+    expect(preview.setAside).toHaveLength(200);
+  });
+
   it('says what is wrong, in the system language, with an exit code for each case', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'yadocho-cli-'));
     const data = join(dir, 'yadocho.sqlite');
