@@ -71,9 +71,14 @@ export async function writeLedger(dir: string, rows = ROWS): Promise<string> {
           : draw.chance(0.5)
             ? `${year}/${month}/${day}`
             : new Date(Date.UTC(year, month - 1, day));
+      // Ten digits in all: a four-digit area code (0263) leaves two for the exchange, 03 leaves four.
+      const exchange = String(draw.between(0, 10 ** (6 - String(area).length) - 1)).padStart(
+        6 - String(area).length,
+        '2',
+      );
       const number = draw.chance(0.5)
         ? `090-${draw.between(1000, 9999)}-${draw.between(1000, 9999)}`
-        : `${area}(${draw.between(1000, 9999)})${draw.between(1000, 9999)}`;
+        : `${area}(${exchange})${draw.between(1000, 9999)}`;
       person = {
         name: `${family}${draw.chance(0.5) ? ' ' : '　'}${given}`,
         reading: draw.chance(0.5)
