@@ -91,3 +91,13 @@ export async function searchNames(page: Page, query: string): Promise<string[]> 
   await expect(outcome).toHaveAttribute('data-shown-query', query);
   return page.getByTestId('search-result').allInnerTexts();
 }
+
+// One name column, readings in half-width katakana, era birthdays, a guest on two visit rows, and a row whose
+// birthday cannot be a date.
+export const LEDGER = [
+  ['氏名', 'フリガナ', '電話番号', '生年月日', '来館日', '泊数', '部屋', '金額', 'アレルギー'],
+  ['鈴木 一郎', 'ｽｽﾞｷ ｲﾁﾛｳ', '090-1234-5678', 'S55.5.5', '2024/4/1', '2', '201', '¥32,000', 'えび'],
+  ['山田 花子', 'ﾔﾏﾀﾞ ﾊﾅｺ', '03-1111-2222', 'H2.3.3', '2024/5/5', '1', '102', '15,000円', 'なし'],
+  ['鈴木 一郎', 'ｽｽﾞｷ ｲﾁﾛｳ', '090-1234-5678', 'S55.5.5', '2024/8/10', '1', '305', '18000', ''],
+  ['森 健太', 'ﾓﾘ ｹﾝﾀ', '080-9999-0000', '昭和九十九年', '2024/9/1', '1', '203', '12000', ''],
+];
