@@ -14,7 +14,8 @@ import type { CleanGuest } from './cleanse.ts';
 export type Identity = {
   /** Name and reading, folded: only records with the same key can be one person. */
   key: string;
-  phones: ReadonlySet<string>;
+  /** Phone digits, distinct (a few per person; an array, for 64,000 persons of a ledger held at once). */
+  phones: readonly string[];
   birthday: string;
   email: string;
 };
@@ -34,7 +35,7 @@ export function identityOf(guest: {
   const reading = kanaKey(`${guest.familyReading}${guest.givenReading}`).toLowerCase();
   return {
     key: `${name}|${reading}`,
-    phones: new Set(guest.phones.map(phoneDigits).filter((digits) => digits.length > 0)),
+    phones: [...new Set(guest.phones.map(phoneDigits).filter((digits) => digits.length > 0))],
     birthday: guest.birthday,
     email: guest.email.toLowerCase(),
   };
@@ -44,21 +45,21 @@ export function identityOf(guest: {
 export function compatible(a: Identity, b: Identity): boolean {
   if (a.key !== b.key) return false;
   if (a.birthday && b.birthday && a.birthday !== b.birthday) return false;
-  if (a.phones.size > 0 && b.phones.size > 0 && ![...a.phones].some((digits) => b.phones.has(digits))) return false;
+  if (a.phones.length > 0 && b.phones.length > 0 && !a.phones.some((digits) => b.phones.includes(digits))) return false;
   return true;
 }
 
 /** Something both hold says they are one: a phone, the birthday, the email. */
 export function confirmed(a: Identity, b: Identity): boolean {
   return (
-    [...a.phones].some((digits) => b.phones.has(digits)) ||
+    a.phones.some((digits) => b.phones.includes(digits)) ||
     (a.birthday !== '' && a.birthday === b.birthday) ||
     (a.email !== '' && a.email === b.email)
   );
 }
 
 const holdsNothing = (identity: Identity) =>
-  identity.phones.size === 0 && identity.birthday === '' && identity.email === '';
+  identity.phones.length === 0 && identity.birthday === '' && identity.email === '';
 
 export type ExistingGuest = { id: string; name: string; identity: Identity };
 

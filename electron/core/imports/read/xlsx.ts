@@ -15,7 +15,7 @@ import RelationshipsXform from 'exceljs/lib/xlsx/xform/core/relationships-xform.
 import StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform.js';
 import { LedgerReadError, throwIfAborted } from './errors.ts';
 import { dateStyleTest, localName, sheetRows, unescapeOoxml } from './sheet.ts';
-import { type CollectedTable, HEADER_SEARCH_ROWS, type HeaderTest, TableCollector } from './table.ts';
+import { type CollectedTable, detached, HEADER_SEARCH_ROWS, type HeaderTest, TableCollector } from './table.ts';
 import { entryStream, type ZipEntry, ZipFormatError, zipEntries } from './zip.ts';
 
 /** Chunks of UTF-8 XML as text, a character split between two chunks put back together. */
@@ -45,7 +45,7 @@ async function readSharedStrings(part: AsyncIterable<string | Uint8Array>): Prom
       } else if (event.eventType === 'closetag') {
         const name = localName(event.value.name);
         if (name === 'si' && current) {
-          strings.push(unescapeOoxml(current.join('')));
+          strings.push(detached(unescapeOoxml(current.join(''))));
           current = null;
         } else if (name === 'rPh') phoneticDepth--;
         else if (name === 't') inText = false;
