@@ -1,5 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import { v7 as uuidv7 } from 'uuid';
 import { createRunner } from '../../db/query.ts';
 import type { CallName, Result } from '../../shared/contract/index.ts';
 import type { JobProgress } from '../../shared/contract/jobs.ts';
@@ -38,6 +37,7 @@ import { jobHandlers } from './jobs/handlers.ts';
 import { createJobRunner, type JobRunnerOptions } from './jobs/runner.ts';
 import { kitchenHandlers } from './kitchen/handlers.ts';
 import { createHistoryCache } from './kitchen/history-cache.ts';
+import { newRecordId } from './record-id.ts';
 import { requestHandlers } from './requests/handlers.ts';
 import { serviceHandlers } from './service/handlers.ts';
 import { settingsHandlers } from './settings/handlers.ts';
@@ -97,7 +97,7 @@ export function createCore(options: CoreOptions): Core {
   const logger = options.logger ?? console;
   const run = createRunner(db);
   // The clock continues past the latest stamp on record, even if the PC clock was set back since.
-  const newId = options.newId ?? uuidv7;
+  const newId = options.newId ?? newRecordId;
   const changes = createChangeEngine({ db, nodeId, clock, newId });
   // When idle: the sidecar's mark of this node's latest stamp (identity.ts), so a restored older copy is noticed.
   const checkpoints = createCheckpointer(db, logger, options.checkpoint, () => recordHighWater(db, nodeId));

@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import { v7 as uuidv7 } from 'uuid';
 import { tableSpec } from '../../../db/log/registry.ts';
 import { createLogStore, ENTRY_BITS, encodeRowId, type LogStore } from '../../../db/log/store.ts';
 import { LATEST_VERSION } from '../../../db/migrations/index.ts';
 import { statementCache } from '../../../db/query.ts';
 import type { SyncedTable } from '../../../db/schema.ts';
+import { newRecordId } from '../record-id.ts';
 import { type ApplyReport, createApplier } from './apply.ts';
 import { type Conflicts, createConflicts } from './conflicts.ts';
 import { createDerivations, type Derivations } from './derived.ts';
@@ -64,7 +64,15 @@ export function createChangeEngine(options: {
   const rows = createRowStore(db, derivations);
   const conflicts = createConflicts(db, log);
   const applier = createApplier({ db, log, rows, derivations, hlc, clock });
-  const writeContext = { log, rows, derivations, hlc, node, schema: LATEST_VERSION, newId: options.newId ?? uuidv7 };
+  const writeContext = {
+    log,
+    rows,
+    derivations,
+    hlc,
+    node,
+    schema: LATEST_VERSION,
+    newId: options.newId ?? newRecordId,
+  };
   const version = db.prepare(`SELECT max(id) >> ${ENTRY_BITS} FROM log_entry WHERE tbl = ? AND row = ?`).pluck();
 
   /** Runs `body` in a transaction of its own (write lock first) or inside the caller's. */

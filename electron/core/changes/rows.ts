@@ -94,8 +94,15 @@ export function createRowStore(db: Database, derivations: Derivations) {
       );
     },
     /** Derived columns, hooks and bookkeeping after a row was written. Returns the row as it now is. */
-    afterWrite(table: SyncedTable, before: StoredRow | undefined, id: string, touched: Touched): StoredRow {
-      let after = select.get(table)?.get(id) as StoredRow;
+    afterWrite(
+      table: SyncedTable,
+      before: StoredRow | undefined,
+      id: string,
+      touched: Touched,
+      /** The row as just read back, when the caller has it (an insert): saves reading it again. */
+      current?: StoredRow,
+    ): StoredRow {
+      let after = current ?? (select.get(table)?.get(id) as StoredRow);
       touched.row(table, id);
       for (const moved of derivations.afterWrite(table, before, after)) {
         touched.row(moved.table, moved.id);

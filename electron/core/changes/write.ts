@@ -6,7 +6,7 @@ import type { Derivations } from './derived.ts';
 import type { Hlc } from './hlc.ts';
 import { stampToIso, stampWall } from './hlc.ts';
 import { versionsOf, winner } from './merge.ts';
-import { type RowStore, storable, type Touched } from './rows.ts';
+import { type RowStore, type StoredRow, storable, type Touched } from './rows.ts';
 
 // The local write path. Every insert or update of a synced table goes through a session's writeRow, which
 // in the caller's transaction writes the row and logs it: one header per committed write (its HLC stamp,
@@ -113,7 +113,7 @@ export function openSession(
           id,
           ctx.derivations.withPlaceholders(table, { ...stored, updated_at: stampToIso(ensureStamp()) }),
         );
-        const inserted = ctx.rows.read(table, id) as Record<string, unknown>;
+        const inserted = ctx.rows.read(table, id) as StoredRow;
         const tx = ensureHeader();
         const entryId = ctx.log.appendEntry(tx, position++, {
           tbl: spec.id,
@@ -126,7 +126,7 @@ export function openSession(
         inserts.set(rowKey, entryId);
         // A new row's fields have one version each (this one: the clock is past everything received), so
         // there is no concurrent edit to look for.
-        ctx.rows.afterWrite(table, undefined, id, touched);
+        ctx.rows.afterWrite(table, undefined, id, touched, inserted);
         return spec.columns.map((column) => column.name);
       }
 
