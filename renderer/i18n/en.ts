@@ -13,6 +13,7 @@ import type { Messages } from './ja.ts';
 import { enJobs } from './jobs.en.ts';
 import { enKitchen } from './kitchen.en.ts';
 import { enKitchenErrors } from './kitchen-errors.en.ts';
+import { enRoleErrors, enRoleFields, enRoles } from './roles.en.ts';
 import { enService } from './service.en.ts';
 import { enServiceErrors } from './service-errors.en.ts';
 
@@ -31,6 +32,7 @@ export const en: Messages = {
   conflicts: enConflicts,
   duplicates: enDuplicates,
   dates: enDates,
+  roles: enRoles,
   app: {
     name: '宿帳 Yadocho',
     loading: 'Loading…',
@@ -274,6 +276,7 @@ export const en: Messages = {
       ...enImportErrors,
       ...enBanquetErrors,
       ...enBackupErrors,
+      ...enRoleErrors,
       postcode_unknown:
         'Postcode {{postcode}} is not in Japan Post’s postcode data. Check the number, or type the address by hand.',
       rebuild_running: 'The search index is being rebuilt right now. Wait until it is done.',
@@ -312,6 +315,7 @@ export const en: Messages = {
       file_expired: 'This file is no longer kept. Make it again.',
     },
     field: {
+      ...enRoleFields,
       required: 'Required',
       too_long: 'At most {{max}} characters',
       reading_not_kana:

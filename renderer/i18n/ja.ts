@@ -19,6 +19,7 @@ import { jaImportsScreen } from './imports-screen.ja.ts';
 import { jaJobs } from './jobs.ja.ts';
 import { jaKitchen } from './kitchen.ja.ts';
 import { jaKitchenErrors } from './kitchen-errors.ja.ts';
+import { jaRoleErrors, jaRoleFields, jaRoles } from './roles.ja.ts';
 import { jaService } from './service.ja.ts';
 import { jaServiceErrors } from './service-errors.ja.ts';
 
@@ -35,6 +36,7 @@ export const ja = {
   conflicts: jaConflicts,
   duplicates: jaDuplicates,
   dates: jaDates,
+  roles: jaRoles,
   app: {
     name: '宿帳 Yadocho',
     loading: '読み込み中…',
@@ -278,6 +280,7 @@ export const ja = {
       ...jaImportErrors,
       ...jaBanquetErrors,
       ...jaBackupErrors,
+      ...jaRoleErrors,
       postcode_unknown: '〒{{postcode}}は郵便番号データにありません。番号を確かめるか、住所を手で入力してください。',
       rebuild_running: '検索インデックスはいま再構築中です。終わるまでお待ちください。',
       scan_running: '重複の確認はいま実行中です。終わるまでお待ちください。',
@@ -314,6 +317,7 @@ export const ja = {
       file_expired: 'このファイルは時間切れで消えました。もう一度作成してください。',
     },
     field: {
+      ...jaRoleFields,
       required: '入力してください',
       too_long: '{{max}}文字以内で入力してください',
       reading_not_kana: 'よみはひらがな・カタカナで入力してください（ローマ字のお名前はローマ字でも入力できます）',
