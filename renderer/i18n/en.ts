@@ -1,6 +1,7 @@
 import { enImportErrors } from '../../shared/i18n/import-errors.en.ts';
 import { enImports } from '../../shared/i18n/imports.en.ts';
 import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
+import { enAccessScreens } from './access-screens.en.ts';
 import { enBackupErrors, enBackups } from './backups.en.ts';
 import { enBanquet } from './banquet.en.ts';
 import { enBanquetErrors } from './banquet-errors.en.ts';
@@ -33,6 +34,7 @@ export const en: Messages = {
   duplicates: enDuplicates,
   dates: enDates,
   roles: enRoles,
+  access: enAccessScreens,
   app: {
     name: '宿帳 Yadocho',
     loading: 'Loading…',
