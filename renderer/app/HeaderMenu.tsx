@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConflicts } from '../conflicts/conflicts-context.tsx';
 import { ExportDialog } from '../exports/ExportDialog.tsx';
+import { useCan } from '../staff/permissions.ts';
 import { StaffManager } from '../staff/StaffManager.tsx';
 import { navigate } from './route.ts';
 
@@ -12,6 +13,8 @@ export function HeaderMenu() {
   const [managing, setManaging] = useState(false);
   const [exporting, setExporting] = useState(false);
   const { count } = useConflicts();
+  // Only what the person's roles allow is offered; the core refuses the rest in words all the same.
+  const can = useCan();
   return (
     <>
       <Menu position="bottom-end" width={220}>
@@ -27,45 +30,61 @@ export function HeaderMenu() {
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Item data-testid="catalogue-link" onClick={() => navigate({ name: 'catalogue' })}>
-            {t('header.catalogue')}
-          </Menu.Item>
-          <Menu.Item data-testid="imports-link" onClick={() => navigate({ name: 'imports' })}>
-            {t('header.importLedger')}
-          </Menu.Item>
-          <Menu.Item data-testid="settings-link" onClick={() => navigate({ name: 'settings' })}>
-            {t('header.settings')}
-          </Menu.Item>
-          <Menu.Item data-testid="manage-staff" onClick={() => setManaging(true)}>
-            {t('header.manageStaff')}
-          </Menu.Item>
-          <Menu.Item data-testid="duplicates-link" onClick={() => navigate({ name: 'duplicates' })}>
-            {t('duplicates.nav')}
-          </Menu.Item>
-          <Menu.Item data-testid="deleted-guests-link" onClick={() => navigate({ name: 'deleted' })}>
-            {t('header.deletedGuests')}
-          </Menu.Item>
-          <Menu.Item data-testid="export-link" onClick={() => setExporting(true)}>
-            {t('exports.menu')}
-          </Menu.Item>
-          <Menu.Item
-            data-testid="conflicts-link"
-            onClick={() => navigate({ name: 'conflicts' })}
-            rightSection={
-              count > 0 ? (
-                <Badge color="orange" size="sm" circle>
-                  {count}
-                </Badge>
-              ) : undefined
-            }
-          >
-            {t('conflicts.title')}
-          </Menu.Item>
+          {can('kitchen.read') && (
+            <Menu.Item data-testid="catalogue-link" onClick={() => navigate({ name: 'catalogue' })}>
+              {t('header.catalogue')}
+            </Menu.Item>
+          )}
+          {can('import') && (
+            <Menu.Item data-testid="imports-link" onClick={() => navigate({ name: 'imports' })}>
+              {t('header.importLedger')}
+            </Menu.Item>
+          )}
+          {can('settings.change') && (
+            <Menu.Item data-testid="settings-link" onClick={() => navigate({ name: 'settings' })}>
+              {t('header.settings')}
+            </Menu.Item>
+          )}
+          {can('staff.manage') && (
+            <Menu.Item data-testid="manage-staff" onClick={() => setManaging(true)}>
+              {t('header.manageStaff')}
+            </Menu.Item>
+          )}
+          {can('duplicates.merge') && (
+            <Menu.Item data-testid="duplicates-link" onClick={() => navigate({ name: 'duplicates' })}>
+              {t('duplicates.nav')}
+            </Menu.Item>
+          )}
+          {can('guests.delete') && (
+            <Menu.Item data-testid="deleted-guests-link" onClick={() => navigate({ name: 'deleted' })}>
+              {t('header.deletedGuests')}
+            </Menu.Item>
+          )}
+          {can('export') && (
+            <Menu.Item data-testid="export-link" onClick={() => setExporting(true)}>
+              {t('exports.menu')}
+            </Menu.Item>
+          )}
+          {can('conflicts.resolve') && (
+            <Menu.Item
+              data-testid="conflicts-link"
+              onClick={() => navigate({ name: 'conflicts' })}
+              rightSection={
+                count > 0 ? (
+                  <Badge color="orange" size="sm" circle>
+                    {count}
+                  </Badge>
+                ) : undefined
+              }
+            >
+              {t('conflicts.title')}
+            </Menu.Item>
+          )}
         </Menu.Dropdown>
       </Menu>
-      <StaffManager opened={managing} onClose={() => setManaging(false)} />
+      {can('staff.manage') && <StaffManager opened={managing} onClose={() => setManaging(false)} />}
       {/* Mounted only while open: it reads the search box's text, which changes on every keystroke. */}
-      {exporting && <ExportDialog onClose={() => setExporting(false)} />}
+      {exporting && can('export') && <ExportDialog onClose={() => setExporting(false)} />}
     </>
   );
 }
