@@ -7,6 +7,10 @@ import { useStaff } from './staff-context.tsx';
  * own (forbidden_role), which is what protects the records.
  */
 export function useCan(): (permission: Permission) => boolean {
-  const permissions = useStaff().data?.permissions;
+  const data = useStaff().data;
+  // Nobody chosen (without PINs: with PINs the lock screen shows instead) is not a role's limit: everything
+  // stays offered, and what is tried is answered with the core's no_staff, which says to choose someone first.
+  if (data && data.currentStaffId === null) return () => true;
+  const permissions = data?.permissions;
   return (permission) => permissions?.includes(permission) ?? false;
 }
