@@ -21,6 +21,8 @@ test('the owner adds staff with roles and PINs; the kitchen member, switched to 
   await firstRun(page, '佐藤 花子', { pin: OWNER_PIN });
   await createGuest(page, TAKAHASHI);
   await expect(page.getByTestId('guest-phones')).toContainText(TAKAHASHI.phone);
+  await expect(page.getByTestId('add-stay')).toBeVisible();
+  await expect(page.getByTestId('quick-request-panel')).toBeVisible();
 
   await openStaffManager(page);
   const owner = staffRow(page, '佐藤 花子');
@@ -54,6 +56,10 @@ test('the owner adds staff with roles and PINs; the kitchen member, switched to 
   await expect(page.getByTestId('guest-card')).not.toContainText('5678');
   await expect(page.getByTestId('edit-guest')).toHaveCount(0);
   await expect(page.getByTestId('delete-guest')).toHaveCount(0);
+  // Stays and requests are the desk's and the floor's to record: the kitchen reads them.
+  await expect(page.getByTestId('stays-panel')).toBeVisible();
+  await expect(page.getByTestId('add-stay')).toHaveCount(0);
+  await expect(page.getByTestId('quick-request-panel')).toHaveCount(0);
 
   // Export, import, staff and settings are not offered.
   await page.getByTestId('header-menu').click();
