@@ -8,6 +8,7 @@ import { MIGRATIONS } from '../../db/migrations/index.ts';
 import { openDatabase } from '../../db/open.ts';
 import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
 import { createCore } from '../../electron/core/create-core.ts';
+import type { CallOutput } from '../../shared/contract/index.ts';
 
 // A register of the release before roles (schema 7) opened by this one: nobody is locked out. The member who
 // set it up (the earliest created of those still working) becomes owner and manager, everyone else gets the
@@ -41,8 +42,12 @@ it('gives an existing register an owner and the others their day-to-day roles, t
   schema7Register(file);
   const db = openDatabase(file);
   const core = createCore({ db, nodeId: openNodeIdentity(db).nodeId, logger: { info() {}, warn() {}, error() {} } });
-  const list = await core.call('staff.list', { includeInactive: true });
-  if (!list.ok) throw new Error(JSON.stringify(list.error));
+  const staffList = async (input: object) => {
+    const result = await core.call('staff.list', input);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    return result as { value: CallOutput<'staff.list'> };
+  };
+  const list = await staffList({ includeInactive: true });
   const roles = Object.fromEntries(list.value.staff.map((member) => [member.name, member.roles]));
   expect(roles).toEqual({
     '女将 山田': ['owner', 'manager'],
@@ -53,8 +58,7 @@ it('gives an existing register an owner and the others their day-to-day roles, t
   expect(list.value.staff.every((member) => !member.hasPin)).toBe(true);
   // The owner is chosen without a PIN, as before, and may manage staff and settings.
   expect(await core.call('staff.setCurrent', { id: MEMBERS[1]?.id })).toMatchObject({ ok: true });
-  const mine = await core.call('staff.list', {});
-  expect(mine.ok && mine.value.permissions).toContain('staff.manage');
+  expect((await staffList({})).value.permissions).toContain('staff.manage');
   // One logged roles entry per member, written by the system (no staff member).
   const rolesColumn = tableSpec('staff').columns.find((column) => column.name === 'roles')?.id;
   const logged = db
