@@ -3,8 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConflicts } from '../conflicts/conflicts-context.tsx';
 import { ExportDialog } from '../exports/ExportDialog.tsx';
+import { OwnPinDialog } from '../staff/OwnPinDialog.tsx';
 import { useCan } from '../staff/permissions.ts';
 import { StaffManager } from '../staff/StaffManager.tsx';
+import { useStaff } from '../staff/staff-context.tsx';
 import { navigate } from './route.ts';
 
 /** Less frequent places: importing a ledger, managing staff, deleted guests, exports, conflicts between PCs. */
@@ -12,6 +14,9 @@ export function HeaderMenu() {
   const { t } = useTranslation();
   const [managing, setManaging] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [changingPin, setChangingPin] = useState(false);
+  const staff = useStaff().data;
+  const me = staff?.staff.find((member) => member.id === staff.currentStaffId) ?? null;
   const { count } = useConflicts();
   // Only what the person's roles allow is offered; the core refuses the rest in words all the same.
   const can = useCan();
@@ -80,9 +85,15 @@ export function HeaderMenu() {
               {t('conflicts.title')}
             </Menu.Item>
           )}
+          {me && (
+            <Menu.Item data-testid="own-pin-link" onClick={() => setChangingPin(true)}>
+              {t('access.ownPin.menu')}
+            </Menu.Item>
+          )}
         </Menu.Dropdown>
       </Menu>
       {can('staff.manage') && <StaffManager opened={managing} onClose={() => setManaging(false)} />}
+      {changingPin && me && <OwnPinDialog me={me} onClose={() => setChangingPin(false)} />}
       {/* Mounted only while open: it reads the search box's text, which changes on every keystroke. */}
       {exporting && can('export') && <ExportDialog onClose={() => setExporting(false)} />}
     </>

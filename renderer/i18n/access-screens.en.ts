@@ -53,6 +53,16 @@ export const enAccessScreens: Translation<typeof jaAccessScreens> = {
     unlock: 'Unlock',
     lockedNotice: 'Screen locked',
   },
+  ownPin: {
+    menu: 'Change my PIN',
+    title: 'Change the PIN of {{name}}',
+    current: 'Current PIN',
+    next: 'New PIN (4 to 8 digits)',
+    again: 'New PIN again, to confirm',
+    save: 'Change',
+    cancel: 'Cancel',
+    savedNotice: 'PIN changed',
+  },
   settings: {
     title: 'Staff PINs and the screen lock',
     pinsRequired: 'Require a PIN to switch staff',

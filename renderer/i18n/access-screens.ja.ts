@@ -52,6 +52,16 @@ export const jaAccessScreens = {
     unlock: 'ロックを解除',
     lockedNotice: '画面をロックしました',
   },
+  ownPin: {
+    menu: '自分のPINを変更',
+    title: '{{name}}のPINを変更',
+    current: 'いまのPIN',
+    next: '新しいPIN（4〜8桁の数字）',
+    again: '新しいPIN（確認のためもう一度）',
+    save: '変更する',
+    cancel: 'キャンセル',
+    savedNotice: 'PINを変更しました',
+  },
   settings: {
     title: 'スタッフのPINと画面ロック',
     pinsRequired: '担当者の切り替えにPINを必須にする',

@@ -105,6 +105,9 @@ test('without a staff member chosen at this PC, the file waits and the screen sa
   await expect(page.getByText(jaText('errors.code.no_staff') ?? '').first()).toBeVisible();
   await expect(page.getByTestId('import-preview')).toHaveCount(0);
   await pick(page, 'staff-switcher', '佐藤 花子');
+  // Chosen: the screens are built afresh for the person (the refusal goes), then the file is read.
+  await expect(page.getByTestId('staff-switcher')).toHaveValue('佐藤 花子');
+  await expect(page.getByText(jaText('errors.code.no_staff') ?? '')).toHaveCount(0);
   await chooseLedger(page, '顧客台帳.csv', 'text/csv', shiftJisCsv(LEDGER));
   await expect(page.getByTestId('import-preview')).toBeVisible();
   await expect(page.getByTestId('import-run')).toBeEnabled();

@@ -21,8 +21,9 @@ test('the owner adds staff with roles and PINs; the kitchen member, switched to 
   await firstRun(page, '佐藤 花子', { pin: OWNER_PIN });
   await createGuest(page, TAKAHASHI);
   await expect(page.getByTestId('guest-phones')).toContainText(TAKAHASHI.phone);
+  await page.getByTestId('service-tab').click();
   await expect(page.getByTestId('add-stay')).toBeVisible();
-  await expect(page.getByTestId('quick-request-panel')).toBeVisible();
+  await expect(page.getByTestId('quick-request')).toBeVisible();
 
   await openStaffManager(page);
   const owner = staffRow(page, '佐藤 花子');
@@ -57,9 +58,10 @@ test('the owner adds staff with roles and PINs; the kitchen member, switched to 
   await expect(page.getByTestId('edit-guest')).toHaveCount(0);
   await expect(page.getByTestId('delete-guest')).toHaveCount(0);
   // Stays and requests are the desk's and the floor's to record: the kitchen reads them.
+  await page.getByTestId('service-tab').click();
   await expect(page.getByTestId('stays-panel')).toBeVisible();
   await expect(page.getByTestId('add-stay')).toHaveCount(0);
-  await expect(page.getByTestId('quick-request-panel')).toHaveCount(0);
+  await expect(page.getByTestId('quick-request')).toHaveCount(0);
 
   // Export, import, staff and settings are not offered.
   await page.getByTestId('header-menu').click();
@@ -120,4 +122,24 @@ test('five wrong PINs lock a person out until a time on the inn’s clock; a new
   await expect(staffRow(page, '山本 健').getByTestId('staff-locked-out')).toHaveCount(0);
   await page.keyboard.press('Escape');
   await switchWithPin(page, '山本 健', '9753');
+
+  // The PIN the manager gave is changed by its owner, who proves the current one first.
+  await page.getByTestId('header-menu').click();
+  await page.getByTestId('own-pin-link').click();
+  const dialog = page.getByTestId('own-pin-dialog');
+  await expect(dialog.getByTestId('own-pin-current')).toBeFocused();
+  await dialog.getByTestId('own-pin-current').fill('1111');
+  await dialog.getByTestId('own-pin-next').fill('8642');
+  await dialog.getByTestId('own-pin-again').fill('8642');
+  await dialog.getByTestId('own-pin-again').press('Enter');
+  await expect(dialog.getByTestId('own-pin-error')).toContainText('PINが違います');
+  await dialog.getByTestId('own-pin-current').fill('9753');
+  await dialog.getByTestId('own-pin-save').click();
+  await expect(dialog).toBeHidden();
+  await page.getByTestId('lock-button').click();
+  const lock = page.getByTestId('lock-screen');
+  await lock.getByTestId('lock-pin').fill('8642');
+  await lock.getByTestId('lock-pin').press('Enter');
+  await expect(lock).toBeHidden();
+  await expect(page.getByTestId('staff-switcher')).toHaveValue('山本 健');
 });
