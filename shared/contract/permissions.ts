@@ -1,5 +1,5 @@
 import type { CallName } from './index.ts';
-import type { Access } from './roles.ts';
+import type { Access, Permission } from './roles.ts';
 
 // The access every call needs, in one table: a call added to the contract without a line here fails the
 // typecheck. The core's dispatcher checks it before the handler runs (electron/core/access/check.ts); a
@@ -113,3 +113,14 @@ export const CALL_ACCESS: Readonly<Record<CallName, Access>> = {
   'duplicates.undoMerge': 'duplicates.merge',
   'duplicates.merges': 'duplicates.merge',
 };
+
+/**
+ * Whether a person holding `permissions` (staff.list's answer for the person at this PC) may make the call:
+ * what the screens use to hide a button the core would refuse. With nobody chosen, pass null.
+ */
+export function mayCall(permissions: readonly Permission[] | null, name: CallName): boolean {
+  const access = CALL_ACCESS[name];
+  if (access === 'anyone') return true;
+  if (permissions === null) return false;
+  return access === 'staff' || permissions.includes(access);
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CALL_NAMES } from '../../shared/contract/index.ts';
-import { CALL_ACCESS } from '../../shared/contract/permissions.ts';
+import { CALL_ACCESS, mayCall } from '../../shared/contract/permissions.ts';
 import { allows, ROLES } from '../../shared/contract/roles.ts';
 import { makeCore } from '../support/core.ts';
 
@@ -50,5 +50,31 @@ describe('the access check', () => {
       if (CALL_ACCESS[name] === 'anyone') expect(result, name).toMatchObject({ error: { code: 'invalid_input' } });
       else expect(result, name).toEqual({ ok: false, error: { code: 'no_staff' } });
     }
+  });
+});
+
+describe('what the screens ask before showing a button', () => {
+  it('mayCall with staff.list’s permissions agrees with the core for any roles and call', async () => {
+    const test = makeCore();
+    const owner = await test.call('staff.create', { name: '女将' });
+    await test.call('staff.setCurrent', { id: owner.id });
+    const person = await test.call('staff.create', { name: '試験 担当', roles: ['kitchen'] });
+    let version = person.version;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.subarray([...ROLES], { minLength: 1 }),
+        fc.constantFrom(...CALL_NAMES),
+        async (roles, name) => {
+          await test.call('staff.setCurrent', { id: owner.id });
+          version = (await test.call('staff.update', { id: person.id, roles, version })).version;
+          await test.call('staff.setCurrent', { id: person.id });
+          const { permissions } = await test.call('staff.list', {});
+          const result = await test.core.call(name, 'probe');
+          const refused = !result.ok && result.error.detail === 'forbidden_role';
+          expect(mayCall(permissions, name), `${roles} ${name}`).toBe(!refused);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
