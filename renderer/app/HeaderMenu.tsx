@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useConflicts } from '../conflicts/conflicts-context.tsx';
 import { ExportDialog } from '../exports/ExportDialog.tsx';
 import { OwnPinDialog } from '../staff/OwnPinDialog.tsx';
-import { useCan } from '../staff/permissions.ts';
+import { useMayCall } from '../staff/permissions.ts';
 import { StaffManager } from '../staff/StaffManager.tsx';
 import { useStaff } from '../staff/staff-context.tsx';
 import { navigate } from './route.ts';
@@ -19,7 +19,7 @@ export function HeaderMenu() {
   const me = staff?.staff.find((member) => member.id === staff.currentStaffId) ?? null;
   const { count } = useConflicts();
   // Only what the person's roles allow is offered; the core refuses the rest in words all the same.
-  const can = useCan();
+  const may = useMayCall();
   return (
     <>
       <Menu position="bottom-end" width={220}>
@@ -35,42 +35,42 @@ export function HeaderMenu() {
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
-          {can('kitchen.read') && (
+          {may('dishes.list') && (
             <Menu.Item data-testid="catalogue-link" onClick={() => navigate({ name: 'catalogue' })}>
               {t('header.catalogue')}
             </Menu.Item>
           )}
-          {can('import') && (
+          {may('imports.list') && (
             <Menu.Item data-testid="imports-link" onClick={() => navigate({ name: 'imports' })}>
               {t('header.importLedger')}
             </Menu.Item>
           )}
-          {can('settings.change') && (
+          {may('settings.update') && (
             <Menu.Item data-testid="settings-link" onClick={() => navigate({ name: 'settings' })}>
               {t('header.settings')}
             </Menu.Item>
           )}
-          {can('staff.manage') && (
+          {may('staff.create') && (
             <Menu.Item data-testid="manage-staff" onClick={() => setManaging(true)}>
               {t('header.manageStaff')}
             </Menu.Item>
           )}
-          {can('duplicates.merge') && (
+          {may('duplicates.list') && (
             <Menu.Item data-testid="duplicates-link" onClick={() => navigate({ name: 'duplicates' })}>
               {t('duplicates.nav')}
             </Menu.Item>
           )}
-          {can('guests.delete') && (
+          {may('guests.listDeleted') && (
             <Menu.Item data-testid="deleted-guests-link" onClick={() => navigate({ name: 'deleted' })}>
               {t('header.deletedGuests')}
             </Menu.Item>
           )}
-          {can('export') && (
+          {may('exports.run') && (
             <Menu.Item data-testid="export-link" onClick={() => setExporting(true)}>
               {t('exports.menu')}
             </Menu.Item>
           )}
-          {can('conflicts.resolve') && (
+          {may('conflicts.list') && (
             <Menu.Item
               data-testid="conflicts-link"
               onClick={() => navigate({ name: 'conflicts' })}
@@ -92,10 +92,10 @@ export function HeaderMenu() {
           )}
         </Menu.Dropdown>
       </Menu>
-      {can('staff.manage') && <StaffManager opened={managing} onClose={() => setManaging(false)} />}
+      {may('staff.create') && <StaffManager opened={managing} onClose={() => setManaging(false)} />}
       {changingPin && me && <OwnPinDialog me={me} onClose={() => setChangingPin(false)} />}
       {/* Mounted only while open: it reads the search box's text, which changes on every keystroke. */}
-      {exporting && can('export') && <ExportDialog onClose={() => setExporting(false)} />}
+      {exporting && may('exports.run') && <ExportDialog onClose={() => setExporting(false)} />}
     </>
   );
 }

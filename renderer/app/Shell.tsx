@@ -20,7 +20,7 @@ import { FirstRun } from '../staff/FirstRun.tsx';
 import { IdleLock, LockButton } from '../staff/IdleLock.tsx';
 import { LockScreen } from '../staff/LockScreen.tsx';
 import { useLock } from '../staff/lock-context.tsx';
-import { useCan } from '../staff/permissions.ts';
+import { useMayCall } from '../staff/permissions.ts';
 import { StaffSwitcher } from '../staff/StaffSwitcher.tsx';
 import { useStaff } from '../staff/staff-context.tsx';
 import { StayPage } from '../stays/StayPage.tsx';
@@ -34,7 +34,7 @@ import { useSearchShortcut } from './shortcuts.ts';
 function Header() {
   const { t } = useTranslation();
   const form = useGuestForm();
-  const can = useCan();
+  const may = useMayCall();
   return (
     <Group h="100%" px="md" gap="md" wrap="nowrap">
       <UnstyledButton onClick={() => navigate({ name: 'search' })} title={t('header.home')} data-testid="home">
@@ -46,22 +46,22 @@ function Header() {
         <SearchBox />
       </Group>
       {/* What the person's roles do not allow is not offered (the core refuses it anyway). */}
-      {can('arrivals.read') && (
+      {may('arrivals.forDate') && (
         <Button variant="default" onClick={() => navigate({ name: 'arrivals' })} data-testid="header-arrivals">
           {t('header.arrivals')}
         </Button>
       )}
-      {can('banquets.read') && (
+      {may('banquets.list') && (
         <Button variant="default" onClick={() => navigate({ name: 'banquets' })} data-testid="header-banquets">
           {t('banquet.nav.header')}
         </Button>
       )}
-      {can('guests.edit') && (
+      {may('guests.create') && (
         <Button variant="light" onClick={() => form.openNew()} data-testid="header-new-guest">
           + {t('header.newGuest')}
         </Button>
       )}
-      {can('conflicts.resolve') && <ConflictsBadge />}
+      {may('conflicts.list') && <ConflictsBadge />}
       <StaffSwitcher />
       <LockButton />
       <LanguageSwitch />

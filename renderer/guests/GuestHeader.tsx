@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { GuestCard } from '../../shared/contract/guests.ts';
 import { call } from '../api/client.ts';
 import { attempt, notifySuccess } from '../app/notify.ts';
-import { useCan } from '../staff/permissions.ts';
+import { useMayCall } from '../staff/permissions.ts';
 import { useGuestForm } from './form-context.tsx';
 import { fullName, fullReading } from './names.ts';
 
@@ -12,7 +12,7 @@ import { fullName, fullReading } from './names.ts';
 export function GuestHeader({ card, onChanged }: { card: GuestCard; onChanged(): void }) {
   const { t } = useTranslation();
   const form = useGuestForm();
-  const can = useCan();
+  const may = useMayCall();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const deleted = card.deletedAt !== null;
@@ -44,12 +44,12 @@ export function GuestHeader({ card, onChanged }: { card: GuestCard; onChanged():
       </Stack>
       {!deleted && (
         <Group gap="xs">
-          {can('guests.edit') && (
+          {may('guests.update') && (
             <Button data-testid="edit-guest" variant="light" onClick={() => form.openEdit(card)}>
               {t('guest.edit')}
             </Button>
           )}
-          {can('guests.delete') && (
+          {may('guests.delete') && (
             <Button data-testid="delete-guest" variant="subtle" color="red" onClick={() => setConfirming(true)}>
               {t('guest.delete')}
             </Button>

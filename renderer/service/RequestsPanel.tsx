@@ -5,7 +5,7 @@ import type { GuestRequest } from '../../shared/contract/requests.ts';
 import { call } from '../api/client.ts';
 import { useInnClock } from '../app/inn-clock.tsx';
 import { attempt, notifySuccess } from '../app/notify.ts';
-import { useCan } from '../staff/permissions.ts';
+import { useMayCall } from '../staff/permissions.ts';
 import { formatDayWithWeekday } from './format.ts';
 import { QuickRequest } from './QuickRequest.tsx';
 
@@ -126,7 +126,7 @@ export function RequestsPanel({
   show?: number;
 }) {
   const { t } = useTranslation();
-  const canRecord = useCan()('requests.record'); // the kitchen reads requests, the desk and floor take them
+  const canRecord = useMayCall()('requests.record'); // the kitchen reads requests, the desk and floor take them
   const panel = useRef<HTMLDivElement>(null);
   const titleId = useId();
   useEffect(() => {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditableStay, Stay, StayStatus } from '../../shared/contract/stays.ts';
 import { routeHref } from '../app/route.ts';
-import { useCan } from '../staff/permissions.ts';
+import { useMayCall } from '../staff/permissions.ts';
 import { formatNights, formatParty, formatStayDates, formatYen } from './format.ts';
 import { StayForm } from './StayForm.tsx';
 
@@ -90,8 +90,8 @@ export function StaysPanel({
   const { t } = useTranslation();
   const [editing, setEditing] = useState<EditableStay | 'new' | null>(null);
   // Recording and changing stays is the desk's (stays.edit); others see them only.
-  const can = useCan();
-  const readOnly = deleted || !can('stays.edit');
+  const may = useMayCall();
+  const readOnly = deleted || !may('stays.create');
   return (
     <Paper withBorder radius="md" p="md" data-testid="stays-panel">
       <Stack gap="sm">
