@@ -15,8 +15,10 @@ export function IdleLock() {
   const staff = useStaff();
   const lock = useLock();
   const someoneWorking = (staff.data?.currentStaffId ?? null) !== null && !lock.locked;
-  useIdleTimer(settings.data?.idleLockMinutes ?? 0, someoneWorking, () => void lock.lock());
-  return null;
+  const minutes = settings.data?.idleLockMinutes ?? 0;
+  useIdleTimer(minutes, someoneWorking, () => void lock.lock());
+  // Nothing to see; the minutes in force and whether the timer runs are on the element for a test to wait on.
+  return <span hidden data-testid="idle-lock" data-minutes={minutes} data-armed={someoneWorking && minutes > 0} />;
 }
 
 /** The header's lock: leaving the desk for a moment locks the screen at once. */

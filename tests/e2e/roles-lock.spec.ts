@@ -36,6 +36,9 @@ test('after the idle minutes the screen locks; the PIN resumes, another person c
   await settings.getByTestId('setting-idleLockMinutes').fill('3');
   await settings.getByTestId('save-idle-lock').click();
   await expect(page.getByTestId('success-notification').last()).toHaveText('PINと画面ロックの設定を保存しました');
+  // The timer restarts on the new minutes once the settings are read again (a changed event): wait for that.
+  await expect(page.getByTestId('idle-lock')).toHaveAttribute('data-minutes', '3');
+  await expect(page.getByTestId('idle-lock')).toHaveAttribute('data-armed', 'true');
 
   // Two and a half minutes without a touch: still open. Past three: locked, and nothing of the register shows.
   await page.clock.fastForward('02:30');
