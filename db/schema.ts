@@ -9,7 +9,14 @@ export type StaffRow = {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  /** JSON array of role codes (schema 8). */
+  roles: string;
+  /** Salted scrypt hash of the PIN, null without one (schema 8). */
+  pin_hash: string | null;
 };
+
+/** Wrong PINs in a row on this PC (local, schema 8). */
+export type StaffPinAttemptRow = { staff_id: string; failures: number; locked_until: string | null };
 
 export type GuestRow = {
   id: string;
@@ -295,6 +302,7 @@ export type DuplicateCandidateRow = { guest_a: string; guest_b: string; score: n
 export type DB = {
   meta: MetaRow;
   staff: StaffRow;
+  staff_pin_attempts: StaffPinAttemptRow;
   guests: GuestRow;
   guest_links: GuestLinkRow;
   log_tx: LogTxRow;

@@ -45,7 +45,19 @@ const oneOf = (values: readonly string[], nullable = false) => ({ values: nullab
 
 /** Table number, then columns in column-number order starting at 1. */
 const DEFINITIONS: ReadonlyArray<[SyncedTable, number, ColumnDef[]]> = [
-  ['staff', 1, ['name', 'reading', 'active', 'created_at', 'deleted_at']],
+  [
+    'staff',
+    1,
+    [
+      'name',
+      'reading',
+      'active',
+      'created_at',
+      'deleted_at',
+      ['roles', list], // schema 8
+      'pin_hash', // schema 8
+    ],
+  ],
   [
     'guests',
     2,

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Runner } from '../../db/query.ts';
 import type { CallName, CallOutput, ParsedInput } from '../../shared/contract/index.ts';
+import type { Grant } from './access/check.ts';
 import type { ChangeEngine } from './changes/engine.ts';
 import type { WriteSession } from './changes/write.ts';
 import type { FileStore } from './files/store.ts';
@@ -39,6 +40,8 @@ export type CoreContext = {
 /** The caller of one call: who is working at this PC, and how to write as them. */
 export type Actor = {
   staffId: string | null;
+  /** What the person making the call may do (access/check.ts), for rules finer than the call's permission. */
+  grant: Grant;
   /** Runs `work` in one transaction through the write path; screens are told what changed after commit. */
   write<T>(work: (session: WriteSession) => T): T;
   /** Tells open screens that data they show changed without a logged write (who is working at this PC). */

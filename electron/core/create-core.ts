@@ -3,6 +3,10 @@ import { createRunner } from '../../db/query.ts';
 import type { CallName, Result } from '../../shared/contract/index.ts';
 import type { JobProgress } from '../../shared/contract/jobs.ts';
 import { localDate } from '../../shared/text/dates.ts';
+import { assignMigratedRoles } from './access/assign-roles.ts';
+import { authorize, type Grant } from './access/check.ts';
+import { createPeople } from './access/people.ts';
+import { redact } from './access/redact.ts';
 import { addressHandlers } from './addresses/handlers.ts';
 import { createPostcodeBook, type PostcodeBook } from './addresses/postcode-book.ts';
 import { allergyHandlers } from './allergies/handlers.ts';
@@ -130,6 +134,11 @@ export function createCore(options: CoreOptions): Core {
   // Derived columns and the invariants that merging cannot keep by itself, per domain.
   registerDomainRules(changes, run.prepare);
 
+  // Who is working here and what they may do (access/), read on every call.
+  const people = createPeople(db);
+  // A register from before roles gets them now, through the log (db/migrations/0008-roles.ts says how).
+  assignMigratedRoles(db, changes);
+
   const backups = createBackupService(ctx, { ...options.backups, restore: options.restore });
 
   const searchIndex = createSearchIndex(db);
@@ -178,8 +187,9 @@ export function createCore(options: CoreOptions): Core {
   };
 
   // The actor of one call; the dispatcher (dispatch.ts) does the contract checks around the handler.
-  const actorFor = (staffId: string | null, call: string, changed: Set<string>): Actor => ({
+  const actorFor = (staffId: string | null, call: string, changed: Set<string>, grant: Grant): Actor => ({
     staffId,
+    grant,
     write(work) {
       const { result, tables } = changes.transact(staffId, call, work);
       checkpoints.afterCommit();
@@ -194,6 +204,8 @@ export function createCore(options: CoreOptions): Core {
     handlers,
     logger,
     currentStaff: () => currentStaffId(ctx),
+    authorize: (name) => authorize(name, people),
+    redact,
     actorFor,
     emitChanged: emit,
     // A write takes the write lock before the handler's checks read anything, so what they checked still
@@ -215,7 +227,7 @@ export function createCore(options: CoreOptions): Core {
   // old index meanwhile: guests whose keys did not change are found as before.
   if (searchKeysStale(db)) {
     logger.info('the search index was made with older search keys: rebuilding it');
-    void dispatch('system.rebuildSearchIndex', {}).then((result) => {
+    void dispatch('system.rebuildSearchIndex', {}, {}, true).then((result) => {
       if (!result.ok) logger.warn(`search index rebuild did not finish: ${result.error.code}`);
     });
   }

@@ -9,10 +9,13 @@ import {
   toIssues,
 } from '../../shared/contract/index.ts';
 import { cleanInput } from '../../shared/text/clean.ts';
+import type { Grant } from './access/check.ts';
 import type { Actor, Handler, Logger } from './context.ts';
 
-// One call, from name and raw input to a Result: the contract's input schema, the staff check for writes, the
-// handler, and the output schema, so a handler cannot leak a field the contract does not promise. Handlers
+// One call, from name and raw input to a Result: the access check (the person's roles against the call's
+// permission, before anything else: a refused call reads nothing and changes nothing), the contract's input
+// schema, the staff check for writes, the handler, the redaction of what the person may not see, and the
+// output schema, so a handler cannot leak a field the contract does not promise. Handlers
 // may answer with a promise (a long job answers when its last slice is done); a synchronous handler still runs
 // at once, inside `call`, so calls that do not wait on a job are answered in the order they came.
 //
@@ -46,8 +49,12 @@ export type DispatchOptions = {
   logger: Logger;
   /** Who is working at this PC, for a writing call. */
   currentStaff(): string | null;
+  /** Whether the person at this PC may make the call: their grant, or a CallFailure (access/check.ts). */
+  authorize(name: CallName): Grant;
+  /** The answer as the person may see it (access/redact.ts). */
+  redact(name: CallName, value: unknown, grant: Grant): unknown;
   /** The actor of one call: writes as `staffId` and collects the tables changed into `changed`. */
-  actorFor(staffId: string | null, call: string, changed: Set<string>): Actor;
+  actorFor(staffId: string | null, call: string, changed: Set<string>, grant: Grant): Actor;
   /** Told the tables a call changed, once it has answered (even when it failed or was cancelled). */
   emitChanged(tables: string[]): void;
   /** Runs `work` in one transaction that takes the write lock first. */
@@ -67,14 +74,26 @@ const isPromise = (value: unknown): value is Promise<unknown> =>
 
 const REQUEST_ID = /^[\x21-\x7e]{1,100}$/;
 
+/** The core's own calls (the search index rebuilt at start): not a person's, so not checked. */
+const CORE_GRANT: Grant = { person: null, can: () => true };
+
 export function createDispatcher(options: DispatchOptions) {
   const { handlers, logger } = options;
   return async function dispatch(
     name: string,
     input: unknown,
     callOptions: CallOptions = {},
+    asCore = false,
   ): Promise<Result<unknown>> {
     if (!isCallName(name)) return fail('unknown_call');
+    let grant: Grant;
+    try {
+      grant = asCore ? CORE_GRANT : options.authorize(name);
+    } catch (error) {
+      if (error instanceof CallFailure) return { ok: false, error: error.error };
+      logger.error(`access check of ${name} failed`, error);
+      return fail('internal');
+    }
     const spec = contract[name];
     // One well-formed text before the checks, the row and the log (shared/text/clean.ts).
     const parsed = spec.input.safeParse(cleanInput(input ?? {}));
@@ -90,10 +109,10 @@ export function createDispatcher(options: DispatchOptions) {
       if (earlier) return earlier;
     }
     const changed = new Set<string>();
-    const actor = options.actorFor(staffId, name, changed);
+    const actor = options.actorFor(staffId, name, changed, grant);
     const handler = handlers[name] as Handler<CallName>;
     const answer = (value: unknown): Result<unknown> => {
-      const checked = spec.output.safeParse(value);
+      const checked = spec.output.safeParse(options.redact(name, value, grant));
       if (!checked.success) {
         logger.error(`output of ${name} does not match the contract`, checked.error.issues);
         throw new InternalFailure();

@@ -58,7 +58,14 @@ const REFUSED: Record<Refusal, { status: number; result: Result<never> }> = {
   forbidden: { status: 403, result: fail('forbidden') },
 };
 /** A sheet answers a failure with a status a download can tell apart (the call door always says 200). */
-const SHEET_STATUS_OF: Partial<Record<string, number>> = { invalid_input: 400, not_found: 404, internal: 500 };
+const SHEET_STATUS_OF: Partial<Record<string, number>> = {
+  invalid_input: 400,
+  // Nobody chosen at this PC, or a role that may not see arrivals (docs/roles.md): the sheet is not theirs.
+  no_staff: 403,
+  forbidden: 403,
+  not_found: 404,
+  internal: 500,
+};
 
 const SHEET_MAKERS = { briefing: makeBriefingPdf, kitchen: makeKitchenPdf };
 const sheetLanguageSchema = z.enum(['ja', 'en'], { error: 'invalid_choice' });

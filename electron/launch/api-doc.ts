@@ -2,6 +2,16 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { contract, ERROR_CODES } from '../../shared/contract/index.ts';
+import { CALL_ACCESS } from '../../shared/contract/permissions.ts';
+import { type Access, ROLE_PERMISSIONS, ROLES } from '../../shared/contract/roles.ts';
+
+/** Who may make a call, in words: the roles holding its permission (docs/roles.md). */
+function accessLine(access: Access): string {
+  if (access === 'anyone') return 'Access: anyone, also with nobody chosen at this PC.';
+  if (access === 'staff') return 'Access: anyone chosen at this PC.';
+  const roles = ROLES.filter((role) => ROLE_PERMISSIONS[role].includes(access));
+  return `Access: \`${access}\` (${roles.join(', ')}).`;
+}
 
 // docs/api.md is generated from the contract, so it cannot drift from what the doors accept.
 // `npm run docs:api` rewrites it; a test fails when the committed file is out of date.
@@ -46,9 +56,15 @@ export function renderApiDoc(): string {
     'register without guests; otherwise they answer `no_staff` like the others. Input schemas below are JSON',
     'Schema, generated from the zod contract.',
     '',
+    'Every call needs an access (shared/contract/permissions.ts, docs/roles.md), checked before its input is',
+    'read: a person whose roles lack the permission is refused with `forbidden` / `forbidden_role`',
+    '(`params.permission` names it) and nothing runs; with nobody chosen at this PC only calls open to anyone',
+    'are answered, others answer `no_staff` (until the first member exists, everything is open).',
+    '',
   ];
   for (const [name, spec] of Object.entries(contract)) {
     lines.push(`## \`${name}\`${spec.writes ? ' (writes)' : ''}`, '', spec.summary, '');
+    lines.push(accessLine(CALL_ACCESS[name as keyof typeof CALL_ACCESS]), '');
     lines.push(
       'Input:',
       '',
@@ -77,7 +93,8 @@ const ERROR_MEANINGS: Record<(typeof ERROR_CODES)[number], string> = {
   cancelled: 'a long job was stopped (`jobs.cancel`, or the app shut down) before it finished',
   unknown_call: 'no call of that name',
   unauthorized: 'missing or wrong token (HTTP)',
-  forbidden: 'foreign Host or Origin (HTTP)',
+  forbidden:
+    'not allowed: a foreign Host or Origin (HTTP, no detail), or the person’s roles, PIN or a staff rule (`detail`: `forbidden_role`, `pin_required`, `pin_wrong`, `staff_locked_out`, …; docs/roles.md)',
   internal: 'a bug; logged on the server',
 };
 

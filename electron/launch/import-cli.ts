@@ -25,6 +25,7 @@ const { values, positionals } = parseArgs({
     json: { type: 'boolean', default: false },
     data: { type: 'string' },
     staff: { type: 'string' },
+    pin: { type: 'string' },
     map: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
@@ -141,6 +142,32 @@ async function main(): Promise<void> {
     setAside: Array<{ line: number; reason: string; value: string | null }>;
   };
 
+  // Who the import reads and records as, chosen before the file is sent: reading a ledger needs the import
+  // permission of someone chosen (docs/roles.md), and with PINs required, their PIN (--pin). A new register
+  // has nobody yet: its first member is made from --staff when the import is recorded, below.
+  const staff = await call<{
+    staff: Array<{ id: string; name: string; active: boolean }>;
+    currentStaffId: string | null;
+  }>('staff.list', {});
+  const active = staff.staff.filter((person) => person.active);
+  if (values.staff && active.length > 0) {
+    const wanted = values.staff.replace(/\s+/g, '');
+    const member = active.find((person) => person.name.replace(/\s+/g, '') === wanted);
+    if (!member) {
+      console.error(
+        words.noSuchStaff(
+          values.staff,
+          active.map((p) => p.name),
+        ),
+      );
+      finish(USAGE_EXIT);
+    }
+    await call('staff.setCurrent', { id: (member as { id: string }).id, ...(values.pin ? { pin: values.pin } : {}) });
+  } else if (active.length > 0 && !staff.currentStaffId) {
+    console.error(words.needStaff(active.map((p) => p.name)));
+    finish(USAGE_EXIT);
+  }
+
   const uploadId = await upload(readFileSync(path), path.split(/[\\/]/).pop() as string);
   let preview = await call<Preview>('imports.preview', { upload: uploadId });
   if (values.map) {
@@ -159,30 +186,13 @@ async function main(): Promise<void> {
     finish(FAILED_EXIT);
   }
 
-  const staff = await call<{
-    staff: Array<{ id: string; name: string; active: boolean }>;
-    currentStaffId: string | null;
-  }>('staff.list', {});
-  if (values.staff && staff.staff.length === 0) {
+  if (values.staff && active.length === 0) {
     // A new register has nobody yet: the person running the first import is its first staff member.
     console.error(words.firstStaff(values.staff));
     const created = await call<{ id: string }>('staff.create', { name: values.staff });
     await call('staff.setCurrent', { id: created.id });
-  } else if (values.staff) {
-    const wanted = values.staff.replace(/\s+/g, '');
-    const member = staff.staff.find((person) => person.active && person.name.replace(/\s+/g, '') === wanted);
-    if (!member) {
-      console.error(
-        words.noSuchStaff(
-          values.staff,
-          staff.staff.filter((p) => p.active).map((p) => p.name),
-        ),
-      );
-      finish(USAGE_EXIT);
-    }
-    await call('staff.setCurrent', { id: (member as { id: string }).id });
-  } else if (!staff.currentStaffId) {
-    console.error(words.needStaff(staff.staff.filter((p) => p.active).map((p) => p.name)));
+  } else if (!values.staff && !staff.currentStaffId) {
+    console.error(words.needStaff(active.map((p) => p.name)));
     finish(USAGE_EXIT);
   }
 

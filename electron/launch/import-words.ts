@@ -27,11 +27,12 @@ function mappingLines(preview: Preview, language: 'ja' | 'en'): string[] {
 export const importWords = {
   ja: {
     usage: [
-      '使い方: npm run import -- ファイル [--dry-run] [--json] [--staff 名前] [--data DBファイル] [--map "見出し=項目,…"]',
+      '使い方: npm run import -- ファイル [--dry-run] [--json] [--staff 名前 [--pin PIN]] [--data DBファイル] [--map "見出し=項目,…"]',
       '  台帳（.xlsx / .csv / .txt、UTF-8 または Shift_JIS）を取り込みます。',
       '  --dry-run  何も記録せず、取り込まれる内容と件数だけを表示します',
       '  --json     結果を JSON で出力します（ほかのシステムから使うとき）',
       '  --staff    取り込みを記録するスタッフの名前（省略時はこのPCで選ばれている人）',
+      '  --pin      そのスタッフのPIN（PINを必須にしている場合）',
       '  --map      列の割り当てを変えます（例: "携帯=phone,備考="。空にするとその列は取り込みません）',
     ].join('\n'),
     noFile: (path: string) => `ファイルが見つかりません: ${path}`,
@@ -68,11 +69,12 @@ export const importWords = {
   },
   en: {
     usage: [
-      'Usage: npm run import -- FILE [--dry-run] [--json] [--staff NAME] [--data DB-FILE] [--map "Header=field,…"]',
+      'Usage: npm run import -- FILE [--dry-run] [--json] [--staff NAME [--pin PIN]] [--data DB-FILE] [--map "Header=field,…"]',
       '  Imports a ledger (.xlsx / .csv / .txt, UTF-8 or Shift_JIS).',
       '  --dry-run  records nothing; shows what would be recorded, with the counts',
       '  --json     prints the answer as JSON (for other systems)',
       '  --staff    the staff member the import is recorded under (default: the one chosen on this PC)',
+      '  --pin      that staff member’s PIN (when the inn requires PINs)',
       '  --map      changes a column’s field (e.g. "Mobile=phone,Memo="; empty: the column is not imported)',
     ].join('\n'),
     noFile: (path: string) => `No such file: ${path}`,

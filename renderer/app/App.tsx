@@ -5,7 +5,8 @@ import { I18nextProvider } from 'react-i18next';
 import { ConflictsProvider } from '../conflicts/conflicts-context.tsx';
 import { GuestFormProvider } from '../guests/form-context.tsx';
 import { SearchProvider } from '../guests/search-context.tsx';
-import { StaffProvider } from '../staff/staff-context.tsx';
+import { LockProvider } from '../staff/lock-context.tsx';
+import { PerPerson, StaffProvider } from '../staff/staff-context.tsx';
 import { InnClockProvider } from './inn-clock.tsx';
 import { Shell } from './Shell.tsx';
 
@@ -28,13 +29,17 @@ export function App({ i18n }: { i18n: I18n }) {
         <Notifications position="bottom-left" containerWidth={360} />
         <InnClockProvider>
           <StaffProvider>
-            <ConflictsProvider>
-              <SearchProvider>
-                <GuestFormProvider>
-                  <Shell />
-                </GuestFormProvider>
-              </SearchProvider>
-            </ConflictsProvider>
+            <LockProvider>
+              <PerPerson>
+                <ConflictsProvider>
+                  <SearchProvider>
+                    <GuestFormProvider>
+                      <Shell />
+                    </GuestFormProvider>
+                  </SearchProvider>
+                </ConflictsProvider>
+              </PerPerson>
+            </LockProvider>
           </StaffProvider>
         </InnClockProvider>
       </MantineProvider>

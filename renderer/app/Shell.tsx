@@ -17,6 +17,10 @@ import { CataloguePage } from '../kitchen/CataloguePage.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { PrintPage } from '../sheets/PrintPage.tsx';
 import { FirstRun } from '../staff/FirstRun.tsx';
+import { IdleLock, LockButton } from '../staff/IdleLock.tsx';
+import { LockScreen } from '../staff/LockScreen.tsx';
+import { useLock } from '../staff/lock-context.tsx';
+import { useMayCall } from '../staff/permissions.ts';
 import { StaffSwitcher } from '../staff/StaffSwitcher.tsx';
 import { useStaff } from '../staff/staff-context.tsx';
 import { StayPage } from '../stays/StayPage.tsx';
@@ -30,6 +34,7 @@ import { useSearchShortcut } from './shortcuts.ts';
 function Header() {
   const { t } = useTranslation();
   const form = useGuestForm();
+  const may = useMayCall();
   return (
     <Group h="100%" px="md" gap="md" wrap="nowrap">
       <UnstyledButton onClick={() => navigate({ name: 'search' })} title={t('header.home')} data-testid="home">
@@ -40,17 +45,25 @@ function Header() {
       <Group style={{ flex: 1 }} justify="center" wrap="nowrap">
         <SearchBox />
       </Group>
-      <Button variant="default" onClick={() => navigate({ name: 'arrivals' })} data-testid="header-arrivals">
-        {t('header.arrivals')}
-      </Button>
-      <Button variant="default" onClick={() => navigate({ name: 'banquets' })} data-testid="header-banquets">
-        {t('banquet.nav.header')}
-      </Button>
-      <Button variant="light" onClick={() => form.openNew()} data-testid="header-new-guest">
-        + {t('header.newGuest')}
-      </Button>
-      <ConflictsBadge />
+      {/* What the person's roles do not allow is not offered (the core refuses it anyway). */}
+      {may('arrivals.forDate') && (
+        <Button variant="default" onClick={() => navigate({ name: 'arrivals' })} data-testid="header-arrivals">
+          {t('header.arrivals')}
+        </Button>
+      )}
+      {may('banquets.list') && (
+        <Button variant="default" onClick={() => navigate({ name: 'banquets' })} data-testid="header-banquets">
+          {t('banquet.nav.header')}
+        </Button>
+      )}
+      {may('guests.create') && (
+        <Button variant="light" onClick={() => form.openNew()} data-testid="header-new-guest">
+          + {t('header.newGuest')}
+        </Button>
+      )}
+      {may('conflicts.list') && <ConflictsBadge />}
       <StaffSwitcher />
+      <LockButton />
       <LanguageSwitch />
       <HeaderMenu />
     </Group>
@@ -74,7 +87,7 @@ function Main() {
       </Center>
     );
   }
-  if (staff.data.staff.length === 0) return <FirstRun />;
+  if (staff.data.firstRun) return <FirstRun />;
   switch (route.name) {
     case 'guest':
       return <GuestCard key={route.id} id={route.id} />;
@@ -110,8 +123,11 @@ function Main() {
 export function Shell() {
   useSearchShortcut(useSearchFocus());
   const route = useRoute();
+  const lock = useLock();
   // A printed sheet is the page itself: no header, A4 layout (print CSS in the sheet's own styles).
   if (route.name === 'print') return <PrintPage sheet={route.sheet} date={route.date} stayId={route.stayId} />;
+  // Locked: nothing of the register shows until someone is chosen (with their PIN when PINs are required).
+  if (lock.locked) return <LockScreen />;
   return (
     <AppShell header={{ height: 64 }} padding="md">
       <AppShell.Header>
@@ -124,6 +140,7 @@ export function Shell() {
           <JobsBar hiddenKinds={route.name === 'imports' ? IMPORT_JOB_KINDS : undefined} />
           <Main />
         </Container>
+        <IdleLock />
       </AppShell.Main>
     </AppShell>
   );

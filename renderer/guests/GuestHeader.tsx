@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { GuestCard } from '../../shared/contract/guests.ts';
 import { call } from '../api/client.ts';
 import { attempt, notifySuccess } from '../app/notify.ts';
+import { useMayCall } from '../staff/permissions.ts';
 import { useGuestForm } from './form-context.tsx';
 import { fullName, fullReading } from './names.ts';
 
@@ -11,6 +12,7 @@ import { fullName, fullReading } from './names.ts';
 export function GuestHeader({ card, onChanged }: { card: GuestCard; onChanged(): void }) {
   const { t } = useTranslation();
   const form = useGuestForm();
+  const may = useMayCall();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const deleted = card.deletedAt !== null;
@@ -42,12 +44,16 @@ export function GuestHeader({ card, onChanged }: { card: GuestCard; onChanged():
       </Stack>
       {!deleted && (
         <Group gap="xs">
-          <Button data-testid="edit-guest" variant="light" onClick={() => form.openEdit(card)}>
-            {t('guest.edit')}
-          </Button>
-          <Button data-testid="delete-guest" variant="subtle" color="red" onClick={() => setConfirming(true)}>
-            {t('guest.delete')}
-          </Button>
+          {may('guests.update') && (
+            <Button data-testid="edit-guest" variant="light" onClick={() => form.openEdit(card)}>
+              {t('guest.edit')}
+            </Button>
+          )}
+          {may('guests.delete') && (
+            <Button data-testid="delete-guest" variant="subtle" color="red" onClick={() => setConfirming(true)}>
+              {t('guest.delete')}
+            </Button>
+          )}
         </Group>
       )}
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('guest.confirmDeleteTitle')} centered>

@@ -5,6 +5,7 @@ import type { GuestCard } from '../../shared/contract/guests.ts';
 import { useInnClock } from '../app/inn-clock.tsx';
 import { ageOn } from '../i18n/format.ts';
 import { useShowEra } from '../settings/use-show-era.ts';
+import { useCan } from '../staff/permissions.ts';
 import { birthdayText } from './birthday.ts';
 
 function Item({ label, children, testId }: { label: string; children: ReactNode; testId: string }) {
@@ -21,10 +22,18 @@ export function GuestProfile({ card }: { card: GuestCard }) {
   const { t, i18n } = useTranslation();
   const age = ageOn(card.birthday, useInnClock().today());
   const showEra = useShowEra();
+  // The core leaves contact details out for a person without guests.contact; say so, or a blank card reads as
+  // a guest with no phone on record.
+  const contactHidden = !useCan()('guests.contact');
   return (
     <Paper withBorder radius="md" p="md">
       <Stack gap="sm">
         <Title order={4}>{t('guest.profileTitle')}</Title>
+        {contactHidden && (
+          <Text size="sm" c="dimmed" data-testid="guest-contact-hidden">
+            {t('access.contactHidden')}
+          </Text>
+        )}
         <DataList labelWidth={130}>
           {card.phones.length > 0 && (
             <Item label={t('fields.phones')} testId="guest-phones">

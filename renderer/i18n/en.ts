@@ -1,6 +1,7 @@
 import { enImportErrors } from '../../shared/i18n/import-errors.en.ts';
 import { enImports } from '../../shared/i18n/imports.en.ts';
 import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
+import { enAccessScreens } from './access-screens.en.ts';
 import { enBackupErrors, enBackups } from './backups.en.ts';
 import { enBanquet } from './banquet.en.ts';
 import { enBanquetErrors } from './banquet-errors.en.ts';
@@ -13,6 +14,7 @@ import type { Messages } from './ja.ts';
 import { enJobs } from './jobs.en.ts';
 import { enKitchen } from './kitchen.en.ts';
 import { enKitchenErrors } from './kitchen-errors.en.ts';
+import { enRoleErrors, enRoleFields, enRoles } from './roles.en.ts';
 import { enService } from './service.en.ts';
 import { enServiceErrors } from './service-errors.en.ts';
 
@@ -31,6 +33,8 @@ export const en: Messages = {
   conflicts: enConflicts,
   duplicates: enDuplicates,
   dates: enDates,
+  roles: enRoles,
+  access: enAccessScreens,
   app: {
     name: '宿帳 Yadocho',
     loading: 'Loading…',
@@ -274,6 +278,7 @@ export const en: Messages = {
       ...enImportErrors,
       ...enBanquetErrors,
       ...enBackupErrors,
+      ...enRoleErrors,
       postcode_unknown:
         'Postcode {{postcode}} is not in Japan Post’s postcode data. Check the number, or type the address by hand.',
       rebuild_running: 'The search index is being rebuilt right now. Wait until it is done.',
@@ -312,6 +317,7 @@ export const en: Messages = {
       file_expired: 'This file is no longer kept. Make it again.',
     },
     field: {
+      ...enRoleFields,
       required: 'Required',
       too_long: 'At most {{max}} characters',
       reading_not_kana:

@@ -8,6 +8,7 @@ import { jaImportErrors } from '../../shared/i18n/import-errors.ja.ts';
 import { jaImports } from '../../shared/i18n/imports.ja.ts';
 import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
 import type { Translation } from '../../shared/i18n/translation.ts';
+import { jaAccessScreens } from './access-screens.ja.ts';
 import { jaBackupErrors, jaBackups } from './backups.ja.ts';
 import { jaBanquet } from './banquet.ja.ts';
 import { jaBanquetErrors } from './banquet-errors.ja.ts';
@@ -19,6 +20,7 @@ import { jaImportsScreen } from './imports-screen.ja.ts';
 import { jaJobs } from './jobs.ja.ts';
 import { jaKitchen } from './kitchen.ja.ts';
 import { jaKitchenErrors } from './kitchen-errors.ja.ts';
+import { jaRoleErrors, jaRoleFields, jaRoles } from './roles.ja.ts';
 import { jaService } from './service.ja.ts';
 import { jaServiceErrors } from './service-errors.ja.ts';
 
@@ -35,6 +37,8 @@ export const ja = {
   conflicts: jaConflicts,
   duplicates: jaDuplicates,
   dates: jaDates,
+  roles: jaRoles,
+  access: jaAccessScreens,
   app: {
     name: '宿帳 Yadocho',
     loading: '読み込み中…',
@@ -278,6 +282,7 @@ export const ja = {
       ...jaImportErrors,
       ...jaBanquetErrors,
       ...jaBackupErrors,
+      ...jaRoleErrors,
       postcode_unknown: '〒{{postcode}}は郵便番号データにありません。番号を確かめるか、住所を手で入力してください。',
       rebuild_running: '検索インデックスはいま再構築中です。終わるまでお待ちください。',
       scan_running: '重複の確認はいま実行中です。終わるまでお待ちください。',
@@ -314,6 +319,7 @@ export const ja = {
       file_expired: 'このファイルは時間切れで消えました。もう一度作成してください。',
     },
     field: {
+      ...jaRoleFields,
       required: '入力してください',
       too_long: '{{max}}文字以内で入力してください',
       reading_not_kana: 'よみはひらがな・カタカナで入力してください（ローマ字のお名前はローマ字でも入力できます）',

@@ -5,6 +5,7 @@ import type { GuestRequest } from '../../shared/contract/requests.ts';
 import { call } from '../api/client.ts';
 import { useInnClock } from '../app/inn-clock.tsx';
 import { attempt, notifySuccess } from '../app/notify.ts';
+import { useMayCall } from '../staff/permissions.ts';
 import { formatDayWithWeekday } from './format.ts';
 import { QuickRequest } from './QuickRequest.tsx';
 
@@ -125,6 +126,7 @@ export function RequestsPanel({
   show?: number;
 }) {
   const { t } = useTranslation();
+  const canRecord = useMayCall()('requests.record'); // the kitchen reads requests, the desk and floor take them
   const panel = useRef<HTMLDivElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -149,7 +151,7 @@ export function RequestsPanel({
         <Title order={4} id={titleId}>
           {t('service.requests.title')}
         </Title>
-        {!deleted && <QuickRequest guestId={guestId} stayId={currentStayId} />}
+        {!deleted && canRecord && <QuickRequest guestId={guestId} stayId={currentStayId} />}
         {requests.length === 0 && (
           <Text size="sm" c="dimmed">
             {t('service.requests.none')}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditableStay, Stay, StayStatus } from '../../shared/contract/stays.ts';
 import { routeHref } from '../app/route.ts';
+import { useMayCall } from '../staff/permissions.ts';
 import { formatNights, formatParty, formatStayDates, formatYen } from './format.ts';
 import { StayForm } from './StayForm.tsx';
 
@@ -88,12 +89,15 @@ export function StaysPanel({
 }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<EditableStay | 'new' | null>(null);
+  // Recording and changing stays is the desk's (stays.edit); others see them only.
+  const may = useMayCall();
+  const readOnly = deleted || !may('stays.create');
   return (
     <Paper withBorder radius="md" p="md" data-testid="stays-panel">
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={4}>{t('service.stays.title')}</Title>
-          {!deleted && (
+          {!readOnly && (
             <Button size="xs" data-testid="add-stay" onClick={() => setEditing('new')}>
               + {t('service.stays.add')}
             </Button>
@@ -105,7 +109,7 @@ export function StaysPanel({
           </Text>
         )}
         {stays.map((stay) => (
-          <StayRow key={stay.id} stay={stay} deleted={deleted} onEdit={() => setEditing(stay)} />
+          <StayRow key={stay.id} stay={stay} deleted={readOnly} onEdit={() => setEditing(stay)} />
         ))}
       </Stack>
       {editing && (

@@ -10,17 +10,26 @@ import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { useEditConflict } from '../app/use-edit-conflict.ts';
 import { BackupSettings } from '../backups/BackupSettings.tsx';
 import { useCallForm } from '../kitchen/use-call-form.ts';
+import { AccessSettings } from './AccessSettings.tsx';
 import { EraSetting } from './EraSetting.tsx';
 import { Maintenance } from './Maintenance.tsx';
 import { TimeZoneSetting } from './TimeZoneSetting.tsx';
 
-/** The numbered periods of this form; a switch saves itself (EraSetting), the time zone has its own form. */
-type Field = Exclude<keyof Settings, 'timeZone' | 'showJapaneseEra'>;
+/**
+ * The numbered periods of this form; a switch saves itself (EraSetting), the time zone has its own form, and
+ * so do PINs and the idle lock (the staff settings).
+ */
+type Field = Exclude<keyof Settings, 'timeZone' | 'showJapaneseEra' | 'pinsRequired' | 'idleLockMinutes'>;
 const LIMITS: Record<Field, { min: number; max: number }> = {
   allergyReconfirmMonths: { min: 1, max: 120 },
   repeatDishYears: { min: 1, max: 30 },
 };
 type Values = Record<Field, number | string>;
+
+const periodsOf = (settings: Settings): Values => ({
+  allergyReconfirmMonths: settings.allergyReconfirmMonths,
+  repeatDishYears: settings.repeatDishYears,
+});
 
 /** Each setting is its own row: a conflict's field is the row's id. */
 const settingOf: FieldOf = (change) => change.id;
@@ -47,7 +56,7 @@ export function SettingsPage(_props: Record<string, never>) {
     const data = query.data;
     if (!data) return;
     setScreen((current) =>
-      current === null || unchanged(current.values, current.base) ? { values: { ...data }, base: data } : current,
+      current === null || unchanged(current.values, current.base) ? { values: periodsOf(data), base: data } : current,
     );
   }, [query.data]);
 
@@ -93,7 +102,7 @@ export function SettingsPage(_props: Record<string, never>) {
     if (Object.keys(patch).length === 0) return;
     const saved = await form.run(() => call('settings.update', { patch, version }));
     if (!saved) return;
-    setScreen({ values: { ...saved }, base: saved });
+    setScreen({ values: periodsOf(saved), base: saved });
     notifySuccess(t('kitchen.settings.savedNotice'));
   };
 
@@ -155,6 +164,7 @@ export function SettingsPage(_props: Record<string, never>) {
           </Paper>
         </Stack>
       </form>
+      <AccessSettings />
       <EraSetting />
       <TimeZoneSetting />
       <BackupSettings />

@@ -8,6 +8,7 @@ import { useQuery } from '../api/hooks.ts';
 import { useInnClock } from '../app/inn-clock.tsx';
 import { attempt, errorMessage } from '../app/notify.ts';
 import { QuickRequest } from '../service/QuickRequest.tsx';
+import { useMayCall } from '../staff/permissions.ts';
 
 function RequestRow({ request }: { request: GuestRequest }) {
   const { t } = useTranslation();
@@ -72,6 +73,7 @@ function RequestRow({ request }: { request: GuestRequest }) {
 /** The requests of this stay and the lead guest's standing ones, with a quick way to take a new one. */
 export function StayRequests({ stay }: { stay: Stay }) {
   const { t } = useTranslation();
+  const canRecord = useMayCall()('requests.record'); // the kitchen reads requests, the desk and floor take them
   const guestId = stay.guestId;
   const query = useQuery('requests.forGuest', { guestId }, ['requests', 'staff']);
   const requests = (query.data?.requests ?? []).filter(
@@ -90,7 +92,7 @@ export function StayRequests({ stay }: { stay: Stay }) {
             {t('kitchen.stay.noRequests')}
           </Text>
         )}
-        <QuickRequest guestId={guestId} stayId={stay.id} />
+        {canRecord && <QuickRequest guestId={guestId} stayId={stay.id} />}
       </Stack>
     </Paper>
   );

@@ -10,7 +10,12 @@ export const ERROR_CODES = [
   'cancelled', // a long job was stopped by jobs.cancel (or at shutdown) before it finished
   'unknown_call', // the call name is not in the contract
   'unauthorized', // HTTP door: missing or wrong token
-  'forbidden', // HTTP door: foreign Host or Origin
+  // Not allowed. The HTTP door: a foreign Host or Origin (no detail). The core (docs/roles.md): the person's
+  // roles lack the call's permission (detail `forbidden_role`, params.permission), a PIN is needed or wrong
+  // (`pin_required`, `pin_wrong` with params.attemptsLeft), the person is locked out on this PC
+  // (`staff_locked_out` with params.until, ISO, and params.time, the inn's HH:mm), or a staff rule refuses
+  // (`pin_not_set`, `pin_needed_first`, `last_owner`, `owner_only`, `roles_not_held`).
+  'forbidden',
   'internal', // a bug: logged with details, shown as a generic message
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { canonicalTimeZone, DEFAULT_TIME_ZONE, isTimeZone } from '../text/time-zone.ts';
 import { basedOnVersion, empty, recordVersion } from './common.ts';
 import { call } from './define.ts';
+import { IDLE_LOCK_MAX_MINUTES } from './roles.ts';
 
 // Settings an inn tunes, shared by every PC (synced like any record).
 export const settingsSchema = z.object({
@@ -13,6 +14,10 @@ export const settingsSchema = z.object({
   showJapaneseEra: z.boolean(),
   /** The inn's IANA time zone: every time shown or printed, and the inn's "today", are read on its clock. */
   timeZone: z.string().refine(isTimeZone),
+  /** Choosing who works at a PC asks for their PIN. Off: a small family inn runs without PINs (docs/roles.md). */
+  pinsRequired: z.boolean(),
+  /** Minutes without a key or a click before a PC locks (staff.lock); 0 never locks. */
+  idleLockMinutes: z.number().int().min(0).max(IDLE_LOCK_MAX_MINUTES),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -27,18 +32,25 @@ export const DEFAULT_SETTINGS: Settings = {
   repeatDishYears: 3,
   showJapaneseEra: true,
   timeZone: DEFAULT_TIME_ZONE,
+  // Off unless turned on: a register from before PINs keeps working as it did until the owner sets PINs and
+  // turns this on, and a first member created with a PIN turns it on (staff.create).
+  pinsRequired: false,
+  // Ten minutes: a front-desk PC left alone between guests locks before the next person uses it under the
+  // wrong name, and a person working steadily at a form is not interrupted.
+  idleLockMinutes: 10,
 };
 
 export const settingsCalls = {
   'settings.get': call({
     summary:
-      'The inn-wide settings (allergy re-confirmation period, years a repeated dish is flagged, whether birthdays show their era, time zone).',
+      'The inn-wide settings (allergy re-confirmation period, years a repeated dish is flagged, whether birthdays show their era, time zone, whether PINs are required, the idle lock).',
     writes: false,
     input: empty,
     output: editableSettingsSchema,
   }),
   'settings.update': call({
-    summary: 'Change some settings; each change is logged.',
+    summary:
+      'Change some settings; each change is logged. Turning PINs on needs the person making the change to have a PIN.',
     writes: true,
     input: z
       .object({
@@ -60,6 +72,12 @@ export const settingsCalls = {
               .trim()
               .refine(isTimeZone, { error: 'time_zone_invalid' })
               .transform(canonicalTimeZone),
+            pinsRequired: z.boolean({ error: 'invalid_type' }),
+            idleLockMinutes: z
+              .number({ error: 'invalid_type' })
+              .int({ error: 'count_invalid' })
+              .min(0, { error: 'count_invalid' })
+              .max(IDLE_LOCK_MAX_MINUTES, { error: 'idle_lock_too_long' }),
           })
           .partial()
           .strict(),

@@ -65,6 +65,8 @@ it('converts a schema-3 change log and its bulk-loaded rows so that a replay reb
   const db = openDatabase(file);
   expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'change_log'").pluck().get()).toBe(0);
   const core = createCore({ db, nodeId: openNodeIdentity(db).nodeId, logger: { info() {}, warn() {}, error() {} } });
+  // The register's one member became its owner (migration 8) and is chosen, without a PIN, as before.
+  expect(await core.call('staff.setCurrent', { id: STAFF })).toMatchObject({ ok: true });
   // The history still names who changed the note, from what to what; the baseline adds no change to it.
   type Row = {
     at: string;
@@ -84,6 +86,8 @@ it('converts a schema-3 change log and its bulk-loaded rows so that a replay reb
   const report = replica.core.changes.apply(everything(core));
   expect(report.refused).toEqual([]);
   expect(syncedTables(replica.db)).toEqual(syncedTables(db));
+  // The roles the migration gave travel in the log like any edit.
+  expect(replica.db.prepare('SELECT roles FROM staff').pluck().all()).toEqual(['["owner","manager"]']);
   expect(searchTerms(replica.db).length).toBeGreaterThan(0);
   expect(replica.db.prepare('SELECT family_name FROM guests ORDER BY id').pluck().all()).toEqual(['佐藤', '鈴木']);
   core.close();

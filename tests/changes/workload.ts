@@ -6,6 +6,7 @@ import { DUPLICATE_DECISIONS, MERGE_FIELDS } from '../../shared/contract/duplica
 import { RELATIONSHIPS } from '../../shared/contract/guests.ts';
 import { DISH_CATEGORIES, MEALS, REACTIONS } from '../../shared/contract/kitchen.ts';
 import { REQUEST_CATEGORIES, REQUEST_STATUSES } from '../../shared/contract/requests.ts';
+import { ROLES } from '../../shared/contract/roles.ts';
 import { STAY_STATUSES } from '../../shared/contract/stays.ts';
 import { addDays, localDate } from '../../shared/text/dates.ts';
 import { DEFAULT_TIME_ZONE } from '../../shared/text/time-zone.ts';
@@ -40,6 +41,10 @@ const allergen = (w: WorkloadState) =>
   w.r.chance(0.8) ? seededAllergenId(w.r.int(1, SEEDED_ALLERGENS.length)) : one(w, 'SELECT id FROM allergens');
 const day = (w: WorkloadState, from: number, to: number) => addDays(w.today, w.r.int(from, to));
 const time = (w: WorkloadState, hour: number) => `${String(hour).padStart(2, '0')}:${w.r.pick(['00', '30'])}`;
+const roles = (w: WorkloadState) => {
+  const picked = ROLES.filter(() => w.r.chance(0.3));
+  return picked.length > 0 ? picked : [w.r.pick(ROLES)];
+};
 const phones = (w: WorkloadState) =>
   Array.from({ length: w.r.int(0, 2) }, () => ({
     number: `090-${w.r.int(1000, 1009)}-${w.r.int(1000, 1003)}`,
@@ -52,11 +57,21 @@ const MAKERS: Record<string, Maker> = {
     w.r.chance(0.5)
       ? { patch: { allergyReconfirmMonths: w.r.int(1, 24) } }
       : { patch: { repeatDishYears: w.r.int(1, 5) } },
-  'staff.create': (w) => ({ name: `${w.r.pick(FAMILY)} ${w.r.pick(GIVEN)}` }),
+  'staff.create': (w) => ({
+    name: `${w.r.pick(FAMILY)} ${w.r.pick(GIVEN)}`,
+    ...(w.r.chance(0.5) ? { roles: roles(w) } : {}),
+  }),
   'staff.update': (w) => {
     // Never the person working here: deactivating them would stop every later write.
     const id = one(w, "SELECT id FROM staff WHERE id <> (SELECT value FROM meta WHERE key = 'current_staff_id')");
-    return id ? { id, ...(w.r.chance(0.5) ? { name: `${w.r.pick(FAMILY)}さん` } : { active: w.r.chance(0.5) }) } : null;
+    if (!id) return null;
+    const change = w.r.pick([{ name: `${w.r.pick(FAMILY)}さん` }, { active: w.r.chance(0.5) }, { roles: roles(w) }]);
+    return { id, ...change };
+  },
+  // Another member's PIN, set or cleared by the owner working here (its hash is synced; the PIN never is).
+  'staff.setPin': (w) => {
+    const id = one(w, "SELECT id FROM staff WHERE id <> (SELECT value FROM meta WHERE key = 'current_staff_id')");
+    return id ? { id, pin: w.r.chance(0.7) ? String(w.r.int(1000, 99999999)) : null } : null;
   },
   'guests.create': (w) => {
     const i = w.r.int(0, FAMILY.length - 1);
@@ -404,6 +419,16 @@ MAKERS['imports.undo'] = (w) => {
 };
 
 export const WRITE_CALLS = [...Object.keys(MAKERS), ...Object.keys(PREPARED)];
+
+/**
+ * A valid input for a write call drawn from what the database holds, as randomWrite makes them, or null
+ * (nothing to draw from yet, or a call that needs earlier calls to prepare it).
+ */
+export function writeInput(db: Database, r: Random, now: number, name: string): Input | null {
+  const maker = MAKERS[name];
+  if (!maker) return null;
+  return maker({ db, r, today: localDate(now, DEFAULT_TIME_ZONE), demoChance: 1 });
+}
 const CREATES = [
   'guests.create',
   'stays.create',

@@ -216,7 +216,14 @@ test('first start with --demo: the sample inn brings its people, and every deal 
   expect(rowCount(test, 'stays')).toBeGreaterThan(10);
   const { staff } = await test.call('staff.list', {});
   expect(staff.map((member: { name: string }) => member.name)).toEqual(['女将 山田', '佐藤 花子', '鈴木 健太']);
-  // 担当 on the deals list: none empty.
+  // Each with roles, so trying the app shows what each role sees: the 女将 owns the register.
+  expect(staff.map((member: { roles: string[] }) => member.roles)).toEqual([
+    ['owner', 'manager'],
+    ['front', 'service', 'banquet'],
+    ['kitchen'],
+  ]);
+  // 担当 on the deals list: none empty (read as the 女将, chosen at the PC).
+  await test.call('staff.setCurrent', { id: staff[0].id });
   const { banquets } = await test.call('banquets.list', {});
   expect(banquets.length).toBeGreaterThan(5);
   expect(banquets.filter((deal: { staffName: string | null }) => !deal.staffName)).toEqual([]);

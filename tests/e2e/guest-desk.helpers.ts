@@ -18,10 +18,19 @@ export async function open(page: Page, url: string): Promise<void> {
   await expect(page.getByTestId('guest-search')).toBeVisible();
 }
 
-/** First run: the welcome panel asks who works at this PC. */
-export async function firstRun(page: Page, name = '佐藤 花子'): Promise<void> {
+/**
+ * First run: the welcome panel asks who works at this PC; they become the owner. Without a `pin` the inn
+ * chooses to run without PINs (what most tests need: switching person asks nothing), with one it is typed
+ * twice and PINs are required from then on.
+ */
+export async function firstRun(page: Page, name = '佐藤 花子', options: { pin?: string } = {}): Promise<void> {
   await expect(page.getByTestId('first-run')).toBeVisible();
   await page.getByTestId('first-run-name').fill(name);
+  if (options.pin === undefined) await page.getByTestId('first-run-no-pins').check();
+  else {
+    await page.getByTestId('first-run-pin').fill(options.pin);
+    await page.getByTestId('first-run-pin-again').fill(options.pin);
+  }
   await page.getByTestId('first-run-submit').click();
   await expect(page.getByTestId('first-run')).toBeHidden();
   await expect(page.getByTestId('staff-switcher')).toHaveValue(name);

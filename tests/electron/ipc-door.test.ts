@@ -44,6 +44,11 @@ afterAll(async () => {
 describe('the IPC door', () => {
   it('answers calls from the app through the core’s worker, and pushes a job’s progress to the window', async () => {
     expect(await invoke('system.info', {})).toMatchObject({ ok: true, value: { guestCount: 0 } });
+    // The first run: the owner is created and chosen, then loads sample data and searches while it loads.
+    const owner = await invoke('staff.create', { name: '女将 山田' });
+    expect(await invoke('staff.setCurrent', { id: (owner as { value: { id: string } }).value.id })).toMatchObject({
+      ok: true,
+    });
     const finished: string[] = [];
     const loading = invoke('demo.load', { count: 300, seed: 1 }).then((result) => {
       finished.push('demo.load');

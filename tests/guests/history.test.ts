@@ -153,15 +153,19 @@ describe('guests.history on a database from before the replayable log', () => {
     expect(baselines).toBeGreaterThan(0);
     const core = createCore({ db, nodeId: node, logger: { info() {}, warn() {}, error() {} } });
     const history = (id: string) => core.call('guests.history', { id });
-    return Promise.all([history(logged), history(loaded)]).then(([withLog, withoutLog]) => {
-      const rows = withLog.ok ? (withLog.value as { rows: HistoryRow[] }).rows : [];
-      expect(rows.map((row) => [row.staffName, row.change])).toEqual([
-        ['女将 山田', { kind: 'guestField', field: 'note', from: '', to: '窓側' }],
-        ['女将 山田', { kind: 'guestField', field: 'familyName', from: null, to: '山田' }],
-      ]);
-      expect(withoutLog).toEqual({ ok: true, value: { rows: [], next: null } });
-      core.close();
-    });
+    // The register's one member, now its owner (migration 8), is chosen to read the card.
+    const chosen = core.call('staff.setCurrent', { id: staff });
+    return chosen
+      .then(() => Promise.all([history(logged), history(loaded)]))
+      .then(([withLog, withoutLog]) => {
+        const rows = withLog.ok ? (withLog.value as { rows: HistoryRow[] }).rows : [];
+        expect(rows.map((row) => [row.staffName, row.change])).toEqual([
+          ['女将 山田', { kind: 'guestField', field: 'note', from: '', to: '窓側' }],
+          ['女将 山田', { kind: 'guestField', field: 'familyName', from: null, to: '山田' }],
+        ]);
+        expect(withoutLog).toEqual({ ok: true, value: { rows: [], next: null } });
+        core.close();
+      });
   });
 });
 

@@ -93,6 +93,18 @@ describe('the printed sheets over HTTP', () => {
     expect(await response.json()).toEqual({ ok: false, error: { code: 'not_found', detail: 'stay_not_found' } });
   });
 
+  it('refuses the sheets to a role that may not see arrivals, with 403 and the reason, and gives no PDF', async () => {
+    await arrivalDay();
+    const sales = await call('staff.create', { name: '宴会 田村', roles: ['banquet'] });
+    await call('staff.setCurrent', { id: sales.id });
+    const response = await sheet(`/api/sheets/kitchen.pdf?date=${DAY}`);
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({
+      ok: false,
+      error: { code: 'forbidden', detail: 'forbidden_role', params: { permission: 'arrivals.read' } },
+    });
+  });
+
   it('knows only its two sheets and only GET', async () => {
     expect((await sheet(`/api/sheets/invoice.pdf?date=${DAY}`)).status).toBe(404);
     const post = await fetch(`${app.server.url}/api/sheets/briefing.pdf?date=${DAY}`, {

@@ -17,8 +17,9 @@ describe('who is working at this PC', () => {
 
   it('cannot be someone who no longer works here; deactivating the person at this PC clears the choice', async () => {
     const { core, call } = makeCore();
-    const front = await call('staff.create', { name: 'フロント 鈴木' });
+    const front = await call('staff.create', { name: 'フロント 鈴木' }); // the first member: owner
     await call('staff.setCurrent', { id: front.id });
+    await call('staff.create', { name: '女将 山田', roles: ['owner'] }); // so the first may leave
     const other = await call('staff.create', { name: '仲居 田中' });
     await call('staff.update', { id: other.id, active: false });
     expect(await core.call('staff.setCurrent', { id: other.id })).toEqual({
@@ -64,12 +65,15 @@ describe('the two writes allowed before anyone is chosen at this PC', () => {
     expect((await core.call('staff.create', { name: '仲居 田中' })).ok).toBe(true);
   });
 
-  it('staff.create is allowed again when nobody can be chosen (every member deactivated), or the PC is locked out', async () => {
+  it('nobody can deactivate the last owner, so a register always has someone to choose and manage it', async () => {
     const { core, call } = makeCore();
     const only = await call('staff.create', { name: 'フロント 鈴木' });
     await call('staff.setCurrent', { id: only.id });
-    await call('staff.update', { id: only.id, active: false }); // clears who is working here
-    expect((await call('staff.list', {})).currentStaffId).toBeNull();
+    expect(await core.call('staff.update', { id: only.id, active: false })).toEqual({
+      ok: false,
+      error: { code: 'forbidden', detail: 'last_owner' },
+    });
+    expect((await call('staff.list', {})).currentStaffId).toBe(only.id);
     expect(await core.call('staff.create', { name: 'フロント 佐藤' })).toMatchObject({ ok: true });
   });
 

@@ -56,11 +56,15 @@ export function* sampleDataUnits(
   }
 }
 
-/** The sample inn's people, when nobody is on the register yet (the first start with --demo). */
+/**
+ * The sample inn's people, when nobody is on the register yet (the first start with --demo): the 女将 owns the
+ * inn, 佐藤 works the desk and the floor, 鈴木 is in the kitchen, so trying the app shows what each role sees.
+ * No PINs: the sample inn runs without them until someone sets them.
+ */
 const SAMPLE_STAFF = [
-  { name: '女将 山田', reading: 'おかみ やまだ' },
-  { name: '佐藤 花子', reading: 'さとう はなこ' },
-  { name: '鈴木 健太', reading: 'すずき けんた' },
+  { name: '女将 山田', reading: 'おかみ やまだ', roles: ['owner', 'manager'] },
+  { name: '佐藤 花子', reading: 'さとう はなこ', roles: ['front', 'service', 'banquet'] },
+  { name: '鈴木 健太', reading: 'すずき けんた', roles: ['kitchen'] },
 ] as const;
 
 /**
@@ -72,6 +76,12 @@ function writeSampleStaff(ctx: CoreContext, session: WriteSession) {
   if (ctx.run.prepare('SELECT 1 FROM staff LIMIT 1').get()) return;
   const at = session.now();
   for (const member of SAMPLE_STAFF) {
-    session.writeRow('staff', session.newId(), { ...member, active: 1, created_at: at, updated_at: at });
+    session.writeRow('staff', session.newId(), {
+      ...member,
+      roles: [...member.roles],
+      active: 1,
+      created_at: at,
+      updated_at: at,
+    });
   }
 }

@@ -2,6 +2,7 @@ import { sql } from '../../../db/query.ts';
 import type { GuestRow } from '../../../db/schema.ts';
 import { type GuestPatch, readingIssues } from '../../../shared/contract/guests.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
+import { looksLikePhoneQuery } from '../../../shared/text/phone.ts';
 import { derivedId } from '../changes/derived-id.ts';
 import { storable } from '../changes/rows.ts';
 import type { CoreContext, Handlers } from '../context.ts';
@@ -50,7 +51,12 @@ function refuseUnfitReadings(row: GuestRow, patch: GuestPatch): void {
 
 export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof createSearch>): Handlers<GuestCalls> {
   return {
-    'guests.search': ({ q, limit }) => ({ hits: search(q, limit ?? 20) }),
+    // A person who may not see contact details may not find a guest by them either: a phone number or an
+    // email typed by the kitchen finds nobody (the hits would say whose number it is).
+    'guests.search': ({ q, limit }, actor) => {
+      if (!actor.grant.can('guests.contact') && (looksLikePhoneQuery(q) || q.includes('@'))) return { hits: [] };
+      return { hits: search(q, limit ?? 20) };
+    },
 
     'guests.get': ({ id }) => loadGuestCard(ctx, id),
 

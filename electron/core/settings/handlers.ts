@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, type Settings, settingsSchema } from '../../../shared
 
 type EditableSettings = z.infer<typeof editableSettingsSchema>;
 
+import { CallFailure } from '../../../shared/contract/result.ts';
 import type { CoreContext, Handlers } from '../context.ts';
 
 type SettingsCalls = 'settings.get' | 'settings.update';
@@ -43,6 +44,10 @@ export function settingsHandlers(ctx: CoreContext): Handlers<SettingsCalls> {
   return {
     'settings.get': () => editableSettings(ctx),
     'settings.update': ({ patch, version }, actor) => {
+      // Turning PINs on while having none would lock the person out at their next choice: set one first.
+      if (patch.pinsRequired === true && actor.grant.person && !actor.grant.person.hasPin) {
+        throw new CallFailure('forbidden', 'pin_needed_first');
+      }
       actor.write((session) => {
         const now = session.now();
         for (const [key, value] of Object.entries(patch)) {

@@ -1,16 +1,36 @@
 import { sql } from '../../../db/query.ts';
 import type { StaffRow } from '../../../db/schema.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
+import { OPERATIONAL_ROLES, PERMISSIONS, permissionsOf, type Role } from '../../../shared/contract/roles.ts';
 import type { StaffMember } from '../../../shared/contract/staff.ts';
+import { createLockout, type Lockout } from '../access/lockout.ts';
+import { CURRENT_STAFF_KEY, createPeople, rolesOf } from '../access/people.ts';
+import { hashPin } from '../access/pins.ts';
 import type { CoreContext, Handlers } from '../context.ts';
+import { readSettings } from '../settings/handlers.ts';
 import { withVersion } from '../versions.ts';
+import { checkPin } from './pin-check.ts';
+import { checkPinChange, checkRoleChange } from './rules.ts';
 
-type StaffCalls = 'staff.list' | 'staff.create' | 'staff.update' | 'staff.setCurrent' | 'staff.clearCurrent';
+type StaffCalls =
+  | 'staff.list'
+  | 'staff.create'
+  | 'staff.update'
+  | 'staff.setCurrent'
+  | 'staff.clearCurrent'
+  | 'staff.lock'
+  | 'staff.setPin';
 
-const CURRENT_STAFF_KEY = 'current_staff_id';
-
-function toMember(ctx: CoreContext, row: StaffRow): StaffMember {
-  const member = { id: row.id, name: row.name, reading: row.reading, active: row.active === 1 };
+function toMember(ctx: CoreContext, lockout: Lockout, row: StaffRow): StaffMember {
+  const member = {
+    id: row.id,
+    name: row.name,
+    reading: row.reading,
+    active: row.active === 1,
+    roles: rolesOf(row.roles),
+    hasPin: row.pin_hash !== null,
+    lockedUntil: lockout.lockedUntil(row.id),
+  };
   return withVersion(ctx, 'staff', member);
 }
 
@@ -22,19 +42,16 @@ export function currentStaffId(ctx: CoreContext): string | null {
   return staff && staff.active === 1 ? staff.id : null;
 }
 
-/** Whether anyone could be chosen as working at this PC. */
-function anyActiveStaff(ctx: CoreContext): boolean {
-  const query = sql.selectFrom('staff').select('id').where('active', '=', 1).where('deleted_at', 'is', null);
-  return ctx.run.first(query.limit(1)) !== undefined;
-}
-
-function findStaff(ctx: CoreContext, id: string): StaffRow {
+export function findStaff(ctx: CoreContext, id: string): StaffRow {
   const row = ctx.run.first(sql.selectFrom('staff').selectAll().where('id', '=', id).where('deleted_at', 'is', null));
   if (!row) throw new CallFailure('not_found', 'staff_not_found');
   return row;
 }
 
 export function staffHandlers(ctx: CoreContext): Handlers<StaffCalls> {
+  const people = createPeople(ctx.db);
+  const lockout = createLockout(ctx.db, ctx.clock);
+  const member = (id: string) => toMember(ctx, lockout, findStaff(ctx, id));
   const setCurrent = (id: string | null) => {
     if (id === null) ctx.run.run(sql.deleteFrom('meta').where('key', '=', CURRENT_STAFF_KEY));
     else
@@ -45,53 +62,112 @@ export function staffHandlers(ctx: CoreContext): Handlers<StaffCalls> {
           .onConflict((oc) => oc.column('key').doUpdateSet({ value: id })),
       );
   };
+  const clear = (actor: { announce(table: string): void }) => {
+    setCurrent(null);
+    actor.announce('staff');
+    return { currentStaffId: null };
+  };
 
   return {
     'staff.list': ({ includeInactive }) => {
       let query = sql.selectFrom('staff').selectAll().where('deleted_at', 'is', null);
       if (!includeInactive) query = query.where('active', '=', 1);
       const rows = ctx.run.all(query.orderBy('active', 'desc').orderBy('reading').orderBy('name'));
-      return { staff: rows.map((row) => toMember(ctx, row)), currentStaffId: currentStaffId(ctx) };
+      const person = people.current();
+      return {
+        staff: rows.map((row) => toMember(ctx, lockout, row)),
+        currentStaffId: person?.id ?? null,
+        permissions: person ? permissionsOf(person.roles) : [],
+        pinsRequired: readSettings(ctx).pinsRequired,
+        firstRun: people.firstRun(),
+      };
     },
 
-    'staff.create': ({ name, reading }, actor) => {
-      // With nobody chosen, adding a member is how a PC gets someone to choose: on first run, or when every
-      // member was deactivated (setCurrent refuses them, staff.update needs someone chosen). While someone
-      // could be chosen, a new colleague is an ordinary write, recorded under whoever adds them.
-      if (actor.staffId === null && anyActiveStaff(ctx)) throw new CallFailure('no_staff');
+    'staff.create': ({ name, reading, roles, pin }, actor) => {
+      // With nobody chosen, adding a member is how a PC gets someone to choose, and only while nobody could be
+      // chosen (the access check refuses it otherwise). That first member owns the register; with a PIN, the
+      // inn has chosen PINs, and they are turned on in the same write.
+      const firstRun = people.firstRun();
+      let given: Role[];
+      if (firstRun) given = ['owner', ...(roles ?? [])];
+      else {
+        given = roles ?? [...OPERATIONAL_ROLES];
+        checkRoleChange(actor.grant, { target: null, from: [], to: given, activeOwners: people.activeOwners() });
+      }
       const id = ctx.newId();
       actor.write((session) => {
         const now = session.now();
-        session.writeRow('staff', id, { name, reading: reading ?? '', active: true, created_at: now, updated_at: now });
+        session.writeRow('staff', id, {
+          name,
+          reading: reading ?? '',
+          active: true,
+          roles: [...new Set(given)],
+          pin_hash: pin === undefined ? null : hashPin(pin),
+          created_at: now,
+          updated_at: now,
+        });
+        if (firstRun && pin !== undefined) {
+          const exists = ctx.run.prepare("SELECT 1 FROM settings WHERE id = 'pinsRequired'").get();
+          session.writeRow('settings', 'pinsRequired', {
+            value: JSON.stringify(true),
+            ...(exists ? {} : { created_at: now }),
+            updated_at: now,
+          });
+        }
       });
-      return toMember(ctx, findStaff(ctx, id));
+      return member(id);
     },
 
     'staff.update': ({ id, version, ...changes }, actor) => {
-      findStaff(ctx, id);
+      const row = findStaff(ctx, id);
+      const from = rolesOf(row.roles);
+      const to = changes.roles ?? from;
+      const active = changes.active ?? row.active === 1;
+      checkRoleChange(actor.grant, {
+        target: { id, active: row.active === 1 },
+        from,
+        to,
+        stillActive: active,
+        activeOwners: people.activeOwners(),
+      });
       const values: Record<string, unknown> = {};
       if (changes.name !== undefined) values.name = changes.name;
       if (changes.reading !== undefined) values.reading = changes.reading;
       if (changes.active !== undefined) values.active = changes.active;
+      if (changes.roles !== undefined) values.roles = changes.roles;
       actor.write((session) =>
         session.writeRow('staff', id, { ...values, updated_at: session.now() }, { basedOn: version }),
       );
       if (changes.active === false && currentStaffId(ctx) === id) setCurrent(null);
-      return toMember(ctx, findStaff(ctx, id));
+      return member(id);
     },
 
-    'staff.setCurrent': ({ id }, actor) => {
+    'staff.setCurrent': ({ id, pin }, actor) => {
       const staff = findStaff(ctx, id);
       if (staff.active !== 1) throw new CallFailure('conflict', 'staff_inactive');
+      if (readSettings(ctx).pinsRequired) checkPin(ctx, lockout, staff, pin);
       setCurrent(id);
       actor.announce('staff');
       return { currentStaffId: id };
     },
 
-    'staff.clearCurrent': (_input, actor) => {
-      setCurrent(null);
-      actor.announce('staff');
-      return { currentStaffId: null };
+    'staff.clearCurrent': (_input, actor) => clear(actor),
+    'staff.lock': (_input, actor) => clear(actor),
+
+    'staff.setPin': ({ id, pin, currentPin }, actor) => {
+      const staff = findStaff(ctx, id);
+      const own = actor.staffId === id;
+      checkPinChange(actor.grant, { own, targetRoles: rolesOf(staff.roles) });
+      // Changing one's own PIN proves the old one first (someone at a PC left signed in cannot take it over).
+      if (own && staff.pin_hash !== null) checkPin(ctx, lockout, staff, currentPin);
+      actor.write((session) =>
+        session.writeRow('staff', id, { pin_hash: pin === null ? null : hashPin(pin), updated_at: session.now() }),
+      );
+      lockout.clear(id);
+      return member(id);
     },
   };
 }
+
+/** Every permission, for tests and docs that list them. */
+export const ALL_PERMISSIONS = PERMISSIONS;

@@ -42,6 +42,9 @@ export function systemHandlers(ctx: CoreContext): Handlers<'system.info' | 'demo
       // Before anyone is chosen, sample data is for a register with nothing in it yet (the first start with
       // --demo); into a live one it would add guests, stays and deals recorded by nobody.
       if (actor.staffId === null && anyGuest(ctx)) throw new CallFailure('no_staff');
+      if (actor.grant.person && !actor.grant.can('system.maintain')) {
+        throw new CallFailure('forbidden', 'forbidden_role', undefined, { permission: 'system.maintain' });
+      }
       const started = performance.now();
       const progress: SliceProgress = { done: 0, total: count * 2 };
       const loaded = await ctx.jobs.run(

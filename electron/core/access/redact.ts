@@ -1,0 +1,38 @@
+import type { CallName, CallOutput } from '../../../shared/contract/index.ts';
+import { CONTACT_FIELDS } from '../../../shared/contract/roles.ts';
+import type { Grant } from './check.ts';
+
+// Contact details hidden from a person without `guests.contact` (the kitchen, the floor): the calls that
+// answer with a guest's phones, email, postcode, address or birthday answer with them blank, and the history
+// leaves out the changes of those fields. Applied by the dispatcher to the answer, before the output schema,
+// so no handler can forget it. Calls that exist only to read contact data (exports, duplicates, the postcode
+// lookup) need a permission the kitchen and the floor do not hold, and are refused outright.
+
+type Redactors = { [N in CallName]?: (value: CallOutput<N>) => CallOutput<N> };
+
+const contactFields = new Set<string>(CONTACT_FIELDS);
+
+type Card = CallOutput<'guests.get'>;
+const card = (value: Card): Card => ({ ...value, phones: [], email: '', postalCode: '', address: '', birthday: '' });
+
+const REDACTORS: Redactors = {
+  'guests.get': card,
+  'guests.create': card,
+  'guests.update': card,
+  'guests.delete': card,
+  'guests.restore': card,
+  'guests.linkCompanion': card,
+  'guests.unlinkCompanion': card,
+  'guests.search': (value) => ({ hits: value.hits.map((hit) => ({ ...hit, phone: '', email: '' })) }),
+  'guests.history': (value) => ({
+    ...value,
+    rows: value.rows.filter((row) => !(row.change.kind === 'guestField' && contactFields.has(row.change.field))),
+  }),
+};
+
+/** The answer as the person may see it. */
+export function redact(name: CallName, value: unknown, grant: Grant): unknown {
+  const redactor = REDACTORS[name] as ((value: unknown) => unknown) | undefined;
+  if (!redactor || grant.can('guests.contact')) return value;
+  return redactor(value);
+}

@@ -1,0 +1,26 @@
+import { PasswordInput, type PasswordInputProps } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * A PIN as typed at the desk: hidden, digits on a phone's keypad, nothing remembered by the browser. Enter
+ * submits the form it is in.
+ */
+export function PinField(props: Omit<PasswordInputProps, 'type'>) {
+  const { t } = useTranslation();
+  return (
+    <PasswordInput
+      label={t('access.pin.label')}
+      placeholder={t('access.pin.placeholder')}
+      inputMode="numeric"
+      autoComplete="off"
+      maxLength={8}
+      w={240}
+      {...props}
+    />
+  );
+}
+
+/** A PIN as the core reads it: full-width digits from an IME become ASCII, 4 to 8 digits. */
+export function pinLooksRight(pin: string): boolean {
+  return /^\d{4,8}$/.test(pin.normalize('NFKC').trim());
+}

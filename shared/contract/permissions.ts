@@ -1,0 +1,126 @@
+import type { CallName } from './index.ts';
+import type { Access, Permission } from './roles.ts';
+
+// The access every call needs, in one table: a call added to the contract without a line here fails the
+// typecheck. The core's dispatcher checks it before the handler runs (electron/core/access/check.ts); a
+// refusal is `forbidden` / `forbidden_role` naming the permission, and nothing runs.
+//
+// 'anyone': also with nobody chosen at this PC (the first run, the lock screen). 'staff': anyone chosen.
+// Some handlers check more than the table can say: whose PIN may be set (staff.setPin), who may grant owner
+// (staff.create, staff.update); guest-reading calls hide contact details from a person without guests.contact
+// (electron/core/access/redact.ts).
+export const CALL_ACCESS: Readonly<Record<CallName, Access>> = {
+  'system.info': 'anyone',
+  // Sample data: before anyone is chosen only into a register without guests (the first start with --demo, as
+  // before roles); a person chosen needs system.maintain (electron/core/system/handlers.ts checks both).
+  'demo.load': 'anyone',
+  'system.rebuildSearchIndex': 'system.maintain',
+  'jobs.list': 'staff',
+  'jobs.cancel': 'staff',
+  'settings.get': 'anyone',
+  'settings.update': 'settings.change',
+  'staff.list': 'anyone',
+  'staff.create': 'staff.manage',
+  'staff.update': 'staff.manage',
+  'staff.setCurrent': 'anyone',
+  'staff.clearCurrent': 'anyone',
+  'staff.lock': 'anyone',
+  'staff.setPin': 'staff',
+  'guests.search': 'guests.read',
+  'guests.get': 'guests.read',
+  'guests.create': 'guests.edit',
+  'guests.update': 'guests.edit',
+  'guests.delete': 'guests.delete',
+  'guests.restore': 'guests.delete',
+  'guests.listDeleted': 'guests.delete',
+  'guests.linkCompanion': 'guests.edit',
+  'guests.unlinkCompanion': 'guests.edit',
+  'addresses.byPostcode': 'guests.edit',
+  'guests.history': 'guests.read',
+  'stays.create': 'stays.edit',
+  'stays.update': 'stays.edit',
+  'stays.get': 'stays.read',
+  'allergens.list': 'allergies.read',
+  'allergens.create': 'catalogue.edit',
+  'allergens.update': 'catalogue.edit',
+  'allergens.delete': 'catalogue.edit',
+  'allergens.restore': 'catalogue.edit',
+  'allergies.record': 'allergies.record',
+  'allergies.correct': 'allergies.record',
+  'allergies.retract': 'allergies.record',
+  'allergies.restore': 'allergies.record',
+  'allergies.confirm': 'allergies.record',
+  'allergies.forGuest': 'allergies.read',
+  'requests.record': 'requests.record',
+  'requests.setStatus': 'requests.record',
+  'requests.forGuest': 'requests.read',
+  'dishes.list': 'kitchen.read',
+  'dishes.create': 'catalogue.edit',
+  'dishes.update': 'catalogue.edit',
+  'dishes.delete': 'catalogue.edit',
+  'dishes.restore': 'catalogue.edit',
+  'courses.list': 'kitchen.read',
+  'courses.create': 'catalogue.edit',
+  'courses.update': 'catalogue.edit',
+  'courses.delete': 'catalogue.edit',
+  'served.record': 'served.record',
+  'served.react': 'served.record',
+  'served.retract': 'served.record',
+  'served.forStay': 'kitchen.read',
+  'menus.check': 'kitchen.read',
+  'menus.plan': 'kitchen.plan',
+  'menus.update': 'kitchen.plan',
+  'menus.serve': 'served.record',
+  'menus.forStay': 'kitchen.read',
+  'guests.service': 'guests.read',
+  'arrivals.forDate': 'arrivals.read',
+  'halls.list': 'banquets.read',
+  'halls.create': 'banquets.edit',
+  'halls.update': 'banquets.edit',
+  'halls.delete': 'banquets.edit',
+  'halls.restore': 'banquets.edit',
+  'banquets.create': 'banquets.edit',
+  'banquets.update': 'banquets.edit',
+  'banquets.advance': 'banquets.edit',
+  'banquets.get': 'banquets.read',
+  'banquets.list': 'banquets.read',
+  'banquets.calendar': 'banquets.read',
+  'banquets.report': 'reports.read',
+  'followUps.list': 'banquets.read',
+  'followUps.setStatus': 'banquets.edit',
+  'conflicts.list': 'conflicts.resolve',
+  'conflicts.decide': 'conflicts.resolve',
+  'conflicts.held': 'conflicts.resolve',
+  'conflicts.acceptHeld': 'conflicts.resolve',
+  'exports.run': 'export',
+  'files.upload': 'import',
+  'files.download': 'export',
+  'imports.preview': 'import',
+  'imports.run': 'import',
+  'imports.setAsideFile': 'import',
+  'imports.list': 'import',
+  'imports.undo': 'import',
+  // Whether backups are being taken is shown to everyone (the banner asks someone to tell a manager).
+  'backups.status': 'staff',
+  'backups.configure': 'backups.manage',
+  'backups.run': 'backups.manage',
+  'backups.list': 'backups.manage',
+  'backups.restore': 'backups.manage',
+  'duplicates.scan': 'duplicates.merge',
+  'duplicates.list': 'duplicates.merge',
+  'duplicates.decide': 'duplicates.merge',
+  'duplicates.merge': 'duplicates.merge',
+  'duplicates.undoMerge': 'duplicates.merge',
+  'duplicates.merges': 'duplicates.merge',
+};
+
+/**
+ * Whether a person holding `permissions` (staff.list's answer for the person at this PC) may make the call:
+ * what the screens use to hide a button the core would refuse. With nobody chosen, pass null.
+ */
+export function mayCall(permissions: readonly Permission[] | null, name: CallName): boolean {
+  const access = CALL_ACCESS[name];
+  if (access === 'anyone') return true;
+  if (permissions === null) return false;
+  return access === 'staff' || permissions.includes(access);
+}
