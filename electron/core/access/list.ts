@@ -52,8 +52,10 @@ function detailOf(text: string): AccessEntry['detail'] {
   }
 }
 
-export function listAccess(ctx: CoreContext, input: ParsedInput<'accessLog.list'>) {
-  const zone = ctx.timeZone();
+type ListInput = ParsedInput<'accessLog.list'>;
+
+/** The page's statement and its parameters for these filters (exported for the query-plan test). */
+export function listQuery(input: ListInput, zone: string) {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   if (input.from) {
@@ -97,6 +99,11 @@ export function listAccess(ctx: CoreContext, input: ParsedInput<'accessLog.list'
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ORDER BY a.created_at DESC, a.id DESC
      LIMIT @limit`;
+  return { text, params, limit };
+}
+
+export function listAccess(ctx: CoreContext, input: ListInput) {
+  const { text, params, limit } = listQuery(input, ctx.timeZone());
   const rows = ctx.run.prepare(text).all(params) as Row[];
   const page = rows.slice(0, limit);
   const last = page.at(-1);
