@@ -42,6 +42,9 @@ export function HeaderMenu() {
           <Menu.Item data-testid="duplicates-link" onClick={() => navigate({ name: 'duplicates' })}>
             {t('duplicates.nav')}
           </Menu.Item>
+          <Menu.Item data-testid="access-log-link" onClick={() => navigate({ name: 'accessLog' })}>
+            {t('accessLog.nav')}
+          </Menu.Item>
           <Menu.Item data-testid="deleted-guests-link" onClick={() => navigate({ name: 'deleted' })}>
             {t('header.deletedGuests')}
           </Menu.Item>

@@ -8,6 +8,7 @@ import { jaImportErrors } from '../../shared/i18n/import-errors.ja.ts';
 import { jaImports } from '../../shared/i18n/imports.ja.ts';
 import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
 import type { Translation } from '../../shared/i18n/translation.ts';
+import { jaAccessLog } from './access-log.ja.ts';
 import { jaBackupErrors, jaBackups } from './backups.ja.ts';
 import { jaBanquet } from './banquet.ja.ts';
 import { jaBanquetErrors } from './banquet-errors.ja.ts';
@@ -34,6 +35,7 @@ export const ja = {
   backups: jaBackups,
   conflicts: jaConflicts,
   duplicates: jaDuplicates,
+  accessLog: jaAccessLog,
   dates: jaDates,
   app: {
     name: '宿帳 Yadocho',
