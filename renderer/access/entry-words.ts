@@ -19,7 +19,8 @@ function known(t: TFunction, key: string, code: string | undefined): string {
 
 function exportedWhat(t: TFunction, detail: AccessEntry['detail'], language: string): string {
   const parts: string[] = [];
-  if (detail.kinds?.length) parts.push(detail.kinds.map((kind) => known(t, 'exports.kind.', kind)).join('・'));
+  const kinds = detail.kinds?.map((kind) => known(t, 'exports.kind.', kind));
+  if (kinds?.length) parts.push(kinds.join(language === 'ja' ? '・' : ' & '));
   if (detail.format) parts.push(known(t, 'exports.formats.', detail.format));
   if (detail.filter === 'dates') {
     const day = (value?: string) => (value ? formatDay(value, language) : '');

@@ -43,7 +43,7 @@ export const enAccessLog = {
     disclosedGuest: '{{subject}} disclosed the personal data held about {{guest}} ({{format}})',
     disclosed: '{{subject}} disclosed personal data held',
   },
-  via: { print: 'printed', pdf: 'saved as a PDF' },
+  via: { print: 'printed', pdf: 'made a PDF of' },
   sheets: { briefing: 'room briefing sheet', kitchen: 'kitchen sheet' },
   exportFilter: { all: 'every guest', search: 'guests a search finds', dates: 'arrivals {{from}} to {{to}}' },
   exportRows_one: '{{count}} row',

@@ -143,6 +143,32 @@ describe('printing and exporting', () => {
   });
 });
 
+describe('the file of rows an import set aside', () => {
+  it('is recorded as an export of that many rows, about no one guest', async () => {
+    const t = await accessCore();
+    const ledger = Buffer.from(
+      '氏名,フリガナ,電話\r\n鈴木 一郎,すずき いちろう,090-1234-5678\r\n,,090-9999-0000\r\n',
+      'utf8',
+    );
+    const { upload } = await t.call('files.upload', {
+      name: 'ledger.csv',
+      size: ledger.length,
+      offset: 0,
+      chunk: ledger.toString('base64'),
+    });
+    const file = await t.call('imports.setAsideFile', { upload, language: 'ja' });
+    expect(file.rows).toBeGreaterThan(0);
+    const [entry, ...rest] = await t.entries();
+    expect(rest).toEqual([]);
+    expect(entry).toMatchObject({
+      action: 'exported',
+      staff: { id: t.okami },
+      guest: null,
+      detail: { what: 'set_aside', format: 'csv', rows: file.rows },
+    });
+  });
+});
+
 describe('the log syncs like the rest', () => {
   it('rebuilds the same entries on another PC from the change log', async () => {
     const t = await accessCore();
