@@ -297,6 +297,17 @@ export type DuplicateDecisionRow = Stamped & {
   decided_by: string | null;
 };
 
+/** One recorded access to guest data (閲覧記録): append-only, synced (db/migrations/0009-access-log.ts). */
+export type AccessLogRow = Stamped & {
+  id: string;
+  staff_id: string | null;
+  guest_id: string | null;
+  action: string;
+  /** JSON object: what was opened, printed or exported (shared/contract/access-log.ts, AccessDetail). */
+  detail: string;
+  node: string;
+};
+
 export type DuplicateCandidateRow = { guest_a: string; guest_b: string; score: number; reasons: string };
 
 export type DB = {
@@ -329,6 +340,7 @@ export type DB = {
   guest_merges: GuestMergeRow;
   duplicate_decisions: DuplicateDecisionRow;
   duplicate_candidates: DuplicateCandidateRow;
+  access_log: AccessLogRow;
 };
 
 /** Tables whose rows are written through the change log (and later synced). */
@@ -354,5 +366,6 @@ export const SYNCED_TABLES = [
   'imports',
   'guest_merges',
   'duplicate_decisions',
+  'access_log',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

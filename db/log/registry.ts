@@ -1,3 +1,4 @@
+import { ACCESS_ACTIONS } from '../../shared/contract/access-log.ts';
 import { ALLERGEN_CLASSES, SEVERITIES } from '../../shared/contract/allergies.ts';
 import {
   BANQUET_TYPES,
@@ -294,6 +295,8 @@ const DEFINITIONS: ReadonlyArray<[SyncedTable, number, ColumnDef[]]> = [
     21,
     ['guest_a', 'guest_b', ['decision', oneOf(DUPLICATE_DECISIONS)], 'decided_by', 'created_at'],
   ],
+  // schema 9 (閲覧記録): append-only, one insert entry per row
+  ['access_log', 22, ['staff_id', 'guest_id', ['action', oneOf(ACCESS_ACTIONS)], 'detail', 'node', 'created_at']],
 ];
 
 function build(): TableSpec[] {

@@ -6,6 +6,7 @@ import { sharedRooms } from './0005-shared-rooms.ts';
 import { imports } from './0006-imports.ts';
 import { duplicates } from './0007-duplicates.ts';
 import { roles } from './0008-roles.ts';
+import { accessLog } from './0009-access-log.ts';
 import type { Migration } from './migration.ts';
 
 // Static list, in order: works when bundled, and a new migration is one line here.
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   imports,
   duplicates,
   roles,
+  accessLog,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -46,6 +46,12 @@ export type Actor = {
   write<T>(work: (session: WriteSession) => T): T;
   /** Tells open screens that data they show changed without a logged write (who is working at this PC). */
   announce(table: string): void;
+  /**
+   * A small record made beside what a call does, read or write (an access log entry, access/record.ts): logged
+   * under the person chosen at this PC now, or nobody; `staffId` is that person. From a read call it is its own
+   * short transaction, which takes the write lock itself (a read holds none); from a write, part of the call's.
+   */
+  recordAside<T>(work: (session: WriteSession, staffId: string | null) => T): T;
 };
 
 /** Answers a call; a long job answers asynchronously, when its last slice is done. */

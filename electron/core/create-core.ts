@@ -7,6 +7,7 @@ import { assignMigratedRoles } from './access/assign-roles.ts';
 import { authorize, type Grant } from './access/check.ts';
 import { createPeople } from './access/people.ts';
 import { redact } from './access/redact.ts';
+import { accessLogHandlers } from './access/handlers.ts';
 import { addressHandlers } from './addresses/handlers.ts';
 import { createPostcodeBook, type PostcodeBook } from './addresses/postcode-book.ts';
 import { allergyHandlers } from './allergies/handlers.ts';
@@ -172,6 +173,7 @@ export function createCore(options: CoreOptions): Core {
     ...importHandlers(ctx, searchIndex),
     ...backupHandlers(backups),
     ...duplicateHandlers(ctx),
+    ...accessLogHandlers(ctx),
   } satisfies { [N in CallName]: Handler<N> };
 
   const listeners = new Set<(tables: string[]) => void>();
@@ -198,6 +200,14 @@ export function createCore(options: CoreOptions): Core {
     },
     announce(table) {
       changed.add(table);
+    },
+    recordAside(work) {
+      // A read call is given no staff member (finding them costs two queries it does not need): asked here.
+      const present = staffId ?? currentStaffId(ctx);
+      const { result, tables } = changes.transact(present, call, (session) => work(session, present));
+      checkpoints.afterCommit();
+      for (const table of tables) changed.add(table);
+      return result;
     },
   });
   const dispatch = createDispatcher({

@@ -22,6 +22,7 @@ import { readStatic } from './static-files.ts';
 //                           {"job", "kind", "done", "total", "state"} while it runs
 //   GET  /api/sheets/briefing.pdf?date=YYYY-MM-DD[&stayId=…][&lang=ja|en]   header x-yadocho-token → a PDF
 //   GET  /api/sheets/kitchen.pdf?date=YYYY-MM-DD[&lang=ja|en]                (a failure → a Result, as above)
+//                           each PDF made is recorded in the access log (accessLog.sheetPrinted, via pdf)
 // Loopback only unless told otherwise; see guard.ts for why every request is checked.
 
 /** What the door needs of the core: the core itself, or the host of its worker (electron/core-host). */
@@ -192,6 +193,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     const timeZone = settings.ok ? (settings.value as Settings).timeZone : undefined;
     // The core checked the output against the contract before answering.
     const pdf = await SHEET_MAKERS[sheet](arrivals.value as Arrivals, query.lang, { timeZone });
+    // Guest data leaves as a file: recorded in the access log first, and not sent when it cannot be recorded.
+    const recorded = await core.call('accessLog.sheetPrinted', { sheet, ...query.input, via: 'pdf' });
+    if (!recorded.ok) return sendJson(response, SHEET_STATUS_OF[recorded.error.code] ?? 400, recorded);
     response.writeHead(200, {
       'content-type': 'application/pdf',
       'content-length': pdf.length,

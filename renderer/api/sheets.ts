@@ -3,11 +3,16 @@
 // and the page downloads it. Failures reject with CallErrorException, so callers show them with attempt().
 
 import type { CallError } from '../../shared/contract/index.ts';
-import { authToken, CallErrorException } from './client.ts';
+import { authToken, CallErrorException, call } from './client.ts';
 import { saveBlob } from './files.ts';
 
 export type Sheet = 'briefing' | 'kitchen';
 export type SheetParams = { date: string; stayId?: string; lang: 'ja' | 'en' };
+
+/** Sending a sheet to the printer, for the access log (the print dialog itself tells the page nothing more). */
+export async function recordSheetPrinted(sheet: Sheet, params: Omit<SheetParams, 'lang'>): Promise<void> {
+  await call('accessLog.sheetPrinted', { sheet, ...params, via: 'print' });
+}
 
 type PrintBridge = { printToPdf?: (fileName: string) => Promise<boolean> };
 
@@ -22,11 +27,18 @@ export async function saveSheetPdf(sheet: Sheet, params: SheetParams): Promise<v
   const fileName = `yadocho-${sheet}-${params.date}.pdf`;
   const bridge = (window as unknown as { yadocho?: PrintBridge }).yadocho;
   if (typeof bridge?.printToPdf === 'function') {
+    let saved: boolean;
     try {
-      // false: the person closed the save dialog, which is not an error.
-      await bridge.printToPdf(fileName);
+      // false: the person closed the save dialog, which is not an error (and nothing left the PC).
+      saved = await bridge.printToPdf(fileName);
     } catch {
       throw new CallErrorException({ code: 'internal' });
+    }
+    // The core did not see this PDF being made: the access log hears it from here. (The HTTP door records
+    // the PDFs it makes itself.)
+    if (saved) {
+      const { lang: _lang, ...which } = params;
+      await call('accessLog.sheetPrinted', { sheet, ...which, via: 'pdf' });
     }
     return;
   }

@@ -60,6 +60,11 @@ export function HeaderMenu() {
               {t('duplicates.nav')}
             </Menu.Item>
           )}
+          {may('accessLog.list') && (
+            <Menu.Item data-testid="access-log-link" onClick={() => navigate({ name: 'accessLog' })}>
+              {t('accessLog.nav')}
+            </Menu.Item>
+          )}
           {may('guests.listDeleted') && (
             <Menu.Item data-testid="deleted-guests-link" onClick={() => navigate({ name: 'deleted' })}>
               {t('header.deletedGuests')}

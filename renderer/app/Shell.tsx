@@ -1,5 +1,6 @@
 import { AppShell, Button, Center, Container, Group, Loader, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { AccessLogPage } from '../access/AccessLogPage.tsx';
 import { ArrivalsPage } from '../arrivals/ArrivalsPage.tsx';
 import { BackupBanner } from '../backups/BackupBanner.tsx';
 import { BanquetScreens } from '../banquets/BanquetScreens.tsx';
@@ -107,6 +108,8 @@ function Main() {
       return <ImportsPage />;
     case 'duplicates':
       return <DuplicatesPage />;
+    case 'accessLog':
+      return <AccessLogPage />;
     case 'banquets':
     case 'banquet':
     case 'banquetCalendar':

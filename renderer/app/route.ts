@@ -6,7 +6,8 @@ import { useSyncExternalStore } from 'react';
 // #/banquets (pipeline), #/banquet/<id>, #/banquets/calendar[/<date>], #/banquets/follow-ups,
 // #/banquets/reports, #/banquets/halls, #/conflicts (conflicts between PCs and changes kept aside),
 // #/imports (importing a ledger, and the imports made so far),
-// #/duplicates (名寄せ: duplicate guests to review, recent merges).
+// #/duplicates (名寄せ: duplicate guests to review, recent merges),
+// #/access-log (閲覧記録: who opened, printed, exported or disclosed guest data).
 export type Route =
   | { name: 'search' }
   | { name: 'guest'; id: string }
@@ -24,7 +25,8 @@ export type Route =
   | { name: 'banquetHalls' }
   | { name: 'conflicts' }
   | { name: 'imports' }
-  | { name: 'duplicates' };
+  | { name: 'duplicates' }
+  | { name: 'accessLog' };
 
 const DATE = '(\\d{4}-\\d{2}-\\d{2})';
 
@@ -57,6 +59,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/conflicts') return { name: 'conflicts' };
   if (path === '/imports') return { name: 'imports' };
   if (path === '/duplicates') return { name: 'duplicates' };
+  if (path === '/access-log') return { name: 'accessLog' };
   return { name: 'search' };
 }
 
@@ -92,6 +95,8 @@ export function routeHref(route: Route): string {
       return '#/imports';
     case 'duplicates':
       return '#/duplicates';
+    case 'accessLog':
+      return '#/access-log';
     case 'print':
       return `#/print/${route.sheet}/${route.date}${route.stayId ? `/${encodeURIComponent(route.stayId)}` : ''}`;
     default:

@@ -2,6 +2,7 @@ import { enImportErrors } from '../../shared/i18n/import-errors.en.ts';
 import { enImports } from '../../shared/i18n/imports.en.ts';
 import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
 import { enAccessScreens } from './access-screens.en.ts';
+import { enAccessLog } from './access-log.en.ts';
 import { enBackupErrors, enBackups } from './backups.en.ts';
 import { enBanquet } from './banquet.en.ts';
 import { enBanquetErrors } from './banquet-errors.en.ts';
@@ -32,6 +33,7 @@ export const en: Messages = {
   backups: enBackups,
   conflicts: enConflicts,
   duplicates: enDuplicates,
+  accessLog: enAccessLog,
   dates: enDates,
   roles: enRoles,
   access: enAccessScreens,

@@ -9,6 +9,7 @@ import { jaImports } from '../../shared/i18n/imports.ja.ts';
 import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
 import type { Translation } from '../../shared/i18n/translation.ts';
 import { jaAccessScreens } from './access-screens.ja.ts';
+import { jaAccessLog } from './access-log.ja.ts';
 import { jaBackupErrors, jaBackups } from './backups.ja.ts';
 import { jaBanquet } from './banquet.ja.ts';
 import { jaBanquetErrors } from './banquet-errors.ja.ts';
@@ -36,6 +37,7 @@ export const ja = {
   backups: jaBackups,
   conflicts: jaConflicts,
   duplicates: jaDuplicates,
+  accessLog: jaAccessLog,
   dates: jaDates,
   roles: jaRoles,
   access: jaAccessScreens,

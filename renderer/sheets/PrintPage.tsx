@@ -1,8 +1,8 @@
 import { Alert, Button, Loader, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../api/hooks.ts';
-import { saveSheetPdf } from '../api/sheets.ts';
+import { recordSheetPrinted, saveSheetPdf } from '../api/sheets.ts';
 import { useInnClock } from '../app/inn-clock.tsx';
 import { attempt, errorMessage } from '../app/notify.ts';
 import { routeHref } from '../app/route.ts';
@@ -24,12 +24,26 @@ export function PrintPage({ sheet, date, stayId }: { sheet: 'briefing' | 'kitche
   const query = useQuery('arrivals.forDate', stayId ? { date, stayId } : { date }, FLOOR_TABLES);
   const printedAt = useInnClock().dateTime(new Date().toISOString());
 
+  const savingPdf = useRef(false);
   const savePdf = async () => {
     setSaving(true);
+    savingPdf.current = true;
     const lang = i18n.language === 'en' ? 'en' : 'ja';
     await attempt(() => saveSheetPdf(sheet, stayId ? { date, stayId, lang } : { date, lang }));
+    savingPdf.current = false;
     setSaving(false);
   };
+
+  // Whatever starts the print dialog (the button, Ctrl+P, the browser's menu), the page hears `beforeprint`:
+  // the access log records the sheet as sent to the printer. A PDF being saved is recorded as one already.
+  useEffect(() => {
+    const onBeforePrint = () => {
+      if (savingPdf.current) return;
+      void attempt(() => recordSheetPrinted(sheet, stayId ? { date, stayId } : { date }));
+    };
+    window.addEventListener('beforeprint', onBeforePrint);
+    return () => window.removeEventListener('beforeprint', onBeforePrint);
+  }, [sheet, date, stayId]);
 
   return (
     <div className={styles.screen} data-testid="print-page" data-sheet={sheet}>

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accessLogCalls } from './access-log.ts';
 import { addressCalls } from './addresses.ts';
 import { allergyCalls } from './allergies.ts';
 import { arrivalCalls } from './arrivals.ts';
@@ -48,6 +49,7 @@ export const contract = {
   ...importCalls,
   ...backupCalls,
   ...duplicateCalls,
+  ...accessLogCalls,
 };
 
 export type Contract = typeof contract;

@@ -112,6 +112,9 @@ export const CALL_ACCESS: Readonly<Record<CallName, Access>> = {
   'duplicates.merge': 'duplicates.merge',
   'duplicates.undoMerge': 'duplicates.merge',
   'duplicates.merges': 'duplicates.merge',
+  // 閲覧記録: reading it is the managers'; a printed sheet is recorded by whoever printed it.
+  'accessLog.list': 'privacy.manage',
+  'accessLog.sheetPrinted': 'staff',
 };
 
 /**

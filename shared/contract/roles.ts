@@ -38,7 +38,10 @@ export const PERMISSIONS = [
   'catalogue.edit', // the allergen, dish and course catalogues
   'banquets.read', // deals, the hall calendar, halls, follow-up calls
   'banquets.edit', // take and move deals, halls, follow-up calls
-  'reports.read', // the banquet reports (and the manager's figures)
+  'reports.read', // the banquet reports, the manager's figures and sales by guest
+  'registers.print', // the 宿泊者名簿 the law requires (nationality, passport number): print, PDF, CSV
+  'privacy.manage', // the access log, disclosing a guest's records to them, the retention review, erasure
+  'ranks.manage', // the rank rules, a guest's rank set by hand, recomputing ranks
   'conflicts.resolve', // what two PCs recorded apart: list and decide
   'staff.manage', // add staff, change their roles, set anyone's PIN, deactivate them
   'settings.change', // the inn's settings (PINs required, idle lock, periods, time zone)
@@ -74,6 +77,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'requests.read',
     'requests.record',
     'arrivals.read',
+    'registers.print',
     'kitchen.read',
     'banquets.read',
     'conflicts.resolve',

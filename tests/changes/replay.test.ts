@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { contract } from '../../shared/contract/index.ts';
 import { makeCore, makeStaffedCore } from '../support/core.ts';
 import { everything, searchTerms, syncedTables } from '../support/replica.ts';
-import { random, randomWrite, WRITE_CALLS } from './workload.ts';
+import { RECORDING_CALLS, random, randomWrite, WRITE_CALLS } from './workload.ts';
 
 // The log is the record: replaying it into a new, empty database must rebuild every synced table exactly,
 // including the columns derived from it (updated_at, a deal's stage, superseded_by), the conflicts, and the
@@ -39,6 +39,16 @@ describe('replaying the log', () => {
     const needsAnotherPc = new Set(['conflicts.decide']);
     expect([...WRITE_CALLS].filter((name) => !made.has(name) && !needsAnotherPc.has(name))).toEqual([]);
   }, 60_000);
+
+  it('records access log entries (cards opened, sheets printed) in the histories it replays', async () => {
+    const { origin, made } = await history(4, 200);
+    for (const name of RECORDING_CALLS) expect(made).toContain(name);
+    const entries = origin.db.prepare('SELECT count(*) FROM access_log').pluck().get() as number;
+    expect(entries).toBeGreaterThan(0);
+    const replica = makeCore();
+    replica.core.changes.apply(everything(origin.core));
+    expect(syncedTables(replica.db).access_log).toEqual(syncedTables(origin.db).access_log);
+  });
 
   it('rebuilds every synced table exactly in an empty database (random sequences of every write call)', async () => {
     await fc.assert(

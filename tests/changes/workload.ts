@@ -429,6 +429,23 @@ export function writeInput(db: Database, r: Random, now: number, name: string): 
   if (!maker) return null;
   return maker({ db, r, today: localDate(now, DEFAULT_TIME_ZONE), demoChance: 1 });
 }
+/** Read calls that record in the access log, a synced table of its own (electron/core/access/): replayed too. */
+const RECORDING: Record<string, Maker> = {
+  'guests.get': (w) => {
+    const id = guest(w);
+    return id ? { id } : null;
+  },
+  'accessLog.sheetPrinted': (w) => {
+    const stayId = w.r.chance(0.5) ? stay(w) : null;
+    return {
+      sheet: w.r.pick(['briefing', 'kitchen']),
+      date: day(w, -3, 3),
+      via: w.r.pick(['print', 'pdf']),
+      ...(stayId ? { stayId } : {}),
+    };
+  },
+};
+export const RECORDING_CALLS = Object.keys(RECORDING);
 const CREATES = [
   'guests.create',
   'stays.create',
@@ -457,9 +474,9 @@ export async function randomWrite(
   // Sample data writes hundreds of rows at once: the simulation asks for it rarely, to stay fast.
   const w: WorkloadState = { db, r, today: localDate(now, DEFAULT_TIME_ZONE), demoChance: options.demoChance ?? 0.3 };
   // A third of the time something new, so that later calls find guests, stays, deals and dishes to work on.
-  const name = r.chance(1 / 3) ? r.pick(CREATES) : r.pick(WRITE_CALLS);
+  const name = r.chance(1 / 3) ? r.pick(CREATES) : r.pick([...WRITE_CALLS, ...RECORDING_CALLS]);
   const prepared = PREPARED[name];
-  const input = prepared ? await prepared(w, call) : (MAKERS[name] as Maker)(w);
+  const input = prepared ? await prepared(w, call) : ((MAKERS[name] ?? RECORDING[name]) as Maker)(w);
   if (!input) return { name, ok: false };
   const result = await call(name, input);
   return { name, ok: result.ok };

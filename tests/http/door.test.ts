@@ -139,6 +139,7 @@ describe('the HTTP door', () => {
             'duplicates.list',
             'duplicates.merges',
             'imports.list',
+            'accessLog.list',
             // this PC's backup state and the files in its folder (none is set here)
             'backups.status',
             'backups.list',

@@ -1,5 +1,7 @@
+import type { AccessDetail } from '../../../shared/contract/access-log.ts';
 import type { ExportFormat, ExportKind } from '../../../shared/contract/exports.ts';
 import { EXPORT_LABELS } from '../../../shared/i18n/export-labels.ts';
+import { recordAccess } from '../access/record.ts';
 import type { CoreContext, Handlers } from '../context.ts';
 import { createCsvWriter } from './csv-writer.ts';
 import { type ExportRun, runExport } from './run.ts';
@@ -20,19 +22,28 @@ function fileName(ctx: CoreContext, run: ExportRun, format: ExportFormat): strin
   return `yadocho-${what}-${ctx.today()}.${format}`;
 }
 
+function exportDetail(run: ExportRun, format: ExportFormat, rows: number): AccessDetail {
+  const { filter } = run;
+  const dates = filter.by === 'dates' ? { from: filter.from, to: filter.to } : {};
+  return { what: 'register', kinds: [...run.kinds], format, filter: filter.by, ...dates, rows };
+}
+
 function handOver(ctx: CoreContext, file: { name: string; type: string; bytes: Buffer }): string {
   return ctx.files.put(file);
 }
 
 export function exportHandlers(ctx: CoreContext): Handlers<'exports.run'> {
   return {
-    'exports.run': async ({ kinds, format, filter, language }) => {
+    'exports.run': async ({ kinds, format, filter, language }, actor) => {
       const run: ExportRun = { kinds, filter, language };
       const started = performance.now();
       const makeWriter = format === 'xlsx' ? createXlsxWriter : createCsvWriter;
       const result = await ctx.jobs.runAsync('export.run', (job) => runExport(ctx, run, makeWriter, job));
       const name = fileName(ctx, run, format);
       const file = handOver(ctx, { name, type: TYPES[format], bytes: result.bytes });
+      // Recorded once the file exists (a stopped export made none). The search words are not kept: they may be a
+      // guest's name or phone (shared/contract/access-log.ts).
+      recordAccess(ctx, actor, { action: 'exported', detail: exportDetail(run, format, result.rows) });
       ctx.logger.info(
         `export: ${result.rows} rows of ${kinds.join(', ')} to ${format} (${result.bytes.length} bytes) in ${Math.round(performance.now() - started)} ms`,
       );

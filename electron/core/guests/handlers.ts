@@ -3,6 +3,7 @@ import type { GuestRow } from '../../../db/schema.ts';
 import { type GuestPatch, readingIssues } from '../../../shared/contract/guests.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import { looksLikePhoneQuery } from '../../../shared/text/phone.ts';
+import { recordCardOpened } from '../access/record.ts';
 import { derivedId } from '../changes/derived-id.ts';
 import { storable } from '../changes/rows.ts';
 import type { CoreContext, Handlers } from '../context.ts';
@@ -58,7 +59,13 @@ export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof create
       return { hits: search(q, limit ?? 20) };
     },
 
-    'guests.get': ({ id }) => loadGuestCard(ctx, id),
+    // The card is read first (a guest not found was not looked at), then the look is recorded in a small write
+    // of its own, unless the same person looked from this PC within the window (access/record.ts).
+    'guests.get': ({ id }, actor) => {
+      const card = loadGuestCard(ctx, id);
+      recordCardOpened(ctx, actor, id);
+      return card;
+    },
 
     'guests.create': ({ fields }, actor) => {
       refuseFutureBirthday(ctx, fields.birthday, 'fields.birthday');

@@ -1,6 +1,7 @@
 import type { ImportCounts } from '../../../shared/contract/imports.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import { SET_ASIDE_WORDS, setAsideReasonWords } from '../../../shared/i18n/import-labels.ts';
+import { recordAccess } from '../access/record.ts';
 import type { CoreContext, Handlers } from '../context.ts';
 import { toCsv } from '../files/csv.ts';
 import type { SearchIndex } from '../guests/search-index.ts';
@@ -130,7 +131,7 @@ export function importHandlers(ctx: CoreContext, searchIndex: SearchIndex): Hand
       return { import: importId, counts, possibleDuplicates };
     },
 
-    'imports.setAsideFile': async ({ upload, mapping, language }) => {
+    'imports.setAsideFile': async ({ upload, mapping, language }, actor) => {
       const plan = await planFor(upload, mapping);
       const words = SET_ASIDE_WORDS[language];
       const aside = plan.rows.filter((row) => row.setAside);
@@ -145,6 +146,11 @@ export function importHandlers(ctx: CoreContext, searchIndex: SearchIndex): Hand
       const stem = plan.fileName.replace(/\.[^.]+$/, '');
       const name = `${stem}-${language === 'ja' ? '取り込まなかった行' : 'rows-not-imported'}.csv`;
       const file = ctx.files.put({ name, type: 'text/csv', bytes: toCsv(rows) });
+      // The ledger's own rows, names and phones included, leave again as a file: an export like any other.
+      recordAccess(ctx, actor, {
+        action: 'exported',
+        detail: { what: 'set_aside', format: 'csv', rows: aside.length },
+      });
       return { file, name, rows: aside.length };
     },
 

@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { tableSpec } from '../../db/log/registry.ts';
+import { LOOK_WINDOW_MS } from '../../electron/core/access/record.ts';
+import { makeCore } from '../support/core.ts';
+import { everything, syncedTables } from '../support/replica.ts';
+import { accessCore, MINUTE } from './helpers.ts';
+
+// The access log through the core's door (core.call): opening a card, printing a sheet and exporting are each
+// recorded once, with who, which guest and which PC, in the change log like any record.
+
+const ACCESS_TABLE = tableSpec('access_log').id;
+
+describe('opening a guest card', () => {
+  it('records one entry with the person chosen, the guest and this PC, logged for sync', async () => {
+    const t = await accessCore();
+    const logged = () =>
+      (t.db.prepare('SELECT count(*) FROM log_entry WHERE tbl = ?').pluck().get(ACCESS_TABLE) as number) ?? 0;
+    expect(await t.entries()).toEqual([]);
+
+    await t.call('guests.get', { id: t.guest });
+
+    const [entry, ...rest] = await t.entries();
+    expect(rest).toEqual([]);
+    expect(entry).toMatchObject({
+      action: 'card_opened',
+      staff: { id: t.okami, name: '女将 山田' },
+      guest: { id: t.guest, familyName: '佐藤', givenName: '花子', state: 'active' },
+      pc: { node: t.core.nodeId, name: null, here: true },
+      detail: {},
+    });
+    expect(entry.pc.short).toBe(t.core.nodeId.replaceAll('-', '').slice(-8));
+    // The write's time on the core's clock (10:00 at the inn, in UTC).
+    expect(entry.at).toMatch(/^2026-12-03T01:00:00\.\d{3}Z$/);
+    expect(logged()).toBe(1);
+  });
+
+  it('does not record a refresh within the window; a look after it, or by someone else, is a new entry', async () => {
+    const t = await accessCore();
+    await t.call('guests.get', { id: t.guest });
+    // The card refetches on every change event: a save, a colleague's edit.
+    for (let i = 0; i < 5; i++) {
+      t.advance(5 * MINUTE);
+      await t.call('guests.get', { id: t.guest });
+    }
+    expect(await t.entries()).toHaveLength(1);
+
+    // Someone else sits down at the same PC and sees the same card.
+    await t.choose(t.front);
+    await t.call('guests.get', { id: t.guest });
+    expect((await t.entries()).map((e: { staff: { id: string } }) => e.staff.id)).toEqual([t.front, t.okami]);
+
+    // The first person comes back to it after the window since their last recorded look.
+    await t.choose(t.okami);
+    t.advance(LOOK_WINDOW_MS);
+    await t.call('guests.get', { id: t.guest });
+    expect(await t.entries({ staffId: t.okami })).toHaveLength(2);
+  });
+
+  it('records a card opened with nobody chosen at the PC, under no one', async () => {
+    const t = await accessCore();
+    await t.choose(null);
+    await t.call('guests.get', { id: t.guest });
+    const [entry] = await t.entries();
+    expect(entry.staff).toBeNull();
+    expect(entry.guest.id).toBe(t.guest);
+    expect(await t.entries({ staffId: 'none' })).toHaveLength(1);
+    expect(await t.entries({ staffId: t.okami })).toHaveLength(0);
+  });
+
+  it('records nothing for a guest that does not exist', async () => {
+    const t = await accessCore();
+    const missing = '0190f000-0000-7000-8000-000000000000';
+    const answer = await t.core.call('guests.get', { id: missing });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await t.entries()).toEqual([]);
+  });
+
+  it('names a guest deleted since as deleted', async () => {
+    const t = await accessCore();
+    await t.call('guests.get', { id: t.guest });
+    await t.call('guests.delete', { id: t.guest });
+    const [entry] = await t.entries();
+    expect(entry.guest).toMatchObject({ familyName: '佐藤', state: 'deleted' });
+  });
+});
+
+describe('printing and exporting', () => {
+  it('records a stay’s sheet as about its guest, and a whole day’s as about no one', async () => {
+    const t = await accessCore();
+    await t.call('accessLog.sheetPrinted', { sheet: 'briefing', date: '2026-12-03', stayId: t.stay, via: 'print' });
+    await t.call('accessLog.sheetPrinted', { sheet: 'kitchen', date: '2026/12/3', via: 'pdf' });
+    const [kitchen, briefing] = await t.entries({ action: 'sheet_printed' });
+    expect(kitchen).toMatchObject({ guest: null, detail: { sheet: 'kitchen', date: '2026-12-03', via: 'pdf' } });
+    expect(briefing).toMatchObject({
+      guest: { id: t.guest },
+      detail: { sheet: 'briefing', date: '2026-12-03', stayId: t.stay, via: 'print' },
+    });
+    // Two prints are two entries: each is paper that left the desk.
+    await t.call('accessLog.sheetPrinted', { sheet: 'kitchen', date: '2026-12-03', via: 'print' });
+    expect(await t.entries({ action: 'sheet_printed' })).toHaveLength(3);
+  });
+
+  it('refuses a sheet of a stay that does not exist, recording nothing', async () => {
+    const t = await accessCore();
+    const answer = await t.core.call('accessLog.sheetPrinted', {
+      sheet: 'briefing',
+      date: '2026-12-03',
+      stayId: '0190f000-0000-7000-8000-000000000000',
+      via: 'print',
+    });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'not_found', detail: 'stay_not_found' } });
+    expect(await t.entries()).toEqual([]);
+  });
+
+  it('records an export once the file is made, with what was exported and not the search words', async () => {
+    const t = await accessCore();
+    await t.call('exports.run', {
+      kinds: ['guests'],
+      format: 'csv',
+      filter: { by: 'search', query: 'さとう' },
+      language: 'ja',
+    });
+    await t.call('exports.run', {
+      kinds: ['guests', 'stays'],
+      format: 'xlsx',
+      filter: { by: 'dates', from: '2026-12-01', to: '2026-12-31' },
+      language: 'ja',
+    });
+    const [dates, search] = await t.entries({ action: 'exported' });
+    expect(search).toMatchObject({
+      staff: { id: t.okami },
+      guest: null,
+      detail: { what: 'register', kinds: ['guests'], format: 'csv', filter: 'search', rows: 1 },
+    });
+    expect(dates.detail).toMatchObject({
+      kinds: ['guests', 'stays'],
+      filter: 'dates',
+      from: '2026-12-01',
+      to: '2026-12-31',
+    });
+    const stored = t.db.prepare("SELECT detail FROM access_log WHERE action = 'exported'").pluck().all() as string[];
+    expect(stored.join('')).not.toContain('さとう');
+  });
+});
+
+describe('the file of rows an import set aside', () => {
+  it('is recorded as an export of that many rows, about no one guest', async () => {
+    const t = await accessCore();
+    const ledger = Buffer.from(
+      '氏名,フリガナ,電話\r\n鈴木 一郎,すずき いちろう,090-1234-5678\r\n,,090-9999-0000\r\n',
+      'utf8',
+    );
+    const { upload } = await t.call('files.upload', {
+      name: 'ledger.csv',
+      size: ledger.length,
+      offset: 0,
+      chunk: ledger.toString('base64'),
+    });
+    const file = await t.call('imports.setAsideFile', { upload, language: 'ja' });
+    expect(file.rows).toBeGreaterThan(0);
+    const [entry, ...rest] = await t.entries();
+    expect(rest).toEqual([]);
+    expect(entry).toMatchObject({
+      action: 'exported',
+      staff: { id: t.okami },
+      guest: null,
+      detail: { what: 'set_aside', format: 'csv', rows: file.rows },
+    });
+  });
+});
+
+describe('the log syncs like the rest', () => {
+  it('rebuilds the same entries on another PC from the change log', async () => {
+    const t = await accessCore();
+    await t.call('guests.get', { id: t.guest });
+    await t.call('accessLog.sheetPrinted', { sheet: 'kitchen', date: '2026-12-03', via: 'print' });
+    const other = makeCore();
+    const report = other.core.changes.apply(everything(t.core));
+    expect(report.refused).toEqual([]);
+    expect(syncedTables(other.db).access_log).toEqual(syncedTables(t.db).access_log);
+    const there = (await other.call('accessLog.list', {})).entries;
+    expect(there).toHaveLength(2);
+    // On the other PC, the entries say they came from elsewhere.
+    expect(there.every((entry: { pc: { here: boolean; node: string } }) => !entry.pc.here)).toBe(true);
+    expect(there[0].pc.node).toBe(t.core.nodeId);
+  });
+});

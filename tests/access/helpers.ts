@@ -1,0 +1,59 @@
+import { makeCore, type TestCore } from '../support/core.ts';
+
+// A core on a clock the test moves (10:00 at the inn on 2026-12-03, a millisecond per reading), two staff members
+// and a guest with a stay: what the access log tests open, print and export.
+
+export type AccessTest = TestCore & {
+  advance(ms: number): void;
+  choose(staffId: string | null): Promise<void>;
+  okami: string;
+  front: string;
+  guest: string;
+  stay: string;
+  entries(input?: Record<string, unknown>): Promise<Entry[]>;
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: entries are read loosely; the contract checks their shape.
+type Entry = any;
+
+export const MINUTE = 60_000;
+
+export async function accessCore(): Promise<AccessTest> {
+  let now = Date.parse('2026-12-03T10:00:00+09:00');
+  const test = makeCore({
+    clock: () => {
+      now += 1;
+      return now;
+    },
+  });
+  const okami = (await test.call('staff.create', { name: '女将 山田' })).id as string;
+  await test.call('staff.setCurrent', { id: okami });
+  const front = (await test.call('staff.create', { name: 'フロント 鈴木' })).id as string;
+  const guest = (
+    await test.call('guests.create', {
+      fields: { familyName: '佐藤', givenName: '花子', familyReading: 'さとう', givenReading: 'はなこ' },
+    })
+  ).id as string;
+  const stay = (
+    await test.call('stays.create', {
+      fields: { guestId: guest, arrivalDate: '2026-12-03', departureDate: '2026-12-04', rooms: ['201'], adults: 1 },
+    })
+  ).id as string;
+  return {
+    ...test,
+    okami,
+    front,
+    guest,
+    stay,
+    advance(ms) {
+      now += ms;
+    },
+    async choose(staffId) {
+      if (staffId === null) await test.call('staff.clearCurrent', {});
+      else await test.call('staff.setCurrent', { id: staffId });
+    },
+    async entries(input = {}) {
+      return (await test.call('accessLog.list', input)).entries;
+    },
+  };
+}
