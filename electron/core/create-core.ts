@@ -27,6 +27,7 @@ import { duplicateHandlers } from './duplicates/handlers.ts';
 import { exportHandlers } from './exports/handlers.ts';
 import { fileHandlers } from './files/handlers.ts';
 import { createFileStore } from './files/store.ts';
+import { guestRightsHandlers } from './guest-rights/handlers.ts';
 import { guestHandlers } from './guests/handlers.ts';
 import { createNameFormatter } from './guests/rows.ts';
 import { createSearch } from './guests/search.ts';
@@ -163,6 +164,7 @@ export function createCore(options: CoreOptions): Core {
     ...importHandlers(ctx, searchIndex),
     ...backupHandlers(backups),
     ...duplicateHandlers(ctx),
+    ...guestRightsHandlers(ctx),
   } satisfies { [N in CallName]: Handler<N> };
 
   const listeners = new Set<(tables: string[]) => void>();

@@ -9,6 +9,7 @@ import { duplicateCalls } from './duplicates.ts';
 import { exportCalls } from './exports.ts';
 import { fileCalls } from './files.ts';
 import { followUpCalls } from './follow-ups.ts';
+import { guestRightsCalls } from './guest-rights.ts';
 import { guestCalls } from './guests.ts';
 import { hallCalls } from './halls.ts';
 import { historyCalls } from './history.ts';
@@ -48,6 +49,7 @@ export const contract = {
   ...importCalls,
   ...backupCalls,
   ...duplicateCalls,
+  ...guestRightsCalls,
 };
 
 export type Contract = typeof contract;

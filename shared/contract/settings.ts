@@ -13,6 +13,8 @@ export const settingsSchema = z.object({
   showJapaneseEra: z.boolean(),
   /** The inn's IANA time zone: every time shown or printed, and the inn's "today", are read on its clock. */
   timeZone: z.string().refine(isTimeZone),
+  /** Guests with no stay or other activity for this many years are listed for review (guests.retentionReview). */
+  retentionYears: z.number().int().min(1).max(30),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -27,12 +29,13 @@ export const DEFAULT_SETTINGS: Settings = {
   repeatDishYears: 3,
   showJapaneseEra: true,
   timeZone: DEFAULT_TIME_ZONE,
+  retentionYears: 5,
 };
 
 export const settingsCalls = {
   'settings.get': call({
     summary:
-      'The inn-wide settings (allergy re-confirmation period, years a repeated dish is flagged, whether birthdays show their era, time zone).',
+      'The inn-wide settings (allergy re-confirmation period, years a repeated dish is flagged, whether birthdays show their era, time zone, years without activity before a guest is listed for retention review).',
     writes: false,
     input: empty,
     output: editableSettingsSchema,
@@ -60,6 +63,11 @@ export const settingsCalls = {
               .trim()
               .refine(isTimeZone, { error: 'time_zone_invalid' })
               .transform(canonicalTimeZone),
+            retentionYears: z
+              .number({ error: 'invalid_type' })
+              .int({ error: 'count_invalid' })
+              .min(1, { error: 'count_invalid' })
+              .max(30, { error: 'count_invalid' }),
           })
           .partial()
           .strict(),
