@@ -42,6 +42,12 @@ export function HeaderMenu() {
           <Menu.Item data-testid="duplicates-link" onClick={() => navigate({ name: 'duplicates' })}>
             {t('duplicates.nav')}
           </Menu.Item>
+          <Menu.Item data-testid="register-link" onClick={() => navigate({ name: 'register' })}>
+            {t('guestRights.register.nav')}
+          </Menu.Item>
+          <Menu.Item data-testid="retention-link" onClick={() => navigate({ name: 'retention' })}>
+            {t('guestRights.retention.nav')}
+          </Menu.Item>
           <Menu.Item data-testid="deleted-guests-link" onClick={() => navigate({ name: 'deleted' })}>
             {t('header.deletedGuests')}
           </Menu.Item>

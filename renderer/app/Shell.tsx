@@ -6,6 +6,8 @@ import { BanquetScreens } from '../banquets/BanquetScreens.tsx';
 import { ConflictsBadge } from '../conflicts/ConflictsBadge.tsx';
 import { ConflictsPage } from '../conflicts/ConflictsPage.tsx';
 import { DuplicatesPage } from '../duplicates/DuplicatesPage.tsx';
+import { RegisterPage } from '../guest-rights/RegisterPage.tsx';
+import { RetentionPage } from '../guest-rights/RetentionPage.tsx';
 import { DeletedGuests } from '../guests/DeletedGuests.tsx';
 import { useGuestForm } from '../guests/form-context.tsx';
 import { GuestCard } from '../guests/GuestCard.tsx';
@@ -94,6 +96,10 @@ function Main() {
       return <ImportsPage />;
     case 'duplicates':
       return <DuplicatesPage />;
+    case 'register':
+      return <RegisterPage />;
+    case 'retention':
+      return <RetentionPage />;
     case 'banquets':
     case 'banquet':
     case 'banquetCalendar':

@@ -6,7 +6,8 @@ import { useSyncExternalStore } from 'react';
 // #/banquets (pipeline), #/banquet/<id>, #/banquets/calendar[/<date>], #/banquets/follow-ups,
 // #/banquets/reports, #/banquets/halls, #/conflicts (conflicts between PCs and changes kept aside),
 // #/imports (importing a ledger, and the imports made so far),
-// #/duplicates (名寄せ: duplicate guests to review, recent merges).
+// #/duplicates (名寄せ: duplicate guests to review, recent merges),
+// #/register (宿泊者名簿), #/retention (保存期間の見直し).
 export type Route =
   | { name: 'search' }
   | { name: 'guest'; id: string }
@@ -24,7 +25,9 @@ export type Route =
   | { name: 'banquetHalls' }
   | { name: 'conflicts' }
   | { name: 'imports' }
-  | { name: 'duplicates' };
+  | { name: 'duplicates' }
+  | { name: 'register' }
+  | { name: 'retention' };
 
 const DATE = '(\\d{4}-\\d{2}-\\d{2})';
 
@@ -57,6 +60,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/conflicts') return { name: 'conflicts' };
   if (path === '/imports') return { name: 'imports' };
   if (path === '/duplicates') return { name: 'duplicates' };
+  if (path === '/register') return { name: 'register' };
+  if (path === '/retention') return { name: 'retention' };
   return { name: 'search' };
 }
 
@@ -92,6 +97,10 @@ export function routeHref(route: Route): string {
       return '#/imports';
     case 'duplicates':
       return '#/duplicates';
+    case 'register':
+      return '#/register';
+    case 'retention':
+      return '#/retention';
     case 'print':
       return `#/print/${route.sheet}/${route.date}${route.stayId ? `/${encodeURIComponent(route.stayId)}` : ''}`;
     default:

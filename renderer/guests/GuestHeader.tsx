@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { GuestCard } from '../../shared/contract/guests.ts';
 import { call } from '../api/client.ts';
 import { attempt, notifySuccess } from '../app/notify.ts';
+import { DiscloseButton } from '../guest-rights/DiscloseButton.tsx';
 import { useGuestForm } from './form-context.tsx';
 import { fullName, fullReading } from './names.ts';
 
@@ -40,8 +41,10 @@ export function GuestHeader({ card, onChanged }: { card: GuestCard; onChanged():
           {card.romaji}
         </Text>
       </Stack>
+      {deleted && <DiscloseButton card={card} />}
       {!deleted && (
         <Group gap="xs">
+          <DiscloseButton card={card} />
           <Button data-testid="edit-guest" variant="light" onClick={() => form.openEdit(card)}>
             {t('guest.edit')}
           </Button>
