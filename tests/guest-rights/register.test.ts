@@ -182,4 +182,21 @@ describe('宿泊者名簿', () => {
     }
     expect(text).toContain('未記入：旅券番号');
   });
+
+  it('keeps a merged card’s passport on the card it was merged into, so the register still shows it', async () => {
+    const test = await makeStaffedCore();
+    const { call } = test;
+    const kept = await call('guests.create', {
+      fields: { familyName: 'Smith', givenName: 'John', familyReading: 'smith' },
+    });
+    const merged = await call('guests.create', { fields: smith });
+    await call('stays.create', {
+      fields: { guestId: merged.id, arrivalDate: '2026-11-03', departureDate: '2026-11-04', rooms: ['201'] },
+    });
+    await call('duplicates.merge', { keptId: kept.id, mergedId: merged.id });
+    const register = await call('registers.guestRegister', { from: '2026-11-01', to: '2026-11-30' });
+    expect(register.rows).toEqual([
+      expect.objectContaining({ guestId: kept.id, nationality: 'US', passportNumber: 'XB1234567', abroad: true }),
+    ]);
+  });
 });
