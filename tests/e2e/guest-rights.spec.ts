@@ -2,8 +2,14 @@
 // recorded with their nationality and passport number from the guest form, the 宿泊者名簿 of the month of their
 // stay lists them (on screen, as a PDF and as a CSV), and a guest's disclosure is saved as JSON and as a PDF.
 
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
+import { openDatabase } from '../../db/open.ts';
+import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
+import { createCore } from '../../electron/core/create-core.ts';
 import { expect, test } from './fixtures.ts';
 import { apiFor } from './floor.helpers.ts';
 import { createGuest, fillGuestForm, firstRun, open, openForm } from './guest-desk.helpers.ts';
@@ -115,3 +121,59 @@ test('a manager discloses a guest as JSON and as a PDF from the card', async ({ 
   expect(pdf.download.suggestedFilename()).toMatch(/^yadocho-開示-高橋一郎-\d{4}-\d{2}-\d{2}\.pdf$/);
   expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
 });
+
+// A register kept for years: the file is written first by a core whose clock is seven years back, then the app
+// opens it. The retention review lists the guest quiet since then, not the one recorded today, and a row opens
+// the card.
+const withOldGuest = test.extend<{ oldFile: string }>({
+  oldFile: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'yadocho-retention-'));
+    const file = join(dir, 'yadocho.sqlite');
+    const db = openDatabase(file, { ownFolder: false });
+    const sevenYears = 7 * 365 * 86_400_000;
+    const core = createCore({
+      db,
+      nodeId: openNodeIdentity(db).nodeId,
+      clock: () => Date.now() - sevenYears,
+      logger: { info() {}, warn() {}, error: console.error },
+    });
+    const call = async (name: string, input: unknown) => {
+      const result = await core.call(name, input);
+      if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
+      return result.value as { id: string };
+    };
+    await call('staff.setCurrent', { id: (await call('staff.create', { name: '佐藤 花子' })).id });
+    const guest = await call('guests.create', {
+      fields: { familyName: '古川', givenName: '一郎', familyReading: 'ふるかわ', givenReading: 'いちろう' },
+    });
+    await call('stays.create', {
+      fields: { guestId: guest.id, arrivalDate: '2019-08-10', departureDate: '2019-08-11', rooms: ['松'] },
+    });
+    core.close();
+    db.close();
+    await use(file);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  appOptions: async ({ oldFile }, use) => {
+    await use({ dataFile: oldFile });
+  },
+});
+
+withOldGuest(
+  'the retention review lists a guest quiet for years, and a row opens their card',
+  async ({ page, app }) => {
+    await open(page, app.url);
+    await apiFor(page, app)('guests.create', { fields: { familyName: '新井', familyReading: 'あらい' } });
+    await page.getByTestId('header-menu').click();
+    await page.getByTestId('retention-link').click();
+    const screen = page.getByTestId('retention-page');
+    await expect(screen).toContainText('5年以上、宿泊も記録もないお客様です');
+    const row = screen.getByTestId('retention-row');
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText('古川 一郎');
+    await expect(row).toContainText('2019年8月10日');
+    await expect(row).toContainText('1回');
+    await row.getByRole('link', { name: '古川 一郎' }).click();
+    await expect(page.getByTestId('guest-name')).toHaveText('古川 一郎');
+  },
+);
