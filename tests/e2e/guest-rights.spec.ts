@@ -44,6 +44,9 @@ test('a guest living abroad, recorded with nationality and passport, is in the �
   await expect(page.getByTestId('guest-nationality-card')).toHaveText('アメリカ合衆国');
   await expect(page.getByTestId('guest-passport-card')).toContainText('XB1234567');
   const id = (await page.getByTestId('guest-card').getAttribute('data-guest-id')) ?? '';
+  // The History tab reads the nationality as the card does, by its name.
+  await page.getByTestId('history-tab').click();
+  await expect(page.getByTestId('history')).toContainText('アメリカ合衆国');
 
   const api = apiFor(page, app);
   await api('stays.create', {
