@@ -199,4 +199,20 @@ describe('宿泊者名簿', () => {
       expect.objectContaining({ guestId: kept.id, nationality: 'US', passportNumber: 'XB1234567', abroad: true }),
     ]);
   });
+
+  it('speaks English when the screen does: headers, the country’s English name, dates on paper', async () => {
+    const test = await makeStaffedCore();
+    await november(test);
+    const input = { from: '2026-11-01', to: '2026-11-30', language: 'en' };
+    const csv = await test.call('registers.guestRegisterFile', { ...input, format: 'csv' });
+    expect(csv.name).toBe('yadocho-guest-register-2026-11-01-2026-11-30.csv');
+    const records = parseCsv((await downloaded(test, csv.file)).bytes.toString('utf8').slice(1));
+    expect(records[0]?.slice(0, 4)).toEqual(['Arrival', 'Departure', 'Rooms', 'Role']);
+    expect(records[1]).toContain('United States');
+    const pdf = await test.call('registers.guestRegisterFile', { ...input, format: 'pdf' });
+    const text = await pdfText((await downloaded(test, pdf.file)).bytes);
+    for (const words of ['Guest register', 'Smith John', '3 Nov 2026', 'United States', 'Missing: passport']) {
+      expect(text).toContain(words);
+    }
+  });
 });
