@@ -35,25 +35,22 @@ type GuestLine = {
   passport_number: string;
 };
 
-const NOT_STAYED = ['cancelled', 'no_show'];
-
-export function guestRegister(ctx: CoreContext, from: string, to: string): GuestRegister {
-  const stays = ctx.db
-    .prepare(
-      `SELECT id, guest_id, arrival_date, departure_date, rooms, adults, children, status
+/** The register's statements (tests/guest-rights/query-plan.test.ts checks each reads through an index). */
+export const REGISTER_STATEMENTS = {
+  staysArriving: `SELECT id, guest_id, arrival_date, departure_date, rooms, adults, children, status
          FROM stays
-        WHERE arrival_date BETWEEN ? AND ? AND deleted_at IS NULL AND status NOT IN (${NOT_STAYED.map(() => '?').join(', ')})
+        WHERE arrival_date BETWEEN ? AND ? AND deleted_at IS NULL AND status NOT IN ('cancelled', 'no_show')
         ORDER BY arrival_date, rooms, created_at, id`,
-    )
-    .all(from, to, ...NOT_STAYED) as StayLine[];
-  const partyOf = ctx.db.prepare(
-    'SELECT guest_id FROM stay_party WHERE stay_id = ? AND deleted_at IS NULL ORDER BY created_at, id',
-  );
-  const guestOf = ctx.db.prepare(
-    `SELECT id, family_name, given_name, family_reading, given_reading, phones, postal_code, address,
+  partyOfStay: 'SELECT guest_id FROM stay_party WHERE stay_id = ? AND deleted_at IS NULL ORDER BY created_at, id',
+  guestLine: `SELECT id, family_name, given_name, family_reading, given_reading, phones, postal_code, address,
             nationality, passport_number
        FROM guests WHERE id = ?`,
-  );
+};
+
+export function guestRegister(ctx: CoreContext, from: string, to: string): GuestRegister {
+  const stays = ctx.db.prepare(REGISTER_STATEMENTS.staysArriving).all(from, to) as StayLine[];
+  const partyOf = ctx.db.prepare(REGISTER_STATEMENTS.partyOfStay);
+  const guestOf = ctx.db.prepare(REGISTER_STATEMENTS.guestLine);
   const guests = new Map<string, GuestLine | undefined>();
   const guest = (id: string) => {
     if (!guests.has(id)) guests.set(id, guestOf.get(id) as GuestLine | undefined);
