@@ -140,6 +140,7 @@ describe('the HTTP door', () => {
             'backups.status',
             'backups.list',
             'backups.configure', // every setting optional: nothing given, nothing changed
+            'guests.retentionReview', // reads only: the guests due for review
           ]).toContain(name);
           continue;
         }
