@@ -39,6 +39,10 @@ export type GuestRow = {
   import_id: string | null;
   /** The guest this one was merged into (名寄せ); set with deleted_at, cleared by the undo. */
   merged_into: string | null;
+  /** ISO 3166-1 alpha-2 code, for a guest without an address in Japan (宿泊者名簿); '' otherwise. */
+  nationality: string;
+  /** Letters and digits, upper case, for a guest without an address in Japan; '' otherwise. */
+  passport_number: string;
 };
 
 export type GuestLinkRow = {

@@ -80,6 +80,8 @@ const DEFINITIONS: ReadonlyArray<[SyncedTable, number, ColumnDef[]]> = [
       'last_activity_at',
       'import_id', // schema 6
       'merged_into', // schema 7
+      'nationality', // schema 10 (guest-rights)
+      'passport_number', // schema 10
     ],
   ],
   ['guest_links', 3, ['guest_id', 'companion_id', ['relationship', oneOf(RELATIONSHIPS)], 'created_at', 'deleted_at']],

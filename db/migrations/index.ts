@@ -7,6 +7,7 @@ import { imports } from './0006-imports.ts';
 import { duplicates } from './0007-duplicates.ts';
 import { roles } from './0008-roles.ts';
 import { accessLog } from './0009-access-log.ts';
+import { guestRights } from './0010-guest-rights.ts';
 import type { Migration } from './migration.ts';
 
 // Static list, in order: works when bundled, and a new migration is one line here.
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   duplicates,
   roles,
   accessLog,
+  guestRights,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

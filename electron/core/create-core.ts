@@ -31,6 +31,7 @@ import { duplicateHandlers } from './duplicates/handlers.ts';
 import { exportHandlers } from './exports/handlers.ts';
 import { fileHandlers } from './files/handlers.ts';
 import { createFileStore } from './files/store.ts';
+import { guestRightsHandlers } from './guest-rights/handlers.ts';
 import { guestHandlers } from './guests/handlers.ts';
 import { createNameFormatter } from './guests/rows.ts';
 import { createSearch } from './guests/search.ts';
@@ -174,6 +175,7 @@ export function createCore(options: CoreOptions): Core {
     ...backupHandlers(backups),
     ...duplicateHandlers(ctx),
     ...accessLogHandlers(ctx),
+    ...guestRightsHandlers(ctx),
   } satisfies { [N in CallName]: Handler<N> };
 
   const listeners = new Set<(tables: string[]) => void>();

@@ -50,6 +50,11 @@ function sentence(t: TFunction, entry: AccessEntry, language: string, guest: str
     }
     case 'exported':
       if (detail.what === 'set_aside') return t('accessLog.sentence.setAside', { subject, rows: detail.rows ?? 0 });
+      if (detail.what === 'guest_register') {
+        const day = (value?: string) => (value ? formatDay(value, language) : '');
+        const format = (detail.format ?? '').toUpperCase();
+        return t('accessLog.sentence.guestRegister', { subject, from: day(detail.from), to: day(detail.to), format });
+      }
       return t('accessLog.sentence.exported', { subject, what: exportedWhat(t, detail, language) });
     case 'disclosed':
       return entry.guest

@@ -65,6 +65,16 @@ export function HeaderMenu() {
               {t('accessLog.nav')}
             </Menu.Item>
           )}
+          {may('registers.guestRegister') && (
+            <Menu.Item data-testid="register-link" onClick={() => navigate({ name: 'register' })}>
+              {t('guestRights.register.nav')}
+            </Menu.Item>
+          )}
+          {may('guests.retentionReview') && (
+            <Menu.Item data-testid="retention-link" onClick={() => navigate({ name: 'retention' })}>
+              {t('guestRights.retention.nav')}
+            </Menu.Item>
+          )}
           {may('guests.listDeleted') && (
             <Menu.Item data-testid="deleted-guests-link" onClick={() => navigate({ name: 'deleted' })}>
               {t('header.deletedGuests')}

@@ -7,6 +7,8 @@ import { BanquetScreens } from '../banquets/BanquetScreens.tsx';
 import { ConflictsBadge } from '../conflicts/ConflictsBadge.tsx';
 import { ConflictsPage } from '../conflicts/ConflictsPage.tsx';
 import { DuplicatesPage } from '../duplicates/DuplicatesPage.tsx';
+import { RegisterPage } from '../guest-rights/RegisterPage.tsx';
+import { RetentionPage } from '../guest-rights/RetentionPage.tsx';
 import { DeletedGuests } from '../guests/DeletedGuests.tsx';
 import { useGuestForm } from '../guests/form-context.tsx';
 import { GuestCard } from '../guests/GuestCard.tsx';
@@ -110,6 +112,10 @@ function Main() {
       return <DuplicatesPage />;
     case 'accessLog':
       return <AccessLogPage />;
+    case 'register':
+      return <RegisterPage />;
+    case 'retention':
+      return <RetentionPage />;
     case 'banquets':
     case 'banquet':
     case 'banquetCalendar':

@@ -8,6 +8,7 @@ import { useSyncExternalStore } from 'react';
 // #/imports (importing a ledger, and the imports made so far),
 // #/duplicates (名寄せ: duplicate guests to review, recent merges),
 // #/access-log (閲覧記録: who opened, printed, exported or disclosed guest data).
+// #/register (宿泊者名簿), #/retention (保存期間の見直し).
 export type Route =
   | { name: 'search' }
   | { name: 'guest'; id: string }
@@ -26,7 +27,9 @@ export type Route =
   | { name: 'conflicts' }
   | { name: 'imports' }
   | { name: 'duplicates' }
-  | { name: 'accessLog' };
+  | { name: 'accessLog' }
+  | { name: 'register' }
+  | { name: 'retention' };
 
 const DATE = '(\\d{4}-\\d{2}-\\d{2})';
 
@@ -60,6 +63,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/imports') return { name: 'imports' };
   if (path === '/duplicates') return { name: 'duplicates' };
   if (path === '/access-log') return { name: 'accessLog' };
+  if (path === '/register') return { name: 'register' };
+  if (path === '/retention') return { name: 'retention' };
   return { name: 'search' };
 }
 
@@ -97,6 +102,10 @@ export function routeHref(route: Route): string {
       return '#/duplicates';
     case 'accessLog':
       return '#/access-log';
+    case 'register':
+      return '#/register';
+    case 'retention':
+      return '#/retention';
     case 'print':
       return `#/print/${route.sheet}/${route.date}${route.stayId ? `/${encodeURIComponent(route.stayId)}` : ''}`;
     default:

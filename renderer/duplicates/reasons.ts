@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { DuplicateSide, MergeField, Reasons } from '../../shared/contract/duplicates.ts';
+import { countryName } from '../../shared/text/countries.ts';
 import { fullName } from '../guests/names.ts';
 import { formatDay } from '../i18n/format.ts';
 
@@ -28,6 +29,7 @@ export function fieldText(t: TFunction, language: string, side: DuplicateSide, f
   if (field === 'marketingConsent') return value ? t('guest.consentYes') : t('guest.consentNo');
   if (typeof value !== 'string' || value === '') return t('duplicates.noValue');
   if (field === 'birthday') return formatDay(value, language);
+  if (field === 'nationality') return countryName(value, language);
   return value;
 }
 

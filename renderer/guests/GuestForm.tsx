@@ -13,6 +13,7 @@ import { LimitedTextarea, LimitedTextInput } from '../app/LimitedText.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { navigate } from '../app/route.ts';
 import { useEditConflict } from '../app/use-edit-conflict.ts';
+import { AbroadFields } from '../guest-rights/AbroadFields.tsx';
 import { fieldMessage, focusFirstError } from '../service/field-errors.ts';
 import type { FormRequest } from './form-context.tsx';
 import {
@@ -215,6 +216,11 @@ export function GuestForm({ request, onClose }: { request: FormRequest; onClose(
             </Grid.Col>
           </Grid>
           <PostcodeNote note={postcode.note} onChoose={postcode.choose} />
+          <AbroadFields
+            values={values}
+            onChange={(abroad) => setValues((current) => ({ ...current, ...abroad }))}
+            errorOf={errorOf}
+          />
           <LimitedTextarea
             label={t('fields.note')}
             autosize

@@ -5,6 +5,7 @@ import type { GuestCard } from '../../shared/contract/guests.ts';
 import { call } from '../api/client.ts';
 import { attempt, notifySuccess } from '../app/notify.ts';
 import { useMayCall } from '../staff/permissions.ts';
+import { DiscloseButton } from '../guest-rights/DiscloseButton.tsx';
 import { useGuestForm } from './form-context.tsx';
 import { fullName, fullReading } from './names.ts';
 
@@ -42,8 +43,10 @@ export function GuestHeader({ card, onChanged }: { card: GuestCard; onChanged():
           {card.romaji}
         </Text>
       </Stack>
+      {deleted && <DiscloseButton card={card} />}
       {!deleted && (
         <Group gap="xs">
+          {may('guests.disclose') && <DiscloseButton card={card} />}
           {may('guests.update') && (
             <Button data-testid="edit-guest" variant="light" onClick={() => form.openEdit(card)}>
               {t('guest.edit')}

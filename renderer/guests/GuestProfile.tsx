@@ -2,6 +2,7 @@ import { Badge, DataList, Group, Paper, Stack, Text, Title } from '@mantine/core
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuestCard } from '../../shared/contract/guests.ts';
+import { countryName } from '../../shared/text/countries.ts';
 import { useInnClock } from '../app/inn-clock.tsx';
 import { ageOn } from '../i18n/format.ts';
 import { useShowEra } from '../settings/use-show-era.ts';
@@ -58,6 +59,18 @@ export function GuestProfile({ card }: { card: GuestCard }) {
             <Item label={t('fields.address')} testId="guest-address">
               {card.postalCode && <Text>{t('guest.postalMark', { code: card.postalCode })}</Text>}
               {card.address && <Text>{card.address}</Text>}
+            </Item>
+          )}
+          {(card.nationality || card.passportNumber) && (
+            <Item label={t('guestRights.card.abroad')} testId="guest-abroad-card">
+              {card.nationality && (
+                <Text data-testid="guest-nationality-card">{countryName(card.nationality, i18n.language)}</Text>
+              )}
+              {card.passportNumber && (
+                <Text data-testid="guest-passport-card">
+                  {t('fields.passportNumber')} {card.passportNumber}
+                </Text>
+              )}
             </Item>
           )}
           {card.birthday && (

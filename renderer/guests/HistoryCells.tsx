@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, List, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryChange, HistoryGuest } from '../../shared/contract/history.ts';
+import { countryName } from '../../shared/text/countries.ts';
 import { useInnClock } from '../app/inn-clock.tsx';
 import { routeHref } from '../app/route.ts';
 import { useShowEra } from '../settings/use-show-era.ts';
@@ -27,9 +28,11 @@ function BirthdayValue({ value }: { value: string }) {
 
 /** A guest field as the card shows it: text, a birthday, yes/no, or the phone list. */
 function GuestFieldValue({ field, value }: { field: string; value: GuestValue | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (value === null || value === '') return <Blank />;
   if (field === 'birthday' && typeof value === 'string') return <BirthdayValue value={value} />;
+  // Kept as its ISO code; read as the country's name, as on the card.
+  if (field === 'nationality' && typeof value === 'string') return <Text>{countryName(value, i18n.language)}</Text>;
   if (typeof value === 'boolean') return <Text>{value ? t('common.yes') : t('common.no')}</Text>;
   if (typeof value === 'string') return <Text style={{ whiteSpace: 'pre-wrap' }}>{value}</Text>;
   if (value.length === 0) return <Blank />;

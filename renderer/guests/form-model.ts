@@ -26,6 +26,8 @@ export type FormValues = {
   organization: string;
   note: string;
   marketingConsent: boolean;
+  nationality: string;
+  passportNumber: string;
 };
 
 export type TextField = Exclude<keyof FormValues, 'phones' | 'marketingConsent'>;
@@ -49,6 +51,8 @@ export const emptyValues: FormValues = {
   organization: '',
   note: '',
   marketingConsent: false,
+  nationality: '',
+  passportNumber: '',
 };
 
 export function valuesOf(card: GuestCard): FormValues {
@@ -65,6 +69,8 @@ export function valuesOf(card: GuestCard): FormValues {
     organization: card.organization,
     note: card.note,
     marketingConsent: card.marketingConsent,
+    nationality: card.nationality,
+    passportNumber: card.passportNumber,
   };
 }
 

@@ -39,6 +39,7 @@ export const enAccessLog = {
     sheetOfGuest: '{{subject}} {{via}} the {{sheet}} of {{guest}} (arriving {{date}})',
     sheetOfDay: '{{subject}} {{via}} the {{sheet}} for arrivals on {{date}}',
     exported: '{{subject}} exported guest records ({{what}})',
+    guestRegister: '{{subject}} wrote out the guest register (宿泊者名簿, arrivals {{from}} to {{to}}) as {{format}}',
     setAside: '{{subject}} saved the rows an import did not take as a file ({{rows}} rows)',
     disclosedGuest: '{{subject}} disclosed the personal data held about {{guest}} ({{format}})',
     disclosed: '{{subject}} disclosed personal data held',

@@ -10,6 +10,7 @@ import { enConflicts } from './conflicts.en.ts';
 import { enDates } from './dates.en.ts';
 import { enDuplicates } from './duplicates.en.ts';
 import { enExports } from './exports.en.ts';
+import { enGuestRights } from './guest-rights.en.ts';
 import { enImportsScreen } from './imports-screen.en.ts';
 import type { Messages } from './ja.ts';
 import { enJobs } from './jobs.en.ts';
@@ -34,6 +35,7 @@ export const en: Messages = {
   conflicts: enConflicts,
   duplicates: enDuplicates,
   accessLog: enAccessLog,
+  guestRights: enGuestRights,
   dates: enDates,
   roles: enRoles,
   access: enAccessScreens,
@@ -131,6 +133,8 @@ export const en: Messages = {
     organization: 'Company / organization',
     note: 'Note',
     marketingConsent: 'Mailings',
+    nationality: 'Nationality',
+    passportNumber: 'Passport number',
     deleted: 'Deletion',
     companion: 'Companion',
   },
@@ -328,6 +332,8 @@ export const en: Messages = {
       phone_invalid: 'Not a valid phone number',
       email_invalid: 'Not a valid email address',
       postal_invalid: 'Enter a 7-digit postal code (e.g. 150-0001)',
+      nationality_invalid: 'Choose the nationality from the list',
+      passport_invalid: 'Enter the passport number as 5 to 20 letters and digits (e.g. TZ1234567)',
       date_invalid: 'Enter a real date, e.g. 2026-04-01',
       birthday_invalid: 'Enter a real date, today or earlier, e.g. 1980-04-01',
       date_out_of_range: 'Enter a date between 1 January 1900 and 31 December 2100',

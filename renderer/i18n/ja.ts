@@ -17,6 +17,7 @@ import { jaConflicts } from './conflicts.ja.ts';
 import { jaDates } from './dates.ja.ts';
 import { jaDuplicates } from './duplicates.ja.ts';
 import { jaExports } from './exports.ja.ts';
+import { jaGuestRights } from './guest-rights.ja.ts';
 import { jaImportsScreen } from './imports-screen.ja.ts';
 import { jaJobs } from './jobs.ja.ts';
 import { jaKitchen } from './kitchen.ja.ts';
@@ -38,6 +39,7 @@ export const ja = {
   conflicts: jaConflicts,
   duplicates: jaDuplicates,
   accessLog: jaAccessLog,
+  guestRights: jaGuestRights,
   dates: jaDates,
   roles: jaRoles,
   access: jaAccessScreens,
@@ -136,6 +138,8 @@ export const ja = {
     organization: '会社・団体',
     note: 'メモ',
     marketingConsent: '案内の送付',
+    nationality: '国籍',
+    passportNumber: '旅券番号',
     deleted: '削除',
     companion: '同伴者',
   },
@@ -329,6 +333,8 @@ export const ja = {
       phone_invalid: '電話番号の形式が正しくありません',
       email_invalid: 'メールアドレスの形式が正しくありません',
       postal_invalid: '郵便番号は7桁（例: 150-0001）で入力してください',
+      nationality_invalid: '国籍は一覧から選んでください',
+      passport_invalid: '旅券番号は英数字5〜20文字で入力してください（例: TZ1234567）',
       date_invalid: '正しい日付を入力してください（例: 2026-04-01）',
       birthday_invalid: '今日以前の正しい日付を入力してください（例: 1980-04-01）',
       date_out_of_range: '1900年1月1日から2100年12月31日までの日付を入力してください',

@@ -23,12 +23,19 @@ type Field = Exclude<keyof Settings, 'timeZone' | 'showJapaneseEra' | 'pinsRequi
 const LIMITS: Record<Field, { min: number; max: number }> = {
   allergyReconfirmMonths: { min: 1, max: 120 },
   repeatDishYears: { min: 1, max: 30 },
+  retentionYears: { min: 1, max: 30 },
 };
 type Values = Record<Field, number | string>;
+const SETTING_LABELS: Record<Field, string> = {
+  allergyReconfirmMonths: 'kitchen.settings.reconfirmLabel',
+  repeatDishYears: 'kitchen.settings.repeatLabel',
+  retentionYears: 'guestRights.retention.settingLabel',
+};
 
 const periodsOf = (settings: Settings): Values => ({
   allergyReconfirmMonths: settings.allergyReconfirmMonths,
   repeatDishYears: settings.repeatDishYears,
+  retentionYears: settings.retentionYears,
 });
 
 /** Each setting is its own row: a conflict's field is the row's id. */
@@ -142,15 +149,19 @@ export function SettingsPage(_props: Record<string, never>) {
                 t('kitchen.settings.repeatHelp'),
                 t('kitchen.settings.years'),
               )}
+              {input(
+                'retentionYears',
+                t('guestRights.retention.settingLabel'),
+                t('guestRights.retention.settingHelp'),
+                t('guestRights.retention.years'),
+              )}
               {form.formError && <Alert color="red">{form.formError}</Alert>}
               {edit.conflict && (
                 <ConflictPanel
                   conflict={edit.conflict}
                   values={values}
                   fieldOf={settingOf}
-                  labelOf={(field) =>
-                    t(field === 'repeatDishYears' ? 'kitchen.settings.repeatLabel' : 'kitchen.settings.reconfirmLabel')
-                  }
+                  labelOf={(field) => t(SETTING_LABELS[field as Field] ?? 'kitchen.settings.reconfirmLabel')}
                   saving={form.saving}
                   onResolve={resolve}
                 />

@@ -29,7 +29,10 @@ export const accessDetailSchema = z.object({
   stayId: z.string().optional(),
   /** sheet_printed: sent to the printer (print) or saved as a PDF (pdf). */
   via: z.string().optional(),
-  /** exported: `register` (書き出し), `set_aside` (an import's rows not taken); disclosed: `pdf`, `json`. */
+  /**
+   * exported: `register` (書き出し), `set_aside` (an import's rows not taken), `guest_register` (宿泊者名簿, with
+   * `format`, `from`, `to`); disclosed: `pdf`, `json`.
+   */
   what: z.string().optional(),
   /** exported: the kinds written (guests, stays, allergies, requests), the format and the filter used. */
   kinds: z.array(z.string()).optional(),

@@ -38,6 +38,8 @@ export const MERGE_FIELDS = [
   'organization',
   'note',
   'marketingConsent',
+  'nationality',
+  'passportNumber',
 ] as const;
 export type MergeField = (typeof MERGE_FIELDS)[number];
 

@@ -29,6 +29,8 @@ export const duplicateSideSchema = z.object({
   organization: z.string(),
   note: z.string(),
   marketingConsent: z.boolean(),
+  nationality: z.string(),
+  passportNumber: z.string(),
   createdAt: z.string(),
   stays: z.number().int(),
   lastVisit: z.string().nullable(),

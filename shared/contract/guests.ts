@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { foldPassportNumber, isCountryCode, isPassportNumber } from '../text/countries.ts';
 import { localDate } from '../text/dates.ts';
 import { foldPhoneText, isPhoneNumber } from '../text/phone.ts';
 import { formatPostcode, postcodeDigits } from '../text/postcode.ts';
@@ -92,6 +93,20 @@ const birthday = typedDay('invalid_type').superRefine((value, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
 });
 
+/**
+ * For a guest without an address in Japan, the 宿泊者名簿 also keeps the nationality (an ISO 3166-1 alpha-2 code,
+ * shared/text/countries.ts) and the passport number (letters and digits as printed, folded to upper case).
+ * Both empty for a guest living in Japan.
+ */
+const nationality = z
+  .string({ error: 'invalid_type' })
+  .transform((value) => value.trim().toUpperCase())
+  .refine((value) => value === '' || isCountryCode(value), { error: 'nationality_invalid' });
+const passportNumber = z
+  .string({ error: 'invalid_type' })
+  .transform(foldPassportNumber)
+  .refine((value) => value === '' || isPassportNumber(value), { error: 'passport_invalid' });
+
 /** Every field of a guest a person can edit. Create requires the family name and its reading. */
 const guestFieldShape = {
   familyName: requiredText(40),
@@ -106,6 +121,8 @@ const guestFieldShape = {
   organization: text(100),
   note: text(2000),
   marketingConsent: z.boolean({ error: 'invalid_type' }),
+  nationality,
+  passportNumber,
 };
 
 type NamesAndReadings = { familyName?: string; givenName?: string; familyReading?: string; givenReading?: string };
@@ -142,6 +159,8 @@ export const guestCreateFieldsSchema = z
     organization: guestFieldShape.organization.optional(),
     note: guestFieldShape.note.optional(),
     marketingConsent: guestFieldShape.marketingConsent.optional(),
+    nationality: nationality.optional(),
+    passportNumber: passportNumber.optional(),
   })
   .strict()
   .superRefine(checkReadings);
@@ -179,6 +198,10 @@ export const guestCardSchema = z.object({
   organization: z.string(),
   note: z.string(),
   marketingConsent: z.boolean(),
+  /** ISO 3166-1 alpha-2, for a guest without an address in Japan; '' otherwise. Personal data like the phone. */
+  nationality: z.string(),
+  /** For a guest without an address in Japan; '' otherwise. Personal data like the phone. */
+  passportNumber: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
   deletedAt: z.string().nullable(),

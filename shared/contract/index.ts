@@ -10,6 +10,7 @@ import { duplicateCalls } from './duplicates.ts';
 import { exportCalls } from './exports.ts';
 import { fileCalls } from './files.ts';
 import { followUpCalls } from './follow-ups.ts';
+import { guestRightsCalls } from './guest-rights.ts';
 import { guestCalls } from './guests.ts';
 import { hallCalls } from './halls.ts';
 import { historyCalls } from './history.ts';
@@ -50,6 +51,7 @@ export const contract = {
   ...backupCalls,
   ...duplicateCalls,
   ...accessLogCalls,
+  ...guestRightsCalls,
 };
 
 export type Contract = typeof contract;

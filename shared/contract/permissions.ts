@@ -115,6 +115,12 @@ export const CALL_ACCESS: Readonly<Record<CallName, Access>> = {
   // 閲覧記録: reading it is the managers'; a printed sheet is recorded by whoever printed it.
   'accessLog.list': 'privacy.manage',
   'accessLog.sheetPrinted': 'staff',
+  // The guest's rights and the law (docs/guest-rights.md): the 宿泊者名簿 is the desk's; what is disclosed to a
+  // guest and who has been quiet for years are the managers'.
+  'registers.guestRegister': 'registers.print',
+  'registers.guestRegisterFile': 'registers.print',
+  'guests.disclose': 'privacy.manage',
+  'guests.retentionReview': 'privacy.manage',
 };
 
 /**

@@ -172,4 +172,12 @@ export const IDLE_LOCK_MAX_MINUTES = 240;
  * without it have them blank (the kitchen and the floor see names, allergies and requests, not how to reach
  * the guest). A new personal field (nationality, passport number) belongs here too.
  */
-export const CONTACT_FIELDS = ['phones', 'email', 'postalCode', 'address', 'birthday'] as const;
+export const CONTACT_FIELDS = [
+  'phones',
+  'email',
+  'postalCode',
+  'address',
+  'birthday',
+  'nationality',
+  'passportNumber',
+] as const;

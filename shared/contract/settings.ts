@@ -18,6 +18,8 @@ export const settingsSchema = z.object({
   pinsRequired: z.boolean(),
   /** Minutes without a key or a click before a PC locks (staff.lock); 0 never locks. */
   idleLockMinutes: z.number().int().min(0).max(IDLE_LOCK_MAX_MINUTES),
+  /** Guests with no stay or other activity for this many years are listed for review (guests.retentionReview). */
+  retentionYears: z.number().int().min(1).max(30),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -38,12 +40,13 @@ export const DEFAULT_SETTINGS: Settings = {
   // Ten minutes: a front-desk PC left alone between guests locks before the next person uses it under the
   // wrong name, and a person working steadily at a form is not interrupted.
   idleLockMinutes: 10,
+  retentionYears: 5,
 };
 
 export const settingsCalls = {
   'settings.get': call({
     summary:
-      'The inn-wide settings (allergy re-confirmation period, years a repeated dish is flagged, whether birthdays show their era, time zone, whether PINs are required, the idle lock).',
+      'The inn-wide settings (allergy re-confirmation period, years a repeated dish is flagged, whether birthdays show their era, time zone, whether PINs are required, the idle lock, years without activity before a guest is listed for retention review).',
     writes: false,
     input: empty,
     output: editableSettingsSchema,
@@ -78,6 +81,11 @@ export const settingsCalls = {
               .int({ error: 'count_invalid' })
               .min(0, { error: 'count_invalid' })
               .max(IDLE_LOCK_MAX_MINUTES, { error: 'idle_lock_too_long' }),
+            retentionYears: z
+              .number({ error: 'invalid_type' })
+              .int({ error: 'count_invalid' })
+              .min(1, { error: 'count_invalid' })
+              .max(30, { error: 'count_invalid' }),
           })
           .partial()
           .strict(),

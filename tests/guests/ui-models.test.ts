@@ -22,6 +22,8 @@ const card: GuestCard = {
   organization: '',
   note: '',
   marketingConsent: false,
+  nationality: '',
+  passportNumber: '',
   createdAt: '2025-01-01T00:00:00.000Z',
   updatedAt: '2025-01-01T00:00:00.000Z',
   deletedAt: null,

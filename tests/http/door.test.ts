@@ -144,6 +144,7 @@ describe('the HTTP door', () => {
             'backups.status',
             'backups.list',
             'backups.configure', // every setting optional: nothing given, nothing changed
+            'guests.retentionReview', // reads only: the guests due for review
           ]).toContain(name);
           // Nobody is working here after these: the same person chooses themself again, as at the lock screen.
           if (name === 'staff.clearCurrent' || name === 'staff.lock')

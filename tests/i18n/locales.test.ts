@@ -56,6 +56,8 @@ const FIELD_CODES = [
   'phone_invalid',
   'email_invalid',
   'postal_invalid',
+  'nationality_invalid',
+  'passport_invalid',
   'date_invalid',
   'birthday_invalid',
   'date_out_of_range',

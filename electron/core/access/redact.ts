@@ -3,7 +3,7 @@ import { CONTACT_FIELDS } from '../../../shared/contract/roles.ts';
 import type { Grant } from './check.ts';
 
 // Contact details hidden from a person without `guests.contact` (the kitchen, the floor): the calls that
-// answer with a guest's phones, email, postcode, address or birthday answer with them blank, and the history
+// answer with a guest's phones, email, postcode, address, birthday, nationality or passport number answer with them blank, and the history
 // leaves out the changes of those fields. Applied by the dispatcher to the answer, before the output schema,
 // so no handler can forget it. Calls that exist only to read contact data (exports, duplicates, the postcode
 // lookup) need a permission the kitchen and the floor do not hold, and are refused outright.
@@ -13,7 +13,16 @@ type Redactors = { [N in CallName]?: (value: CallOutput<N>) => CallOutput<N> };
 const contactFields = new Set<string>(CONTACT_FIELDS);
 
 type Card = CallOutput<'guests.get'>;
-const card = (value: Card): Card => ({ ...value, phones: [], email: '', postalCode: '', address: '', birthday: '' });
+const card = (value: Card): Card => ({
+  ...value,
+  phones: [],
+  email: '',
+  postalCode: '',
+  address: '',
+  birthday: '',
+  nationality: '',
+  passportNumber: '',
+});
 
 const REDACTORS: Redactors = {
   'guests.get': card,

@@ -42,6 +42,8 @@ function side(ctx: CoreContext, row: GuestRow): DuplicateSide {
     organization: row.organization,
     note: row.note,
     marketingConsent: row.marketing_consent === 1,
+    nationality: row.nationality,
+    passportNumber: row.passport_number,
     createdAt: row.created_at,
     stays: stays.stays,
     lastVisit: stays.last,

@@ -47,6 +47,8 @@ export function loadGuestCard(ctx: CoreContext, id: string): GuestCard {
     organization: row.organization,
     note: row.note,
     marketingConsent: row.marketing_consent === 1,
+    nationality: row.nationality,
+    passportNumber: row.passport_number,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,

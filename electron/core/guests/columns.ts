@@ -14,6 +14,8 @@ export const COLUMN_OF: Record<keyof GuestFields, string> = {
   organization: 'organization',
   note: 'note',
   marketingConsent: 'marketing_consent',
+  nationality: 'nationality',
+  passportNumber: 'passport_number',
 };
 export const FIELD_OF_COLUMN = Object.fromEntries(Object.entries(COLUMN_OF).map(([field, column]) => [column, field]));
 

@@ -83,6 +83,8 @@ export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof create
           organization: '',
           note: '',
           marketing_consent: false,
+          nationality: '',
+          passport_number: '',
           ...toColumns(fields),
           created_at: now,
           last_activity_at: session.nowMs(),
