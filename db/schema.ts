@@ -290,6 +290,18 @@ export type DuplicateDecisionRow = Stamped & {
   decided_by: string | null;
 };
 
+/** An erased guest (erasure on request, schema 11): see db/migrations/0011-erasures.ts. */
+export type ErasureRow = Stamped & {
+  id: string;
+  guest_id: string;
+  reason: string;
+  requested_by: string | null;
+  /** The 宿泊者名簿 fields kept until hold_until, as JSON {column: value}; null when nothing is held. */
+  held: string | null;
+  hold_until: string | null;
+  released_at: string | null;
+};
+
 export type DuplicateCandidateRow = { guest_a: string; guest_b: string; score: number; reasons: string };
 
 export type DB = {
@@ -321,6 +333,7 @@ export type DB = {
   guest_merges: GuestMergeRow;
   duplicate_decisions: DuplicateDecisionRow;
   duplicate_candidates: DuplicateCandidateRow;
+  erasures: ErasureRow;
 };
 
 /** Tables whose rows are written through the change log (and later synced). */
@@ -346,5 +359,6 @@ export const SYNCED_TABLES = [
   'imports',
   'guest_merges',
   'duplicate_decisions',
+  'erasures',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

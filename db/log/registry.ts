@@ -282,6 +282,8 @@ const DEFINITIONS: ReadonlyArray<[SyncedTable, number, ColumnDef[]]> = [
     21,
     ['guest_a', 'guest_b', ['decision', oneOf(DUPLICATE_DECISIONS)], 'decided_by', 'created_at'],
   ],
+  // schema 11 (erasure on request): table numbers 22 and 24 belong to the access log and guest ranks
+  ['erasures', 23, ['guest_id', 'reason', 'requested_by', 'held', 'hold_until', 'released_at', 'created_at']],
 ];
 
 function build(): TableSpec[] {

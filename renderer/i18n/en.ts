@@ -7,6 +7,7 @@ import { enBanquetErrors } from './banquet-errors.en.ts';
 import { enConflicts } from './conflicts.en.ts';
 import { enDates } from './dates.en.ts';
 import { enDuplicates } from './duplicates.en.ts';
+import { enErasure, enErasureErrors } from './erasure.en.ts';
 import { enExports } from './exports.en.ts';
 import { enImportsScreen } from './imports-screen.en.ts';
 import type { Messages } from './ja.ts';
@@ -30,6 +31,7 @@ export const en: Messages = {
   backups: enBackups,
   conflicts: enConflicts,
   duplicates: enDuplicates,
+  erasure: enErasure,
   dates: enDates,
   app: {
     name: '宿帳 Yadocho',
@@ -274,6 +276,7 @@ export const en: Messages = {
       ...enImportErrors,
       ...enBanquetErrors,
       ...enBackupErrors,
+      ...enErasureErrors,
       postcode_unknown:
         'Postcode {{postcode}} is not in Japan Post’s postcode data. Check the number, or type the address by hand.',
       rebuild_running: 'The search index is being rebuilt right now. Wait until it is done.',

@@ -14,6 +14,7 @@ import { jaBanquetErrors } from './banquet-errors.ja.ts';
 import { jaConflicts } from './conflicts.ja.ts';
 import { jaDates } from './dates.ja.ts';
 import { jaDuplicates } from './duplicates.ja.ts';
+import { jaErasure, jaErasureErrors } from './erasure.ja.ts';
 import { jaExports } from './exports.ja.ts';
 import { jaImportsScreen } from './imports-screen.ja.ts';
 import { jaJobs } from './jobs.ja.ts';
@@ -34,6 +35,7 @@ export const ja = {
   backups: jaBackups,
   conflicts: jaConflicts,
   duplicates: jaDuplicates,
+  erasure: jaErasure,
   dates: jaDates,
   app: {
     name: '宿帳 Yadocho',
@@ -278,6 +280,7 @@ export const ja = {
       ...jaImportErrors,
       ...jaBanquetErrors,
       ...jaBackupErrors,
+      ...jaErasureErrors,
       postcode_unknown: '〒{{postcode}}は郵便番号データにありません。番号を確かめるか、住所を手で入力してください。',
       rebuild_running: '検索インデックスはいま再構築中です。終わるまでお待ちください。',
       scan_running: '重複の確認はいま実行中です。終わるまでお待ちください。',

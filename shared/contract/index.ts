@@ -6,6 +6,7 @@ import { backupCalls } from './backups.ts';
 import { banquetCalls } from './banquets.ts';
 import { conflictCalls } from './conflicts.ts';
 import { duplicateCalls } from './duplicates.ts';
+import { erasureCalls } from './erasure.ts';
 import { exportCalls } from './exports.ts';
 import { fileCalls } from './files.ts';
 import { followUpCalls } from './follow-ups.ts';
@@ -48,6 +49,7 @@ export const contract = {
   ...importCalls,
   ...backupCalls,
   ...duplicateCalls,
+  ...erasureCalls,
 };
 
 export type Contract = typeof contract;
