@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { GuestCard } from '../../shared/contract/guests.ts';
 import { call } from '../api/client.ts';
 import { attempt, notifySuccess } from '../app/notify.ts';
+import { EraseGuest } from './EraseGuest.tsx';
 import { useGuestForm } from './form-context.tsx';
 import { fullName, fullReading } from './names.ts';
 
@@ -48,6 +49,7 @@ export function GuestHeader({ card, onChanged }: { card: GuestCard; onChanged():
           <Button data-testid="delete-guest" variant="subtle" color="red" onClick={() => setConfirming(true)}>
             {t('guest.delete')}
           </Button>
+          <EraseGuest card={card} onErased={onChanged} />
         </Group>
       )}
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('guest.confirmDeleteTitle')} centered>
