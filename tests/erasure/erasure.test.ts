@@ -124,6 +124,34 @@ describe('guests.erase: a guest with no stay in the last three years', () => {
   });
 });
 
+describe('名寄せ and erasure', () => {
+  it('erases the cards merged into the guest and the names in the merge record', async () => {
+    const { call, db } = await makeStaffedCore({ clock: () => Date.parse('2026-06-01T03:00:00Z') });
+    const kept = await call('guests.create', { fields: personFields });
+    const merged = await call('guests.create', {
+      fields: {
+        familyName: '轟木',
+        givenName: 'しずく',
+        familyReading: 'とどろき',
+        givenReading: 'しずく',
+        email: 'old@example.jp',
+      },
+    });
+    await call('duplicates.merge', { keptId: kept.id, mergedId: merged.id, take: { email: 'merged' } });
+    expect(JSON.stringify(db.prepare('SELECT changes FROM guest_merges').all())).toContain('old@example.jp');
+
+    const refused = await call('guests.erase', { id: merged.id, reason: 'x' }).catch((error: Error) => error.message);
+    expect(refused).toContain('guest_erase_merged');
+    const plan = await call('guests.erasurePlan', { id: kept.id });
+    expect(plan.mergedCards).toBe(1);
+    await call('guests.erase', { id: kept.id, reason: '本人の求め' });
+
+    expect(JSON.stringify(db.prepare('SELECT changes FROM guest_merges').all())).not.toContain('old@example.jp');
+    expect((await call('guests.get', { id: merged.id })).erasure).not.toBeNull();
+    expect((await call('guests.search', { q: 'とどろき' })).hits).toEqual([]);
+  });
+});
+
 describe('erasure on every PC', () => {
   it('a second PC that applies the erasure scrubs its own rows, log and search the same way', async () => {
     const a = await makeStaffedCore({ clock: () => Date.parse('2026-06-01T03:00:00Z') });
@@ -164,6 +192,48 @@ describe('erasure on every PC', () => {
     expect(JSON.stringify(everything(b.core))).not.toContain(PERSON.renamed);
     expect(syncedTables(b.db)).toEqual(syncedTables(a.db));
     expect(searchTerms(b.db)).toEqual(searchTerms(a.db));
+  });
+
+  it('a conflict between two PCs holding both names is gone with the erasure, on both PCs', async () => {
+    const a = await makeStaffedCore({ clock: () => Date.parse('2026-06-01T03:00:00Z') });
+    const b = await makeStaffedCore({ clock: () => Date.parse('2026-06-01T03:00:00Z') });
+    const guest = await a.call('guests.create', { fields: personFields });
+    b.core.changes.apply(everything(a.core));
+    await a.call('guests.update', { id: guest.id, patch: { familyName: PERSON.renamed } });
+    await b.call('guests.update', { id: guest.id, patch: { familyName: '轟木田' } });
+    a.core.changes.apply(everything(b.core));
+    b.core.changes.apply(everything(a.core));
+    const conflicts = (db: typeof a.db) => JSON.stringify(db.prepare('SELECT * FROM conflicts').all());
+    expect(conflicts(a.db)).toContain('轟木田'); // the two names, side by side, for staff to choose
+
+    await a.call('guests.erase', { id: guest.id, reason: '本人の求め' });
+    b.core.changes.apply(everything(a.core));
+    for (const db of [a.db, b.db]) {
+      expect(conflicts(db)).not.toContain('轟木');
+      expect(JSON.stringify(db.prepare('SELECT * FROM log_held').all())).not.toContain('轟木');
+    }
+    expect((await b.call('conflicts.list', {})).conflicts ?? []).toEqual([]);
+  });
+
+  it('a change kept aside (stamped ahead of this PC) is blanked by the erasure, and stays blank when applied', async () => {
+    const start = Date.parse('2026-06-01T03:00:00Z');
+    const a = await makeStaffedCore({ clock: () => start });
+    const b = await makeStaffedCore({ clock: () => start + 10 * 60_000 }); // ten minutes ahead: kept aside at A
+    const guest = await a.call('guests.create', { fields: personFields });
+    b.core.changes.apply(everything(a.core));
+    await b.call('guests.update', { id: guest.id, patch: { familyName: PERSON.renamed } });
+    a.core.changes.apply(everything(b.core));
+    const held = () => JSON.stringify(a.db.prepare('SELECT tx FROM log_held').all());
+    expect(held()).toContain(PERSON.renamed);
+
+    await a.call('guests.erase', { id: guest.id, reason: '本人の求め' });
+    expect(held()).not.toContain(PERSON.renamed);
+    const kept = (await a.call('conflicts.held', {})).held.find(
+      (tx: { call: string | null }) => tx.call === 'guests.update',
+    );
+    expect((await a.call('conflicts.acceptHeld', { node: kept.node, hlc: kept.hlc })).applied).toBeGreaterThan(0);
+    expect((await a.call('guests.get', { id: guest.id })).familyName).toBe('');
+    expect(JSON.stringify(everything(a.core))).not.toContain(PERSON.renamed);
   });
 
   it('a replay of the log on an empty database rebuilds the erased guest blank', async () => {
