@@ -4,7 +4,7 @@
 
 import { bytesFound } from '../erasure/helpers.ts';
 import { expect, test } from './fixtures.ts';
-import { apiFor } from './floor.helpers.ts';
+import { apiFor, guest } from './floor.helpers.ts';
 import { createGuest, firstRun, goHome, open } from './guest-desk.helpers.ts';
 
 test.use({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
@@ -36,6 +36,10 @@ test('a guest erased from the card is found nowhere, and the card says 消去済
     },
   });
 
+  const partner = await guest(api, '佐藤', '一郎', 'さとう', 'いちろう');
+  await api('guests.linkCompanion', { guestId: partner, companionId: id, relationship: 'spouse' });
+  await page.reload();
+
   await page.getByTestId('erase-guest').click();
   const confirm = page.getByTestId('erasure-confirm');
   await expect(confirm).toContainText('氏名・読み・ローマ字・電話番号');
@@ -58,6 +62,10 @@ test('a guest erased from the card is found nowhere, and the card says 消去済
   await page.goto(`${app.url.replace(/#.*$/, '')}#/guest/${id}`);
   await expect(page.getByTestId('guest-name')).toHaveText('消去済みのお客様');
   await expect(page.getByTestId('guest-card')).not.toContainText('轟木');
+
+  // A companion's card keeps the link, without the name.
+  await page.goto(`${app.url.replace(/#.*$/, '')}#/guest/${partner}`);
+  await expect(page.getByTestId('companion')).toContainText('（消去済み）');
 
   expect(bytesFound(app.dataFile, Object.values(TODOROKI))).toEqual([]);
   expect(await api('stays.get', { id: stay.id })).toMatchObject({ amountYen: 38000 });
