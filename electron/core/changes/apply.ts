@@ -117,7 +117,10 @@ function keep(ctx: ApplyContext, tx: ShippedTx): void {
     // An entry about an erased guest is kept blanked: arriving late from a PC that was offline, it cannot
     // bring the name back (erasure/policy.ts). Its header and versions are kept as they are.
     const spec = tableSpecById(received.table);
-    const entry = policy && spec ? rewriteShipped(received, policy(spec, received.row, received)) : received;
+    const entry =
+      policy && spec && policy.tables.has(spec.name)
+        ? rewriteShipped(received, policy(spec, received.row, received))
+        : received;
     ctx.log.appendEntry(seq, position, {
       tbl: entry.table,
       row: encodeRowId(entry.row),

@@ -21,7 +21,10 @@ export type RowRewrite = ReadonlyMap<number, Rewrite>;
  * in log_held): the columns of that entry to rewrite, or undefined. An entry for an erased guest that arrives
  * after the erasure (from a PC that was offline) is kept already blanked, so it cannot bring a name back.
  */
-export type ScrubPolicy = (table: TableSpec, row: string, entry: ShippedEntry) => RowRewrite | undefined;
+export type ScrubPolicy = ((table: TableSpec, row: string, entry: ShippedEntry) => RowRewrite | undefined) & {
+  /** The tables it may rewrite anything in: entries of other tables are kept without asking. */
+  tables: ReadonlySet<string>;
+};
 
 /** An entry as it is kept after the rewrite (the same entry when nothing changes). */
 export function rewriteShipped(entry: ShippedEntry, rewrite: RowRewrite | undefined): ShippedEntry {
@@ -108,7 +111,8 @@ export function createScrubber(ctx: { db: Database; log: LogStore; rows: RowStor
         let changed = false;
         const entries = parsed.entries.map((entry) => {
           const spec = tableSpecById(entry.table);
-          if (!spec) return entry; // a newer PC's table: nothing this version could have erased in it
+          // A newer PC's table, or one the policy leaves alone: nothing this version could have erased in it.
+          if (!spec || !policy.tables.has(spec.name)) return entry;
           const next = rewriteShipped(entry, policy(spec, entry.row, entry));
           if (next !== entry && JSON.stringify(next) !== JSON.stringify(entry)) changed = true;
           return next;

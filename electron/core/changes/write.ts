@@ -108,7 +108,7 @@ export function openSession(
         stored[column] = storable(value);
       }
       const policy = ctx.scrubPolicy?.();
-      if (policy) {
+      if (policy?.tables.has(table)) {
         const values = Object.entries(stored).map(
           ([column, value]) => [columnSpec(table, column)?.id as number, value] as [number, Stored],
         );

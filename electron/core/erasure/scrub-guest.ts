@@ -1,11 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import type { Stored } from '../../../db/log/codec.ts';
-import { type ColumnSpec, columnSpec, tableSpec } from '../../../db/log/registry.ts';
+import { type ColumnSpec, columnSpec, type TableSpec, tableSpec } from '../../../db/log/registry.ts';
 import { WHOLE_ROW } from '../../../db/log/store.ts';
 import type { ChangeEngine } from '../changes/engine.ts';
 import type { Touched } from '../changes/rows.ts';
 import type { RowRewrite, ScrubPolicy } from '../changes/scrub.ts';
-import { blankOf, guestColumns, textColumns } from './fields.ts';
+import type { ShippedEntry } from '../changes/shipped.ts';
+import { blankOf, GUEST_TEXT_FIELDS, guestColumns, textColumns } from './fields.ts';
 
 // Erasure as every PC carries it out. The erasure itself is one logged insert into `erasures`; whenever a PC
 // holds such a row (its own write, a row applied from another PC, or a replay of the log), this blanks, on that
@@ -78,7 +79,7 @@ export function createGuestScrub(db: Database, engine: Pick<ChangeEngine, 'scrub
   const releasedColumn = columnSpec('erasures', 'released_at') as ColumnSpec;
   const heldRewrite: RowRewrite = new Map([[heldColumn.id, () => null]]);
 
-  const policy: ScrubPolicy = (spec, row, entry) => {
+  const rule = (spec: TableSpec, row: string, entry: ShippedEntry): RowRewrite | undefined => {
     if (!erasing) return undefined;
     switch (spec.name) {
       case 'guests':
@@ -107,6 +108,9 @@ export function createGuestScrub(db: Database, engine: Pick<ChangeEngine, 'scrub
         return undefined;
     }
   };
+  const policy: ScrubPolicy = Object.assign(rule, {
+    tables: new Set<string>(['guests', ...GUEST_TEXT_FIELDS.map((f) => f.table), 'guest_merges', 'erasures']),
+  });
   engine.setScrubPolicy(policy);
 
   let running = false;
