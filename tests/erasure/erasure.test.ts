@@ -1,4 +1,6 @@
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { heldRegisterFields } from '../../electron/core/erasure/held.ts';
 import { downloaded } from '../exports/helpers.ts';
 import { makeStaffedCore } from '../support/core.ts';
 import { everything, searchTerms, syncedTables } from '../support/replica.ts';
@@ -269,6 +271,14 @@ describe('the legal hold (宿泊者名簿, three years)', () => {
     // Readings, the note and the old name are gone from the file already; the register's fields are kept.
     expect(bytesFound(t.dirs.file, [PERSON.familyReading, PERSON.givenReading, PERSON.renamed, '窓側'])).toEqual([]);
     expect(bytesFound(t.dirs.file, [PERSON.familyName, PERSON.phone, PERSON.address])).toHaveLength(3);
+    const register = new Database(t.dirs.file, { readonly: true });
+    expect(heldRegisterFields(register, t.guest.id)).toMatchObject({
+      family_name: PERSON.familyName,
+      given_name: PERSON.givenName,
+      address: PERSON.address,
+    });
+    expect(heldRegisterFields(register, t.guest.id)).not.toHaveProperty('family_reading');
+    register.close();
 
     // The hold ends on 2029-03-12: the job at start of the next day erases the rest.
     t.close();
