@@ -153,8 +153,11 @@ export function createCore(options: CoreOptions): Core {
     if (!erasedSinceCheckpoint || db.inTransaction || !db.open || db.memory) return;
     erasedSinceCheckpoint = false;
     try {
-      db.pragma('wal_checkpoint(TRUNCATE)');
+      // A reader still on an older snapshot (a backup being copied) keeps the WAL: try again after the next commit.
+      const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+      if (result?.busy) erasedSinceCheckpoint = true;
     } catch (error) {
+      erasedSinceCheckpoint = true;
       logger.warn('WAL checkpoint after an erasure failed', error);
     }
   };
