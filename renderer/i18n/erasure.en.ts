@@ -8,7 +8,7 @@ export const enErasure: Translation<typeof jaErasure> = {
   loading: 'Checking what would be erased…',
   erased: 'Erased',
   erasedList:
-    'Name, reading, romaji, phone numbers, email, postcode, address, birthday, organisation, note, the free text of requests and allergies, earlier values in the history, merge records and the search. Erased on every synced PC.',
+    'Name, reading, romaji, phone numbers, email, postcode, address, birthday, organisation, note, the free text of requests, allergies, stays and follow-ups, earlier values in the history, merge records and the search. Erased on every synced PC.',
   kept: 'Kept',
   keptList:
     'Stays (how many, dates, amounts), dishes served, allergens and severities and request categories stay for the statistics, under the anonymous id {{id}}.',

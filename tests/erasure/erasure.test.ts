@@ -25,7 +25,7 @@ async function erasedGuestScenario(start: string, stay: { arrivalDate: string; d
   let card = await call('guests.update', { id: guest.id, patch: { familyName: PERSON.renamed } });
   card = await call('guests.update', { id: guest.id, patch: { familyName: PERSON.familyName }, version: card.version });
   const booked = await call('stays.create', {
-    fields: { guestId: guest.id, ...stay, rooms: ['201'], amountYen: 45000 },
+    fields: { guestId: guest.id, ...stay, rooms: ['201'], amountYen: 45000, note: '轟木様 駐車場あり' },
   });
   await call('requests.record', {
     guestId: guest.id,

@@ -31,9 +31,12 @@ export const GUEST_PERSONAL_FIELDS: readonly PersonalField[] = [
 ];
 
 /** Free text about the guest on rows that belong to them (the rows themselves stay: they are counted). */
+/** Each table named here has a `guest_id` column naming whose row it is. */
 export const GUEST_TEXT_FIELDS: ReadonlyArray<{ table: SyncedTable; columns: readonly string[] }> = [
   { table: 'requests', columns: ['text'] },
   { table: 'allergies', columns: ['note', 'retract_reason'] },
+  { table: 'stays', columns: ['note'] },
+  { table: 'follow_ups', columns: ['note'] },
 ];
 
 /** The empty value of a column: every personal column is NOT NULL text, a list ('[]') or nullable. */

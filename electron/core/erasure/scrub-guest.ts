@@ -27,14 +27,14 @@ export function createGuestScrub(db: Database, engine: Pick<ChangeEngine, 'scrub
   const erasureOf = db.prepare('SELECT id, released_at FROM erasures WHERE guest_id = ?');
   const erasureById = db.prepare('SELECT released_at FROM erasures WHERE id = ?');
   const anyErasure = db.prepare('SELECT EXISTS (SELECT 1 FROM erasures)').pluck();
-  const guestOfRow = {
-    requests: db.prepare('SELECT guest_id FROM requests WHERE id = ?').pluck(),
-    allergies: db.prepare('SELECT guest_id FROM allergies WHERE id = ?').pluck(),
-  };
-  const rowsOfGuest = {
-    requests: db.prepare('SELECT id FROM requests WHERE guest_id = ?').pluck(),
-    allergies: db.prepare('SELECT id FROM allergies WHERE guest_id = ?').pluck(),
-  };
+  // The tables holding free text about a guest, each with its guest_id (fields.ts); names from that fixed list.
+  const textTables = new Set<string>(GUEST_TEXT_FIELDS.map((f) => f.table));
+  const guestOfRow = new Map(
+    GUEST_TEXT_FIELDS.map(({ table }) => [table, db.prepare(`SELECT guest_id FROM ${table} WHERE id = ?`).pluck()]),
+  );
+  const rowsOfGuest = new Map(
+    GUEST_TEXT_FIELDS.map(({ table }) => [table, db.prepare(`SELECT id FROM ${table} WHERE guest_id = ?`).pluck()]),
+  );
   const mergesOf = db.prepare('SELECT id FROM guest_merges WHERE kept_id = ? OR merged_id = ?').pluck();
   const forgetCandidates = db.prepare('DELETE FROM duplicate_candidates WHERE guest_a = ? OR guest_b = ?');
   // Answers kept for a retried call (changes/request-log.ts) may hold the guest's card as it was.
@@ -81,19 +81,18 @@ export function createGuestScrub(db: Database, engine: Pick<ChangeEngine, 'scrub
 
   const rule = (spec: TableSpec, row: string, entry: ShippedEntry): RowRewrite | undefined => {
     if (!erasing) return undefined;
+    if (textTables.has(spec.name)) {
+      const guestColumn = columnSpec(spec.name, 'guest_id')?.id;
+      const carried =
+        entry.col === WHOLE_ROW
+          ? (entry.value as Array<[number, Stored]>).find(([col]) => col === guestColumn)?.[1]
+          : undefined;
+      const guest = carried ?? guestOfRow.get(spec.name)?.get(row);
+      return isErased(guest) ? rewriteOf(textColumns(spec.name)) : undefined;
+    }
     switch (spec.name) {
       case 'guests':
         return isErased(row) ? guestRewrite() : undefined;
-      case 'requests':
-      case 'allergies': {
-        const guestColumn = columnSpec(spec.name, 'guest_id')?.id;
-        const carried =
-          entry.col === WHOLE_ROW
-            ? (entry.value as Array<[number, Stored]>).find(([col]) => col === guestColumn)?.[1]
-            : undefined;
-        const guest = carried ?? guestOfRow[spec.name].get(row);
-        return isErased(guest) ? rewriteOf(textColumns(spec.name)) : undefined;
-      }
       case 'guest_merges':
         return mergeRewrite;
       case 'erasures': {
@@ -121,9 +120,9 @@ export function createGuestScrub(db: Database, engine: Pick<ChangeEngine, 'scrub
     if (!erasure) return;
     erasing = true;
     scrubber.rewriteRow(guests, guestId, guestRewrite(), touched);
-    for (const table of ['requests', 'allergies'] as const) {
+    for (const { table } of GUEST_TEXT_FIELDS) {
       const rewrite = rewriteOf(textColumns(table));
-      for (const id of rowsOfGuest[table].all(guestId) as string[]) {
+      for (const id of (rowsOfGuest.get(table)?.all(guestId) ?? []) as string[]) {
         scrubber.rewriteRow(tableSpec(table), id, rewrite, touched);
       }
     }
