@@ -312,6 +312,18 @@ export type AccessLogRow = Stamped & {
   node: string;
 };
 
+/** An erased guest (erasure on request, schema 11): see db/migrations/0011-erasures.ts. */
+export type ErasureRow = Stamped & {
+  id: string;
+  guest_id: string;
+  reason: string;
+  requested_by: string | null;
+  /** The 宿泊者名簿 fields kept until hold_until, as JSON {column: value}; null when nothing is held. */
+  held: string | null;
+  hold_until: string | null;
+  released_at: string | null;
+};
+
 export type DuplicateCandidateRow = { guest_a: string; guest_b: string; score: number; reasons: string };
 
 export type DB = {
@@ -345,6 +357,7 @@ export type DB = {
   duplicate_decisions: DuplicateDecisionRow;
   duplicate_candidates: DuplicateCandidateRow;
   access_log: AccessLogRow;
+  erasures: ErasureRow;
 };
 
 /** Tables whose rows are written through the change log (and later synced). */
@@ -371,5 +384,6 @@ export const SYNCED_TABLES = [
   'guest_merges',
   'duplicate_decisions',
   'access_log',
+  'erasures',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

@@ -299,6 +299,8 @@ const DEFINITIONS: ReadonlyArray<[SyncedTable, number, ColumnDef[]]> = [
   ],
   // schema 9 (閲覧記録): append-only, one insert entry per row
   ['access_log', 22, ['staff_id', 'guest_id', ['action', oneOf(ACCESS_ACTIONS)], 'detail', 'node', 'created_at']],
+  // schema 11 (erasure on request): table numbers 22 and 24 belong to the access log and guest ranks
+  ['erasures', 23, ['guest_id', 'reason', 'requested_by', 'held', 'hold_until', 'released_at', 'created_at']],
 ];
 
 function build(): TableSpec[] {

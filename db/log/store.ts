@@ -115,6 +115,7 @@ export function createLogStore(db: Database) {
     'INSERT INTO log_entry (id, tbl, row, col, value, prev_hlc, prev_node, base) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const updateEntryValue = db.prepare('UPDATE log_entry SET value = ? WHERE id = ?');
+  const updateEntryBase = db.prepare('UPDATE log_entry SET base = ? WHERE id = ?');
   // A row's entries without their headers, then each header from a cache: the same few thousand transactions
   // head most lookups (an apply batch, a busy day's writes), and joining log_tx in SQL cost six times the
   // index read itself (measured: 20,000 rows, 440 ms joined against 70 ms bare).
@@ -192,6 +193,10 @@ export function createLogStore(db: Database) {
     },
     setEntryValue(id: number, value: unknown) {
       updateEntryValue.run(value, id);
+    },
+    /** Only an erasure rewrites a kept entry's list base (changes/scrub.ts); its header never changes. */
+    setEntryBase(id: number, base: unknown) {
+      updateEntryBase.run(base, id);
     },
     rowEntries(tbl: number, row: Buffer | string): LoggedEntry[] {
       return withHeaders(rowEntries.all(tbl, row) as LoggedEntry[]);

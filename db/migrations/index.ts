@@ -8,6 +8,7 @@ import { duplicates } from './0007-duplicates.ts';
 import { roles } from './0008-roles.ts';
 import { accessLog } from './0009-access-log.ts';
 import { guestRights } from './0010-guest-rights.ts';
+import { erasures } from './0011-erasures.ts';
 import type { Migration } from './migration.ts';
 
 // Static list, in order: works when bundled, and a new migration is one line here.
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   roles,
   accessLog,
   guestRights,
+  erasures,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

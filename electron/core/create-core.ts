@@ -28,6 +28,9 @@ import type { Actor, CoreContext, Handler, Logger } from './context.ts';
 import { type CallOptions, createDispatcher } from './dispatch.ts';
 import { registerDomainRules } from './domain-rules.ts';
 import { duplicateHandlers } from './duplicates/handlers.ts';
+import { erasureHandlers } from './erasure/handlers.ts';
+import { RELEASE_EVERY_MS, releaseDueHolds } from './erasure/release.ts';
+import { createGuestScrub } from './erasure/scrub-guest.ts';
 import { exportHandlers } from './exports/handlers.ts';
 import { fileHandlers } from './files/handlers.ts';
 import { createFileStore } from './files/store.ts';
@@ -147,6 +150,29 @@ export function createCore(options: CoreOptions): Core {
   changes.onRowWritten('guests', (before, after) => searchIndex.onGuestWritten(before as never, after as never));
   changes.onTransactionEnd(searchIndex);
 
+  // Erasure on a guest's request (erasure/): whatever deletes or rewrites a page overwrites the old bytes with
+  // zeros, so an erased name does not linger in the file's free space; after a commit that erased someone the
+  // WAL is checkpointed and truncated, so the old pages do not linger there either.
+  db.pragma('secure_delete = ON');
+  const guestScrub = createGuestScrub(db, changes);
+  let erasedSinceCheckpoint = false;
+  changes.onRowWritten('erasures', (_before, after, touched) => {
+    guestScrub.onErasureWritten(after, touched);
+    erasedSinceCheckpoint = true;
+  });
+  const truncateAfterErasure = () => {
+    if (!erasedSinceCheckpoint || db.inTransaction || !db.open || db.memory) return;
+    erasedSinceCheckpoint = false;
+    try {
+      // A reader still on an older snapshot (a backup being copied) keeps the WAL: try again after the next commit.
+      const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+      if (result?.busy) erasedSinceCheckpoint = true;
+    } catch (error) {
+      erasedSinceCheckpoint = true;
+      logger.warn('WAL checkpoint after an erasure failed', error);
+    }
+  };
+
   const handlers = {
     ...systemHandlers(ctx),
     ...jobHandlers(ctx),
@@ -176,6 +202,7 @@ export function createCore(options: CoreOptions): Core {
     ...duplicateHandlers(ctx),
     ...accessLogHandlers(ctx),
     ...guestRightsHandlers(ctx),
+    ...erasureHandlers(ctx),
   } satisfies { [N in CallName]: Handler<N> };
 
   const listeners = new Set<(tables: string[]) => void>();
@@ -230,7 +257,10 @@ export function createCore(options: CoreOptions): Core {
         throw error;
       }
     },
-    afterWrite: () => checkpoints.afterCommit(),
+    afterWrite: () => {
+      checkpoints.afterCommit();
+      truncateAfterErasure();
+    },
     requests: createRequestLog(db, clock),
     failureOf: (error) => (error instanceof EditedSince ? editedSinceFailure(ctx, error) : undefined),
   });
@@ -243,6 +273,21 @@ export function createCore(options: CoreOptions): Core {
       if (!result.ok) logger.warn(`search index rebuild did not finish: ${result.error.code}`);
     });
   }
+
+  // Legal holds of erased guests that have ended are released at start and a few times a day (erasure/release.ts).
+  const releaseHolds = () => {
+    try {
+      const { released, tables } = releaseDueHolds(ctx);
+      if (released === 0) return;
+      logger.info(`erasure: ${released} legal hold(s) ended, the register fields erased`);
+      truncateAfterErasure();
+      emit(tables);
+    } catch (error) {
+      logger.warn('releasing ended erasure holds failed; trying again later', error);
+    }
+  };
+  releaseHolds();
+  const releaseTimer = setInterval(releaseHolds, RELEASE_EVERY_MS).unref();
 
   return {
     nodeId,
@@ -259,11 +304,13 @@ export function createCore(options: CoreOptions): Core {
       exportAfter: (seq, limit) => changes.exporter.after(seq, limit),
       apply(batch) {
         const { report, tables } = changes.apply(batch);
+        truncateAfterErasure();
         emit(tables);
         return report;
       },
       retryHeld(accept) {
         const { applied, tables } = changes.retryHeld(accept);
+        truncateAfterErasure();
         emit(tables);
         return applied;
       },
@@ -276,6 +323,7 @@ export function createCore(options: CoreOptions): Core {
       }
     },
     close() {
+      clearInterval(releaseTimer);
       backups.close();
       // Jobs stop first (a rebuild drops its shadow table), while the database is still open.
       jobs.stopAll();

@@ -46,7 +46,8 @@ export function Companions({ card, onChanged }: { card: GuestCard; onChanged(): 
               </Badge>
               <Stack gap={0}>
                 <Anchor href={routeHref({ name: 'guest', id: companion.guestId })} fw={600}>
-                  {fullName(companion)}
+                  {/* An erased companion (消去済み) has no name left: the link and its relationship stay. */}
+                  {fullName(companion) || t('erasure.erasedName')}
                 </Anchor>
                 <Text size="xs" c="dimmed">
                   {fullReading(companion)}

@@ -10,12 +10,13 @@ import { navigate } from '../app/route.ts';
 import { GuestServiceAlerts } from '../service/GuestServiceAlerts.tsx';
 import { GuestServiceTab } from '../service/GuestServiceTab.tsx';
 import { Companions } from './Companions.tsx';
+import { ErasedCard } from './EraseGuest.tsx';
 import { GuestHeader } from './GuestHeader.tsx';
 import { GuestHistory } from './GuestHistory.tsx';
 import { GuestProfile } from './GuestProfile.tsx';
 import { fullName } from './names.ts';
 
-const TABLES = ['guests', 'guest_links', 'staff'] as const;
+const TABLES = ['guests', 'guest_links', 'staff', 'erasures'] as const;
 
 /** A card merged into another (名寄せ): it comes back by undoing the merge, not by a restore. */
 function MergedBanner({ card, into }: { card: Card; into: NonNullable<Card['mergedInto']> }) {
@@ -105,6 +106,7 @@ export function GuestCard({ id }: { id: string }) {
     );
   }
 
+  if (card.erasure) return <ErasedCard card={card} />;
   const deleted = card.deletedAt !== null;
   return (
     <Stack gap="md" data-testid="guest-card" data-guest-id={card.id} data-deleted={deleted}>

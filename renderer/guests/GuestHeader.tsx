@@ -6,6 +6,7 @@ import { call } from '../api/client.ts';
 import { attempt, notifySuccess } from '../app/notify.ts';
 import { useMayCall } from '../staff/permissions.ts';
 import { DiscloseButton } from '../guest-rights/DiscloseButton.tsx';
+import { EraseGuest } from './EraseGuest.tsx';
 import { useGuestForm } from './form-context.tsx';
 import { fullName, fullReading } from './names.ts';
 
@@ -57,6 +58,7 @@ export function GuestHeader({ card, onChanged }: { card: GuestCard; onChanged():
               {t('guest.delete')}
             </Button>
           )}
+          {may('guests.erase') && <EraseGuest card={card} onErased={onChanged} />}
         </Group>
       )}
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('guest.confirmDeleteTitle')} centered>

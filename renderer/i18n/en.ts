@@ -9,6 +9,7 @@ import { enBanquetErrors } from './banquet-errors.en.ts';
 import { enConflicts } from './conflicts.en.ts';
 import { enDates } from './dates.en.ts';
 import { enDuplicates } from './duplicates.en.ts';
+import { enErasure, enErasureErrors } from './erasure.en.ts';
 import { enExports } from './exports.en.ts';
 import { enGuestRights } from './guest-rights.en.ts';
 import { enImportsScreen } from './imports-screen.en.ts';
@@ -36,6 +37,7 @@ export const en: Messages = {
   duplicates: enDuplicates,
   accessLog: enAccessLog,
   guestRights: enGuestRights,
+  erasure: enErasure,
   dates: enDates,
   roles: enRoles,
   access: enAccessScreens,
@@ -285,6 +287,7 @@ export const en: Messages = {
       ...enBanquetErrors,
       ...enBackupErrors,
       ...enRoleErrors,
+      ...enErasureErrors,
       postcode_unknown:
         'Postcode {{postcode}} is not in Japan Post’s postcode data. Check the number, or type the address by hand.',
       rebuild_running: 'The search index is being rebuilt right now. Wait until it is done.',

@@ -16,6 +16,7 @@ import { jaBanquetErrors } from './banquet-errors.ja.ts';
 import { jaConflicts } from './conflicts.ja.ts';
 import { jaDates } from './dates.ja.ts';
 import { jaDuplicates } from './duplicates.ja.ts';
+import { jaErasure, jaErasureErrors } from './erasure.ja.ts';
 import { jaExports } from './exports.ja.ts';
 import { jaGuestRights } from './guest-rights.ja.ts';
 import { jaImportsScreen } from './imports-screen.ja.ts';
@@ -40,6 +41,7 @@ export const ja = {
   duplicates: jaDuplicates,
   accessLog: jaAccessLog,
   guestRights: jaGuestRights,
+  erasure: jaErasure,
   dates: jaDates,
   roles: jaRoles,
   access: jaAccessScreens,
@@ -289,6 +291,7 @@ export const ja = {
       ...jaBanquetErrors,
       ...jaBackupErrors,
       ...jaRoleErrors,
+      ...jaErasureErrors,
       postcode_unknown: '〒{{postcode}}は郵便番号データにありません。番号を確かめるか、住所を手で入力してください。',
       rebuild_running: '検索インデックスはいま再構築中です。終わるまでお待ちください。',
       scan_running: '重複の確認はいま実行中です。終わるまでお待ちください。',

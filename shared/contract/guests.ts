@@ -210,6 +210,8 @@ export const guestCardSchema = z.object({
   mergedInto: z.object({ id: z.string(), familyName: z.string(), givenName: z.string() }).nullable(),
   /** The record's version: send it back with guests.update (see basedOnVersion). */
   version: z.number(),
+  /** Erased on the guest's request (guests.erase): when, and until when the 宿泊者名簿 fields are kept. */
+  erasure: z.object({ at: z.string(), holdUntil: z.string().nullable(), released: z.boolean() }).nullable(),
 });
 export type GuestCard = z.infer<typeof guestCardSchema>;
 

@@ -7,6 +7,7 @@ import { backupCalls } from './backups.ts';
 import { banquetCalls } from './banquets.ts';
 import { conflictCalls } from './conflicts.ts';
 import { duplicateCalls } from './duplicates.ts';
+import { erasureCalls } from './erasure.ts';
 import { exportCalls } from './exports.ts';
 import { fileCalls } from './files.ts';
 import { followUpCalls } from './follow-ups.ts';
@@ -52,6 +53,7 @@ export const contract = {
   ...duplicateCalls,
   ...accessLogCalls,
   ...guestRightsCalls,
+  ...erasureCalls,
 };
 
 export type Contract = typeof contract;

@@ -121,6 +121,9 @@ export const CALL_ACCESS: Readonly<Record<CallName, Access>> = {
   'registers.guestRegisterFile': 'registers.print',
   'guests.disclose': 'privacy.manage',
   'guests.retentionReview': 'privacy.manage',
+  // Erasure on a guest's request (docs/erasure.md): a manager's decision, never the desk's.
+  'guests.erasurePlan': 'privacy.manage',
+  'guests.erase': 'privacy.manage',
 };
 
 /**

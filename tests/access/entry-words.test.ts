@@ -35,7 +35,6 @@ describe('an access log entry in words', () => {
       via: 'print',
     });
     await test.call('accessLog.sheetPrinted', { sheet: 'kitchen', date: '2026-12-03', via: 'pdf' });
-    await test.choose(null);
     await test.call('exports.run', {
       kinds: ['guests', 'stays'],
       format: 'xlsx',
@@ -48,19 +47,22 @@ describe('an access log entry in words', () => {
       '女将 山田が佐藤 花子 様のお客様カードを開きました',
       '女将 山田が佐藤 花子 様の客室別ご案内シート（2026年12月3日到着）を印刷しました',
       '女将 山田が2026年12月3日到着分の調理場シートをPDFで保存しました',
-      '担当者未選択のままお客様の記録を書き出しました（お客様・宿泊、Excel（.xlsx）、到着日 2026年12月1日〜2026年12月31日、2行）',
+      '女将 山田がお客様の記録を書き出しました（お客様・宿泊、Excel（.xlsx）、到着日 2026年12月1日〜2026年12月31日、2行）',
     ]);
     expect(entries.map((entry) => words(ten, entry, 'en').what)).toEqual([
       '女将 山田 opened the guest card of 佐藤 花子',
       '女将 山田 printed the room briefing sheet of 佐藤 花子 (arriving 3 December 2026)',
       '女将 山田 made a PDF of the kitchen sheet for arrivals on 3 December 2026',
-      'Someone with no staff chosen exported guest records (Guests & Stays, Excel (.xlsx), arrivals 1 December 2026 to 31 December 2026, 2 rows)',
+      '女将 山田 exported guest records (Guests & Stays, Excel (.xlsx), arrivals 1 December 2026 to 31 December 2026, 2 rows)',
     ]);
     const first = words(tja, entries[0] as AccessEntry, 'ja');
     expect(first).toMatchObject({ staff: '女将 山田', action: 'カードを開いた', guest: '佐藤 花子 様' });
     expect(first.when).toBe(formatDateTime(entries[0]?.at ?? '', 'ja', 'Asia/Tokyo'));
     expect(first.pc).toMatch(/^このPC（[0-9a-f]{8}）$/);
-    expect(words(tja, entries[3] as AccessEntry, 'ja').staff).toBe('担当者未選択');
+    // An entry under no one (synced from a PC where nobody was chosen) says so.
+    const unchosen = { ...(entries[3] as AccessEntry), staff: null };
+    expect(words(tja, unchosen, 'ja').staff).toBe('担当者未選択');
+    expect(words(ten, unchosen, 'en').what).toMatch(/^Someone with no staff chosen exported guest records/);
   });
 
   it('says when the guest is no longer as they were, a disclosure, and another PC', async () => {

@@ -8,6 +8,8 @@ export type AccessTest = TestCore & {
   choose(staffId: string | null): Promise<void>;
   okami: string;
   front: string;
+  /** 仲居 (service): opens cards and prints sheets, does not read the access log. */
+  nakai: string;
   guest: string;
   stay: string;
   entries(input?: Record<string, unknown>): Promise<Entry[]>;
@@ -29,6 +31,10 @@ export async function accessCore(): Promise<AccessTest> {
   const okami = (await test.call('staff.create', { name: '女将 山田' })).id as string;
   await test.call('staff.setCurrent', { id: okami });
   const front = (await test.call('staff.create', { name: 'フロント 鈴木' })).id as string;
+  const nakai = (await test.call('staff.create', { name: '仲居 田中', roles: ['service'] })).id as string;
+  // Who is chosen at the PC: entries() reads the log as the owner (the access log is the managers') and then
+  // hands the PC back.
+  let chosen: string | null = okami;
   const guest = (
     await test.call('guests.create', {
       fields: { familyName: '佐藤', givenName: '花子', familyReading: 'さとう', givenReading: 'はなこ' },
@@ -43,6 +49,7 @@ export async function accessCore(): Promise<AccessTest> {
     ...test,
     okami,
     front,
+    nakai,
     guest,
     stay,
     advance(ms) {
@@ -51,9 +58,14 @@ export async function accessCore(): Promise<AccessTest> {
     async choose(staffId) {
       if (staffId === null) await test.call('staff.clearCurrent', {});
       else await test.call('staff.setCurrent', { id: staffId });
+      chosen = staffId;
     },
     async entries(input = {}) {
-      return (await test.call('accessLog.list', input)).entries;
+      if (chosen !== okami) await test.call('staff.setCurrent', { id: okami });
+      const { entries } = await test.call('accessLog.list', input);
+      if (chosen === null) await test.call('staff.clearCurrent', {});
+      else if (chosen !== okami) await test.call('staff.setCurrent', { id: chosen });
+      return entries;
     },
   };
 }

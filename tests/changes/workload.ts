@@ -392,6 +392,12 @@ const MAKERS: Record<string, Maker> = {
     );
     return { keptId: kept, mergedId: merged, take };
   },
+  // Erasure on a guest's request: rare, as at an inn; every PC must then blank the guest's row and log alike.
+  'guests.erase': (w) => {
+    if (!w.r.chance(0.1)) return null;
+    const id = one(w, 'SELECT id FROM guests WHERE merged_into IS NULL AND id NOT IN (SELECT guest_id FROM erasures)');
+    return id ? { id, reason: '本人の求め' } : null;
+  },
   'duplicates.undoMerge': (w) => {
     const id = one(w, 'SELECT id FROM guest_merges WHERE undone_at IS NULL');
     return id ? { id } : null;

@@ -9,5 +9,6 @@ describe('宿泊者名簿 query plans', () => {
     staysArriving: { uses: ['INDEX stays_arrival'] },
     partyOfStay: { uses: ['INDEX stay_party_stay'] },
     guestLine: {},
+    heldOfGuest: { uses: ['INDEX erasures_guest'] },
   });
 });

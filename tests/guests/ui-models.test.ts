@@ -30,6 +30,7 @@ const card: GuestCard = {
   version: 1,
   companions: [],
   mergedInto: null,
+  erasure: null,
 };
 
 describe('guest form', () => {

@@ -6,6 +6,7 @@ import type { Derivations } from './derived.ts';
 import { type Hlc, isStamp, stampToIso } from './hlc.ts';
 import { mergedValue, versionsOf } from './merge.ts';
 import type { RowStore, Touched } from './rows.ts';
+import { rewriteShipped, type ScrubPolicy } from './scrub.ts';
 import { type ShippedEntry, type ShippedTx, shippedTxSchema } from './shipped.ts';
 
 // The apply path: remote transactions come in here, and only here. For each transaction, in the caller's
@@ -16,7 +17,8 @@ import { type ShippedEntry, type ShippedTx, shippedTxSchema } from './shipped.ts
 // - otherwise its header and entries are kept exactly as received, and each field it touches is recomputed
 //   from every entry held for it by the merge rule (merge.ts), so the result does not depend on the order
 //   transactions arrive in. A row whose insert has not arrived yet waits in the log until it does.
-// Row hooks and derived columns run as for a local write; no new entry is written.
+// Row hooks and derived columns run as for a local write; no new entry is written. An entry about an erased
+// guest's personal fields is kept blanked (scrub.ts).
 
 export type ApplyReport = {
   applied: number;
@@ -37,6 +39,8 @@ export type ApplyContext = {
   hlc: Hlc;
   clock: () => number;
   db: Database;
+  /** What erasure rewrites in an entry before it is kept (scrub.ts); none until the domain sets it. */
+  scrubPolicy: () => ScrubPolicy | undefined;
 };
 
 function unknownSchema(entries: readonly ShippedEntry[]): boolean {
@@ -108,7 +112,15 @@ function keep(ctx: ApplyContext, tx: ShippedTx): void {
     call: ctx.log.callRef(tx.call),
     schema: tx.schema,
   });
-  tx.entries.forEach((entry, position) => {
+  const policy = ctx.scrubPolicy();
+  tx.entries.forEach((received, position) => {
+    // An entry about an erased guest is kept blanked: arriving late from a PC that was offline, it cannot
+    // bring the name back (erasure/policy.ts). Its header and versions are kept as they are.
+    const spec = tableSpecById(received.table);
+    const entry =
+      policy && spec && policy.tables.has(spec.name)
+        ? rewriteShipped(received, policy(spec, received.row, received))
+        : received;
     ctx.log.appendEntry(seq, position, {
       tbl: entry.table,
       row: encodeRowId(entry.row),

@@ -11,6 +11,7 @@ import { createDerivations, type Derivations } from './derived.ts';
 import { createExporter, type Exporter } from './export.ts';
 import { createHlc, type Hlc } from './hlc.ts';
 import { createRowStore, type RowHook, Touched, type TransactionEndHook } from './rows.ts';
+import { createScrubber, type Scrubber, type ScrubPolicy } from './scrub.ts';
 import { openSession, type WriteSession } from './write.ts';
 
 // The change engine: the log, the clock, the local write path, the apply path, derived columns and the
@@ -47,6 +48,10 @@ export type ChangeEngine = {
   versionOf(table: SyncedTable, id: string): number;
   /** The latest local sequence: every row's version is at most this. */
   lastSeq(): number;
+  /** Rewrites what the log and the rows hold, for erasure only (scrub.ts). */
+  scrubber: Scrubber;
+  /** The erasure rule the apply path asks before keeping an entry (erasure/policy.ts). */
+  setScrubPolicy(policy: ScrubPolicy): void;
 };
 
 export function createChangeEngine(options: {
@@ -63,7 +68,8 @@ export function createChangeEngine(options: {
   const derivations = createDerivations({ db, log, prepare });
   const rows = createRowStore(db, derivations);
   const conflicts = createConflicts(db, log);
-  const applier = createApplier({ db, log, rows, derivations, hlc, clock });
+  let scrubPolicy: ScrubPolicy | undefined;
+  const applier = createApplier({ db, log, rows, derivations, hlc, clock, scrubPolicy: () => scrubPolicy });
   const writeContext = {
     log,
     rows,
@@ -72,6 +78,7 @@ export function createChangeEngine(options: {
     node,
     schema: LATEST_VERSION,
     newId: options.newId ?? newRecordId,
+    scrubPolicy: () => scrubPolicy,
   };
   const version = db.prepare(`SELECT max(id) >> ${ENTRY_BITS} FROM log_entry WHERE tbl = ? AND row = ?`).pluck();
 
@@ -149,5 +156,9 @@ export function createChangeEngine(options: {
     onTransactionEnd: rows.onTransactionEnd,
     versionOf: (table, id) => (version.get(tableSpec(table).id, encodeRowId(id)) as number | null) ?? 0,
     lastSeq: log.lastSeq,
+    scrubber: createScrubber({ db, log, rows }),
+    setScrubPolicy(policy) {
+      scrubPolicy = policy;
+    },
   };
 }

@@ -14,7 +14,7 @@ export type Row = Record<string, unknown> & { id: string };
 export type StoredRow = Row & { rowid: number };
 
 /** Runs after a row is written, inside the same transaction: keeps derived data (the search index) in step. */
-export type RowHook = (before: StoredRow | undefined, after: StoredRow) => void;
+export type RowHook = (before: StoredRow | undefined, after: StoredRow, touched: Touched) => void;
 
 /**
  * What a hook that gathers its work does at the end of a transaction: `settle` writes it, still inside the
@@ -108,7 +108,7 @@ export function createRowStore(db: Database, derivations: Derivations) {
         touched.row(moved.table, moved.id);
         if (moved.table === table && moved.id === id) after = select.get(table)?.get(id) as StoredRow;
       }
-      for (const hook of hooks.get(table) ?? []) hook(before, after);
+      for (const hook of hooks.get(table) ?? []) hook(before, after, touched);
       return after;
     },
     onRowWritten(table: SyncedTable, hook: RowHook) {

@@ -7,6 +7,7 @@ import type { Hlc } from './hlc.ts';
 import { stampToIso, stampWall } from './hlc.ts';
 import { versionsOf, winner } from './merge.ts';
 import { type RowStore, type StoredRow, storable, type Touched } from './rows.ts';
+import type { ScrubPolicy } from './scrub.ts';
 
 // The local write path. Every insert or update of a synced table goes through a session's writeRow, which
 // in the caller's transaction writes the row and logs it: one header per committed write (its HLC stamp,
@@ -54,6 +55,8 @@ export type WriteContext = {
   node: number;
   schema: number;
   newId: () => string;
+  /** Erasure's rule (scrub.ts): a local write about an erased guest is kept blank, as a received one is. */
+  scrubPolicy?: () => ScrubPolicy | undefined;
 };
 
 export function openSession(
@@ -103,6 +106,17 @@ export function openSession(
           throw new Error(`writeRow: ${table}.${column} ${why}`);
         }
         stored[column] = storable(value);
+      }
+      const policy = ctx.scrubPolicy?.();
+      if (policy?.tables.has(table)) {
+        const values = Object.entries(stored).map(
+          ([column, value]) => [columnSpec(table, column)?.id as number, value] as [number, Stored],
+        );
+        const rewrite = policy(spec, id, { table: spec.id, row: id, col: WHOLE_ROW, value: values, prev: null });
+        for (const [column, value] of Object.entries(stored)) {
+          const apply = rewrite?.get(columnSpec(table, column)?.id as number);
+          if (apply) stored[column] = apply(value);
+        }
       }
       const before = ctx.rows.read(table, id);
       const rowKey = `${table}|${id}`;

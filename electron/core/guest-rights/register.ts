@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { GuestRegister, RegisterRow } from '../../../shared/contract/guest-rights.ts';
 import type { StayStatus } from '../../../shared/contract/stays.ts';
 import type { CoreContext } from '../context.ts';
@@ -45,6 +46,8 @@ export const REGISTER_STATEMENTS = {
   guestLine: `SELECT id, family_name, given_name, family_reading, given_reading, phones, postal_code, address,
             nationality, passport_number
        FROM guests WHERE id = ?`,
+  // An erased guest's 宿泊者名簿 fields, kept aside for the legal hold (electron/core/erasure/held.ts).
+  heldOfGuest: 'SELECT held FROM erasures WHERE guest_id = ? AND held IS NOT NULL',
 };
 
 export function guestRegister(ctx: CoreContext, from: string, to: string): GuestRegister {
@@ -52,8 +55,9 @@ export function guestRegister(ctx: CoreContext, from: string, to: string): Guest
   const partyOf = ctx.db.prepare(REGISTER_STATEMENTS.partyOfStay);
   const guestOf = ctx.db.prepare(REGISTER_STATEMENTS.guestLine);
   const guests = new Map<string, GuestLine | undefined>();
+  const heldOf = ctx.db.prepare(REGISTER_STATEMENTS.heldOfGuest).pluck();
   const guest = (id: string) => {
-    if (!guests.has(id)) guests.set(id, guestOf.get(id) as GuestLine | undefined);
+    if (!guests.has(id)) guests.set(id, withHeldFields(guestOf.get(id) as GuestLine | undefined, heldOf));
     return guests.get(id);
   };
   const rows: RegisterRow[] = [];
@@ -70,6 +74,38 @@ export function guestRegister(ctx: CoreContext, from: string, to: string): Guest
   }
   return { from, to, stays: stays.length, rows };
 }
+
+/**
+ * A guest erased on request keeps their register fields aside until the hold ends: the register shows them,
+ * as the law asks, though the card and the search no longer do. Only the register's own columns are taken.
+ */
+function withHeldFields(line: GuestLine | undefined, heldOf: Statement): GuestLine | undefined {
+  if (!line || line.family_name !== '') return line;
+  const held = heldOf.get(line.id) as string | undefined;
+  if (!held) return line;
+  let fields: Record<string, unknown>;
+  try {
+    fields = JSON.parse(held) as Record<string, unknown>;
+  } catch {
+    return line;
+  }
+  const merged: GuestLine = { ...line };
+  for (const column of REGISTER_COLUMNS) {
+    const value = fields[column];
+    if (typeof value === 'string') merged[column] = value;
+  }
+  return merged;
+}
+
+const REGISTER_COLUMNS = [
+  'family_name',
+  'given_name',
+  'phones',
+  'postal_code',
+  'address',
+  'nationality',
+  'passport_number',
+] as const satisfies ReadonlyArray<keyof GuestLine>;
 
 function registerRow(stay: StayLine, guest: GuestLine, role: 'lead' | 'party'): RegisterRow {
   const phones = JSON.parse(guest.phones) as Array<{ number: string }>;

@@ -37,6 +37,9 @@ export function loadGuestCard(ctx: CoreContext, id: string): GuestCard {
         .prepare('SELECT id, family_name AS familyName, given_name AS givenName FROM guests WHERE id = ?')
         .get(row.merged_into) as { id: string; familyName: string; givenName: string } | undefined)
     : undefined;
+  const erasure = ctx.run
+    .prepare('SELECT created_at, hold_until, released_at FROM erasures WHERE guest_id = ?')
+    .get(id) as { created_at: string; hold_until: string | null; released_at: string | null } | undefined;
   return {
     ...ctx.names(row),
     phones: JSON.parse(row.phones),
@@ -54,6 +57,9 @@ export function loadGuestCard(ctx: CoreContext, id: string): GuestCard {
     deletedAt: row.deleted_at,
     mergedInto: mergedInto ?? null,
     version: ctx.changes.versionOf('guests', id),
+    erasure: erasure
+      ? { at: erasure.created_at, holdUntil: erasure.hold_until, released: erasure.released_at !== null }
+      : null,
     companions: links.map((link) => {
       const recorded = link.relationship as Relationship;
       return {

@@ -96,6 +96,10 @@ export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof create
     'guests.update': ({ id, patch, version }, actor) => {
       const row = findGuestRow(ctx, id);
       if (row.deleted_at) throw new CallFailure('conflict', 'guest_deleted');
+      // An erased guest's personal fields stay blank (erasure/): a new visit is a new card.
+      if (ctx.run.prepare('SELECT 1 FROM erasures WHERE guest_id = ?').get(id)) {
+        throw new CallFailure('conflict', 'guest_erased');
+      }
       refuseUnfitReadings(row, patch);
       refuseFutureBirthday(ctx, patch.birthday, 'patch.birthday');
       actor.write((session) => {

@@ -1,0 +1,152 @@
+import type { Database } from 'better-sqlite3';
+import type { Stored } from '../../../db/log/codec.ts';
+import { type ColumnSpec, columnSpec, type TableSpec, tableSpec } from '../../../db/log/registry.ts';
+import { WHOLE_ROW } from '../../../db/log/store.ts';
+import type { ChangeEngine } from '../changes/engine.ts';
+import type { Touched } from '../changes/rows.ts';
+import type { RowRewrite, ScrubPolicy } from '../changes/scrub.ts';
+import type { ShippedEntry } from '../changes/shipped.ts';
+import { blankOf, GUEST_TEXT_FIELDS, guestColumns, textColumns } from './fields.ts';
+
+// Erasure as every PC carries it out. The erasure itself is one logged insert into `erasures`; whenever a PC
+// holds such a row (its own write, a row applied from another PC, or a replay of the log), this blanks, on that
+// PC, everything it keeps about the guest: the personal fields in the guest row and in every log entry (old
+// values included), free text on the guest's requests and allergies, the names in 名寄せ merge records, the
+// transactions kept aside (log_held), the search index (a row hook of the guest row), the duplicate candidates
+// and the answers kept for retried calls. Entries that arrive later are kept blanked by the same rule
+// (`policy`, asked by the apply path). Everything here is a function of the synced rows and the log, so every PC
+// ends with the same rows and the same log.
+
+const blank = (column: ColumnSpec) => () => blankOf(column);
+const rewriteOf = (columns: readonly ColumnSpec[], to: (column: ColumnSpec) => () => Stored = blank): RowRewrite =>
+  new Map(columns.map((column) => [column.id, to(column)]));
+
+export type GuestScrub = ReturnType<typeof createGuestScrub>;
+
+export function createGuestScrub(db: Database, engine: Pick<ChangeEngine, 'scrubber' | 'setScrubPolicy'>) {
+  const erasureOf = db.prepare('SELECT id, released_at FROM erasures WHERE guest_id = ?');
+  const erasureById = db.prepare('SELECT released_at FROM erasures WHERE id = ?');
+  const anyErasure = db.prepare('SELECT EXISTS (SELECT 1 FROM erasures)').pluck();
+  // The tables holding free text about a guest, each with its guest_id (fields.ts); names from that fixed list.
+  const textTables = new Set<string>(GUEST_TEXT_FIELDS.map((f) => f.table));
+  const guestOfRow = new Map(
+    GUEST_TEXT_FIELDS.map(({ table }) => [table, db.prepare(`SELECT guest_id FROM ${table} WHERE id = ?`).pluck()]),
+  );
+  const rowsOfGuest = new Map(
+    GUEST_TEXT_FIELDS.map(({ table }) => [table, db.prepare(`SELECT id FROM ${table} WHERE guest_id = ?`).pluck()]),
+  );
+  const mergesOf = db.prepare('SELECT id FROM guest_merges WHERE kept_id = ? OR merged_id = ?').pluck();
+  const forgetCandidates = db.prepare('DELETE FROM duplicate_candidates WHERE guest_a = ? OR guest_b = ?');
+  // Answers kept for a retried call (changes/request-log.ts) may hold the guest's card as it was.
+  const forgetAnswers = db.prepare('DELETE FROM request_log WHERE instr(result, ?) > 0');
+
+  // Most registers never erase anyone: the apply path then asks nothing per entry.
+  let erasing = anyErasure.get() === 1;
+  const isErased = (guestId: unknown) => typeof guestId === 'string' && erasureOf.get(guestId) !== undefined;
+
+  const guests = tableSpec('guests');
+  const guestRewrite = () => rewriteOf(guestColumns());
+  const personal = () => new Map(guestColumns().map((column) => [column.name, column]));
+
+  /** A merge record's changes ([table, id, column, before, after]) with an erased guest's personal values blank. */
+  const mergeChanges = (value: Stored): Stored => {
+    if (typeof value !== 'string' || value === '[]') return value;
+    let items: unknown;
+    try {
+      items = JSON.parse(value);
+    } catch {
+      return value;
+    }
+    if (!Array.isArray(items)) return value;
+    const columns = personal();
+    let changed = false;
+    const next = items.map((item) => {
+      if (!Array.isArray(item) || item[0] !== 'guests') return item;
+      const column = columns.get(item[2] as string);
+      if (!column || !isErased(item[1])) return item;
+      const empty = blankOf(column);
+      if (item[3] === empty && item[4] === empty) return item;
+      changed = true;
+      return [item[0], item[1], item[2], empty, empty];
+    });
+    return changed ? JSON.stringify(next) : value;
+  };
+  const mergeSpec = tableSpec('guest_merges');
+  const mergeRewrite: RowRewrite = new Map([[columnSpec('guest_merges', 'changes')?.id as number, mergeChanges]]);
+
+  const erasureSpec = tableSpec('erasures');
+  const heldColumn = columnSpec('erasures', 'held') as ColumnSpec;
+  const releasedColumn = columnSpec('erasures', 'released_at') as ColumnSpec;
+  const heldRewrite: RowRewrite = new Map([[heldColumn.id, () => null]]);
+
+  const rule = (spec: TableSpec, row: string, entry: ShippedEntry): RowRewrite | undefined => {
+    if (!erasing) return undefined;
+    if (textTables.has(spec.name)) {
+      const guestColumn = columnSpec(spec.name, 'guest_id')?.id;
+      const carried =
+        entry.col === WHOLE_ROW
+          ? (entry.value as Array<[number, Stored]>).find(([col]) => col === guestColumn)?.[1]
+          : undefined;
+      const guest = carried ?? guestOfRow.get(spec.name)?.get(row);
+      return isErased(guest) ? rewriteOf(textColumns(spec.name)) : undefined;
+    }
+    switch (spec.name) {
+      case 'guests':
+        return isErased(row) ? guestRewrite() : undefined;
+      case 'guest_merges':
+        return mergeRewrite;
+      case 'erasures': {
+        const local = erasureById.get(row) as { released_at: string | null } | undefined;
+        const carriesRelease =
+          entry.col === WHOLE_ROW
+            ? (entry.value as Array<[number, Stored]>).some(([col, v]) => col === releasedColumn.id && v !== null)
+            : entry.col === releasedColumn.id && entry.value !== null;
+        return local?.released_at || carriesRelease ? heldRewrite : undefined;
+      }
+      default:
+        return undefined;
+    }
+  };
+  const policy: ScrubPolicy = Object.assign(rule, {
+    tables: new Set<string>(['guests', ...GUEST_TEXT_FIELDS.map((f) => f.table), 'guest_merges', 'erasures']),
+  });
+  engine.setScrubPolicy(policy);
+
+  let running = false;
+  /** Blanks everything this PC keeps about an erased guest (see above). Runs after every write of its erasure. */
+  const scrub = (guestId: string, touched: Touched) => {
+    const { scrubber } = engine;
+    const erasure = erasureOf.get(guestId) as { id: string; released_at: string | null } | undefined;
+    if (!erasure) return;
+    erasing = true;
+    scrubber.rewriteRow(guests, guestId, guestRewrite(), touched);
+    for (const { table } of GUEST_TEXT_FIELDS) {
+      const rewrite = rewriteOf(textColumns(table));
+      for (const id of (rowsOfGuest.get(table)?.all(guestId) ?? []) as string[]) {
+        scrubber.rewriteRow(tableSpec(table), id, rewrite, touched);
+      }
+    }
+    for (const id of mergesOf.all(guestId, guestId) as string[])
+      scrubber.rewriteRow(mergeSpec, id, mergeRewrite, touched);
+    if (erasure.released_at) scrubber.rewriteRow(erasureSpec, erasure.id, heldRewrite, touched);
+    scrubber.rewriteHeld(policy);
+    if (forgetCandidates.run(guestId, guestId).changes > 0) touched.tables.add('duplicate_candidates');
+    forgetAnswers.run(guestId);
+    touched.tables.add('guests');
+  };
+
+  return {
+    policy,
+    isErased,
+    /** The row hook on `erasures`: local writes, applied rows and replays all come through here. */
+    onErasureWritten(after: Record<string, unknown>, touched: Touched) {
+      if (running) return; // the erasure row's own rewrite (a released hold) comes back through its hook
+      running = true;
+      try {
+        scrub(after.guest_id as string, touched);
+      } finally {
+        running = false;
+      }
+    },
+  };
+}
