@@ -38,6 +38,7 @@ import { jobHandlers } from './jobs/handlers.ts';
 import { createJobRunner, type JobRunnerOptions } from './jobs/runner.ts';
 import { kitchenHandlers } from './kitchen/handlers.ts';
 import { createHistoryCache } from './kitchen/history-cache.ts';
+import { managerHandlers } from './manager/handlers.ts';
 import { requestHandlers } from './requests/handlers.ts';
 import { serviceHandlers } from './service/handlers.ts';
 import { settingsHandlers } from './settings/handlers.ts';
@@ -163,6 +164,7 @@ export function createCore(options: CoreOptions): Core {
     ...importHandlers(ctx, searchIndex),
     ...backupHandlers(backups),
     ...duplicateHandlers(ctx),
+    ...managerHandlers(ctx),
   } satisfies { [N in CallName]: Handler<N> };
 
   const listeners = new Set<(tables: string[]) => void>();
