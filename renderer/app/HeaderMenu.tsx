@@ -27,6 +27,9 @@ export function HeaderMenu() {
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
+          <Menu.Item data-testid="manager-link" onClick={() => navigate({ name: 'manager' })}>
+            {t('manager.nav')}
+          </Menu.Item>
           <Menu.Item data-testid="catalogue-link" onClick={() => navigate({ name: 'catalogue' })}>
             {t('header.catalogue')}
           </Menu.Item>

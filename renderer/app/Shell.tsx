@@ -14,6 +14,7 @@ import { SearchPage } from '../guests/SearchPage.tsx';
 import { useSearchFocus } from '../guests/search-context.tsx';
 import { ImportsPage } from '../imports/ImportsPage.tsx';
 import { CataloguePage } from '../kitchen/CataloguePage.tsx';
+import { ManagerPage } from '../manager/ManagerPage.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { PrintPage } from '../sheets/PrintPage.tsx';
 import { FirstRun } from '../staff/FirstRun.tsx';
@@ -94,6 +95,8 @@ function Main() {
       return <ImportsPage />;
     case 'duplicates':
       return <DuplicatesPage />;
+    case 'manager':
+      return <ManagerPage />;
     case 'banquets':
     case 'banquet':
     case 'banquetCalendar':

@@ -6,7 +6,7 @@ import { useSyncExternalStore } from 'react';
 // #/banquets (pipeline), #/banquet/<id>, #/banquets/calendar[/<date>], #/banquets/follow-ups,
 // #/banquets/reports, #/banquets/halls, #/conflicts (conflicts between PCs and changes kept aside),
 // #/imports (importing a ledger, and the imports made so far),
-// #/duplicates (名寄せ: duplicate guests to review, recent merges).
+// #/duplicates (名寄せ: duplicate guests to review, recent merges), #/manager (運営の振り返り).
 export type Route =
   | { name: 'search' }
   | { name: 'guest'; id: string }
@@ -24,7 +24,8 @@ export type Route =
   | { name: 'banquetHalls' }
   | { name: 'conflicts' }
   | { name: 'imports' }
-  | { name: 'duplicates' };
+  | { name: 'duplicates' }
+  | { name: 'manager' };
 
 const DATE = '(\\d{4}-\\d{2}-\\d{2})';
 
@@ -57,6 +58,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/conflicts') return { name: 'conflicts' };
   if (path === '/imports') return { name: 'imports' };
   if (path === '/duplicates') return { name: 'duplicates' };
+  if (path === '/manager') return { name: 'manager' };
   return { name: 'search' };
 }
 
@@ -92,6 +94,8 @@ export function routeHref(route: Route): string {
       return '#/imports';
     case 'duplicates':
       return '#/duplicates';
+    case 'manager':
+      return '#/manager';
     case 'print':
       return `#/print/${route.sheet}/${route.date}${route.stayId ? `/${encodeURIComponent(route.stayId)}` : ''}`;
     default:

@@ -13,6 +13,7 @@ import type { Messages } from './ja.ts';
 import { enJobs } from './jobs.en.ts';
 import { enKitchen } from './kitchen.en.ts';
 import { enKitchenErrors } from './kitchen-errors.en.ts';
+import { enManager } from './manager.en.ts';
 import { enService } from './service.en.ts';
 import { enServiceErrors } from './service-errors.en.ts';
 
@@ -30,6 +31,7 @@ export const en: Messages = {
   backups: enBackups,
   conflicts: enConflicts,
   duplicates: enDuplicates,
+  manager: enManager,
   dates: enDates,
   app: {
     name: '宿帳 Yadocho',

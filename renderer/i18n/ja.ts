@@ -19,6 +19,7 @@ import { jaImportsScreen } from './imports-screen.ja.ts';
 import { jaJobs } from './jobs.ja.ts';
 import { jaKitchen } from './kitchen.ja.ts';
 import { jaKitchenErrors } from './kitchen-errors.ja.ts';
+import { jaManager } from './manager.ja.ts';
 import { jaService } from './service.ja.ts';
 import { jaServiceErrors } from './service-errors.ja.ts';
 
@@ -34,6 +35,7 @@ export const ja = {
   backups: jaBackups,
   conflicts: jaConflicts,
   duplicates: jaDuplicates,
+  manager: jaManager,
   dates: jaDates,
   app: {
     name: '宿帳 Yadocho',
