@@ -38,6 +38,8 @@ import { jobHandlers } from './jobs/handlers.ts';
 import { createJobRunner, type JobRunnerOptions } from './jobs/runner.ts';
 import { kitchenHandlers } from './kitchen/handlers.ts';
 import { createHistoryCache } from './kitchen/history-cache.ts';
+import { rankHandlers } from './ranks/handlers.ts';
+import { createRankKeeper } from './ranks/keeper.ts';
 import { requestHandlers } from './requests/handlers.ts';
 import { serviceHandlers } from './service/handlers.ts';
 import { settingsHandlers } from './settings/handlers.ts';
@@ -136,6 +138,24 @@ export function createCore(options: CoreOptions): Core {
   changes.onRowWritten('guests', (before, after) => searchIndex.onGuestWritten(before as never, after as never));
   changes.onTransactionEnd(searchIndex);
 
+  // 顧客ランク: each guest's rank kept in step with stays, guests, manual ranks and the rules (ranks/keeper.ts).
+  const ranks = createRankKeeper({
+    db,
+    logger,
+    jobs,
+    today: innClock.today,
+    transact: (work) => {
+      changes.transact(null, 'ranks.recompute', work);
+      checkpoints.afterCommit();
+    },
+    announce: () => emit(['guest_ranks']),
+  });
+  changes.onRowWritten('stays', (before, after) => ranks.onStay(before, after));
+  changes.onRowWritten('guests', (before, after) => ranks.onGuest(before, after));
+  changes.onRowWritten('guest_manual_ranks', (before, after) => ranks.onManualRank(before, after));
+  changes.onRowWritten('settings', (before, after) => ranks.onSetting(before, after));
+  changes.onTransactionEnd(ranks);
+
   const handlers = {
     ...systemHandlers(ctx),
     ...jobHandlers(ctx),
@@ -163,11 +183,14 @@ export function createCore(options: CoreOptions): Core {
     ...importHandlers(ctx, searchIndex),
     ...backupHandlers(backups),
     ...duplicateHandlers(ctx),
+    ...rankHandlers(ctx, ranks),
   } satisfies { [N in CallName]: Handler<N> };
 
   const listeners = new Set<(tables: string[]) => void>();
   const emit = (tables: string[]) => {
     if (tables.length === 0) return;
+    // New rules (saved here or arrived from another PC): every guest's rank is recomputed as a job.
+    if (tables.includes('settings')) ranks.ensureCurrent();
     for (const listener of listeners) {
       try {
         listener(tables);
@@ -220,6 +243,9 @@ export function createCore(options: CoreOptions): Core {
     });
   }
 
+  // Ranks made with other rules (or none yet), or for an earlier day, are brought up to date; then once a minute.
+  ranks.start();
+
   return {
     nodeId,
     call: (name, input, callOptions) => dispatch(name, input, callOptions),
@@ -253,6 +279,7 @@ export function createCore(options: CoreOptions): Core {
     },
     close() {
       backups.close();
+      ranks.close();
       // Jobs stop first (a rebuild drops its shadow table), while the database is still open.
       jobs.stopAll();
       listeners.clear();

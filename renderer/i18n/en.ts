@@ -13,6 +13,7 @@ import type { Messages } from './ja.ts';
 import { enJobs } from './jobs.en.ts';
 import { enKitchen } from './kitchen.en.ts';
 import { enKitchenErrors } from './kitchen-errors.en.ts';
+import { enRankErrors, enRankFields, enRanks } from './ranks.en.ts';
 import { enService } from './service.en.ts';
 import { enServiceErrors } from './service-errors.en.ts';
 
@@ -30,6 +31,7 @@ export const en: Messages = {
   backups: enBackups,
   conflicts: enConflicts,
   duplicates: enDuplicates,
+  ranks: enRanks,
   dates: enDates,
   app: {
     name: '宿帳 Yadocho',
@@ -269,6 +271,7 @@ export const en: Messages = {
         'The connection to Yadocho (npm run serve) was lost. Check that npm run serve is running, then open the address it printed again.',
     },
     detail: {
+      ...enRankErrors,
       ...enServiceErrors,
       ...enKitchenErrors,
       ...enImportErrors,
@@ -312,6 +315,7 @@ export const en: Messages = {
       file_expired: 'This file is no longer kept. Make it again.',
     },
     field: {
+      ...enRankFields,
       required: 'Required',
       too_long: 'At most {{max}} characters',
       reading_not_kana:

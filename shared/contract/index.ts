@@ -15,6 +15,7 @@ import { historyCalls } from './history.ts';
 import { importCalls } from './imports.ts';
 import { type JobProgress, jobCalls } from './jobs.ts';
 import { kitchenCalls } from './kitchen.ts';
+import { rankCalls } from './ranks.ts';
 import { requestCalls } from './requests.ts';
 import { serviceCalls } from './service.ts';
 import { settingsCalls } from './settings.ts';
@@ -48,6 +49,7 @@ export const contract = {
   ...importCalls,
   ...backupCalls,
   ...duplicateCalls,
+  ...rankCalls,
 };
 
 export type Contract = typeof contract;
