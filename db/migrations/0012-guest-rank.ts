@@ -34,6 +34,11 @@ export const guestRank: Migration = {
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX guest_ranks_name ON guest_ranks(rank_name);
 
-    CREATE INDEX stays_visited_arrival ON stays(arrival_date, guest_id) WHERE deleted_at IS NULL AND status IN ('in_house', 'departed');
+    -- Visits only (what ranks count), covering what a rank needs: by guest for the recompute and a guest's own
+    -- rank, by day for the guests a new day moves and the preview. A stay that is not a visit is in neither.
+    CREATE INDEX stays_visited_guest ON stays(guest_id, arrival_date, amount_yen)
+      WHERE deleted_at IS NULL AND status IN ('in_house', 'departed');
+    CREATE INDEX stays_visited_arrival ON stays(arrival_date, guest_id, amount_yen)
+      WHERE deleted_at IS NULL AND status IN ('in_house', 'departed');
   `,
 };

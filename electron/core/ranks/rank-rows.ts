@@ -58,7 +58,7 @@ export function createRankRows(db: Database) {
     statements ??= {
       guest: db.prepare('SELECT deleted_at FROM guests WHERE id = ?'),
       staysOfGuest: db.prepare(
-        `SELECT arrival_date AS arrival, amount_yen AS amount FROM stays INDEXED BY stays_guest
+        `SELECT arrival_date AS arrival, amount_yen AS amount FROM stays INDEXED BY stays_visited_guest
           WHERE guest_id = ? AND arrival_date >= ? AND ${VISITED}`,
       ),
       manualOfGuest: db
@@ -72,7 +72,7 @@ export function createRankRows(db: Database) {
       current: db.prepare('SELECT rank_name AS name, manual FROM guest_ranks WHERE guest_id = ?'),
       range: db.prepare('SELECT id, deleted_at IS NOT NULL AS gone FROM guests WHERE id > ? ORDER BY id LIMIT ?'),
       staysOfRange: db.prepare(
-        `SELECT guest_id AS guest, arrival_date AS arrival, amount_yen AS amount FROM stays INDEXED BY stays_guest
+        `SELECT guest_id AS guest, arrival_date AS arrival, amount_yen AS amount FROM stays INDEXED BY stays_visited_guest
           WHERE guest_id BETWEEN ? AND ? AND arrival_date >= ? AND ${VISITED}`,
       ),
       manualOfRange: db.prepare(
