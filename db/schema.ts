@@ -290,6 +290,16 @@ export type DuplicateDecisionRow = Stamped & {
   decided_by: string | null;
 };
 
+export type GuestManualRankRow = Stamped & {
+  id: string;
+  guest_id: string;
+  rank_name: string | null;
+  set_by: string | null;
+};
+
+/** Local, derived (electron/core/ranks/): each ranked guest's current rank. */
+export type GuestRankRow = { guest_id: string; rank_name: string; manual: number };
+
 export type DuplicateCandidateRow = { guest_a: string; guest_b: string; score: number; reasons: string };
 
 export type DB = {
@@ -321,6 +331,8 @@ export type DB = {
   guest_merges: GuestMergeRow;
   duplicate_decisions: DuplicateDecisionRow;
   duplicate_candidates: DuplicateCandidateRow;
+  guest_manual_ranks: GuestManualRankRow;
+  guest_ranks: GuestRankRow;
 };
 
 /** Tables whose rows are written through the change log (and later synced). */
@@ -346,5 +358,6 @@ export const SYNCED_TABLES = [
   'imports',
   'guest_merges',
   'duplicate_decisions',
+  'guest_manual_ranks',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

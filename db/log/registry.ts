@@ -282,6 +282,8 @@ const DEFINITIONS: ReadonlyArray<[SyncedTable, number, ColumnDef[]]> = [
     21,
     ['guest_a', 'guest_b', ['decision', oneOf(DUPLICATE_DECISIONS)], 'decided_by', 'created_at'],
   ],
+  // schema 12 (顧客ランク); 22 and 23 are access-log's and erasure's. The rules are the settings row `rank_rules`.
+  ['guest_manual_ranks', 24, ['guest_id', 'rank_name', 'set_by', 'created_at']],
 ];
 
 function build(): TableSpec[] {

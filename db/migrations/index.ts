@@ -5,6 +5,7 @@ import { replayableLog } from './0004-replayable-log.ts';
 import { sharedRooms } from './0005-shared-rooms.ts';
 import { imports } from './0006-imports.ts';
 import { duplicates } from './0007-duplicates.ts';
+import { guestRank } from './0012-guest-rank.ts';
 import type { Migration } from './migration.ts';
 
 // Static list, in order: works when bundled, and a new migration is one line here.
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   sharedRooms,
   imports,
   duplicates,
+  guestRank,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -39,6 +39,8 @@ import { createJobRunner, type JobRunnerOptions } from './jobs/runner.ts';
 import { kitchenHandlers } from './kitchen/handlers.ts';
 import { createHistoryCache } from './kitchen/history-cache.ts';
 import { managerHandlers } from './manager/handlers.ts';
+import { rankHandlers } from './ranks/handlers.ts';
+import { createRankKeeper } from './ranks/keeper.ts';
 import { requestHandlers } from './requests/handlers.ts';
 import { serviceHandlers } from './service/handlers.ts';
 import { settingsHandlers } from './settings/handlers.ts';
@@ -137,6 +139,24 @@ export function createCore(options: CoreOptions): Core {
   changes.onRowWritten('guests', (before, after) => searchIndex.onGuestWritten(before as never, after as never));
   changes.onTransactionEnd(searchIndex);
 
+  // 顧客ランク: each guest's rank kept in step with stays, guests, manual ranks and the rules (ranks/keeper.ts).
+  const ranks = createRankKeeper({
+    db,
+    logger,
+    jobs,
+    today: innClock.today,
+    transact: (work) => {
+      changes.transact(null, 'ranks.recompute', work);
+      checkpoints.afterCommit();
+    },
+    announce: () => emit(['guest_ranks']),
+  });
+  changes.onRowWritten('stays', (before, after) => ranks.onStay(before, after));
+  changes.onRowWritten('guests', (before, after) => ranks.onGuest(before, after));
+  changes.onRowWritten('guest_manual_ranks', (before, after) => ranks.onManualRank(before, after));
+  changes.onRowWritten('settings', (before, after) => ranks.onSetting(before, after));
+  changes.onTransactionEnd(ranks);
+
   const handlers = {
     ...systemHandlers(ctx),
     ...jobHandlers(ctx),
@@ -165,11 +185,14 @@ export function createCore(options: CoreOptions): Core {
     ...backupHandlers(backups),
     ...duplicateHandlers(ctx),
     ...managerHandlers(ctx),
+    ...rankHandlers(ctx, ranks),
   } satisfies { [N in CallName]: Handler<N> };
 
   const listeners = new Set<(tables: string[]) => void>();
   const emit = (tables: string[]) => {
     if (tables.length === 0) return;
+    // New rules (saved here or arrived from another PC): every guest's rank is recomputed as a job.
+    if (tables.includes('settings')) ranks.ensureCurrent();
     for (const listener of listeners) {
       try {
         listener(tables);
@@ -222,6 +245,9 @@ export function createCore(options: CoreOptions): Core {
     });
   }
 
+  // Ranks made with other rules (or none yet), or for an earlier day, are brought up to date; then once a minute.
+  ranks.start();
+
   return {
     nodeId,
     call: (name, input, callOptions) => dispatch(name, input, callOptions),
@@ -255,6 +281,7 @@ export function createCore(options: CoreOptions): Core {
     },
     close() {
       backups.close();
+      ranks.close();
       // Jobs stop first (a rebuild drops its shadow table), while the database is still open.
       jobs.stopAll();
       listeners.clear();

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { GuestCard } from '../../shared/contract/guests.ts';
 import { call } from '../api/client.ts';
 import { attempt, notifySuccess } from '../app/notify.ts';
+import { GuestRankLine } from '../ranks/GuestRankLine.tsx';
 import { useGuestForm } from './form-context.tsx';
 import { fullName, fullReading } from './names.ts';
 
@@ -39,6 +40,7 @@ export function GuestHeader({ card, onChanged }: { card: GuestCard; onChanged():
         <Text size="sm" c="dimmed" data-testid="guest-romaji">
           {card.romaji}
         </Text>
+        {!deleted && <GuestRankLine guestId={card.id} />}
       </Stack>
       {!deleted && (
         <Group gap="xs">

@@ -14,6 +14,7 @@ import { enJobs } from './jobs.en.ts';
 import { enKitchen } from './kitchen.en.ts';
 import { enKitchenErrors } from './kitchen-errors.en.ts';
 import { enManager } from './manager.en.ts';
+import { enRankErrors, enRankFields, enRanks } from './ranks.en.ts';
 import { enService } from './service.en.ts';
 import { enServiceErrors } from './service-errors.en.ts';
 
@@ -32,6 +33,7 @@ export const en: Messages = {
   conflicts: enConflicts,
   duplicates: enDuplicates,
   manager: enManager,
+  ranks: enRanks,
   dates: enDates,
   app: {
     name: '宿帳 Yadocho',
@@ -271,6 +273,7 @@ export const en: Messages = {
         'The connection to Yadocho (npm run serve) was lost. Check that npm run serve is running, then open the address it printed again.',
     },
     detail: {
+      ...enRankErrors,
       ...enServiceErrors,
       ...enKitchenErrors,
       ...enImportErrors,
@@ -314,6 +317,7 @@ export const en: Messages = {
       file_expired: 'This file is no longer kept. Make it again.',
     },
     field: {
+      ...enRankFields,
       required: 'Required',
       too_long: 'At most {{max}} characters',
       reading_not_kana:

@@ -20,6 +20,7 @@ import { jaJobs } from './jobs.ja.ts';
 import { jaKitchen } from './kitchen.ja.ts';
 import { jaKitchenErrors } from './kitchen-errors.ja.ts';
 import { jaManager } from './manager.ja.ts';
+import { jaRankErrors, jaRankFields, jaRanks } from './ranks.ja.ts';
 import { jaService } from './service.ja.ts';
 import { jaServiceErrors } from './service-errors.ja.ts';
 
@@ -36,6 +37,7 @@ export const ja = {
   conflicts: jaConflicts,
   duplicates: jaDuplicates,
   manager: jaManager,
+  ranks: jaRanks,
   dates: jaDates,
   app: {
     name: '宿帳 Yadocho',
@@ -275,6 +277,7 @@ export const ja = {
         '宿帳（npm run serve）との接続が切れました。npm run serve が動いているか確かめて、表示されたアドレスを開き直してください。',
     },
     detail: {
+      ...jaRankErrors,
       ...jaServiceErrors,
       ...jaKitchenErrors,
       ...jaImportErrors,
@@ -316,6 +319,7 @@ export const ja = {
       file_expired: 'このファイルは時間切れで消えました。もう一度作成してください。',
     },
     field: {
+      ...jaRankFields,
       required: '入力してください',
       too_long: '{{max}}文字以内で入力してください',
       reading_not_kana: 'よみはひらがな・カタカナで入力してください（ローマ字のお名前はローマ字でも入力できます）',

@@ -16,6 +16,7 @@ import { importCalls } from './imports.ts';
 import { type JobProgress, jobCalls } from './jobs.ts';
 import { kitchenCalls } from './kitchen.ts';
 import { managerCalls } from './manager.ts';
+import { rankCalls } from './ranks.ts';
 import { requestCalls } from './requests.ts';
 import { serviceCalls } from './service.ts';
 import { settingsCalls } from './settings.ts';
@@ -50,6 +51,7 @@ export const contract = {
   ...backupCalls,
   ...duplicateCalls,
   ...managerCalls,
+  ...rankCalls,
 };
 
 export type Contract = typeof contract;

@@ -12,6 +12,7 @@ import { exportFigures } from './export-figures.ts';
 import { importFigures } from './import-figures.ts';
 import { postcodeFigures } from './postcode-figures.ts';
 import { createBaseline, queryClasses, sampleGuests } from './queries.ts';
+import { rankFigures } from './rank-figures.ts';
 import { type Figure, printTable, writeJson } from './report.ts';
 import { createArrivalsBaseline, createCardBaseline, latestStays, sampleGuestsWithStays } from './service-baselines.ts';
 import { BENCH_DAY, TYPICAL_DAY } from './service-data.ts';
@@ -296,6 +297,8 @@ for (const size of sizes) {
     ...(size === 100_000 ? await duplicateFigures(log) : []),
     // A ledger of 100,000 rows into a register of its own (import-figures.ts): once, beside the 100,000 database.
     ...(size === 100_000 ? await importLedgerFigures() : []),
+    // Every guest's rank after a rule change, on a register of its own of this size (rank-figures.ts).
+    ...(await rankFigures(size, log)),
   ];
   // In the browser only at the largest size: it is the figure the target names (1,000,000 guests).
   if (size === sizes.at(-1)) {
