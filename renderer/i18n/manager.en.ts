@@ -43,7 +43,9 @@ export const enManager: typeof jaManager & { count_one: string; arrivalsCount_on
   },
   rank: {
     title: 'Revenue by guest rank',
-    pending: 'Once guest ranks are set up, revenue by rank shows here.',
+    pending: 'Once guest ranks are set up (Settings, Guest rank), revenue by rank shows here.',
+    none: 'No rank',
+    current: 'Ranks as they are today.',
     rank: 'Rank',
     stays: 'Stays',
     revenue: 'Revenue',
@@ -92,6 +94,7 @@ export const enManager: typeof jaManager & { count_one: string; arrivalsCount_on
   list: {
     arrivals: 'Arrivals ({{from}} – {{to}})',
     returning: 'Returning arrivals',
+    rank: 'Arrivals: {{rank}}',
     requests: 'Requests: {{category}}',
     requestsDone: 'Requests: {{category}} (done)',
     'allergies.recorded': 'Allergies recorded',

@@ -40,7 +40,9 @@ export const jaManager = {
   },
   rank: {
     title: '顧客ランク別の売上',
-    pending: '顧客ランクを設定すると、ここにランク別の売上が表示されます。',
+    pending: '設定の「顧客ランク」でランクを決めると、ここにランク別の売上が表示されます。',
+    none: 'ランクなし',
+    current: 'ランクは現在のものです。',
     rank: 'ランク',
     stays: '宿泊',
     revenue: '売上',
@@ -89,6 +91,7 @@ export const jaManager = {
   list: {
     arrivals: '到着（{{from}}〜{{to}}）',
     returning: 'リピーターの到着',
+    rank: '到着：{{rank}}',
     requests: '要望：{{category}}',
     requestsDone: '要望：{{category}}（対応済み）',
     'allergies.recorded': '記録したアレルギー',

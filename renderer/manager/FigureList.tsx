@@ -14,7 +14,10 @@ import { formatMinutes } from './format.ts';
 // The records behind one figure of the manager's view, a page at a time, each guest's name a link to their
 // card: the overdue allergies to confirm at the next check-in, a staff member's records, a week's arrivals.
 
-export type ListRequest = Omit<CallInput<'manager.list'>, 'offset' | 'limit'> & { staffName?: string };
+export type ListRequest = Omit<CallInput<'manager.list'>, 'offset' | 'limit'> & {
+  staffName?: string;
+  rankLabel?: string;
+};
 
 const PAGE = 50;
 const TABLES = ['stays', 'requests', 'allergies', 'served', 'guests'];
@@ -34,6 +37,8 @@ function useTitle(request: ListRequest): string {
   switch (request.figure) {
     case 'arrivals':
       return t('manager.list.arrivals', { from: day(request.from), to: day(request.to) });
+    case 'rank':
+      return t('manager.list.rank', { rank: request.rankLabel || t('manager.rank.none') });
     case 'requests':
       return t(request.status === 'done' ? 'manager.list.requestsDone' : 'manager.list.requests', {
         category: t(`codes.requestCategory.${request.category ?? 'other'}`),
@@ -53,7 +58,7 @@ function Columns({ request, rows }: { request: ListRequest; rows: ManagerListRow
   const clock = useInnClock();
   const day = (value: string) => formatDay(value, i18n.language);
   const figure = request.figure;
-  const isStays = figure === 'arrivals' || figure === 'returning';
+  const isStays = figure === 'arrivals' || figure === 'returning' || figure === 'rank';
   const isAllergies = figure.startsWith('allergies.');
   return (
     <Table striped verticalSpacing={4} fz="sm" data-testid="figure-list-table">
@@ -107,7 +112,7 @@ function Columns({ request, rows }: { request: ListRequest; rows: ManagerListRow
 export function FigureList({ request, onClose }: { request: ListRequest; onClose: () => void }) {
   const { t } = useTranslation();
   const [offset, setOffset] = useState(0);
-  const { staffName: _shown, ...input } = request;
+  const { staffName: _staff, rankLabel: _rank, ...input } = request;
   const query = useQuery('manager.list', { ...input, offset, limit: PAGE }, TABLES);
   const title = useTitle(request);
   const total = query.data?.total ?? 0;

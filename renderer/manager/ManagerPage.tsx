@@ -36,6 +36,7 @@ import {
   allergiesTable,
   arrivalsTable,
   type FigureTable,
+  rankTable,
   requestsTable,
   revenueTable,
   STAFF_KINDS,
@@ -150,6 +151,9 @@ function Overview({ view, open }: { view: ManagerOverview; open: (request: ListR
       ? monthLabel(bucket.from.slice(0, 7), locale(language))
       : t('manager.period', { from: bucket.from.slice(5).replace('-', '/'), to: bucket.to.slice(5).replace('-', '/') });
   const staffTotal = view.staff.reduce((sum, person) => sum + person.total, 0);
+  // 120万円 / ¥1.2M on an axis, short so the ticks fit.
+  const compact = new Intl.NumberFormat(locale(language), { notation: 'compact', maximumFractionDigits: 1 });
+  const yenAxis = (value: number) => t('manager.revenue.yenAxis', { amount: compact.format(value) });
 
   return (
     <Stack gap="md">
@@ -263,16 +267,7 @@ function Overview({ view, open }: { view: ManagerOverview; open: (request: ListR
               { name: 'banquetsYen', label: t('manager.revenue.banquets'), color: 'grape.5' },
             ]}
             valueFormatter={formatYen}
-            yAxisProps={{
-              width: 80,
-              tickFormatter: (value: number) =>
-                t('manager.revenue.yenAxis', {
-                  amount: new Intl.NumberFormat(locale(language), {
-                    notation: 'compact',
-                    maximumFractionDigits: 1,
-                  }).format(value),
-                }),
-            }}
+            yAxisProps={{ width: 80, tickFormatter: yenAxis }}
             withLegend
             tooltipAnimationDuration={0}
           />
@@ -345,26 +340,56 @@ function Overview({ view, open }: { view: ManagerOverview; open: (request: ListR
 
       <FigureCard
         title={t('manager.rank.title')}
-        table={{
-          header: [t('manager.rank.rank'), t('manager.rank.stays'), t('manager.rank.revenue')],
-          rows: (view.revenueByRank ?? []).map((row) => [row.rank, row.stays, row.staysYen]),
-        }}
+        table={rankTable(view, t)}
         fileName={`revenue-by-rank-${range}.csv`}
         testId="figure-rank"
       >
-        {/* Guest ranks arrive with their own branch (issue 12): the lead wires revenueByRank after merging it. */}
         {view.revenueByRank === null ? (
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="dimmed" data-testid="rank-pending">
             {t('manager.rank.pending')}
           </Text>
         ) : (
-          <BarChart
-            h={CHART_HEIGHT}
-            data={view.revenueByRank.map((row) => ({ label: row.rank, staysYen: row.staysYen }))}
-            dataKey="label"
-            series={[{ name: 'staysYen', label: t('manager.rank.revenue'), color: 'teal.6' }]}
-            valueFormatter={formatYen}
-          />
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            <BarChart
+              h={CHART_HEIGHT}
+              data={view.revenueByRank.map((row) => ({
+                label: row.rank || t('manager.rank.none'),
+                staysYen: row.staysYen,
+              }))}
+              dataKey="label"
+              series={[{ name: 'staysYen', label: t('manager.rank.revenue'), color: 'teal.6' }]}
+              valueFormatter={formatYen}
+              yAxisProps={{ width: 80, tickFormatter: yenAxis }}
+              tooltipAnimationDuration={0}
+            />
+            <Table withRowBorders={false} verticalSpacing={2} fz="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('manager.rank.rank')}</Table.Th>
+                  <Table.Th ta="right">{t('manager.rank.stays')}</Table.Th>
+                  <Table.Th ta="right">{t('manager.rank.revenue')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {view.revenueByRank.map((row) => (
+                  <Table.Tr key={row.rank}>
+                    <Table.Td>{row.rank || t('manager.rank.none')}</Table.Td>
+                    <Table.Td ta="right">
+                      <CountButton
+                        value={row.stays}
+                        onClick={() => open({ figure: 'rank', rank: row.rank, rankLabel: row.rank, ...period })}
+                        testId={`rank-${row.rank || 'none'}`}
+                      />
+                    </Table.Td>
+                    <Table.Td ta="right">{formatYen(row.staysYen)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            <Text size="xs" c="dimmed">
+              {t('manager.rank.current')}
+            </Text>
+          </SimpleGrid>
         )}
       </FigureCard>
 

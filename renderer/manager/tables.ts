@@ -62,6 +62,13 @@ export function requestsTable(view: ManagerOverview, t: TFunction): FigureTable 
   };
 }
 
+export function rankTable(view: ManagerOverview, t: TFunction): FigureTable {
+  return {
+    header: [t('manager.rank.rank'), t('manager.rank.stays'), t('manager.rank.revenue')],
+    rows: (view.revenueByRank ?? []).map((row) => [row.rank || t('manager.rank.none'), row.stays, row.staysYen]),
+  };
+}
+
 export const ALLERGY_FIGURES = ['recorded', 'confirmed', 'overdue', 'needsReview'] as const;
 
 export function allergiesTable(view: ManagerOverview, t: TFunction): FigureTable {

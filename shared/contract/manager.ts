@@ -20,6 +20,7 @@ export type StaffRecordKind = (typeof STAFF_RECORD_KINDS)[number];
 export const MANAGER_FIGURES = [
   'arrivals',
   'returning',
+  'rank',
   'requests',
   'allergies.recorded',
   'allergies.confirmed',
@@ -59,7 +60,10 @@ export const managerOverviewSchema = z.object({
   previousTotals: arrivalsCount,
   /** Revenue by month: stays by their arrival month, banquets held by their date (the banquet report's). */
   revenueByMonth: z.array(z.object({ month: z.string(), staysYen: z.number(), banquetsYen: z.number() })),
-  /** Stays' revenue by guest rank: filled once guest ranks exist (see docs/manager-view.md). */
+  /**
+   * The arrivals' revenue by their guest's rank today, in the rules' order, then '' (no rank); null while the
+   * inn has no rank rules.
+   */
   revenueByRank: z.array(z.object({ rank: z.string(), stays: z.number(), staysYen: z.number() })).nullable(),
   /** Requests recorded in the period, by category: how many were done and how fast (minutes, recorded → done). */
   requests: z.array(
@@ -134,6 +138,8 @@ const listInput = z
     category: z.enum(REQUEST_CATEGORIES, { error: 'invalid_choice' }).optional(),
     status: z.enum(REQUEST_STATUSES, { error: 'invalid_choice' }).optional(),
     staffId: z.uuid({ error: 'invalid_id' }).optional(),
+    /** figure 'rank': the rank's name; '' for the guests with no rank. */
+    rank: z.string().max(20).optional(),
     kind: z.enum(STAFF_RECORD_KINDS, { error: 'invalid_choice' }).optional(),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(LIST_PAGE_MAX).default(50),

@@ -186,6 +186,33 @@ describe('manager.overview', () => {
     expect(JSON.stringify(staff)).toContain('required');
   });
 
+  test('revenue by guest rank: the ranks of today in the order of the rules, then the guests with none', async () => {
+    const { call, sato, suzuki } = await seeded();
+    expect((await call('manager.overview', YEAR)).revenueByRank).toBeNull();
+    const { version } = await call('ranks.rules', {});
+    await call('ranks.updateRules', {
+      version,
+      rules: [
+        { name: 'VIP', manual: true, minVisits: null, minSpendYen: null, years: 1, combine: 'and' },
+        { name: '常連', manual: false, minVisits: 3, minSpendYen: null, years: 5, combine: 'and' },
+      ],
+    });
+    await call('ranks.recompute', {});
+    await call('ranks.setManual', { guestId: sato, rank: 'VIP' });
+    const view: Loose = await call('manager.overview', YEAR);
+    // 佐藤 (VIP by hand) and 鈴木 (three visits) each arrived twice in 2025; 田中, with no visit yet, once.
+    expect(view.revenueByRank).toEqual([
+      { rank: 'VIP', stays: 2, staysYen: 90_000 },
+      { rank: '常連', stays: 2, staysYen: 45_000 },
+      { rank: '', stays: 1, staysYen: 60_000 },
+    ]);
+    const vip: Loose = await call('manager.list', { ...YEAR, figure: 'rank', rank: 'VIP' });
+    expect(vip.rows.map((row: Loose) => row.guestName)).toEqual(['佐藤 花子', '佐藤 花子']);
+    const regulars: Loose = await call('manager.list', { ...YEAR, figure: 'rank', rank: '常連' });
+    expect(regulars.rows.every((row: Loose) => row.guestId === suzuki)).toBe(true);
+    expect((await call('manager.list', { ...YEAR, figure: 'rank', rank: '' })).total).toBe(1);
+  });
+
   test('the banquet figures are the banquet report of the same dates', async () => {
     const { call } = await seeded();
     const view: Loose = await call('manager.overview', YEAR);

@@ -6,6 +6,7 @@ import { allergyFigures, allergyParams } from './allergies.ts';
 import { arrivalsByDay, bucketKind, bucketsOf, fillBuckets, totalOf } from './arrivals.ts';
 import { createLists } from './lists.ts';
 import { periodOf, yearBefore } from './period.ts';
+import { revenueByRank } from './ranks.ts';
 import { requestFigures } from './requests.ts';
 import { createStaffRecords } from './staff-records.ts';
 
@@ -33,21 +34,21 @@ export function managerHandlers(ctx: CoreContext): Handlers<ManagerCalls> {
       const banquetsByMonth = new Map(banquets.revenueByMonth.map((row) => [row.month, row.valueYen]));
       // Re-confirmation is about today: what is due now, whatever period is shown.
       const asOf = ctx.today();
+      const totals = totalOf(days);
       return {
         from,
         to,
         previous,
         bucket,
         buckets: fillBuckets(days, bucketsOf(from, to, bucket)),
-        totals: totalOf(days),
+        totals,
         previousTotals: totalOf(arrivalsByDay(ctx, previous.from, previous.to)),
         revenueByMonth: monthsBetween(from, to).map((month) => ({
           month,
           staysYen: staysByMonth.get(month) ?? 0,
           banquetsYen: banquetsByMonth.get(month) ?? 0,
         })),
-        // Guest ranks come with their own branch (issue 12, guest rank): wired when they are merged.
-        revenueByRank: null,
+        revenueByRank: revenueByRank(ctx, { from, to }, totals),
         requests: requestFigures(ctx, period),
         allergies: { ...allergyFigures(ctx, allergyParams(period, reconfirmCutoff(ctx, asOf))), asOf },
         staff: staff.figures(period),

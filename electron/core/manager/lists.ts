@@ -13,10 +13,13 @@ import type { createStaffRecords } from './staff-records.ts';
 
 const GUEST = `g.family_name AS family, g.given_name AS given`;
 
-const STAYS_WHERE = (returningOnly: boolean) => `
+type StayFilter = 'all' | 'returning' | 'rank';
+
+const STAYS_WHERE = (filter: StayFilter) => `
   FROM stays s JOIN guests g ON g.id = s.guest_id
  WHERE s.arrival_date BETWEEN @from AND @to AND s.${ARRIVED.replace('deleted_at', 's.deleted_at')}
-   ${returningOnly ? `AND ${RETURNING}` : ''}`;
+   ${filter === 'returning' ? `AND ${RETURNING}` : ''}
+   ${filter === 'rank' ? `AND coalesce((SELECT r.rank_name FROM guest_ranks r WHERE r.guest_id = s.guest_id), '') = @rank` : ''}`;
 
 const REQUESTS_WHERE = `
   FROM requests r JOIN guests g ON g.id = r.guest_id
@@ -40,9 +43,9 @@ export function createLists(ctx: CoreContext, staff: ReturnType<typeof createSta
       offset: at.offset,
     }) as R[];
 
-  function stays(input: ParsedManagerList, returningOnly: boolean): Answer {
-    const params = { from: input.from, to: input.to };
-    const where = STAYS_WHERE(returningOnly);
+  function stays(input: ParsedManagerList, filter: StayFilter): Answer {
+    const params = { from: input.from, to: input.to, ...(filter === 'rank' ? { rank: input.rank ?? '' } : {}) };
+    const where = STAYS_WHERE(filter);
     const rows = page<{
       id: string;
       guest_id: string;
@@ -179,9 +182,11 @@ export function createLists(ctx: CoreContext, staff: ReturnType<typeof createSta
   return function list(input: ParsedManagerList): Answer {
     switch (input.figure) {
       case 'arrivals':
-        return stays(input, false);
+        return stays(input, 'all');
       case 'returning':
-        return stays(input, true);
+        return stays(input, 'returning');
+      case 'rank':
+        return stays(input, 'rank');
       case 'requests':
         return requests(input);
       case 'allergies.recorded':
