@@ -17,6 +17,8 @@ test('the manager reads this month, opens the list behind a figure and saves a f
   page,
   app,
 }) => {
+  // A long flow (first run, six records through the door, three lists, a download) on a shared 2-core machine.
+  test.setTimeout(90_000);
   const today = localDate(Date.now(), DEFAULT_TIME_ZONE);
   await open(page, app.url);
   await firstRun(page, '佐藤 花子');
