@@ -40,9 +40,9 @@ const period = z
   });
 
 const arrivalsCount = z.object({
-  /** Stays arriving (booked, in the house or departed; not cancelled, no-show or deleted). */
+  /** Visits arriving in the period: stays in the house or departed, not deleted (as the card and ranks count visits). */
   arrivals: z.number(),
-  /** Of them, stays whose guest had an earlier stay (arriving on an earlier day). */
+  /** Of them, visits whose guest had an earlier visit (arriving on an earlier day). */
   returning: z.number(),
   /** The stays' amounts (amount_yen). */
   staysYen: z.number(),

@@ -25,7 +25,7 @@ test('the manager reads this month, opens the list behind a figure and saves a f
   const api = apiFor(page, app);
   const yamada = await guest(api, '山田', '太郎', 'やまだ', 'たろう');
   const suzuki = await guest(api, '鈴木', '一郎', 'すずき', 'いちろう');
-  // 山田 stayed a year ago and arrives today (returning); 鈴木 arrives today for the first time.
+  // 山田 stayed a year ago and checked in today (returning); 鈴木 checked in today for the first time.
   const yearAgo = addYears(today, -1);
   await api('stays.create', {
     fields: { guestId: yamada, arrivalDate: yearAgo, departureDate: yearAgo, rooms: ['101'], status: 'departed' },
@@ -35,7 +35,7 @@ test('the manager reads this month, opens the list behind a figure and saves a f
     [suzuki, '202', 32_000],
   ] as const) {
     await api('stays.create', {
-      fields: { guestId, arrivalDate: today, departureDate: today, rooms: [room], amountYen },
+      fields: { guestId, arrivalDate: today, departureDate: today, rooms: [room], amountYen, status: 'in_house' },
     });
   }
   const request = await api('requests.record', {

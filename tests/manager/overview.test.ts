@@ -22,7 +22,8 @@ async function seeded() {
   test.db.prepare("UPDATE allergies SET confirmed_at = '' WHERE free_allergen = 'しいたけ'").run();
 
   // 佐藤: came in 2024, back twice in 2025 (both returning). 鈴木: came in 2024, twice in 2025 (both
-  // returning); a cancelled stay and a no-show count for nothing. 田中: a booked stay late in 2025, the first.
+  // returning); a cancelled stay and a no-show count for nothing. 田中: in the house since 2025-12-30, the
+  // first visit; a booking for the next day is no arrival yet.
   await stay(sato, '2024-03-01', { amountYen: 30_000 });
   await stay(suzuki, '2024-02-11', { amountYen: 10_000 });
   await stay(sato, '2025-02-10', { amountYen: 40_000 });
@@ -31,7 +32,8 @@ async function seeded() {
   await stay(suzuki, '2025-11-03', { amountYen: 25_000 });
   await stay(suzuki, '2025-05-05', { amountYen: 99_000, status: 'cancelled' });
   await stay(suzuki, '2025-06-06', { amountYen: 77_000, status: 'no_show' });
-  await stay(tanaka, '2025-12-30', { amountYen: 60_000, status: 'booked' });
+  await stay(tanaka, '2025-12-30', { amountYen: 60_000, status: 'in_house' });
+  await stay(tanaka, '2025-12-31', { amountYen: 70_000, status: 'booked' });
 
   // Requests taken by the 仲居: one on the last evening of 2024 (outside the period), two in 2025 done after
   // 30 and 90 minutes, one left open.

@@ -2,23 +2,29 @@ import { addDays, daysBetween } from '../../../shared/text/dates.ts';
 import type { CoreContext } from '../context.ts';
 
 // Arrivals, returning arrivals and the stays' revenue by arrival day, grouped in SQLite (one row a day, a few
-// hundred rows for a year) and laid out here by week or month. An arrival is a stay that was not cancelled,
-// not a no-show and not deleted, dated by its arrival day; it is returning when its guest (the lead) has
-// another such stay arriving on an earlier day. The list behind each count (lists.ts) uses the same words.
+// hundred rows for a year) and laid out here by week or month. An arrival is a visit: a stay in the house or
+// departed, not deleted, dated by its arrival day (a booking ahead, a cancellation or a no-show is not one),
+// as the guest card counts visits and guest ranks count them (docs/guest-rank.md). It is returning when its
+// guest (the lead) has another visit arriving on an earlier day. The list behind each count (lists.ts) uses
+// the same words.
+//
+// Both reads go by the partial covering indexes of visits (migration 12): stays_visited_arrival for the
+// period's days, stays_visited_guest for the one seek of the returning check. The SQL below repeats the
+// indexes' WHERE term for term, which is how SQLite knows it may use them.
 
-/** A stay that counts as an arrival: the SQL both the counts and the lists use. */
-export const ARRIVED = `status IN ('booked', 'in_house', 'departed') AND deleted_at IS NULL`;
+/** A stay that counts as an arrival (a visit), for a stays table aliased `alias`. */
+export const arrivedAs = (alias: string) =>
+  `${alias}.deleted_at IS NULL AND ${alias}.status IN ('in_house', 'departed')`;
 
-/** Whether stay `s` is by a guest who arrived before (stays_guest: guest, then arrival day: one seek). */
+/** Whether stay `s` is by a guest who arrived before (stays_visited_guest: guest, then arrival day). */
 export const RETURNING = `EXISTS (SELECT 1 FROM stays e
-   WHERE e.guest_id = s.guest_id AND e.arrival_date < s.arrival_date
-     AND e.status IN ('booked', 'in_house', 'departed') AND e.deleted_at IS NULL)`;
+   WHERE e.guest_id = s.guest_id AND e.arrival_date < s.arrival_date AND ${arrivedAs('e')})`;
 
 const BY_DAY = `
   SELECT s.arrival_date AS day, count(*) AS arrivals, coalesce(sum(s.amount_yen), 0) AS yen,
          sum(${RETURNING}) AS returns
     FROM stays s
-   WHERE s.arrival_date BETWEEN @from AND @to AND s.${ARRIVED.replace('deleted_at', 's.deleted_at')}
+   WHERE s.arrival_date BETWEEN @from AND @to AND ${arrivedAs('s')}
    GROUP BY s.arrival_date`;
 
 /** The statements of this file, for the query-plan test. */

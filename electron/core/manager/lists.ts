@@ -3,7 +3,7 @@ import { familyFirst } from '../../../shared/text/person-name.ts';
 import { reconfirmCutoff } from '../allergies/rows.ts';
 import type { CoreContext } from '../context.ts';
 import { ALLERGY_FIGURES, type AllergyFigure, allergyParams } from './allergies.ts';
-import { ARRIVED, RETURNING } from './arrivals.ts';
+import { arrivedAs, RETURNING } from './arrivals.ts';
 import { periodOf } from './period.ts';
 import { wholeMinutes } from './requests.ts';
 import type { createStaffRecords } from './staff-records.ts';
@@ -17,7 +17,7 @@ type StayFilter = 'all' | 'returning' | 'rank';
 
 const STAYS_WHERE = (filter: StayFilter) => `
   FROM stays s JOIN guests g ON g.id = s.guest_id
- WHERE s.arrival_date BETWEEN @from AND @to AND s.${ARRIVED.replace('deleted_at', 's.deleted_at')}
+ WHERE s.arrival_date BETWEEN @from AND @to AND ${arrivedAs('s')}
    ${filter === 'returning' ? `AND ${RETURNING}` : ''}
    ${filter === 'rank' ? `AND coalesce((SELECT r.rank_name FROM guest_ranks r WHERE r.guest_id = s.guest_id), '') = @rank` : ''}`;
 

@@ -1,5 +1,6 @@
 import type { CoreContext } from '../context.ts';
 import { readRules } from '../ranks/rank-rows.ts';
+import { arrivedAs } from './arrivals.ts';
 
 // Stays' revenue by guest rank: the period's arrivals (as counted by arrivals.ts) grouped by their guest's
 // rank today (the local guest_ranks table, docs/guest-rank.md), in the order of the rules, then the stays of
@@ -10,8 +11,7 @@ import { readRules } from '../ranks/rank-rows.ts';
 const BY_RANK = `
   SELECT r.rank_name AS rank, count(*) AS stays, coalesce(sum(s.amount_yen), 0) AS yen
     FROM guest_ranks r CROSS JOIN stays s ON s.guest_id = r.guest_id
-   WHERE s.arrival_date BETWEEN @from AND @to
-     AND s.status IN ('booked', 'in_house', 'departed') AND s.deleted_at IS NULL
+   WHERE s.arrival_date BETWEEN @from AND @to AND ${arrivedAs('s')}
    GROUP BY r.rank_name`;
 
 export const RANK_STATEMENTS = { BY_RANK };
