@@ -324,6 +324,16 @@ export type ErasureRow = Stamped & {
   released_at: string | null;
 };
 
+export type GuestManualRankRow = Stamped & {
+  id: string;
+  guest_id: string;
+  rank_name: string | null;
+  set_by: string | null;
+};
+
+/** Local, derived (electron/core/ranks/): each ranked guest's current rank. */
+export type GuestRankRow = { guest_id: string; rank_name: string; manual: number };
+
 export type DuplicateCandidateRow = { guest_a: string; guest_b: string; score: number; reasons: string };
 
 export type DB = {
@@ -358,6 +368,8 @@ export type DB = {
   duplicate_candidates: DuplicateCandidateRow;
   access_log: AccessLogRow;
   erasures: ErasureRow;
+  guest_manual_ranks: GuestManualRankRow;
+  guest_ranks: GuestRankRow;
 };
 
 /** Tables whose rows are written through the change log (and later synced). */
@@ -385,5 +397,6 @@ export const SYNCED_TABLES = [
   'duplicate_decisions',
   'access_log',
   'erasures',
+  'guest_manual_ranks',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

@@ -9,6 +9,7 @@ import { roles } from './0008-roles.ts';
 import { accessLog } from './0009-access-log.ts';
 import { guestRights } from './0010-guest-rights.ts';
 import { erasures } from './0011-erasures.ts';
+import { guestRank } from './0012-guest-rank.ts';
 import type { Migration } from './migration.ts';
 
 // Static list, in order: works when bundled, and a new migration is one line here.
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   accessLog,
   guestRights,
   erasures,
+  guestRank,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

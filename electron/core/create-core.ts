@@ -2,12 +2,11 @@ import type { Database } from 'better-sqlite3';
 import { createRunner } from '../../db/query.ts';
 import type { CallName, Result } from '../../shared/contract/index.ts';
 import type { JobProgress } from '../../shared/contract/jobs.ts';
-import { localDate } from '../../shared/text/dates.ts';
 import { assignMigratedRoles } from './access/assign-roles.ts';
 import { authorize, type Grant } from './access/check.ts';
+import { accessLogHandlers } from './access/handlers.ts';
 import { createPeople } from './access/people.ts';
 import { redact } from './access/redact.ts';
-import { accessLogHandlers } from './access/handlers.ts';
 import { addressHandlers } from './addresses/handlers.ts';
 import { createPostcodeBook, type PostcodeBook } from './addresses/postcode-book.ts';
 import { allergyHandlers } from './allergies/handlers.ts';
@@ -46,6 +45,9 @@ import { jobHandlers } from './jobs/handlers.ts';
 import { createJobRunner, type JobRunnerOptions } from './jobs/runner.ts';
 import { kitchenHandlers } from './kitchen/handlers.ts';
 import { createHistoryCache } from './kitchen/history-cache.ts';
+import { managerHandlers } from './manager/handlers.ts';
+import { rankHandlers } from './ranks/handlers.ts';
+import { createRankKeeper } from './ranks/keeper.ts';
 import { newRecordId } from './record-id.ts';
 import { requestHandlers } from './requests/handlers.ts';
 import { serviceHandlers } from './service/handlers.ts';
@@ -172,6 +174,23 @@ export function createCore(options: CoreOptions): Core {
       logger.warn('WAL checkpoint after an erasure failed', error);
     }
   };
+  // 顧客ランク: each guest's rank kept in step with stays, guests, manual ranks and the rules (ranks/keeper.ts).
+  const ranks = createRankKeeper({
+    db,
+    logger,
+    jobs,
+    today: innClock.today,
+    transact: (work) => {
+      changes.transact(null, 'ranks.recompute', work);
+      checkpoints.afterCommit();
+    },
+    announce: () => emit(['guest_ranks']),
+  });
+  changes.onRowWritten('stays', (before, after) => ranks.onStay(before, after));
+  changes.onRowWritten('guests', (before, after) => ranks.onGuest(before, after));
+  changes.onRowWritten('guest_manual_ranks', (before, after) => ranks.onManualRank(before, after));
+  changes.onRowWritten('settings', (before, after) => ranks.onSetting(before, after));
+  changes.onTransactionEnd(ranks);
 
   const handlers = {
     ...systemHandlers(ctx),
@@ -203,11 +222,15 @@ export function createCore(options: CoreOptions): Core {
     ...accessLogHandlers(ctx),
     ...guestRightsHandlers(ctx),
     ...erasureHandlers(ctx),
+    ...managerHandlers(ctx),
+    ...rankHandlers(ctx, ranks),
   } satisfies { [N in CallName]: Handler<N> };
 
   const listeners = new Set<(tables: string[]) => void>();
   const emit = (tables: string[]) => {
     if (tables.length === 0) return;
+    // New rules (saved here or arrived from another PC): every guest's rank is recomputed as a job.
+    if (tables.includes('settings')) ranks.ensureCurrent();
     for (const listener of listeners) {
       try {
         listener(tables);
@@ -288,6 +311,8 @@ export function createCore(options: CoreOptions): Core {
   };
   releaseHolds();
   const releaseTimer = setInterval(releaseHolds, RELEASE_EVERY_MS).unref();
+  // Ranks made with other rules (or none yet), or for an earlier day, are brought up to date; then once a minute.
+  ranks.start();
 
   return {
     nodeId,
@@ -325,6 +350,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       clearInterval(releaseTimer);
       backups.close();
+      ranks.close();
       // Jobs stop first (a rebuild drops its shadow table), while the database is still open.
       jobs.stopAll();
       listeners.clear();

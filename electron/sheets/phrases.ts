@@ -39,12 +39,14 @@ export function partyLine(words: Words, arrival: Arrival): string {
   return parts.join('  ·  ');
 }
 
+/** ランク ゴールド  ·  ご来館4回目  ·  前回 …: the lead guest's rank first, when they have one. */
 export function visitLine(words: Words, arrival: Arrival): string {
   const { sheet } = words.labels;
-  if (arrival.visitCount === 0) return sheet.firstVisit;
+  const rank = arrival.rank ? [words.fill(sheet.rank, { name: arrival.rank.name })] : [];
+  if (arrival.visitCount === 0) return [...rank, sheet.firstVisit].join('  ·  ');
   const visit = words.fill(sheet.visits, { count: arrival.visitCount + 1 });
-  if (!arrival.lastVisit) return visit;
-  return `${visit}  ·  ${words.fill(sheet.lastVisit, { date: words.shortDay(arrival.lastVisit) })}`;
+  const last = arrival.lastVisit ? [words.fill(sheet.lastVisit, { date: words.shortDay(arrival.lastVisit) })] : [];
+  return [...rank, visit, ...last].join('  ·  ');
 }
 
 export function tracesText(words: Words, allergy: { tracesOk: boolean }): string {

@@ -35,6 +35,11 @@ export function HeaderMenu() {
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
+          {may('manager.overview') && (
+            <Menu.Item data-testid="manager-link" onClick={() => navigate({ name: 'manager' })}>
+              {t('manager.nav')}
+            </Menu.Item>
+          )}
           {may('dishes.list') && (
             <Menu.Item data-testid="catalogue-link" onClick={() => navigate({ name: 'catalogue' })}>
               {t('header.catalogue')}

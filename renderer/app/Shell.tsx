@@ -17,6 +17,7 @@ import { SearchPage } from '../guests/SearchPage.tsx';
 import { useSearchFocus } from '../guests/search-context.tsx';
 import { ImportsPage } from '../imports/ImportsPage.tsx';
 import { CataloguePage } from '../kitchen/CataloguePage.tsx';
+import { ManagerPage } from '../manager/ManagerPage.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { PrintPage } from '../sheets/PrintPage.tsx';
 import { FirstRun } from '../staff/FirstRun.tsx';
@@ -116,6 +117,8 @@ function Main() {
       return <RegisterPage />;
     case 'retention':
       return <RetentionPage />;
+    case 'manager':
+      return <ManagerPage />;
     case 'banquets':
     case 'banquet':
     case 'banquetCalendar':

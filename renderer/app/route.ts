@@ -9,6 +9,7 @@ import { useSyncExternalStore } from 'react';
 // #/duplicates (名寄せ: duplicate guests to review, recent merges),
 // #/access-log (閲覧記録: who opened, printed, exported or disclosed guest data).
 // #/register (宿泊者名簿), #/retention (保存期間の見直し).
+// #/manager (運営の振り返り).
 export type Route =
   | { name: 'search' }
   | { name: 'guest'; id: string }
@@ -29,7 +30,8 @@ export type Route =
   | { name: 'duplicates' }
   | { name: 'accessLog' }
   | { name: 'register' }
-  | { name: 'retention' };
+  | { name: 'retention' }
+  | { name: 'manager' };
 
 const DATE = '(\\d{4}-\\d{2}-\\d{2})';
 
@@ -65,6 +67,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/access-log') return { name: 'accessLog' };
   if (path === '/register') return { name: 'register' };
   if (path === '/retention') return { name: 'retention' };
+  if (path === '/manager') return { name: 'manager' };
   return { name: 'search' };
 }
 
@@ -106,6 +109,8 @@ export function routeHref(route: Route): string {
       return '#/register';
     case 'retention':
       return '#/retention';
+    case 'manager':
+      return '#/manager';
     case 'print':
       return `#/print/${route.sheet}/${route.date}${route.stayId ? `/${encodeURIComponent(route.stayId)}` : ''}`;
     default:

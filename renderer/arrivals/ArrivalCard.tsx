@@ -6,6 +6,7 @@ import { routeHref } from '../app/route.ts';
 import { fullName, fullReading } from '../guests/names.ts';
 import { formatDay } from '../i18n/format.ts';
 import { warningCounts } from '../kitchen/menu-model.ts';
+import { RankBadge } from '../ranks/RankBadge.tsx';
 import { formatNights, formatParty, SEVERITY_COLOR } from '../service/format.ts';
 import { PartyAllergies } from './PartyAllergies.tsx';
 
@@ -228,6 +229,7 @@ export function ArrivalCard({ arrival, date }: { arrival: Arrival; date: string 
             </Stack>
           </Group>
           <Stack gap={4} align="flex-end">
+            <RankBadge rank={arrival.rank} testId="arrival-rank" />
             <Badge
               size="lg"
               color={arrival.visitCount === 0 ? 'cyan' : 'violet'}

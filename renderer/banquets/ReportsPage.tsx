@@ -117,7 +117,8 @@ function ReportCard({
   );
 }
 
-function Charts({ report }: { report: BanquetReport }) {
+/** The four report cards with their charts and CSV; the manager's view (renderer/manager/) shows them too. */
+export function BanquetReportCharts({ report }: { report: BanquetReport }) {
   const { t, i18n } = useTranslation();
   const axisYen = yenAxis(i18n.language, t);
   const count = (value: number) => t('banquet.reports.countValue', { count: value });
@@ -290,7 +291,7 @@ export function ReportsPage() {
           {errorMessage(query.error)}
         </Alert>
       )}
-      {query.data && <Charts report={query.data} />}
+      {query.data && <BanquetReportCharts report={query.data} />}
     </Stack>
   );
 }

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { GuestCard } from '../../shared/contract/guests.ts';
 import { call } from '../api/client.ts';
 import { attempt, notifySuccess } from '../app/notify.ts';
-import { useMayCall } from '../staff/permissions.ts';
 import { DiscloseButton } from '../guest-rights/DiscloseButton.tsx';
+import { GuestRankLine } from '../ranks/GuestRankLine.tsx';
+import { useMayCall } from '../staff/permissions.ts';
 import { EraseGuest } from './EraseGuest.tsx';
 import { useGuestForm } from './form-context.tsx';
 import { fullName, fullReading } from './names.ts';
@@ -43,6 +44,7 @@ export function GuestHeader({ card, onChanged }: { card: GuestCard; onChanged():
         <Text size="sm" c="dimmed" data-testid="guest-romaji">
           {card.romaji}
         </Text>
+        {!deleted && <GuestRankLine guestId={card.id} />}
       </Stack>
       {deleted && <DiscloseButton card={card} />}
       {!deleted && (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../shared/contract/guests.ts';
 import { navigate } from '../app/route.ts';
 import { formatDay } from '../i18n/format.ts';
+import { RankBadge } from '../ranks/RankBadge.tsx';
 import { SeverityBadge } from '../service/SeverityBadge.tsx';
 import { fullName, fullReading } from './names.ts';
 import { RESULTS_ID } from './SearchBox.tsx';
@@ -58,6 +59,7 @@ const HitRow = memo(function HitRow({ hit, index, selected, onHighlight }: RowPr
         <span className={classes.dimmed}>{hit.romaji}</span>
       </span>
       <span className={classes.cues}>
+        <RankBadge rank={hit.rank} testId="hit-rank" />
         {hit.today && (
           <Badge size="sm" tt="none" color={hit.today === 'arriving' ? 'teal' : 'indigo'} data-testid="hit-today">
             {t(`search.today.${hit.today}`)}

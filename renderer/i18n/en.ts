@@ -1,8 +1,8 @@
 import { enImportErrors } from '../../shared/i18n/import-errors.en.ts';
 import { enImports } from '../../shared/i18n/imports.en.ts';
 import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
-import { enAccessScreens } from './access-screens.en.ts';
 import { enAccessLog } from './access-log.en.ts';
+import { enAccessScreens } from './access-screens.en.ts';
 import { enBackupErrors, enBackups } from './backups.en.ts';
 import { enBanquet } from './banquet.en.ts';
 import { enBanquetErrors } from './banquet-errors.en.ts';
@@ -17,6 +17,8 @@ import type { Messages } from './ja.ts';
 import { enJobs } from './jobs.en.ts';
 import { enKitchen } from './kitchen.en.ts';
 import { enKitchenErrors } from './kitchen-errors.en.ts';
+import { enManager } from './manager.en.ts';
+import { enRankErrors, enRankFields, enRanks } from './ranks.en.ts';
 import { enRoleErrors, enRoleFields, enRoles } from './roles.en.ts';
 import { enService } from './service.en.ts';
 import { enServiceErrors } from './service-errors.en.ts';
@@ -38,6 +40,8 @@ export const en: Messages = {
   accessLog: enAccessLog,
   guestRights: enGuestRights,
   erasure: enErasure,
+  manager: enManager,
+  ranks: enRanks,
   dates: enDates,
   roles: enRoles,
   access: enAccessScreens,
@@ -281,6 +285,7 @@ export const en: Messages = {
         'The connection to Yadocho (npm run serve) was lost. Check that npm run serve is running, then open the address it printed again.',
     },
     detail: {
+      ...enRankErrors,
       ...enServiceErrors,
       ...enKitchenErrors,
       ...enImportErrors,
@@ -327,6 +332,7 @@ export const en: Messages = {
     },
     field: {
       ...enRoleFields,
+      ...enRankFields,
       required: 'Required',
       too_long: 'At most {{max}} characters',
       reading_not_kana:

@@ -8,8 +8,8 @@ import { jaImportErrors } from '../../shared/i18n/import-errors.ja.ts';
 import { jaImports } from '../../shared/i18n/imports.ja.ts';
 import { SERVICE_LABELS } from '../../shared/i18n/service-labels.ts';
 import type { Translation } from '../../shared/i18n/translation.ts';
-import { jaAccessScreens } from './access-screens.ja.ts';
 import { jaAccessLog } from './access-log.ja.ts';
+import { jaAccessScreens } from './access-screens.ja.ts';
 import { jaBackupErrors, jaBackups } from './backups.ja.ts';
 import { jaBanquet } from './banquet.ja.ts';
 import { jaBanquetErrors } from './banquet-errors.ja.ts';
@@ -23,6 +23,8 @@ import { jaImportsScreen } from './imports-screen.ja.ts';
 import { jaJobs } from './jobs.ja.ts';
 import { jaKitchen } from './kitchen.ja.ts';
 import { jaKitchenErrors } from './kitchen-errors.ja.ts';
+import { jaManager } from './manager.ja.ts';
+import { jaRankErrors, jaRankFields, jaRanks } from './ranks.ja.ts';
 import { jaRoleErrors, jaRoleFields, jaRoles } from './roles.ja.ts';
 import { jaService } from './service.ja.ts';
 import { jaServiceErrors } from './service-errors.ja.ts';
@@ -42,6 +44,8 @@ export const ja = {
   accessLog: jaAccessLog,
   guestRights: jaGuestRights,
   erasure: jaErasure,
+  manager: jaManager,
+  ranks: jaRanks,
   dates: jaDates,
   roles: jaRoles,
   access: jaAccessScreens,
@@ -285,6 +289,7 @@ export const ja = {
         '宿帳（npm run serve）との接続が切れました。npm run serve が動いているか確かめて、表示されたアドレスを開き直してください。',
     },
     detail: {
+      ...jaRankErrors,
       ...jaServiceErrors,
       ...jaKitchenErrors,
       ...jaImportErrors,
@@ -329,6 +334,7 @@ export const ja = {
     },
     field: {
       ...jaRoleFields,
+      ...jaRankFields,
       required: '入力してください',
       too_long: '{{max}}文字以内で入力してください',
       reading_not_kana: 'よみはひらがな・カタカナで入力してください（ローマ字のお名前はローマ字でも入力できます）',

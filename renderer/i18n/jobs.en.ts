@@ -12,6 +12,7 @@ export const enJobs: Translation<typeof jaJobs> = {
     'export.run': 'Exporting',
     'backup.run': 'Making a backup',
     'duplicates.scan': 'Looking for duplicate guests',
+    'ranks.recompute': 'Recomputing guest ranks',
   },
   progress: '{{done}} / {{total}}',
   percent: '{{percent}}%',

@@ -10,6 +10,7 @@ export const jaJobs = {
     'export.run': '書き出し中',
     'backup.run': 'バックアップを作成中',
     'duplicates.scan': '重複の候補を探しています',
+    'ranks.recompute': '顧客ランクを計算し直しています',
   },
   progress: '{{done}} / {{total}}',
   percent: '{{percent}}%',

@@ -10,6 +10,7 @@ import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { useEditConflict } from '../app/use-edit-conflict.ts';
 import { BackupSettings } from '../backups/BackupSettings.tsx';
 import { useCallForm } from '../kitchen/use-call-form.ts';
+import { RankRules } from '../ranks/RankRules.tsx';
 import { AccessSettings } from './AccessSettings.tsx';
 import { EraSetting } from './EraSetting.tsx';
 import { Maintenance } from './Maintenance.tsx';
@@ -178,6 +179,7 @@ export function SettingsPage(_props: Record<string, never>) {
       <AccessSettings />
       <EraSetting />
       <TimeZoneSetting />
+      <RankRules />
       <BackupSettings />
       <Maintenance />
     </Stack>

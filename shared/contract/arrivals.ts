@@ -3,6 +3,7 @@ import { partyAllergySchema, SEVERITIES } from './allergies.ts';
 import { calendarDate, id } from './common.ts';
 import { call } from './define.ts';
 import { menuPlanSchema } from './kitchen.ts';
+import { guestRankSchema } from './ranks.ts';
 import { requestSchema } from './requests.ts';
 import { roomClashSchema, STAY_PURPOSES, staySchema } from './stays.ts';
 
@@ -16,6 +17,8 @@ export const arrivalSchema = z.object({
   /** Earlier visits of the lead guest (this stay not counted); 0 is a first visit. */
   visitCount: z.number(),
   lastVisit: z.string().nullable(),
+  /** The lead guest's rank (顧客ランク), or null. */
+  rank: guestRankSchema,
   /** Current allergies of everyone in the party, most severe first. */
   allergies: z.array(partyAllergySchema),
   /** Open requests for this stay, and open standing requests of the party. */

@@ -16,6 +16,7 @@ import {
   typedDay,
 } from './common.ts';
 import { call } from './define.ts';
+import { guestRankSchema } from './ranks.ts';
 
 export const PHONE_LABELS = ['mobile', 'home', 'work', 'other'] as const;
 export const RELATIONSHIPS = [
@@ -234,9 +235,11 @@ export const searchHitSchema = z.object({
   allergy: z.enum(SEVERITIES).nullable(),
   /** The day the guest arrived on their latest stay that is over (the one under way is not a last visit). */
   lastVisit: z.string().nullable(),
+  /** The guest's rank (顧客ランク), or null. */
+  rank: guestRankSchema,
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
-export type SearchCue = Pick<SearchHit, 'today' | 'allergy' | 'lastVisit'>;
+export type SearchCue = Pick<SearchHit, 'today' | 'allergy' | 'lastVisit' | 'rank'>;
 
 export const guestCalls = {
   'guests.search': call({

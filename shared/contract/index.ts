@@ -18,6 +18,8 @@ import { historyCalls } from './history.ts';
 import { importCalls } from './imports.ts';
 import { type JobProgress, jobCalls } from './jobs.ts';
 import { kitchenCalls } from './kitchen.ts';
+import { managerCalls } from './manager.ts';
+import { rankCalls } from './ranks.ts';
 import { requestCalls } from './requests.ts';
 import { serviceCalls } from './service.ts';
 import { settingsCalls } from './settings.ts';
@@ -54,6 +56,8 @@ export const contract = {
   ...accessLogCalls,
   ...guestRightsCalls,
   ...erasureCalls,
+  ...managerCalls,
+  ...rankCalls,
 };
 
 export type Contract = typeof contract;

@@ -15,6 +15,7 @@ export const JOB_KINDS = [
   'backup.run',
   'duplicates.scan',
   'export.run',
+  'ranks.recompute',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 

@@ -124,6 +124,17 @@ export const CALL_ACCESS: Readonly<Record<CallName, Access>> = {
   // Erasure on a guest's request (docs/erasure.md): a manager's decision, never the desk's.
   'guests.erasurePlan': 'privacy.manage',
   'guests.erase': 'privacy.manage',
+  // 顧客ランク (docs/guest-rank.md): everyone sees a guest's rank and the rule names (the card, the search, the
+  // arrivals); the rules and a rank given by hand are the managers'.
+  'ranks.rules': 'staff',
+  'ranks.ofGuest': 'guests.read',
+  'ranks.updateRules': 'ranks.manage',
+  'ranks.preview': 'ranks.manage',
+  'ranks.setManual': 'ranks.manage',
+  'ranks.recompute': 'ranks.manage',
+  // 運営の振り返り (docs/manager-view.md): what was recorded and what it led to, sales included.
+  'manager.overview': 'reports.read',
+  'manager.list': 'reports.read',
 };
 
 /**

@@ -74,6 +74,8 @@ const ja = {
     visits: 'ご来館{{count}}回目',
     firstVisit: '初めてのご来館',
     lastVisit: '前回 {{date}}',
+    /** The lead guest's rank (顧客ランク), before the visits. */
+    rank: 'ランク {{name}}',
     allergies: 'アレルギー・食事制限',
     /** The kitchen sheet's row label, beside the room's allergies. */
     allergiesShort: 'アレルギー',
@@ -177,6 +179,7 @@ const en: Translation<typeof ja> = {
     visits: 'Visit no. {{count}}',
     firstVisit: 'First visit',
     lastVisit: 'Last {{date}}',
+    rank: 'Rank {{name}}',
     allergies: 'Allergies and dietary needs',
     allergiesShort: 'Allergies',
     tracesOk: 'traces OK',

@@ -43,9 +43,11 @@ async function busyLog() {
     await t.call('exports.run', { kinds: ['guests'], format: 'csv', filter: { by: 'all' }, language: 'ja' });
     t.advance(20 * 60 * MINUTE);
   }
-  // Another PC whose clock reads the same milliseconds: its entries tie with ours on time, told apart by id.
-  let now = Date.parse('2026-12-03T10:00:00+09:00');
-  const other = await makeStaffedCore({ clock: () => (now += 1) });
+  // Another PC whose clock stands at the moment of our first entry: its entries tie with ours on time, told
+  // apart by id.
+  const [first] = (await t.entries({ limit: 500 })).slice(-1);
+  const tie = Date.parse(first.at);
+  const other = await makeStaffedCore({ clock: () => tie });
   const guest = (await other.call('guests.create', { fields: { familyName: '林', familyReading: 'はやし' } })).id;
   for (let i = 0; i < 3; i++) {
     await other.call('accessLog.sheetPrinted', { sheet: 'briefing', date: '2026-12-03', via: 'pdf' });

@@ -10,8 +10,10 @@ import { type BuildResult, ensureDatabase } from './build-database.ts';
 import { duplicateFigures } from './duplicate-figures.ts';
 import { exportFigures } from './export-figures.ts';
 import { importFigures } from './import-figures.ts';
+import { managerFigures } from './manager-figures.ts';
 import { postcodeFigures } from './postcode-figures.ts';
 import { createBaseline, queryClasses, sampleGuests } from './queries.ts';
+import { rankFigures } from './rank-figures.ts';
 import { type Figure, printTable, writeJson } from './report.ts';
 import { createArrivalsBaseline, createCardBaseline, latestStays, sampleGuestsWithStays } from './service-baselines.ts';
 import { BENCH_DAY, TYPICAL_DAY } from './service-data.ts';
@@ -288,6 +290,8 @@ for (const size of sizes) {
     ...(await readFigures(build.file, size)),
     ...(await writeFigures(build.file, size)),
     ...(await postcodeFigures(size)),
+    // 運営の振り返り for one year, without and with the indexes proposed for it (manager-figures.ts).
+    ...(await managerFigures(log, { file: build.file, size })),
     // The issue names 100,000 guests; at 1,000,000 the workbook would pass the file store's bound.
     ...(size === 100_000 ? await exportFigures(build.file, size, log) : []),
     // Issue 11's target is at 100,000 guests; a copy of the 1,000,000-guest file is 17 GB.
@@ -296,6 +300,8 @@ for (const size of sizes) {
     ...(size === 100_000 ? await duplicateFigures(log) : []),
     // A ledger of 100,000 rows into a register of its own (import-figures.ts): once, beside the 100,000 database.
     ...(size === 100_000 ? await importLedgerFigures() : []),
+    // Every guest's rank after a rule change, on a register of its own of this size (rank-figures.ts).
+    ...(await rankFigures(size, log)),
   ];
   // In the browser only at the largest size: it is the figure the target names (1,000,000 guests).
   if (size === sizes.at(-1)) {

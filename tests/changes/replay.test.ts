@@ -57,12 +57,20 @@ describe('replaying the log', () => {
         fc.integer({ min: 60, max: 200 }),
         async (seed, steps) => {
           const { origin } = await history(seed, steps);
-          const replica = makeCore();
+          // On the origin's day: ranks count visits over the last N years from the day.
+          const replica = makeCore({ clock: () => Date.UTC(2026, 5, 15, 12, 0, 0) });
           const report = replica.core.changes.apply(everything(origin.core));
           expect(report.refused).toEqual([]);
           expect(report.held).toEqual([]);
           expect(syncedTables(replica.db)).toEqual(syncedTables(origin.db));
           expect(searchTerms(replica.db)).toEqual(searchTerms(origin.db));
+          // Guest ranks are derived on each PC: once both have caught up with the rules, they agree.
+          await origin.call('ranks.recompute', {});
+          // The staff came with the log: the same owner sits down at the replica to recompute there.
+          await replica.call('staff.setCurrent', { id: origin.staffId });
+          await replica.call('ranks.recompute', {});
+          const ranks = (db: typeof origin.db) => db.prepare('SELECT * FROM guest_ranks ORDER BY guest_id').all();
+          expect(ranks(replica.db)).toEqual(ranks(origin.db));
           origin.core.close();
           replica.core.close();
         },

@@ -398,6 +398,22 @@ const MAKERS: Record<string, Maker> = {
     const id = one(w, 'SELECT id FROM guests WHERE merged_into IS NULL AND id NOT IN (SELECT guest_id FROM erasures)');
     return id ? { id, reason: '本人の求め' } : null;
   },
+  'ranks.updateRules': (w) => ({
+    rules: w.r.pick([
+      [],
+      [
+        { name: 'VIP', manual: true, minVisits: null, minSpendYen: null, years: 1, combine: 'and' },
+        { name: 'ゴールド', manual: false, minVisits: 2, minSpendYen: 50_000, years: 3, combine: 'or' },
+        { name: '常連', manual: false, minVisits: 1, minSpendYen: null, years: 1, combine: 'and' },
+      ],
+      [{ name: '常連', manual: false, minVisits: null, minSpendYen: 0, years: 2, combine: 'and' }],
+    ]),
+  }),
+  // Refused (rank_not_manual) while the rules have no VIP: as staff would meet it.
+  'ranks.setManual': (w) => {
+    const id = guest(w);
+    return id ? { guestId: id, rank: w.r.chance(0.7) ? 'VIP' : null } : null;
+  },
   'duplicates.undoMerge': (w) => {
     const id = one(w, 'SELECT id FROM guest_merges WHERE undone_at IS NULL');
     return id ? { id } : null;

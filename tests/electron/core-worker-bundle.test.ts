@@ -4,6 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCoreHost } from '../../electron/core-host/host.ts';
 import { bundleElectron } from '../../electron/launch/bundle.ts';
+import type { CallOutput } from '../../shared/contract/index.ts';
+
+type StaffMember = CallOutput<'staff.list'>['staff'][number];
 
 // Electron cannot start on these machines, but its core worker is plain Node: the bundle's core-worker.cjs
 // (what main.cjs starts, from the same folder) is run here as a worker thread, on a real database file.
@@ -32,6 +35,10 @@ describe('the bundled core worker', () => {
     expect(await host.call('system.info', {})).toMatchObject({ ok: true, value: { nodeId: host.nodeId } });
     expect(await host.call('demo.load', { count: 10, seed: 1 })).toEqual({ ok: true, value: { created: 10 } });
     expect(states.at(-1)).toBe('done');
+    // The sample inn's owner sits down: the rest needs someone chosen with the permissions.
+    const listed = (await host.call('staff.list', {})) as { ok: true; value: { staff: StaffMember[] } };
+    const owner = listed.value.staff.find((member) => member.roles.includes('owner'));
+    expect(await host.call('staff.setCurrent', { id: owner?.id ?? '' })).toMatchObject({ ok: true });
     // Japan Post's postcodes are copied beside the bundle and found from there.
     expect(await host.call('addresses.byPostcode', { postcode: '100-0001' })).toMatchObject({
       ok: true,

@@ -302,7 +302,9 @@ describe('the legal hold (宿泊者名簿, three years)', () => {
     const register = await t.call('registers.guestRegister', { from: '2026-05-01', to: '2026-05-31' });
     const row = register.rows.find((line: { guestId: string }) => line.guestId === t.guest.id);
     expect(row).toMatchObject({ familyName: PERSON.familyName, givenName: PERSON.givenName, address: PERSON.address });
-    expect(register.rows.find((line: { guestId: string }) => line.guestId === t.other.id)).toMatchObject({ familyName: '佐藤' });
+    expect(register.rows.find((line: { guestId: string }) => line.guestId === t.other.id)).toMatchObject({
+      familyName: '佐藤',
+    });
     expect(await t.call('guests.get', { id: t.guest.id })).toMatchObject({ familyName: '', address: '' });
   });
 });

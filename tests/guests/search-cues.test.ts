@@ -58,5 +58,6 @@ describe('query plans of the search cues', () => {
     TODAY_SETS: { uses: ['INDEX stays_occupying'] },
     STAYS_OF_HITS: { uses: ['COVERING INDEX stays_guest', 'COVERING INDEX stay_party_guest'] },
     ALLERGIES_OF_HITS: { uses: ['INDEX allergies_guest'] },
+    RANKS_OF_HITS: {},
   });
 });

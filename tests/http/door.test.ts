@@ -145,6 +145,8 @@ describe('the HTTP door', () => {
             'backups.list',
             'backups.configure', // every setting optional: nothing given, nothing changed
             'guests.retentionReview', // reads only: the guests due for review
+            'ranks.rules', // reads only: the rank rules (none yet)
+            'ranks.recompute', // a job over the local, derived ranks: no record changes
           ]).toContain(name);
           // Nobody is working here after these: the same person chooses themself again, as at the lock screen.
           if (name === 'staff.clearCurrent' || name === 'staff.lock')

@@ -99,6 +99,7 @@ export function alertedArrival(): Arrival {
   const partner = 'guest-partner';
   return {
     roomClashes: [],
+    rank: { name: 'ゴールド', manual: false },
     stay: stay(1, {
       id: 'stay-201',
       guestId: lead,
@@ -233,6 +234,7 @@ export function alertedArrival(): Arrival {
 export function quietArrival(n: number): Arrival {
   return {
     roomClashes: [],
+    rank: null,
     stay: stay(n),
     visitCount: 0,
     lastVisit: null,

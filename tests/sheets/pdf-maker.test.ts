@@ -20,6 +20,9 @@ describe('the briefing sheet', () => {
     expect(first).toContain('さとう いちろう');
     expect(first).toContain('2026年11月23日(月)');
     expect(first).toContain('ご来館4回目');
+    // The lead guest's rank (顧客ランク) before the visits; a guest without one shows none.
+    expect(first).toContain('ランク ゴールド');
+    expect(second).not.toContain('ランク');
     expect(first).toContain('大人2名・子ども1名');
     expect(first).toContain('2泊');
     expect(first).toContain('アナフィラキシー');

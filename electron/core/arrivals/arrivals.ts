@@ -6,6 +6,7 @@ import type { CoreContext } from '../context.ts';
 import { loadWarningFacts, menusOfStays } from '../kitchen/menus.ts';
 import { guestName, type PartyHistory } from '../kitchen/party-history.ts';
 import { dishesToAvoid } from '../kitchen/warnings.ts';
+import { ranksOf } from '../ranks/rank-of.ts';
 import { openRequests } from '../requests/rows.ts';
 import { clashesAmong, occupiesRooms, occupyingStays } from '../stays/rooms.ts';
 import { loadStays } from '../stays/rows.ts';
@@ -90,6 +91,10 @@ export function loadArrivals(ctx: CoreContext, date: string, stayId?: string): A
   const tonight = { arrivalDate: date, departureDate: addDays(date, 1) };
   const occupying = occupyingStays(ctx, tonight.arrivalDate, tonight.departureDate);
 
+  const ranks = ranksOf(
+    ctx,
+    stays.map((stay) => stay.guestId),
+  );
   const totals = { parties: 0, adults: 0, children: 0, anaphylaxis: 0 };
   const arrivals = stays.map((stay): Arrival => {
     const history = facts.histories.get(stay.id) as PartyHistory;
@@ -111,6 +116,7 @@ export function loadArrivals(ctx: CoreContext, date: string, stayId?: string): A
     return {
       stay,
       ...visitsOf(stay, history),
+      rank: ranks.get(stay.guestId) ?? null,
       allergies: history.allergies,
       requests: requests.filter((r) => r.stayId === stay.id || (r.standing && party.has(r.guestId))),
       celebrations: celebrationsOf(stay, birthdays),

@@ -3,8 +3,8 @@ import { GUEST_RIGHTS_LABELS } from '../../../shared/i18n/guest-rights-labels.ts
 import { familyFirst } from '../../../shared/text/person-name.ts';
 import { makeDisclosurePdf } from '../../sheets/disclosure.ts';
 import { makeGuestRegisterPdf } from '../../sheets/guest-register.ts';
-import type { Actor, CoreContext, Handlers } from '../context.ts';
 import { recordAccess } from '../access/record.ts';
+import type { CoreContext, Handlers } from '../context.ts';
 import { toCsv } from '../files/csv.ts';
 import { findGuestRow } from '../guests/card.ts';
 import { buildDisclosure } from './disclosure.ts';
@@ -23,7 +23,6 @@ type GuestRightsCalls =
   | 'guests.retentionReview';
 
 const TYPES = { pdf: 'application/pdf', csv: 'text/csv;charset=utf-8', json: 'application/json;charset=utf-8' };
-
 
 /** A file name without the characters Windows or macOS refuse (a name could hold a slash). */
 function safeName(text: string): string {

@@ -80,7 +80,8 @@ export function guestRegister(ctx: CoreContext, from: string, to: string): Guest
  * as the law asks, though the card and the search no longer do. Only the register's own columns are taken.
  */
 function withHeldFields(line: GuestLine | undefined, heldOf: Statement): GuestLine | undefined {
-  if (!line || line.family_name !== '') return line;
+  // Only an erased guest has a blank family name (a name is required on every card).
+  if (line === undefined || line.family_name !== '') return line;
   const held = heldOf.get(line.id) as string | undefined;
   if (!held) return line;
   let fields: Record<string, unknown>;

@@ -30,8 +30,13 @@ const ALLERGIES_OF_HITS = `
   SELECT guest_id AS guest, severity FROM allergies
    WHERE guest_id IN (SELECT value FROM json_each(?)) AND superseded_by IS NULL AND retracted_at IS NULL`;
 
+// The rank (顧客ランク) from the local table the rank keeper keeps (electron/core/ranks/keeper.ts).
+const RANKS_OF_HITS = `
+  SELECT guest_id AS guest, rank_name AS name, manual FROM guest_ranks
+   WHERE guest_id IN (SELECT value FROM json_each(?))`;
+
 /** The statements of this file, for the query-plan test. */
-export const SEARCH_CUE_STATEMENTS = { TODAY_SETS, STAYS_OF_HITS, ALLERGIES_OF_HITS };
+export const SEARCH_CUE_STATEMENTS = { TODAY_SETS, STAYS_OF_HITS, ALLERGIES_OF_HITS, RANKS_OF_HITS };
 
 type StayOfHit = { guest: string; arrival: string; departure: string; status: string };
 
@@ -43,6 +48,7 @@ export function createSearchCues(db: Database, today: () => string, version: () 
   const todaySets = db.prepare(TODAY_SETS);
   const staysOfHits = db.prepare(STAYS_OF_HITS);
   const allergiesOfHits = db.prepare(ALLERGIES_OF_HITS);
+  const ranksOfHits = db.prepare(RANKS_OF_HITS);
   let sets: { day: string; version: number; today: Map<string, 'arriving' | 'staying'> } | undefined;
 
   /** Who arrives today and who is staying (in a booked or in-house stay that spans today). */
@@ -67,7 +73,7 @@ export function createSearchCues(db: Database, today: () => string, version: () 
       const day = today();
       const present = todayOf();
       const cues = new Map<string, SearchCue>(
-        guestIds.map((id) => [id, { today: present.get(id) ?? null, allergy: null, lastVisit: null }]),
+        guestIds.map((id) => [id, { today: present.get(id) ?? null, allergy: null, lastVisit: null, rank: null }]),
       );
       if (guestIds.length === 0) return cues;
       const ids = JSON.stringify(guestIds);
@@ -82,6 +88,10 @@ export function createSearchCues(db: Database, today: () => string, version: () 
         const cue = cues.get(row.guest);
         if (cue && (cue.allergy === null || severityRank(row.severity) < severityRank(cue.allergy)))
           cue.allergy = row.severity;
+      }
+      for (const row of ranksOfHits.all(ids) as Array<{ guest: string; name: string; manual: number }>) {
+        const cue = cues.get(row.guest);
+        if (cue) cue.rank = { name: row.name, manual: row.manual === 1 };
       }
       return cues;
     },

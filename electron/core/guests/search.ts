@@ -175,7 +175,7 @@ export function createSearch(db: Database, displayName: NameFormatter, cues: Sea
         email: row.email,
         organization: row.organization,
         match: MATCH_KINDS[candidate.rank] ?? 'substring',
-        ...(cuesOfShown.get(row.id) ?? { today: null, allergy: null, lastVisit: null }),
+        ...(cuesOfShown.get(row.id) ?? { today: null, allergy: null, lastVisit: null, rank: null }),
       };
     });
   };
