@@ -94,7 +94,9 @@ export const CALL_ACCESS: Readonly<Record<CallName, Access>> = {
   'conflicts.acceptHeld': 'conflicts.resolve',
   'exports.run': 'export',
   'files.upload': 'import',
-  'files.download': 'export',
+  // A made file downloads only for the person whose call made it (electron/core/files/store.ts): the export,
+  // 宿泊者名簿 or disclosure that made it needed the permission.
+  'files.download': 'staff',
   'imports.preview': 'import',
   'imports.run': 'import',
   'imports.setAsideFile': 'import',

@@ -137,11 +137,11 @@ describe('the file store', () => {
         } while (offset < file.length);
         expect(store.uploaded(upload as string).bytes.equals(file)).toBe(true);
 
-        const made = store.put({ name: 'out.csv', type: 'text/csv', bytes: file });
+        const made = store.put({ name: 'out.csv', type: 'text/csv', bytes: file, madeFor: null });
         const back: Buffer[] = [];
         let at: number | null = 0;
         while (at !== null) {
-          const chunk = store.chunk(made, at);
+          const chunk = store.chunk(made, at, null);
           back.push(Buffer.from(chunk.chunk, 'base64'));
           at = chunk.nextOffset;
         }
@@ -154,9 +154,9 @@ describe('the file store', () => {
   it('forgets files unused for an hour', () => {
     let now = 0;
     const store = createFileStore(() => now);
-    const made = store.put({ name: 'a.csv', type: 'text/csv', bytes: Buffer.from('a') });
+    const made = store.put({ name: 'a.csv', type: 'text/csv', bytes: Buffer.from('a'), madeFor: null });
     now += 61 * 60 * 1000;
-    store.put({ name: 'b.csv', type: 'text/csv', bytes: Buffer.from('b') }); // a sweep runs on every new file
-    expect(() => store.chunk(made, 0)).toThrow(CallFailure);
+    store.put({ name: 'b.csv', type: 'text/csv', bytes: Buffer.from('b'), madeFor: null }); // a sweep runs on every new file
+    expect(() => store.chunk(made, 0, null)).toThrow(CallFailure);
   });
 });

@@ -15,6 +15,9 @@ export type Grant = {
   can(permission: Permission): boolean;
 };
 
+/** Who makes the call, reads included: a read's actor carries no staffId, but the access check found the person. */
+export const personIdOf = (grant: Grant): string | null => grant.person?.id ?? null;
+
 const FIRST_RUN: Grant = { person: null, can: () => true };
 const NOBODY: Grant = { person: null, can: () => false };
 

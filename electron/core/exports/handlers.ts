@@ -1,8 +1,10 @@
 import type { AccessDetail } from '../../../shared/contract/access-log.ts';
 import type { ExportFormat, ExportKind } from '../../../shared/contract/exports.ts';
 import { EXPORT_LABELS } from '../../../shared/i18n/export-labels.ts';
+import { personIdOf } from '../access/check.ts';
 import { recordAccess } from '../access/record.ts';
 import type { CoreContext, Handlers } from '../context.ts';
+import type { HeldFile } from '../files/store.ts';
 import { createCsvWriter } from './csv-writer.ts';
 import { type ExportRun, runExport } from './run.ts';
 import { createXlsxWriter } from './xlsx-writer.ts';
@@ -28,7 +30,7 @@ function exportDetail(run: ExportRun, format: ExportFormat, rows: number): Acces
   return { what: 'register', kinds: [...run.kinds], format, filter: filter.by, ...dates, rows };
 }
 
-function handOver(ctx: CoreContext, file: { name: string; type: string; bytes: Buffer }): string {
+function handOver(ctx: CoreContext, file: HeldFile): string {
   return ctx.files.put(file);
 }
 
@@ -40,7 +42,7 @@ export function exportHandlers(ctx: CoreContext): Handlers<'exports.run'> {
       const makeWriter = format === 'xlsx' ? createXlsxWriter : createCsvWriter;
       const result = await ctx.jobs.runAsync('export.run', (job) => runExport(ctx, run, makeWriter, job));
       const name = fileName(ctx, run, format);
-      const file = handOver(ctx, { name, type: TYPES[format], bytes: result.bytes });
+      const file = handOver(ctx, { name, type: TYPES[format], bytes: result.bytes, madeFor: personIdOf(actor.grant) });
       // Recorded once the file exists (a stopped export made none). The search words are not kept: they may be a
       // guest's name or phone (shared/contract/access-log.ts).
       recordAccess(ctx, actor, { action: 'exported', detail: exportDetail(run, format, result.rows) });

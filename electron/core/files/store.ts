@@ -9,17 +9,24 @@ import { CallFailure } from '../../../shared/contract/result.ts';
 const KEEP_MS = 60 * 60 * 1000;
 const MAX_HELD_BYTES = 2 * MAX_UPLOAD_BYTES;
 
-export type HeldFile = { name: string; type: string; bytes: Buffer };
+/**
+ * A file the core made for a person: `madeFor` is the staff member whose call made it. Only they download it:
+ * making it needed the permission (an export, the 宿泊者名簿, a disclosure), so the download needs no other, and
+ * a file id seen by someone else opens nothing.
+ */
+export type HeldFile = { name: string; type: string; bytes: Buffer; madeFor: string | null };
 
 type Upload = { name: string; size: number; parts: Buffer[]; received: number; touched: number };
 type Made = HeldFile & { touched: number };
+/** A whole upload, for the import that reads it (files.upload needs the import permission). */
+type Received = Omit<HeldFile, 'madeFor'> & { touched: number };
 
 export type FileStore = ReturnType<typeof createFileStore>;
 
 export function createFileStore(clock: () => number = Date.now) {
   const uploads = new Map<string, Upload>();
   const made = new Map<string, Made>();
-  const complete = new Map<string, Made>();
+  const complete = new Map<string, Received>();
 
   const heldBytes = () => {
     let total = 0;
@@ -90,7 +97,7 @@ export function createFileStore(clock: () => number = Date.now) {
     },
 
     /** A file sent whole by the screens; not_found when it expired or is still coming. */
-    uploaded(id: string): HeldFile {
+    uploaded(id: string): Omit<HeldFile, 'madeFor'> {
       const file = complete.get(id);
       if (!file) {
         throw new CallFailure('not_found', uploads.has(id) ? 'upload_incomplete' : 'upload_expired');
@@ -107,10 +114,11 @@ export function createFileStore(clock: () => number = Date.now) {
       return id;
     },
 
-    /** One chunk of a made file. */
-    chunk(id: string, offset: number) {
+    /** One chunk of a made file, for the person it was made for. */
+    chunk(id: string, offset: number, staffId: string | null) {
       const file = made.get(id);
-      if (!file) throw new CallFailure('not_found', 'file_expired');
+      // Someone else's file answers as one gone: whether it exists is not theirs to learn.
+      if (!file || file.madeFor !== staffId) throw new CallFailure('not_found', 'file_expired');
       if (offset > file.bytes.length) throw new CallFailure('invalid_input', 'upload_out_of_order');
       file.touched = clock();
       const end = Math.min(offset + FILE_CHUNK_BYTES, file.bytes.length);

@@ -3,6 +3,7 @@ import { GUEST_RIGHTS_LABELS } from '../../../shared/i18n/guest-rights-labels.ts
 import { familyFirst } from '../../../shared/text/person-name.ts';
 import { makeDisclosurePdf } from '../../sheets/disclosure.ts';
 import { makeGuestRegisterPdf } from '../../sheets/guest-register.ts';
+import { personIdOf } from '../access/check.ts';
 import { recordAccess } from '../access/record.ts';
 import type { CoreContext, Handlers } from '../context.ts';
 import { toCsv } from '../files/csv.ts';
@@ -43,7 +44,7 @@ export function guestRightsHandlers(ctx: CoreContext): Handlers<GuestRightsCalls
       const name = `yadocho-${GUEST_RIGHTS_LABELS[language].register.file}-${from}-${to}.${format}`;
       // The register holds passport numbers and addresses of every guest of the period: an export like 書き出し.
       recordAccess(ctx, actor, { action: 'exported', detail: { what: 'guest_register', format, from, to } });
-      const file = ctx.files.put({ name, type: TYPES[format], bytes });
+      const file = ctx.files.put({ name, type: TYPES[format], bytes, madeFor: personIdOf(actor.grant) });
       return { file, name, size: bytes.length, rows: register.rows.length };
     },
 
@@ -59,7 +60,7 @@ export function guestRightsHandlers(ctx: CoreContext): Handlers<GuestRightsCalls
       const who = safeName(familyFirst(disclosure.guest.familyName, disclosure.guest.givenName));
       const name = `yadocho-${GUEST_RIGHTS_LABELS[language].disclosure.file}-${who}-${ctx.today()}.${format}`;
       recordAccess(ctx, actor, { action: 'disclosed', guestId: id, detail: { what: format } });
-      const file = ctx.files.put({ name, type: TYPES[format], bytes });
+      const file = ctx.files.put({ name, type: TYPES[format], bytes, madeFor: personIdOf(actor.grant) });
       return { file, name, size: bytes.length };
     },
 

@@ -1,6 +1,7 @@
 import type { ImportCounts } from '../../../shared/contract/imports.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import { SET_ASIDE_WORDS, setAsideReasonWords } from '../../../shared/i18n/import-labels.ts';
+import { personIdOf } from '../access/check.ts';
 import { recordAccess } from '../access/record.ts';
 import type { CoreContext, Handlers } from '../context.ts';
 import { toCsv } from '../files/csv.ts';
@@ -145,7 +146,7 @@ export function importHandlers(ctx: CoreContext, searchIndex: SearchIndex): Hand
       ];
       const stem = plan.fileName.replace(/\.[^.]+$/, '');
       const name = `${stem}-${language === 'ja' ? '取り込まなかった行' : 'rows-not-imported'}.csv`;
-      const file = ctx.files.put({ name, type: 'text/csv', bytes: toCsv(rows) });
+      const file = ctx.files.put({ name, type: 'text/csv', bytes: toCsv(rows), madeFor: personIdOf(actor.grant) });
       // The ledger's own rows, names and phones included, leave again as a file: an export like any other.
       recordAccess(ctx, actor, {
         action: 'exported',
