@@ -7,7 +7,8 @@ import type { Access, Permission } from './roles.ts';
 //
 // 'anyone': also with nobody chosen at this PC (the first run, the lock screen). 'staff': anyone chosen.
 // Some handlers check more than the table can say: whose PIN may be set (staff.setPin), who may grant owner
-// (staff.create, staff.update); guest-reading calls hide contact details from a person without guests.contact
+// (staff.create, staff.update), stopping a job (jobs.cancel needs what starting it needed), downloading a made
+// file (only its maker's); guest-reading calls hide contact details from a person without guests.contact
 // (electron/core/access/redact.ts).
 export const CALL_ACCESS: Readonly<Record<CallName, Access>> = {
   'system.info': 'anyone',

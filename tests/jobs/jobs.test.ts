@@ -53,6 +53,27 @@ describe('long jobs', () => {
     expect(events.slice(0, -1).every((event) => event.state === 'running')).toBe(true);
   });
 
+  it('refuses a stop to someone whose roles could not have started the job; the job runs on', async () => {
+    const test = await makeStaffedCore({ jobs: FINE_SLICES });
+    const cook = (await test.call('staff.create', { name: '板長 佐藤', roles: ['kitchen'] })).id as string;
+    let refused: Promise<unknown> | undefined;
+    test.core.onProgress((progress) => {
+      // The owner's sample data is loading; the cook sits down at the PC and presses "stop".
+      if (progress.state === 'running' && progress.done === 25 && !refused) {
+        refused = (async () => {
+          await test.call('staff.setCurrent', { id: cook });
+          return test.core.call('jobs.cancel', { job: progress.job });
+        })();
+      }
+    });
+    const result = await test.core.call('demo.load', { count: 60, seed: 5 });
+    expect(await refused).toEqual({
+      ok: false,
+      error: { code: 'forbidden', detail: 'forbidden_role', params: { permission: 'system.maintain' } },
+    });
+    expect(result).toEqual({ ok: true, value: { created: 60 } });
+  });
+
   it('lists a running job and stops it on cancel: its call answers `cancelled`, the register stays whole', async () => {
     const test = await makeStaffedCore({ jobs: FINE_SLICES });
     let cancelAt: Promise<unknown> | undefined;
