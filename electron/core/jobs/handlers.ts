@@ -1,6 +1,6 @@
 import type { JobKind } from '../../../shared/contract/jobs.ts';
-import type { Permission } from '../../../shared/contract/roles.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
+import type { Permission } from '../../../shared/contract/roles.ts';
 import type { CoreContext, Handlers } from '../context.ts';
 
 /**
