@@ -41,7 +41,9 @@ export function RequestTaker({
   const choose = (chosen: RequestCategory) => {
     setCategory(chosen);
     setError(null);
-    requestAnimationFrame(() => input.current?.focus());
+    // At once, not on the next frame: a person types straight after the tap, and on a busy PC a frame can come
+    // after the first keys, which then land on the category button and are lost.
+    input.current?.focus();
   };
 
   const save = async () => {
