@@ -150,6 +150,29 @@ describe('printing and exporting', () => {
   });
 });
 
+describe('the law and the guest’s rights', () => {
+  it('records a disclosure as about its guest, and the 宿泊者名簿 file as an export of a period', async () => {
+    const t = await accessCore();
+    await t.call('guests.disclose', { id: t.guest, format: 'json', language: 'ja' });
+    await t.call('registers.guestRegisterFile', {
+      from: '2026-12-01',
+      to: '2026-12-31',
+      format: 'csv',
+      language: 'ja',
+    });
+    // Reading the register on screen is not a file leaving the PC: nothing recorded for it.
+    await t.call('registers.guestRegister', { from: '2026-12-01', to: '2026-12-31' });
+    const [register, disclosure, ...rest] = await t.entries();
+    expect(rest).toEqual([]);
+    expect(disclosure).toMatchObject({ action: 'disclosed', guest: { id: t.guest }, detail: { what: 'json' } });
+    expect(register).toMatchObject({
+      action: 'exported',
+      guest: null,
+      detail: { what: 'guest_register', format: 'csv', from: '2026-12-01', to: '2026-12-31' },
+    });
+  });
+});
+
 describe('the file of rows an import set aside', () => {
   it('is recorded as an export of that many rows, about no one guest', async () => {
     const t = await accessCore();

@@ -88,5 +88,17 @@ describe('an access log entry in words', () => {
     expect(words(t, disclosed, 'ja').what).toBe(
       '女将 山田が佐藤 花子 様（削除済み）の保有個人データを開示しました（PDF）',
     );
+    const register = {
+      ...base,
+      action: 'exported',
+      guest: null,
+      detail: { what: 'guest_register', format: 'pdf', from: '2026-12-01', to: '2026-12-31' },
+    } as AccessEntry;
+    expect(words(t, register, 'ja').what).toBe(
+      '女将 山田が宿泊者名簿（到着日 2026年12月1日〜2026年12月31日）をPDFで書き出しました',
+    );
+    expect(words(await translator('en'), register, 'en').what).toBe(
+      '女将 山田 wrote out the guest register (宿泊者名簿, arrivals 1 December 2026 to 31 December 2026) as PDF',
+    );
   });
 });
