@@ -13,6 +13,7 @@ export const enJobs: Translation<typeof jaJobs> = {
     'backup.run': 'Making a backup',
     'duplicates.scan': 'Looking for duplicate guests',
     'ranks.recompute': 'Recomputing guest ranks',
+    'retention.review': 'Looking for guests past the retention period',
   },
   progress: '{{done}} / {{total}}',
   percent: '{{percent}}%',

@@ -11,6 +11,7 @@ export const jaJobs = {
     'backup.run': 'バックアップを作成中',
     'duplicates.scan': '重複の候補を探しています',
     'ranks.recompute': '顧客ランクを計算し直しています',
+    'retention.review': '保存期間を過ぎたお客様を探しています',
   },
   progress: '{{done}} / {{total}}',
   percent: '{{percent}}%',

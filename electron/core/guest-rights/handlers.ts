@@ -11,7 +11,7 @@ import { findGuestRow } from '../guests/card.ts';
 import { buildDisclosure } from './disclosure.ts';
 import { guestRegister } from './register.ts';
 import { registerCsvRows } from './register-csv.ts';
-import { retentionReview } from './retention.ts';
+import { retentionReviewInSlices } from './retention.ts';
 
 // The guest's rights and the 宿泊者名簿 (docs/guest-rights.md). Files are made here, in the core, and handed to
 // the file store for the screen to download (files.download): the same PDF and CSV reach Electron (IPC) and a
@@ -64,6 +64,8 @@ export function guestRightsHandlers(ctx: CoreContext): Handlers<GuestRightsCalls
       return { file, name, size: bytes.length };
     },
 
-    'guests.retentionReview': ({ limit }) => retentionReview(ctx, limit),
+    // A job: at a million guests the review reads the whole register, so it goes in slices with progress.
+    'guests.retentionReview': ({ limit }) =>
+      ctx.jobs.run('retention.review', (slice) => retentionReviewInSlices(ctx, slice, limit)),
   };
 }
