@@ -160,6 +160,14 @@ describe('importing sales', () => {
     expect(await test.rankOf(test.guests.yamada)).toBeNull();
   });
 
+  it('matches on a reservation number the stay holds, whatever name the system wrote', async () => {
+    const test = await register();
+    await test.call('stays.update', { id: test.stays.satoB, patch: { reservationNo: 'ＡＢ-100' } });
+    const file = utf8(['チェックアウト,予約者名,予約番号,請求金額', '2026/5/2,サトウ様,ab-100,"33,000"']);
+    const preview = await test.call('imports.salesPreview', { upload: await upload(test, 'sales.csv', file) });
+    expect(preview.rows[0]).toMatchObject({ status: 'matched', stay: { id: test.stays.satoB, newAmountYen: 33_000 } });
+  });
+
   it('says which column is missing, and refuses to run without it', async () => {
     const test = await register();
     const id = await upload(test, 'names.csv', utf8(['お名前,部屋', '山田 花子,201']));
