@@ -168,6 +168,31 @@ describe('importing sales', () => {
     expect(preview.rows[0]).toMatchObject({ status: 'matched', stay: { id: test.stays.satoB, newAmountYen: 33_000 } });
   });
 
+  it('finds a long stay on a day in its middle, a Latin name written either way round, and never a cancelled stay', async () => {
+    const test = await register();
+    const smith = (
+      await test.call('guests.create', {
+        fields: { familyName: 'Smith', givenName: 'John', familyReading: 'Smith', givenReading: 'John' },
+      })
+    ).id;
+    const long = await test.call('stays.create', {
+      fields: {
+        guestId: smith,
+        arrivalDate: '2026-03-01',
+        departureDate: '2026-03-31',
+        rooms: ['301'],
+        status: 'departed',
+      },
+    });
+    await test.call('stays.update', { id: test.stays.satoA, patch: { status: 'cancelled' } });
+    const file = utf8(['日付,お名前,部屋,金額', '2026/3/20,John Smith,301,"250,000"', '2026/5/1,佐藤 花子,,9000']);
+    const preview = await test.call('imports.salesPreview', { upload: await upload(test, 'sales.csv', file) });
+    const byLine = new Map(preview.rows.map((row: { line: number }) => [row.line, row]));
+    expect(byLine.get(2)).toMatchObject({ status: 'matched', stay: { id: long.id, newAmountYen: 250_000 } });
+    // Two 佐藤 花子 on the day, one of them cancelled: the other is the stay.
+    expect(byLine.get(3)).toMatchObject({ status: 'matched', stay: { id: test.stays.satoB } });
+  });
+
   it('says which column is missing, and refuses to run without it', async () => {
     const test = await register();
     const id = await upload(test, 'names.csv', utf8(['お名前,部屋', '山田 花子,201']));

@@ -1,5 +1,6 @@
 import type { ImportField } from '../../../../shared/contract/import-codes.ts';
 import type { SalesCounts, SalesRow } from '../../../../shared/contract/sales-import.ts';
+import { addDays } from '../../../../shared/text/dates.ts';
 import { isKanaReading, kanaKey } from '../../../../shared/text/kana.ts';
 import { foldKanjiVariants } from '../../../../shared/text/kanji-variants.ts';
 import { familyFirst } from '../../../../shared/text/person-name.ts';
@@ -137,7 +138,7 @@ type CandidateStay = {
   reservation_no: string;
 };
 
-type Person = { name: string; nameKey: string; readingKey: string };
+type Person = { name: string; nameKeys: string[]; readingKey: string };
 
 export type SalesMatch = { line: number; stayId: string; amountYen: number };
 
@@ -183,10 +184,20 @@ export async function buildSalesPlan(
   };
   if (plan.mappingIssues.length > 0) return plan;
 
-  const staysOn = ctx.db.prepare(
+  // The stays whose nights hold a day: their arrival is at most the longest stay's nights before it, which bounds
+  // the index range (arrival_date <= day alone would read every earlier stay for every row).
+  const longest = ctx.db
+    .prepare(
+      `SELECT coalesce(max(julianday(departure_date) - julianday(arrival_date)), 0) FROM stays
+        WHERE deleted_at IS NULL`,
+    )
+    .pluck()
+    .get() as number;
+  const staysOnStmt = ctx.db.prepare(
     `SELECT id, guest_id, arrival_date, departure_date, rooms, amount_yen, reservation_no FROM stays
-      WHERE deleted_at IS NULL AND status <> 'cancelled' AND arrival_date <= ? AND departure_date >= ?`,
+      WHERE arrival_date BETWEEN ? AND ? AND departure_date >= ? AND deleted_at IS NULL AND status <> 'cancelled'`,
   );
+  const staysOn = (day: string) => staysOnStmt.all(addDays(day, -Math.ceil(longest)), day, day) as CandidateStay[];
   const guestStmt = ctx.db.prepare(
     'SELECT family_name, given_name, family_reading, given_reading FROM guests WHERE id = ?',
   );
@@ -200,7 +211,10 @@ export async function buildSalesPlan(
     const person = guest
       ? {
           name: familyFirst(guest.family_name, guest.given_name),
-          nameKey: nameKey(`${guest.family_name}${guest.given_name}`),
+          // A name in Latin letters is written either way round (John Smith, Smith John).
+          nameKeys: /^[A-Za-z]/.test(guest.family_name)
+            ? [nameKey(`${guest.family_name}${guest.given_name}`), nameKey(`${guest.given_name}${guest.family_name}`)]
+            : [nameKey(`${guest.family_name}${guest.given_name}`)],
           readingKey: kanaKey(`${guest.family_reading}${guest.given_reading}`),
         }
       : null;
@@ -234,7 +248,7 @@ export async function buildSalesPlan(
       plan.rows.push(row);
       continue;
     }
-    const fits = fittingStays(read, staysOn.all(read.date, read.date) as CandidateStay[], (stay) => [
+    const fits = fittingStays(read, staysOn(read.date), (stay) => [
       personOf(stay.guest_id),
       ...(partyStmt.all(stay.id) as string[]).map(personOf),
     ]);
@@ -303,7 +317,8 @@ function fittingStays(
   return inRoom.filter((stay) =>
     peopleOf(stay).some(
       (person) =>
-        person !== null && (keys.has(person.nameKey) || (person.readingKey !== '' && kana.has(person.readingKey))),
+        person !== null &&
+        (person.nameKeys.some((key) => keys.has(key)) || (person.readingKey !== '' && kana.has(person.readingKey))),
     ),
   );
 }
