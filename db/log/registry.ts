@@ -10,6 +10,7 @@ import {
 } from '../../shared/contract/banquet-codes.ts';
 import { DUPLICATE_DECISIONS } from '../../shared/contract/duplicate-codes.ts';
 import { RELATIONSHIPS } from '../../shared/contract/guests.ts';
+import { IMPORT_KINDS } from '../../shared/contract/import-codes.ts';
 import { DISH_CATEGORIES, MEALS, MENU_STATUSES, REACTIONS } from '../../shared/contract/kitchen.ts';
 import { REQUEST_CATEGORIES, REQUEST_STATUSES } from '../../shared/contract/requests.ts';
 import { BOOKING_CHANNELS, STAY_PURPOSES, STAY_STATUSES } from '../../shared/contract/stays.ts';
@@ -284,6 +285,8 @@ const DEFINITIONS: ReadonlyArray<[SyncedTable, number, ColumnDef[]]> = [
       'undone_at',
       'undone_by',
       'created_at',
+      ['kind', oneOf(IMPORT_KINDS)], // schema 14
+      'sales', // schema 14
     ],
   ],
   // schema 7 (名寄せ)

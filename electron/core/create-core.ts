@@ -41,6 +41,7 @@ import { createSearchCues } from './guests/search-cues.ts';
 import { createSearchIndex } from './guests/search-index.ts';
 import { searchKeysStale } from './guests/search-keys-version.ts';
 import { importHandlers } from './imports/handlers.ts';
+import { salesImportHandlers } from './imports/sales/handlers.ts';
 import { jobHandlers } from './jobs/handlers.ts';
 import { createJobRunner, type JobRunnerOptions } from './jobs/runner.ts';
 import { kitchenHandlers } from './kitchen/handlers.ts';
@@ -217,6 +218,7 @@ export function createCore(options: CoreOptions): Core {
     ...fileHandlers(ctx),
     ...exportHandlers(ctx),
     ...importHandlers(ctx, searchIndex),
+    ...salesImportHandlers(ctx),
     ...backupHandlers(backups),
     ...duplicateHandlers(ctx),
     ...accessLogHandlers(ctx),

@@ -6,6 +6,48 @@ export const jaImportsScreen = {
   title: '台帳を取り込む',
   intro:
     'Excelの台帳（.xlsx）や、予約・会計システムから書き出したCSV（.csv・.txt）から、お客様と宿泊の記録を取り込みます。取り込む前に、どのように記録されるかを確かめられます。',
+  mode: {
+    label: '取り込むもの',
+    ledger: '台帳の取り込み',
+    sales: '売上の取り込み',
+  },
+  sales: {
+    intro:
+      '予約・会計システムから書き出した売上のCSV・Excel（日付・お名前・部屋・金額、あれば予約番号）を、記録済みの宿泊に照らし合わせて、宿泊の金額を取り込みます。顧客ランクの利用金額はこの金額から数えます。',
+    drop: '売上のファイルをここにドロップ',
+    reviewTitle: '照合の結果',
+    counts: {
+      matched: '照合できた行',
+      ambiguous: '候補が複数',
+      notFound: '見つからない',
+      invalid: '読めない行',
+    },
+    changes_other: '{{count}}件の宿泊の金額が変わります',
+    status: {
+      matched: '照合済み',
+      ambiguous_other: '候補が{{count}}件',
+      not_found: '該当なし',
+      invalid: '読めません',
+    },
+    column: {
+      line: '行',
+      status: '結果',
+      date: '日付',
+      name: 'お名前',
+      room: '部屋',
+      amount: '金額',
+      stay: '宿泊',
+      change: '金額の変更',
+    },
+    stayLine: '{{name}} 様　{{from}}〜{{to}}',
+    change: '{{from}} → {{to}}',
+    notWritten: '照合できなかった行は取り込みません。ファイルを直して、もう一度選んでください。',
+    nothing: '金額が変わる宿泊がありません',
+    run: '金額を取り込む',
+    doneTitle: '売上を取り込みました',
+    done_other: '{{count}}件の宿泊の金額を記録しました。',
+    another: '別の売上ファイルを取り込む',
+  },
   steps: {
     file: 'ファイルを選ぶ',
     check: '内容を確かめる',
@@ -128,6 +170,7 @@ export const jaImportsScreen = {
     undone: '取り消し済み',
     undoneBy: '{{when}}に{{name}}が取り消し',
     countsLine: 'お客様 {{guests}}・宿泊 {{stays}}・アレルギー {{allergies}}',
+    salesLine: '金額を記録した宿泊: {{stays}}件',
     undo: '元に戻す',
   },
   undo: {
@@ -139,5 +182,9 @@ export const jaImportsScreen = {
     doneTitle: '取り込みを元に戻しました',
     removed: '取り除いたお客様 {{guests}}人・宿泊 {{stays}}件・取り消したアレルギー {{allergies}}件',
     kept_other: 'その後に記録が加わったため残したお客様 {{count}}人',
+    salesBody: '「{{file}}」（{{when}}）から取り込んだ宿泊の金額を、取り込む前の金額に戻します。',
+    salesKeptNote: '取り込みのあとで金額を直した宿泊は、直した金額のままにします。',
+    amounts_other: '金額を戻した宿泊: {{count}}件',
+    keptAmounts_other: '金額を直してあったため、そのままにした宿泊: {{count}}件',
   },
 };

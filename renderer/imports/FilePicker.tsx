@@ -8,7 +8,16 @@ import { useTranslation } from 'react-i18next';
 
 const ACCEPT = '.xlsx,.csv,.txt,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function FilePicker({ onFile, disabled }: { onFile: (file: File) => void; disabled?: boolean }) {
+export function FilePicker({
+  onFile,
+  disabled,
+  dropLabel,
+}: {
+  onFile: (file: File) => void;
+  disabled?: boolean;
+  /** What the zone asks for: a ledger by default, a sales file on the sales import. */
+  dropLabel?: string;
+}) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
@@ -41,7 +50,7 @@ export function FilePicker({ onFile, disabled }: { onFile: (file: File) => void;
       }}
     >
       <Stack align="center" gap="sm">
-        <Text fw={600}>{t('imports.screen.file.drop')}</Text>
+        <Text fw={600}>{dropLabel ?? t('imports.screen.file.drop')}</Text>
         <Button onClick={() => input.current?.click()} disabled={disabled} data-testid="import-choose-file" autoFocus>
           {t('imports.screen.file.choose')}
         </Button>

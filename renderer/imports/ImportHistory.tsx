@@ -86,11 +86,13 @@ export function ImportHistory({
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{clock.dateTime(summary.createdAt)}</Table.Td>
                   <Table.Td>{summary.staffName ?? t('common.unknownStaff')}</Table.Td>
                   <Table.Td data-testid="import-history-counts">
-                    {t('imports.screen.history.countsLine', {
-                      guests: summary.counts.newGuests,
-                      stays: summary.counts.stays,
-                      allergies: summary.counts.allergies,
-                    })}
+                    {summary.sales
+                      ? t('imports.screen.history.salesLine', { stays: summary.sales.stays })
+                      : t('imports.screen.history.countsLine', {
+                          guests: summary.counts.newGuests,
+                          stays: summary.counts.stays,
+                          allergies: summary.counts.allergies,
+                        })}
                   </Table.Td>
                   <Table.Td>
                     <StateBadge summary={summary} />

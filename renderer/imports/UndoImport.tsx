@@ -19,13 +19,25 @@ export function UndoResult({ result }: { result: UndoResult }) {
   const { t } = useTranslation();
   return (
     <Alert color="teal" variant="light" title={t('imports.screen.undo.doneTitle')} data-testid="undo-result">
-      <Text size="sm" data-testid="undo-removed">
-        {t('imports.screen.undo.removed', {
-          guests: result.guests,
-          stays: result.stays,
-          allergies: result.allergies,
-        })}
-      </Text>
+      {result.guests + result.stays + result.allergies > 0 && (
+        <Text size="sm" data-testid="undo-removed">
+          {t('imports.screen.undo.removed', {
+            guests: result.guests,
+            stays: result.stays,
+            allergies: result.allergies,
+          })}
+        </Text>
+      )}
+      {result.amounts > 0 && (
+        <Text size="sm" data-testid="undo-amounts">
+          {t('imports.screen.undo.amounts', { count: result.amounts })}
+        </Text>
+      )}
+      {result.keptAmounts > 0 && (
+        <Text size="sm" data-testid="undo-kept-amounts">
+          {t('imports.screen.undo.keptAmounts', { count: result.keptAmounts })}
+        </Text>
+      )}
       {result.keptGuests > 0 && (
         <Text size="sm" data-testid="undo-kept">
           {t('imports.screen.undo.kept', { count: result.keptGuests })}
@@ -41,7 +53,7 @@ export function UndoImport({
   onUndone,
   testId = 'undo-import',
 }: {
-  summary: Pick<ImportSummary, 'id' | 'fileName' | 'createdAt'>;
+  summary: Pick<ImportSummary, 'id' | 'fileName' | 'createdAt'> & { kind?: ImportSummary['kind'] };
   onUndone: (result: UndoResult) => void;
   testId?: string;
 }) {
@@ -52,6 +64,7 @@ export function UndoImport({
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const current = staff.data?.currentStaffId ?? null;
+  const sales = summary.kind === 'sales';
 
   const undo = async () => {
     setError(null);
@@ -78,9 +91,12 @@ export function UndoImport({
       >
         <Stack gap="sm" data-testid="undo-dialog">
           <Text size="sm">
-            {t('imports.screen.undo.body', { file: summary.fileName, when: clock.dateTime(summary.createdAt) })}
+            {t(sales ? 'imports.screen.undo.salesBody' : 'imports.screen.undo.body', {
+              file: summary.fileName,
+              when: clock.dateTime(summary.createdAt),
+            })}
           </Text>
-          <Text size="sm">{t('imports.screen.undo.keptNote')}</Text>
+          <Text size="sm">{t(sales ? 'imports.screen.undo.salesKeptNote' : 'imports.screen.undo.keptNote')}</Text>
           <Text size="sm" c="dimmed">
             {t('imports.screen.undo.trace')}
           </Text>

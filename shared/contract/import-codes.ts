@@ -101,6 +101,8 @@ export const SET_ASIDE_REASONS = [
   'formula_without_value', // a formula cell the file holds no computed value for
   'invalid_field', // cleansed, but still not what the guest form accepts (the field is named): never written half right
   'room_taken', // a future stay in a room another party already holds on those nights
+  'no_date', // a sales row without a date to find its stay by
+  'no_amount', // a sales row without an amount (an empty cell is not ¥0 there: it would wipe what the stay holds)
 ] as const;
 export type SetAsideReason = (typeof SET_ASIDE_REASONS)[number];
 
@@ -112,5 +114,11 @@ export const MAPPING_ISSUES = [
   'reading_twice', // a whole-reading column beside family/given reading columns
   'field_twice', // a field that takes one column mapped to several
   'stay_without_arrival', // stay columns (room, nights, amount…) without an arrival column to make stays of
+  'sales_needs_date', // a sales file: no date column (arrival, checkout or bill date) to find the stay by
+  'sales_needs_amount', // a sales file: no amount column
 ] as const;
+
+/** What an import brought: a ledger (guests, stays, allergies) or sales (the amounts of stays already recorded). */
+export const IMPORT_KINDS = ['ledger', 'sales'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
 export type MappingIssueCode = (typeof MAPPING_ISSUES)[number];

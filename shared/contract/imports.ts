@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { id } from './common.ts';
 import { call } from './define.ts';
-import { IMPORT_FIELDS } from './import-codes.ts';
+import { IMPORT_FIELDS, IMPORT_KINDS } from './import-codes.ts';
+import { salesCountsSchema } from './sales-import.ts';
 
 // Importing an inn's ledger (an Excel sheet, a CSV from its reservation or accounting system): the file is
 // sent with files.upload, read and cleansed into a preview (imports.preview), then written as one batch under
@@ -81,10 +82,14 @@ const importInput = z
 
 export const importSummarySchema = z.object({
   id: z.string(),
+  /** A ledger (guests, stays, allergies) or sales (the amounts of stays already recorded). */
+  kind: z.enum(IMPORT_KINDS),
   fileName: z.string(),
   createdAt: z.string(),
   staffName: z.string().nullable(),
+  /** A ledger's counts; a sales import's rows are counted here as `rows` only, its own counts in `sales`. */
   counts: importCountsSchema,
+  sales: salesCountsSchema.nullable(),
   /** False when the import was stopped (cancelled, or the PC was closed) before every row was written. */
   finished: z.boolean(),
   undoneAt: z.string().nullable(),
@@ -147,7 +152,7 @@ export const importCalls = {
   }),
   'imports.undo': call({
     summary:
-      'Undoes a whole import as one step: its stays and guests are removed (tombstones) and its allergies retracted, except records staff made or changed since, which stay (counted as kept). A job (progress).',
+      'Undoes a whole import as one step: its stays and guests are removed (tombstones) and its allergies retracted, except records staff made or changed since, which stay (counted as kept). A sales import puts back the amounts its stays had, except on a stay whose amount was changed since (kept). A job (progress).',
     writes: true,
     job: true,
     input: z.object({ import: id }).strict(),
@@ -157,6 +162,9 @@ export const importCalls = {
       allergies: z.number().int(),
       /** Guests kept because something was recorded for them after the import. */
       keptGuests: z.number().int(),
+      /** A sales import: stays whose amount was put back, and stays kept as staff changed them since. */
+      amounts: z.number().int(),
+      keptAmounts: z.number().int(),
     }),
   }),
 };

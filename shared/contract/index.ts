@@ -21,6 +21,7 @@ import { kitchenCalls } from './kitchen.ts';
 import { managerCalls } from './manager.ts';
 import { rankCalls } from './ranks.ts';
 import { requestCalls } from './requests.ts';
+import { salesImportCalls } from './sales-import.ts';
 import { serviceCalls } from './service.ts';
 import { settingsCalls } from './settings.ts';
 import { staffCalls } from './staff.ts';
@@ -51,6 +52,7 @@ export const contract = {
   ...exportCalls,
   ...fileCalls,
   ...importCalls,
+  ...salesImportCalls,
   ...backupCalls,
   ...duplicateCalls,
   ...accessLogCalls,

@@ -103,6 +103,8 @@ export const CALL_ACCESS: Readonly<Record<CallName, Access>> = {
   'imports.setAsideFile': 'import',
   'imports.list': 'import',
   'imports.undo': 'import',
+  'imports.salesPreview': 'import',
+  'imports.salesRun': 'import',
   // Whether backups are being taken is shown to everyone (the banner asks someone to tell a manager).
   'backups.status': 'staff',
   'backups.configure': 'backups.manage',

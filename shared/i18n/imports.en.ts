@@ -81,6 +81,8 @@ export const enImports: Translation<typeof jaImports> = {
     formula_without_value: 'The file holds no result for this formula',
     invalid_field: 'A value the guest card cannot take',
     room_taken: 'The room is already booked for another party on those nights',
+    no_date: 'No date',
+    no_amount: 'No amount',
   },
   mappingIssue: {
     needs_name: 'Choose the column with the name',
@@ -89,5 +91,7 @@ export const enImports: Translation<typeof jaImports> = {
     reading_twice: 'Both a reading column and family/given reading columns are chosen',
     field_twice: 'The same field is chosen for several columns',
     stay_without_arrival: 'Choose the arrival column to import nights, rooms, amounts and the like',
+    sales_needs_date: 'Choose the column with the date (arrival, checkout or bill date)',
+    sales_needs_amount: 'Choose the column with the amount',
   },
 };

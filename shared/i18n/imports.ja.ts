@@ -79,6 +79,8 @@ export const jaImports = {
     formula_without_value: '数式の計算結果がファイルに保存されていません',
     invalid_field: 'お客様の項目として登録できない値があります',
     room_taken: 'その日程の部屋はほかの予約で使われています',
+    no_date: '日付がありません',
+    no_amount: '金額がありません',
   },
   mappingIssue: {
     needs_name: '名前の列を選んでください',
@@ -87,5 +89,7 @@ export const jaImports = {
     reading_twice: 'フリガナの列と、セイ・メイの列の両方が選ばれています',
     field_twice: '同じ項目が複数の列に選ばれています',
     stay_without_arrival: '泊数・部屋・金額などを取り込むには来館日の列を選んでください',
+    sales_needs_date: '日付（来館日・チェックアウト日・精算日）の列を選んでください',
+    sales_needs_amount: '金額の列を選んでください',
   },
 };

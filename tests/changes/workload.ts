@@ -434,6 +434,28 @@ const PREPARED: Record<string, (w: WorkloadState, call: Caller) => Promise<Input
     });
     return answer.ok ? { upload: (answer.value as { upload: string }).upload } : null;
   },
+  // Sales for stays the register holds (as an accounting system exports them): date, name with 様, room, amount.
+  'imports.salesRun': async (w, call) => {
+    const stays = w.db
+      .prepare(
+        `SELECT s.arrival_date, s.rooms, g.family_name, g.given_name FROM stays s JOIN guests g ON g.id = s.guest_id
+          WHERE s.deleted_at IS NULL AND s.status <> 'cancelled' ORDER BY s.id LIMIT 3`,
+      )
+      .all() as Array<{ arrival_date: string; rooms: string; family_name: string; given_name: string }>;
+    if (stays.length === 0) return null;
+    const lines = stays.map(
+      (stay) =>
+        `${stay.arrival_date},${stay.family_name} ${stay.given_name} 様,${(JSON.parse(stay.rooms) as string[])[0] ?? ''},${w.r.int(1, 90) * 1000}`,
+    );
+    const bytes = Buffer.from(['利用日,お名前,部屋,売上', ...lines].join('\r\n'), 'utf8');
+    const answer = await call('files.upload', {
+      name: 'sales.csv',
+      size: bytes.length,
+      offset: 0,
+      chunk: bytes.toString('base64'),
+    });
+    return answer.ok ? { upload: (answer.value as { upload: string }).upload } : null;
+  },
 };
 MAKERS['imports.undo'] = (w) => {
   const id = one(w, 'SELECT id FROM imports WHERE undone_at IS NULL');

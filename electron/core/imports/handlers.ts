@@ -1,5 +1,7 @@
+import type { ImportKind } from '../../../shared/contract/import-codes.ts';
 import type { ImportCounts } from '../../../shared/contract/imports.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
+import type { SalesCounts } from '../../../shared/contract/sales-import.ts';
 import { SET_ASIDE_WORDS, setAsideReasonWords } from '../../../shared/i18n/import-labels.ts';
 import { personIdOf } from '../access/check.ts';
 import { recordAccess } from '../access/record.ts';
@@ -26,6 +28,14 @@ const IMPORT_SLICE_MS = 60;
 const SET_ASIDE_SHOWN = 200;
 /** Plans kept for the next step (run after preview, the set-aside file): a 100,000-row plan is large. */
 const PLANS_KEPT = 2;
+
+/** A ledger's counts as they are; a sales import's under `sales`, its rows also counted as a ledger's. */
+function importedCounts(kind: ImportKind, text: string): { counts: ImportCounts; sales: SalesCounts | null } {
+  if (kind === 'ledger') return { counts: JSON.parse(text) as ImportCounts, sales: null };
+  const sales = JSON.parse(text) as SalesCounts;
+  const counts = { rows: sales.rows, newGuests: 0, matchedGuests: 0, repeatRows: 0, stays: 0, allergies: 0 };
+  return { counts: { ...counts, setAside: 0, changes: 0 }, sales };
+}
 
 export function importHandlers(ctx: CoreContext, searchIndex: SearchIndex): Handlers<ImportCalls> {
   const plans = new Map<string, ImportPlan>();
@@ -158,13 +168,14 @@ export function importHandlers(ctx: CoreContext, searchIndex: SearchIndex): Hand
     'imports.list': () => {
       const rows = ctx.db
         .prepare(
-          `SELECT i.id, i.file_name, i.created_at, i.counts, i.finished_at, i.undone_at,
+          `SELECT i.id, i.kind, i.file_name, i.created_at, i.counts, i.finished_at, i.undone_at,
                   s.name AS staff_name, u.name AS undone_by_name
              FROM imports i LEFT JOIN staff s ON s.id = i.staff_id LEFT JOIN staff u ON u.id = i.undone_by
             ORDER BY i.created_at DESC LIMIT 200`,
         )
         .all() as Array<{
         id: string;
+        kind: ImportKind;
         file_name: string;
         created_at: string;
         counts: string;
@@ -176,10 +187,11 @@ export function importHandlers(ctx: CoreContext, searchIndex: SearchIndex): Hand
       return {
         imports: rows.map((row) => ({
           id: row.id,
+          kind: row.kind,
           fileName: row.file_name,
           createdAt: row.created_at,
           staffName: row.staff_name,
-          counts: JSON.parse(row.counts) as ImportCounts,
+          ...importedCounts(row.kind, row.counts),
           finished: row.finished_at !== null,
           undoneAt: row.undone_at,
           undoneByName: row.undone_by_name,

@@ -302,8 +302,8 @@ const READING_OF: Partial<Record<ImportField, ImportField>> = {
   givenName: 'givenReading',
 };
 
-/** A header folded: width, case, every space and the punctuation English headers vary in (E-mail, Check-in, Tel.). */
-function fold(text: string): string {
+/** A header folded (exported for the sales import's date words): width, case, every space and the punctuation English headers vary in (E-mail, Check-in, Tel.). */
+export function fold(text: string): string {
   return foldWidth(cleanText(text))
     .normalize('NFKC')
     .toLowerCase()

@@ -1,4 +1,5 @@
 import { guestCreateFieldsSchema, type PHONE_LABELS } from '../../../shared/contract/guests.ts';
+import type { ImportKind } from '../../../shared/contract/import-codes.ts';
 import type { ImportCounts } from '../../../shared/contract/imports.ts';
 import { phoneDigits } from '../../../shared/text/phone.ts';
 import type { CoreContext } from '../context.ts';
@@ -56,11 +57,16 @@ export type ImportPlan = {
 };
 
 /** The mapping of the latest import of a ledger with this header, if one was made. */
-function rememberedMapping(ctx: CoreContext, key: string, columns: number): ColumnMapping | null {
+export function rememberedMapping(
+  ctx: CoreContext,
+  key: string,
+  columns: number,
+  kind: ImportKind = 'ledger',
+): ColumnMapping | null {
   const text = ctx.db
-    .prepare('SELECT mapping FROM imports WHERE source_key = ? ORDER BY created_at DESC LIMIT 1')
+    .prepare('SELECT mapping FROM imports WHERE source_key = ? AND kind = ? ORDER BY created_at DESC LIMIT 1')
     .pluck()
-    .get(key) as string | undefined;
+    .get(key, kind) as string | undefined;
   if (!text) return null;
   const mapping = JSON.parse(text) as ColumnMapping;
   return mapping.length === columns ? mapping : null;

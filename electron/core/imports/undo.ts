@@ -1,9 +1,11 @@
 import { columnSpec, tableSpec } from '../../../db/log/registry.ts';
 import { encodeRowId } from '../../../db/log/store.ts';
+import type { ImportKind } from '../../../shared/contract/import-codes.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import type { Actor, CoreContext } from '../context.ts';
 import type { SliceClock, SliceProgress } from '../jobs/runner.ts';
 import { writeInSlices } from '../jobs/write-slices.ts';
+import { undoSales } from './sales/write.ts';
 
 // Undoing an import as one step, without touching what was recorded since. Nothing is physically deleted:
 // the import's stays and guests get tombstones and its allergies are retracted, all through the write path,
@@ -12,11 +14,19 @@ import { writeInSlices } from '../jobs/write-slices.ts';
 // allergy not from this import, a companion link, a banquet). Allergies staff already corrected stay as the
 // correction left them, and records a 名寄せ merge moved to another card since are that card's history now.
 
-export type UndoCounts = { guests: number; stays: number; allergies: number; keptGuests: number };
+export type UndoCounts = {
+  guests: number;
+  stays: number;
+  allergies: number;
+  keptGuests: number;
+  /** A sales import (sales/write.ts): amounts put back, and amounts kept as staff changed them since. */
+  amounts: number;
+  keptAmounts: number;
+};
 
 export const UNDO_REASON = '台帳の取り込みを取り消し / Ledger import undone';
 
-type ImportRow = { id: string; undone_at: string | null };
+type ImportRow = { id: string; kind: ImportKind; undone_at: string | null };
 
 /** Whether something not from this import hangs on the guest. */
 function guestHasOwnRecords(ctx: CoreContext, guestId: string, importId: string, keptStays: ReadonlySet<string>) {
@@ -70,7 +80,7 @@ function stayHasOwnRecords(ctx: CoreContext, stayId: string) {
 }
 
 export function findImport(ctx: CoreContext, id: string): ImportRow {
-  const row = ctx.db.prepare('SELECT id, undone_at FROM imports WHERE id = ?').get(id) as ImportRow | undefined;
+  const row = ctx.db.prepare('SELECT id, kind, undone_at FROM imports WHERE id = ?').get(id) as ImportRow | undefined;
   if (!row) throw new CallFailure('not_found', 'import_not_found');
   return row;
 }
@@ -81,7 +91,12 @@ export function* undoImport(
   slice: SliceClock,
   importId: string,
 ): Generator<SliceProgress, UndoCounts, void> {
-  if (findImport(ctx, importId).undone_at) throw new CallFailure('conflict', 'import_already_undone');
+  const found = findImport(ctx, importId);
+  if (found.undone_at) throw new CallFailure('conflict', 'import_already_undone');
+  if (found.kind === 'sales') {
+    const sales = yield* undoSales(ctx, actor, slice, importId);
+    return { guests: 0, stays: 0, allergies: 0, keptGuests: 0, ...sales };
+  }
   const stays = ctx.db
     .prepare('SELECT id FROM stays WHERE import_id = ? AND deleted_at IS NULL ORDER BY id')
     .pluck()
@@ -96,7 +111,7 @@ export function* undoImport(
     .prepare('SELECT id FROM guests WHERE import_id = ? AND deleted_at IS NULL ORDER BY id')
     .pluck()
     .all(importId) as string[];
-  const counts: UndoCounts = { guests: 0, stays: 0, allergies: 0, keptGuests: 0 };
+  const counts: UndoCounts = { guests: 0, stays: 0, allergies: 0, keptGuests: 0, amounts: 0, keptAmounts: 0 };
   const total = stays.length + allergies.length + guests.length;
   let done = 0;
   const keptStays = new Set<string>();
