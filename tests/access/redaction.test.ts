@@ -32,6 +32,40 @@ async function innWithGuest() {
 }
 
 describe('contact details', () => {
+  it('appear nowhere in what the kitchen and the floor may read: deals, the calendar, arrivals, the stay', async () => {
+    const { call, guest, kitchen } = await innWithGuest();
+    const nakai = await call('staff.create', { name: '仲居 田中', roles: ['service'] });
+    const deal = await call('banquets.create', {
+      fields: {
+        organiserId: guest.id,
+        type: 'bonenkai',
+        date: '2026-12-10',
+        startTime: '18:00',
+        endTime: '20:00',
+        headcount: 20,
+      },
+    });
+    const stay = await call('stays.create', {
+      fields: { guestId: guest.id, arrivalDate: '2026-12-10', departureDate: '2026-12-11', rooms: ['201'] },
+    });
+    const traces = ['03-1234-5678', '0312345678', 'ishihara@example.jp', '150-0001', '神宮前', '1980-05-05'];
+    for (const person of [kitchen, nakai]) {
+      await call('staff.setCurrent', { id: person.id });
+      const answers = [
+        await call('banquets.get', { id: deal.banquet.id }),
+        await call('banquets.list', {}),
+        await call('banquets.calendar', { from: '2026-12-01', to: '2026-12-31' }),
+        await call('followUps.list', { guestId: guest.id }),
+        await call('arrivals.forDate', { date: '2026-12-10' }),
+        await call('stays.get', { id: stay.id }),
+        await call('guests.service', { id: guest.id }),
+      ];
+      const text = JSON.stringify(answers);
+      expect(text).toContain('石原');
+      for (const trace of traces) expect(text, `${person.name}: ${trace}`).not.toContain(trace);
+    }
+  });
+
   it('are blank on the card, in search hits and out of the history for the kitchen', async () => {
     const { call, guest, kitchen } = await innWithGuest();
     await call('staff.setCurrent', { id: kitchen.id });

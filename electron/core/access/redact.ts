@@ -39,9 +39,44 @@ const REDACTORS: Redactors = {
   }),
 };
 
+/**
+ * Contact details under any other name a call answers with: a deal's organiser's phone, the phone of a follow-up
+ * call. Every answer to a person without guests.contact is walked for these keys (and the card's own), so a call
+ * added later that carries a phone under one of them cannot hand it to the kitchen by being forgotten above.
+ */
+const CONTACT_KEYS = new Set<string>([...CONTACT_FIELDS, 'phone', 'organiserPhone', 'guestPhone']);
+
+function blankContactKeys(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    let changed = false;
+    const items = value.map((item) => {
+      const blanked = blankContactKeys(item);
+      if (blanked !== item) changed = true;
+      return blanked;
+    });
+    return changed ? items : value;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  let copy: Record<string, unknown> | null = null;
+  for (const [key, field] of Object.entries(value)) {
+    let next = field;
+    if (CONTACT_KEYS.has(key)) {
+      if (typeof field === 'string') next = '';
+      else if (Array.isArray(field)) next = [];
+    } else {
+      next = blankContactKeys(field);
+    }
+    if (next !== field) {
+      copy ??= { ...(value as Record<string, unknown>) };
+      copy[key] = next;
+    }
+  }
+  return copy ?? value;
+}
+
 /** The answer as the person may see it. */
 export function redact(name: CallName, value: unknown, grant: Grant): unknown {
+  if (grant.can('guests.contact')) return value;
   const redactor = REDACTORS[name] as ((value: unknown) => unknown) | undefined;
-  if (!redactor || grant.can('guests.contact')) return value;
-  return redactor(value);
+  return blankContactKeys(redactor ? redactor(value) : value);
 }
