@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PIN_LOCK_MINUTES, PIN_MAX_ATTEMPTS } from '../../shared/contract/roles.ts';
 import { makeCore } from '../support/core.ts';
+import { everything } from '../support/replica.ts';
 
 // PINs as staff meet them: the owner sets up the register with a PIN (PINs on), colleagues get theirs from a
 // manager, choosing a person asks for it, wrong PINs lock that person out on this PC for a while.
@@ -143,5 +144,27 @@ describe('PINs', () => {
     expect(await call('staff.lock', {})).toEqual({ currentStaffId: null });
     expect(await core.call('guests.search', { q: 'さ' })).toEqual({ ok: false, error: { code: 'no_staff' } });
     expect(await core.call('staff.setCurrent', { id: okami.id })).toMatchObject({ error: { detail: 'pin_required' } });
+  });
+
+  it('set on two PCs apart, end the same on both and are never shown as a conflict (the hashes stay hidden)', async () => {
+    const a = await innWithPins();
+    const manager = await a.call('staff.create', { name: '支配人 木村', roles: ['manager'], pin: '2468' });
+    const front = await a.call('staff.create', { name: 'フロント 鈴木', roles: ['front'], pin: '1122' });
+    const b = makeCore({ clock: () => START + 60_000 });
+    b.core.changes.apply(everything(a.core));
+    // The owner resets the manager's PIN on one PC while the manager changes it on the other.
+    await a.call('staff.setPin', { id: manager.id, pin: '1357' });
+    await b.call('staff.setCurrent', { id: manager.id, pin: '2468' });
+    await b.call('staff.setPin', { id: manager.id, pin: '9753', currentPin: '2468' });
+    a.core.changes.apply(everything(b.core));
+    b.core.changes.apply(everything(a.core));
+    const hash = (test: typeof a | typeof b) =>
+      test.db.prepare('SELECT pin_hash FROM staff WHERE id = ?').pluck().get(manager.id);
+    expect(hash(a)).toBe(hash(b));
+    for (const test of [a, b]) {
+      await test.call('staff.setCurrent', { id: front.id, pin: '1122' });
+      const listed = await test.call('conflicts.list', {});
+      expect(JSON.stringify(listed)).not.toContain('scrypt$');
+    }
   });
 });

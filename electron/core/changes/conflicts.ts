@@ -41,8 +41,10 @@ export type InvariantCheck = {
 /**
  * Columns whose concurrent values are not a disagreement: when each PC made the row, and bookkeeping the write
  * path sets itself at every edit (a guest's last activity; changes/write.ts passes over it too). Lists merge.
+ * A PIN's hash is a secret: two PINs set apart resolve by the later write, as any field does, but are never
+ * shown as a conflict, whose panel (conflicts.list) would put both hashes before the desk to guess offline.
  */
-const NOT_EDITS = new Set(['created_at', 'last_activity_at']);
+const NOT_EDITS = new Set(['created_at', 'last_activity_at', 'pin_hash']);
 
 export function createConflicts(db: Database, log: LogStore) {
   const checks: InvariantCheck[] = [];
