@@ -98,4 +98,16 @@ describe('retention review', () => {
     expect(review).toMatchObject({ years: 2, before: '2023-01-11' });
     expect(review.guests.map((row: { familyName: string }) => row.familyName)).toEqual(['小田']);
   });
+
+  it('leaves out a guest already erased: there is nothing left to review', async () => {
+    const inn = await innOn('2018-04-01');
+    const erased = await inn.guest('松田', 'まつだ');
+    await inn.guest('森', 'もり');
+    inn.setToday('2025-04-02');
+    expect(await inn.listed()).toEqual(['松田', '森']);
+    await inn.call('guests.erase', { id: erased, reason: '保存期間の見直し' });
+    const review = await inn.call('guests.retentionReview', {});
+    expect(review.total).toBe(1);
+    expect(review.guests.map((row: { familyName: string }) => row.familyName)).toEqual(['森']);
+  });
 });

@@ -8,7 +8,8 @@ import { readSettings } from '../settings/handlers.ts';
 // Retention review (APPI 第22条: personal data no longer needed should be erased without delay). A guest is
 // listed when nothing happened about them for the inn's retention period (the setting retentionYears): no
 // stay (as lead or in a party, any status: a cancelled booking was still contact), no allergy or request
-// recorded, no banquet organised, and no edit of the card. The list only proposes: the inn decides, and the
+// recorded, no banquet organised, and no edit of the card; a guest already erased is done with. The list only
+// proposes: the inn decides, and the
 // erasure itself is another call.
 //
 // Days are the inn's (its zone setting): an activity on the cut-off day itself keeps the guest off the list.
@@ -53,7 +54,8 @@ const CANDIDATES = `
     LEFT JOIN allergy_records ON allergy_records.guest_id = g.id
     LEFT JOIN request_records ON request_records.guest_id = g.id
     LEFT JOIN organised ON organised.guest_id = g.id
-   WHERE g.id BETWEEN @from AND @to AND g.deleted_at IS NULL AND g.last_activity_at < @cutoff`;
+   WHERE g.id BETWEEN @from AND @to AND g.deleted_at IS NULL AND g.last_activity_at < @cutoff
+     AND NOT EXISTS (SELECT 1 FROM erasures e WHERE e.guest_id = g.id)`;
 
 /** The review's statements (tests/guest-rights/query-plan.test.ts checks each reads through an index). */
 export const RETENTION_STATEMENTS = { guestsAfter: GUESTS_AFTER, candidates: CANDIDATES };
