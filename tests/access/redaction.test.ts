@@ -32,6 +32,20 @@ async function innWithGuest() {
 }
 
 describe('contact details', () => {
+  it('find nobody for the kitchen by the start of an email, while a name still finds its guest', async () => {
+    const { call, guest, kitchen } = await innWithGuest();
+    // The owner gives him an email that starts like no name; the kitchen then searches.
+    await call('guests.update', { id: guest.id, patch: { email: 'qzhiro77@example.jp' }, version: guest.version });
+    await call('staff.setCurrent', { id: kitchen.id });
+    for (const q of ['qzhiro77', 'qzhiro', 'qzh']) expect((await call('guests.search', { q })).hits, q).toEqual([]);
+    for (const q of ['いしはら', 'ishihara', '石原']) {
+      expect(
+        (await call('guests.search', { q })).hits.map((hit: { id: string }) => hit.id),
+        q,
+      ).toEqual([guest.id]);
+    }
+  });
+
   it('appear nowhere in what the kitchen and the floor may read: deals, the calendar, arrivals, the stay', async () => {
     const { call, guest, kitchen } = await innWithGuest();
     const nakai = await call('staff.create', { name: '仲居 田中', roles: ['service'] });

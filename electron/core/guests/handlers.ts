@@ -53,10 +53,12 @@ function refuseUnfitReadings(row: GuestRow, patch: GuestPatch): void {
 export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof createSearch>): Handlers<GuestCalls> {
   return {
     // A person who may not see contact details may not find a guest by them either: a phone number or an
-    // email typed by the kitchen finds nobody (the hits would say whose number it is).
+    // email typed by the kitchen finds nobody (the hits would say whose number it is), nor does the start of an
+    // email that is not also the start of a name.
     'guests.search': ({ q, limit }, actor) => {
-      if (!actor.grant.can('guests.contact') && (looksLikePhoneQuery(q) || q.includes('@'))) return { hits: [] };
-      return { hits: search(q, limit ?? 20) };
+      const contact = actor.grant.can('guests.contact');
+      if (!contact && (looksLikePhoneQuery(q) || q.includes('@'))) return { hits: [] };
+      return { hits: search(q, limit ?? 20, { contact }) };
     },
 
     // The card is read first (a guest not found was not looked at), then the look is recorded in a small write

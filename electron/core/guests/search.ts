@@ -8,7 +8,7 @@ import { romajiQueryKey } from '../../../shared/text/romaji.ts';
 import { foldWidth } from '../../../shared/text/width.ts';
 import type { NameFormatter } from './rows.ts';
 import type { SearchCues } from './search-cues.ts';
-import { nameKey, shortLimit } from './search-keys.ts';
+import { guestTerms, nameKey, shortLimit } from './search-keys.ts';
 
 // Search as you type. The query is turned into the keys it could mean (phone digits, romaji key,
 // kana key, name key, email); each key is looked up in search_term:
@@ -139,9 +139,19 @@ export function createSearch(db: Database, displayName: NameFormatter, cues: Sea
     return statement.all(...rowids) as HitRow[];
   };
 
-  return function search(query: string, limit = 20): SearchHit[] {
+  /**
+   * Whether the guest is found by the query through their names and readings alone, as a person who may not see
+   * contact details finds them: a hit through the email or a phone number would tell them whose it is.
+   */
+  const foundByName = (row: HitRow, keys: readonly string[]) => {
+    const terms = [...guestTerms({ ...row, phones: '[]', email: '' }).keys()];
+    return keys.some((key) => terms.some((term) => term === key || term.startsWith(key)));
+  };
+
+  return function search(query: string, limit = 20, options: { contact: boolean } = { contact: true }): SearchHit[] {
     const best = new Map<number, Candidate>();
-    for (const key of queryKeys(query)) {
+    const keys = queryKeys(query);
+    for (const key of keys) {
       for (const candidate of lookup(key, limit + LOOK_FURTHER)) {
         const seen = best.get(candidate.guest);
         if (!seen || candidate.rank < seen.rank) best.set(candidate.guest, candidate);
@@ -155,6 +165,7 @@ export function createSearch(db: Database, displayName: NameFormatter, cues: Sea
     const shownIds = new Set<string>();
     const found = ranked.flatMap((candidate) => {
       const hit = rows.get(candidate.guest);
+      if (hit && !options.contact && !foundByName(hit, keys)) return [];
       const row = hit && (hit.merged_into ? onRecord(hit) : hit);
       // One hit per person: a guest found by their own name and by a merged card's name is listed once.
       if (!row || shownIds.has(row.id)) return [];
