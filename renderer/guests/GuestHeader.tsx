@@ -46,7 +46,13 @@ export function GuestHeader({ card, onChanged }: { card: GuestCard; onChanged():
         </Text>
         {!deleted && <GuestRankLine guestId={card.id} />}
       </Stack>
-      {deleted && <DiscloseButton card={card} />}
+      {/* A deleted card can still be disclosed to its guest, or erased at their request (削除 only hides it). */}
+      {deleted && (
+        <Group gap="xs">
+          {may('guests.disclose') && <DiscloseButton card={card} />}
+          {may('guests.erase') && <EraseGuest card={card} onErased={onChanged} />}
+        </Group>
+      )}
       {!deleted && (
         <Group gap="xs">
           {may('guests.disclose') && <DiscloseButton card={card} />}

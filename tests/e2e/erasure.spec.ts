@@ -94,3 +94,17 @@ test('a guest with a stay this year: the register fields are kept until three ye
   await page.getByTestId('guest-search').fill('とどろき');
   await expect(page.getByTestId('no-results')).toBeVisible();
 });
+
+test('a guest deleted earlier can still be erased at their request, from the deleted card', async ({ page, app }) => {
+  await open(page, app.url);
+  await firstRun(page, '女将 山田');
+  await createGuest(page, TODOROKI);
+  await page.getByTestId('delete-guest').click();
+  await page.getByTestId('confirm-delete').click();
+  await expect(page.getByTestId('guest-name')).toHaveCSS('text-decoration-line', 'line-through');
+  await page.getByTestId('erase-guest').click();
+  await page.getByTestId('erasure-reason').fill('ご本人よりお電話で依頼');
+  await page.getByTestId('confirm-erase').click();
+  await expect(page.getByTestId('guest-name')).toHaveText('消去済みのお客様');
+  expect(bytesFound(app.dataFile, [TODOROKI.familyName, TODOROKI.phone])).toEqual([]);
+});
