@@ -176,6 +176,12 @@ export function createRankKeeper(options: RankKeeperOptions) {
     settle() {
       if (gathered.size === 0) return;
       const current = rules();
+      // No rules, no ranks (the recompute after the rules were emptied clears what was there): an inn that does not
+      // rank pays nothing on its writes (a 100,000-row ledger import).
+      if (current.length === 0) {
+        gathered.clear();
+        return;
+      }
       const day = today();
       for (const id of gathered) rows.store(id, rows.compute(id, current, day), rows.stored(id));
       gathered.clear();
