@@ -112,7 +112,7 @@ test('a manager discloses a guest as JSON and as a PDF from the card', async ({ 
   const disclosure = JSON.parse(json.bytes.toString('utf8'));
   expect(disclosure).toMatchObject({
     format: 'yadocho.disclosure',
-    version: 1,
+    version: 2,
     guest: { familyName: '高橋', givenName: '一郎', phones: [{ number: '090-1234-5678' }] },
     stays: [{ arrivalDate: '2026-10-10', amountYen: 64000 }],
     requests: [{ text: '禁煙室を希望', standing: true }],
