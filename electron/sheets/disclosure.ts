@@ -36,7 +36,8 @@ export async function makeDisclosurePdf(
   const codes = words.labels.codes;
   const zone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const { guest } = disclosure;
-  const name = words.guest(personName(guest));
+  // An erased guest's profile is blank: the sheet says who it is about in words, not with an empty 様.
+  const name = personName(guest) ? words.guest(personName(guest)) : labels.erasure.erasedGuest;
   const sheet = openSheet(`${labels.title} ${personName(guest)}`, lang);
   const { doc } = sheet;
 

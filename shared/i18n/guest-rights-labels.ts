@@ -67,6 +67,7 @@ const ja = {
       history: '変更の履歴',
     },
     erasure: {
+      erasedGuest: '消去済みのお客様',
       erasedAt: '消去日',
       holdUntil: '保管期限',
       releasedAt: '保管終了日',
@@ -237,6 +238,7 @@ const en: Translation<typeof ja> = {
       history: 'History of changes',
     },
     erasure: {
+      erasedGuest: 'an erased guest',
       erasedAt: 'Erased',
       holdUntil: 'Kept until',
       releasedAt: 'Hold ended',

@@ -173,6 +173,7 @@ describe('disclosure', () => {
     });
     const ja = await pdfText((await disclose(test, hanako.id, 'pdf')).file.bytes);
     for (const words of [
+      '消去済みのお客様',
       '消去（本人の求め）',
       '消去日',
       '2026年12月20日',
