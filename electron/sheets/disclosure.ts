@@ -36,7 +36,8 @@ export async function makeDisclosurePdf(
   const codes = words.labels.codes;
   const zone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const { guest } = disclosure;
-  const name = words.guest(personName(guest));
+  // An erased guest's profile is blank: the sheet says who it is about in words, not with an empty 様.
+  const name = personName(guest) ? words.guest(personName(guest)) : labels.erasure.erasedGuest;
   const sheet = openSheet(`${labels.title} ${personName(guest)}`, lang);
   const { doc } = sheet;
 
@@ -120,7 +121,7 @@ export async function makeDisclosurePdf(
       words.list(stay.rooms),
       words.party(stay.adults, stay.children),
       stay.plan,
-      stay.amountYen > 0 ? yen(stay.amountYen) : '',
+      stay.amountYen ? yen(stay.amountYen) : '',
     ];
     const period = `${words.shortDay(stay.arrivalDate)}〜${words.shortDay(stay.departureDate)}`;
     const text = [period, words.list(parts), stay.note].filter(Boolean).join('\n');
@@ -170,7 +171,7 @@ export async function makeDisclosurePdf(
       `${serving.dish}${serving.retracted ? labels.retractedServing : ''}`,
       serving.course ?? '',
       serving.reaction ? codes.reaction[serving.reaction] : '',
-      serving.note,
+      serving.note ?? '',
     ]);
     row(`${words.shortDay(serving.date)} ${codes.meal[serving.meal]}`, text);
   }
@@ -185,9 +186,33 @@ export async function makeDisclosurePdf(
       `${banquet.startTime}〜${banquet.endTime}`,
       fillCount(labels, 'headcount', banquet.headcount, lang),
       labels.stage[banquet.stage],
-      banquet.estimateYen > 0 ? yen(banquet.estimateYen) : '',
+      banquet.estimateYen ? yen(banquet.estimateYen) : '',
     ]);
     row(words.shortDay(banquet.date), banquet.note ? `${text}\n${banquet.note}` : text);
+  }
+
+  // Only for an erased guest: when, and what the legal hold still keeps for the 宿泊者名簿 (docs/erasure.md).
+  const { erasure } = disclosure;
+  if (erasure) {
+    heading(labels.section.erasure);
+    const kept = labels.erasure;
+    row(kept.erasedAt, day(erasure.erasedAt));
+    row(kept.holdUntil, erasure.holdUntil ? words.shortDay(erasure.holdUntil) : kept.nothingHeld);
+    if (erasure.releasedAt) row(kept.releasedAt, day(erasure.releasedAt));
+    const { held } = erasure;
+    const heldName = [held.familyName, held.givenName].filter(Boolean).join(' ');
+    const heldRows: Array<[string, string]> = [
+      [field.name, heldName],
+      [field.phones, (held.phones ?? []).map((phone) => phone.number).join('\n')],
+      [field.email, held.email ?? ''],
+      [field.postalCode, held.postalCode ? `〒${held.postalCode}` : ''],
+      [field.address, held.address ?? ''],
+      [field.nationality, held.nationality ? countryName(held.nationality, lang) : ''],
+      [field.passportNumber, held.passportNumber ?? ''],
+    ];
+    const shown = heldRows.filter(([, value]) => value !== '');
+    if (shown.length > 0) row('', kept.heldBasis, true);
+    for (const [label, value] of shown) row(label, value);
   }
 
   heading(labels.section.history);

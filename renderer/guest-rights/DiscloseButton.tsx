@@ -39,7 +39,9 @@ export function DiscloseButton({ card }: { card: GuestCard }) {
       </Button>
       <Modal opened={open} onClose={() => setOpen(false)} title={t('guestRights.disclose.title')} centered>
         <Stack>
-          <Text size="sm">{t('guestRights.disclose.body', { name })}</Text>
+          <Text size="sm">
+            {card.erasure ? t('guestRights.disclose.bodyErased') : t('guestRights.disclose.body', { name })}
+          </Text>
           <Group justify="flex-end">
             <Button
               variant="default"

@@ -1,4 +1,4 @@
-import { Alert, Button, List, Loader, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Loader, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuestCard } from '../../shared/contract/guests.ts';
@@ -6,7 +6,9 @@ import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
 import { useInnClock } from '../app/inn-clock.tsx';
 import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
+import { DiscloseButton } from '../guest-rights/DiscloseButton.tsx';
 import { formatDay } from '../i18n/format.ts';
+import { useMayCall } from '../staff/permissions.ts';
 
 /**
  * 「消去（本人の求め）」: erasure on the guest's request (guests.erase). The confirmation says plainly what is
@@ -142,6 +144,7 @@ function EraseDialog({ card, onClose, onErased }: { card: GuestCard; onClose(): 
 export function ErasedCard({ card }: { card: GuestCard }) {
   const { t, i18n } = useTranslation();
   const clock = useInnClock();
+  const may = useMayCall();
   const erasure = card.erasure;
   if (!erasure) return null;
   return (
@@ -170,6 +173,12 @@ export function ErasedCard({ card }: { card: GuestCard }) {
           )}
         </Stack>
       </Alert>
+      {/* The guest may still ask what is kept (the register fields during the hold): APPI 第33条. */}
+      {may('guests.disclose') && (
+        <Group>
+          <DiscloseButton card={card} />
+        </Group>
+      )}
     </Stack>
   );
 }

@@ -46,6 +46,8 @@ export const enGuestRights: Translation<typeof jaGuestRights> = {
     button: 'Disclose',
     title: 'Disclosure of personal data held',
     body: 'Writes out everything the inn holds about {{name}} (profile, stays, allergies with their corrections, requests, dishes served, banquets and the history of changes). Hand over the PDF on paper; use the JSON when the data itself is asked for.',
+    bodyErased:
+      'Writes out everything the inn still holds about this erased guest (when they were erased, the guest register fields kept until the legal hold ends, and the stays and other records kept for the statistics). Hand over the PDF on paper; use the JSON when the data itself is asked for.',
     pdf: 'Save as PDF (document)',
     json: 'Save as JSON (data)',
     savedNotice: 'Saved {{name}}',

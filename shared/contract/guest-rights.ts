@@ -71,9 +71,26 @@ export type GuestRegister = z.infer<typeof guestRegisterSchema>;
 
 /** The disclosure file's format name and version: a reader checks both (docs/guest-rights.md). */
 export const DISCLOSURE_FORMAT = 'yadocho.disclosure';
-export const DISCLOSURE_VERSION = 1;
+/** Version 2: party stays and attended deals leave out the other person's note and money (null), and `erasure`. */
+export const DISCLOSURE_VERSION = 2;
 
 const staffName = z.string().nullable();
+
+/** The register fields an erasure keeps aside for the legal hold (erasure/fields.ts), as the `guest` names them. */
+export const disclosedHeldSchema = z
+  .object({
+    familyName: z.string(),
+    givenName: z.string(),
+    phones: z.array(z.object({ number: z.string(), label: z.enum(PHONE_LABELS) })),
+    email: z.string(),
+    postalCode: z.string(),
+    address: z.string(),
+    nationality: z.string(),
+    passportNumber: z.string(),
+  })
+  .partial()
+  .strict();
+export type DisclosedHeld = z.infer<typeof disclosedHeldSchema>;
 
 export const disclosureSchema = z.object({
   format: z.literal(DISCLOSURE_FORMAT),
@@ -114,10 +131,11 @@ export const disclosureSchema = z.object({
       plan: z.string(),
       purpose: z.string().nullable(),
       channel: z.string().nullable(),
-      reservationNo: z.string(),
-      amountYen: z.number(),
+      /** null on a stay the guest was only in the party of: the booking, its price and its note are the lead's. */
+      reservationNo: z.string().nullable(),
+      amountYen: z.number().nullable(),
       status: z.enum(STAY_STATUSES),
-      note: z.string(),
+      note: z.string().nullable(),
       deletedAt: z.string().nullable(),
     }),
   ),
@@ -165,7 +183,8 @@ export const disclosureSchema = z.object({
       dish: z.string(),
       course: z.string().nullable(),
       reaction: z.enum(REACTIONS).nullable(),
-      note: z.string(),
+      /** null on a stay the guest was only in the party of: staff's note there is about the lead. */
+      note: z.string().nullable(),
       retracted: z.boolean(),
     }),
   ),
@@ -181,11 +200,24 @@ export const disclosureSchema = z.object({
       endTime: z.string(),
       headcount: z.number(),
       stage: z.enum(STAGES),
-      estimateYen: z.number(),
-      note: z.string(),
+      /** null on a deal the guest only attended: the estimate and the note are the organiser's business. */
+      estimateYen: z.number().nullable(),
+      note: z.string().nullable(),
       deletedAt: z.string().nullable(),
     }),
   ),
+  /**
+   * The guest's erasure on request (docs/erasure.md), or null: when, and what is still held for the 宿泊者名簿 until
+   * `holdUntil` (the register fields, by their `guest` names). `held` is empty when nothing is held (any more).
+   */
+  erasure: z
+    .object({
+      erasedAt: z.string(),
+      holdUntil: z.string().nullable(),
+      releasedAt: z.string().nullable(),
+      held: disclosedHeldSchema,
+    })
+    .nullable(),
   /** The history of changes, as the card's History tab reads it (guests.history), newest first, all of it. */
   history: z.array(historyRowSchema),
 });

@@ -63,7 +63,16 @@ const ja = {
       requests: 'ご要望',
       served: 'お出しした料理',
       banquets: '宴会',
+      erasure: '消去（本人の求め）',
       history: '変更の履歴',
+    },
+    erasure: {
+      erasedGuest: '消去済みのお客様',
+      erasedAt: '消去日',
+      holdUntil: '保管期限',
+      releasedAt: '保管終了日',
+      nothingHeld: '保管している項目はありません',
+      heldBasis: '旅館業法により宿泊者名簿として保管期限まで保管し、名簿以外には使いません：',
     },
     field: {
       name: '氏名',
@@ -225,7 +234,17 @@ const en: Translation<typeof ja> = {
       requests: 'Requests',
       served: 'Dishes served',
       banquets: 'Banquets',
+      erasure: 'Erasure on request',
       history: 'History of changes',
+    },
+    erasure: {
+      erasedGuest: 'an erased guest',
+      erasedAt: 'Erased',
+      holdUntil: 'Kept until',
+      releasedAt: 'Hold ended',
+      nothingHeld: 'Nothing is kept',
+      heldBasis:
+        'Kept until that date for the guest register the Inns and Hotels Act requires, and used for nothing else:',
     },
     field: {
       name: 'Name',

@@ -112,7 +112,7 @@ test('a manager discloses a guest as JSON and as a PDF from the card', async ({ 
   const disclosure = JSON.parse(json.bytes.toString('utf8'));
   expect(disclosure).toMatchObject({
     format: 'yadocho.disclosure',
-    version: 1,
+    version: 2,
     guest: { familyName: '高橋', givenName: '一郎', phones: [{ number: '090-1234-5678' }] },
     stays: [{ arrivalDate: '2026-10-10', amountYen: 64000 }],
     requests: [{ text: '禁煙室を希望', standing: true }],
@@ -122,6 +122,49 @@ test('a manager discloses a guest as JSON and as a PDF from the card', async ({ 
 
   const pdf = await saved(page, () => page.getByTestId('disclose-pdf').click());
   expect(pdf.download.suggestedFilename()).toMatch(/^yadocho-開示-高橋一郎-\d{4}-\d{2}-\d{2}\.pdf$/);
+  expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+});
+
+test('an erased guest’s card still discloses, with when they were erased and what the legal hold keeps', async ({
+  page,
+  app,
+}) => {
+  await open(page, app.url);
+  await firstRun(page);
+  const id = await createGuest(page, {
+    familyName: '鳴海',
+    givenName: '澪',
+    familyReading: 'なるみ',
+    givenReading: 'みお',
+    phone: '090-2468-1357',
+  });
+  const api = apiFor(page, app);
+  // A stay that ends ahead: the 宿泊者名簿 fields are held for three years after it.
+  await api('stays.create', {
+    fields: { guestId: id, arrivalDate: '2099-10-10', departureDate: '2099-10-12', rooms: ['松'] },
+  });
+  await page.reload();
+  await page.getByTestId('erase-guest').click();
+  await page.getByTestId('erasure-reason').fill('ご本人より書面で依頼');
+  await page.getByTestId('confirm-erase').click();
+  const card = page.getByTestId('guest-card');
+  await expect(page.getByTestId('guest-name')).toHaveText('消去済みのお客様');
+  await expect(card).not.toContainText('鳴海');
+
+  await card.getByTestId('disclose-guest').click();
+  await expect(page.getByRole('dialog')).toContainText('宿泊者名簿のために保管している項目');
+  const json = await saved(page, () => page.getByTestId('disclose-json').click());
+  const disclosure = JSON.parse(json.bytes.toString('utf8'));
+  expect(disclosure).toMatchObject({
+    version: 2,
+    guest: { familyName: '', phones: [] },
+    erasure: {
+      holdUntil: '2102-10-12',
+      releasedAt: null,
+      held: { familyName: '鳴海', givenName: '澪', phones: [{ number: '090-2468-1357' }] },
+    },
+  });
+  const pdf = await saved(page, () => page.getByTestId('disclose-pdf').click());
   expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
 });
 

@@ -8,6 +8,11 @@ import { pdfText } from '../support/pdf-text.ts';
 // guests.disclose through the core's door: everything held about one guest as JSON (its documented,
 // versioned shape) and as a Japanese PDF, both made as files (files.download).
 
+// What staff wrote about Hanako, on records Taro shares: a companion's disclosure leaves them out.
+const LEAD_NOTE = '花子様 義父の介護で早めの夕食';
+const SERVED_NOTE = '花子様 鯛を半分残された';
+const DEAL_NOTE = '花子様 予算は抑えめ';
+
 /** A regular with something in every section: companion, stay, allergies (corrected), request, dish, banquet. */
 async function regular(test: TestCore) {
   const { call } = test;
@@ -36,6 +41,8 @@ async function regular(test: TestCore) {
       partyIds: [taro.id],
       adults: 2,
       amountYen: 86000,
+      reservationNo: 'R-5501',
+      note: LEAD_NOTE,
     },
   });
   const shrimp = await call('allergies.record', {
@@ -52,7 +59,10 @@ async function regular(test: TestCore) {
   });
   await call('requests.record', { guestId: hanako.id, stayId: stay.id, category: 'meals', text: 'ご飯少なめ' });
   const dish = await call('dishes.create', { fields: { name: '鯛の塩焼き', category: 'grilled', allergenIds: [] } });
-  await call('served.record', { stayId: stay.id, date: '2026-11-03', meal: 'dinner', dishIds: [dish.id] });
+  const [serving] = (
+    await call('served.record', { stayId: stay.id, date: '2026-11-03', meal: 'dinner', dishIds: [dish.id] })
+  ).served;
+  await call('served.react', { id: serving.id, reaction: 'left', note: SERVED_NOTE });
   await call('banquets.create', {
     fields: {
       organiserId: hanako.id,
@@ -62,6 +72,9 @@ async function regular(test: TestCore) {
       startTime: '12:00',
       endTime: '14:00',
       headcount: 12,
+      attendeeIds: [taro.id],
+      estimateYen: 240000,
+      note: DEAL_NOTE,
     },
   });
   return { hanako, taro, stay };
@@ -80,10 +93,18 @@ describe('disclosure', () => {
     expect(answer.name).toMatch(/^yadocho-開示-佐藤花子-\d{4}-\d{2}-\d{2}\.json$/);
     expect(file.type).toContain('application/json');
     const disclosure = disclosureSchema.parse(JSON.parse(file.bytes.toString('utf8')));
-    expect(disclosure).toMatchObject({ format: 'yadocho.disclosure', version: 1 });
+    expect(disclosure).toMatchObject({ format: 'yadocho.disclosure', version: 2, erasure: null });
     expect(disclosure.guest).toMatchObject({ familyName: '佐藤', givenName: '花子', birthday: '1980-05-05' });
     expect(disclosure.companions).toEqual([expect.objectContaining({ guestId: taro.id, relationship: 'spouse' })]);
-    expect(disclosure.stays).toEqual([expect.objectContaining({ id: stay.id, role: 'lead', amountYen: 86000 })]);
+    expect(disclosure.stays).toEqual([
+      expect.objectContaining({
+        id: stay.id,
+        role: 'lead',
+        amountYen: 86000,
+        reservationNo: 'R-5501',
+        note: LEAD_NOTE,
+      }),
+    ]);
     // The allergy with its history: the first record, corrected, and the correction that stands.
     expect(disclosure.allergies.map((a) => [a.allergenJa, a.severity, a.state])).toEqual([
       ['えび', 'allergy', 'superseded'],
@@ -91,9 +112,11 @@ describe('disclosure', () => {
     ]);
     expect(disclosure.allergies[0]?.recordedBy).toBe('女将 山田');
     expect(disclosure.requests).toEqual([expect.objectContaining({ text: 'ご飯少なめ', takenBy: '女将 山田' })]);
-    expect(disclosure.served).toEqual([expect.objectContaining({ dish: '鯛の塩焼き', meal: 'dinner' })]);
+    expect(disclosure.served).toEqual([
+      expect.objectContaining({ dish: '鯛の塩焼き', meal: 'dinner', note: SERVED_NOTE }),
+    ]);
     expect(disclosure.banquets).toEqual([
-      expect.objectContaining({ groupName: '佐藤家 一周忌', role: 'organiser', type: 'memorial' }),
+      expect.objectContaining({ groupName: '佐藤家 一周忌', role: 'organiser', type: 'memorial', note: DEAL_NOTE }),
     ]);
     const kinds = new Set(disclosure.history.map((row) => row.change.kind));
     for (const kind of ['guestField', 'companionLinked', 'stay', 'allergy', 'allergyCorrected', 'request']) {
@@ -106,13 +129,65 @@ describe('disclosure', () => {
     const { hanako, taro, stay } = await regular(test);
     const { file } = await disclose(test, taro.id, 'json');
     const disclosure = disclosureSchema.parse(JSON.parse(file.bytes.toString('utf8')));
-    expect(disclosure.stays).toEqual([expect.objectContaining({ id: stay.id, role: 'party' })]);
-    expect(disclosure.served.map((s) => s.dish)).toEqual(['鯛の塩焼き']);
+    // The stay and the party Taro was in, without Hanako's booking number, price or the note about her.
+    expect(disclosure.stays).toEqual([
+      expect.objectContaining({ id: stay.id, role: 'party', rooms: ['201'], reservationNo: null, amountYen: null }),
+    ]);
+    expect(disclosure.stays[0]?.note).toBeNull();
+    expect(disclosure.served).toEqual([expect.objectContaining({ dish: '鯛の塩焼き', reaction: 'left', note: null })]);
     expect(disclosure.companions).toEqual([expect.objectContaining({ guestId: hanako.id, relationship: 'spouse' })]);
-    // What belongs to Hanako alone is not in Taro's disclosure.
+    // The memorial service he attended, without the organiser's estimate or note.
+    expect(disclosure.banquets).toEqual([
+      expect.objectContaining({ role: 'attendee', groupName: '佐藤家 一周忌', estimateYen: null, note: null }),
+    ]);
+    // What belongs to Hanako alone is not in Taro's disclosure, as JSON or on paper.
     expect(disclosure.allergies).toEqual([]);
     expect(disclosure.requests).toEqual([]);
-    expect(disclosure.banquets).toEqual([]);
+    const json = file.bytes.toString('utf8');
+    const pdf = await pdfText((await disclose(test, taro.id, 'pdf')).file.bytes);
+    for (const text of [json, pdf]) {
+      for (const secret of [LEAD_NOTE, SERVED_NOTE, DEAL_NOTE, 'R-5501', '86,000', '86000', '240,000', '240000']) {
+        expect(text, secret).not.toContain(secret);
+      }
+    }
+    expect(pdf).toContain('2026年11月3日〜2026年11月5日');
+  });
+
+  it('shows an erased guest during the legal hold when they were erased and what is still kept, until when', async () => {
+    const test = await makeStaffedCore({ clock: () => Date.parse('2026-12-20T03:00:00Z') });
+    const { hanako } = await regular(test);
+    await test.call('guests.erase', { id: hanako.id, reason: '本人より書面で依頼' });
+    const { file } = await disclose(test, hanako.id, 'json');
+    const disclosure = disclosureSchema.parse(JSON.parse(file.bytes.toString('utf8')));
+    expect(disclosure.guest).toMatchObject({ familyName: '', address: '', phones: [] });
+    expect(disclosure.erasure).toEqual({
+      erasedAt: '2026-12-20T03:00:00.000Z',
+      holdUntil: '2029-11-05',
+      releasedAt: null,
+      held: {
+        familyName: '佐藤',
+        givenName: '花子',
+        phones: [{ number: '090-1111-2222', label: 'mobile' }],
+        address: '東京都千代田区千代田1-1',
+      },
+    });
+    const ja = await pdfText((await disclose(test, hanako.id, 'pdf')).file.bytes);
+    for (const words of [
+      '消去済みのお客様',
+      '消去（本人の求め）',
+      '消去日',
+      '2026年12月20日',
+      '保管期限',
+      '2029年11月5日',
+      '090-1111-2222',
+    ]) {
+      expect(ja, words).toContain(words);
+    }
+    expect(ja).toContain('東京都千代田区千代田1-1');
+    const en = await pdfText((await disclose(test, hanako.id, 'pdf', 'en')).file.bytes);
+    for (const words of ['Erasure on request', 'Kept until', 'Inns and Hotels Act', '090-1111-2222']) {
+      expect(en, words).toContain(words);
+    }
   });
 
   it('prints as a Japanese PDF with the guest’s name, Japanese dates, yen and every section heading', async () => {

@@ -30,14 +30,38 @@ export const GUEST_PERSONAL_FIELDS: readonly PersonalField[] = [
   { column: 'passport_number', register: true },
 ];
 
-/** Free text about the guest on rows that belong to them (the rows themselves stay: they are counted). */
-/** Each table named here has a `guest_id` column naming whose row it is. */
-export const GUEST_TEXT_FIELDS: ReadonlyArray<{ table: SyncedTable; columns: readonly string[] }> = [
-  { table: 'requests', columns: ['text'] },
-  { table: 'allergies', columns: ['note', 'retract_reason'] },
-  { table: 'stays', columns: ['note'] },
-  { table: 'follow_ups', columns: ['note'] },
+/**
+ * Free text about a guest on rows that lead to them (the rows themselves stay: they are counted). Each table says
+ * how a row leads to its guest, so the scrub can find the rows of a guest and the apply path the guest of a row:
+ * `via` is the row's column naming the guest, or (with `parent`) naming a parent row whose `parent.via` names the
+ * guest. A column derived on each PC (banquets.closing_note, from its stages' notes) is not logged, so it is
+ * passed over here and follows the blanked stage notes when the deal's stage is derived again.
+ */
+export type TextFields = {
+  table: SyncedTable;
+  columns: readonly string[];
+  via: string;
+  parent?: { table: SyncedTable; via: string };
+};
+
+export const GUEST_TEXT_FIELDS: readonly TextFields[] = [
+  { table: 'requests', columns: ['text'], via: 'guest_id' },
+  { table: 'allergies', columns: ['note', 'retract_reason'], via: 'guest_id' },
+  { table: 'stays', columns: ['note'], via: 'guest_id' },
+  { table: 'follow_ups', columns: ['note'], via: 'guest_id' },
+  // Deals the guest organised: the group is often the family's name, the deceased a relative of theirs.
+  { table: 'banquets', columns: ['note', 'group_name', 'deceased_name', 'closing_note'], via: 'organiser_id' },
+  { table: 'banquet_stages', columns: ['note'], via: 'banquet_id', parent: { table: 'banquets', via: 'organiser_id' } },
+  // What was served on the guest's own stays: the dishes and reactions stay, the note on how it went does not.
+  { table: 'served', columns: ['note'], via: 'stay_id', parent: { table: 'stays', via: 'guest_id' } },
 ];
+
+/** The SQL giving the ids of a table's rows that lead to a guest (one `?`: the guest's id). */
+export function rowsOfGuestSql({ table, via, parent }: TextFields): string {
+  return parent
+    ? `SELECT id FROM ${table} WHERE ${via} IN (SELECT id FROM ${parent.table} WHERE ${parent.via} = ?)`
+    : `SELECT id FROM ${table} WHERE ${via} = ?`;
+}
 
 /** The empty value of a column: every personal column is NOT NULL text, a list ('[]') or nullable. */
 export function blankOf(column: ColumnSpec): Stored {

@@ -1,17 +1,19 @@
 import type { Database } from 'better-sqlite3';
-import type { Stored } from '../../../db/log/codec.ts';
+import { decodeField, decodeRow, type Stored } from '../../../db/log/codec.ts';
 import { type ColumnSpec, columnSpec, type TableSpec, tableSpec } from '../../../db/log/registry.ts';
-import { WHOLE_ROW } from '../../../db/log/store.ts';
+import { encodeRowId, WHOLE_ROW } from '../../../db/log/store.ts';
+import type { SyncedTable } from '../../../db/schema.ts';
 import type { ChangeEngine } from '../changes/engine.ts';
 import type { Touched } from '../changes/rows.ts';
 import type { RowRewrite, ScrubPolicy } from '../changes/scrub.ts';
 import type { ShippedEntry } from '../changes/shipped.ts';
-import { blankOf, GUEST_TEXT_FIELDS, guestColumns, textColumns } from './fields.ts';
+import { blankOf, GUEST_TEXT_FIELDS, guestColumns, rowsOfGuestSql, type TextFields, textColumns } from './fields.ts';
 
 // Erasure as every PC carries it out. The erasure itself is one logged insert into `erasures`; whenever a PC
 // holds such a row (its own write, a row applied from another PC, or a replay of the log), this blanks, on that
 // PC, everything it keeps about the guest: the personal fields in the guest row and in every log entry (old
-// values included), free text on the guest's requests and allergies, the names in 名寄せ merge records, the
+// values included), free text about the guest (their requests, allergies and stays, the deals they organised,
+// what was served to them: fields.ts), the names in 名寄せ merge records, the
 // transactions kept aside (log_held), the search index (a row hook of the guest row), the duplicate candidates
 // and the answers kept for retried calls. Entries that arrive later are kept blanked by the same rule
 // (`policy`, asked by the apply path). Everything here is a function of the synced rows and the log, so every PC
@@ -27,14 +29,48 @@ export function createGuestScrub(db: Database, engine: Pick<ChangeEngine, 'scrub
   const erasureOf = db.prepare('SELECT id, released_at FROM erasures WHERE guest_id = ?');
   const erasureById = db.prepare('SELECT released_at FROM erasures WHERE id = ?');
   const anyErasure = db.prepare('SELECT EXISTS (SELECT 1 FROM erasures)').pluck();
-  // The tables holding free text about a guest, each with its guest_id (fields.ts); names from that fixed list.
-  const textTables = new Set<string>(GUEST_TEXT_FIELDS.map((f) => f.table));
-  const guestOfRow = new Map(
-    GUEST_TEXT_FIELDS.map(({ table }) => [table, db.prepare(`SELECT guest_id FROM ${table} WHERE id = ?`).pluck()]),
+  // The tables holding free text about a guest, each with its path to the guest (fields.ts); names from that list.
+  const textFields = new Map(GUEST_TEXT_FIELDS.map((fields) => [fields.table as string, fields]));
+  const viaOfRow = new Map(
+    GUEST_TEXT_FIELDS.map(({ table, via }) => [table, db.prepare(`SELECT ${via} FROM ${table} WHERE id = ?`).pluck()]),
+  );
+  const viaOfParent = new Map(
+    GUEST_TEXT_FIELDS.flatMap(({ table, parent }) =>
+      parent ? [[table, db.prepare(`SELECT ${parent.via} FROM ${parent.table} WHERE id = ?`).pluck()]] : [],
+    ),
   );
   const rowsOfGuest = new Map(
-    GUEST_TEXT_FIELDS.map(({ table }) => [table, db.prepare(`SELECT id FROM ${table} WHERE guest_id = ?`).pluck()]),
+    GUEST_TEXT_FIELDS.map((fields) => [fields.table, db.prepare(rowsOfGuestSql(fields)).pluck()]),
   );
+  const loggedValues = db.prepare('SELECT col, value FROM log_entry WHERE tbl = ? AND row = ? AND col IN (0, ?)');
+  /**
+   * The values a parent row's column has had in the log. An apply batch keeps every entry before it refreshes any
+   * row, so a stage or a serving arriving with its deal or stay (both written offline) finds its parent there.
+   */
+  const parentLinks = (table: SyncedTable, id: string, column: string): unknown[] => {
+    const spec = columnSpec(table, column) as ColumnSpec;
+    const entries = loggedValues.all(tableSpec(table).id, encodeRowId(id), spec.id) as Array<{
+      col: number;
+      value: Buffer;
+    }>;
+    return entries.map(({ col, value }) =>
+      col === WHOLE_ROW ? decodeRow(value).find(([c]) => c === spec.id)?.[1] : decodeField(value),
+    );
+  };
+  /** Whether a row of a text table leads to an erased guest: by the link the entry carries (an insert), else the row's. */
+  const leadsToErased = (fields: TextFields, row: string, entry: ShippedEntry): boolean => {
+    const viaColumn = columnSpec(fields.table, fields.via)?.id;
+    const carried =
+      entry.col === WHOLE_ROW
+        ? (entry.value as Array<[number, Stored]>).find(([col]) => col === viaColumn)?.[1]
+        : undefined;
+    const via = carried ?? viaOfRow.get(fields.table)?.get(row);
+    if (!fields.parent) return isErased(via);
+    if (typeof via !== 'string') return false;
+    const guest = viaOfParent.get(fields.table)?.get(via);
+    if (guest !== undefined) return isErased(guest);
+    return parentLinks(fields.parent.table, via, fields.parent.via).some(isErased);
+  };
   const mergesOf = db.prepare('SELECT id FROM guest_merges WHERE kept_id = ? OR merged_id = ?').pluck();
   const forgetCandidates = db.prepare('DELETE FROM duplicate_candidates WHERE guest_a = ? OR guest_b = ?');
   // Answers kept for a retried call (changes/request-log.ts) may hold the guest's card as it was.
@@ -81,15 +117,8 @@ export function createGuestScrub(db: Database, engine: Pick<ChangeEngine, 'scrub
 
   const rule = (spec: TableSpec, row: string, entry: ShippedEntry): RowRewrite | undefined => {
     if (!erasing) return undefined;
-    if (textTables.has(spec.name)) {
-      const guestColumn = columnSpec(spec.name, 'guest_id')?.id;
-      const carried =
-        entry.col === WHOLE_ROW
-          ? (entry.value as Array<[number, Stored]>).find(([col]) => col === guestColumn)?.[1]
-          : undefined;
-      const guest = carried ?? guestOfRow.get(spec.name)?.get(row);
-      return isErased(guest) ? rewriteOf(textColumns(spec.name)) : undefined;
-    }
+    const fields = textFields.get(spec.name);
+    if (fields) return leadsToErased(fields, row, entry) ? rewriteOf(textColumns(spec.name)) : undefined;
     switch (spec.name) {
       case 'guests':
         return isErased(row) ? guestRewrite() : undefined;

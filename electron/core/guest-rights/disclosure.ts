@@ -1,17 +1,28 @@
 import type { ALLERGEN_CLASSES, Severity } from '../../../shared/contract/allergies.ts';
 import type { BanquetType, Stage } from '../../../shared/contract/banquet-codes.ts';
-import { DISCLOSURE_FORMAT, DISCLOSURE_VERSION, type Disclosure } from '../../../shared/contract/guest-rights.ts';
+import {
+  DISCLOSURE_FORMAT,
+  DISCLOSURE_VERSION,
+  type DisclosedHeld,
+  type Disclosure,
+  disclosedHeldSchema,
+} from '../../../shared/contract/guest-rights.ts';
 import { HISTORY_MAX_PAGE_SIZE, type HistoryRow } from '../../../shared/contract/history.ts';
 import type { Meal, REACTIONS } from '../../../shared/contract/kitchen.ts';
 import type { REQUEST_STATUSES, RequestCategory } from '../../../shared/contract/requests.ts';
 import type { StayStatus } from '../../../shared/contract/stays.ts';
 import type { CoreContext } from '../context.ts';
+import { type HeldRegisterFields, heldRegisterFields } from '../erasure/held.ts';
 import { loadGuestCard } from '../guests/card.ts';
 import { guestHistory } from '../guests/history.ts';
 
 // Everything held about one guest, for a disclosure request under APPI (個人情報保護法 第33条): read from the
 // same tables the screens show, nothing summarised away. Its shape (shared/contract/guest-rights.ts,
 // disclosureSchema) is versioned and described in docs/guest-rights.md; the core checks the result against it.
+//
+// Only what is about this guest: on a stay they were only in the party of, and a deal they only attended, the
+// booking's number, its price and the notes staff wrote belong to the lead or the organiser (and may name them or
+// their family), so those are null. The dates, rooms, party size and what was served stay: the guest was there.
 
 type Row = Record<string, unknown>;
 type AllergenClass = (typeof ALLERGEN_CLASSES)[number];
@@ -35,6 +46,8 @@ export function buildDisclosure(ctx: CoreContext, guestId: string): Disclosure {
     guestId,
   );
   const stayIds = stays.map((stay) => String(stay.id));
+  const partyStays = new Set(stays.filter((stay) => stay.role === 'party').map((stay) => String(stay.id)));
+  const lead = (stay: Row) => stay.role === 'lead';
 
   const allergies = all(
     `SELECT a.*, g.name_ja, g.name_en, g.legal_class
@@ -100,10 +113,10 @@ export function buildDisclosure(ctx: CoreContext, guestId: string): Disclosure {
       plan: String(stay.plan),
       purpose: (stay.purpose as string | null) ?? null,
       channel: (stay.channel as string | null) ?? null,
-      reservationNo: String(stay.reservation_no),
-      amountYen: Number(stay.amount_yen),
+      reservationNo: lead(stay) ? String(stay.reservation_no) : null,
+      amountYen: lead(stay) ? Number(stay.amount_yen) : null,
       status: stay.status as StayStatus,
-      note: String(stay.note),
+      note: lead(stay) ? String(stay.note) : null,
       deletedAt: (stay.deleted_at as string | null) ?? null,
     })),
     allergies: allergies.map((allergy) => ({
@@ -143,7 +156,7 @@ export function buildDisclosure(ctx: CoreContext, guestId: string): Disclosure {
       dish: String(serving.dish_name),
       course: (serving.course_name as string | null) ?? null,
       reaction: (serving.reaction as Reaction | null) ?? null,
-      note: String(serving.note),
+      note: partyStays.has(String(serving.stay_id)) ? null : String(serving.note),
       retracted: serving.retracted_at !== null,
     })),
     banquets: banquets.map((banquet) => ({
@@ -156,12 +169,39 @@ export function buildDisclosure(ctx: CoreContext, guestId: string): Disclosure {
       endTime: String(banquet.end_time),
       headcount: Number(banquet.headcount),
       stage: banquet.stage as Stage,
-      estimateYen: Number(banquet.estimate_yen),
-      note: String(banquet.note),
+      estimateYen: banquet.role === 'organiser' ? Number(banquet.estimate_yen) : null,
+      note: banquet.role === 'organiser' ? String(banquet.note) : null,
       deletedAt: (banquet.deleted_at as string | null) ?? null,
     })),
     history: wholeHistory(ctx, guestId),
+    erasure: erasureOf(ctx, guestId),
   };
+}
+
+/** The guest's erasure, and what the legal hold still keeps of them for the 宿泊者名簿 (erasure/held.ts). */
+function erasureOf(ctx: CoreContext, guestId: string): Disclosure['erasure'] {
+  const erasure = ctx.db
+    .prepare('SELECT created_at, hold_until, released_at FROM erasures WHERE guest_id = ?')
+    .get(guestId) as { created_at: string; hold_until: string | null; released_at: string | null } | undefined;
+  if (!erasure) return null;
+  return {
+    erasedAt: erasure.created_at,
+    holdUntil: erasure.hold_until,
+    releasedAt: erasure.released_at,
+    held: disclosedHeld(heldRegisterFields(ctx.db, guestId)),
+  };
+}
+
+/** Held columns (guests column name → stored value) under the names the disclosure's `guest` uses. */
+function disclosedHeld(held: HeldRegisterFields | null): DisclosedHeld {
+  if (!held) return {};
+  // A field a later version holds that this one does not name is left out rather than refused.
+  const known = new Set(Object.keys(disclosedHeldSchema.shape));
+  const named = Object.entries(held)
+    .map(([column, value]) => [column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()), column, value])
+    .filter(([key]) => known.has(key as string))
+    .map(([key, column, value]) => [key, column === 'phones' && typeof value === 'string' ? JSON.parse(value) : value]);
+  return disclosedHeldSchema.parse(Object.fromEntries(named));
 }
 
 function staffNames(ctx: CoreContext): Map<string, string> {
