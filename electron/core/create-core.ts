@@ -29,6 +29,7 @@ import { registerDomainRules } from './domain-rules.ts';
 import { duplicateHandlers } from './duplicates/handlers.ts';
 import { erasureHandlers } from './erasure/handlers.ts';
 import { RELEASE_EVERY_MS, releaseDueHolds } from './erasure/release.ts';
+import { GUEST_TEXT_FIELDS } from './erasure/fields.ts';
 import { createGuestScrub } from './erasure/scrub-guest.ts';
 import { exportHandlers } from './exports/handlers.ts';
 import { fileHandlers } from './files/handlers.ts';
@@ -159,6 +160,9 @@ export function createCore(options: CoreOptions): Core {
   db.pragma('secure_delete = ON');
   const guestScrub = createGuestScrub(db, changes);
   let erasedSinceCheckpoint = false;
+  for (const { table } of GUEST_TEXT_FIELDS) {
+    changes.onRowWritten(table, (_before, after, touched) => guestScrub.onTextRowWritten(table, after, touched));
+  }
   changes.onRowWritten('erasures', (_before, after, touched) => {
     guestScrub.onErasureWritten(after, touched);
     erasedSinceCheckpoint = true;

@@ -183,3 +183,39 @@ describe('guests.erase: free text about the guest on other records', () => {
     expect(syncedTables(b.db)).toEqual(syncedTables(a.db));
   });
 });
+
+describe('an edit that arrives before the row it edits', () => {
+  it('is blanked once the row arrives, when the guest was erased in between, as on the PC that had it all along', async () => {
+    let now = Date.parse('2026-06-01T03:00:00Z');
+    const desk = await makeStaffedCore({ clock: () => now });
+    const guest = await desk.call('guests.create', { fields: personFields });
+    const allergy = await desk.call('allergies.record', {
+      guestId: guest.id,
+      freeAllergen: 'アルコール',
+      severity: 'allergy',
+      tracesOk: true,
+    });
+    await desk.call('allergies.retract', { id: allergy.id, reason: `${PERSON.familyName}様の誤入力` });
+    const sent = (call: string) => everything(desk.core).filter((tx) => tx.call === call);
+    // The office hears of the guest and of the retraction, erases the guest at their request, and only then
+    // hears of the allergy itself.
+    now += 10 * 60_000;
+    const office = await makeStaffedCore({ clock: () => now });
+    for (const call of ['guests.create', 'allergies.retract']) {
+      expect(office.core.changes.apply(sent(call)).refused).toEqual([]);
+    }
+    await office.call('guests.erase', { id: guest.id, reason: '本人の求め' });
+    expect(office.core.changes.apply(sent('allergies.record')).refused).toEqual([]);
+    // The desk hears of the erasure (and of the office's people, who made it).
+    expect(desk.core.changes.apply(everything(office.core)).refused).toEqual([]);
+
+    const row = (test: TestCore) =>
+      syncedTables(test.db).allergies?.find((a) => (a as { id: string }).id === allergy.id);
+    expect(row(office)).toMatchObject({ retract_reason: '', free_allergen: 'アルコール' });
+    expect(row(office)).toEqual(row(desk));
+    const log = (test: TestCore) =>
+      JSON.stringify(everything(test.core).filter((tx) => tx.call === 'allergies.retract'));
+    expect(log(office)).not.toContain(PERSON.familyName);
+    expect(log(office)).toBe(log(desk));
+  });
+});

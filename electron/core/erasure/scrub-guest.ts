@@ -167,6 +167,29 @@ export function createGuestScrub(db: Database, engine: Pick<ChangeEngine, 'scrub
   return {
     policy,
     isErased,
+    /**
+     * The row hook on each text table. A row's field entries can reach a PC before the row itself (an edit sent on
+     * ahead of the insert it follows): if the guest's erasure came in between, those entries were kept as they were
+     * (no row yet to say whose they are), and the row built from them when the insert arrives would bring their
+     * text back. Once the row exists and leads to an erased guest, what it still holds is blanked, log included,
+     * as the erasure did on the PCs that had the row already.
+     */
+    onTextRowWritten(table: SyncedTable, after: Record<string, unknown> | undefined, touched: Touched) {
+      if (!erasing || running || !after) return;
+      const fields = textFields.get(table);
+      const id = after.id;
+      if (!fields || typeof id !== 'string') return;
+      if (fields.columns.every((column) => after[column] === undefined || after[column] === '' || after[column] === null))
+        return;
+      const asRow: ShippedEntry = { table: tableSpec(table).id, row: id, col: -1, value: null, prev: null };
+      if (!leadsToErased(fields, id, asRow)) return;
+      running = true;
+      try {
+        engine.scrubber.rewriteRow(tableSpec(table), id, rewriteOf(textColumns(table)), touched);
+      } finally {
+        running = false;
+      }
+    },
     /** The row hook on `erasures`: local writes, applied rows and replays all come through here. */
     onErasureWritten(after: Record<string, unknown>, touched: Touched) {
       if (running) return; // the erasure row's own rewrite (a released hold) comes back through its hook
