@@ -179,7 +179,9 @@ export function createGuestScrub(db: Database, engine: Pick<ChangeEngine, 'scrub
       const fields = textFields.get(table);
       const id = after.id;
       if (!fields || typeof id !== 'string') return;
-      if (fields.columns.every((column) => after[column] === undefined || after[column] === '' || after[column] === null))
+      if (
+        fields.columns.every((column) => after[column] === undefined || after[column] === '' || after[column] === null)
+      )
         return;
       const asRow: ShippedEntry = { table: tableSpec(table).id, row: id, col: -1, value: null, prev: null };
       if (!leadsToErased(fields, id, asRow)) return;
