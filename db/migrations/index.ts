@@ -10,6 +10,7 @@ import { accessLog } from './0009-access-log.ts';
 import { guestRights } from './0010-guest-rights.ts';
 import { erasures } from './0011-erasures.ts';
 import { guestRank } from './0012-guest-rank.ts';
+import { managerSpeed } from './0013-manager-speed.ts';
 import type { Migration } from './migration.ts';
 
 // Static list, in order: works when bundled, and a new migration is one line here.
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   guestRights,
   erasures,
   guestRank,
+  managerSpeed,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -13,6 +13,7 @@ export const enJobs: Translation<typeof jaJobs> = {
     'backup.run': 'Making a backup',
     'duplicates.scan': 'Looking for duplicate guests',
     'ranks.recompute': 'Recomputing guest ranks',
+    'manager.days': 'Totalling arrivals by day for the manager’s view',
   },
   progress: '{{done}} / {{total}}',
   percent: '{{percent}}%',

@@ -11,6 +11,7 @@ export const jaJobs = {
     'backup.run': 'バックアップを作成中',
     'duplicates.scan': '重複の候補を探しています',
     'ranks.recompute': '顧客ランクを計算し直しています',
+    'manager.days': '運営の振り返りのため日別の到着を集計しています',
   },
   progress: '{{done}} / {{total}}',
   percent: '{{percent}}%',

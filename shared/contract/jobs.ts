@@ -16,6 +16,7 @@ export const JOB_KINDS = [
   'duplicates.scan',
   'export.run',
   'ranks.recompute',
+  'manager.days',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 

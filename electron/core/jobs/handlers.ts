@@ -17,6 +17,7 @@ const CANCEL_NEEDS: Readonly<Record<JobKind, Permission>> = {
   'duplicates.scan': 'duplicates.merge',
   'export.run': 'export',
   'ranks.recompute': 'ranks.manage',
+  'manager.days': 'system.maintain',
 };
 
 export function jobHandlers(ctx: CoreContext): Handlers<'jobs.list' | 'jobs.cancel'> {

@@ -1,0 +1,30 @@
+import type { Migration } from './migration.ts';
+
+// The manager's view within its speed target (docs/manager-view.md, Speed; issue 12).
+//
+// manager_days (local, derived, never synced, like guest_ranks): per arrival day, the visits arriving that day
+// (stays in the house or departed, not deleted), how many of them are their guest's first (no visit of the same
+// guest on an earlier day) and their amount. manager.overview sums a period's rows (≈365 a year) instead of
+// reading the period's arrivals and seeking each one's earlier visit. Kept in step by the stays' row hooks of the
+// write and apply paths (electron/core/manager/day-totals.ts) and built as a job (`manager.days`) when missing or
+// made by an older version; meta `manager_days` says which (`<version>` when whole, `<version>:<guest id>` while
+// the job has reached that guest). Only synced rows go into it, so every PC derives the same.
+//
+// requests_report: requests by the instant recorded, with what the figure groups and times, so the request
+// figures read the index alone. log_tx_staff: each (person, call) pair's writes in a period as one range count
+// (log_tx is the local log, so the index is local too).
+export const managerSpeed: Migration = {
+  version: 13,
+  name: 'manager-speed',
+  sql: `
+    CREATE TABLE manager_days (
+      day TEXT PRIMARY KEY,
+      arrivals INTEGER NOT NULL,
+      firsts INTEGER NOT NULL,
+      yen INTEGER NOT NULL
+    ) STRICT, WITHOUT ROWID;
+
+    CREATE INDEX requests_report ON requests (created_at, category, status, handled_at);
+    CREATE INDEX log_tx_staff ON log_tx (staff, call, hlc);
+  `,
+};
