@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open.ts';
+import { ALLERGY_STATEMENTS } from '../../electron/core/manager/allergies.ts';
 import { ARRIVAL_STATEMENTS } from '../../electron/core/manager/arrivals.ts';
 import { REQUEST_STATEMENTS } from '../../electron/core/manager/requests.ts';
 import { STAFF_STATEMENTS } from '../../electron/core/manager/staff-records.ts';
@@ -17,6 +18,15 @@ describe('query plans of the manager view', () => {
     for (const statement of Object.values(REQUEST_STATEMENTS)) {
       expect(planProblems(db, statement, { uses: ['COVERING INDEX requests_report'] })).toEqual([]);
     }
+  });
+
+  it('counts each allergy figure as a range of a partial index, never a pass over every allergy', () => {
+    const db = openDatabase(':memory:');
+    const plan = planOf(db, ALLERGY_STATEMENTS.BY_INDEX);
+    expect(plan.filter((line) => line.startsWith('SCAN'))).toEqual(['SCAN CONSTANT ROW']);
+    expect(plan.filter((line) => line.includes('allergies_recorded')).length).toBe(1);
+    expect(plan.filter((line) => line.includes('allergies_current')).length).toBeGreaterThanOrEqual(3);
+    expect(plan.filter((line) => line.includes('guests_deleted')).length).toBe(2);
   });
 
   it("counts each person's writes of each call as a range of log_tx_staff", () => {
