@@ -10,8 +10,9 @@ import type { Migration } from './migration.ts';
 // made by an older version; meta `manager_days` says which (`<version>` when whole, `<version>:<guest id>` while
 // the job has reached that guest). Only synced rows go into it, so every PC derives the same.
 //
-// requests_report: requests by the instant recorded, with what the figure groups and times, so the request
-// figures read the index alone. log_tx_staff: each (person, call) pair's writes in a period as one range count
+// manager_request_months (local, derived): the request figures of whole months as a histogram, so a year reads a
+// few thousand rows. requests_report: requests by the instant recorded, with what the figure groups and times,
+// for the days of a period outside whole months (and the reference) to read the index alone. log_tx_staff: each (person, call) pair's writes in a period as one range count
 // (log_tx is the local log, so the index is local too). allergies_recorded and allergies_current: each allergy
 // figure a range count (electron/core/manager/allergies.ts) instead of a pass over every allergy.
 export const managerSpeed: Migration = {
@@ -23,6 +24,18 @@ export const managerSpeed: Migration = {
       arrivals INTEGER NOT NULL,
       firsts INTEGER NOT NULL,
       yen INTEGER NOT NULL
+    ) STRICT, WITHOUT ROWID;
+
+    -- Per inn month of recording, category and status: how many requests, and for the done ones how many took
+    -- each whole number of minutes (minutes -1: not timed). Local and derived like manager_days
+    -- (electron/core/manager/request-months.ts); meta \`manager_request_months\` holds its version and zone.
+    CREATE TABLE manager_request_months (
+      month TEXT NOT NULL,
+      category TEXT NOT NULL,
+      status TEXT NOT NULL,
+      minutes INTEGER NOT NULL,
+      n INTEGER NOT NULL,
+      PRIMARY KEY (month, category, status, minutes)
     ) STRICT, WITHOUT ROWID;
 
     CREATE INDEX requests_report ON requests (created_at, category, status, handled_at);

@@ -47,6 +47,7 @@ import { kitchenHandlers } from './kitchen/handlers.ts';
 import { createHistoryCache } from './kitchen/history-cache.ts';
 import { createDayTotals } from './manager/day-totals.ts';
 import { managerHandlers } from './manager/handlers.ts';
+import { createRequestMonths } from './manager/request-months.ts';
 import { rankHandlers } from './ranks/handlers.ts';
 import { createRankKeeper } from './ranks/keeper.ts';
 import { newRecordId } from './record-id.ts';
@@ -204,6 +205,18 @@ export function createCore(options: CoreOptions): Core {
   });
   changes.onRowWritten('stays', (before, after) => dayTotals.onStay(before, after));
   changes.onTransactionEnd(dayTotals);
+  const requestMonths = createRequestMonths({
+    db,
+    logger,
+    jobs,
+    timeZone: innClock.timeZone,
+    transact: (work) => {
+      changes.transact(null, null, work);
+      checkpoints.afterCommit();
+    },
+  });
+  changes.onRowWritten('requests', (before, after) => requestMonths.onRequest(before, after));
+  changes.onTransactionEnd(requestMonths);
 
   const handlers = {
     ...systemHandlers(ctx),
@@ -235,7 +248,7 @@ export function createCore(options: CoreOptions): Core {
     ...accessLogHandlers(ctx),
     ...guestRightsHandlers(ctx),
     ...erasureHandlers(ctx),
-    ...managerHandlers(ctx, dayTotals),
+    ...managerHandlers(ctx, { dayTotals, requestMonths }),
     ...rankHandlers(ctx, ranks),
   } satisfies { [N in CallName]: Handler<N> };
 
@@ -328,6 +341,7 @@ export function createCore(options: CoreOptions): Core {
   ranks.start();
   // The manager's day totals, built as a job when missing or made by an older version.
   dayTotals.ensureBuilt();
+  requestMonths.ensureBuilt();
 
   return {
     nodeId,
@@ -367,6 +381,7 @@ export function createCore(options: CoreOptions): Core {
       backups.close();
       ranks.close();
       dayTotals.close();
+      requestMonths.close();
       // Jobs stop first (a rebuild drops its shadow table), while the database is still open.
       jobs.stopAll();
       listeners.clear();

@@ -8,6 +8,7 @@ import type { DayTotals } from './day-totals.ts';
 import { createLists } from './lists.ts';
 import { periodOf, yearBefore } from './period.ts';
 import { revenueByRank } from './ranks.ts';
+import type { RequestMonths } from './request-months.ts';
 import { requestFigures } from './requests.ts';
 import { createStaffRecords } from './staff-records.ts';
 
@@ -17,7 +18,11 @@ type ManagerCalls = 'manager.overview' | 'manager.list';
  * 運営の振り返り: every figure of a period in one call, each from grouped SQL over an index (docs/manager-view.md),
  * and the list behind any one of them. The banquet figures are the banquet report itself (banquets/reports.ts).
  */
-export function managerHandlers(ctx: CoreContext, dayTotals?: DayTotals): Handlers<ManagerCalls> {
+export function managerHandlers(
+  ctx: CoreContext,
+  kept: { dayTotals?: DayTotals; requestMonths?: RequestMonths } = {},
+): Handlers<ManagerCalls> {
+  const { dayTotals, requestMonths } = kept;
   const staff = createStaffRecords(ctx);
   const list = createLists(ctx, staff);
   // The day rows (manager_days, day-totals.ts) when they are whole; else the stays counted as they are.
@@ -57,7 +62,7 @@ export function managerHandlers(ctx: CoreContext, dayTotals?: DayTotals): Handle
           banquetsYen: banquetsByMonth.get(month) ?? 0,
         })),
         revenueByRank: revenueByRank(ctx, { from, to }, totals),
-        requests: requestFigures(ctx, period),
+        requests: requestFigures(ctx, period, requestMonths),
         allergies: { ...allergyFigures(ctx, allergyParams(period, reconfirmCutoff(ctx, asOf))), asOf },
         staff: staff.figures(period),
         banquets,
