@@ -2,9 +2,9 @@ import type { Migration } from './migration.ts';
 
 // The manager's view within its speed target (docs/manager-view.md, Speed; issue 12).
 //
-// manager_days (local, derived, never synced, like guest_ranks): per arrival day, the visits arriving that day
-// (stays in the house or departed, not deleted), how many of them are their guest's first (no visit of the same
-// guest on an earlier day) and their amount. manager.overview sums a period's rows (≈365 a year) instead of
+// manager_days (local, derived, never synced, like guest_ranks): per arrival day and the guest's rank today
+// (guest_ranks; '' for none), the visits arriving that day (stays in the house or departed, not deleted), how
+// many of them are their guest's first (no visit of the same guest on an earlier day) and their amount. manager.overview sums a period's rows (≈365 a year) instead of
 // reading the period's arrivals and seeking each one's earlier visit. Kept in step by the stays' row hooks of the
 // write and apply paths (electron/core/manager/day-totals.ts) and built as a job (`manager.days`) when missing or
 // made by an older version; meta `manager_days` says which (`<version>` when whole, `<version>:<guest id>` while
@@ -20,10 +20,12 @@ export const managerSpeed: Migration = {
   name: 'manager-speed',
   sql: `
     CREATE TABLE manager_days (
-      day TEXT PRIMARY KEY,
+      day TEXT NOT NULL,
+      rank TEXT NOT NULL,
       arrivals INTEGER NOT NULL,
       firsts INTEGER NOT NULL,
-      yen INTEGER NOT NULL
+      yen INTEGER NOT NULL,
+      PRIMARY KEY (day, rank)
     ) STRICT, WITHOUT ROWID;
 
     -- Per inn month of recording, category and status: how many requests, and for the done ones how many took

@@ -204,6 +204,7 @@ export function createCore(options: CoreOptions): Core {
     },
   });
   changes.onRowWritten('stays', (before, after) => dayTotals.onStay(before, after));
+  ranks.rows.beforeChange((guestId) => dayTotals.onRank(guestId));
   changes.onTransactionEnd(dayTotals);
   const requestMonths = createRequestMonths({
     db,

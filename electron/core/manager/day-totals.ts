@@ -20,7 +20,12 @@ import type { DayCounts } from './arrivals.ts';
 //   meanwhile keeps the guests the job has passed current; the others are read by the job when it reaches them.
 //   Until it is whole, the overview counts from the stays (the reference SQL): slower, the same answer.
 //
-// Guest erasure keeps stays, a guest's deletion does not touch them, and neither changes a figure here.
+// Each row is also under the guest's rank today (guest_ranks, '' for none), for the revenue by rank: when the rank
+// keeper changes a guest's stored rank (a write, a rule change's recompute, a new day), it says so first
+// (onRank), and the guest's visits move from the old rank's rows to the new one's at the transaction's end.
+//
+// Guest erasure keeps stays, a guest's deletion does not touch them, and neither changes a figure here (a deleted
+// guest loses their rank, which moves their visits to '').
 
 export const DAY_TOTALS_VERSION = 1;
 const META_KEY = 'manager_days';
@@ -38,17 +43,20 @@ const visitOf = (row: Row | undefined): Visit | null =>
     ? { day: String(row.arrival_date), yen: Number(row.amount_yen ?? 0) }
     : null;
 
-/** Per day: arrivals, firsts and yen of one guest's visits. */
-function contribution(visits: readonly Visit[], sign: 1 | -1, into: Map<string, [number, number, number]>) {
+type Cell = { day: string; rank: string; arrivals: number; firsts: number; yen: number };
+
+/** Per day, under the guest's rank: arrivals, firsts and yen of one guest's visits. */
+function contribution(visits: readonly Visit[], rank: string, sign: 1 | -1, into: Map<string, Cell>) {
   if (visits.length === 0) return;
   let first = visits[0]?.day as string;
   for (const visit of visits) if (visit.day < first) first = visit.day;
   for (const visit of visits) {
-    const cell = into.get(visit.day) ?? [0, 0, 0];
-    cell[0] += sign;
-    if (visit.day === first) cell[1] += sign;
-    cell[2] += sign * visit.yen;
-    into.set(visit.day, cell);
+    const key = `${visit.day}\u0000${rank}`;
+    const cell = into.get(key) ?? { day: visit.day, rank, arrivals: 0, firsts: 0, yen: 0 };
+    cell.arrivals += sign;
+    if (visit.day === first) cell.firsts += sign;
+    cell.yen += sign * visit.yen;
+    into.set(key, cell);
   }
 }
 
@@ -68,22 +76,31 @@ export function createDayTotals(options: DayTotalsOptions) {
   );
   const visitsOf = db.prepare(`SELECT id, arrival_date AS day, amount_yen AS yen FROM stays
     WHERE guest_id = ? AND ${VISITED}`);
-  const add = db.prepare(`INSERT INTO manager_days (day, arrivals, firsts, yen) VALUES (?, ?, ?, ?)
-    ON CONFLICT (day) DO UPDATE SET arrivals = arrivals + excluded.arrivals, firsts = firsts + excluded.firsts,
+  const add = db.prepare(`INSERT INTO manager_days (day, rank, arrivals, firsts, yen)
+    VALUES (@day, @rank, @arrivals, @firsts, @yen)
+    ON CONFLICT (day, rank) DO UPDATE SET arrivals = arrivals + excluded.arrivals, firsts = firsts + excluded.firsts,
       yen = yen + excluded.yen`);
-  const dropEmpty = db.prepare('DELETE FROM manager_days WHERE day = ? AND arrivals = 0');
+  const dropEmpty = db.prepare('DELETE FROM manager_days WHERE day = @day AND rank = @rank AND arrivals = 0');
+  const rankOf = db.prepare("SELECT coalesce((SELECT rank_name FROM guest_ranks WHERE guest_id = ?), '')").pluck();
   const nextUnitEnd = db.prepare(`SELECT max(guest_id) FROM (SELECT DISTINCT guest_id FROM stays
     WHERE guest_id > ? AND ${VISITED} ORDER BY guest_id LIMIT ${UNIT})`);
-  // One unit of the build: the guests in (after, last], each visit's first-ness from its guest's earliest day.
-  const addUnit = db.prepare(`INSERT INTO manager_days (day, arrivals, firsts, yen)
-    SELECT day, count(*), sum(day = first), sum(yen) FROM (
-      SELECT arrival_date AS day, amount_yen AS yen, min(arrival_date) OVER (PARTITION BY guest_id) AS first
-        FROM stays WHERE guest_id > @after AND guest_id <= @last AND ${VISITED})
-     WHERE true GROUP BY day
-    ON CONFLICT (day) DO UPDATE SET arrivals = arrivals + excluded.arrivals, firsts = firsts + excluded.firsts,
+  // One unit of the build: the guests in (after, last], each visit's first-ness from its guest's earliest day,
+  // under the guest's rank now.
+  const addUnit = db.prepare(`INSERT INTO manager_days (day, rank, arrivals, firsts, yen)
+    SELECT day, rank, count(*), sum(day = first), sum(yen) FROM (
+      SELECT s.arrival_date AS day, coalesce(r.rank_name, '') AS rank, s.amount_yen AS yen,
+             min(s.arrival_date) OVER (PARTITION BY s.guest_id) AS first
+        FROM stays s LEFT JOIN guest_ranks r ON r.guest_id = s.guest_id
+       WHERE s.guest_id > @after AND s.guest_id <= @last AND s.deleted_at IS NULL
+         AND s.status IN ('in_house', 'departed'))
+     WHERE true GROUP BY day, rank
+    ON CONFLICT (day, rank) DO UPDATE SET arrivals = arrivals + excluded.arrivals, firsts = firsts + excluded.firsts,
       yen = yen + excluded.yen`);
-  const readDays = db.prepare(`SELECT day, arrivals, arrivals - firsts AS returns, yen FROM manager_days
-    WHERE day BETWEEN ? AND ? AND arrivals <> 0 ORDER BY day`);
+  const readDays = db.prepare(`SELECT day, sum(arrivals) AS arrivals, sum(arrivals - firsts) AS returns,
+      sum(yen) AS yen FROM manager_days
+    WHERE day BETWEEN ? AND ? GROUP BY day HAVING sum(arrivals) <> 0 ORDER BY day`);
+  const readRanks = db.prepare(`SELECT rank, sum(arrivals) AS stays, sum(yen) AS yen FROM manager_days
+    WHERE day BETWEEN ? AND ? AND rank <> '' GROUP BY rank HAVING sum(arrivals) <> 0`);
   const anyVisit = db.prepare(`SELECT 1 FROM stays WHERE ${VISITED} LIMIT 1`);
 
   /** 'whole', the guest id the build has reached ('' at its start), or null (not begun or another version). */
@@ -97,6 +114,8 @@ export function createDayTotals(options: DayTotalsOptions) {
   // What one transaction touched: each stay as it was when first touched, and the guests concerned.
   const originals = new Map<string, Original | null>();
   const guests = new Set<string>();
+  /** Each guest whose rank the transaction changed: their rank before it. */
+  const ranksThen = new Map<string, string>();
   let running: Promise<void> | undefined;
   let closed = false;
 
@@ -143,12 +162,17 @@ export function createDayTotals(options: DayTotalsOptions) {
       if (before) guests.add(String(before.guest_id));
       guests.add(String(after.guest_id));
     },
+    /** Just before a guest's stored rank changes (ranks/rank-rows.ts): their visits move to the new rank. */
+    onRank(guestId: string) {
+      if (!ranksThen.has(guestId)) ranksThen.set(guestId, rankOf.get(guestId) as string);
+      guests.add(guestId);
+    },
     /** End of a transaction: each touched guest's contribution before it taken off, the one now added. */
     settle() {
       if (guests.size === 0) return;
       const reached = state();
       if (reached !== null) {
-        const cells = new Map<string, [number, number, number]>();
+        const cells = new Map<string, Cell>();
         for (const guestId of guests) {
           // The build has not reached this guest: it will read them as they are then.
           if (reached !== 'whole' && guestId > reached) continue;
@@ -156,21 +180,29 @@ export function createDayTotals(options: DayTotalsOptions) {
           const then: Visit[] = now.filter((visit) => !originals.has(visit.id));
           for (const original of originals.values())
             if (original?.visit && original.guestId === guestId) then.push(original.visit);
-          contribution(then, -1, cells);
-          contribution(now, 1, cells);
+          const rankNow = rankOf.get(guestId) as string;
+          contribution(then, ranksThen.get(guestId) ?? rankNow, -1, cells);
+          contribution(now, rankNow, 1, cells);
         }
-        for (const [day, [arrivals, firsts, yen]] of cells) {
-          if (arrivals === 0 && firsts === 0 && yen === 0) continue;
-          add.run(day, arrivals, firsts, yen);
-          dropEmpty.run(day);
+        for (const cell of cells.values()) {
+          if (cell.arrivals === 0 && cell.firsts === 0 && cell.yen === 0) continue;
+          add.run(cell);
+          dropEmpty.run(cell);
         }
       }
       originals.clear();
       guests.clear();
+      ranksThen.clear();
     },
     discard() {
       originals.clear();
       guests.clear();
+      ranksThen.clear();
+    },
+    /** The period's arrivals and amount by guest rank today (ranked guests only), or null while not whole. */
+    byRank(from: string, to: string): Array<{ rank: string; stays: number; yen: number }> | null {
+      if (state() !== 'whole') return null;
+      return readRanks.all(from, to) as Array<{ rank: string; stays: number; yen: number }>;
     },
     /** The period's days from the table, or null while it is not whole (the caller counts from the stays). */
     days(from: string, to: string): DayCounts[] | null {

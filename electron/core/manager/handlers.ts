@@ -61,7 +61,7 @@ export function managerHandlers(
           staysYen: staysByMonth.get(month) ?? 0,
           banquetsYen: banquetsByMonth.get(month) ?? 0,
         })),
-        revenueByRank: revenueByRank(ctx, { from, to }, totals),
+        revenueByRank: revenueByRank(ctx, { from, to }, totals, dayTotals?.byRank(from, to)),
         requests: requestFigures(ctx, period, requestMonths),
         allergies: { ...allergyFigures(ctx, allergyParams(period, reconfirmCutoff(ctx, asOf))), asOf },
         staff: staff.figures(period),
