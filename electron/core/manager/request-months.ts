@@ -55,6 +55,7 @@ export function createRequestMonths(options: RequestMonthsOptions) {
   const readMonths = db.prepare(`SELECT month, category, status, minutes, n FROM manager_request_months
     WHERE month BETWEEN ? AND ? AND n <> 0`);
 
+  const anyRequest = db.prepare('SELECT 1 FROM requests LIMIT 1');
   const prefix = () => `${REQUEST_MONTHS_VERSION}|${timeZone()}|`;
   /** 'whole', the rowid the build has read up to, or null (not begun, or another version or zone). */
   const state = (): 'whole' | number | null => {
@@ -181,8 +182,16 @@ export function createRequestMonths(options: RequestMonthsOptions) {
       if (state() !== 'whole') return null;
       return readMonths.all(from, to) as MonthRow[];
     },
+    /** Starts the build when the table is not whole (a register with no request is whole at once). */
     ensureBuilt(): Promise<void> | undefined {
       if (closed || running || state() === 'whole') return running;
+      if (state() === null && !anyRequest.get()) {
+        options.transact(() => {
+          db.prepare('DELETE FROM manager_request_months').run();
+          setMeta.run(META_KEY, `${prefix()}whole`);
+        });
+        return undefined;
+      }
       running = jobs.run('manager.days', build, 0, { sliceMs: 25 }).finally(() => {
         running = undefined;
       });
