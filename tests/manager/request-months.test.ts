@@ -103,4 +103,30 @@ describe('manager_request_months kept write by write', () => {
       { numRuns: 40 },
     );
   }, 180_000);
+
+  it("follows the inn's time zone: another zone counts each request in that zone's month", async () => {
+    const test = await managerCore('2025-01-01');
+    const { call, setNow, db } = test;
+    const guest = await test.guest('佐藤');
+    // 31 March, 23:30 in Tokyo: 31 March 10:30 in New York; 1 April 08:00 in Tokyo: 31 March 19:00 in New York.
+    for (const instant of ['2025-03-31T23:30:00+09:00', '2025-04-01T08:00:00+09:00', '2025-04-15T12:00:00+09:00']) {
+      setNow(Date.parse(instant));
+      await call('requests.record', { guestId: guest, standing: true, category: 'meals', text: '要望' });
+    }
+    setNow(Date.parse('2025-06-01T10:00:00+09:00'));
+    const april = { from: '2025-04-01', to: '2025-04-30' };
+    expect((await call('manager.overview', april)).requests[0]).toMatchObject({ category: 'meals', total: 2 });
+    await call('settings.update', { patch: { timeZone: 'America/New_York' } });
+    // Counted from the requests until the months are built again for the new zone; then from them: the same.
+    expect((await call('manager.overview', april)).requests[0]).toMatchObject({ total: 1 });
+    await jobsDone(test);
+    expect(db.prepare("SELECT value FROM meta WHERE key = 'manager_request_months'").pluck().get()).toBe(
+      '1|America/New_York|whole',
+    );
+    expect((await call('manager.overview', april)).requests[0]).toMatchObject({ total: 1 });
+    expect((await call('manager.overview', { from: '2025-03-01', to: '2025-03-31' })).requests[0]).toMatchObject({
+      total: 2,
+    });
+    test.core.close();
+  });
 });
