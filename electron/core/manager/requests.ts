@@ -22,13 +22,6 @@ const DONE_MINUTES = `
 
 export const REQUEST_STATEMENTS = { BY_STATUS, DONE_MINUTES };
 
-/** The nearest-rank percentile of sorted numbers: the smallest value with at least `p` of them at or below. */
-export function percentile(sorted: ArrayLike<number>, p: number): number | null {
-  if (sorted.length === 0) return null;
-  const rank = Math.max(1, Math.ceil(p * sorted.length));
-  return sorted[rank - 1] as number;
-}
-
 /** Whole minutes (a request done within the minute took 0). */
 export const wholeMinutes = (minutes: number) => Math.max(0, Math.round(minutes));
 
