@@ -213,10 +213,11 @@ export function createDayTotals(options: DayTotalsOptions) {
     ensureBuilt(): Promise<void> | undefined {
       if (closed || running || state() === 'whole') return running;
       if (state() === null && !anyVisit.get()) {
-        options.transact(() => {
+        // Two local rows, no synced write: a plain transaction (no change-log header, no checkpoint scheduled).
+        db.transaction(() => {
           db.prepare('DELETE FROM manager_days').run();
           setMeta.run(META_KEY, String(DAY_TOTALS_VERSION));
-        });
+        })();
         return undefined;
       }
       running = jobs.run('manager.days', build, 0, { sliceMs: 25 }).finally(() => {

@@ -186,10 +186,11 @@ export function createRequestMonths(options: RequestMonthsOptions) {
     ensureBuilt(): Promise<void> | undefined {
       if (closed || running || state() === 'whole') return running;
       if (state() === null && !anyRequest.get()) {
-        options.transact(() => {
+        // Two local rows, no synced write: a plain transaction (no change-log header, no checkpoint scheduled).
+        db.transaction(() => {
           db.prepare('DELETE FROM manager_request_months').run();
           setMeta.run(META_KEY, `${prefix()}whole`);
-        });
+        })();
         return undefined;
       }
       running = jobs.run('manager.days', build, 0, { sliceMs: 25 }).finally(() => {
