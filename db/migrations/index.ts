@@ -10,6 +10,7 @@ import { accessLog } from './0009-access-log.ts';
 import { guestRights } from './0010-guest-rights.ts';
 import { erasures } from './0011-erasures.ts';
 import { guestRank } from './0012-guest-rank.ts';
+import { managerSpeed } from './0013-manager-speed.ts';
 import { salesImport } from './0014-sales-import.ts';
 import type { Migration } from './migration.ts';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   guestRights,
   erasures,
   guestRank,
+  managerSpeed,
   salesImport,
 ];
 

@@ -47,7 +47,9 @@ import { jobHandlers } from './jobs/handlers.ts';
 import { createJobRunner, type JobRunnerOptions } from './jobs/runner.ts';
 import { kitchenHandlers } from './kitchen/handlers.ts';
 import { createHistoryCache } from './kitchen/history-cache.ts';
+import { createDayTotals } from './manager/day-totals.ts';
 import { managerHandlers } from './manager/handlers.ts';
+import { createRequestMonths } from './manager/request-months.ts';
 import { rankHandlers } from './ranks/handlers.ts';
 import { createRankKeeper } from './ranks/keeper.ts';
 import { newRecordId } from './record-id.ts';
@@ -196,6 +198,31 @@ export function createCore(options: CoreOptions): Core {
   changes.onRowWritten('guest_manual_ranks', (before, after) => ranks.onManualRank(before, after));
   changes.onRowWritten('settings', (before, after) => ranks.onSetting(before, after));
   changes.onTransactionEnd(ranks);
+  // 運営の振り返り: arrivals, first visits and revenue per day, kept in step with the stays (manager/day-totals.ts).
+  const dayTotals = createDayTotals({
+    db,
+    logger,
+    jobs,
+    transact: (work) => {
+      changes.transact(null, null, work);
+      checkpoints.afterCommit();
+    },
+  });
+  changes.onRowWritten('stays', (before, after) => dayTotals.onStay(before, after));
+  ranks.rows.beforeChange((guestId) => dayTotals.onRank(guestId));
+  changes.onTransactionEnd(dayTotals);
+  const requestMonths = createRequestMonths({
+    db,
+    logger,
+    jobs,
+    timeZone: innClock.timeZone,
+    transact: (work) => {
+      changes.transact(null, null, work);
+      checkpoints.afterCommit();
+    },
+  });
+  changes.onRowWritten('requests', (before, after) => requestMonths.onRequest(before, after));
+  changes.onTransactionEnd(requestMonths);
 
   const handlers = {
     ...systemHandlers(ctx),
@@ -228,7 +255,7 @@ export function createCore(options: CoreOptions): Core {
     ...accessLogHandlers(ctx),
     ...guestRightsHandlers(ctx),
     ...erasureHandlers(ctx),
-    ...managerHandlers(ctx),
+    ...managerHandlers(ctx, { dayTotals, requestMonths }),
     ...rankHandlers(ctx, ranks),
   } satisfies { [N in CallName]: Handler<N> };
 
@@ -319,6 +346,9 @@ export function createCore(options: CoreOptions): Core {
   const releaseTimer = setInterval(releaseHolds, RELEASE_EVERY_MS).unref();
   // Ranks made with other rules (or none yet), or for an earlier day, are brought up to date; then once a minute.
   ranks.start();
+  // The manager's day totals, built as a job when missing or made by an older version.
+  dayTotals.ensureBuilt();
+  requestMonths.ensureBuilt();
 
   return {
     nodeId,
@@ -357,6 +387,8 @@ export function createCore(options: CoreOptions): Core {
       clearInterval(releaseTimer);
       backups.close();
       ranks.close();
+      dayTotals.close();
+      requestMonths.close();
       // Jobs stop first (a rebuild drops its shadow table), while the database is still open.
       jobs.stopAll();
       listeners.clear();

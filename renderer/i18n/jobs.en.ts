@@ -14,6 +14,7 @@ export const enJobs: Translation<typeof jaJobs> = {
     'duplicates.scan': 'Looking for duplicate guests',
     'ranks.recompute': 'Recomputing guest ranks',
     'retention.review': 'Looking for guests past the retention period',
+    'manager.days': 'Totalling arrivals by day for the manager’s view',
   },
   progress: '{{done}} / {{total}}',
   percent: '{{percent}}%',

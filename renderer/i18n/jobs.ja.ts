@@ -12,6 +12,7 @@ export const jaJobs = {
     'duplicates.scan': '重複の候補を探しています',
     'ranks.recompute': '顧客ランクを計算し直しています',
     'retention.review': '保存期間を過ぎたお客様を探しています',
+    'manager.days': '運営の振り返りのため日別の到着を集計しています',
   },
   progress: '{{done}} / {{total}}',
   percent: '{{percent}}%',

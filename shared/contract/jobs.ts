@@ -17,6 +17,7 @@ export const JOB_KINDS = [
   'export.run',
   'ranks.recompute',
   'retention.review',
+  'manager.days',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 

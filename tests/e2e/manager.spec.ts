@@ -102,3 +102,37 @@ test('the manager reads this month, opens the list behind a figure and saves a f
   expect(csv.startsWith('\uFEFF期間,到着,初めて,リピーター,リピート率 (%),宿泊の売上\r\n')).toBe(true);
   expect(csv).toContain(',2,1,1,50,80000\r\n');
 });
+
+test('an earlier visit recorded later makes today’s arrival a returning one on the page and in its list', async ({
+  page,
+  app,
+}) => {
+  // The figures come from per-day totals kept by the write path (docs/manager-view.md, Speed): a stay of last
+  // year entered today changes today's figure, a day the write never touched.
+  test.setTimeout(60_000);
+  const today = localDate(Date.now(), DEFAULT_TIME_ZONE);
+  await open(page, app.url);
+  await firstRun(page, '佐藤 花子');
+  const api = apiFor(page, app);
+  const suzuki = await guest(api, '鈴木', '一郎', 'すずき', 'いちろう');
+  await api('stays.create', {
+    fields: { guestId: suzuki, arrivalDate: today, departureDate: today, rooms: ['202'], status: 'in_house' },
+  });
+  await page.getByTestId('header-menu').click();
+  await page.getByTestId('manager-link').click();
+  await expect(page.getByTestId('stat-arrivals-value')).toHaveText('1件');
+  await expect(page.getByTestId('stat-repeat-value')).toHaveText('0.0%');
+
+  // The ledger of last year turns up: 鈴木 様 had stayed before.
+  const yearAgo = addYears(today, -1);
+  await api('stays.create', {
+    fields: { guestId: suzuki, arrivalDate: yearAgo, departureDate: yearAgo, rooms: ['101'], status: 'departed' },
+  });
+  await page.reload();
+  await expect(page.getByTestId('stat-arrivals-value')).toHaveText('1件');
+  await expect(page.getByTestId('stat-repeat-value')).toHaveText('100.0%');
+  await page.getByTestId('stat-repeat').click();
+  const list = page.getByTestId('figure-list');
+  await expect(list.getByTestId('figure-list-row')).toHaveCount(1);
+  await expect(list).toContainText('鈴木 一郎');
+});

@@ -126,6 +126,15 @@ describe('manager.overview', () => {
     expect(overdue.rows.map((row: Loose) => [row.guestName, row.allergenJa])).toEqual([['鈴木 一郎', 'えび']]);
   });
 
+  test("a deleted guest's allergies are no longer due, in the figure and in its list alike", async () => {
+    const { call } = await seeded();
+    const overdue: Loose = await call('manager.list', { ...YEAR, figure: 'allergies.overdue' });
+    await call('guests.delete', { id: overdue.rows[0].guestId });
+    const view: Loose = await call('manager.overview', YEAR);
+    expect(view.allergies).toMatchObject({ recorded: 1, overdue: 0 });
+    expect((await call('manager.list', { ...YEAR, figure: 'allergies.overdue' })).total).toBe(0);
+  });
+
   test('records per staff member come from who was working when each was written', async () => {
     const { call, okami, nakai } = await seeded();
     const view: Loose = await call('manager.overview', YEAR);

@@ -18,6 +18,7 @@ const CANCEL_NEEDS: Readonly<Record<JobKind, Permission>> = {
   'export.run': 'export',
   'ranks.recompute': 'ranks.manage',
   'retention.review': 'privacy.manage',
+  'manager.days': 'system.maintain',
 };
 
 export function jobHandlers(ctx: CoreContext): Handlers<'jobs.list' | 'jobs.cancel'> {

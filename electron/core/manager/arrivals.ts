@@ -8,9 +8,11 @@ import type { CoreContext } from '../context.ts';
 // guest (the lead) has another visit arriving on an earlier day. The list behind each count (lists.ts) uses
 // the same words.
 //
-// Both reads go by the partial covering indexes of visits (migration 12): stays_visited_arrival for the
-// period's days, stays_visited_guest for the one seek of the returning check. The SQL below repeats the
-// indexes' WHERE term for term, which is how SQLite knows it may use them.
+// The overview reads these figures from manager_days (day-totals.ts, kept by the write path); BY_DAY below is
+// the definition they are kept to and the reference the property test and the bench compare them with, and what
+// the overview counts from while that table is being built. It goes by the partial covering indexes of visits
+// (migration 12): stays_visited_arrival for the period's days, stays_visited_guest for the one seek of the
+// returning check; the SQL repeats the indexes' WHERE term for term, which is how SQLite knows it may use them.
 
 /** A stay that counts as an arrival (a visit), for a stays table aliased `alias`. */
 export const arrivedAs = (alias: string) =>

@@ -6,7 +6,8 @@ import { arrivedAs } from './arrivals.ts';
 // rank today (the local guest_ranks table, docs/guest-rank.md), in the order of the rules, then the stays of
 // guests with no rank. A rank is today's, not the one the guest had when they came: the manager asks what the
 // guests now ranked VIP brought in. Read from the ranked guests outwards (CROSS JOIN): most guests have no
-// rank, and those are the period's total less the ranked ones, so no stay is looked up twice.
+// rank, and those are the period's total less the ranked ones, so no stay is looked up twice. The overview passes
+// the same sums from manager_days (kept per day and rank, day-totals.ts) when it is whole; BY_RANK is the reference.
 
 const BY_RANK = `
   SELECT r.rank_name AS rank, count(*) AS stays, coalesce(sum(s.amount_yen), 0) AS yen
@@ -23,15 +24,12 @@ export function revenueByRank(
   ctx: CoreContext,
   period: { from: string; to: string },
   totals: { arrivals: number; staysYen: number },
+  kept?: Array<{ rank: string; stays: number; yen: number }> | null,
 ): RankRevenue[] | null {
   const rules = readRules(ctx.db, ctx.logger);
   if (rules.length === 0) return null;
-  const found = new Map(
-    (ctx.run.prepare(BY_RANK).all(period) as Array<{ rank: string; stays: number; yen: number }>).map((row) => [
-      row.rank,
-      row,
-    ]),
-  );
+  const rows = kept ?? (ctx.run.prepare(BY_RANK).all(period) as Array<{ rank: string; stays: number; yen: number }>);
+  const found = new Map(rows.map((row) => [row.rank, row]));
   const ranked: RankRevenue[] = rules.map((rule) => {
     const row = found.get(rule.name);
     found.delete(rule.name);

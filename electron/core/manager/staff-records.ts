@@ -11,7 +11,7 @@ import type { Period } from './period.ts';
 // to see where knowledge is recorded by one person only (属人化), not to rank people.
 //
 // The log has a header per write (millions at a large inn). With the index `log_tx_staff (staff, call, hlc)`
-// (proposed in ./proposed-indexes.ts) each (person, call) pair is one range count in the index; without it,
+// (migration 13) each (person, call) pair is one range count in the index; without it,
 // the period's headers are read once and grouped. The index's presence is looked up once per core.
 
 export const KIND_CALLS: Record<StaffRecordKind, readonly string[]> = {

@@ -89,15 +89,22 @@ export function createRankRows(db: Database) {
     return statements;
   };
 
+  // Told before a guest's stored rank changes (the manager's per-day totals by rank move the guest's visits).
+  const listeners: Array<(guestId: string) => void> = [];
   const store = (guestId: string, rank: Ranked, before: Ranked | undefined) => {
     const s = prepared();
     if (before !== undefined && before?.name === rank?.name && before?.manual === rank?.manual) return false;
+    for (const listener of listeners) listener(guestId);
     if (rank === null) s.remove.run(guestId);
     else s.upsert.run(guestId, rank.name, rank.manual ? 1 : 0);
     return true;
   };
 
   return {
+    /** Calls `listener` with a guest's id just before their stored rank is written (always in a transaction). */
+    beforeChange(listener: (guestId: string) => void) {
+      listeners.push(listener);
+    },
     /** One guest's rank now, from the stored stays and manual rank: the incremental path and ranks.preview. */
     compute(guestId: string, rules: readonly RankRule[], today: string): Ranked {
       const s = prepared();
