@@ -72,6 +72,16 @@ const SALES = [
 ];
 
 describe('importing sales', () => {
+  it('sets aside a row without a date or without an amount: an empty amount is not ¥0', async () => {
+    const test = await register();
+    const lines = ['日付,お名前,部屋,売上金額', ',山田 花子,201,45000', '2026/5/3,山田 花子,201,'];
+    const preview = await test.call('imports.salesPreview', { upload: await upload(test, '売上.csv', utf8(lines)) });
+    const byLine = new Map(preview.rows.map((row: { line: number }) => [row.line, row]));
+    expect(byLine.get(2)).toMatchObject({ status: 'invalid', reason: 'no_date' });
+    expect(byLine.get(3)).toMatchObject({ status: 'invalid', reason: 'no_amount' });
+    expect(preview.counts).toMatchObject({ rows: 2, matched: 0, invalid: 2 });
+  });
+
   it('previews each row matched to one stay, ambiguous, not found or invalid, writing nothing', async () => {
     const test = await register();
     const before = changeLogCount(test.db);
