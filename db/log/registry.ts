@@ -302,9 +302,9 @@ const DEFINITIONS: ReadonlyArray<[SyncedTable, number, ColumnDef[]]> = [
   ],
   // schema 9 (閲覧記録): append-only, one insert entry per row
   ['access_log', 22, ['staff_id', 'guest_id', ['action', oneOf(ACCESS_ACTIONS)], 'detail', 'node', 'created_at']],
-  // schema 11 (erasure on request): table numbers 22 and 24 belong to the access log and guest ranks
+  // schema 11 (erasure on request)
   ['erasures', 23, ['guest_id', 'reason', 'requested_by', 'held', 'hold_until', 'released_at', 'created_at']],
-  // schema 12 (顧客ランク); 22 and 23 are access-log's and erasure's. The rules are the settings row `rank_rules`.
+  // schema 12 (顧客ランク): the rules are the settings row `rank_rules`.
   ['guest_manual_ranks', 24, ['guest_id', 'rank_name', 'set_by', 'created_at']],
 ];
 
