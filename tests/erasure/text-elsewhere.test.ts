@@ -219,3 +219,37 @@ describe('an edit that arrives before the row it edits', () => {
     expect(log(office)).toBe(log(desk));
   });
 });
+
+describe('a merge and an erasure made apart', () => {
+  it('end the same on both PCs: a request moved away from the erased guest is blanked everywhere', async () => {
+    let now = Date.parse('2026-06-01T03:00:00Z');
+    const desk = await makeStaffedCore({ clock: () => now });
+    const erased = await desk.call('guests.create', { fields: personFields });
+    const kept = await desk.call('guests.create', {
+      fields: { familyName: '佐藤', givenName: '一郎', familyReading: 'さとう', givenReading: 'いちろう' },
+    });
+    const request = await desk.call('requests.record', {
+      guestId: erased.id,
+      standing: true,
+      category: 'room',
+      text: `${PERSON.familyName}様は窓側`,
+    });
+    const office = await makeStaffedCore({ clock: () => now });
+    expect(office.core.changes.apply(everything(desk.core)).refused).toEqual([]);
+    // Apart: the office merges the guest into another card (the request moves with it); the desk erases them.
+    now += 60_000;
+    await office.call('duplicates.merge', { keptId: kept.id, mergedId: erased.id });
+    await desk.call('guests.erase', { id: erased.id, reason: '本人の求め' });
+    now += 60_000;
+    expect(desk.core.changes.apply(everything(office.core)).refused).toEqual([]);
+    expect(office.core.changes.apply(everything(desk.core)).refused).toEqual([]);
+
+    const row = (test: TestCore) =>
+      syncedTables(test.db).requests?.find((r) => (r as { id: string }).id === request.id);
+    expect(row(desk)).toMatchObject({ text: '' });
+    expect(row(office)).toEqual(row(desk));
+    const log = (test: TestCore) => JSON.stringify(everything(test.core).filter((tx) => tx.call === 'requests.record'));
+    expect(log(office)).not.toContain(PERSON.familyName);
+    expect(log(office)).toBe(log(desk));
+  });
+});

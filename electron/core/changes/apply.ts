@@ -220,6 +220,10 @@ export function createApplier(ctx: ApplyContext) {
       );
       pending.clear();
       for (const { spec, id, columns } of targets) refreshRow(ctx, spec, id, [...columns.values()], touched);
+      ctx.scrubPolicy()?.afterApply?.(
+        targets.map(({ spec, id }) => ({ table: spec.name, id })),
+        touched,
+      );
     },
 
     retryHeld(touched: Touched, accept?: { node: string; hlc: number }): number {

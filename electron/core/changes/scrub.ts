@@ -24,6 +24,12 @@ export type RowRewrite = ReadonlyMap<number, Rewrite>;
 export type ScrubPolicy = ((table: TableSpec, row: string, entry: ShippedEntry) => RowRewrite | undefined) & {
   /** The tables it may rewrite anything in: entries of other tables are kept without asking. */
   tables: ReadonlySet<string>;
+  /**
+   * Told, after an applied batch's rows are refreshed, which rows it touched: an entry that did not change its
+   * row (a link that lost to a later one) can still make the row one the rule covers, and what the row already
+   * holds is then rewritten as it was on the PCs that had the link first.
+   */
+  afterApply?(rows: ReadonlyArray<{ table: string; id: string }>, touched: Touched): void;
 };
 
 /** An entry as it is kept after the rewrite (the same entry when nothing changes). */

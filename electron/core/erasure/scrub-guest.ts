@@ -57,21 +57,60 @@ export function createGuestScrub(db: Database, engine: Pick<ChangeEngine, 'scrub
       col === WHOLE_ROW ? decodeRow(value).find(([c]) => c === spec.id)?.[1] : decodeField(value),
     );
   };
-  /** Whether a row of a text table leads to an erased guest: by the link the entry carries (an insert), else the row's. */
+  /**
+   * Whether a row of a text table is about an erased guest: by the link the entry carries (an insert), the row's
+   * link now, or any link the log holds for it. A 名寄せ merge moves a row from one guest to another; a PC that
+   * erased the first guest before it heard of the merge blanked the row, so every PC must count a row that was
+   * ever the erased guest's, whatever its link says now, or they would end apart.
+   */
   const leadsToErased = (fields: TextFields, row: string, entry: ShippedEntry): boolean => {
     const viaColumn = columnSpec(fields.table, fields.via)?.id;
     const carried =
       entry.col === WHOLE_ROW
         ? (entry.value as Array<[number, Stored]>).find(([col]) => col === viaColumn)?.[1]
         : undefined;
-    const via = carried ?? viaOfRow.get(fields.table)?.get(row);
-    if (!fields.parent) return isErased(via);
-    if (typeof via !== 'string') return false;
-    const guest = viaOfParent.get(fields.table)?.get(via);
-    if (guest !== undefined) return isErased(guest);
-    return parentLinks(fields.parent.table, via, fields.parent.via).some(isErased);
+    const vias = new Set<unknown>([
+      carried,
+      viaOfRow.get(fields.table)?.get(row),
+      ...parentLinks(fields.table, row, fields.via),
+    ]);
+    vias.delete(undefined);
+    vias.delete(null);
+    if (!fields.parent) return [...vias].some(isErased);
+    const { parent } = fields;
+    return [...vias].some(
+      (via) =>
+        typeof via === 'string' &&
+        [viaOfParent.get(fields.table)?.get(via), ...parentLinks(parent.table, via, parent.via)].some(isErased),
+    );
   };
   const mergesOf = db.prepare('SELECT id FROM guest_merges WHERE kept_id = ? OR merged_id = ?').pluck();
+  const mergeChangesOf = db.prepare('SELECT changes FROM guest_merges WHERE kept_id = ? OR merged_id = ?').pluck();
+  const childrenOf = new Map(
+    GUEST_TEXT_FIELDS.flatMap(({ table, via, parent }) =>
+      parent ? [[table, db.prepare(`SELECT id FROM ${table} WHERE ${via} = ?`).pluck()]] : [],
+    ),
+  );
+  /** The rows (by table) a merge moved away from or to the guest: their [table, id, column, before, after] records. */
+  const movedByMerges = (guestId: string): Map<string, Set<string>> => {
+    const moved = new Map<string, Set<string>>();
+    for (const text of mergeChangesOf.all(guestId, guestId) as string[]) {
+      let items: unknown;
+      try {
+        items = JSON.parse(text);
+      } catch {
+        continue;
+      }
+      if (!Array.isArray(items)) continue;
+      for (const item of items) {
+        if (!Array.isArray(item) || (item[3] !== guestId && item[4] !== guestId)) continue;
+        const [table, id] = item as [string, string];
+        if (!moved.has(table)) moved.set(table, new Set());
+        moved.get(table)?.add(id);
+      }
+    }
+    return moved;
+  };
   const forgetCandidates = db.prepare('DELETE FROM duplicate_candidates WHERE guest_a = ? OR guest_b = ?');
   // Answers kept for a retried call (changes/request-log.ts) may hold the guest's card as it was.
   const forgetAnswers = db.prepare('DELETE FROM request_log WHERE instr(result, ?) > 0');
@@ -136,7 +175,49 @@ export function createGuestScrub(db: Database, engine: Pick<ChangeEngine, 'scrub
         return undefined;
     }
   };
+  const rowOf = new Map(
+    GUEST_TEXT_FIELDS.map(({ table }) => [table as string, db.prepare(`SELECT * FROM ${table} WHERE id = ?`)]),
+  );
+  /**
+   * What a text row still holds, blanked when the row is about an erased guest. A row's field entries can reach a
+   * PC before the row itself, and a merge's link can arrive after the erasure and lose to a later link: either way
+   * the erasure found nothing to blank then, and the text would stay here while the other PCs blanked it. A deal
+   * or a stay takes its stage and served notes with it.
+   */
+  const rescrub = (table: string, after: Record<string, unknown> | undefined, touched: Touched) => {
+    if (!erasing || running || !after) return;
+    const fields = textFields.get(table);
+    const id = after.id;
+    if (!fields || typeof id !== 'string') return;
+    const children = GUEST_TEXT_FIELDS.filter((child) => child.parent?.table === table);
+    const ownText = fields.columns.some((column) => typeof after[column] === 'string' && after[column] !== '');
+    if (!ownText && children.length === 0) return;
+    const asRow: ShippedEntry = { table: tableSpec(fields.table).id, row: id, col: -1, value: null, prev: null };
+    if (!leadsToErased(fields, id, asRow)) return;
+    running = true;
+    try {
+      if (ownText)
+        engine.scrubber.rewriteRow(tableSpec(fields.table), id, rewriteOf(textColumns(fields.table)), touched);
+      for (const child of children) {
+        const rewrite = rewriteOf(textColumns(child.table));
+        for (const childId of (childrenOf.get(child.table)?.all(id) ?? []) as string[]) {
+          engine.scrubber.rewriteRow(tableSpec(child.table), childId, rewrite, touched);
+        }
+      }
+    } finally {
+      running = false;
+    }
+  };
+  const afterApply = (rows: ReadonlyArray<{ table: string; id: string }>, touched: Touched) => {
+    if (!erasing) return;
+    for (const { table, id } of rows) {
+      const read = rowOf.get(table);
+      if (read) rescrub(table, read.get(id) as Record<string, unknown> | undefined, touched);
+    }
+  };
+
   const policy: ScrubPolicy = Object.assign(rule, {
+    afterApply,
     tables: new Set<string>(['guests', ...GUEST_TEXT_FIELDS.map((f) => f.table), 'guest_merges', 'erasures']),
   });
   engine.setScrubPolicy(policy);
@@ -149,11 +230,18 @@ export function createGuestScrub(db: Database, engine: Pick<ChangeEngine, 'scrub
     if (!erasure) return;
     erasing = true;
     scrubber.rewriteRow(guests, guestId, guestRewrite(), touched);
-    for (const { table } of GUEST_TEXT_FIELDS) {
+    const moved = movedByMerges(guestId);
+    for (const fields of GUEST_TEXT_FIELDS) {
+      const { table } = fields;
       const rewrite = rewriteOf(textColumns(table));
-      for (const id of (rowsOfGuest.get(table)?.all(guestId) ?? []) as string[]) {
-        scrubber.rewriteRow(tableSpec(table), id, rewrite, touched);
-      }
+      const ids = new Set((rowsOfGuest.get(table)?.all(guestId) ?? []) as string[]);
+      // Rows a merge moved away from the guest (or their children, for a table reached through a parent).
+      if (!fields.parent) for (const id of moved.get(table) ?? []) ids.add(id);
+      else
+        for (const parentId of moved.get(fields.parent.table) ?? []) {
+          for (const id of childrenOf.get(table)?.all(parentId) ?? []) ids.add(id as string);
+        }
+      for (const id of ids) scrubber.rewriteRow(tableSpec(table), id, rewrite, touched);
     }
     for (const id of mergesOf.all(guestId, guestId) as string[])
       scrubber.rewriteRow(mergeSpec, id, mergeRewrite, touched);
@@ -175,22 +263,7 @@ export function createGuestScrub(db: Database, engine: Pick<ChangeEngine, 'scrub
      * as the erasure did on the PCs that had the row already.
      */
     onTextRowWritten(table: SyncedTable, after: Record<string, unknown> | undefined, touched: Touched) {
-      if (!erasing || running || !after) return;
-      const fields = textFields.get(table);
-      const id = after.id;
-      if (!fields || typeof id !== 'string') return;
-      if (
-        fields.columns.every((column) => after[column] === undefined || after[column] === '' || after[column] === null)
-      )
-        return;
-      const asRow: ShippedEntry = { table: tableSpec(table).id, row: id, col: -1, value: null, prev: null };
-      if (!leadsToErased(fields, id, asRow)) return;
-      running = true;
-      try {
-        engine.scrubber.rewriteRow(tableSpec(table), id, rewriteOf(textColumns(table)), touched);
-      } finally {
-        running = false;
-      }
+      rescrub(table, after, touched);
     },
     /** The row hook on `erasures`: local writes, applied rows and replays all come through here. */
     onErasureWritten(after: Record<string, unknown>, touched: Touched) {
