@@ -1,3 +1,4 @@
+import { BANQUET_STAGE_LABELS, BANQUET_TYPE_LABELS } from '../../shared/i18n/banquet-labels.ts';
 import type { Translation } from '../../shared/i18n/translation.ts';
 import type { jaBanquet } from './banquet.ja.ts';
 
@@ -12,25 +13,8 @@ export const enBanquet: Translation<typeof jaBanquet> = {
     halls: 'Halls',
   },
   codes: {
-    type: {
-      bonenkai: 'Year-end party',
-      shinnenkai: 'New-year party',
-      farewell: 'Welcome/farewell party',
-      memorial: 'Memorial service',
-      wedding: 'Wedding',
-      meeting: 'Meeting',
-      social: 'Social gathering',
-      other: 'Other',
-    },
-    stage: {
-      inquiry: 'Inquiry',
-      proposal: 'Proposal sent',
-      provisional: 'Provisional hold',
-      confirmed: 'Confirmed',
-      held: 'Held',
-      lost: 'Lost',
-      cancelled: 'Cancelled',
-    },
+    type: BANQUET_TYPE_LABELS.en,
+    stage: BANQUET_STAGE_LABELS.en,
     lostReason: {
       price: 'Price',
       date_unavailable: 'Date not available',

@@ -1,3 +1,4 @@
+import { BANQUET_STAGE_LABELS, BANQUET_TYPE_LABELS } from '../../shared/i18n/banquet-labels.ts';
 // Japanese words of the banquet sales screens (宴会営業): pipeline, deal, hall calendar, follow-up calls,
 // reports and halls. Every code the contract answers with is named under codes.* (hall_clash nests
 // codes.stage.* in its message). Same keys in banquet.en.ts.
@@ -11,25 +12,8 @@ export const jaBanquet = {
     halls: '会場',
   },
   codes: {
-    type: {
-      bonenkai: '忘年会',
-      shinnenkai: '新年会',
-      farewell: '歓送迎会',
-      memorial: '法要',
-      wedding: '婚礼',
-      meeting: '会議',
-      social: '懇親会',
-      other: 'その他',
-    },
-    stage: {
-      inquiry: '問い合わせ',
-      proposal: '提案中',
-      provisional: '仮押さえ',
-      confirmed: '確定',
-      held: '実施済み',
-      lost: '失注',
-      cancelled: 'キャンセル',
-    },
+    type: BANQUET_TYPE_LABELS.ja,
+    stage: BANQUET_STAGE_LABELS.ja,
     lostReason: {
       price: '価格',
       date_unavailable: '希望日に空きなし',

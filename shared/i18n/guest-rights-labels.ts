@@ -2,6 +2,7 @@
 // Codes the service sheets already name (stay status, severity, request category, meal…) come from
 // shared/i18n/service-labels.ts, so the paper says what the screens say.
 
+import { BANQUET_STAGE_LABELS, BANQUET_TYPE_LABELS } from './banquet-labels.ts';
 import type { Translation } from './translation.ts';
 
 const ja = {
@@ -150,25 +151,8 @@ const ja = {
       allergyRestored: 'アレルギーを元に戻した',
       request: 'ご要望の記録',
     },
-    banquetType: {
-      bonenkai: '忘年会',
-      shinnenkai: '新年会',
-      farewell: '歓送迎会',
-      memorial: '法要',
-      wedding: '婚礼',
-      meeting: '会議',
-      social: '懇親会',
-      other: 'その他',
-    },
-    stage: {
-      inquiry: '問い合わせ',
-      proposal: '提案中',
-      provisional: '仮押さえ',
-      confirmed: '確定',
-      held: '実施済み',
-      lost: '失注',
-      cancelled: 'キャンセル',
-    },
+    banquetType: BANQUET_TYPE_LABELS.ja,
+    stage: BANQUET_STAGE_LABELS.ja,
     yen: '{{amount}}円',
     headcount_other: '{{count}}名',
   },
@@ -321,25 +305,8 @@ const en: Translation<typeof ja> = {
       allergyRestored: 'Allergy restored',
       request: 'Request recorded',
     },
-    banquetType: {
-      bonenkai: 'Year-end party',
-      shinnenkai: 'New-year party',
-      farewell: 'Welcome/farewell party',
-      memorial: 'Memorial service',
-      wedding: 'Wedding',
-      meeting: 'Meeting',
-      social: 'Social gathering',
-      other: 'Other',
-    },
-    stage: {
-      inquiry: 'Inquiry',
-      proposal: 'Proposal sent',
-      provisional: 'Provisional hold',
-      confirmed: 'Confirmed',
-      held: 'Held',
-      lost: 'Lost',
-      cancelled: 'Cancelled',
-    },
+    banquetType: BANQUET_TYPE_LABELS.en,
+    stage: BANQUET_STAGE_LABELS.en,
     yen: '¥{{amount}}',
     headcount_one: '{{count}} person',
     headcount_other: '{{count}} people',
