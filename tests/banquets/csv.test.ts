@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BOM, toCsv } from '../../renderer/banquets/csv.ts';
+import { looksLikeFormula } from '../../shared/text/formula-guard.ts';
 
 /** A minimal RFC 4180 reader, to check that what toCsv writes reads back cell for cell. */
 function parse(text: string): string[][] {
@@ -56,7 +57,8 @@ describe('toCsv', () => {
   });
 
   it('reads back cell for cell whatever the text', () => {
-    const safeText = fc.string({ unit: 'grapheme' }).filter((s) => !/^[=+\-@\t\r]/.test(s));
+    // Text the formula guard leaves alone (its own tests cover the guarded: full-width ＝＋－＠ too).
+    const safeText = fc.string({ unit: 'grapheme' }).filter((s) => !looksLikeFormula(s));
     fc.assert(
       fc.property(fc.array(fc.array(safeText, { minLength: 3, maxLength: 3 }), { maxLength: 6 }), (rows) => {
         const csv = toCsv(['a', 'b', 'c'], rows);
