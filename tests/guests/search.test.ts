@@ -90,6 +90,17 @@ describe('search as you type', () => {
     expect(await ids('5678')).not.toContain(guest.id);
   });
 
+  it('finds a name with a kanji outside the BMP (𠮷) by its characters, its reading and its romaji', async () => {
+    const { call, ids } = await seeded();
+    const yoshida = await call('guests.create', {
+      fields: { familyName: '𠮷田', givenName: '𠮷子', familyReading: 'よしだ', givenReading: 'よしこ' },
+    });
+    for (const q of ['𠮷', '𠮷田', '𠮷田𠮷', '𠮷田𠮷子', '田', '子', 'よしだ', 'yoshida'])
+      expect(await ids(q), q).toContain(yoshida.id);
+    // A lone half of the surrogate pair is not a character of the name: typed alone it finds nothing.
+    expect(await ids('\ud842')).not.toContain(yoshida.id);
+  });
+
   it('answers an empty, blank or hopeless query with nothing rather than an error', async () => {
     const { ids } = await seeded();
     expect(await ids('')).toEqual([]);

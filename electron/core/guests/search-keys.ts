@@ -29,22 +29,43 @@ export function shortLimit(key: string): number {
  */
 export const SEARCH_KEYS_VERSION = 2;
 
-/** A name as it is searched: width-folded, kana as hiragana, variant kanji folded, Latin lowercased, no spaces. */
-export function nameKey(name: string): string {
-  return foldKanjiVariants(toHiragana(name))
-    .replace(/[\s・]/g, '')
-    .toLowerCase();
+/** Keys kept per key function; past it the memory starts again (a register's common names come back at once). */
+const REMEMBERED_KEYS = 8192;
+
+/**
+ * A pure key function with its recent answers kept. Names and readings repeat heavily (佐藤, さとう: a few thousand
+ * distinct ones among 100,000 guests), and folding them, romaji above all, was most of a guest's ~58 terms'
+ * cost on every write, import and index rebuild.
+ */
+function remembered(fold: (text: string) => string): (text: string) => string {
+  const kept = new Map<string, string>();
+  return (text) => {
+    let key = kept.get(text);
+    if (key === undefined) {
+      key = fold(text);
+      if (kept.size >= REMEMBERED_KEYS) kept.clear();
+      kept.set(text, key);
+    }
+    return key;
+  };
 }
+
+/** A name as it is searched: width-folded, kana as hiragana, variant kanji folded, Latin lowercased, no spaces. */
+export const nameKey = remembered((name) =>
+  foldKanjiVariants(toHiragana(name))
+    .replace(/[\s・]/g, '')
+    .toLowerCase(),
+);
 
 /** The romaji key of a reading: a kana reading's romaji, or a Latin reading as it is written. */
-export function readingRomajiKey(reading: string): string {
-  return romajiKey(isLatinReading(reading) ? reading : readingToRomaji(reading));
-}
+export const readingRomajiKey = remembered((reading) =>
+  romajiKey(isLatinReading(reading) ? reading : readingToRomaji(reading)),
+);
 
 /** The kana key of a reading; a Latin reading has none (its romaji key finds it). */
-function readingKanaKey(reading: string): string {
-  return isLatinReading(reading) ? '' : kanaKey(reading);
-}
+const readingKanaKey = remembered((reading) => (isLatinReading(reading) ? '' : kanaKey(reading)));
+
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 export type TermSource = {
   family_name: string;
@@ -63,13 +84,19 @@ export function guestTerms(guest: TermSource): Map<string, number> {
     const existing = terms.get(term);
     if (existing === undefined || rank < existing) terms.set(term, rank);
   };
-  const chars = (key: string) => Array.from(key);
+  /** The key's characters (a kanji outside the BMP, 𠮷, is one character of two code units). */
+  const chars = (key: string): ArrayLike<string> & { slice(from: number, to: number): string | string[] } =>
+    SURROGATE.test(key) ? Array.from(key) : key;
+  const part = (cs: ReturnType<typeof chars>, from: number, to: number) => {
+    const piece = cs.slice(from, to);
+    return typeof piece === 'string' ? piece : piece.join('');
+  };
   /** The whole key, and its prefixes up to the short-key length. */
   const whole = (key: string) => {
     add(key, RANK.exact);
     const cs = chars(key);
     const limit = Math.min(shortLimit(key), cs.length - 1);
-    for (let n = 1; n <= limit; n++) add(cs.slice(0, n).join(''), RANK.prefix);
+    for (let n = 1; n <= limit; n++) add(part(cs, 0, n), RANK.prefix);
   };
   /** A family+given key: whole, and the short prefixes that reach past its first part. */
   const combined = (first: string, second: string) => {
@@ -78,14 +105,14 @@ export function guestTerms(guest: TermSource): Map<string, number> {
     add(key, RANK.exact);
     const cs = chars(key);
     const limit = Math.min(shortLimit(key), cs.length - 1);
-    for (let n = chars(first).length + 1; n <= limit; n++) add(cs.slice(0, n).join(''), RANK.prefix);
+    for (let n = chars(first).length + 1; n <= limit; n++) add(part(cs, 0, n), RANK.prefix);
   };
   /** Substrings that do not start at the beginning (田 in 山田), for names in kanji. */
   const inner = (key: string) => {
     const cs = chars(key);
     for (let start = 1; start < cs.length; start++) {
       for (let n = 1; n <= SHORT_KEY_LENGTH.japanese && start + n <= cs.length; n++) {
-        add(cs.slice(start, start + n).join(''), RANK.substring);
+        add(part(cs, start, start + n), RANK.substring);
       }
     }
   };
