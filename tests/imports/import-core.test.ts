@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
 import { createCore } from '../../electron/core/create-core.ts';
 import { contractProblem } from '../../electron/core/imports/plan.ts';
+import { IMPORT_CACHE_KIB } from '../../electron/core/imports/small-page-cache.ts';
 import { FILE_CHUNK_BYTES } from '../../shared/contract/files.ts';
 import { addDays, localDate } from '../../shared/text/dates.ts';
 import { DEFAULT_TIME_ZONE } from '../../shared/text/time-zone.ts';
@@ -200,6 +201,26 @@ describe('importing a ledger', () => {
     expect(contractProblem(guest)).toEqual({ field: 'familyReading', code: 'reading_needs_kana' });
     expect(contractProblem({ ...guest, familyReading: 'やまだ' })).toBeNull();
     // the reason the preview then gives: reason: 'invalid_field'
+  });
+
+  it('writes with a small page cache and gives the cache its size back, also when a run is refused', async () => {
+    const test = await staffed();
+    test.db.pragma('cache_size = -65536'); // the app's size (db/open.ts); a test database may start with another
+    const cacheKib = () => -(test.db.pragma('cache_size', { simple: true }) as number);
+    const whileWriting: number[] = [];
+    test.core.onProgress((progress) => {
+      if (progress.kind === 'import.write' || progress.kind === 'duplicates.scan') whileWriting.push(cacheKib());
+    });
+    const run = await test.call('imports.run', { upload: await upload(test, '顧客台帳.csv', sjisLedger()) });
+    expect(run.counts).toMatchObject({ newGuests: 2 });
+    expect(whileWriting.length).toBeGreaterThan(0);
+    expect(new Set(whileWriting)).toEqual(new Set([IMPORT_CACHE_KIB]));
+    expect(cacheKib()).toBe(65536);
+
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const refused = await test.core.call('imports.run', { upload: await upload(test, 'photo.csv', png) });
+    expect(refused.ok).toBe(false);
+    expect(cacheKib()).toBe(65536);
   });
 
   it('a file that is no ledger is refused with its reason, and nothing is written', async () => {

@@ -5,7 +5,7 @@ import type { SalesCounts } from '../../../shared/contract/sales-import.ts';
 import { SET_ASIDE_WORDS, setAsideReasonWords } from '../../../shared/i18n/import-labels.ts';
 import { personIdOf } from '../access/check.ts';
 import { recordAccess } from '../access/record.ts';
-import type { CoreContext, Handlers } from '../context.ts';
+import type { Actor, CoreContext, Handlers } from '../context.ts';
 import { toCsv } from '../files/csv.ts';
 import type { SearchIndex } from '../guests/search-index.ts';
 import { duplicatesAfterImport } from './duplicates.ts';
@@ -13,6 +13,7 @@ import type { ColumnMapping } from './mapping.ts';
 import { buildPlan, type ImportPlan, PREVIEW_ROWS } from './plan.ts';
 import { ledgerErrorDetailKey } from './read/errors.ts';
 import { LedgerReadError } from './read/index.ts';
+import { withSmallPageCache } from './small-page-cache.ts';
 import { findImport, undoImport } from './undo.ts';
 import { writeImport } from './write.ts';
 
@@ -63,6 +64,34 @@ export function importHandlers(ctx: CoreContext, searchIndex: SearchIndex): Hand
     plans.set(planKey(upload, plan.mapping), plan);
     while (plans.size > PLANS_KEPT * 2) plans.delete(plans.keys().next().value as string);
     return plan;
+  };
+
+  /**
+   * Writes an upload's plan as one batch. Its own function so that the plan (tens of MB at 100,000 rows) is no
+   * longer reachable when it returns: kept in the caller's frame, it stayed alive through the duplicate scan.
+   */
+  const writePlanned = async (
+    upload: string,
+    mapping: ColumnMapping | undefined,
+    actor: Actor,
+  ): Promise<{ importId: string; counts: ImportCounts }> => {
+    const plan = await planFor(upload, mapping);
+    if (plan.mappingIssues.length > 0) throw new CallFailure('invalid_input', 'import_mapping_incomplete');
+    if (plan.persons.length === 0) throw new CallFailure('invalid_input', 'import_nothing_to_import');
+    const importId = ctx.newId();
+    try {
+      const counts = await ctx.jobs.run(
+        'import.write',
+        (slice) => writeImport(ctx, actor, slice, plan, importId, searchIndex),
+        plan.persons.length,
+        { sliceMs: IMPORT_SLICE_MS },
+      );
+      return { importId, counts };
+    } finally {
+      // Written, whole or in part (stopped, failed): a plan made before holds people who are now guests, so
+      // the next import of this upload is planned again and matches them instead of writing them twice.
+      for (const [key, kept] of plans) if (kept === plan) plans.delete(key);
+    }
   };
 
   return {
@@ -118,28 +147,15 @@ export function importHandlers(ctx: CoreContext, searchIndex: SearchIndex): Hand
     },
 
     'imports.run': async ({ upload, mapping }, actor) => {
-      const plan = await planFor(upload, mapping);
-      if (plan.mappingIssues.length > 0) throw new CallFailure('invalid_input', 'import_mapping_incomplete');
-      if (plan.persons.length === 0) throw new CallFailure('invalid_input', 'import_nothing_to_import');
-      const importId = ctx.newId();
-      let counts: ImportCounts;
-      try {
-        counts = await ctx.jobs.run(
-          'import.write',
-          (slice) => writeImport(ctx, actor, slice, plan, importId, searchIndex),
-          plan.persons.length,
-          { sliceMs: IMPORT_SLICE_MS },
+      return withSmallPageCache(ctx.db, async () => {
+        const { importId, counts } = await writePlanned(upload, mapping, actor);
+        ctx.logger.info(
+          `import ${importId}: ${counts.newGuests} new guests, ${counts.stays} stays, ${counts.setAside} rows set aside`,
         );
-      } finally {
-        // Written, whole or in part (stopped, failed): a plan made before holds people who are now guests, so
-        // the next import of this upload is planned again and matches them instead of writing them twice.
-        for (const [key, kept] of plans) if (kept === plan) plans.delete(key);
-      }
-      ctx.logger.info(
-        `import ${importId}: ${counts.newGuests} new guests, ${counts.stays} stays, ${counts.setAside} rows set aside`,
-      );
-      const possibleDuplicates = await duplicatesAfterImport(ctx, actor, importId, counts.newGuests);
-      return { import: importId, counts, possibleDuplicates };
+        // The plan is out of reach by now (writePlanned held it): the scan's own keys do not pile on top of it.
+        const possibleDuplicates = await duplicatesAfterImport(ctx, actor, importId, counts.newGuests);
+        return { import: importId, counts, possibleDuplicates };
+      });
     },
 
     'imports.setAsideFile': async ({ upload, mapping, language }, actor) => {
