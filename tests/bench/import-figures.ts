@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -8,14 +8,14 @@ import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
 import { type Core, createCore } from '../../electron/core/create-core.ts';
 import { FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, PLACES } from '../../electron/core/demo/names.ts';
 import { makeDraw } from '../../electron/core/demo/random.ts';
-import { FILE_CHUNK_BYTES } from '../../shared/contract/files.ts';
 import { toHalfWidthKatakana, toKatakana } from '../support/half-width.ts';
+import { CHILD, type ChildResult, must, staffed } from './import-child.ts';
 
 // Importing an inn's ledger of 100,000 rows (.xlsx, one line per visit, as Japanese inns keep them: one name
 // cell, half-width kana readings, era and Excel dates, phones written every way, some broken rows) end to end
 // through the core's calls: upload, preview (read, cleanse, match), run (the batch written through the write
 // path). Timed with its progress events, and its peak memory (the process's max RSS, so the import runs in a
-// child process of its own). The naive baseline records the same ledger as staff or a script would without
+// child process of its own, import-child.ts, with the core in its worker as in the app). The naive baseline records the same ledger as staff or a script would without
 // the import: guests.create and stays.create per row, each its own transaction, timed on the first rows and
 // scaled to the whole ledger. `node tests/bench/import-figures.ts` prints them alone; `npm run bench` too.
 
@@ -132,96 +132,6 @@ function fileCore(dir: string): { core: Core; close(): void } {
   };
 }
 
-async function must<T>(core: Core, name: string, input: unknown): Promise<T> {
-  const result = await core.call(name, input);
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
-async function staffed(core: Core) {
-  const staff = await must<{ id: string }>(core, 'staff.create', { name: 'フロント 佐藤' });
-  await must(core, 'staff.setCurrent', { id: staff.id });
-}
-
-type ChildResult = {
-  seconds: { upload: number; preview: number; run: number; total: number };
-  counts: Record<string, number>;
-  progressEvents: number;
-  steps: string[];
-  stepSeconds: Record<string, number>;
-  peakMbByStep: Record<string, number>;
-  peakMb: number;
-  fileMb: number;
-};
-
-/** The import alone, in this process (run as a child, so its max RSS is the import's). */
-async function importOnce(ledger: string): Promise<ChildResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'yadocho-import-bench-'));
-  const { core, close } = fileCore(dir);
-  await staffed(core);
-  const steps = new Set<string>();
-  let progressEvents = 0;
-  core.onProgress((progress) => {
-    progressEvents++;
-    steps.add(`${progress.kind}${progress.step ? `:${progress.step}` : ''}`);
-  });
-  // The highest resident memory of each phase, sampled: where a peak comes from.
-  const peaks: Record<string, number> = {};
-  let phase = 'upload';
-  const sampler = setInterval(() => {
-    peaks[phase] = Math.max(peaks[phase] ?? 0, process.memoryUsage().rss / 1024 / 1024);
-  }, 50);
-  const stepTimes: Record<string, number> = {};
-  let stepStarted = performance.now();
-  let lastStep = '';
-  core.onProgress((progress) => {
-    const step = `${progress.kind}${progress.step ? `:${progress.step}` : ''}`;
-    if (step !== lastStep) {
-      if (lastStep) stepTimes[lastStep] = (stepTimes[lastStep] ?? 0) + (performance.now() - stepStarted) / 1000;
-      lastStep = step;
-      stepStarted = performance.now();
-      phase = step;
-    }
-  });
-  const started = performance.now();
-  const bytes = readFileSync(ledger);
-  let upload: string | undefined;
-  for (let offset = 0; offset < bytes.length; offset += FILE_CHUNK_BYTES) {
-    const answer = await must<{ upload: string }>(core, 'files.upload', {
-      ...(upload ? { upload } : {}),
-      name: '顧客台帳.xlsx',
-      size: bytes.length,
-      offset,
-      chunk: bytes.subarray(offset, offset + FILE_CHUNK_BYTES).toString('base64'),
-    });
-    upload = answer.upload;
-  }
-  const uploaded = performance.now();
-  const preview = await must<{ counts: Record<string, number> }>(core, 'imports.preview', { upload });
-  const previewed = performance.now();
-  const run = await must<{ counts: Record<string, number> }>(core, 'imports.run', { upload });
-  const done = performance.now();
-  if (lastStep) stepTimes[lastStep] = (stepTimes[lastStep] ?? 0) + (performance.now() - stepStarted) / 1000;
-  clearInterval(sampler);
-  close();
-  rmSync(dir, { recursive: true, force: true });
-  return {
-    seconds: {
-      upload: (uploaded - started) / 1000,
-      preview: (previewed - uploaded) / 1000,
-      run: (done - previewed) / 1000,
-      total: (done - started) / 1000,
-    },
-    counts: { ...preview.counts, ...run.counts },
-    progressEvents,
-    steps: [...steps],
-    stepSeconds: Object.fromEntries(Object.entries(stepTimes).map(([k, v]) => [k, Math.round(v * 10) / 10])),
-    peakMbByStep: Object.fromEntries(Object.entries(peaks).map(([k, v]) => [k, Math.round(v)])),
-    peakMb: process.resourceUsage().maxRSS / 1024,
-    fileMb: statSync(ledger).size / 1024 / 1024,
-  };
-}
-
 /** guests.create + stays.create per row, each its own transaction: the first rows, scaled to the ledger. */
 async function naiveBaseline(rows: number): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'yadocho-import-naive-'));
@@ -261,7 +171,7 @@ export async function importFigures(log: (line: string) => void, rows = ROWS) {
   log(
     `  ledger written in ${((performance.now() - built) / 1000).toFixed(1)} s: ${(statSync(ledger).size / 1024 / 1024).toFixed(1)} MB`,
   );
-  const child = spawnSync(process.execPath, ['--expose-gc', import.meta.filename, '--child', ledger], {
+  const child = spawnSync(process.execPath, [CHILD, ledger], {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
   });
@@ -288,10 +198,7 @@ export async function importFigures(log: (line: string) => void, rows = ROWS) {
   return { seconds: result.seconds.total, peakMb: result.peakMb, baselineSeconds: naive, counts: result.counts };
 }
 
-if (process.argv[2] === '--child') {
-  const result = await importOnce(process.argv[3] as string);
-  console.log(JSON.stringify(result));
-} else if (import.meta.filename === process.argv[1]) {
+if (import.meta.filename === process.argv[1]) {
   const rows = Number(process.argv[2] ?? ROWS);
   await importFigures(console.log, rows);
 }
