@@ -5,7 +5,7 @@ import type { Database } from 'better-sqlite3';
 // import's peak memory with it (issue 11: 500 MB for the whole import). While an import writes, the cache is
 // held to IMPORT_CACHE_KIB; it gets its size back when the last import running ends, and refills from the OS's
 // file cache as staff search again. Measured on the 100,000-row bench ledger: about 60-90 MB lower peak, and the
-// write no slower (its pages are new, so a bigger cache had little to hit).
+// write no slower within the runs' noise (its pages are new, so a bigger cache had little to hit).
 
 export const IMPORT_CACHE_KIB = 16 * 1024;
 
