@@ -49,23 +49,21 @@ async function importOnce(ledger: string): Promise<ChildResult> {
     backups: { firstCheckMs: 2 ** 31 - 1, checkEveryMs: 2 ** 31 - 1 },
   });
   await staffed(core);
+  // Each step's seconds, and the highest resident memory during it (sampled): where a peak comes from.
   const steps = new Set<string>();
-  let progressEvents = 0;
-  core.onProgress((progress) => {
-    progressEvents++;
-    steps.add(`${progress.kind}${progress.step ? `:${progress.step}` : ''}`);
-  });
-  // The highest resident memory of each phase, sampled: where a peak comes from.
+  const stepTimes: Record<string, number> = {};
   const peaks: Record<string, number> = {};
+  let progressEvents = 0;
   let phase = 'upload';
+  let lastStep = '';
+  let stepStarted = performance.now();
   const sampler = setInterval(() => {
     peaks[phase] = Math.max(peaks[phase] ?? 0, process.memoryUsage().rss / 1024 / 1024);
   }, 50);
-  const stepTimes: Record<string, number> = {};
-  let stepStarted = performance.now();
-  let lastStep = '';
   core.onProgress((progress) => {
+    progressEvents++;
     const step = `${progress.kind}${progress.step ? `:${progress.step}` : ''}`;
+    steps.add(step);
     if (step !== lastStep) {
       if (lastStep) stepTimes[lastStep] = (stepTimes[lastStep] ?? 0) + (performance.now() - stepStarted) / 1000;
       lastStep = step;

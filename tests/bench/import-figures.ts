@@ -15,9 +15,9 @@ import { CHILD, type ChildResult, must, staffed } from './import-child.ts';
 // cell, half-width kana readings, era and Excel dates, phones written every way, some broken rows) end to end
 // through the core's calls: upload, preview (read, cleanse, match), run (the batch written through the write
 // path). Timed with its progress events, and its peak memory (the process's max RSS, so the import runs in a
-// child process of its own, import-child.ts, with the core in its worker as in the app). The naive baseline records the same ledger as staff or a script would without
-// the import: guests.create and stays.create per row, each its own transaction, timed on the first rows and
-// scaled to the whole ledger. `node tests/bench/import-figures.ts` prints them alone; `npm run bench` too.
+// child process of its own, import-child.ts, with the core in its worker as in the app). The naive baseline
+// records the same ledger as staff or a script would without the import: guests.create and stays.create per
+// row, each its own transaction, timed on the first rows and scaled to the whole ledger. `node tests/bench/import-figures.ts` prints them alone; `npm run bench` too.
 
 const ROWS = 100_000;
 const BASELINE_ROWS = 2_000;
