@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { LATEST_VERSION } from '../../db/migrations/index.ts';
 import { createRunner } from '../../db/query.ts';
 import type { CallName, Result } from '../../shared/contract/index.ts';
 import type { JobProgress } from '../../shared/contract/jobs.ts';
@@ -18,6 +19,7 @@ import type { ApplyReport } from './changes/apply.ts';
 import { editedSinceFailure } from './changes/edited-since.ts';
 import { createChangeEngine } from './changes/engine.ts';
 import { recordHighWater } from './changes/identity.ts';
+import { createOriginLog, type OriginLog } from './changes/origins.ts';
 import { createRequestLog } from './changes/request-log.ts';
 import type { ShippedTx } from './changes/shipped.ts';
 import { EditedSince } from './changes/write.ts';
@@ -98,6 +100,10 @@ export type Core = {
     exportAfter(seq: number, limit?: number): { transactions: ShippedTx[]; next: number };
     apply(batch: readonly unknown[]): ApplyReport;
     retryHeld(accept?: { node: string; hlc: number }): number;
+    /** The log per origin, for sync (changes/origins.ts). */
+    origins: OriginLog;
+    /** The schema version this PC writes its transactions with. */
+    schema: number;
   };
   readonly nodeId: string;
   /** Before close, on quitting: the backup on quitting, bounded in time (backups/service.ts). Never rejects. */
@@ -363,6 +369,8 @@ export function createCore(options: CoreOptions): Core {
     },
     changes: {
       exportAfter: (seq, limit) => changes.exporter.after(seq, limit),
+      origins: createOriginLog(db, changes.exporter),
+      schema: LATEST_VERSION,
       apply(batch) {
         const { report, tables } = changes.apply(batch);
         truncateAfterErasure();

@@ -20,6 +20,9 @@ type EntryRow = {
 
 export function createExporter(db: Database, log: LogStore) {
   const txs = db.prepare('SELECT seq, hlc, node, staff, call, schema FROM log_tx WHERE seq > ? ORDER BY seq LIMIT ?');
+  const originTxs = db.prepare(
+    'SELECT seq, hlc, node, staff, call, schema FROM log_tx WHERE node = ? AND hlc > ? AND hlc <= ? ORDER BY hlc LIMIT ?',
+  );
   const entries = db.prepare(
     `SELECT id, tbl, row, col, value, prev_hlc, prev_node, base FROM log_entry WHERE id >= ? AND id < ? ORDER BY id`,
   );
@@ -49,6 +52,10 @@ export function createExporter(db: Database, log: LogStore) {
     after(after: number, limit = 1000): { transactions: ShippedTx[]; next: number } {
       const rows = txs.all(after, limit) as TxRow[];
       return { transactions: rows.map(shipped), next: rows.at(-1)?.seq ?? after };
+    },
+    /** Up to `limit` transactions of one origin (its log_nodes number), stamped in (after, until], in its order. */
+    byOrigin(node: number, after: number, until: number, limit: number): ShippedTx[] {
+      return (originTxs.all(node, after, until, limit) as TxRow[]).map(shipped);
     },
   };
 }
