@@ -21,7 +21,7 @@ const PCS = 3;
 const AHEAD_MS = 10 * 60_000;
 const quiet = { info() {}, warn() {}, error() {} };
 
-type Pc = { index: number; file: string; db: Database; core: Core; nodeId: string; offset: number };
+export type Pc = { index: number; file: string; db: Database; core: Core; nodeId: string; offset: number };
 
 export type SimulationResult = {
   seed: number;
@@ -37,13 +37,13 @@ export type SimulationResult = {
 export class Diverged extends Error {}
 
 /** Where the PCs' files go: memory-backed /dev/shm where there is one (Linux), the temp folder otherwise. */
-function simulationRoot(): string {
+export function simulationRoot(): string {
   return existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 }
 
 let template: string | undefined;
 /** A migrated empty database, made once per process and copied for every PC (migrations are the slow part). */
-function templateFile(): string {
+export function templateFile(): string {
   if (!template) {
     template = join(mkdtempSync(join(simulationRoot(), 'yadocho-sim-')), 'template.sqlite');
     openDatabase(template).close();
@@ -52,7 +52,7 @@ function templateFile(): string {
 }
 
 /** Seeded UUIDv7s: the time part from the simulated clock, the rest from the seed. */
-function idMaker(r: Random, now: () => number) {
+export function idMaker(r: Random, now: () => number) {
   const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
   return () => {
     const ms = hex(Math.floor(now()), 12);
@@ -207,7 +207,7 @@ function shared(pcs: readonly Pc[], sql: string): string[] {
  * the same minute while the LAN is slow. Each scenario is allowed on its own PC; together they are what
  * merging must keep (a concurrent addition) or turn into a conflict (the rest).
  */
-async function contend(pcs: readonly Pc[], r: Random, now: number) {
+export async function contend(pcs: readonly Pc[], r: Random, now: number) {
   const act = (pc: Pc, name: string, input: unknown) => pc.core.call(name, input);
   const scenario = r.int(0, 5);
   if (scenario === 0) {
@@ -284,7 +284,7 @@ async function contend(pcs: readonly Pc[], r: Random, now: number) {
   }
 }
 
-function check(pcs: readonly Pc[], acked: ReadonlySet<string>, seed: number) {
+export function check(pcs: readonly Pc[], acked: ReadonlySet<string>, seed: number) {
   const [first, ...rest] = pcs as [Pc, ...Pc[]];
   const tables = syncedTables(first.db);
   const terms = searchTerms(first.db);

@@ -1,0 +1,19 @@
+import type { Core } from '../create-core.ts';
+import type { SyncLog } from './session.ts';
+
+/** A core's log as a sync session reads and feeds it. */
+export function syncLogOf(core: Core): SyncLog {
+  const origins = core.changes.origins;
+  return {
+    schema: core.changes.schema,
+    states: () => origins.states(),
+    upTo: (node) => origins.upTo(node),
+    digest: (node, until) => origins.digest(node, until),
+    buckets: (node, until) => origins.buckets(node, until),
+    after: (node, after, limit) => origins.after(node, after, limit),
+    inBucket: (node, bucket, until) => origins.inBucket(node, bucket, until),
+    countAfter: (node, after) => origins.countAfter(node, after),
+    apply: (batch) => core.changes.apply(batch),
+    retryHeld: () => (origins.holdsAny() ? core.changes.retryHeld() : 0),
+  };
+}

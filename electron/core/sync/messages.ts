@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+// The sync protocol's messages between two paired PCs (docs/sync-protocol.md). Each message is one frame of
+// the transport. Transactions themselves are checked by the apply path (changes/shipped.ts), not here: a
+// malformed one is refused there, one by one, without losing the rest of its batch.
+
+export const PROTOCOL_VERSION = 1;
+
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+const stamp = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const MAX_ORIGINS = 10_000;
+
+/** What one PC holds of one origin: the latest stamp, and the count and digest of everything up to it. */
+const originSummary = z.object({ node: uuid, upTo: stamp, count, sum: count });
+export type OriginSummary = z.infer<typeof originSummary>;
+
+export const helloMessage = z.object({
+  t: z.literal('hello'),
+  protocol: z.number().int().positive(),
+  device: z.string().min(1).max(100),
+  schema: z.number().int().nonnegative(),
+});
+
+/** Sent after both hellos, and again now and then (anti-entropy): everything this PC holds, per origin. */
+export const haveMessage = z.object({ t: z.literal('have'), origins: z.array(originSummary).max(MAX_ORIGINS) });
+
+/**
+ * Whole transactions, each origin's in its own order. `from` is, per origin, the stamp the batch continues
+ * from: the receiver takes an origin's part only when it already holds everything up to there, so what it
+ * holds stays a prefix. A repair fills holes that a checksum found, so it carries no `from`.
+ */
+export const txsMessage = z.object({
+  t: z.literal('txs'),
+  batch: count,
+  from: z.array(z.object({ node: uuid, after: stamp })).max(MAX_ORIGINS),
+  repair: z.boolean(),
+  transactions: z.array(z.unknown()).max(100_000),
+});
+
+/** After a batch is committed (never before): what the receiver now holds of the batch's origins. */
+export const ackMessage = z.object({
+  t: z.literal('ack'),
+  batch: count,
+  origins: z.array(z.object({ node: uuid, upTo: stamp })).max(MAX_ORIGINS),
+  refused: count,
+});
+
+/** A checksum disagreed for `node` up to `upTo`: the sender's per-day counts, so the other side resends days. */
+export const bucketsMessage = z.object({
+  t: z.literal('buckets'),
+  node: uuid,
+  upTo: stamp,
+  reply: z.boolean(),
+  buckets: z.array(z.tuple([count, count, count])).max(200_000),
+});
+
+export const byeMessage = z.object({
+  t: z.literal('bye'),
+  reason: z.enum(['protocol', 'apply_failed', 'closing']),
+});
+
+export const syncMessage = z.discriminatedUnion('t', [
+  helloMessage,
+  haveMessage,
+  txsMessage,
+  ackMessage,
+  bucketsMessage,
+  byeMessage,
+]);
+
+export type SyncMessage = z.infer<typeof syncMessage>;
+export type TxsMessage = z.infer<typeof txsMessage>;

@@ -1,0 +1,328 @@
+import type { ApplyReport } from '../changes/apply.ts';
+import type { Bucket, Digest, OriginState } from '../changes/origins.ts';
+import type { ShippedTx } from '../changes/shipped.ts';
+import { PROTOCOL_VERSION, type SyncMessage, syncMessage, type TxsMessage } from './messages.ts';
+
+// One sync session: this PC and one paired PC, over one connection (docs/sync-protocol.md). Both sides run
+// the same code. In short:
+//   hello ↔ hello      protocol and schema versions; a different protocol ends the session
+//   have  ↔ have       per origin: the latest stamp held, and a count and digest of everything up to it
+//   txs   → ack        what the peer lacks, per origin in its own order, whole transactions; the ack is sent
+//                      after the batch committed and says what the receiver now holds, read from its log
+//   buckets ↔ txs      a digest disagreed: per-day counts, and the days that differ are sent again
+// After catch-up, every local write and every batch taken from a third PC is pushed at once (pump).
+//
+// Nothing here keeps a cursor of its own that could run ahead of the database: what this PC holds is read
+// from its log each time, and what the peer holds is what the peer's acks said. A batch continues from a
+// stated stamp per origin, and the receiver takes an origin's part only if it already holds everything up to
+// there, so each PC holds a prefix of every origin. Messages lost, repeated or reordered by the network cost
+// a resend (the ack timeout), never a hole. The digests are the backstop for a hole all of this missed.
+
+/** What the session needs of this PC's log: changes/origins.ts plus the apply path. */
+export type SyncLog = {
+  schema: number;
+  states(): OriginState[];
+  upTo(node: string): number;
+  digest(node: string, until: number): Digest;
+  buckets(node: string, until: number): Bucket[];
+  after(node: string, after: number, limit: number): ShippedTx[];
+  inBucket(node: string, bucket: number, until: number): ShippedTx[];
+  countAfter(node: string, after: number): number;
+  /** Applies remote transactions in one SQLite transaction; throws when it could not commit. */
+  apply(batch: readonly unknown[]): ApplyReport;
+  /** Applies what was kept aside and can be applied now (the clock caught up); how many. */
+  retryHeld(): number;
+};
+
+export type SessionLimits = {
+  /** Transactions per batch, and entries per batch (a batch is applied in one SQLite transaction). */
+  batchTransactions: number;
+  batchEntries: number;
+  /** Batches sent and not yet acknowledged. */
+  inflight: number;
+  /** An unacknowledged batch after this long is taken as lost: send again from what the peer acknowledged. */
+  ackTimeoutMs: number;
+  /** How often the two sides compare their holdings again (the digests' backstop), once caught up. */
+  antiEntropyMs: number;
+};
+
+export const DEFAULT_LIMITS: SessionLimits = {
+  batchTransactions: 500,
+  batchEntries: 20_000,
+  inflight: 2,
+  ackTimeoutMs: 30_000,
+  antiEntropyMs: 10 * 60_000,
+};
+
+export type SessionStats = {
+  batchesSent: number;
+  transactionsSent: number;
+  transactionsReceived: number;
+  applied: number;
+  duplicates: number;
+  held: number;
+  refused: number;
+  timeouts: number;
+  /** Digest disagreements found, and transactions sent again because of them. */
+  mismatches: number;
+  repairSent: number;
+  applyFailures: number;
+};
+
+export type SessionPhase = 'hello' | 'ready' | 'closed';
+
+export type SessionStatus = {
+  peer: string;
+  phase: SessionPhase;
+  peerSchema: number | null;
+  closeReason: string | null;
+  stats: SessionStats;
+};
+
+export type SyncSession = ReturnType<typeof createSyncSession>;
+
+type Inflight = { batch: number; sentAt: number; ends: Map<string, number> };
+
+export function createSyncSession(options: {
+  log: SyncLog;
+  /** This PC's device id, and the paired PC's (from its verified certificate). */
+  device: string;
+  peer: string;
+  send(message: SyncMessage): void;
+  now(): number;
+  /** Told after a batch from this peer committed: the hub pushes it on to the other peers. */
+  onApplied?(report: ApplyReport): void;
+  /** Told when the session ends, by either side or a protocol error. */
+  onClosed?(reason: string): void;
+  limits?: Partial<SessionLimits>;
+}) {
+  const { log, send, now } = options;
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  let phase: SessionPhase = 'hello';
+  let peerSchema: number | null = null;
+  let closeReason: string | null = null;
+  let haveFromPeer = false;
+  let nextBatch = 1;
+  let lastHaveAt = now();
+  /** Per origin, what the peer said it holds (acks and haves), and how far this side has sent. */
+  const acked = new Map<string, number>();
+  const sent = new Map<string, number>();
+  let inflight: Inflight[] = [];
+  const stats: SessionStats = {
+    batchesSent: 0,
+    transactionsSent: 0,
+    transactionsReceived: 0,
+    applied: 0,
+    duplicates: 0,
+    held: 0,
+    refused: 0,
+    timeouts: 0,
+    mismatches: 0,
+    repairSent: 0,
+    applyFailures: 0,
+  };
+
+  const close = (reason: string, tell: boolean) => {
+    if (phase === 'closed') return;
+    if (tell) send({ t: 'bye', reason: reason === 'protocol' ? 'protocol' : 'closing' });
+    phase = 'closed';
+    closeReason = reason;
+    options.onClosed?.(reason);
+  };
+
+  const summary = () => log.states().map(({ node, upTo }) => ({ node, upTo, ...log.digest(node, upTo) }));
+
+  const sendHave = () => {
+    lastHaveAt = now();
+    send({ t: 'have', origins: summary() });
+  };
+
+  /** Sends what the peer lacks, per origin from where it was last sent, while the window has room. */
+  const pump = () => {
+    if (phase !== 'ready' || !haveFromPeer) return;
+    const origins = log.states().sort((a, b) => (a.node < b.node ? -1 : 1));
+    while (inflight.length < limits.inflight) {
+      const transactions: ShippedTx[] = [];
+      const from: TxsMessage['from'] = [];
+      const ends = new Map<string, number>();
+      let entries = 0;
+      for (const { node, upTo } of origins) {
+        const after = sent.get(node) ?? 0;
+        if (upTo <= after) continue;
+        const room = limits.batchTransactions - transactions.length;
+        if (room <= 0 || entries >= limits.batchEntries) break;
+        const next = log.after(node, after, room);
+        let taken = 0;
+        for (const tx of next) {
+          if (taken > 0 && entries + tx.entries.length > limits.batchEntries) break;
+          transactions.push(tx);
+          entries += tx.entries.length;
+          taken++;
+        }
+        if (taken === 0) continue;
+        const end = next[taken - 1]?.hlc as number;
+        from.push({ node, after });
+        ends.set(node, end);
+        sent.set(node, end);
+      }
+      if (transactions.length === 0) return;
+      const batch = nextBatch++;
+      inflight.push({ batch, sentAt: now(), ends });
+      stats.batchesSent++;
+      stats.transactionsSent += transactions.length;
+      send({ t: 'txs', batch, from, repair: false, transactions });
+    }
+  };
+
+  const receiveHave = (origins: ReadonlyArray<{ node: string; upTo: number; count: number; sum: number }>) => {
+    haveFromPeer = true;
+    for (const origin of origins) {
+      acked.set(origin.node, Math.max(acked.get(origin.node) ?? 0, origin.upTo));
+      sent.set(origin.node, Math.max(sent.get(origin.node) ?? 0, origin.upTo));
+      // Where this PC holds at least the peer's range, both must hold the same transactions in it.
+      if (log.upTo(origin.node) < origin.upTo) continue;
+      const mine = log.digest(origin.node, origin.upTo);
+      if (mine.count !== origin.count || mine.sum !== origin.sum) {
+        stats.mismatches++;
+        send({
+          t: 'buckets',
+          node: origin.node,
+          upTo: origin.upTo,
+          reply: false,
+          buckets: log.buckets(origin.node, origin.upTo),
+        });
+      }
+    }
+    pump();
+  };
+
+  const receiveTxs = (message: TxsMessage) => {
+    stats.transactionsReceived += message.transactions.length;
+    // An origin's part is taken only when this PC holds everything before it: otherwise a batch lost on the
+    // way would leave a hole that the cursor alone would hide. The ack then says where to continue from.
+    const takes = new Set<string>();
+    for (const { node, after } of message.from) if (after <= log.upTo(node)) takes.add(node);
+    const batch = message.transactions.filter((tx) => {
+      if (message.repair) return true;
+      const node = (tx as { node?: unknown } | null)?.node;
+      return typeof node === 'string' && takes.has(node);
+    });
+    let report: ApplyReport;
+    try {
+      report = log.apply(batch);
+    } catch {
+      // Not committed, so not acknowledged: the peer sends it again after its ack timeout.
+      stats.applyFailures++;
+      return;
+    }
+    stats.applied += report.applied;
+    stats.duplicates += report.duplicates;
+    stats.held += report.held.length;
+    stats.refused += report.refused.length;
+    const nodes = new Set(message.from.map((origin) => origin.node));
+    for (const tx of batch) {
+      const node = (tx as { node?: unknown } | null)?.node;
+      if (typeof node === 'string') nodes.add(node);
+    }
+    send({
+      t: 'ack',
+      batch: message.batch,
+      origins: [...nodes].map((node) => ({ node, upTo: log.upTo(node) })),
+      refused: report.refused.length,
+    });
+    if (report.applied > 0 || report.held.length > 0) options.onApplied?.(report);
+  };
+
+  const receiveAck = (message: Extract<SyncMessage, { t: 'ack' }>) => {
+    const index = inflight.findIndex((entry) => entry.batch === message.batch);
+    const entry = index >= 0 ? inflight[index] : undefined;
+    if (entry) inflight.splice(index, 1);
+    for (const { node, upTo } of message.origins) {
+      acked.set(node, Math.max(acked.get(node) ?? 0, upTo));
+      // The peer did not take all of this batch's part (it lacked what came before): send again from what
+      // it holds.
+      const end = entry?.ends.get(node);
+      if (end !== undefined && upTo < end) sent.set(node, acked.get(node) as number);
+    }
+    pump();
+  };
+
+  const receiveBuckets = (message: Extract<SyncMessage, { t: 'buckets' }>) => {
+    const mine = new Map(log.buckets(message.node, message.upTo).map((bucket) => [bucket[0], bucket]));
+    const theirs = new Map(message.buckets.map((bucket) => [bucket[0], bucket]));
+    for (const [number, bucket] of mine) {
+      const other = theirs.get(number);
+      if (other && other[1] === bucket[1] && other[2] === bucket[2]) continue;
+      const transactions = log.inBucket(message.node, number, message.upTo);
+      for (let start = 0; start < transactions.length; start += limits.batchTransactions) {
+        const part = transactions.slice(start, start + limits.batchTransactions);
+        stats.repairSent += part.length;
+        send({ t: 'txs', batch: 0, from: [], repair: true, transactions: part });
+      }
+    }
+    if (!message.reply) {
+      send({ t: 'buckets', node: message.node, upTo: message.upTo, reply: true, buckets: [...mine.values()] });
+    }
+  };
+
+  return {
+    peer: options.peer,
+    /** Opens the session: this side's hello. */
+    start() {
+      send({ t: 'hello', protocol: PROTOCOL_VERSION, device: options.device, schema: log.schema });
+    },
+    receive(raw: unknown) {
+      if (phase === 'closed') return;
+      const parsed = syncMessage.safeParse(raw);
+      if (!parsed.success) return close('protocol', true);
+      const message = parsed.data;
+      if (message.t === 'bye') return close(`peer_${message.reason}`, false);
+      if (message.t === 'hello') {
+        if (message.protocol !== PROTOCOL_VERSION) return close('protocol', true);
+        if (message.device !== options.peer) return close('protocol', true);
+        peerSchema = message.schema;
+        phase = 'ready';
+        sendHave();
+        return;
+      }
+      if (phase !== 'ready') return close('protocol', true);
+      if (message.t === 'have') return receiveHave(message.origins);
+      if (message.t === 'txs') return receiveTxs(message);
+      if (message.t === 'ack') return receiveAck(message);
+      return receiveBuckets(message);
+    },
+    /** New transactions here (a local write, or a batch from another peer): send them on. */
+    pump,
+    /** Timeouts and the periodic comparison; the hub calls this every few seconds. */
+    tick() {
+      if (phase !== 'ready') return;
+      const oldest = inflight[0];
+      if (oldest && now() - oldest.sentAt > limits.ackTimeoutMs) {
+        stats.timeouts++;
+        inflight = [];
+        sent.clear();
+        for (const [node, upTo] of acked) sent.set(node, upTo);
+        pump();
+      }
+      if (haveFromPeer && now() - lastHaveAt > limits.antiEntropyMs) sendHave();
+    },
+    close(reason = 'closing') {
+      close(reason, true);
+    },
+    /** Gone without a word (the connection dropped). */
+    lost() {
+      close('connection_lost', false);
+    },
+    isClosed: () => phase === 'closed',
+    /** How many transactions this PC holds that the peer has not acknowledged. */
+    behind(): number {
+      if (!haveFromPeer) return 0;
+      let total = 0;
+      for (const { node } of log.states()) total += log.countAfter(node, acked.get(node) ?? 0);
+      return total;
+    },
+    status(): SessionStatus {
+      return { peer: options.peer, phase, peerSchema, closeReason, stats: { ...stats } };
+    },
+  };
+}
