@@ -17,6 +17,8 @@ export type OpenCoreOptions = {
   checkpoint?: CheckpointOptions;
   jobs?: CoreOptions['jobs'];
   backups?: CoreOptions['backups'];
+  /** LAN sync's port and listening address (npm run serve --sync-port, --sync-host); its folder is beside the file. */
+  sync?: { port?: number; host?: string };
   /** Given by the worker: how backups.restore replaces the file and reopens the core (worker.ts). */
   restore?: CoreOptions['restore'];
 };
@@ -46,6 +48,8 @@ export function openCore(options: OpenCoreOptions): OpenedCore {
       jobs: options.jobs,
       backups: options.backups,
       restore: options.restore,
+      // The sync folder (keys, member list) sits beside the file, not in it: a copied file is not this PC.
+      sync: { folder: `${options.file}.sync`, ...options.sync },
     });
     return {
       core,

@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import { tableSpec } from '../../db/log/registry.ts';
+import { ENTRY_BITS } from '../../db/log/store.ts';
 import { LATEST_VERSION } from '../../db/migrations/index.ts';
 import { createRunner } from '../../db/query.ts';
 import type { CallName, Result } from '../../shared/contract/index.ts';
@@ -61,6 +63,9 @@ import { settingsHandlers } from './settings/handlers.ts';
 import { createInnClock } from './settings/inn-clock.ts';
 import { currentStaffId, staffHandlers } from './staff/handlers.ts';
 import { stayHandlers } from './stays/handlers.ts';
+import { syncLogOf } from './sync/core-log.ts';
+import { syncHandlers } from './sync/handlers.ts';
+import { createSyncService, type SyncService, type SyncServiceOptions } from './sync/service.ts';
 import { systemHandlers } from './system/handlers.ts';
 
 export type { CallOptions } from './dispatch.ts';
@@ -81,6 +86,8 @@ export type CoreOptions = {
   postcodes?: PostcodeBook;
   /** When backups look for the daily one, how long quitting waits for its own (backups/service.ts). */
   backups?: BackupOptions;
+  /** LAN sync (sync/service.ts): where its folder is, and its port. Without it, the sync calls answer sync_unavailable. */
+  sync?: SyncServiceOptions;
   /**
    * Replaces the database with a restored backup and reopens the core on it: given by the core's owner (the
    * worker, electron/core-host/worker.ts). Without it, backups.restore answers `restore_unavailable`.
@@ -157,6 +164,8 @@ export function createCore(options: CoreOptions): Core {
   assignMigratedRoles(db, changes);
 
   const backups = createBackupService(ctx, { ...options.backups, restore: options.restore });
+  // Made once the core exists (it reads and feeds the core's log); the sync calls reach it through this.
+  let sync: SyncService | null = null;
 
   const searchIndex = createSearchIndex(db);
   changes.onRowWritten('guests', (before, after) => searchIndex.onGuestWritten(before as never, after as never));
@@ -257,6 +266,7 @@ export function createCore(options: CoreOptions): Core {
     ...importHandlers(ctx, searchIndex),
     ...salesImportHandlers(ctx),
     ...backupHandlers(backups),
+    ...syncHandlers(() => sync),
     ...duplicateHandlers(ctx),
     ...accessLogHandlers(ctx),
     ...guestRightsHandlers(ctx),
@@ -356,7 +366,7 @@ export function createCore(options: CoreOptions): Core {
   dayTotals.ensureBuilt();
   requestMonths.ensureBuilt();
 
-  return {
+  const core: Core = {
     nodeId,
     call: (name, input, callOptions) => dispatch(name, input, callOptions),
     onChanged(listener) {
@@ -393,6 +403,7 @@ export function createCore(options: CoreOptions): Core {
     },
     close() {
       clearInterval(releaseTimer);
+      void sync?.close();
       backups.close();
       ranks.close();
       dayTotals.close();
@@ -405,4 +416,28 @@ export function createCore(options: CoreOptions): Core {
       if (db.open) recordHighWater(db, nodeId);
     },
   };
+  sync = options.sync
+    ? createSyncService({
+        settings: options.sync,
+        log: syncLogOf(core),
+        clock,
+        logger,
+        hasGuests: () => registerHasOwnGuests(db),
+      })
+    : null;
+  if (sync) core.onChanged(() => sync?.localChanged());
+  return core;
+}
+
+/** Whether the register holds guests that sample data did not make (joining a group then merges them). */
+function registerHasOwnGuests(db: Database): boolean {
+  const guests = tableSpec('guests').id;
+  return (
+    db
+      .prepare(
+        `SELECT 1 FROM log_entry e JOIN log_tx t ON t.seq = e.id >> ${ENTRY_BITS} LEFT JOIN log_calls c ON c.id = t.call
+          WHERE e.tbl = ? AND e.col = 0 AND c.name IS NOT 'demo.load' LIMIT 1`,
+      )
+      .get(guests) !== undefined
+  );
 }

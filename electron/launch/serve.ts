@@ -17,6 +17,10 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     data: { type: 'string' },
     demo: { type: 'boolean', default: false },
+    // LAN sync's port (default 4871) and the address it listens on (default every interface): several PCs on
+    // one machine each take their own --data and --sync-port.
+    'sync-port': { type: 'string' },
+    'sync-host': { type: 'string' },
   },
   allowPositionals: true,
 });
@@ -25,7 +29,18 @@ const dataFile = values.data ? resolve(values.data) : join(defaultDataDir(), DAT
 // The default folder is the app's own (0700); a file named with --data lives in a folder the user chose.
 // One process per file: a second serve or the desktop app on it is refused, naming this one (db/lock.ts).
 const lock = lockOrExit(dataFile, { ownFolder: !values.data, lock: { door: 'serve' } });
-const core = await startCoreHost({ file: dataFile, ownFolder: !values.data, entry: WORKER_SOURCE });
+const syncPort = values['sync-port'] === undefined ? undefined : Number(values['sync-port']);
+if (syncPort !== undefined && !(Number.isInteger(syncPort) && syncPort >= 1024 && syncPort <= 65535)) {
+  console.error(`--sync-port must be a number from 1024 to 65535 (given: ${values['sync-port']})`);
+  lock.release();
+  process.exit(2);
+}
+const core = await startCoreHost({
+  file: dataFile,
+  ownFolder: !values.data,
+  entry: WORKER_SOURCE,
+  sync: { port: syncPort, host: values['sync-host'] },
+});
 core.onStopped(() => {
   console.error('Yadocho’s core keeps failing; stopping. The log above says why.');
   lock.release();

@@ -26,6 +26,7 @@ import { serviceCalls } from './service.ts';
 import { settingsCalls } from './settings.ts';
 import { staffCalls } from './staff.ts';
 import { stayCalls } from './stays.ts';
+import { syncCalls } from './sync.ts';
 import { systemCalls } from './system.ts';
 
 export * from './result.ts';
@@ -54,6 +55,7 @@ export const contract = {
   ...importCalls,
   ...salesImportCalls,
   ...backupCalls,
+  ...syncCalls,
   ...duplicateCalls,
   ...accessLogCalls,
   ...guestRightsCalls,

@@ -111,6 +111,16 @@ export const CALL_ACCESS: Readonly<Record<CallName, Access>> = {
   'backups.run': 'backups.manage',
   'backups.list': 'backups.manage',
   'backups.restore': 'backups.manage',
+  // Whether this PC syncs, and with whom, is shown to everyone (the header's indicator); pairing and removing
+  // a PC, turning sync on or off, is the owner's and the manager's.
+  'sync.status': 'staff',
+  'sync.configure': 'sync.manage',
+  'sync.invite': 'sync.manage',
+  'sync.join': 'sync.manage',
+  'sync.enterCode': 'sync.manage',
+  'sync.confirm': 'sync.manage',
+  'sync.cancelPairing': 'sync.manage',
+  'sync.remove': 'sync.manage',
   'duplicates.scan': 'duplicates.merge',
   'duplicates.list': 'duplicates.merge',
   'duplicates.decide': 'duplicates.merge',

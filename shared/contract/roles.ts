@@ -49,6 +49,7 @@ export const PERMISSIONS = [
   'import', // bring a ledger in, undo an import
   'duplicates.merge', // 名寄せ: scan, merge and undo merges
   'backups.manage', // back up, configure backups, restore a backup
+  'sync.manage', // LAN sync: turn it on or off, pair a PC, remove one from the group
   'system.maintain', // maintenance (rebuild the search index, sample data into a register with staff)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -123,9 +123,7 @@ export const syncCalls = {
     summary:
       'On the new PC: connect to a PC of the group that has its window open (its address, from discovery or typed), to pair. A register that already holds guests joins only with mergeRegister: its guests then go to every PC.',
     writes: false,
-    input: z
-      .object({ host, port, mergeRegister: z.boolean({ error: 'invalid_type' }).optional() })
-      .strict(),
+    input: z.object({ host, port, mergeRegister: z.boolean({ error: 'invalid_type' }).optional() }).strict(),
     output: syncStatusSchema,
   }),
   'sync.enterCode': call({

@@ -235,4 +235,21 @@ describe('sync session', () => {
     hub.receive('N', { t: 'hello', protocol: 1, device: 'N', schema: c.log.schema + 1 });
     expect(hub.status()[0]?.peerSchema).toBe(c.log.schema + 1);
   });
+
+  it('never ships sample data: a PC that tried the app with it syncs only what staff recorded', async () => {
+    const now = Date.parse('2026-06-15T10:00:00+09:00');
+    const a = await makePc('A', () => now);
+    const b = await makePc('B', () => now);
+    await a.call('demo.load', { count: 20 });
+    const sample = guestNames(a).length;
+    expect(sample).toBeGreaterThanOrEqual(20);
+    await addGuests(a, 2, '本物');
+    const wire = link(a, b);
+    wire.flush();
+    expect(guestNames(b)).toEqual(['本物0', '本物1']);
+    const shipped = wire.sentBy('A').flatMap((m) => (m.t === 'txs' ? (m.transactions as Array<{ call: string }>) : []));
+    expect(shipped.some((tx) => tx.call === 'demo.load')).toBe(false);
+    expect(shipped.length).toBeGreaterThan(0);
+    expect(a.hub.status()[0]?.behind).toBe(0);
+  });
 });

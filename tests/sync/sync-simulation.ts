@@ -252,7 +252,7 @@ export async function simulateSync(seed: number, steps = 160): Promise<SyncSimul
       const pc = pcs[r.int(0, pcs.length - 1)] as SimPc;
       if (roll < 0.45) {
         const { ok } = await randomWrite(pc.db, (name, input) => pc.core.call(name, input), r, now + pc.offset, {
-          demoChance: 0.03,
+          demoChance: 0, // sample data never syncs (changes/origins.ts); session.test.ts covers it
         });
         result.writes++;
         if (ok && pc.member) acked.add(`${pc.nodeId}:${ownLatest(pc)}`);

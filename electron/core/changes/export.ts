@@ -21,7 +21,8 @@ type EntryRow = {
 export function createExporter(db: Database, log: LogStore) {
   const txs = db.prepare('SELECT seq, hlc, node, staff, call, schema FROM log_tx WHERE seq > ? ORDER BY seq LIMIT ?');
   const originTxs = db.prepare(
-    'SELECT seq, hlc, node, staff, call, schema FROM log_tx WHERE node = ? AND hlc > ? AND hlc <= ? ORDER BY hlc LIMIT ?',
+    `SELECT seq, hlc, node, staff, call, schema FROM log_tx
+      WHERE node = ? AND hlc > ? AND hlc <= ? AND call IS NOT ? ORDER BY hlc LIMIT ?`,
   );
   const entries = db.prepare(
     `SELECT id, tbl, row, col, value, prev_hlc, prev_node, base FROM log_entry WHERE id >= ? AND id < ? ORDER BY id`,
@@ -53,9 +54,12 @@ export function createExporter(db: Database, log: LogStore) {
       const rows = txs.all(after, limit) as TxRow[];
       return { transactions: rows.map(shipped), next: rows.at(-1)?.seq ?? after };
     },
-    /** Up to `limit` transactions of one origin (its log_nodes number), stamped in (after, until], in its order. */
-    byOrigin(node: number, after: number, until: number, limit: number): ShippedTx[] {
-      return (originTxs.all(node, after, until, limit) as TxRow[]).map(shipped);
+    /**
+     * Up to `limit` transactions of one origin (its log_nodes number), stamped in (after, until], in its order,
+     * leaving out those of one call (`skipCall`, a log_calls number: sample data, which sync never ships).
+     */
+    byOrigin(node: number, after: number, until: number, limit: number, skipCall: number | null): ShippedTx[] {
+      return (originTxs.all(node, after, until, skipCall, limit) as TxRow[]).map(shipped);
     },
   };
 }

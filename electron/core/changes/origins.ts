@@ -12,6 +12,11 @@ import type { ShippedTx } from './shipped.ts';
 // only taken in contiguously (sync/session.ts). The count and the digest over a range check that: two PCs
 // that claim the same cursor for an origin must hold the same number of its transactions below it. Buckets
 // (one per UTC day of stamps) narrow a difference down to the days to resend, instead of the whole origin.
+//
+// Sample data (the transactions of demo.load) is left out of all of it: sync never ships it, so a PC that tried
+// the app with sample data does not fill the inn's other PCs with invented guests. Rows it made stay on that
+// PC only; an edit of one of them made later does ship, and waits on the other PCs for an insert that never
+// comes (the apply path keeps such entries without a row).
 
 /** Stamp units per bucket: one day of wall-clock milliseconds (stamps are ms × 2048 + counter). */
 export const BUCKET_SPAN = 86_400_000 * 2048;
@@ -25,24 +30,25 @@ export type Bucket = [number, number, number];
 
 export function createOriginLog(db: Database, exporter: Exporter) {
   const nodes = db.prepare('SELECT id, node FROM log_nodes ORDER BY id');
-  const maxTx = db.prepare('SELECT max(hlc) FROM log_tx WHERE node = ?').pluck();
+  const maxTx = db.prepare('SELECT max(hlc) FROM log_tx WHERE node = ? AND call IS NOT ?').pluck();
+  const sampleCall = db.prepare("SELECT id FROM log_calls WHERE name = 'demo.load'").pluck();
   const maxHeld = db.prepare('SELECT max(hlc) FROM log_held WHERE node = ?').pluck();
   const digestTx = db.prepare(
-    `SELECT count(*) AS count, coalesce(sum(hlc % ${DIGEST_PRIME}), 0) AS sum FROM log_tx WHERE node = ? AND hlc <= ?`,
+    `SELECT count(*) AS count, coalesce(sum(hlc % ${DIGEST_PRIME}), 0) AS sum FROM log_tx WHERE node = ? AND hlc <= ? AND call IS NOT ?`,
   );
   const digestHeld = db.prepare(
     `SELECT count(*) AS count, coalesce(sum(hlc % ${DIGEST_PRIME}), 0) AS sum FROM log_held WHERE node = ? AND hlc <= ?`,
   );
-  const bucketSql = (table: string) =>
+  const bucketSql = (from: string) =>
     db.prepare(
       `SELECT hlc / ${BUCKET_SPAN} AS bucket, count(*) AS count, sum(hlc % ${DIGEST_PRIME}) AS sum
-         FROM ${table} WHERE node = ? AND hlc <= ? GROUP BY bucket`,
+         FROM ${from} GROUP BY bucket`,
     );
-  const bucketsTx = bucketSql('log_tx');
-  const bucketsHeld = bucketSql('log_held');
+  const bucketsTx = bucketSql('log_tx WHERE node = ? AND hlc <= ? AND call IS NOT ?');
+  const bucketsHeld = bucketSql('log_held WHERE node = ? AND hlc <= ?');
   const anyHeld = db.prepare('SELECT EXISTS (SELECT 1 FROM log_held)').pluck();
   const heldNodes = db.prepare('SELECT DISTINCT node FROM log_held').pluck();
-  const countTxAfter = db.prepare('SELECT count(*) FROM log_tx WHERE node = ? AND hlc > ?').pluck();
+  const countTxAfter = db.prepare('SELECT count(*) FROM log_tx WHERE node = ? AND hlc > ? AND call IS NOT ?').pluck();
   const countHeldAfter = db.prepare('SELECT count(*) FROM log_held WHERE node = ? AND hlc > ?').pluck();
   const heldAfter = db.prepare('SELECT hlc, tx FROM log_held WHERE node = ? AND hlc > ? AND hlc <= ? ORDER BY hlc');
 
@@ -57,10 +63,16 @@ export function createOriginLog(db: Database, exporter: Exporter) {
     return refs.get(node);
   };
   const heldBytes = (node: string) => uuidToBytes(node);
+  /** demo.load's log_calls number, once sample data was ever loaded here (null until then). */
+  let sample: number | null = null;
+  const sampleRef = (): number | null => {
+    sample ??= (sampleCall.get() as number | undefined) ?? null;
+    return sample;
+  };
 
   const upTo = (node: string): number => {
     const ref = refOf(node);
-    const inLog = ref === undefined ? 0 : ((maxTx.get(ref) as number | null) ?? 0);
+    const inLog = ref === undefined ? 0 : ((maxTx.get(ref, sampleRef()) as number | null) ?? 0);
     const held = (maxHeld.get(heldBytes(node)) as number | null) ?? 0;
     return Math.max(inLog, held);
   };
@@ -68,7 +80,7 @@ export function createOriginLog(db: Database, exporter: Exporter) {
   /** Transactions of `node` with stamps in (after, until], in stamp order, at most `limit`. */
   const range = (node: string, after: number, until: number, limit: number): ShippedTx[] => {
     const ref = refOf(node);
-    const logged = ref === undefined ? [] : exporter.byOrigin(ref, after, until, limit);
+    const logged = ref === undefined ? [] : exporter.byOrigin(ref, after, until, limit, sampleRef());
     const held = heldAfter.all(heldBytes(node), after, until) as Array<{ hlc: number; tx: string }>;
     if (held.length === 0) return logged;
     const merged = [...logged, ...held.map((row) => JSON.parse(row.tx) as ShippedTx)];
@@ -89,7 +101,7 @@ export function createOriginLog(db: Database, exporter: Exporter) {
     holdsAny: () => anyHeld.get() === 1,
     digest(node: string, until: number): Digest {
       const ref = refOf(node);
-      const inLog = ref === undefined ? { count: 0, sum: 0 } : (digestTx.get(ref, until) as Digest);
+      const inLog = ref === undefined ? { count: 0, sum: 0 } : (digestTx.get(ref, until, sampleRef()) as Digest);
       const held = digestHeld.get(heldBytes(node), until) as Digest;
       return { count: inLog.count + held.count, sum: (inLog.sum + held.sum) % DIGEST_PRIME };
     },
@@ -102,7 +114,7 @@ export function createOriginLog(db: Database, exporter: Exporter) {
           byBucket.set(row.bucket, [row.bucket, seen[1] + row.count, (seen[2] + row.sum) % DIGEST_PRIME]);
         }
       };
-      if (ref !== undefined) add(bucketsTx.all(ref, until) as never);
+      if (ref !== undefined) add(bucketsTx.all(ref, until, sampleRef()) as never);
       add(bucketsHeld.all(heldBytes(node), until) as never);
       return [...byBucket.values()].sort((a, b) => a[0] - b[0]);
     },
@@ -118,7 +130,7 @@ export function createOriginLog(db: Database, exporter: Exporter) {
     /** How many transactions of `node` this PC holds after stamp `after` (what a peer still lacks). */
     countAfter(node: string, after: number): number {
       const ref = refOf(node);
-      const inLog = ref === undefined ? 0 : (countTxAfter.get(ref, after) as number);
+      const inLog = ref === undefined ? 0 : (countTxAfter.get(ref, after, sampleRef()) as number);
       return inLog + (countHeldAfter.get(heldBytes(node), after) as number);
     },
   };

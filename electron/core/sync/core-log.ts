@@ -2,7 +2,7 @@ import type { Core } from '../create-core.ts';
 import type { SyncLog } from './session.ts';
 
 /** A core's log as a sync session reads and feeds it. */
-export function syncLogOf(core: Core): SyncLog {
+export function syncLogOf(core: Pick<Core, 'changes'>): SyncLog {
   const origins = core.changes.origins;
   return {
     schema: core.changes.schema,

@@ -30,6 +30,10 @@ export type PeerChannel = {
   deviceId: string;
   /** What the admit callback said: a pairing channel may carry only pairing messages (the protocol enforces). */
   role: PeerRole;
+  /** The peer's certificate (PEM), whose key it proved it holds: what pairing signs into the member list. */
+  certPem: string;
+  /** The peer's IP address as this side sees it (where to dial it back), when the stream is a socket. */
+  remoteAddress: string | null;
   /** Resolves once the frame is flushed or buffered under the stream's high-water mark. */
   send(message: unknown): Promise<void>;
   onMessage(listener: (message: unknown) => void): void;
@@ -104,7 +108,7 @@ export function createFrameDecoder(maxFrameBytes = MAX_FRAME_BYTES) {
 
 export function openFramedChannel(
   socket: Duplex,
-  peer: { deviceId: string; role: PeerRole },
+  peer: { deviceId: string; role: PeerRole; certPem?: string; remoteAddress?: string | null },
   options: { maxFrameBytes?: number } = {},
 ): FramedChannel {
   const decoder = createFrameDecoder(options.maxFrameBytes);
@@ -162,6 +166,8 @@ export function openFramedChannel(
   const channel: PeerChannel = {
     deviceId: peer.deviceId,
     role: peer.role,
+    certPem: peer.certPem ?? '',
+    remoteAddress: peer.remoteAddress ?? null,
     send(message) {
       if (closed || closeError || socket.destroyed || socket.writableEnded) {
         return Promise.reject(closeError ?? new FrameError('closed', 'the channel is closed'));

@@ -110,7 +110,12 @@ export async function startSyncListener(options: {
       socket.destroy();
       return;
     }
-    const framed = openFramedChannel(socket, { deviceId: peer.deviceId, role: peer.role });
+    const framed = openFramedChannel(socket, {
+      deviceId: peer.deviceId,
+      role: peer.role,
+      certPem: peer.certPem,
+      remoteAddress: socket.remoteAddress ?? null,
+    });
     const tracked: Tracked = {
       framed,
       certPem: peer.certPem,
@@ -206,7 +211,12 @@ export function connectToPeer(options: {
       // Runs before anything is written to this socket: a refused server is destroyed here.
       const peer = admitPeer(socket, options.admit, options.expectDeviceId);
       if (!peer.ok) return give(peer.error);
-      const framed = openFramedChannel(socket, { deviceId: peer.deviceId, role: peer.role });
+      const framed = openFramedChannel(socket, {
+        deviceId: peer.deviceId,
+        role: peer.role,
+        certPem: peer.certPem,
+        remoteAddress: socket.remoteAddress ?? null,
+      });
       exchangeReady(framed, timeoutMs).then(
         () => {
           if (settled) return framed.fail(new TransportError('timeout', 'connected after the deadline'));

@@ -1,0 +1,394 @@
+import { createPrivateKey } from 'node:crypto';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { CallFailure } from '../../../shared/contract/result.ts';
+import type { SyncPeer, SyncStatus } from '../../../shared/contract/sync.ts';
+import type { Logger } from '../context.ts';
+import { formatDeviceId, parseDeviceId, shortDeviceId } from './device/device-id.ts';
+import { type LoadedIdentity, loadOrCreateDeviceIdentity } from './device/identity.ts';
+import { createSyncHub, type SyncHub } from './hub.ts';
+import type { Identity } from './membership/device.ts';
+import { keepOnRevoke, type Merged, mergeOps } from './membership/merge.ts';
+import { createGroup, type MembershipOp, opId, opSchema, signRevoke } from './membership/ops.ts';
+import { createPairingFlow } from './pairing-flow.ts';
+import type { SyncLog } from './session.ts';
+import { DEFAULT_SYNC_PORT, type PeerAddress, readSyncFile, type SyncFile, writeSyncFile } from './state-file.ts';
+import type { PeerChannel } from './transport/frames.ts';
+import { connectToPeer, type SyncListener, startSyncListener } from './transport/tls.ts';
+
+// LAN sync on this PC (docs/sync-protocol.md): the device identity, the TLS listener, dialing the group's
+// other PCs, the member list, pairing, and the hub whose sessions carry the log. It runs in the core's worker
+// beside the core, so a long catch-up never holds the window's thread. Everything it keeps is this PC's own
+// (state-file.ts, device/identity.ts), in the sync folder beside the database.
+//
+// Two PCs may dial each other at the same moment. Both then keep the connection dialled by the PC with the
+// smaller device id, so they agree on one without a word.
+
+export type SyncServiceOptions = {
+  /** The sync folder (keys, certificate, sync.json): `<database>.sync`. */
+  folder: string;
+  /** Where the sync port listens: every interface on the inn's LAN; tests use 127.0.0.1. */
+  host?: string;
+  /** The port, unless sync.configure chose another (npm run serve --sync-port). */
+  port?: number;
+  /** How often an unreachable member is dialled again, at most. */
+  redialMs?: number;
+};
+
+/** The group's gossip beside the protocol: the member list and where each member listens. */
+const membersMessage = z.object({
+  t: z.literal('members'),
+  ops: z.array(opSchema).max(10_000),
+  /** The port this PC listens on, so the receiver can dial it back at the address it came from. */
+  port: z.number().int().min(1).max(65535).nullable(),
+  addresses: z.record(z.string(), z.object({ host: z.string().max(253), port: z.number().int() })),
+});
+
+type Link = { channel: PeerChannel; dialledBy: string; lastSeen: number };
+
+export function createSyncService(options: {
+  settings: SyncServiceOptions;
+  log: SyncLog;
+  clock: () => number;
+  logger: Logger;
+  /** Whether the register holds guests of its own (not sample data): joining a group then merges them. */
+  hasGuests: () => boolean;
+}) {
+  const { settings, log, clock, logger } = options;
+  const folder = settings.folder;
+  const file: SyncFile = readSyncFile(folder, {
+    name: hostname().slice(0, 40) || 'PC',
+    port: settings.port ?? DEFAULT_SYNC_PORT,
+  });
+  if (settings.port !== undefined) file.port = settings.port;
+  let identity: LoadedIdentity | null = null;
+  let signer: Identity | null = null;
+  let merged: Merged = mergeOps(file.ops);
+  let listener: SyncListener | null = null;
+  let problem: SyncStatus['problem'] = null;
+  let hub: SyncHub | null = null;
+  const links = new Map<string, Link>();
+  const lastSeen = new Map<string, number>();
+  const dialing = new Map<string, { nextAt: number; failures: number; busy: boolean }>();
+  let timer: NodeJS.Timeout | null = null;
+  let closed = false;
+  const redialMs = settings.redialMs ?? 5_000;
+
+  const save = () => writeSyncFile(folder, file);
+  const me = () => identity?.deviceId ?? '';
+  const members = () => merged.members.filter((member) => member.deviceId !== me());
+  const isMember = (deviceId: string) => members().some((member) => member.deviceId === deviceId);
+
+  const ensureIdentity = async (): Promise<LoadedIdentity> => {
+    if (identity) return identity;
+    identity = await loadOrCreateDeviceIdentity(join(folder, 'device'), { name: file.name });
+    if (identity.replaced)
+      logger.warn('sync: this PC’s key was damaged; it has a new identity and must be paired again');
+    signer = {
+      deviceId: identity.deviceId,
+      name: file.name,
+      certPem: identity.certPem,
+      privateKey: createPrivateKey(identity.keyPem),
+    };
+    hub = createSyncHub({ log, device: identity.deviceId, now: clock });
+    return identity;
+  };
+
+  const pairing = createPairingFlow({
+    now: clock,
+    onPaired(outcome) {
+      addOps(outcome.ops);
+      if (outcome.role === 'joiner') {
+        file.addresses[outcome.inviter] = outcome.address;
+        save();
+        // Join the group's sessions at once: dial the PC that let this one in.
+        const state = dialing.get(outcome.inviter);
+        if (state) state.nextAt = 0;
+        setTimeout(() => void dialAll(), 300).unref?.();
+      }
+    },
+  });
+
+  /** Takes membership operations in (pairing, gossip, a revocation made here); true when the list changed. */
+  const addOps = (ops: readonly MembershipOp[]): boolean => {
+    const known = new Set(file.ops.map((op) => opId(op)));
+    const fresh = ops.filter((op) => !known.has(opId(op)));
+    if (fresh.length === 0) return false;
+    const next = mergeOps([...file.ops, ...fresh]);
+    // Ops that do not belong to this group (or are forged) are not kept: they would only be rejected again.
+    const rejected = new Set(next.rejected.map((entry) => entry.op));
+    file.ops = [...file.ops, ...fresh.filter((op) => !rejected.has(op))];
+    merged = mergeOps(file.ops);
+    save();
+    listener?.refresh();
+    for (const [device, link] of links) if (!isMember(device)) link.channel.close();
+    if (identity && merged.revoked.includes(identity.deviceId)) {
+      logger.warn('sync: this PC was removed from the group; sync is off');
+      void stop();
+    }
+    gossip();
+    return true;
+  };
+
+  const membersFrame = () => ({
+    t: 'members' as const,
+    ops: file.ops,
+    port: listener?.port ?? null,
+    addresses: file.addresses,
+  });
+  const gossip = () => {
+    for (const link of links.values()) void link.channel.send(membersFrame()).catch(() => {});
+  };
+
+  const admit = (deviceId: string): 'member' | 'pairing' | false => {
+    if (!file.enabled) return false;
+    if (isMember(deviceId)) return 'member';
+    if (pairing.admitsNewPc() && !merged.revoked.includes(deviceId)) return 'pairing';
+    return false;
+  };
+
+  const onMemberChannel = (channel: PeerChannel, dialledBy: string) => {
+    const peer = channel.deviceId;
+    if (!hub || !isMember(peer)) return channel.close();
+    const existing = links.get(peer);
+    const preferred = me() < peer ? me() : peer;
+    if (existing) {
+      if (existing.dialledBy === preferred || dialledBy !== preferred) return channel.close();
+      existing.channel.close();
+    }
+    const link: Link = { channel, dialledBy, lastSeen: clock() };
+    links.set(peer, link);
+    lastSeen.set(peer, clock());
+    channel.onMessage((message) => {
+      link.lastSeen = clock();
+      lastSeen.set(peer, link.lastSeen);
+      const members = membersMessage.safeParse(message);
+      if (members.success) return receiveMembers(peer, channel, members.data);
+      hub?.receive(peer, message);
+    });
+    channel.onClose(() => {
+      if (links.get(peer) !== link) return;
+      links.delete(peer);
+      hub?.detach(peer);
+    });
+    void channel.send(membersFrame()).catch(() => {});
+    hub.attach(peer, {
+      send: (message) => void channel.send(message).catch(() => {}),
+      close: () => channel.close(),
+    });
+  };
+
+  const receiveMembers = (peer: string, channel: PeerChannel, message: z.infer<typeof membersMessage>) => {
+    if (message.port !== null && channel.remoteAddress) {
+      const host = channel.remoteAddress.replace(/^::ffff:/, '');
+      const known = file.addresses[peer];
+      if (!known || known.host !== host || known.port !== message.port) {
+        file.addresses[peer] = { host, port: message.port };
+        save();
+      }
+    }
+    // Addresses of third PCs: a hint for PCs this one has never reached (a new PC learns the group's).
+    let learned = false;
+    for (const [device, address] of Object.entries(message.addresses)) {
+      if (device === me() || file.addresses[device]) continue;
+      file.addresses[device] = address as PeerAddress;
+      learned = true;
+    }
+    if (learned) save();
+    addOps(message.ops as MembershipOp[]);
+  };
+
+  const dial = async (deviceId: string, address: PeerAddress) => {
+    const state = dialing.get(deviceId) ?? { nextAt: 0, failures: 0, busy: false };
+    dialing.set(deviceId, state);
+    if (state.busy || clock() < state.nextAt || !identity) return;
+    state.busy = true;
+    try {
+      const channel = await connectToPeer({
+        identity,
+        host: address.host,
+        port: address.port,
+        admit: (id) => (isMember(id) ? 'member' : false),
+        expectDeviceId: deviceId,
+        timeoutMs: 5_000,
+      });
+      state.failures = 0;
+      onMemberChannel(channel, me());
+    } catch {
+      state.failures++;
+      state.nextAt = clock() + Math.min(60_000, redialMs * 2 ** Math.min(state.failures - 1, 4));
+    } finally {
+      state.busy = false;
+    }
+  };
+
+  const dialAll = async () => {
+    if (!file.enabled || !identity || closed) return;
+    await Promise.all(
+      members()
+        .filter((member) => !links.has(member.deviceId) && file.addresses[member.deviceId])
+        .map((member) => dial(member.deviceId, file.addresses[member.deviceId] as PeerAddress)),
+    );
+  };
+
+  const start = async () => {
+    const self = await ensureIdentity();
+    if (listener || closed) return;
+    try {
+      listener = await startSyncListener({
+        identity: self,
+        host: settings.host ?? '0.0.0.0',
+        port: file.port,
+        admit: (deviceId) => admit(deviceId),
+        onPeer: (channel) => {
+          if (channel.role === 'pairing') return pairing.inviterChannel(channel, signer as Identity, file.ops);
+          onMemberChannel(channel, channel.deviceId);
+        },
+      });
+      problem = null;
+    } catch (error) {
+      problem = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 'port_in_use' : 'listen_failed';
+      logger.warn(`sync: the sync port ${file.port} could not listen (${problem})`);
+    }
+    timer ??= setInterval(() => {
+      hub?.tick();
+      pairing.tick();
+      void dialAll();
+    }, 1_000);
+    timer.unref?.();
+    void dialAll();
+  };
+
+  const stop = async () => {
+    if (timer) clearInterval(timer);
+    timer = null;
+    for (const link of links.values()) link.channel.close();
+    links.clear();
+    await listener?.close();
+    listener = null;
+  };
+
+  const peerState = (deviceId: string): Pick<SyncPeer, 'state' | 'behind'> => {
+    const session = hub?.session(deviceId);
+    if (session && links.has(deviceId)) {
+      const status = session.status();
+      if (status.peerSchema !== null && status.peerSchema > log.schema) return { state: 'update_here', behind: 0 };
+      if (status.peerSchema !== null && status.peerSchema < log.schema) return { state: 'update_there', behind: 0 };
+      const behind = session.behind();
+      return { state: behind > 0 ? 'sending' : 'in_sync', behind };
+    }
+    return { state: dialing.get(deviceId)?.busy ? 'connecting' : 'offline', behind: 0 };
+  };
+
+  const status = async (): Promise<SyncStatus> => {
+    if (!identity && (file.enabled || file.ops.length > 0)) await ensureIdentity();
+    return {
+      enabled: file.enabled,
+      device: identity
+        ? { display: formatDeviceId(identity.deviceId), short: shortDeviceId(identity.deviceId), name: file.name }
+        : null,
+      port: listener?.port ?? file.port,
+      problem: file.enabled ? problem : null,
+      peers: members().map((member) => {
+        const seen = lastSeen.get(member.deviceId);
+        const address = file.addresses[member.deviceId];
+        return {
+          display: formatDeviceId(member.deviceId),
+          short: shortDeviceId(member.deviceId),
+          name: member.name,
+          ...peerState(member.deviceId),
+          lastSeen: seen === undefined ? null : new Date(seen).toISOString(),
+          address: address ? `${address.host}:${address.port}` : null,
+        };
+      }),
+      pairing: pairing.status(),
+    };
+  };
+
+  const requireOn = () => {
+    if (!file.enabled) throw new CallFailure('conflict', 'sync_off');
+  };
+
+  if (file.enabled) void start();
+
+  return {
+    status,
+    /** Something was written here: push it to the peers now. */
+    localChanged() {
+      hub?.localChanged();
+    },
+    async configure(patch: { enabled?: boolean; name?: string; port?: number }): Promise<SyncStatus> {
+      const portChanged = patch.port !== undefined && patch.port !== file.port;
+      if (patch.name !== undefined) file.name = patch.name;
+      if (patch.port !== undefined) file.port = patch.port;
+      if (patch.enabled !== undefined) file.enabled = patch.enabled;
+      save();
+      if (!file.enabled || portChanged) await stop();
+      if (file.enabled) await start();
+      return status();
+    },
+    async invite(): Promise<SyncStatus> {
+      requireOn();
+      if (pairing.active()) throw new CallFailure('conflict', 'pairing_under_way');
+      await ensureIdentity();
+      // The first PC to add another founds the group: its own signed entry starts the member list.
+      if (merged.group === null) addOps([createGroup(signer as Identity, clock())]);
+      pairing.openInvite();
+      return status();
+    },
+    async join(address: { host: string; port: number }, mergeRegister: boolean): Promise<SyncStatus> {
+      requireOn();
+      if (pairing.active()) throw new CallFailure('conflict', 'pairing_under_way');
+      if (members().length > 0) throw new CallFailure('conflict', 'already_in_group');
+      if (!mergeRegister && options.hasGuests()) throw new CallFailure('conflict', 'register_not_empty');
+      const self = await ensureIdentity();
+      pairing.startJoining(address);
+      connectToPeer({
+        identity: self,
+        host: address.host,
+        port: address.port,
+        admit: () => 'pairing',
+        timeoutMs: 5_000,
+      }).then(
+        (channel) => pairing.joinerChannel(channel, signer as Identity),
+        () => pairing.joinFailed('unreachable'),
+      );
+      return status();
+    },
+    async enterCode(code: string): Promise<SyncStatus> {
+      if (!pairing.typeCode(code)) throw new CallFailure('conflict', 'no_pairing');
+      return status();
+    },
+    async confirm(accept: boolean): Promise<SyncStatus> {
+      if (!pairing.confirm(accept)) throw new CallFailure('conflict', 'no_pairing');
+      return status();
+    },
+    async cancelPairing(): Promise<SyncStatus> {
+      pairing.cancel();
+      return status();
+    },
+    async remove(device: string, reason: string): Promise<SyncStatus> {
+      requireOn();
+      const parsed = parseDeviceId(device);
+      if (!parsed.ok) throw new CallFailure('invalid_input', `device_id_${parsed.reason}`);
+      if (!isMember(parsed.id)) throw new CallFailure('not_found', 'not_a_member');
+      await ensureIdentity();
+      const op = signRevoke(
+        signer as Identity,
+        merged.group as string,
+        { deviceId: parsed.id, reason, keep: keepOnRevoke(file.ops, parsed.id) },
+        clock(),
+      );
+      addOps([op]);
+      return status();
+    },
+    async close() {
+      closed = true;
+      pairing.cancel();
+      await stop();
+    },
+  };
+}
+
+export type SyncService = ReturnType<typeof createSyncService>;

@@ -1,0 +1,156 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/open.ts';
+import { searchTerms, syncedTables } from '../support/replica.ts';
+import { type ServeProcess, spawnServe } from '../support/serve-process.ts';
+
+// Three PCs of one inn as three `npm run serve` processes, each with its own data file and sync port on
+// loopback, paired through the documented HTTP door over real TLS, as another program (or the screens) would
+// drive it. Then writes on all three, one PC killed with SIGKILL in the middle of a catch-up and started again,
+// and at the end all three files hold the same synced tables and search index.
+
+type Pc = { name: string; file: string; syncPort: number; serve: ServeProcess; url: string; token: string };
+
+const root = mkdtempSync(join(tmpdir(), 'yadocho-sync-3-'));
+const running: ServeProcess[] = [];
+afterAll(async () => {
+  for (const serve of running) await serve.stop();
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** A free TCP port on loopback (the sync port must be fixed: a PC's peers dial it again after a restart). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function start(name: string, file: string, syncPort: number): Promise<Pc> {
+  const serve = spawnServe(file, {}, { args: ['--sync-port', String(syncPort), '--sync-host', '127.0.0.1'] });
+  running.push(serve);
+  const started = await serve.started;
+  if ('exitCode' in started) throw new Error(`serve exited ${started.exitCode}: ${serve.stderr()}`);
+  return { name, file, syncPort, serve, url: started.url, token: started.token };
+}
+
+async function call<T = Record<string, unknown>>(pc: Pc, name: string, input: unknown = {}): Promise<T> {
+  const response = await fetch(`${pc.url}/api/call/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-yadocho-token': pc.token },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value?: T; error?: unknown };
+  if (!result.ok) throw new Error(`${pc.name} ${name}: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+type Status = {
+  enabled: boolean;
+  device: { display: string; short: string; name: string } | null;
+  peers: Array<{ name: string; short: string; state: string; behind: number }>;
+  pairing: { role: string; state: string; code?: string | null; reason: string | null } | null;
+};
+
+/** Polls until `done` holds (bounded: every wait in this test ends by itself). */
+async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, ms = 30_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await read();
+    if (done(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${what}: ${JSON.stringify(last)}`);
+}
+
+async function pair(member: Pc, joiner: Pc) {
+  await call(member, 'sync.invite');
+  await call(joiner, 'sync.join', { host: '127.0.0.1', port: member.syncPort });
+  const shown = await until(
+    `${member.name} to show a code`,
+    () => call<Status>(member, 'sync.status'),
+    (s) => s.pairing?.state === 'code_shown',
+  );
+  expect(shown.pairing?.code).toMatch(/^\d{6}$/);
+  await until(`${joiner.name} to ask for the code`, () => call<Status>(joiner, 'sync.status'), (s) => s.pairing?.state === 'entering_code');
+  await call(joiner, 'sync.enterCode', { code: shown.pairing?.code });
+  const asking = await until(
+    `${member.name} to ask for confirmation`,
+    () => call<Status>(member, 'sync.status'),
+    (s) => s.pairing?.state === 'waiting_for_confirmation',
+  );
+  expect(asking.pairing).toMatchObject({ role: 'inviter' });
+  await call(member, 'sync.confirm', { accept: true });
+  await until(`${joiner.name} to be paired`, () => call<Status>(joiner, 'sync.status'), (s) => s.pairing?.state === 'paired');
+}
+
+async function addGuests(pc: Pc, count: number, prefix: string) {
+  for (let i = 0; i < count; i++) {
+    await call(pc, 'guests.create', { fields: { familyName: `${prefix}${i}`, familyReading: 'てすと' } });
+  }
+}
+
+const inSync = (s: Status, peers: number) =>
+  s.peers.length === peers && s.peers.every((peer) => peer.state === 'in_sync' && peer.behind === 0);
+
+describe('three PCs paired over real TLS', { timeout: 240_000 }, () => {
+  it('pair through the API, write on all three, survive a kill -9 mid-transfer, and end identical', async () => {
+    const pcs: Pc[] = [];
+    for (const name of ['フロント', '厨房', '宴会']) {
+      pcs.push(await start(name, join(root, `${name}.sqlite`), await freePort()));
+    }
+    const [front, kitchen, banquet] = pcs as [Pc, Pc, Pc];
+    for (const pc of pcs) {
+      const staff = await call<{ id: string }>(pc, 'staff.create', { name: `${pc.name}の担当` });
+      await call(pc, 'staff.setCurrent', { id: staff.id });
+      const status = await call<Status>(pc, 'sync.configure', { enabled: true, name: pc.name });
+      expect(status.device?.display).toMatch(/^([A-Z2-7]{7}-){7}[A-Z2-7]{7}$/);
+    }
+    await pair(front, kitchen);
+    await pair(front, banquet);
+    // The banquet PC learnt the kitchen's address from the front desk, and reaches it directly.
+    for (const pc of pcs) await until(`${pc.name} in sync with both`, () => call<Status>(pc, 'sync.status'), (s) => inSync(s, 2));
+
+    // Writes on every PC, arriving live on the others.
+    await addGuests(front, 5, '前田');
+    await addGuests(kitchen, 5, '北村');
+    await addGuests(banquet, 5, '宴田');
+    for (const pc of pcs) await until(`${pc.name} in sync`, () => call<Status>(pc, 'sync.status'), (s) => inSync(s, 2));
+
+    // The kitchen PC dies (SIGKILL) while the front desk sends it a large batch of writes; then starts again.
+    const pending = addGuests(front, 150, '大量');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    kitchen.serve.child.kill('SIGKILL');
+    await pending;
+    await addGuests(banquet, 5, '留守中');
+    const restarted = await start(kitchen.name, kitchen.file, kitchen.syncPort);
+    pcs[1] = restarted;
+    await addGuests(restarted, 3, '復帰');
+    for (const pc of pcs) {
+      await until(`${pc.name} in sync after the restart`, () => call<Status>(pc, 'sync.status'), (s) => inSync(s, 2), 60_000);
+    }
+
+    // Stop all three and compare their files.
+    for (const pc of pcs) expect(await pc.serve.stop()).toBe(0);
+    const files = pcs.map((pc) => openDatabase(pc.file, { readonly: true } as never));
+    try {
+      const [first, ...rest] = files as [ReturnType<typeof openDatabase>, ...ReturnType<typeof openDatabase>[]];
+      const guests = first.prepare('SELECT count(*) FROM guests').pluck().get();
+      expect(guests).toBe(5 + 5 + 5 + 150 + 5 + 3);
+      for (const other of rest) {
+        expect(syncedTables(other)).toEqual(syncedTables(first));
+        expect(searchTerms(other)).toEqual(searchTerms(first));
+      }
+    } finally {
+      for (const db of files) db.close();
+    }
+  });
+});
