@@ -38,6 +38,7 @@ export const enRoles: Translation<typeof jaRoles> = {
     import: 'Importing a ledger',
     duplicates: { merge: 'Reviewing and merging duplicates' },
     backups: { manage: 'Managing and restoring backups' },
+    sync: { manage: 'Setting up sync, adding and removing PCs' },
     system: { maintain: 'System maintenance' },
   },
 };

@@ -38,6 +38,7 @@ export const jaRoles = {
     import: '台帳の取り込み',
     duplicates: { merge: '重複の確認・統合' },
     backups: { manage: 'バックアップの管理・復元' },
+    sync: { manage: 'PC同期の設定・PCの追加と削除' },
     system: { maintain: 'システムの保守' },
   },
 };

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open.ts';
+import { inSync, pairPcs, type SyncStatusView, until } from '../support/pair-pcs.ts';
 import { searchTerms, syncedTables } from '../support/replica.ts';
 import { type ServeProcess, spawnServe } from '../support/serve-process.ts';
 
@@ -52,54 +53,19 @@ async function call<T = Record<string, unknown>>(pc: Pc, name: string, input: un
   return result.value as T;
 }
 
-type Status = {
-  enabled: boolean;
-  device: { display: string; short: string; name: string } | null;
-  peers: Array<{ name: string; short: string; state: string; behind: number }>;
-  pairing: { role: string; state: string; code?: string | null; reason: string | null } | null;
-};
-
-/** Polls until `done` holds (bounded: every wait in this test ends by itself). */
-async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    last = await read();
-    if (done(last)) return last;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}: ${JSON.stringify(last)}`);
-}
-
-async function pair(member: Pc, joiner: Pc) {
-  await call(member, 'sync.invite');
-  await call(joiner, 'sync.join', { host: '127.0.0.1', port: member.syncPort });
-  const shown = await until(
-    `${member.name} to show a code`,
-    () => call<Status>(member, 'sync.status'),
-    (s) => s.pairing?.state === 'code_shown',
-  );
-  expect(shown.pairing?.code).toMatch(/^\d{6}$/);
-  await until(`${joiner.name} to ask for the code`, () => call<Status>(joiner, 'sync.status'), (s) => s.pairing?.state === 'entering_code');
-  await call(joiner, 'sync.enterCode', { code: shown.pairing?.code });
-  const asking = await until(
-    `${member.name} to ask for confirmation`,
-    () => call<Status>(member, 'sync.status'),
-    (s) => s.pairing?.state === 'waiting_for_confirmation',
-  );
-  expect(asking.pairing).toMatchObject({ role: 'inviter' });
-  await call(member, 'sync.confirm', { accept: true });
-  await until(`${joiner.name} to be paired`, () => call<Status>(joiner, 'sync.status'), (s) => s.pairing?.state === 'paired');
-}
-
 async function addGuests(pc: Pc, count: number, prefix: string) {
   for (let i = 0; i < count; i++) {
     await call(pc, 'guests.create', { fields: { familyName: `${prefix}${i}`, familyReading: 'てすと' } });
   }
 }
 
-const inSync = (s: Status, peers: number) =>
-  s.peers.length === peers && s.peers.every((peer) => peer.state === 'in_sync' && peer.behind === 0);
+type Status = SyncStatusView;
+const pair = (member: Pc, joiner: Pc) =>
+  pairPcs(
+    (name, input) => call(member, name, input),
+    (name, input) => call(joiner, name, input),
+    member.syncPort,
+  );
 
 describe('three PCs paired over real TLS', { timeout: 240_000 }, () => {
   it('pair through the API, write on all three, survive a kill -9 mid-transfer, and end identical', async () => {
@@ -117,13 +83,23 @@ describe('three PCs paired over real TLS', { timeout: 240_000 }, () => {
     await pair(front, kitchen);
     await pair(front, banquet);
     // The banquet PC learnt the kitchen's address from the front desk, and reaches it directly.
-    for (const pc of pcs) await until(`${pc.name} in sync with both`, () => call<Status>(pc, 'sync.status'), (s) => inSync(s, 2));
+    for (const pc of pcs)
+      await until(
+        `${pc.name} in sync with both`,
+        () => call<Status>(pc, 'sync.status'),
+        (s) => inSync(s, 2),
+      );
 
     // Writes on every PC, arriving live on the others.
     await addGuests(front, 5, '前田');
     await addGuests(kitchen, 5, '北村');
     await addGuests(banquet, 5, '宴田');
-    for (const pc of pcs) await until(`${pc.name} in sync`, () => call<Status>(pc, 'sync.status'), (s) => inSync(s, 2));
+    for (const pc of pcs)
+      await until(
+        `${pc.name} in sync`,
+        () => call<Status>(pc, 'sync.status'),
+        (s) => inSync(s, 2),
+      );
 
     // The kitchen PC dies (SIGKILL) while the front desk sends it a large batch of writes; then starts again.
     const pending = addGuests(front, 150, '大量');
@@ -135,7 +111,12 @@ describe('three PCs paired over real TLS', { timeout: 240_000 }, () => {
     pcs[1] = restarted;
     await addGuests(restarted, 3, '復帰');
     for (const pc of pcs) {
-      await until(`${pc.name} in sync after the restart`, () => call<Status>(pc, 'sync.status'), (s) => inSync(s, 2), 60_000);
+      await until(
+        `${pc.name} in sync after the restart`,
+        () => call<Status>(pc, 'sync.status'),
+        (s) => inSync(s, 2),
+        60_000,
+      );
     }
 
     // Stop all three and compare their files.
