@@ -147,6 +147,10 @@ describe('the HTTP door', () => {
             'guests.retentionReview', // reads only: the guests due for review
             'ranks.rules', // reads only: the rank rules (none yet)
             'ranks.recompute', // a job over the local, derived ranks: no record changes
+            // this PC's sync state; every setting optional; closing a pairing that is not open does nothing
+            'sync.status',
+            'sync.configure',
+            'sync.cancelPairing',
           ]).toContain(name);
           // Nobody is working here after these: the same person chooses themself again, as at the lock screen.
           if (name === 'staff.clearCurrent' || name === 'staff.lock')
@@ -156,6 +160,11 @@ describe('the HTTP door', () => {
         // A call that takes no input, given none, answers what it would here: a backup without a folder set.
         if (name === 'backups.run' && (input === '' || input === 'null')) {
           expect(body.error.code).toBe('conflict');
+          continue;
+        }
+        // Likewise: a pairing window asked for while this PC's sync is off.
+        if (name === 'sync.invite' && (input === '' || input === 'null')) {
+          expect(body.error).toMatchObject({ code: 'conflict', detail: 'sync_off' });
           continue;
         }
         expect(body.error.code, `${name} ${JSON.stringify(input)}`).toBe('invalid_input');

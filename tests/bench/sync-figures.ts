@@ -1,0 +1,209 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { type CoreHost, startCoreHost, WORKER_SOURCE } from '../../electron/core-host/host.ts';
+import { inSync, pairPcs, type SyncCaller, type SyncStatusView, until } from '../support/pair-pcs.ts';
+import { ensureDatabase } from './build-database.ts';
+import { summarize } from './stats.ts';
+
+// `node tests/bench/sync-figures.ts [--join 100000] [--offline 10000] [--live 200]`: LAN sync's figures
+// (issue 10), each PC a core host (the core in its worker, as in the app) with its own file and its sync port
+// on loopback, paired through the sync calls and talking over real TLS.
+//
+//   live     a change on one PC, until the other PC's core says it changed (what makes its screen refetch)
+//   offline  changes made while the other PC's sync was off, from turning it back on until it holds them all
+//   join     a new, empty PC joining an inn of N guests (the benchmark's register, built through the write
+//            path), from pairing until it holds everything
+//
+// Each prints its figure beside its target. A naive baseline has no meaning here (there is no other way to
+// move the log between PCs in the app), so the figures stand alone.
+
+const { values: args } = parseArgs({
+  options: {
+    join: { type: 'string' },
+    offline: { type: 'string', default: '10000' },
+    live: { type: 'string', default: '200' },
+  },
+});
+const log = (line: string) => console.log(line);
+const quiet = { info() {}, warn: console.warn, error: console.error };
+const root = mkdtempSync(join(tmpdir(), 'yadocho-sync-bench-'));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+type Pc = { host: CoreHost; call: SyncCaller; port: number; file: string };
+
+async function startPc(name: string, file: string): Promise<Pc> {
+  const port = await freePort();
+  const host = await startCoreHost({
+    file,
+    entry: WORKER_SOURCE,
+    logger: quiet,
+    quiet: true,
+    sync: { port, host: '127.0.0.1' },
+  });
+  const call: SyncCaller = async (callName, input = {}) => {
+    const result = await host.call(callName, input);
+    if (!result.ok) throw new Error(`${name} ${callName}: ${JSON.stringify(result.error)}`);
+    return result.value as never;
+  };
+  return { host, call, port, file };
+}
+
+async function staffed(pc: Pc, name: string) {
+  const list = await pc.call<{ staff: Array<{ id: string; roles: string[] }> }>('staff.list');
+  const owner = list.staff.find((member) => member.roles.includes('owner'));
+  const id = owner?.id ?? (await pc.call<{ id: string }>('staff.create', { name })).id;
+  await pc.call('staff.setCurrent', { id });
+  await pc.call('sync.configure', { enabled: true, name });
+}
+
+const guestCount = (file: string) => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare('SELECT count(*) FROM guests').pluck().get() as number;
+  } finally {
+    db.close();
+  }
+};
+
+async function livePush(runs: number) {
+  const a = await startPc('A', join(root, 'live-a.sqlite'));
+  const b = await startPc('B', join(root, 'live-b.sqlite'));
+  await staffed(a, 'フロント');
+  await staffed(b, '厨房');
+  await pairPcs(a.call, b.call, a.port);
+  await until(
+    'in sync',
+    () => a.call<SyncStatusView>('sync.status'),
+    (s) => inSync(s, 1),
+  );
+  const guest = await a.call<{ id: string }>('guests.create', {
+    fields: { familyName: '速報', familyReading: 'そくほう' },
+  });
+  await until(
+    'the guest on B',
+    async () => guestCount(b.file),
+    (n) => n === 1,
+  );
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const arrived = new Promise<number>((resolve) => {
+      const stop = b.host.onChanged((tables) => {
+        if (!tables.includes('guests')) return;
+        stop();
+        resolve(performance.now());
+      });
+    });
+    const started = performance.now();
+    await a.call('guests.update', { id: guest.id, patch: { note: `メモ${i}` } });
+    const at = await Promise.race([
+      arrived,
+      new Promise<number>((resolve) => setTimeout(() => resolve(Number.NaN), 5_000)),
+    ]);
+    if (Number.isNaN(at)) throw new Error(`change ${i} did not reach B within 5 s`);
+    samples.push(at - started);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await a.host.close();
+  await b.host.close();
+  const figure = summarize(samples);
+  log(
+    `  live: a change on A on B's core, p50 ${figure.p50.toFixed(1)} ms, p95 ${figure.p95.toFixed(1)} ms (${runs} changes; target p95 ≤ 1,000 ms)`,
+  );
+}
+
+async function offlineCatchUp(changes: number) {
+  const a = await startPc('A', join(root, 'off-a.sqlite'));
+  const b = await startPc('B', join(root, 'off-b.sqlite'));
+  await staffed(a, 'フロント');
+  await staffed(b, '厨房');
+  await pairPcs(a.call, b.call, a.port);
+  await until(
+    'in sync',
+    () => a.call<SyncStatusView>('sync.status'),
+    (s) => inSync(s, 1),
+  );
+  await b.call('sync.configure', { enabled: false });
+  const made = performance.now();
+  for (let i = 0; i < changes; i++) {
+    await a.call('guests.create', { fields: { familyName: `留守${i}`, familyReading: 'るす' } });
+  }
+  log(
+    `  offline: ${changes.toLocaleString('en')} changes made on A while B was off, in ${((performance.now() - made) / 1000).toFixed(1)} s`,
+  );
+  const started = performance.now();
+  await b.call('sync.configure', { enabled: true });
+  await until(
+    'B to hold everything',
+    async () => guestCount(b.file),
+    (n) => n === changes,
+    300_000,
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await a.host.close();
+  await b.host.close();
+  log(
+    `  offline: B turned on again, holds all ${changes.toLocaleString('en')} in ${seconds.toFixed(2)} s (target ≤ 2 s for 10,000)`,
+  );
+}
+
+async function joinInn(size: number) {
+  const built = ensureDatabase(size, { rebuild: false, log });
+  const copy = join(root, `inn-${size}.sqlite`);
+  copyFileSync(built.file, copy);
+  // The bench's writer gives staff no roles; the copy's first member becomes its owner to turn sync on.
+  const db = new Database(copy);
+  db.prepare(`UPDATE staff SET roles = '["owner","manager"]' WHERE rowid = (SELECT min(rowid) FROM staff)`).run();
+  db.close();
+  const inn = await startPc('inn', copy);
+  const fresh = await startPc('new', join(root, 'new-pc.sqlite'));
+  await staffed(inn, 'フロント');
+  await staffed(fresh, '新しいPC');
+  const started = performance.now();
+  await pairPcs(inn.call, fresh.call, inn.port);
+  let last = 0;
+  await until(
+    'the new PC to hold the inn',
+    async () => {
+      const status = await inn.call<SyncStatusView>('sync.status');
+      const behind = status.peers[0]?.behind ?? -1;
+      if (performance.now() - last > 10_000) {
+        last = performance.now();
+        log(
+          `    ${((performance.now() - started) / 1000).toFixed(0)} s: ${behind.toLocaleString('en')} transactions to send`,
+        );
+      }
+      return status;
+    },
+    (s) => inSync(s, 1),
+    3_600_000,
+  );
+  const seconds = (performance.now() - started) / 1000;
+  log(
+    `  join: a new PC received an inn of ${size.toLocaleString('en')} guests (${guestCount(fresh.file).toLocaleString('en')} guests) in ${seconds.toFixed(1)} s (target ≤ 60 s at 100,000)`,
+  );
+  await inn.host.close();
+  await fresh.host.close();
+}
+
+try {
+  log('sync figures (cores in their workers, real TLS on loopback):');
+  await livePush(Number(args.live));
+  await offlineCatchUp(Number(args.offline));
+  if (args.join) await joinInn(Number(args.join));
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}
