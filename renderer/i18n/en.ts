@@ -22,6 +22,7 @@ import { enRankErrors, enRankFields, enRanks } from './ranks.en.ts';
 import { enRoleErrors, enRoleFields, enRoles } from './roles.en.ts';
 import { enService } from './service.en.ts';
 import { enServiceErrors } from './service-errors.en.ts';
+import { enSync, enSyncErrors, enSyncFields } from './sync.en.ts';
 
 // English. Same keys as ja.ts (the type and tests/i18n/locales.test.ts check).
 
@@ -35,6 +36,7 @@ export const en: Messages = {
   // The import screen's own words (imports.screen.*) beside the labels of the core's import codes.
   imports: { ...enImports, screen: enImportsScreen },
   backups: enBackups,
+  sync: enSync,
   conflicts: enConflicts,
   duplicates: enDuplicates,
   accessLog: enAccessLog,
@@ -291,6 +293,7 @@ export const en: Messages = {
       ...enImportErrors,
       ...enBanquetErrors,
       ...enBackupErrors,
+      ...enSyncErrors,
       ...enRoleErrors,
       ...enErasureErrors,
       postcode_unknown:
@@ -333,6 +336,7 @@ export const en: Messages = {
     field: {
       ...enRoleFields,
       ...enRankFields,
+      ...enSyncFields,
       required: 'Required',
       too_long: 'At most {{max}} characters',
       reading_not_kana:

@@ -28,6 +28,7 @@ import { jaRankErrors, jaRankFields, jaRanks } from './ranks.ja.ts';
 import { jaRoleErrors, jaRoleFields, jaRoles } from './roles.ja.ts';
 import { jaService } from './service.ja.ts';
 import { jaServiceErrors } from './service-errors.ja.ts';
+import { jaSync, jaSyncErrors, jaSyncFields } from './sync.ja.ts';
 
 export const ja = {
   ...SERVICE_LABELS.ja,
@@ -39,6 +40,7 @@ export const ja = {
   // The import screen's own words (imports.screen.*) beside the labels of the core's import codes.
   imports: { ...jaImports, screen: jaImportsScreen },
   backups: jaBackups,
+  sync: jaSync,
   conflicts: jaConflicts,
   duplicates: jaDuplicates,
   accessLog: jaAccessLog,
@@ -295,6 +297,7 @@ export const ja = {
       ...jaImportErrors,
       ...jaBanquetErrors,
       ...jaBackupErrors,
+      ...jaSyncErrors,
       ...jaRoleErrors,
       ...jaErasureErrors,
       postcode_unknown: '〒{{postcode}}は郵便番号データにありません。番号を確かめるか、住所を手で入力してください。',
@@ -335,6 +338,7 @@ export const ja = {
     field: {
       ...jaRoleFields,
       ...jaRankFields,
+      ...jaSyncFields,
       required: '入力してください',
       too_long: '{{max}}文字以内で入力してください',
       reading_not_kana: 'よみはひらがな・カタカナで入力してください（ローマ字のお名前はローマ字でも入力できます）',
