@@ -7,6 +7,7 @@ import { GuestFormProvider } from '../guests/form-context.tsx';
 import { SearchProvider } from '../guests/search-context.tsx';
 import { LockProvider } from '../staff/lock-context.tsx';
 import { PerPerson, StaffProvider } from '../staff/staff-context.tsx';
+import { SyncProvider } from '../sync/sync-context.tsx';
 import { InnClockProvider } from './inn-clock.tsx';
 import { Shell } from './Shell.tsx';
 
@@ -32,11 +33,13 @@ export function App({ i18n }: { i18n: I18n }) {
             <LockProvider>
               <PerPerson>
                 <ConflictsProvider>
-                  <SearchProvider>
-                    <GuestFormProvider>
-                      <Shell />
-                    </GuestFormProvider>
-                  </SearchProvider>
+                  <SyncProvider>
+                    <SearchProvider>
+                      <GuestFormProvider>
+                        <Shell />
+                      </GuestFormProvider>
+                    </SearchProvider>
+                  </SyncProvider>
                 </ConflictsProvider>
               </PerPerson>
             </LockProvider>

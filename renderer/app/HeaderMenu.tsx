@@ -105,6 +105,11 @@ export function HeaderMenu() {
               {t('conflicts.title')}
             </Menu.Item>
           )}
+          {may('sync.status') && (
+            <Menu.Item data-testid="sync-link" onClick={() => navigate({ name: 'sync' })}>
+              {t('sync.nav')}
+            </Menu.Item>
+          )}
           {me && (
             <Menu.Item data-testid="own-pin-link" onClick={() => setChangingPin(true)}>
               {t('access.ownPin.menu')}

@@ -28,6 +28,8 @@ import { useMayCall } from '../staff/permissions.ts';
 import { StaffSwitcher } from '../staff/StaffSwitcher.tsx';
 import { useStaff } from '../staff/staff-context.tsx';
 import { StayPage } from '../stays/StayPage.tsx';
+import { SyncIndicator } from '../sync/SyncIndicator.tsx';
+import { SyncPage } from '../sync/SyncPage.tsx';
 import { HeaderMenu } from './HeaderMenu.tsx';
 import { IMPORT_JOB_KINDS, JobsBar } from './JobsBar.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -65,6 +67,7 @@ function Header() {
           + {t('header.newGuest')}
         </Button>
       )}
+      {may('sync.status') && <SyncIndicator />}
       {may('conflicts.list') && <ConflictsBadge />}
       <StaffSwitcher />
       <LockButton />
@@ -119,6 +122,8 @@ function Main() {
       return <RetentionPage />;
     case 'manager':
       return <ManagerPage />;
+    case 'sync':
+      return <SyncPage />;
     case 'banquets':
     case 'banquet':
     case 'banquetCalendar':

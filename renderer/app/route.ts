@@ -10,6 +10,7 @@ import { useSyncExternalStore } from 'react';
 // #/access-log (閲覧記録: who opened, printed, exported or disclosed guest data).
 // #/register (宿泊者名簿), #/retention (保存期間の見直し).
 // #/manager (運営の振り返り).
+// #/sync (PC・同期: this PC, the group's PCs, adding a PC and joining a group).
 export type Route =
   | { name: 'search' }
   | { name: 'guest'; id: string }
@@ -31,7 +32,8 @@ export type Route =
   | { name: 'accessLog' }
   | { name: 'register' }
   | { name: 'retention' }
-  | { name: 'manager' };
+  | { name: 'manager' }
+  | { name: 'sync' };
 
 const DATE = '(\\d{4}-\\d{2}-\\d{2})';
 
@@ -68,6 +70,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/register') return { name: 'register' };
   if (path === '/retention') return { name: 'retention' };
   if (path === '/manager') return { name: 'manager' };
+  if (path === '/sync') return { name: 'sync' };
   return { name: 'search' };
 }
 
@@ -111,6 +114,8 @@ export function routeHref(route: Route): string {
       return '#/retention';
     case 'manager':
       return '#/manager';
+    case 'sync':
+      return '#/sync';
     case 'print':
       return `#/print/${route.sheet}/${route.date}${route.stayId ? `/${encodeURIComponent(route.stayId)}` : ''}`;
     default:
