@@ -24,6 +24,8 @@ export type AppOptions = {
   entry?: URL | string;
   jobs?: CoreOptions['jobs'];
   maxRestarts?: number;
+  /** LAN sync's port and listening address (tests: a free port on 127.0.0.1); its folder is beside the file. */
+  sync?: { port?: number; host?: string };
 };
 
 export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
@@ -40,6 +42,7 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
       logger: quiet,
       jobs: options.jobs,
       maxRestarts: options.maxRestarts,
+      sync: options.sync,
     });
     const server = await startHttpServer({ core, staticDir, logger: quiet });
     return { core, server };
