@@ -2,12 +2,17 @@
 // 127.0.0.1), each with its own page in real Chromium (run `npm run build:renderer` first). Staff turn sync on
 // in 「PC・同期」 on both, add the second PC from the first (the code read off the first page and typed on the
 // second), see both listed as 同期済み, and an allergy recorded on one PC's guest card shows on the other's.
+// Then, with the second PC's sync switched off, each confirms a party in the same hall the same evening; once
+// it is back on, both PCs' headers turn red and both 競合・保留 screens name the clash.
 // Nothing is mocked: real TLS between the two cores, only loopback dialled.
 
 import { createServer } from 'node:net';
 import type { Browser, Page } from '@playwright/test';
+import { addDays, localDate } from '../../shared/text/dates.ts';
 import { type RunningApp, startApp } from '../support/app-server.ts';
-import { expect, test } from './fixtures.ts';
+import { takeInquiry } from './banquets.helpers.ts';
+import { type AppFixture, expect, test } from './fixtures.ts';
+import { apiFor, guest } from './floor.helpers.ts';
 import { createGuest, firstRun, open } from './guest-desk.helpers.ts';
 
 test.use({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
@@ -63,6 +68,15 @@ async function turnOn(page: Page, name: string): Promise<string> {
   return (await id.textContent()) ?? '';
 }
 
+/** Switches this PC's sync on or off in 「PC・同期」. */
+async function switchSync(page: Page, on: boolean): Promise<void> {
+  await openSync(page);
+  const toggle = page.getByLabel('同期する');
+  await toggle.click();
+  if (on) await expect(toggle).toBeChecked();
+  else await expect(toggle).not.toBeChecked();
+}
+
 /** What a person types when their keyboard is in full-width mode: １２３４５６. */
 const fullWidth = (digits: string) => digits.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
 
@@ -74,10 +88,11 @@ test.afterEach(async () => {
   }
 });
 
-test('two PCs are paired through the screens, and an allergy recorded on one shows on the other', async ({
-  browser,
-}) => {
-  test.setTimeout(120_000);
+/**
+ * Two PCs, each with its server and page, turned on, named and paired through the screens: 「PCを追加」 on the
+ * front desk's PC, the kitchen's joins at 127.0.0.1 and its sync port, the code typed, the front desk adds it.
+ */
+async function pairedPcs(browser: Browser): Promise<{ front: Pc; kitchen: Pc }> {
   const front = await startPc(browser, '佐藤 花子');
   running.push(front);
   const kitchen = await startPc(browser, '鈴木 一郎');
@@ -146,6 +161,14 @@ test('two PCs are paired through the screens, and an allergy recorded on one sho
   }
   await expect(front.page.getByTestId('sync-peer-address')).toHaveText(`アドレス 127.0.0.1:${kitchen.syncPort}`);
 
+  return { front, kitchen };
+}
+
+test('two PCs are paired through the screens, and an allergy recorded on one shows on the other', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const { front, kitchen } = await pairedPcs(browser);
   // An allergy recorded on the front desk's guest card…
   await createGuest(front.page, {
     familyName: '髙橋',
@@ -175,4 +198,57 @@ test('two PCs are paired through the screens, and an allergy recorded on one sho
   await results.first().click();
   await expect(kitchen.page.getByTestId('guest-name')).toHaveText('髙橋 一郎');
   await expect(kitchen.page.getByTestId('alert-allergy')).toContainText('えび', { timeout: 30_000 });
+});
+
+test('a hall booked for the same evening on both PCs while one was off is a conflict on both once it is back on', async ({
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  const { front, kitchen } = await pairedPcs(browser);
+  // The hall and both organisers were recorded earlier on the front desk's PC (through the HTTP door), and
+  // reached the kitchen's.
+  const frontApi = apiFor(front.page, { url: front.app.server.pageUrl } as AppFixture);
+  const kitchenApi = apiFor(kitchen.page, { url: kitchen.app.server.pageUrl } as AppFixture);
+  await frontApi('halls.create', { fields: { name: '松の間', capacity: { seated: 60, standing: 80, theatre: 0 } } });
+  await guest(frontApi, '田中', '太郎', 'たなか', 'たろう');
+  await guest(frontApi, '山本', '次郎', 'やまもと', 'じろう');
+  await expect
+    .poll(
+      async () => {
+        const halls = (await kitchenApi('halls.list', {})).halls.length;
+        const hits = (await kitchenApi('guests.search', { q: 'やまもと' })).hits.length;
+        return halls + hits;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(2);
+
+  // The kitchen's PC goes off sync; each PC confirms a party in 松の間 the same evening.
+  await switchSync(kitchen.page, false);
+  await expect(kitchen.page.getByTestId('sync-indicator')).toBeHidden();
+  const date = addDays(localDate(Date.now(), 'Asia/Tokyo'), 30);
+  const party = { date, start: '18:00', end: '20:00', hall: '松の間', headcount: 30 };
+  await takeInquiry(front.page, { ...party, organiser: 'たなか', group: '営業部 歓迎会' });
+  await front.page.getByTestId('advance-confirmed').click();
+  await expect(front.page.getByTestId('banquet-stage')).toHaveAttribute('data-stage', 'confirmed');
+  await takeInquiry(kitchen.page, { ...party, organiser: 'やまもと', group: '同窓会' });
+  await kitchen.page.getByTestId('advance-confirmed').click();
+  await expect(kitchen.page.getByTestId('banquet-stage')).toHaveAttribute('data-stage', 'confirmed');
+
+  // Back on: both PCs learn of the clash, the header turns red, and 競合・保留 names the hall and both deals.
+  await switchSync(kitchen.page, true);
+  for (const pc of [front, kitchen]) {
+    const indicator = pc.page.getByTestId('sync-indicator');
+    await expect(indicator).toHaveAttribute('data-level', 'alert', { timeout: 30_000 });
+    await expect(indicator).toHaveAttribute('aria-label', '同期: 確認が必要な競合・保留が1件あります');
+    await openSync(pc.page);
+    await pc.page.getByTestId('sync-conflicts-link').click();
+    await expect(pc.page.getByTestId('conflicts-page')).toBeVisible();
+    const hall = pc.page.locator('[data-testid="conflict"][data-kind="hall_double_booked"]');
+    await expect(hall.getByTestId('conflict-title')).toHaveText('松の間が同じ時間に2件の宴会で押さえられています');
+    const deals = hall.getByTestId('conflict-deal');
+    await expect(deals).toHaveCount(2);
+    await expect(deals.filter({ hasText: '営業部 歓迎会' })).toHaveCount(1);
+    await expect(deals.filter({ hasText: '同窓会' })).toHaveCount(1);
+  }
 });
