@@ -112,7 +112,6 @@ export const enSync = {
   again: 'Start again',
   done: 'Close',
   indicator: {
-    text: 'Sync',
     ok: 'Sync: in sync with every PC',
     sending_one: 'Sync: sending {{count}} change',
     sending_other: 'Sync: sending {{count}} changes',

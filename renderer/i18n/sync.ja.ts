@@ -113,7 +113,6 @@ export const jaSync = {
   again: 'やり直す',
   done: '閉じる',
   indicator: {
-    text: '同期',
     ok: '同期: すべてのPCと同期済みです',
     sending_other: '同期: {{count}}件を送信中です',
     waiting: '同期: つながっていないPCがあります',

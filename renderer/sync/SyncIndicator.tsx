@@ -1,4 +1,4 @@
-import { Button } from '@mantine/core';
+import { ActionIcon } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -56,19 +56,20 @@ export function SyncIndicator() {
   if (health.level === 'hidden') return null;
   const words = label(t, health);
   return (
-    <Button
+    <ActionIcon
       color={COLOR[health.level]}
       variant={health.level === 'ok' || health.level === 'neutral' ? 'light' : 'filled'}
-      size="compact-md"
+      size="lg"
       onClick={() => navigate({ name: 'sync' })}
       aria-label={words}
       title={words}
       data-testid="sync-indicator"
       data-level={health.level}
-      leftSection={<span aria-hidden="true">●</span>}
       style={{ flexShrink: 0 }}
     >
-      {t('sync.indicator.text')}
-    </Button>
+      <span aria-hidden="true" style={{ fontSize: '1.1rem', fontWeight: 700 }}>
+        ⇄
+      </span>
+    </ActionIcon>
   );
 }

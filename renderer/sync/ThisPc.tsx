@@ -122,7 +122,6 @@ export function ThisPc({ status, manage }: { status: SyncStatus; manage: boolean
               <Group align="flex-end" gap="sm">
                 <NumberInput
                   label={t('sync.thisPc.port')}
-                  description={t('sync.thisPc.portHelp')}
                   value={port}
                   onChange={setPort}
                   error={errors.port}
@@ -141,6 +140,9 @@ export function ThisPc({ status, manage }: { status: SyncStatus; manage: boolean
                   {t('sync.thisPc.savePort')}
                 </Button>
               </Group>
+              <Text size="xs" c="dimmed" mt={4}>
+                {t('sync.thisPc.portHelp')}
+              </Text>
             </form>
           </>
         ) : (
