@@ -188,7 +188,7 @@ async function joinInn(size: number) {
       }
       return status;
     },
-    (s) => inSync(s, 1),
+    (s) => inSync(s, 1) && guestCount(fresh.file) === guestCount(copy),
     3_600_000,
   );
   const seconds = (performance.now() - started) / 1000;
@@ -201,8 +201,8 @@ async function joinInn(size: number) {
 
 try {
   log('sync figures (cores in their workers, real TLS on loopback):');
-  await livePush(Number(args.live));
-  await offlineCatchUp(Number(args.offline));
+  if (Number(args.live) > 0) await livePush(Number(args.live));
+  if (Number(args.offline) > 0) await offlineCatchUp(Number(args.offline));
   if (args.join) await joinInn(Number(args.join));
 } finally {
   rmSync(root, { recursive: true, force: true });

@@ -272,6 +272,7 @@ export function createSyncService(options: {
   const peerState = (deviceId: string): Pick<SyncPeer, 'state' | 'behind'> => {
     const session = hub?.session(deviceId);
     if (session && links.has(deviceId)) {
+      if (!session.isCaughtUpKnown()) return { state: 'connecting', behind: 0 };
       const status = session.status();
       if (status.peerSchema !== null && status.peerSchema > log.schema) return { state: 'update_here', behind: 0 };
       if (status.peerSchema !== null && status.peerSchema < log.schema) return { state: 'update_there', behind: 0 };

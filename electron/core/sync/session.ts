@@ -314,6 +314,8 @@ export function createSyncSession(options: {
       close('connection_lost', false);
     },
     isClosed: () => phase === 'closed',
+    /** Both hellos and the peer's holdings are in: until then nothing can be said of what it lacks. */
+    isCaughtUpKnown: () => phase === 'ready' && haveFromPeer,
     /** How many transactions this PC holds that the peer has not acknowledged. */
     behind(): number {
       if (!haveFromPeer) return 0;
