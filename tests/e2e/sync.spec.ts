@@ -77,6 +77,13 @@ async function switchSync(page: Page, on: boolean): Promise<void> {
   else await expect(toggle).not.toBeChecked();
 }
 
+/** This PC's device id as 「PC・同期」 shows it, and its short form (the first seven characters). */
+async function deviceIdOf(page: Page): Promise<string> {
+  await openSync(page);
+  return (await page.getByTestId('sync-device-id').textContent()) ?? '';
+}
+const shortOf = (id: string) => id.slice(0, 7);
+
 /** What a person types when their keyboard is in full-width mode: １２３４５６. */
 const fullWidth = (digits: string) => digits.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
 
@@ -164,7 +171,7 @@ async function pairedPcs(browser: Browser): Promise<{ front: Pc; kitchen: Pc }> 
   return { front, kitchen };
 }
 
-test('two PCs are paired through the screens, and an allergy recorded on one shows on the other', async ({
+test('two PCs are paired through the screens, an allergy recorded on one shows on the other, and one is removed', async ({
   browser,
 }) => {
   test.setTimeout(120_000);
@@ -198,6 +205,20 @@ test('two PCs are paired through the screens, and an allergy recorded on one sho
   await results.first().click();
   await expect(kitchen.page.getByTestId('guest-name')).toHaveText('髙橋 一郎');
   await expect(kitchen.page.getByTestId('alert-allergy')).toContainText('えび', { timeout: 30_000 });
+
+  // The kitchen's laptop is retired: removed from the group on the front desk's PC, after a warning that it
+  // cannot be undone. The front desk then has no peer, and the header's indicator goes.
+  await openSync(front.page);
+  await front.page.getByTestId('sync-peer-remove').click();
+  const dialog = front.page.getByRole('dialog');
+  await expect(dialog).toContainText(`厨房 (${shortOf(await deviceIdOf(kitchen.page))}) をグループから外します`);
+  await expect(dialog.getByTestId('sync-remove-irreversible')).toContainText('この操作は元に戻せません');
+  await dialog.getByTestId('sync-remove-reason').fill('買い替え');
+  await dialog.getByTestId('sync-remove-confirm').click();
+  await expect(dialog).toBeHidden();
+  await expect(front.page.getByTestId('sync-peer')).toHaveCount(0);
+  await expect(front.page.getByTestId('sync-no-peers')).toBeVisible();
+  await expect(front.page.getByTestId('sync-indicator')).toBeHidden();
 });
 
 test('a hall booked for the same evening on both PCs while one was off is a conflict on both once it is back on', async ({
