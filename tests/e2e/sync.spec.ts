@@ -135,7 +135,17 @@ async function pairedPcs(browser: Browser): Promise<{ front: Pc; kitchen: Pc }> 
   await expect(kitchen.page.getByTestId('sync-join-code-form')).toContainText('フロント (');
   await expect(kitchen.page.getByTestId('sync-join-tries')).toHaveText('あと3回まで入力できます');
 
-  // Typed in full-width digits, Enter submits.
+  // Too few digits is said at once and uses no try; a wrong code uses one, and says how many are left.
+  await input.fill('123');
+  await input.press('Enter');
+  await expect(kitchen.page.getByTestId('sync-join-code-form')).toContainText('6桁の数字を入力してください');
+  await expect(kitchen.page.getByTestId('sync-join-tries')).toHaveText('あと3回まで入力できます');
+  const wrong = `${(Number(digits[0]) + 1) % 10}${digits.slice(1)}`;
+  await input.fill(wrong);
+  await input.press('Enter');
+  await expect(kitchen.page.getByTestId('sync-join-wrong')).toHaveText('コードが違います。あと2回まで入力できます。');
+
+  // The right one typed in full-width digits, Enter submits.
   await input.fill(fullWidth(digits));
   await input.press('Enter');
   await expect(kitchen.page.getByTestId('sync-join-matched')).toContainText('コードが一致しました。', {
