@@ -282,7 +282,7 @@ export async function simulateSync(seed: number, steps = 160): Promise<SyncSimul
     now += 20 * 60_000;
     for (let round = 0; round < 400; round++) {
       advance(1_000);
-      const busy = flights.length > 0 || pcs.some((pc) => pc.hub.status().some((s) => s.behind > 0));
+      const busy = flights.length > 0 || pcs.some((pc) => pc.hub.status().some((s) => !s.known || s.behind > 0));
       if (!busy && round > 5) break;
     }
     for (const pc of pcs) for (const status of pc.hub.status()) addStats(status.stats);

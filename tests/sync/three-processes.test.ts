@@ -119,6 +119,27 @@ describe('three PCs paired over real TLS', { timeout: 240_000 }, () => {
       );
     }
 
+    // A PC renamed after it joined shows under its new name on the others.
+    await call(pcs[1] as Pc, 'sync.configure', { name: '奥の厨房' });
+    await until(
+      'the new name on the front desk',
+      () => call<Status>(front, 'sync.status'),
+      (s) => s.peers.some((peer) => peer.name === '奥の厨房'),
+    );
+    // The banquet PC is removed: it is told (its sync turns off) and the others no longer list it.
+    const banquetId = (await call<Status>(banquet, 'sync.status')).device?.display as string;
+    await call(front, 'sync.remove', { device: banquetId.toLowerCase(), reason: '紛失' });
+    await until(
+      'the removed PC to know',
+      () => call<Status>(banquet, 'sync.status'),
+      (s) => !s.enabled && s.peers.length === 0,
+    );
+    await until(
+      'the kitchen to drop it',
+      () => call<Status>(pcs[1] as Pc, 'sync.status'),
+      (s) => s.peers.length === 1,
+    );
+
     // Stop all three and compare their files.
     for (const pc of pcs) expect(await pc.serve.stop()).toBe(0);
     const files = pcs.map((pc) => openDatabase(pc.file, { readonly: true } as never));

@@ -72,8 +72,13 @@ export function createSyncHub(options: {
     },
     session: (peer: string) => sessions.get(peer),
     peers: () => [...sessions.keys()],
-    status(): Array<SessionStatus & { behind: number }> {
-      return [...sessions.values()].map((session) => ({ ...session.status(), behind: session.behind() }));
+    /** Each session's state; `known`: the peer's holdings are in, so `behind` means something. */
+    status(): Array<SessionStatus & { behind: number; known: boolean }> {
+      return [...sessions.values()].map((session) => ({
+        ...session.status(),
+        behind: session.behind(),
+        known: session.isCaughtUpKnown(),
+      }));
     },
     closeAll() {
       for (const session of [...sessions.values()]) session.close();

@@ -22,8 +22,15 @@ export const helloMessage = z.object({
   schema: z.number().int().nonnegative(),
 });
 
-/** Sent after both hellos, and again now and then (anti-entropy): everything this PC holds, per origin. */
-export const haveMessage = z.object({ t: z.literal('have'), origins: z.array(originSummary).max(MAX_ORIGINS) });
+/**
+ * Sent after the peer's hello, and again now and then (anti-entropy): everything this PC holds, per origin.
+ * `ask`: this side has not had the peer's own yet (lost on the way): answer with yours.
+ */
+export const haveMessage = z.object({
+  t: z.literal('have'),
+  origins: z.array(originSummary).max(MAX_ORIGINS),
+  ask: z.boolean().optional(),
+});
 
 /**
  * Whole transactions, each origin's in its own order. `from` is, per origin, the stamp the batch continues

@@ -42,6 +42,8 @@ const membersMessage = z.object({
   ops: z.array(opSchema).max(10_000),
   /** The port this PC listens on, so the receiver can dial it back at the address it came from. */
   port: z.number().int().min(1).max(65535).nullable(),
+  /** The sender's name as its staff set it now. */
+  name: z.string().min(1).max(40),
   addresses: z.record(z.string(), z.object({ host: z.string().max(253), port: z.number().int() })),
 });
 
@@ -77,7 +79,11 @@ export function createSyncService(options: {
 
   const save = () => writeSyncFile(folder, file);
   const me = () => identity?.deviceId ?? '';
-  const members = () => merged.members.filter((member) => member.deviceId !== me());
+  /** The group's other PCs; none once this PC was removed from the group. */
+  const members = () =>
+    identity && merged.revoked.includes(identity.deviceId)
+      ? []
+      : merged.members.filter((member) => member.deviceId !== me());
   const isMember = (deviceId: string) => members().some((member) => member.deviceId === deviceId);
 
   const ensureIdentity = async (): Promise<LoadedIdentity> => {
@@ -121,13 +127,27 @@ export function createSyncService(options: {
     file.ops = [...file.ops, ...fresh.filter((op) => !rejected.has(op))];
     merged = mergeOps(file.ops);
     save();
-    listener?.refresh();
-    for (const [device, link] of links) if (!isMember(device)) link.channel.close();
-    if (identity && merged.revoked.includes(identity.deviceId)) {
-      logger.warn('sync: this PC was removed from the group; sync is off');
-      void stop();
+    // A removed PC gets nothing more of the inn's data: its session ends now, and the transport refuses it from
+    // now on (admit asks the member list). It is sent the member list once, so that it learns it was removed
+    // and turns its sync off, and then its connection is closed.
+    for (const [device, link] of links) {
+      if (isMember(device)) continue;
+      links.delete(device);
+      hub?.detach(device);
+      void link.channel
+        .send(membersFrame())
+        .catch(() => {})
+        .finally(() => setTimeout(() => link.channel.close(), 100).unref?.());
     }
     gossip();
+    // Anything else open to a removed PC (a connection under way) is cut by the transport.
+    setTimeout(() => listener?.refresh(), 500).unref?.();
+    if (identity && merged.revoked.includes(identity.deviceId)) {
+      logger.warn('sync: this PC was removed from the group; sync is off');
+      file.enabled = false;
+      save();
+      void stop();
+    }
     return true;
   };
 
@@ -135,6 +155,7 @@ export function createSyncService(options: {
     t: 'members' as const,
     ops: file.ops,
     port: listener?.port ?? null,
+    name: file.name,
     addresses: file.addresses,
   });
   const gossip = () => {
@@ -180,6 +201,10 @@ export function createSyncService(options: {
   };
 
   const receiveMembers = (peer: string, channel: PeerChannel, message: z.infer<typeof membersMessage>) => {
+    if (file.names[peer] !== message.name) {
+      file.names[peer] = message.name;
+      save();
+    }
     if (message.port !== null && channel.remoteAddress) {
       const host = channel.remoteAddress.replace(/^::ffff:/, '');
       const known = file.addresses[peer];
@@ -297,7 +322,7 @@ export function createSyncService(options: {
         return {
           display: formatDeviceId(member.deviceId),
           short: shortDeviceId(member.deviceId),
-          name: member.name,
+          name: file.names[member.deviceId] ?? member.name,
           ...peerState(member.deviceId),
           lastSeen: seen === undefined ? null : new Date(seen).toISOString(),
           address: address ? `${address.host}:${address.port}` : null,
@@ -321,12 +346,17 @@ export function createSyncService(options: {
     },
     async configure(patch: { enabled?: boolean; name?: string; port?: number }): Promise<SyncStatus> {
       const portChanged = patch.port !== undefined && patch.port !== file.port;
-      if (patch.name !== undefined) file.name = patch.name;
+      if (patch.name !== undefined) {
+        file.name = patch.name;
+        // Pairing from now on says the new name, and the group hears it at once.
+        if (signer) signer.name = patch.name;
+      }
       if (patch.port !== undefined) file.port = patch.port;
       if (patch.enabled !== undefined) file.enabled = patch.enabled;
       save();
       if (!file.enabled || portChanged) await stop();
       if (file.enabled) await start();
+      if (patch.name !== undefined) gossip();
       return status();
     },
     async invite(): Promise<SyncStatus> {

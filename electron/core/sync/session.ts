@@ -132,9 +132,9 @@ export function createSyncSession(options: {
 
   const summary = () => log.states().map(({ node, upTo }) => ({ node, upTo, ...log.digest(node, upTo) }));
 
-  const sendHave = () => {
+  const sendHave = (ask = false) => {
     lastHaveAt = now();
-    send({ t: 'have', origins: summary() });
+    send({ t: 'have', origins: summary(), ...(ask ? { ask } : {}) });
   };
 
   /** Sends what the peer lacks, per origin from where it was last sent, while the window has room. */
@@ -174,8 +174,12 @@ export function createSyncSession(options: {
     }
   };
 
-  const receiveHave = (origins: ReadonlyArray<{ node: string; upTo: number; count: number; sum: number }>) => {
+  const receiveHave = (
+    origins: ReadonlyArray<{ node: string; upTo: number; count: number; sum: number }>,
+    ask: boolean,
+  ) => {
     haveFromPeer = true;
+    if (ask) sendHave();
     for (const origin of origins) {
       acked.set(origin.node, Math.max(acked.get(origin.node) ?? 0, origin.upTo));
       sent.set(origin.node, Math.max(sent.get(origin.node) ?? 0, origin.upTo));
@@ -286,7 +290,7 @@ export function createSyncSession(options: {
         return;
       }
       if (phase !== 'ready') return close('protocol', true);
-      if (message.t === 'have') return receiveHave(message.origins);
+      if (message.t === 'have') return receiveHave(message.origins, message.ask === true);
       if (message.t === 'txs') return receiveTxs(message);
       if (message.t === 'ack') return receiveAck(message);
       return receiveBuckets(message);
@@ -296,6 +300,8 @@ export function createSyncSession(options: {
     /** Timeouts and the periodic comparison; the hub calls this every few seconds. */
     tick() {
       if (phase !== 'ready') return;
+      // Nothing can be sent until the peer's holdings are known: if its 'have' was lost, ask again.
+      if (!haveFromPeer && now() - lastHaveAt > limits.ackTimeoutMs) sendHave(true);
       const oldest = inflight[0];
       if (oldest && now() - oldest.sentAt > limits.ackTimeoutMs) {
         stats.timeouts++;

@@ -20,6 +20,11 @@ const syncFileSchema = z.object({
   ops: z.array(opSchema).max(10_000),
   /** Where each member was last reached, by device id. */
   addresses: z.record(z.string(), address),
+  /**
+   * The name each member last gave itself (over its own authenticated connection): a PC renamed after it
+   * joined shows under its new name, while the member list keeps the name it was added under.
+   */
+  names: z.record(z.string(), z.string().min(1).max(40)).default({}),
 });
 export type SyncFile = z.infer<typeof syncFileSchema>;
 export type PeerAddress = z.infer<typeof address>;
@@ -27,7 +32,14 @@ export type PeerAddress = z.infer<typeof address>;
 const FILE = 'sync.json';
 
 export function readSyncFile(folder: string, defaults: { name: string; port: number }): SyncFile {
-  const fresh: SyncFile = { enabled: false, name: defaults.name, port: defaults.port, ops: [], addresses: {} };
+  const fresh: SyncFile = {
+    enabled: false,
+    name: defaults.name,
+    port: defaults.port,
+    ops: [],
+    addresses: {},
+    names: {},
+  };
   const path = join(folder, FILE);
   if (!existsSync(path)) return fresh;
   try {
