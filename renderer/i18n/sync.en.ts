@@ -76,7 +76,11 @@ export const enSync = {
   join: {
     button: 'Join a group with this PC',
     title: 'Join a group with this PC',
-    lead: 'Press “Add a PC” on a PC of the group, then enter that PC’s address and port.',
+    lead: 'Press “Add a PC” on a PC of the group, then pick that PC below, or enter its address and port.',
+    found: 'PCs found on this network',
+    noneFound: 'No PC found yet. You can also enter an address.',
+    notInGroup: '(not in a group)',
+    pick: 'Pick',
     host: 'Address of the group’s PC',
     hostPlaceholder: 'e.g. 192.168.1.12',
     port: 'Port',

@@ -1,9 +1,10 @@
 import { Alert, Button, Group, Modal, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SyncPairing } from '../../shared/contract/sync.ts';
+import type { SyncPairing, SyncStatus } from '../../shared/contract/sync.ts';
 import type { CallErrorException } from '../api/client.ts';
 import { fieldErrorText } from '../app/field-error-text.ts';
+import { FoundPcs } from './FoundPcs.tsx';
 import { JoinCode } from './JoinCode.tsx';
 import { PairingClosed } from './PairingClosed.tsx';
 import { pairingUnderWay } from './sync-words.ts';
@@ -21,10 +22,12 @@ export const DEFAULT_SYNC_PORT = 4871;
 export function JoinGroup({
   pairing,
   ownShort,
+  found,
   onDone,
 }: {
   pairing: Joiner | null;
   ownShort: string;
+  found: SyncStatus['discovered'];
   onDone: () => void;
 }) {
   const { t } = useTranslation();
@@ -72,6 +75,13 @@ export function JoinGroup({
               <Text size="sm" c="dimmed">
                 {t('sync.join.lead')}
               </Text>
+              <FoundPcs
+                found={found}
+                onPick={(address) => {
+                  setHost(address.host);
+                  setPort(address.port);
+                }}
+              />
               <Group align="flex-start" gap="sm">
                 <TextInput
                   label={t('sync.join.host')}

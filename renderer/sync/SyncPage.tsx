@@ -89,6 +89,7 @@ export function SyncPage() {
         <JoinGroup
           pairing={pairing?.role === 'joiner' ? pairing : null}
           ownShort={status.device?.short ?? ''}
+          found={status.discovered}
           onDone={() => setFlow(null)}
         />
       )}

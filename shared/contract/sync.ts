@@ -76,6 +76,20 @@ export const syncStatusSchema = z.object({
   /** The other PCs of the group (this one not included). Empty: this PC is not in a group yet. */
   peers: z.array(syncPeerSchema),
   pairing: syncPairingSchema.nullable(),
+  /**
+   * PCs with sync on that this PC heard on the LAN (mDNS and the UDP beacon), members left out: what the join
+   * form offers, so nobody has to know an address. A hint only: pairing and TLS say who a PC really is.
+   */
+  discovered: z.array(
+    z.object({
+      name: z.string(),
+      short: z.string(),
+      host: z.string(),
+      port: z.number().int(),
+      /** It is in a group already (so it can let this PC in). */
+      inGroup: z.boolean(),
+    }),
+  ),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

@@ -29,7 +29,7 @@ function peer(state: SyncPeer['state'], extra: Partial<SyncPeer> = {}): SyncPeer
 }
 
 function status(peers: SyncPeer[], enabled = true): SyncStatus {
-  return { enabled, device: null, port: 4871, problem: null, peers, pairing: null };
+  return { enabled, device: null, port: 4871, problem: null, peers, pairing: null, discovered: [] };
 }
 
 describe('the pairing code', () => {

@@ -7,6 +7,7 @@ import type { SyncPeer, SyncStatus } from '../../../shared/contract/sync.ts';
 import type { Logger } from '../context.ts';
 import { formatDeviceId, parseDeviceId, shortDeviceId } from './device/device-id.ts';
 import { type LoadedIdentity, loadOrCreateDeviceIdentity } from './device/identity.ts';
+import { type Discovery, startDiscovery } from './discovery/discovery.ts';
 import { createSyncHub, type SyncHub } from './hub.ts';
 import type { Identity } from './membership/device.ts';
 import { keepOnRevoke, type Merged, mergeOps } from './membership/merge.ts';
@@ -34,6 +35,8 @@ export type SyncServiceOptions = {
   port?: number;
   /** How often an unreachable member is dialled again, at most. */
   redialMs?: number;
+  /** Finding the other PCs on the LAN (discovery/): on unless turned off (tests that must not broadcast). */
+  discovery?: boolean;
 };
 
 /** The group's gossip beside the protocol: the member list and where each member listens. */
@@ -74,6 +77,7 @@ export function createSyncService(options: {
   const lastSeen = new Map<string, number>();
   const dialing = new Map<string, { nextAt: number; failures: number; busy: boolean }>();
   let timer: NodeJS.Timeout | null = null;
+  let discovery: Discovery | null = null;
   let closed = false;
   const redialMs = settings.redialMs ?? 5_000;
 
@@ -127,6 +131,7 @@ export function createSyncService(options: {
     file.ops = [...file.ops, ...fresh.filter((op) => !rejected.has(op))];
     merged = mergeOps(file.ops);
     save();
+    discovery?.update({ group: merged.group });
     // A removed PC gets nothing more of the inn's data: its session ends now, and the transport refuses it from
     // now on (admit asks the member list). It is sent the member list once, so that it learns it was removed
     // and turns its sync off, and then its connection is closed.
@@ -276,6 +281,16 @@ export function createSyncService(options: {
       problem = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 'port_in_use' : 'listen_failed';
       logger.warn(`sync: the sync port ${file.port} could not listen (${problem})`);
     }
+    // Listening on loopback only (several PCs on one machine, tests) there is no LAN to be found on.
+    if (settings.discovery !== false && listener && !isLoopback(settings.host ?? '0.0.0.0')) {
+      discovery ??= await startDiscovery({
+        device: self.deviceId,
+        name: file.name,
+        port: listener.port,
+        group: merged.group,
+        logger,
+      });
+    }
     timer ??= setInterval(() => {
       hub?.tick();
       pairing.tick();
@@ -288,6 +303,8 @@ export function createSyncService(options: {
   const stop = async () => {
     if (timer) clearInterval(timer);
     timer = null;
+    await discovery?.stop();
+    discovery = null;
     for (const link of links.values()) link.channel.close();
     links.clear();
     await listener?.close();
@@ -329,6 +346,15 @@ export function createSyncService(options: {
         };
       }),
       pairing: pairing.status(),
+      discovered: (discovery?.peers() ?? [])
+        .filter((found) => found.device !== me() && !isMember(found.device))
+        .map((found) => ({
+          name: found.name,
+          short: shortDeviceId(found.device),
+          host: found.host,
+          port: found.port,
+          inGroup: found.group !== null,
+        })),
     };
   };
 
@@ -356,7 +382,10 @@ export function createSyncService(options: {
       save();
       if (!file.enabled || portChanged) await stop();
       if (file.enabled) await start();
-      if (patch.name !== undefined) gossip();
+      if (patch.name !== undefined) {
+        gossip();
+        discovery?.update({ name: file.name });
+      }
       return status();
     },
     async invite(): Promise<SyncStatus> {
@@ -420,6 +449,10 @@ export function createSyncService(options: {
       await stop();
     },
   };
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
 export type SyncService = ReturnType<typeof createSyncService>;
