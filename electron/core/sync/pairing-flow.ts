@@ -60,8 +60,10 @@ export function createPairingFlow(options: { now: () => number; onPaired: (outco
     } else if (window.role === 'joiner' && 'inviter' in state) {
       options.onPaired({ role: 'joiner', ops: state.ops, inviter: state.inviter.deviceId, address: window.address });
     }
-    // The pairing channel carried only pairing; the PCs now connect again as members.
-    setTimeout(closeChannel, 200).unref?.();
+    // The pairing channel carried only pairing; the PCs now connect again as members. This channel, not the
+    // window's: by then the person may have opened the next window, whose channel must live.
+    const channel = window.channel;
+    setTimeout(() => channel?.close(), 200).unref?.();
   };
 
   const wire = (channel: PeerChannel, receive: (message: unknown) => void) => {
@@ -84,6 +86,10 @@ export function createPairingFlow(options: { now: () => number; onPaired: (outco
     /** Whether a PC that is not a member may connect now, to pair: the window is open and still unused. */
     admitsNewPc(): boolean {
       return window?.role === 'inviter' && !window.reason && window.channel === null && now() < window.deadline;
+    },
+    /** Whether `deviceId` is the PC this window is pairing with now (its channel stays admitted). */
+    pairingWith(deviceId: string): boolean {
+      return window?.role === 'inviter' && !window.reason && window.channel?.deviceId === deviceId;
     },
     /** A new PC connected in the window (the transport admitted it as 'pairing'). */
     inviterChannel(channel: PeerChannel, self: Identity, ops: MembershipOp[]) {

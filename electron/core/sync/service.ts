@@ -170,7 +170,10 @@ export function createSyncService(options: {
   const admit = (deviceId: string): 'member' | 'pairing' | false => {
     if (!file.enabled) return false;
     if (isMember(deviceId)) return 'member';
-    if (pairing.admitsNewPc() && !merged.revoked.includes(deviceId)) return 'pairing';
+    // Asked again for open channels whenever the member list changes (transport refresh): the PC being
+    // paired keeps its channel until its pairing ends.
+    if ((pairing.admitsNewPc() || pairing.pairingWith(deviceId)) && !merged.revoked.includes(deviceId))
+      return 'pairing';
     return false;
   };
 
@@ -189,8 +192,12 @@ export function createSyncService(options: {
     channel.onMessage((message) => {
       link.lastSeen = clock();
       lastSeen.set(peer, link.lastSeen);
-      const members = membersMessage.safeParse(message);
-      if (members.success) return receiveMembers(peer, channel, members.data);
+      if ((message as { t?: unknown } | null)?.t === 'members') {
+        // A malformed member list is ignored (the next one, or the next connection, brings it again).
+        const members = membersMessage.safeParse(message);
+        if (members.success) receiveMembers(peer, channel, members.data);
+        return;
+      }
       hub?.receive(peer, message);
     });
     channel.onClose(() => {
