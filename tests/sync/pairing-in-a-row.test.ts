@@ -48,7 +48,10 @@ it('pairs a second PC right after the first, and all three reach each other', { 
   );
   // Past the moment the first pairing's channel is closed: the second PC's must still be open.
   await new Promise((resolve) => setTimeout(resolve, 400));
-  expect((await banquet.call<SyncStatusView>('sync.status')).pairing).toMatchObject({ state: 'entering_code', reason: null });
+  expect((await banquet.call<SyncStatusView>('sync.status')).pairing).toMatchObject({
+    state: 'entering_code',
+    reason: null,
+  });
   const shown = await until(
     'the code for the banquet PC',
     () => front.call<SyncStatusView>('sync.status'),
