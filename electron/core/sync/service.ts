@@ -7,6 +7,7 @@ import type { SyncPeer, SyncStatus } from '../../../shared/contract/sync.ts';
 import type { Logger } from '../context.ts';
 import { formatDeviceId, parseDeviceId, shortDeviceId } from './device/device-id.ts';
 import { type LoadedIdentity, loadOrCreateDeviceIdentity } from './device/identity.ts';
+import { createDialer } from './dialer.ts';
 import { type Discovery, startDiscovery } from './discovery/discovery.ts';
 import { createSyncHub, type SyncHub } from './hub.ts';
 import type { Identity } from './membership/device.ts';
@@ -75,7 +76,6 @@ export function createSyncService(options: {
   let hub: SyncHub | null = null;
   const links = new Map<string, Link>();
   const lastSeen = new Map<string, number>();
-  const dialing = new Map<string, { nextAt: number; failures: number; busy: boolean }>();
   let timer: NodeJS.Timeout | null = null;
   let discovery: Discovery | null = null;
   let closed = false;
@@ -113,8 +113,7 @@ export function createSyncService(options: {
         file.addresses[outcome.inviter] = outcome.address;
         save();
         // Join the group's sessions at once: dial the PC that let this one in.
-        const state = dialing.get(outcome.inviter);
-        if (state) state.nextAt = 0;
+        dialer.now(outcome.inviter);
         setTimeout(() => void dialAll(), 300).unref?.();
       }
     },
@@ -236,37 +235,19 @@ export function createSyncService(options: {
     addOps(message.ops as MembershipOp[]);
   };
 
-  const dial = async (deviceId: string, address: PeerAddress) => {
-    const state = dialing.get(deviceId) ?? { nextAt: 0, failures: 0, busy: false };
-    dialing.set(deviceId, state);
-    if (state.busy || clock() < state.nextAt || !identity) return;
-    state.busy = true;
-    try {
-      const channel = await connectToPeer({
-        identity,
-        host: address.host,
-        port: address.port,
-        admit: (id) => (isMember(id) ? 'member' : false),
-        expectDeviceId: deviceId,
-        timeoutMs: 5_000,
-      });
-      state.failures = 0;
-      onMemberChannel(channel, me());
-    } catch {
-      state.failures++;
-      state.nextAt = clock() + Math.min(60_000, redialMs * 2 ** Math.min(state.failures - 1, 4));
-    } finally {
-      state.busy = false;
-    }
-  };
+  const dialer = createDialer({
+    clock,
+    redialMs,
+    isMember,
+    onChannel: (channel) => onMemberChannel(channel, me()),
+  });
 
   const dialAll = async () => {
     if (!file.enabled || !identity || closed) return;
-    await Promise.all(
-      members()
-        .filter((member) => !links.has(member.deviceId) && file.addresses[member.deviceId])
-        .map((member) => dial(member.deviceId, file.addresses[member.deviceId] as PeerAddress)),
-    );
+    const targets = members()
+      .filter((member) => !links.has(member.deviceId) && file.addresses[member.deviceId])
+      .map((member) => ({ deviceId: member.deviceId, address: file.addresses[member.deviceId] as PeerAddress }));
+    await dialer.dialAll(identity, targets);
   };
 
   const start = async () => {
@@ -328,7 +309,7 @@ export function createSyncService(options: {
       const behind = session.behind();
       return { state: behind > 0 ? 'sending' : 'in_sync', behind };
     }
-    return { state: dialing.get(deviceId)?.busy ? 'connecting' : 'offline', behind: 0 };
+    return { state: dialer.isDialling(deviceId) ? 'connecting' : 'offline', behind: 0 };
   };
 
   const status = async (): Promise<SyncStatus> => {
