@@ -370,6 +370,8 @@ test('the hall calendar moves by week and by day, back to today, and to a picked
   const chip = (id: string) => page.locator(`[data-testid="calendar-deal"][data-banquet-id="${id}"]`);
   /** The cell of a hall on a day of the week shown: the day's column under its heading. */
   const cell = async (hallId: string, day: string) => {
+    // The week's headings come with the week's deals, a moment after the range changes: wait for the day's.
+    await expect(page.locator(`[data-testid="calendar-day"][data-date="${day}"]`)).toHaveCount(1);
     const days = await page.getByTestId('calendar-day').evaluateAll((heads) => heads.map((h) => h.dataset.date));
     const column = days.indexOf(day);
     expect(column).toBeGreaterThanOrEqual(0);
