@@ -1,11 +1,10 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { type CoreHost, startCoreHost, WORKER_SOURCE } from '../../electron/core-host/host.ts';
-import { inSync, pairPcs, type SyncCaller, type SyncStatusView, until } from '../support/pair-pcs.ts';
+import { freePort, inSync, pairPcs, type SyncCaller, type SyncStatusView, until } from '../support/pair-pcs.ts';
 import { ensureDatabase } from './build-database.ts';
 import { summarize } from './stats.ts';
 
@@ -31,17 +30,6 @@ const { values: args } = parseArgs({
 const log = (line: string) => console.log(line);
 const quiet = { info() {}, warn: console.warn, error: console.error };
 const root = mkdtempSync(join(tmpdir(), 'yadocho-sync-bench-'));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 type Pc = { host: CoreHost; call: SyncCaller; port: number; file: string };
 
@@ -79,9 +67,10 @@ const guestCount = (file: string) => {
   }
 };
 
-async function livePush(runs: number) {
-  const a = await startPc('A', join(root, 'live-a.sqlite'));
-  const b = await startPc('B', join(root, 'live-b.sqlite'));
+/** Two new PCs (a front desk and a kitchen), paired and in sync. */
+async function pairedPcs(prefix: string): Promise<[Pc, Pc]> {
+  const a = await startPc('A', join(root, `${prefix}-a.sqlite`));
+  const b = await startPc('B', join(root, `${prefix}-b.sqlite`));
   await staffed(a, 'フロント');
   await staffed(b, '厨房');
   await pairPcs(a.call, b.call, a.port);
@@ -90,6 +79,11 @@ async function livePush(runs: number) {
     () => a.call<SyncStatusView>('sync.status'),
     (s) => inSync(s, 1),
   );
+  return [a, b];
+}
+
+async function livePush(runs: number) {
+  const [a, b] = await pairedPcs('live');
   const guest = await a.call<{ id: string }>('guests.create', {
     fields: { familyName: '速報', familyReading: 'そくほう' },
   });
@@ -126,16 +120,7 @@ async function livePush(runs: number) {
 }
 
 async function offlineCatchUp(changes: number) {
-  const a = await startPc('A', join(root, 'off-a.sqlite'));
-  const b = await startPc('B', join(root, 'off-b.sqlite'));
-  await staffed(a, 'フロント');
-  await staffed(b, '厨房');
-  await pairPcs(a.call, b.call, a.port);
-  await until(
-    'in sync',
-    () => a.call<SyncStatusView>('sync.status'),
-    (s) => inSync(s, 1),
-  );
+  const [a, b] = await pairedPcs('off');
   await b.call('sync.configure', { enabled: false });
   const made = performance.now();
   for (let i = 0; i < changes; i++) {

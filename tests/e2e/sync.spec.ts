@@ -6,28 +6,16 @@
 // it is back on, both PCs' headers turn red and both 競合・保留 screens name the clash.
 // Nothing is mocked: real TLS between the two cores, only loopback dialled.
 
-import { createServer } from 'node:net';
 import type { Browser, Page } from '@playwright/test';
 import { addDays, localDate } from '../../shared/text/dates.ts';
 import { type RunningApp, startApp } from '../support/app-server.ts';
+import { freePort } from '../support/pair-pcs.ts';
 import { takeInquiry } from './banquets.helpers.ts';
 import { type AppFixture, expect, test } from './fixtures.ts';
 import { apiFor, guest } from './floor.helpers.ts';
 import { createGuest, firstRun, open } from './guest-desk.helpers.ts';
 
 test.use({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
-
-/** A free TCP port on loopback (each PC's sync port is fixed, as on a real LAN). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 type Pc = { app: RunningApp; syncPort: number; page: Page };
 

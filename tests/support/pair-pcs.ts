@@ -1,3 +1,5 @@
+import { createServer } from 'node:net';
+
 // Pairing two PCs through their sync calls, as the 「PC・同期」 screen does: the member opens its window, the
 // new PC joins at the member's address, the member shows the code, the new PC's person types it, the member
 // confirms. `call` reaches a PC's core by whatever door the test uses (HTTP, or a core host directly).
@@ -60,3 +62,15 @@ export async function pairPcs(member: SyncCaller, joiner: SyncCaller, memberSync
 /** Every peer connected and holding everything this PC holds. */
 export const inSync = (status: SyncStatusView, peers: number) =>
   status.peers.length === peers && status.peers.every((peer) => peer.state === 'in_sync' && peer.behind === 0);
+
+/** A free TCP port on loopback: a PC's sync port is fixed (its peers dial it again after a restart). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}

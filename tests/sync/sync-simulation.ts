@@ -6,7 +6,7 @@ import { createCore } from '../../electron/core/create-core.ts';
 import { syncLogOf } from '../../electron/core/sync/core-log.ts';
 import { createSyncHub, type SyncHub } from '../../electron/core/sync/hub.ts';
 import type { SyncMessage } from '../../electron/core/sync/messages.ts';
-import type { SessionStats, SyncLog } from '../../electron/core/sync/session.ts';
+import { emptyStats, type SessionStats, type SyncLog } from '../../electron/core/sync/session.ts';
 import { check, contend, Diverged, idMaker, type Pc, simulationRoot, templateFile } from '../changes/simulation.ts';
 import { type Random, random, randomWrite } from '../changes/workload.ts';
 
@@ -47,20 +47,6 @@ export type SyncSimulationResult = {
   stats: SessionStats;
 };
 
-const zeroStats = (): SessionStats => ({
-  batchesSent: 0,
-  transactionsSent: 0,
-  transactionsReceived: 0,
-  applied: 0,
-  duplicates: 0,
-  held: 0,
-  refused: 0,
-  timeouts: 0,
-  mismatches: 0,
-  repairSent: 0,
-  applyFailures: 0,
-});
-
 export async function simulateSync(seed: number, steps = 160): Promise<SyncSimulationResult> {
   const r: Random = random(seed * 7919 + 17);
   const dir = mkdtempSync(join(simulationRoot(), `yadocho-sync-${seed}-`));
@@ -68,7 +54,7 @@ export async function simulateSync(seed: number, steps = 160): Promise<SyncSimul
   const newId = idMaker(r, () => now);
   const line = r.chance(0.5);
   const pcs: SimPc[] = [];
-  const totals = zeroStats();
+  const totals = emptyStats();
   const result: SyncSimulationResult = {
     seed,
     line,

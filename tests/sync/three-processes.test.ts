@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open.ts';
-import { inSync, pairPcs, type SyncStatusView, until } from '../support/pair-pcs.ts';
+import { freePort, inSync, pairPcs, type SyncStatusView, until } from '../support/pair-pcs.ts';
 import { searchTerms, syncedTables } from '../support/replica.ts';
 import { type ServeProcess, spawnServe } from '../support/serve-process.ts';
 
@@ -21,18 +20,6 @@ afterAll(async () => {
   for (const serve of running) await serve.stop();
   rmSync(root, { recursive: true, force: true });
 });
-
-/** A free TCP port on loopback (the sync port must be fixed: a PC's peers dial it again after a restart). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function start(name: string, file: string, syncPort: number): Promise<Pc> {
   const serve = spawnServe(file, {}, { args: ['--sync-port', String(syncPort), '--sync-host', '127.0.0.1'] });

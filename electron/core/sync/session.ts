@@ -69,6 +69,23 @@ export type SessionStats = {
   applyFailures: number;
 };
 
+/** Every count at zero: a new session's, or a sum's start. */
+export function emptyStats(): SessionStats {
+  return {
+    batchesSent: 0,
+    transactionsSent: 0,
+    transactionsReceived: 0,
+    applied: 0,
+    duplicates: 0,
+    held: 0,
+    refused: 0,
+    timeouts: 0,
+    mismatches: 0,
+    repairSent: 0,
+    applyFailures: 0,
+  };
+}
+
 export type SessionPhase = 'hello' | 'ready' | 'closed';
 
 export type SessionStatus = {
@@ -108,19 +125,7 @@ export function createSyncSession(options: {
   const acked = new Map<string, number>();
   const sent = new Map<string, number>();
   let inflight: Inflight[] = [];
-  const stats: SessionStats = {
-    batchesSent: 0,
-    transactionsSent: 0,
-    transactionsReceived: 0,
-    applied: 0,
-    duplicates: 0,
-    held: 0,
-    refused: 0,
-    timeouts: 0,
-    mismatches: 0,
-    repairSent: 0,
-    applyFailures: 0,
-  };
+  const stats = emptyStats();
 
   const close = (reason: string, tell: boolean) => {
     if (phase === 'closed') return;
