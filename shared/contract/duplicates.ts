@@ -96,7 +96,7 @@ export const duplicateCalls = {
   }),
   'duplicates.merge': call({
     summary:
-      'Merges `mergedId` into `keptId`: every stay, party place, allergy, request, deal, attendance, follow-up and companion moves to the kept card, phones are united, `take` chooses per differing field whose value stays (unless said, the kept one, or the other where the kept one is empty), and the other guest is deleted as merged into the kept one. One write; undone with duplicates.undoMerge.',
+      'Merges `mergedId` into `keptId`: every stay, party place, allergy, request, deal, attendance, follow-up and companion moves to the kept card, phones are united, `take` chooses per differing field whose value stays (unless said, the kept one, or the other where the kept one is empty), and the other guest is deleted as merged into the kept one. One write; undone with duplicates.undoMerge. A guest erased on request cannot be merged either way (`guest_erased`): their rows stay blank on any card.',
     writes: true,
     input: z
       .object({

@@ -91,18 +91,24 @@ describe('undo(merge(x))', () => {
           const mergedId = others[pickMerged % others.length] as string;
           const before = recordsOf(t.db);
           const termsBefore = searchTerms(t.db);
-          const { mergeId } = await t.call('duplicates.merge', {
-            keptId,
-            mergedId,
-            take: { familyName: 'merged', note: 'merged' },
-          });
-          await t.call('duplicates.undoMerge', { id: mergeId });
+          const merge = { keptId, mergedId, take: { familyName: 'merged', note: 'merged' } };
+          const erased = t.db.prepare('SELECT 1 FROM erasures WHERE guest_id IN (?, ?)').get(keptId, mergedId);
+          if (erased) {
+            // An erased guest's rows stay blank on any card: merging them in or out is refused, nothing written.
+            const refused = await t.core.call('duplicates.merge', merge);
+            expect(refused).toEqual({ ok: false, error: { code: 'conflict', detail: 'guest_erased' } });
+          } else {
+            const { mergeId } = await t.call('duplicates.merge', merge);
+            await t.call('duplicates.undoMerge', { id: mergeId });
+          }
           expect(recordsOf(t.db)).toEqual(before);
           expect(searchTerms(t.db)).toEqual(termsBefore);
           t.core.close();
         },
       ),
-      { numRuns: 20 },
+      // The first example once blanked a request: the workload erased the kept guest, and the merge moved the
+      // request onto the erased card (fast-check seed 2102291335).
+      { numRuns: 20, examples: [[8, 69, 1572131509, 0]] },
     );
   }, 120_000);
 });

@@ -38,6 +38,11 @@ function liveGuest(ctx: CoreContext, id: string): GuestRow {
   const row = ctx.run.prepare('SELECT * FROM guests WHERE id = ?').get(id) as GuestRow | undefined;
   if (!row) throw new CallFailure('not_found', 'guest_not_found');
   if (row.deleted_at) throw new CallFailure('conflict', 'guest_deleted');
+  // An erased guest's rows stay blank for good, whatever card they later name (erasure/scrub-guest.ts): a merge
+  // would blank what it moves onto or off that card, and its undo could not bring the text back.
+  if (ctx.run.prepare('SELECT 1 FROM erasures WHERE guest_id = ?').get(id)) {
+    throw new CallFailure('conflict', 'guest_erased');
+  }
   return row;
 }
 
