@@ -1,9 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSearchIndex } from '../../electron/core/guests/search-index.ts';
+import { BULK_SETTLE_GUESTS, createSearchIndex } from '../../electron/core/guests/search-index.ts';
 import { FINE_SLICES, makeStaffedCore } from '../support/core.ts';
 import { applyEdit, editOp } from './edit-ops.ts';
+import { remotePc } from './remote-batch.ts';
 
 // The rebuild the settings screen starts (system.rebuildSearchIndex) runs in slices into a shadow table while
 // staff keep searching and writing. Whatever is written between its slices, it ends with the index a full
@@ -72,6 +73,32 @@ describe('rebuilding the search index in slices', () => {
       ),
       { numRuns: 25 },
     );
+  });
+
+  it('takes a large batch from another PC between two slices into both the live index and the one being built', async () => {
+    const test = await makeStaffedCore({ jobs: FINE_SLICES });
+    for (let i = 0; i < 5; i++) {
+      await test.call('guests.create', { fields: { familyName: `佐藤${i}`, familyReading: 'さとう' } });
+    }
+    const pc = remotePc();
+    const own = test.db.prepare('SELECT id FROM guests').pluck().all() as string[];
+    const created = pc.newGuests(BULK_SETTLE_GUESTS + 10);
+    let applied = false;
+    test.core.onProgress((progress) => {
+      if (progress.state !== 'running' || applied || shadowTables(test.db).length < 2) return;
+      applied = true;
+      const report = test.core.changes.apply([
+        ...created.transactions,
+        ...own.slice(0, 2).map((id) => pc.rename(id, '新館', 'しんかん')),
+      ]);
+      expect(report.applied).toBe(created.ids.length + 2);
+    });
+    await test.call('system.rebuildSearchIndex', {});
+    expect(applied).toBe(true);
+    expect(test.db.prepare(ALL_TERMS).all()).toEqual(fullRebuild(test.db));
+    expect((await test.call('guests.search', { q: 'しんかん' })).hits).toHaveLength(2);
+    test.core.close();
+    test.db.close();
   });
 
   it('drops the shadow on cancel and answers `cancelled`; the live index is untouched', async () => {

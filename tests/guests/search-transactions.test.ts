@@ -5,8 +5,9 @@ import { openDatabase } from '../../db/open.ts';
 import { createChangeEngine } from '../../electron/core/changes/engine.ts';
 import { makeStamp } from '../../electron/core/changes/hlc.ts';
 import type { ShippedTx } from '../../electron/core/changes/shipped.ts';
-import { createSearchIndex } from '../../electron/core/guests/search-index.ts';
+import { BULK_SETTLE_GUESTS, createSearchIndex } from '../../electron/core/guests/search-index.ts';
 import { makeStaffedCore } from '../support/core.ts';
+import { remotePc } from './remote-batch.ts';
 
 // The search index gathers a transaction's guest writes and writes their net change at its end
 // (search-index.ts, rows.ts). These check the two ways that can go wrong: a guest written several times in
@@ -96,5 +97,32 @@ describe('the search index over whole transactions', () => {
     create(kimura, '木村', 'きむら');
     expect([terms('もりした'), terms('たにもと'), terms('きむら')]).toEqual([0, 1, 1]);
     expect(index(db)).toEqual(rebuilt(db));
+  });
+
+  it('takes a batch of many guests from another PC (written in bulk) to the same index a rebuild makes', async () => {
+    const test = await makeStaffedCore();
+    const own: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      own.push(
+        (await test.call('guests.create', { fields: { familyName: `本館${i}`, familyReading: 'ほんかん' } })).id,
+      );
+    }
+    const pc = remotePc();
+    const created = pc.newGuests(BULK_SETTLE_GUESTS * 2);
+    // The same batch renames the PC's own guests and one new guest twice: net changes, in one transaction.
+    const report = test.core.changes.apply([
+      ...created.transactions,
+      ...own.map((id) => pc.rename(id, '新館', 'しんかん')),
+      pc.rename(created.ids[5] as string, '離れ', 'はなれ'),
+      pc.rename(created.ids[5] as string, '奥座敷', 'おくざしき'),
+    ]);
+    expect(report.applied).toBe(created.ids.length + own.length + 2);
+    expect(index(test.db)).toEqual(rebuilt(test.db));
+    const found = async (q: string) => (await test.call('guests.search', { q })).hits.length;
+    expect(await found('べっかん')).toBeGreaterThan(0);
+    expect(await found('おくざしき')).toBe(1);
+    expect(await found('はなれ')).toBe(0);
+    expect(await found('ほんかん')).toBe(0);
+    expect(await found('0900000')).toBeGreaterThan(0);
   });
 });
