@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededAllergenId } from '../../db/migrations/0002-service.ts';
+import { MANY_ROWS_EDITED } from '../../electron/core/changes/conflicts.ts';
 import { syncedTables } from '../support/replica.ts';
 import { twoPcs } from './two-pcs.ts';
 
@@ -307,4 +308,28 @@ describe('a PC whose clock is far ahead', () => {
     expect(report.refused.length).toBe(2);
     expect(report.applied).toBe(0);
   });
+
+  it('a large batch that settles a concurrent edit clears its conflict, as a small one does', async () => {
+    const { a, b, sync, tick } = await twoPcs();
+    const ids: string[] = [];
+    for (let i = 0; i < MANY_ROWS_EDITED; i++) {
+      ids.push((await a.call('guests.create', { fields: { familyName: `客${i}`, familyReading: 'きゃく' } })).id);
+    }
+    sync();
+    const guest = ids[7] as string;
+    await a.call('guests.update', { id: guest, patch: { note: '窓側の部屋' } });
+    await b.call('guests.update', { id: guest, patch: { note: '通路側の部屋' } });
+    sync();
+    expect((await a.call('conflicts.list', {})).conflicts).toMatchObject([{ kind: 'field_edit', rowA: guest }]);
+    // B's staff then edit every guest, that one back to A's value: the two PCs agree, nothing is left to settle.
+    tick();
+    for (const id of ids) {
+      await b.call('guests.update', { id, patch: { note: id === guest ? '窓側の部屋' : '朝食は和食' } });
+    }
+    const { toA } = sync();
+    expect(toA.applied).toBeGreaterThanOrEqual(MANY_ROWS_EDITED);
+    expect((await b.call('conflicts.list', {})).conflicts).toEqual([]);
+    expect((await a.call('conflicts.list', {})).conflicts).toEqual([]);
+    expect(syncedTables(a.db)).toEqual(syncedTables(b.db));
+  }, 60_000);
 });

@@ -34,6 +34,11 @@ export type InvariantCheck = {
   kind: string;
   /** For a touched row of one of these tables: the subjects to check again. */
   subjects: Partial<Record<SyncedTable, (id: string) => string[]>>;
+  /**
+   * The columns the check reads, per table: a row whose written columns are known (Touched.fields) and are
+   * none of these cannot change the outcome. A batch of 80,000 stay notes from another PC then checks no dates.
+   */
+  columns?: Partial<Record<SyncedTable, readonly string[]>>;
   /** Every conflict of this kind that involves the subject (as row_a or row_b). */
   check(subject: string): ConflictFound[];
 };
@@ -45,6 +50,11 @@ export type InvariantCheck = {
  * shown as a conflict, whose panel (conflicts.list) would put both hashes before the desk to guess offline.
  */
 const NOT_EDITS = new Set(['created_at', 'last_activity_at', 'pin_hash']);
+
+/** From this many rows edited in one transaction, the rows holding a concurrent-edit conflict are read at once. */
+export const MANY_ROWS_EDITED = 1_000;
+/** …as long as there are at most this many of them (see fieldConflictLookup). */
+const FIELD_CONFLICT_ROWS_READ = 10_000;
 
 export function createConflicts(db: Database, log: LogStore) {
   const checks: InvariantCheck[] = [];
@@ -63,6 +73,23 @@ export function createConflicts(db: Database, log: LogStore) {
   const hasFieldConflicts = db
     .prepare("SELECT 1 FROM conflicts WHERE row_a = ? AND kind = 'field_edit' LIMIT 1")
     .pluck();
+  const rowsWithFieldConflicts = db
+    .prepare(`SELECT DISTINCT row_a FROM conflicts WHERE kind = 'field_edit' LIMIT ${FIELD_CONFLICT_ROWS_READ + 1}`)
+    .pluck();
+  /**
+   * Whether a row holds a concurrent-edit conflict, asked for every row a transaction edited. A batch from
+   * another PC edits tens of thousands of rows, and the rows with such a conflict are few: read them once.
+   */
+  const fieldConflictLookup = (rowsEdited: number): ((id: string) => boolean) => {
+    if (rowsEdited >= MANY_ROWS_EDITED) {
+      const rows = rowsWithFieldConflicts.all() as string[];
+      if (rows.length <= FIELD_CONFLICT_ROWS_READ) {
+        const set = new Set(rows);
+        return (id) => set.has(id);
+      }
+    }
+    return (id) => hasFieldConflicts.get(id) !== undefined;
+  };
 
   /** Replaces the conflicts in one scope with the ones found; says whether anything changed. */
   const replace = (kind: string, before: string[], found: ConflictFound[]): boolean => {
@@ -123,7 +150,13 @@ export function createConflicts(db: Database, log: LogStore) {
       for (const check of checks) {
         const subjects = new Set<string>();
         for (const [table, subjectsOf] of Object.entries(check.subjects)) {
+          const read = check.columns?.[table as SyncedTable];
           for (const id of touched.rows.get(table as SyncedTable) ?? []) {
+            // A row touched without its columns known (a derived column moved it), or inserted by this
+            // transaction, is checked all the same.
+            const key = `${table}|${id}`;
+            const written = read && !touched.inserted.has(key) && touched.fields.get(key)?.columns;
+            if (written && !read.some((column) => written.has(column))) continue;
             for (const subject of (subjectsOf as (id: string) => string[])(id)) subjects.add(subject);
           }
         }
@@ -132,12 +165,13 @@ export function createConflicts(db: Database, log: LogStore) {
           if (replace(check.kind, before, check.check(subject))) changed = true;
         }
       }
+      const hasFieldConflict = fieldConflictLookup(touched.fields.size);
       for (const { table, id, columns } of touched.fields.values()) {
         // One read of the row's entries for all its columns; a row with a single entry has nothing concurrent.
         const entries = touched.entries.get(`${table}|${id}`) ?? log.rowEntries(tableSpec(table).id, encodeRowId(id));
         const found = entries.length < 2 ? [] : [...columns].map((column) => fieldEdits(table, id, column, entries));
         // Nearly always nothing is concurrent and nothing was: then there is nothing to compare, row by row.
-        if (found.every((leaves) => leaves.length === 0) && !hasFieldConflicts.get(id)) continue;
+        if (found.every((leaves) => leaves.length === 0) && !hasFieldConflict(id)) continue;
         [...columns].forEach((column, i) => {
           const before = existingField.all(id, column) as string[];
           if (replace('field_edit', before, found[i] ?? [])) changed = true;

@@ -38,6 +38,11 @@ export class Touched {
   readonly tables = new Set<string>();
   /** Every log entry of a row, as the apply path read it after the batch was in: the conflict checks reuse it. */
   readonly entries = new Map<string, readonly LoggedEntry[]>();
+  /** Rows this transaction inserted: every column of theirs counts as written, whatever `fields` lists. */
+  readonly inserted = new Set<string>();
+  insertedRow(table: SyncedTable, id: string) {
+    this.inserted.add(`${table}|${id}`);
+  }
   entriesRead(table: SyncedTable, id: string, entries: readonly LoggedEntry[]) {
     this.entries.set(`${table}|${id}`, entries);
   }

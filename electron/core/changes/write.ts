@@ -141,6 +141,7 @@ export function openSession(
         // A new row's fields have one version each (this one: the clock is past everything received), so
         // there is no concurrent edit to look for.
         ctx.rows.afterWrite(table, undefined, id, touched, inserted);
+        touched.insertedRow(table, id);
         return spec.columns.map((column) => column.name);
       }
 

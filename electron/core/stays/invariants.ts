@@ -11,6 +11,7 @@ export function stayChecks(ctx: DeriveContext): InvariantCheck[] {
     {
       kind: 'field_group',
       subjects: { stays: (id) => [id] },
+      columns: { stays: ['arrival_date', 'departure_date', 'deleted_at'] },
       check(id) {
         const row = ctx.prepare(STAY).get(id) as
           | { arrival_date: string; departure_date: string; deleted_at: string | null }
