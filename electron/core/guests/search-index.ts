@@ -31,8 +31,9 @@ export function isSearched(guest: { deleted_at: string | null; merged_into?: str
 export const SEARCHED_GUESTS = '(deleted_at IS NULL OR merged_into IS NOT NULL)';
 
 /**
- * From this many guests gaining index rows in one transaction (a batch from another PC), the rows are staged
- * and written by SQLite in one sorted statement; below it, key by key (a desk's edit moves one guest's ~58 rows).
+ * From this many guests whose index rows move in one transaction (a batch from another PC), the moves are
+ * staged and written by SQLite in sorted statements; below it, key by key (a desk's edit moves one guest's
+ * ~58 rows).
  */
 export const BULK_SETTLE_GUESTS = 64;
 
@@ -94,18 +95,20 @@ export function createSearchIndex(db: Database) {
     a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || (b[2] ?? 0) - (a[2] ?? 0) || a[3] - b[3];
 
   /**
-   * Takes a guest from `before` to `after`: the rows to remove go to `removes`; the terms to add are returned
-   * (a row that stays as it is, same term, rank and recency, is neither removed nor added).
+   * What takes a guest from `before` to `after`: the terms whose rows go (at the old recency) and the terms
+   * whose rows come (at the new one). A row that stays as it is (same term, rank and recency) is in neither.
    */
-  const difference = (before: IndexedGuest | undefined, after: IndexedGuest, removes: Key[]) => {
-    const old = rows(before);
-    const next = rows(after);
-    const sameRecency = before?.last_activity_at === after.last_activity_at;
-    for (const [term, rank] of old) {
-      if (sameRecency && next.get(term) === rank) next.delete(term);
-      else removes.push([term, rank, before?.last_activity_at, after.rowid]);
+  const difference = (before: IndexedGuest | undefined, after: IndexedGuest) => {
+    const removed = rows(before);
+    const added = rows(after);
+    if (before?.last_activity_at === after.last_activity_at) {
+      for (const [term, rank] of removed) {
+        if (added.get(term) !== rank) continue;
+        removed.delete(term);
+        added.delete(term);
+      }
     }
-    return next;
+    return { removed, added };
   };
 
   // Imports whose guests are indexed at their end, not write by write (deferImport).
@@ -156,33 +159,45 @@ export function createSearchIndex(db: Database) {
     db.prepare('DELETE FROM temp.search_guest_staged WHERE import = ?').run(importId);
   };
 
-  // A batch from another PC adds thousands of guests' rows at once (10,000 new guests: ~260,000 rows). Staged
-  // one JSON row per guest, SQLite sorts them and walks the index itself, as writeStaged does for an import;
-  // key by key from JavaScript it took about twice as long, a third of it sorting the keys. Removals stay key
-  // by key: SQLite plans a DELETE … WHERE (term, rank, recency, guest) IN (…) as a walk over every row of each
-  // term, which for a common one is most of the index.
-  let bulk: { load: Statement; insertInto: Map<string, Statement>; clear: Statement } | undefined;
-  const insertInBulk = (
-    moves: ReadonlyArray<{ rowid: number; recency: number; terms: Map<string, number> }>,
-    tables: string[],
-  ) => {
+  // A batch from another PC moves thousands of guests' rows at once: 10,000 new guests add ~260,000 rows, and
+  // 10,000 guests whose last activity moved remove and add ~580,000 each. Key by key from JavaScript, a third
+  // of that was sorting the keys and much of the rest calling in one statement per key. Staged one JSON row per
+  // guest and side, SQLite sorts them and walks the index itself (as writeStaged does for an import). Removals
+  // go through a temporary trigger, one exact key lookup per row in key order: SQLite plans a
+  // DELETE … WHERE (term, rank, recency, guest) IN (…) as a walk over every row of each term named, and a
+  // common term has most of the index.
+  type Moves = ReadonlyArray<{ rowid: number; recency: number; terms: Map<string, number> }>;
+  type Target = 'search_term' | typeof SHADOW_TABLE;
+  const staged = (side: 'remove' | 'insert') => `SELECT term.key, term.value, moved.recency, moved.guest
+    FROM temp.search_guest_moved AS moved, json_each(moved.terms) AS term
+    WHERE moved.side = '${side}' ORDER BY 1, 2, 3 DESC, 4`;
+  let bulk: { stage: Statement; clear: Statement } | undefined;
+  /** The removal trigger lives only while it runs: a rebuild's swap renames and drops the tables it names. */
+  const removeStaged = (table: Target) => {
+    db.exec(`CREATE TEMP TABLE IF NOT EXISTS search_term_removal (term, rank, recency, guest);
+      CREATE TEMP TRIGGER search_term_removal_row AFTER INSERT ON search_term_removal BEGIN
+        DELETE FROM main.${table}
+         WHERE term = NEW.term AND rank = NEW.rank AND recency = NEW.recency AND guest = NEW.guest;
+      END;`);
+    try {
+      db.prepare(`INSERT INTO temp.search_term_removal ${staged('remove')}`).run();
+    } finally {
+      db.exec('DROP TRIGGER temp.search_term_removal_row; DELETE FROM temp.search_term_removal;');
+    }
+  };
+  const moveInBulk = (removed: Moves, added: Moves, tables: readonly Target[]) => {
     if (!bulk) {
-      db.exec('CREATE TEMP TABLE IF NOT EXISTS search_guest_settle (guest, recency, terms)');
+      db.exec('CREATE TEMP TABLE IF NOT EXISTS search_guest_moved (side TEXT, guest, recency, terms)');
       bulk = {
-        load: db.prepare('INSERT INTO temp.search_guest_settle VALUES (?, ?, ?)'),
-        insertInto: new Map(),
-        clear: db.prepare('DELETE FROM temp.search_guest_settle'),
+        stage: db.prepare('INSERT INTO temp.search_guest_moved VALUES (?, ?, ?, ?)'),
+        clear: db.prepare('DELETE FROM temp.search_guest_moved'),
       };
     }
-    for (const { rowid, recency, terms } of moves) bulk.load.run(rowid, recency, termsJson(terms));
+    for (const { rowid, recency, terms } of removed) bulk.stage.run('remove', rowid, recency, termsJson(terms));
+    for (const { rowid, recency, terms } of added) bulk.stage.run('insert', rowid, recency, termsJson(terms));
     for (const table of tables) {
-      let insert = bulk.insertInto.get(table);
-      if (!insert) {
-        insert = db.prepare(`INSERT OR IGNORE INTO ${table} SELECT term.key, term.value, moved.recency, moved.guest
-          FROM temp.search_guest_settle AS moved, json_each(moved.terms) AS term ORDER BY 1, 2, 3 DESC, 4`);
-        bulk.insertInto.set(table, insert);
-      }
-      insert.run();
+      if (removed.length > 0) removeStaged(table);
+      if (added.length > 0) db.prepare(`INSERT OR IGNORE INTO ${table} ${staged('insert')}`).run();
     }
     bulk.clear.run();
   };
@@ -229,35 +244,42 @@ export function createSearchIndex(db: Database) {
      */
     settle() {
       if (gathered.size === 0) return;
-      const removes: Key[] = [];
+      const removed: Array<{ rowid: number; recency: number; terms: Map<string, number> }> = [];
       const added: Array<{ rowid: number; recency: number; terms: Map<string, number> }> = [];
       for (const { before, after } of gathered.values()) {
         // Most writes to a guest (a note, consent, an address) change nothing a search finds them by.
         if (before && SEARCHED.every((column) => before[column] === after[column])) continue;
-        const terms = difference(before, after, removes);
-        if (terms.size > 0) added.push({ rowid: after.rowid, recency: after.last_activity_at, terms });
+        const change = difference(before, after);
+        if (before && change.removed.size > 0) {
+          removed.push({ rowid: after.rowid, recency: before.last_activity_at, terms: change.removed });
+        }
+        if (change.added.size > 0)
+          added.push({ rowid: after.rowid, recency: after.last_activity_at, terms: change.added });
       }
       gathered.clear();
       for (const rowid of goingLive) wentLive.add(rowid);
       goingLive.clear();
-      removes.sort(byKey);
       const withShadow = shadowExists.get() !== undefined;
+      if (Math.max(removed.length, added.length) >= BULK_SETTLE_GUESTS) {
+        moveInBulk(removed, added, withShadow ? ['search_term', SHADOW_TABLE] : ['search_term']);
+        return;
+      }
+      const keys = (moves: typeof added) => {
+        const out: Key[] = [];
+        for (const { rowid, recency, terms } of moves)
+          for (const [term, rank] of terms) out.push([term, rank, recency, rowid]);
+        return out.sort(byKey);
+      };
+      const [removes, inserts] = [keys(removed), keys(added)];
       const targets = [live];
       if (withShadow) {
         shadow ??= statementsFor(SHADOW_TABLE);
         targets.push(shadow);
       }
-      for (const { remove } of targets) for (const key of removes) remove.run(...key);
-      if (added.length >= BULK_SETTLE_GUESTS) {
-        insertInBulk(added, withShadow ? ['search_term', SHADOW_TABLE] : ['search_term']);
-        return;
+      for (const { insert, remove } of targets) {
+        for (const key of removes) remove.run(...key);
+        for (const key of inserts) insert.run(...key);
       }
-      const inserts: Key[] = [];
-      for (const { rowid, recency, terms } of added) {
-        for (const [term, rank] of terms) inserts.push([term, rank, recency, rowid]);
-      }
-      inserts.sort(byKey);
-      for (const { insert } of targets) for (const key of inserts) insert.run(...key);
     },
     /** The transaction rolled back: so do the gathered changes. */
     discard() {
