@@ -30,9 +30,14 @@ export async function until<T>(
   throw new Error(`timed out waiting for ${what}: ${JSON.stringify(last)}`);
 }
 
-export async function pairPcs(member: SyncCaller, joiner: SyncCaller, memberSyncPort: number): Promise<string> {
+export async function pairPcs(
+  member: SyncCaller,
+  joiner: SyncCaller,
+  memberSyncPort: number,
+  memberHost = '127.0.0.1',
+): Promise<string> {
   await member('sync.invite');
-  await joiner('sync.join', { host: '127.0.0.1', port: memberSyncPort });
+  await joiner('sync.join', { host: memberHost, port: memberSyncPort });
   const shown = await until(
     'the member to show a code',
     () => member<SyncStatusView>('sync.status'),

@@ -17,14 +17,19 @@ export type ServeProcess = {
   stop(): Promise<number | null>;
 };
 
-/** `port` 0 (the default) takes a free one; `args` are passed after the others (`--demo`). */
+/**
+ * `port` 0 (the default) takes a free one; `args` are passed after the others (`--demo`); `netns` runs it in
+ * that network namespace (`ip netns exec`, which execs: the child is still the server's own process).
+ */
 export function spawnServe(
   dataFile: string,
   env: Record<string, string> = {},
-  options: { port?: number; args?: string[] } = {},
+  options: { port?: number; args?: string[]; netns?: string } = {},
 ): ServeProcess {
   const args = ['--data', dataFile, '--port', String(options.port ?? 0), ...(options.args ?? [])];
-  const child = spawn(process.execPath, [SERVE, ...args], {
+  const command = [process.execPath, SERVE, ...args];
+  if (options.netns) command.unshift('ip', 'netns', 'exec', options.netns);
+  const child = spawn(command[0] as string, command.slice(1), {
     env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

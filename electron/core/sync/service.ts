@@ -250,7 +250,18 @@ export function createSyncService(options: {
     await dialer.dialAll(identity, targets);
   };
 
-  const start = async () => {
+  // Starting and stopping take turns. Two quick toggles (a double click, two screens, another program) would
+  // otherwise interleave: a stop that ran while a start was still opening the listener and discovery found
+  // nothing to close, and both then ran on with sync off, announcing this PC on the LAN. Each step waits for
+  // the one before it, whatever that one's outcome, so the last toggle decides.
+  let turn: Promise<unknown> = Promise.resolve();
+  const inTurn = (step: () => Promise<void>): Promise<void> => {
+    const run = turn.then(step);
+    turn = run.catch(() => {});
+    return run;
+  };
+
+  const startNow = async () => {
     const self = await ensureIdentity();
     if (listener || closed) return;
     try {
@@ -288,7 +299,7 @@ export function createSyncService(options: {
     void dialAll();
   };
 
-  const stop = async () => {
+  const stopNow = async () => {
     if (timer) clearInterval(timer);
     timer = null;
     await discovery?.stop();
@@ -298,6 +309,9 @@ export function createSyncService(options: {
     await listener?.close();
     listener = null;
   };
+
+  const start = () => inTurn(startNow);
+  const stop = () => inTurn(stopNow);
 
   const peerState = (deviceId: string): Pick<SyncPeer, 'state' | 'behind'> => {
     const session = hub?.session(deviceId);
