@@ -90,8 +90,17 @@ export function createSyncService(options: {
       : merged.members.filter((member) => member.deviceId !== me());
   const isMember = (deviceId: string) => members().some((member) => member.deviceId === deviceId);
 
-  const ensureIdentity = async (): Promise<LoadedIdentity> => {
-    if (identity) return identity;
+  // The first status and the first configure can come at once (the header's indicator asks as the screen opens):
+  // both wait for one identity, or both would write the key files and one rename would fail.
+  let loadingIdentity: Promise<LoadedIdentity> | undefined;
+  const ensureIdentity = (): Promise<LoadedIdentity> => {
+    if (identity) return Promise.resolve(identity);
+    loadingIdentity ??= loadIdentity().finally(() => {
+      loadingIdentity = undefined;
+    });
+    return loadingIdentity;
+  };
+  const loadIdentity = async (): Promise<LoadedIdentity> => {
     identity = await loadOrCreateDeviceIdentity(join(folder, 'device'), { name: file.name });
     if (identity.replaced)
       logger.warn('sync: this PC’s key was damaged; it has a new identity and must be paired again');
