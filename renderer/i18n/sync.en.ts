@@ -46,6 +46,11 @@ export const enSync = {
     offlineNever: 'Offline (not connected since this start)',
     update_there: 'That PC’s app is older and cannot sync. Update the app on that PC.',
     update_here: 'This PC’s app is older and cannot sync. Update the app on this PC.',
+    sending_snapshot: 'Sending a copy of the register…',
+    sending_snapshotProgress: 'Sending a copy of the register ({{done}} / {{total}} MB)',
+    receiving_snapshot: 'Getting ready to receive a copy of the register…',
+    receiving_snapshotProgress: 'Receiving a copy of the register ({{done}} / {{total}} MB)',
+    joinedBySnapshot: 'This PC joined the group on {{at}} with a copy of the register ({{size}} MB).',
   },
   remove: {
     title: 'Remove the PC from the group?',

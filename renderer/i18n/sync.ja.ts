@@ -48,6 +48,11 @@ export const jaSync = {
     offlineNever: 'オフライン（この起動のあいだは未接続）',
     update_there: 'あちらのPCのアプリが古いため同期できません。あちらのPCのアプリを更新してください。',
     update_here: 'このPCのアプリが古いため同期できません。このPCのアプリを更新してください。',
+    sending_snapshot: '台帳の写しを送っています…',
+    sending_snapshotProgress: '台帳の写しを送っています（{{done}} / {{total}} MB）',
+    receiving_snapshot: '台帳の写しを受け取る準備をしています…',
+    receiving_snapshotProgress: '台帳の写しを受け取っています（{{done}} / {{total}} MB）',
+    joinedBySnapshot: 'このPCは {{at}} に台帳の写し（{{size}} MB）を受け取ってグループに加わりました。',
   },
   remove: {
     title: 'PCをグループから外しますか？',

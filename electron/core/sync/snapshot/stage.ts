@@ -1,0 +1,48 @@
+import Database from 'better-sqlite3';
+import { inspectInThread } from '../../backups/thread.ts';
+import type { SnapshotRefusal } from '../messages.ts';
+
+// A received register copy made ready to be this PC's register, before anything is swapped:
+//
+// 1. Checked in the backups' thread (backups/inspect.ts): a Yadocho register, of a schema this version knows
+//    (a newer one is refused: this PC's app must be updated first, and it joins by replay meanwhile), and
+//    SQLite's quick_check passes (every page and record read; the digest already proved the bytes are the
+//    member's, this proves the member's copy itself is sound).
+// 2. What is the member's own, and must not become this PC's, is reset (the list in docs/sync-protocol.md):
+//    - its node identity: `node_file` goes and `node_new_epoch` says why, so the copy takes a new node id when
+//      it opens (changes/identity.ts), exactly as a restored file does, and never writes under the member's;
+//    - who works at the member's PC: this PC's own choice is kept if that person is in the copy;
+//    - local-only tables: the request log (answers to the member's calls), wrong-PIN counts, the last
+//      duplicate scan's candidates (derived and local; the next scan here makes them again).
+//    The synced tables, the log, conflicts and the search index come as they are: they are a consistent copy
+//    of one SQLite snapshot, and the index is kept by the same write path in the same transactions.
+
+export type StageOutcome = { ok: true; guests: number } | { ok: false; reason: SnapshotRefusal; detail: string };
+
+export async function stageSnapshot(file: string, keep: { currentStaffId: string | null }): Promise<StageOutcome> {
+  const [inspection] = await inspectInThread([{ file, integrity: 'quick' }]);
+  if (!inspection?.ok) {
+    const reason = inspection?.reason === 'newer' ? 'schema' : 'check_failed';
+    return { ok: false, reason, detail: `${inspection?.reason ?? 'unreadable'} ${inspection?.detail ?? ''}`.trim() };
+  }
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.transaction(() => {
+      const setMeta = db.prepare(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      );
+      db.prepare("DELETE FROM meta WHERE key IN ('node_file', 'current_staff_id')").run();
+      setMeta.run('node_new_epoch', 'snapshot');
+      const staff = keep.currentStaffId;
+      if (staff && db.prepare('SELECT 1 FROM staff WHERE id = ? AND deleted_at IS NULL').get(staff)) {
+        setMeta.run('current_staff_id', staff);
+      }
+      db.prepare('DELETE FROM request_log').run();
+      db.prepare('DELETE FROM staff_pin_attempts').run();
+      db.prepare('DELETE FROM duplicate_candidates').run();
+    })();
+  } finally {
+    db.close();
+  }
+  return { ok: true, guests: inspection.counts.guests };
+}
