@@ -99,12 +99,14 @@ export const snapshotBeginMessage = z.object({
   schema: z.number().int().nonnegative(),
 });
 
-/** One piece of the copy at byte `at`, base64 (the transport's frames are JSON). */
+/** One piece of the copy at byte `at`: the bytes travel as they are, in a binary frame (transport/frames.ts). */
 export const snapshotChunkMessage = z.object({
   t: z.literal('snapshot_chunk'),
   id: snapshotId,
   at: count,
-  data: z.string().max(Math.ceil(SNAPSHOT_CHUNK_BYTES / 3) * 4),
+  data: z.custom<Uint8Array>(
+    (bytes) => bytes instanceof Uint8Array && bytes.length > 0 && bytes.length <= SNAPSHOT_CHUNK_BYTES,
+  ),
 });
 
 /** New PC → member: the copy is on disk up to `upTo` bytes (the member's send window moves on). */

@@ -93,7 +93,7 @@ export function receiveSnapshot(options: {
         }
         if (message.t === 'snapshot_chunk') {
           if (!state || message.id !== state.id || message.at !== state.written) return fail('check_failed');
-          const data = Buffer.from(message.data, 'base64');
+          const data = Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength);
           if (state.written + data.length > state.bytes) return fail('check_failed');
           let done = 0;
           while (done < data.length) done += writeSync(state.fd, data, done, data.length - done, state.written + done);

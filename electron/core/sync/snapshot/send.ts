@@ -68,6 +68,7 @@ export function sendSnapshot(options: {
       source: options.source,
       dest: file,
       stepPages: 4096,
+      integrity: 'none',
       onProgress: () => {},
       signal: abort.signal,
     });
@@ -97,7 +98,7 @@ export function sendSnapshot(options: {
         if (bytesRead !== buffer.length) throw new Error('the register copy changed while it was sent');
         hash.update(buffer);
         if (over) return;
-        options.send({ t: 'snapshot_chunk', id, at, data: buffer.toString('base64') });
+        options.send({ t: 'snapshot_chunk', id, at, data: buffer });
         at += bytesRead;
         options.progress(at, bytes);
       }
