@@ -88,6 +88,10 @@ function compareFiles(files: string[], guests: number, copied: number) {
         )
         .all(memberNode, copied);
     expect(bySeq(second)).toEqual(bySeq(first));
+    // B's history of node ids is its own: none of the member's, the last one started by the snapshot.
+    const epochs = (db: ReturnType<typeof openDatabase>) =>
+      db.prepare('SELECT node FROM node_epochs').pluck().all() as string[];
+    expect(epochs(second).filter((node) => epochs(first).includes(node))).toEqual([]);
     const nodeIds = dbs.map((db) => db.prepare("SELECT value FROM meta WHERE key = 'node_id'").pluck().get());
     expect(nodeIds[0]).not.toBe(nodeIds[1]);
     // The member's local-only rows did not come along.

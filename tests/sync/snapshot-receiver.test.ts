@@ -73,13 +73,19 @@ function newPc(name: string) {
   mkdirSync(folder, { recursive: true });
   const restores: string[] = [];
   const syncFile = readSyncFile(folder, { name, port: 4871 });
+  const call = async (callName: string, input: unknown) => {
+    const result = await core.call(callName, input);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    return result.value;
+  };
+  const state = { ownGuests: false };
   const coordinator = createSnapshotCoordinator({
     db: db,
     log: syncLogOf(core),
     folder,
     file: syncFile,
     save() {},
-    hasOwnGuests: () => false,
+    hasOwnGuests: () => state.ownGuests,
     restore: async (staged) => {
       restores.push(staged);
       return { nodeId: 'x' };
@@ -121,7 +127,23 @@ function newPc(name: string) {
     coordinator.session.release('member');
     return wanted;
   };
-  return { opened, folder, syncFile, restores, feed, unchanged, file, wants };
+  return {
+    opened,
+    folder,
+    syncFile,
+    restores,
+    feed,
+    unchanged,
+    file,
+    wants,
+    call,
+    coordinator,
+    nodeId: core.nodeId,
+    schema: core.changes.schema,
+    set ownGuests(value: boolean) {
+      state.ownGuests = value;
+    },
+  };
 }
 
 describe('the snapshot receiver', () => {
@@ -173,6 +195,29 @@ describe('the snapshot receiver', () => {
     }
   });
 
+  it('decides who asks and who serves: an empty PC asks once; a member with sample data or a newer schema refuses', async () => {
+    const pc = newPc('deciding');
+    try {
+      expect(pc.coordinator.session.wants('member')).toBe(true);
+      // One join at a time: a second session does not ask while the first holds the claim.
+      expect(pc.coordinator.session.wants('other')).toBe(false);
+      pc.coordinator.session.release('member');
+      expect(pc.coordinator.session.refusal('new', pc.schema)).toBeNull();
+      // The new PC's app is older than this register's schema: it could not open the copy.
+      expect(pc.coordinator.session.refusal('new', pc.schema - 1)).toBe('schema');
+      // Sample data loaded here: a copy would carry the sample guests, which sync never ships.
+      await pc.call('demo.load', { count: 5, seed: 1 });
+      expect(pc.coordinator.session.refusal('new', pc.schema)).toBe('sample_data');
+      // Sample data alone still counts as an empty register: this PC would still ask for a copy.
+      expect(pc.wants()).toBe(true);
+      // A guest of its own: joining merges it, by replay.
+      pc.ownGuests = true;
+      expect(pc.wants()).toBe(false);
+    } finally {
+      pc.opened.close();
+    }
+  });
+
   it('refuses a copy the disk has no room for before writing a byte', async () => {
     const folder = join(root, 'full-disk');
     mkdirSync(folder, { recursive: true });
@@ -209,6 +254,9 @@ describe('the snapshot receiver', () => {
           ]),
         );
         expect(meta.node_new_epoch).toBe('snapshot');
+        // The member's node identity is gone: the copy carries this PC's own id and epochs.
+        expect(meta.node_id).toBe(pc.nodeId);
+        expect(copy.prepare('SELECT node FROM node_epochs').pluck().all()).toEqual([pc.nodeId]);
         expect(meta.node_file).toBeUndefined();
         expect(copy.prepare('SELECT count(*) FROM request_log').pluck().get()).toBe(0);
         expect(copy.prepare('SELECT count(*) FROM guests').pluck().get()).toBe(30);

@@ -404,10 +404,11 @@ export function createSyncSession(options: {
         peerSchema = message.schema;
         phase = 'ready';
         const peerServes = message.snapshot !== undefined && message.snapshot >= SNAPSHOT_VERSION;
+        const wanted = wantsSnapshot;
         // Two empty PCs have nothing to copy for each other; a peer without the capability replays.
-        if (wantsSnapshot && peerServes && !message.wantSnapshot) snapshotPhase = 'awaiting';
-        else if (wantsSnapshot) endSnapshot();
-        if (message.wantSnapshot && snapshot && !wantsSnapshot) {
+        if (wanted && peerServes && !message.wantSnapshot) snapshotPhase = 'awaiting';
+        else if (wanted) endSnapshot();
+        if (message.wantSnapshot && snapshot && !wanted) {
           const refusal = snapshot.refusal(options.peer, message.schema);
           if (refusal) send({ t: 'snapshot_refused', reason: refusal });
           else snapshotPhase = 'serving';

@@ -9,7 +9,7 @@ import type { SyncFile } from '../state-file.ts';
 import { carryOver } from './carry-over.ts';
 import { PARTIAL_NAME, RECEIVED_NAME, receiveSnapshot } from './receive.ts';
 import { outgoingPrefix, sendSnapshot } from './send.ts';
-import { stageSnapshot } from './stage.ts';
+import { type EpochRow, type KeptOwn, stageSnapshot } from './stage.ts';
 
 // The first join by snapshot on this PC (docs/sync-protocol.md, "First join by snapshot"): which session may
 // ask for a copy or serve one, the transfers under way (for the status), and the swap.
@@ -52,7 +52,17 @@ export function createSnapshotCoordinator(options: {
   const sampleLoaded = db
     .prepare("SELECT EXISTS (SELECT 1 FROM log_tx WHERE call = (SELECT id FROM log_calls WHERE name = 'demo.load'))")
     .pluck();
+  const openEpoch = db
+    .prepare('SELECT reason FROM node_epochs WHERE ended_at IS NULL ORDER BY started_at DESC')
+    .pluck();
   const currentStaff = db.prepare("SELECT value FROM meta WHERE key = 'current_staff_id'").pluck();
+  const nodeId = db.prepare("SELECT value FROM meta WHERE key = 'node_id'").pluck();
+  const epochs = db.prepare('SELECT node, started_at, ended_at, reason FROM node_epochs');
+  const keptOwn = (): KeptOwn => ({
+    nodeId: nodeId.get() as string,
+    epochs: epochs.all() as EpochRow[],
+    currentStaffId: (currentStaff.get() as string | undefined) ?? null,
+  });
 
   // Copies a crash or a kill left behind are of no use: a transfer always starts again from its first byte.
   const removeLeftovers = () => {
@@ -68,16 +78,22 @@ export function createSnapshotCoordinator(options: {
   const finishSwap = () => {
     const pending = file.snapshot.pending;
     if (!pending) return;
-    if (existsSync(pending.aside)) {
-      const carried = carryOver(pending.aside, log);
+    // The copy opened as a new epoch marked `snapshot` (stage.ts, changes/identity.ts). Anything else means the
+    // swap did not happen: undone because the copy would not open (the previous register is back, and the
+    // aside name is gone), or cut by a crash between its two renames (a new blank register, the previous one
+    // aside).
+    const swapped = openEpoch.get() === 'snapshot';
+    // Whatever is open now, what the previous register holds beyond it is brought in: nothing is lost.
+    const carried = existsSync(pending.aside) ? carryOver(pending.aside, log) : 0;
+    if (swapped) {
       file.snapshot.joined = { from: pending.from, at: pending.at, bytes: pending.bytes };
       file.snapshot.failures = 0;
       logger.info(
         `sync: joined by a register copy (${pending.bytes} bytes); ${carried} transactions carried over from ${basename(pending.aside)}`,
       );
     } else {
-      // The copy could not be opened and the previous register is back (core-host/worker.ts): try again.
       file.snapshot.failures++;
+      logger.warn('sync: a register copy was not swapped in; the previous register is in use');
     }
     file.snapshot.pending = null;
     options.save();
@@ -157,7 +173,7 @@ export function createSnapshotCoordinator(options: {
         progress: (done, total) => progress.set(peer, { done, total }),
         received: (received) => {
           void (async () => {
-            const outcome = await stageSnapshot(received, { currentStaffId: (currentStaff.get() as string) ?? null });
+            const outcome = await stageSnapshot(received, keptOwn());
             if (!outcome.ok) {
               rmSync(received, { force: true });
               failed(peer, `${outcome.reason}: ${outcome.detail}`);

@@ -9,8 +9,10 @@ import type { SnapshotRefusal } from '../messages.ts';
 //    SQLite's quick_check passes (every page and record read; the digest already proved the bytes are the
 //    member's, this proves the member's copy itself is sound).
 // 2. What is the member's own, and must not become this PC's, is reset (the list in docs/sync-protocol.md):
-//    - its node identity: `node_file` goes and `node_new_epoch` says why, so the copy takes a new node id when
-//      it opens (changes/identity.ts), exactly as a restored file does, and never writes under the member's;
+//    - its node identity: `node_id` and `node_epochs` become this PC's own (the node ids this PC wrote under,
+//      so its history stays its own and never claims the member's), `node_file` goes and `node_new_epoch` says
+//      why, so the copy takes a new node id when it opens (changes/identity.ts), exactly as a restored file
+//      does, and never writes under the member's nor under this PC's previous one;
 //    - who works at the member's PC: this PC's own choice is kept if that person is in the copy;
 //    - local-only tables: the request log (answers to the member's calls), wrong-PIN counts, the last
 //      duplicate scan's candidates (derived and local; the next scan here makes them again).
@@ -19,7 +21,12 @@ import type { SnapshotRefusal } from '../messages.ts';
 
 export type StageOutcome = { ok: true; guests: number } | { ok: false; reason: SnapshotRefusal; detail: string };
 
-export async function stageSnapshot(file: string, keep: { currentStaffId: string | null }): Promise<StageOutcome> {
+export type EpochRow = { node: string; started_at: string; ended_at: string | null; reason: string };
+
+/** What this PC keeps of its own across the swap: its node identity's history and who works at it. */
+export type KeptOwn = { nodeId: string; epochs: EpochRow[]; currentStaffId: string | null };
+
+export async function stageSnapshot(file: string, keep: KeptOwn): Promise<StageOutcome> {
   const [inspection] = await inspectInThread([{ file, integrity: 'quick' }]);
   if (!inspection?.ok) {
     const reason = inspection?.reason === 'newer' ? 'schema' : 'check_failed';
@@ -32,7 +39,11 @@ export async function stageSnapshot(file: string, keep: { currentStaffId: string
         'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       );
       db.prepare("DELETE FROM meta WHERE key IN ('node_file', 'current_staff_id')").run();
+      setMeta.run('node_id', keep.nodeId);
       setMeta.run('node_new_epoch', 'snapshot');
+      db.prepare('DELETE FROM node_epochs').run();
+      const epoch = db.prepare('INSERT INTO node_epochs (node, started_at, ended_at, reason) VALUES (?, ?, ?, ?)');
+      for (const row of keep.epochs) epoch.run(row.node, row.started_at, row.ended_at, row.reason);
       const staff = keep.currentStaffId;
       if (staff && db.prepare('SELECT 1 FROM staff WHERE id = ? AND deleted_at IS NULL').get(staff)) {
         setMeta.run('current_staff_id', staff);
