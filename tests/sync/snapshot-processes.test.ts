@@ -192,4 +192,46 @@ describe('a new PC joins by a copy of the register', { timeout: 300_000 }, () =>
     for (const pc of [a, b]) expect(await pc.serve.stop()).toBe(0);
     compareFiles([a.file, b.file], 120 + 2, 240);
   });
+
+  it('survives the member killed while it sends, and keeps what the new PC wrote while the copy travelled', async () => {
+    const slow = { YADOCHO_TEST_SNAPSHOT_SLOW_MS: '150' };
+    let a = await startServedPc('離れ', join(root, 'ma.sqlite'), await freePort(), running, slow);
+    const b = await startServedPc('売店', join(root, 'mb.sqlite'), await freePort(), running);
+    await staffed(a);
+    await register(a, 120);
+    await staffed(b);
+    await pairPcs(
+      (n, i) => callPc(a, n, i),
+      (n, i) => callPc(b, n, i),
+      a.syncPort,
+    );
+    const receiving = (s: SnapshotStatusView) => (s.peers[0]?.snapshot?.done ?? 0) > 0;
+    await until('B to be receiving the copy', () => status(b), receiving, 60_000);
+    a.serve.child.kill('SIGKILL');
+    // The cut connection drops B's partial copy; B's register is as it was.
+    await until(
+      'B to drop the partial copy',
+      async () => existsSync(join(root, 'mb.sqlite.sync', 'snapshot-in.partial')),
+      (present) => !present,
+    );
+    a = await startServedPc('離れ', a.file, a.syncPort, running, slow);
+    await until('B to be receiving the copy again', () => status(b), receiving, 60_000);
+    // Written on B while the copy is on its way: not in the copy, carried over from B's previous register.
+    await callPc(b, 'guests.create', { fields: { familyName: '受信中に登録', familyReading: 'じゅしんちゅう' } });
+    await until(
+      'B to join by snapshot',
+      () => status(b),
+      (s) => Boolean(s.joinedBySnapshot),
+      120_000,
+    );
+    await converged([a, b]);
+    for (const pc of [a, b]) expect(await pc.serve.stop()).toBe(0);
+    compareFiles([a.file, b.file], 120 + 1, 240);
+    const db = openDatabase(b.file, { readonly: true } as never);
+    try {
+      expect(db.prepare("SELECT count(*) FROM guests WHERE family_name = '受信中に登録'").pluck().get()).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
 });
