@@ -101,8 +101,12 @@ export function createFrameDecoder(maxFrameBytes = MAX_FRAME_BYTES) {
     buffered -= count;
     return all.subarray(0, count);
   };
+  // Only the header's bytes are joined to read a length: joining everything buffered at every chunk would copy
+  // a large frame again for each of the dozens of TLS records it arrives in (quadratic in its size).
   const peekLength = (): number => {
-    const head = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, buffered);
+    const first = chunks[0] as Buffer;
+    if (first.length >= HEADER_BYTES) return first.readUInt32BE(0);
+    const head = Buffer.concat(chunks, buffered);
     chunks = [head];
     return head.readUInt32BE(0);
   };
