@@ -173,6 +173,7 @@ export function openFramedChannel(
   const held: unknown[] = [];
   let sent = 0;
   let received = 0;
+  const waitingDrain: Array<{ resolve(): void; reject(error: Error): void }> = [];
   let closed = false;
   let closeError: Error | undefined;
 
@@ -238,11 +239,17 @@ export function openFramedChannel(
           if (error) reject(error);
         });
         if (underMark) return resolve();
+        // One drain and one close listener for every send waiting on the buffer, not one pair per send: a
+        // register copy keeps a window of chunks in flight, past the emitter's warning of ten listeners.
+        waitingDrain.push({ resolve, reject });
+        if (waitingDrain.length > 1) return;
         const settle = (error?: Error) => {
           socket.off('drain', onDrain);
           socket.off('close', onClose);
-          if (error) reject(error);
-          else resolve();
+          for (const waiter of waitingDrain.splice(0)) {
+            if (error) waiter.reject(error);
+            else waiter.resolve();
+          }
         };
         const onDrain = () => settle();
         const onClose = () =>
