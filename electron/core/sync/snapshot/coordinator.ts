@@ -80,8 +80,8 @@ export function createSnapshotCoordinator(options: {
     if (!pending) return;
     // The copy opened as a new epoch marked `snapshot` (stage.ts, changes/identity.ts). Anything else means the
     // swap did not happen: undone because the copy would not open (the previous register is back, and the
-    // aside name is gone), or cut by a crash between its two renames (a new blank register, the previous one
-    // aside).
+    // aside name is gone), or cut by a crash before it began. (One cut between its two renames the worker
+    // finished before this core opened: core-host/restore-file.ts.)
     const swapped = openEpoch.get() === 'snapshot';
     // Whatever is open now, what the previous register holds beyond it is brought in: nothing is lost.
     const carried = existsSync(pending.aside) ? carryOver(pending.aside, log) : 0;
