@@ -14,10 +14,11 @@ import type { SnapshotRefusal } from '../messages.ts';
 //      why, so the copy takes a new node id when it opens (changes/identity.ts), exactly as a restored file
 //      does, and never writes under the member's nor under this PC's previous one;
 //    - who works at the member's PC: this PC's own choice is kept if that person is in the copy;
-//    - local-only tables: the request log (answers to the member's calls), wrong-PIN counts, the last
-//      duplicate scan's candidates (derived and local; the next scan here makes them again).
-//    The synced tables, the log, conflicts and the search index come as they are: they are a consistent copy
-//    of one SQLite snapshot, and the index is kept by the same write path in the same transactions.
+//    - local-only records of what happened at the member: the request log (answers to the member's calls,
+//      which a retry here must not be given) and wrong-PIN counts (a lockout is the member PC's).
+//    The synced tables, the log, conflicts and every derived table (the search index, ranks, day totals, the
+//    last duplicate scan's candidates with `duplicates_scanned_at`) come as they are: they are one consistent
+//    SQLite snapshot, and the derived ones describe exactly the rows that came with them.
 
 export type StageOutcome = { ok: true; guests: number } | { ok: false; reason: SnapshotRefusal; detail: string };
 
@@ -50,7 +51,6 @@ export async function stageSnapshot(file: string, keep: KeptOwn): Promise<StageO
       }
       db.prepare('DELETE FROM request_log').run();
       db.prepare('DELETE FROM staff_pin_attempts').run();
-      db.prepare('DELETE FROM duplicate_candidates').run();
     })();
   } finally {
     db.close();
