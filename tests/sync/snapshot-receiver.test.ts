@@ -25,6 +25,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const quiet = { info() {}, warn() {}, error() {} };
 const ID = '01900000-0000-7000-8000-000000000001';
 const CHUNK = 64 * 1024;
+const REQUEST_ID = '01900000-0000-7000-8000-0000000000aa';
 
 /** A member's register of a few guests, closed: the bytes a member would send. */
 async function memberCopy(name: string): Promise<Buffer> {
@@ -37,8 +38,15 @@ async function memberCopy(name: string): Promise<Buffer> {
   };
   const staff = await call('staff.create', { name: '女将' });
   await call('staff.setCurrent', { id: staff.id });
-  for (let i = 0; i < 30; i++)
+  for (let i = 0; i < 29; i++)
     await call('guests.create', { fields: { familyName: `客${i}`, familyReading: 'きゃく' } });
+  // One answer kept by request id at the member: it must not travel as the new PC's.
+  const kept = await opened.core.call(
+    'guests.create',
+    { fields: { familyName: '客29', familyReading: 'きゃく' } },
+    { requestId: '01900000-0000-7000-8000-0000000000bb' },
+  );
+  if (!kept.ok) throw new Error(JSON.stringify(kept.error));
   opened.close();
   // As the backups' thread seals a copy: one self-contained file, no WAL beside it.
   const db = new Database(file);
@@ -138,6 +146,7 @@ function newPc(name: string) {
     wants,
     call,
     coordinator,
+    core,
     nodeId: core.nodeId,
     schema: core.changes.schema,
     set ownGuests(value: boolean) {
@@ -241,6 +250,14 @@ describe('the snapshot receiver', () => {
     const good = await memberCopy('member-good');
     const pc = newPc('taking');
     try {
+      const staff = (await pc.call('staff.create', { name: '新人' })) as { id: string };
+      await pc.call('staff.setCurrent', { id: staff.id });
+      const answered = await pc.core.call(
+        'guests.create',
+        { fields: { familyName: '新規', familyReading: 'しんき' } },
+        { requestId: REQUEST_ID },
+      );
+      expect(answered.ok).toBe(true);
       const { outcome, acks } = await pc.feed(messages(good));
       expect(outcome).toBe('swapped');
       expect(acks.at(-1)).toBe(good.length);
@@ -258,7 +275,8 @@ describe('the snapshot receiver', () => {
         expect(meta.node_id).toBe(pc.nodeId);
         expect(copy.prepare('SELECT node FROM node_epochs').pluck().all()).toEqual([pc.nodeId]);
         expect(meta.node_file).toBeUndefined();
-        expect(copy.prepare('SELECT count(*) FROM request_log').pluck().get()).toBe(0);
+        // The member's answers to its own calls are gone; this PC's own (one write with a request id) are in.
+        expect(copy.prepare('SELECT id FROM request_log').pluck().all()).toEqual([REQUEST_ID]);
         expect(copy.prepare('SELECT count(*) FROM guests').pluck().get()).toBe(30);
       } finally {
         copy.close();

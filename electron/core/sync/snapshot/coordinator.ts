@@ -9,7 +9,7 @@ import type { SyncFile } from '../state-file.ts';
 import { carryOver } from './carry-over.ts';
 import { PARTIAL_NAME, RECEIVED_NAME, receiveSnapshot } from './receive.ts';
 import { outgoingPrefix, sendSnapshot } from './send.ts';
-import { type EpochRow, type KeptOwn, stageSnapshot } from './stage.ts';
+import { type EpochRow, type KeptOwn, type RequestRow, stageSnapshot } from './stage.ts';
 
 // The first join by snapshot on this PC (docs/sync-protocol.md, "First join by snapshot"): which session may
 // ask for a copy or serve one, the transfers under way (for the status), and the swap.
@@ -58,10 +58,12 @@ export function createSnapshotCoordinator(options: {
   const currentStaff = db.prepare("SELECT value FROM meta WHERE key = 'current_staff_id'").pluck();
   const nodeId = db.prepare("SELECT value FROM meta WHERE key = 'node_id'").pluck();
   const epochs = db.prepare('SELECT node, started_at, ended_at, reason FROM node_epochs');
+  const requests = db.prepare('SELECT id, call, at, result FROM request_log');
   const keptOwn = (): KeptOwn => ({
     nodeId: nodeId.get() as string,
     epochs: epochs.all() as EpochRow[],
     currentStaffId: (currentStaff.get() as string | undefined) ?? null,
+    requests: requests.all() as RequestRow[],
   });
 
   // Copies a crash or a kill left behind are of no use: a transfer always starts again from its first byte.

@@ -15,7 +15,8 @@ import type { SnapshotRefusal } from '../messages.ts';
 //      does, and never writes under the member's nor under this PC's previous one;
 //    - who works at the member's PC: this PC's own choice is kept if that person is in the copy;
 //    - local-only records of what happened at the member: the request log (answers to the member's calls,
-//      which a retry here must not be given) and wrong-PIN counts (a lockout is the member PC's).
+//      which a retry here must not be given; this PC's own answers take their place, since the writes they
+//      answer are in the copy or carried over after it) and wrong-PIN counts (a lockout is the member PC's).
 //    The synced tables, the log, conflicts and every derived table (the search index, ranks, day totals, the
 //    last duplicate scan's candidates with `duplicates_scanned_at`) come as they are: they are one consistent
 //    SQLite snapshot, and the derived ones describe exactly the rows that came with them.
@@ -24,8 +25,10 @@ export type StageOutcome = { ok: true; guests: number } | { ok: false; reason: S
 
 export type EpochRow = { node: string; started_at: string; ended_at: string | null; reason: string };
 
-/** What this PC keeps of its own across the swap: its node identity's history and who works at it. */
-export type KeptOwn = { nodeId: string; epochs: EpochRow[]; currentStaffId: string | null };
+export type RequestRow = { id: string; call: string; at: number; result: string };
+
+/** What this PC keeps of its own across the swap: its node identity's history, who works at it, its answers. */
+export type KeptOwn = { nodeId: string; epochs: EpochRow[]; currentStaffId: string | null; requests: RequestRow[] };
 
 export async function stageSnapshot(file: string, keep: KeptOwn): Promise<StageOutcome> {
   const [inspection] = await inspectInThread([{ file, integrity: 'quick' }]);
@@ -50,6 +53,8 @@ export async function stageSnapshot(file: string, keep: KeptOwn): Promise<StageO
         setMeta.run('current_staff_id', staff);
       }
       db.prepare('DELETE FROM request_log').run();
+      const request = db.prepare('INSERT INTO request_log (id, call, at, result) VALUES (?, ?, ?, ?)');
+      for (const row of keep.requests) request.run(row.id, row.call, row.at, row.result);
       db.prepare('DELETE FROM staff_pin_attempts').run();
     })();
   } finally {
