@@ -483,6 +483,7 @@ export function createSyncService(options: {
     },
     async close() {
       closed = true;
+      snapshots?.close();
       pairing.cancel();
       await stop();
     },

@@ -46,6 +46,8 @@ export function createSnapshotCoordinator(options: {
   const staged = `${db.name}.snapshot`;
   let claimedBy: string | null = null;
   let servingTo: string | null = null;
+  /** The core is closing (the app quits, or a restore replaces the register): no swap may start now. */
+  let closed = false;
   const progress = new Map<string, SnapshotProgress>();
 
   const ownNodes = db.prepare('SELECT node FROM node_epochs').pluck();
@@ -120,6 +122,11 @@ export function createSnapshotCoordinator(options: {
 
   const swapIn = async (peer: string, received: string) => {
     const restore = options.restore as RestoreHook;
+    if (closed) {
+      // Checked and whole, but the core is going away under it: the next start asks again.
+      rmSync(received, { force: true });
+      return;
+    }
     const now = options.clock();
     renameSync(received, staged);
     const aside = asideName(db.name, now);
@@ -201,6 +208,9 @@ export function createSnapshotCoordinator(options: {
       removeLeftovers();
     },
     progress: (peer: string): SnapshotProgress | null => progress.get(peer) ?? null,
+    close() {
+      closed = true;
+    },
     joined: () => file.snapshot.joined,
   };
 }
