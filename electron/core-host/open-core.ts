@@ -38,7 +38,10 @@ export function openCore(options: OpenCoreOptions): OpenedCore {
   try {
     // A copied or restored file takes a new node id here (changes/identity.ts).
     const { nodeId, newEpoch, reason } = openNodeIdentity(db);
-    if (newEpoch) options.logger?.warn(`this database was ${reason}: it writes as a new node from now on (${nodeId})`);
+    if (newEpoch) {
+      const what = reason === 'snapshot' ? 'is a copy of another PC’s register' : `was ${reason}`;
+      options.logger?.warn(`this database ${what}: it writes as a new node from now on (${nodeId})`);
+    }
     const core = createCore({
       db,
       nodeId,

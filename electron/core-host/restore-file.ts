@@ -23,3 +23,16 @@ export function swapInRestored(file: string, staged: string, aside: string): { u
     },
   };
 }
+
+/**
+ * A swap cut between its two renames (the process killed, the PC off) leaves no register under its name, the
+ * previous one aside and the staged copy beside it. Opening would make a new, blank register there. A staged
+ * register copy for a first join (`<file>.snapshot`, sync/snapshot/) was checked whole before the swap began,
+ * so the swap is finished instead; the sync service then finds the swap noted in sync.json and completes it.
+ */
+export function finishInterruptedSwap(file: string): boolean {
+  const staged = `${file}.snapshot`;
+  if (existsSync(file) || !existsSync(staged)) return false;
+  renameSync(staged, file);
+  return true;
+}

@@ -4,7 +4,7 @@ import { SYNCED_TABLES } from '../../db/schema.ts';
 import { CallFailure, fail, type Result } from '../../shared/contract/result.ts';
 import { type OpenedCore, openCore } from './open-core.ts';
 import type { FromWorker, ToWorker, WorkerStart } from './protocol.ts';
-import { swapInRestored } from './restore-file.ts';
+import { finishInterruptedSwap, swapInRestored } from './restore-file.ts';
 
 // The core's worker thread: opens the database, builds the core (open-core.ts) and answers the host's messages
 // (protocol.ts). Everything the core does, long jobs included, runs on this thread, so the window's thread
@@ -50,6 +50,7 @@ async function restore(staged: string, aside: string): Promise<{ nodeId: string 
   return { nodeId: opened.core.nodeId };
 }
 
+if (finishInterruptedSwap(start.file)) logger.warn('a register copy’s swap was cut short; it is finished now');
 let opened = open();
 
 const inFlight = new Set<Promise<void>>();

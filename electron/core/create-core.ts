@@ -423,6 +423,7 @@ export function createCore(options: CoreOptions): Core {
         clock,
         logger,
         hasGuests: () => registerHasOwnGuests(db),
+        snapshot: { db, restore: options.restore },
       })
     : null;
   if (sync) core.onChanged(() => sync?.localChanged());

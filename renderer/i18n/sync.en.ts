@@ -46,6 +46,11 @@ export const enSync = {
     offlineNever: 'Offline (not connected since this start)',
     update_there: 'That PC’s app is older and cannot sync. Update the app on that PC.',
     update_here: 'This PC’s app is older and cannot sync. Update the app on this PC.',
+    sending_snapshot: 'Sending a copy of the register…',
+    sending_snapshotProgress: 'Sending a copy of the register (MB: {{done}} / {{total}})',
+    receiving_snapshot: 'Getting ready to receive a copy of the register…',
+    receiving_snapshotProgress: 'Receiving a copy of the register (MB: {{done}} / {{total}})',
+    joinedBySnapshot: 'This PC joined the group on {{at}} with a copy of the register (MB: {{size}}).',
   },
   remove: {
     title: 'Remove the PC from the group?',
@@ -116,6 +121,8 @@ export const enSync = {
   again: 'Start again',
   done: 'Close',
   indicator: {
+    receivingCopy: 'Sync: receiving a copy of the register from another PC',
+    sendingCopy: 'Sync: sending a copy of the register to a new PC',
     ok: 'Sync: in sync with every PC',
     sending_one: 'Sync: sending {{count}} change',
     sending_other: 'Sync: sending {{count}} changes',

@@ -48,6 +48,11 @@ export const jaSync = {
     offlineNever: 'オフライン（この起動のあいだは未接続）',
     update_there: 'あちらのPCのアプリが古いため同期できません。あちらのPCのアプリを更新してください。',
     update_here: 'このPCのアプリが古いため同期できません。このPCのアプリを更新してください。',
+    sending_snapshot: '台帳の写しを送っています…',
+    sending_snapshotProgress: '台帳の写しを送っています（{{done}} / {{total}} MB）',
+    receiving_snapshot: '台帳の写しを受け取る準備をしています…',
+    receiving_snapshotProgress: '台帳の写しを受け取っています（{{done}} / {{total}} MB）',
+    joinedBySnapshot: 'このPCは{{at}}に台帳の写し（{{size}} MB）を受け取ってグループに加わりました。',
   },
   remove: {
     title: 'PCをグループから外しますか？',
@@ -117,6 +122,8 @@ export const jaSync = {
   again: 'やり直す',
   done: '閉じる',
   indicator: {
+    receivingCopy: '同期: ほかのPCから台帳の写しを受け取っています',
+    sendingCopy: '同期: 新しいPCに台帳の写しを送っています',
     ok: '同期: すべてのPCと同期済みです',
     sending_other: '同期: {{count}}件を送信中です',
     waiting: '同期: つながっていないPCがあります',

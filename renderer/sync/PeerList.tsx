@@ -12,7 +12,13 @@ const STATE_COLOR: Record<SyncPeer['state'], string> = {
   offline: 'gray',
   update_there: 'yellow',
   update_here: 'yellow',
+  sending_snapshot: 'blue',
+  receiving_snapshot: 'blue',
 };
+
+const MB = 1024 * 1024;
+/** Megabytes as the status line shows them: whole ones, at least 1 once anything has moved. */
+const megabytes = (bytes: number) => Math.max(bytes > 0 ? 1 : 0, Math.round(bytes / MB));
 
 /** How a PC of the group is doing, in words: 同期済み, 3件 送信待ち, オフライン（最終接続 …）. */
 function useStateWords() {
@@ -20,6 +26,12 @@ function useStateWords() {
   const clock = useInnClock();
   return (peer: SyncPeer): string => {
     if (peer.state === 'sending') return t('sync.peer.sending', { count: peer.behind });
+    if ((peer.state === 'sending_snapshot' || peer.state === 'receiving_snapshot') && peer.snapshot) {
+      return t(`sync.peer.${peer.state}Progress`, {
+        done: megabytes(peer.snapshot.done),
+        total: megabytes(peer.snapshot.total),
+      });
+    }
     if (peer.state === 'offline') {
       return peer.lastSeen
         ? t('sync.peer.offline', { at: clock.dateTime(peer.lastSeen) })

@@ -20,6 +20,8 @@ function label(t: TFunction, health: SyncHealth): string {
         ? t('sync.indicator.offline', { name: health.peer.name })
         : t('sync.indicator.update');
     case 'neutral':
+      if (health.reason === 'copy')
+        return t(health.receiving ? 'sync.indicator.receivingCopy' : 'sync.indicator.sendingCopy');
       return t('sync.indicator.waiting');
     case 'ok':
       return health.reason === 'sending'

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useInnClock } from '../app/inn-clock.tsx';
 import { errorMessage } from '../app/notify.ts';
 import { routeHref } from '../app/route.ts';
 import { useMayCall } from '../staff/permissions.ts';
@@ -22,6 +23,7 @@ export function SyncPage() {
   const may = useMayCall();
   const manage = may('sync.configure');
   const { run, busy } = useSyncCall();
+  const clock = useInnClock();
   // What the person started here stays shown until they close it, even once the window closed or paired.
   const [flow, setFlow] = useState<'invite' | 'join' | null>(null);
 
@@ -94,6 +96,14 @@ export function SyncPage() {
         />
       )}
       <PeerList peers={status.peers} manage={manage} />
+      {status.joinedBySnapshot && (
+        <Text size="sm" c="dimmed" data-testid="sync-joined-by-snapshot">
+          {t('sync.peer.joinedBySnapshot', {
+            at: clock.dateTime(status.joinedBySnapshot.at),
+            size: Math.max(1, Math.round(status.joinedBySnapshot.bytes / (1024 * 1024))),
+          })}
+        </Text>
+      )}
     </Stack>
   );
 }

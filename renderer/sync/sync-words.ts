@@ -47,6 +47,7 @@ export type SyncHealth =
   | { level: 'warn'; reason: 'offline'; peer: SyncPeer }
   | { level: 'warn'; reason: 'update' }
   | { level: 'neutral'; reason: 'waiting' }
+  | { level: 'neutral'; reason: 'copy'; receiving: boolean }
   | { level: 'ok'; reason: 'in_sync' }
   | { level: 'ok'; reason: 'sending'; count: number };
 
@@ -72,6 +73,13 @@ export function syncHealth(
   );
   if (long) return { level: 'warn', reason: 'offline', peer: long };
   if (away.length > 0) return { level: 'neutral', reason: 'waiting' };
+  // A register copy on its way (a first join): not in sync yet, and nothing to count in changes.
+  const copying = status.peers.filter(
+    (peer) => peer.state === 'receiving_snapshot' || peer.state === 'sending_snapshot',
+  );
+  if (copying.length > 0) {
+    return { level: 'neutral', reason: 'copy', receiving: copying.some((peer) => peer.state === 'receiving_snapshot') };
+  }
   const behind = status.peers.reduce((sum, peer) => sum + peer.behind, 0);
   return behind > 0 ? { level: 'ok', reason: 'sending', count: behind } : { level: 'ok', reason: 'in_sync' };
 }

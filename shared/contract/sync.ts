@@ -8,7 +8,17 @@ import { call } from './define.ts';
 // path under the staff who recorded it on the other PC.
 
 /** How a paired PC is doing, from here (sync.peer.* in the locale files). */
-export const SYNC_PEER_STATES = ['in_sync', 'sending', 'connecting', 'offline', 'update_there', 'update_here'] as const;
+export const SYNC_PEER_STATES = [
+  'in_sync',
+  'sending',
+  'connecting',
+  'offline',
+  'update_there',
+  'update_here',
+  /** A first join by snapshot: this PC sends that new PC a copy of its register, or receives one from it. */
+  'sending_snapshot',
+  'receiving_snapshot',
+] as const;
 export type SyncPeerState = (typeof SYNC_PEER_STATES)[number];
 
 /** Why a pairing window closed (sync.pairing.closed.* in the locale files). */
@@ -38,6 +48,8 @@ export const syncPeerSchema = syncDeviceSchema.extend({
   lastSeen: z.string().nullable(),
   /** Where it was last reached: "192.168.1.12:4871". */
   address: z.string().nullable(),
+  /** While a register copy travels (sending_snapshot, receiving_snapshot): bytes so far, of how many. */
+  snapshot: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).nullish(),
 });
 export type SyncPeer = z.infer<typeof syncPeerSchema>;
 
@@ -76,6 +88,8 @@ export const syncStatusSchema = z.object({
   /** The other PCs of the group (this one not included). Empty: this PC is not in a group yet. */
   peers: z.array(syncPeerSchema),
   pairing: syncPairingSchema.nullable(),
+  /** This PC joined its group by a copy of a member's register (not by replaying the log): when, how large. */
+  joinedBySnapshot: z.object({ at: z.string(), bytes: z.number().int().nonnegative() }).nullish(),
   /**
    * PCs with sync on that this PC heard on the LAN (mDNS and the UDP beacon), members left out: what the join
    * form offers, so nobody has to know an address. A hint only: pairing and TLS say who a PC really is.

@@ -85,4 +85,14 @@ describe('the header’s sync indicator', () => {
     expect(syncHealth(status([peer('update_here')]), 0, NOW, since)).toEqual({ level: 'warn', reason: 'update' });
     expect(syncHealth(status([long]), 2, NOW, since)).toEqual({ level: 'alert', reason: 'conflicts', count: 2 });
   });
+
+  it('is neutral while a register copy travels, and says which way (not "in sync": nothing is yet)', () => {
+    const copying = peer('receiving_snapshot', { snapshot: { done: 3, total: 10 } });
+    expect(syncHealth(status([copying]), 0, NOW, since)).toEqual({ level: 'neutral', reason: 'copy', receiving: true });
+    expect(syncHealth(status([peer('in_sync'), peer('sending_snapshot')]), 0, NOW, since)).toEqual({
+      level: 'neutral',
+      reason: 'copy',
+      receiving: false,
+    });
+  });
 });

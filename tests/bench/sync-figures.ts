@@ -8,14 +8,15 @@ import { freePort, inSync, pairPcs, type SyncCaller, type SyncStatusView, until 
 import { ensureDatabase } from './build-database.ts';
 import { summarize } from './stats.ts';
 
-// `node tests/bench/sync-figures.ts [--join 100000] [--offline 10000] [--live 200]`: LAN sync's figures
+// `node tests/bench/sync-figures.ts [--join 100000 [--register file]] [--offline 10000] [--live 200]`: LAN sync's figures
 // (issue 10), each PC a core host (the core in its worker, as in the app) with its own file and its sync port
 // on loopback, paired through the sync calls and talking over real TLS.
 //
 //   live     a change on one PC, until the other PC's core says it changed (what makes its screen refetch)
 //   offline  changes made while the other PC's sync was off, from turning it back on until it holds them all
 //   join     a new, empty PC joining an inn of N guests (the benchmark's register, built through the write
-//            path), from pairing until it holds everything
+//            path), from pairing until it holds everything: by a copy of the register (first join by
+//            snapshot, docs/sync-protocol.md), with the time to the swap and the size of the copy
 //
 // Each prints its figure beside its target. A naive baseline has no meaning here (there is no other way to
 // move the log between PCs in the app), so the figures stand alone.
@@ -25,11 +26,22 @@ const { values: args } = parseArgs({
     join: { type: 'string' },
     offline: { type: 'string', default: '10000' },
     live: { type: 'string', default: '200' },
+    /**
+     * The inn's register for --join, instead of the benchmark's cached one for this checkout: a worktree whose
+     * sources hash differently (build-database.ts) would otherwise rebuild it, and remove other versions.
+     */
+    register: { type: 'string' },
   },
 });
 const log = (line: string) => console.log(line);
 const quiet = { info() {}, warn: console.warn, error: console.error };
 const root = mkdtempSync(join(tmpdir(), 'yadocho-sync-bench-'));
+
+type JoinStatusView = SyncStatusView & {
+  peers: Array<SyncStatusView['peers'][number] & { snapshot?: { done: number; total: number } | null }>;
+  joinedBySnapshot?: { at: string; bytes: number } | null;
+};
+const mb = (bytes: number) => Math.round(bytes / (1024 * 1024)).toLocaleString('en');
 
 type Pc = { host: CoreHost; call: SyncCaller; port: number; file: string };
 
@@ -146,9 +158,9 @@ async function offlineCatchUp(changes: number) {
 }
 
 async function joinInn(size: number) {
-  const built = ensureDatabase(size, { rebuild: false, log });
+  const source = args.register ?? ensureDatabase(size, { rebuild: false, log }).file;
   const copy = join(root, `inn-${size}.sqlite`);
-  copyFileSync(built.file, copy);
+  copyFileSync(source, copy);
   // The bench's writer gives staff no roles; the copy's first member becomes its owner to turn sync on.
   const db = new Database(copy);
   db.prepare(`UPDATE staff SET roles = '["owner","manager"]' WHERE rowid = (SELECT min(rowid) FROM staff)`).run();
@@ -159,16 +171,22 @@ async function joinInn(size: number) {
   await staffed(fresh, '新しいPC');
   const started = performance.now();
   await pairPcs(inn.call, fresh.call, inn.port);
+  const paired = performance.now();
   let last = 0;
+  let swapped: number | null = null;
+  const elapsed = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
   await until(
     'the new PC to hold the inn',
     async () => {
       const status = await inn.call<SyncStatusView>('sync.status');
-      const behind = status.peers[0]?.behind ?? -1;
-      if (performance.now() - last > 10_000) {
+      const mine = await fresh.call<JoinStatusView>('sync.status');
+      if (swapped === null && mine.joinedBySnapshot) swapped = performance.now();
+      if (performance.now() - last > 5_000) {
         last = performance.now();
+        const peer = mine.peers[0];
+        const copy = peer?.snapshot ? ` (${mb(peer.snapshot.done)} / ${mb(peer.snapshot.total)} MB)` : '';
         log(
-          `    ${((performance.now() - started) / 1000).toFixed(0)} s: ${behind.toLocaleString('en')} transactions to send`,
+          `    ${elapsed(started)} s: new PC ${peer?.state ?? '-'}${copy}; inn ${status.peers[0]?.state ?? '-'}, ${(status.peers[0]?.behind ?? 0).toLocaleString('en')} transactions to send`,
         );
       }
       return status;
@@ -177,8 +195,12 @@ async function joinInn(size: number) {
     3_600_000,
   );
   const seconds = (performance.now() - started) / 1000;
+  const joined = await fresh.call<JoinStatusView>('sync.status');
+  const how = joined.joinedBySnapshot
+    ? `by a copy of ${mb(joined.joinedBySnapshot.bytes)} MB, swapped in ${(((swapped ?? performance.now()) - started) / 1000).toFixed(1)} s`
+    : 'by replay';
   log(
-    `  join: a new PC received an inn of ${size.toLocaleString('en')} guests (${guestCount(fresh.file).toLocaleString('en')} guests) in ${seconds.toFixed(1)} s (target ≤ 60 s at 100,000)`,
+    `  join: a new PC received an inn of ${size.toLocaleString('en')} guests (${guestCount(fresh.file).toLocaleString('en')} guests) in ${seconds.toFixed(1)} s, ${how}; pairing took ${((paired - started) / 1000).toFixed(1)} s (target ≤ 60 s at 100,000)`,
   );
   await inn.host.close();
   await fresh.host.close();

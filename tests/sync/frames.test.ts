@@ -43,6 +43,40 @@ describe('frames', () => {
     expect(() => createFrameDecoder().push(notUtf8)).toThrow(FrameError);
   });
 
+  it('carries bytes as they are in a binary frame, split anywhere, between JSON frames', () => {
+    const data = Buffer.from(Array.from({ length: 70_000 }, (_, i) => i % 251));
+    const chunk = { t: 'snapshot_chunk', id: 'x', at: 4096, data };
+    const bytes = Buffer.concat([encodeFrame({ a: 1 }), encodeFrame(chunk), encodeFrame('宿帳')]);
+    // The binary frame is the bytes plus a small header, not a JSON (let alone base64) rendering of them.
+    expect(encodeFrame(chunk).length).toBeLessThan(data.length + 100);
+    const decoder = createFrameDecoder();
+    const pieces: unknown[] = [];
+    for (let at = 0; at < bytes.length; at += 997) pieces.push(...decoder.push(bytes.subarray(at, at + 997)));
+    expect(pieces).toEqual([{ a: 1 }, chunk, '宿帳']);
+    expect((pieces[1] as { data: unknown }).data).toBeInstanceOf(Uint8Array);
+  });
+
+  it('refuses a binary frame too large, or whose header does not fit or is not a JSON object', () => {
+    expect(() => encodeFrame({ data: Buffer.alloc(MAX_FRAME_BYTES) })).toThrow(
+      expect.objectContaining({ code: 'frame_too_large' }),
+    );
+    const header = Buffer.alloc(4);
+    header.writeUInt32BE((0x80000000 | (MAX_FRAME_BYTES + 1)) >>> 0, 0);
+    expect(() => createFrameDecoder().push(header)).toThrow(expect.objectContaining({ code: 'frame_too_large' }));
+    const frame = (json: Buffer, declared: number) => {
+      const head = Buffer.alloc(8);
+      head.writeUInt32BE((0x80000000 | (4 + json.length)) >>> 0, 0);
+      head.writeUInt32BE(declared, 4);
+      return Buffer.concat([head, json]);
+    };
+    expect(() => createFrameDecoder().push(frame(Buffer.from('{}'), 99))).toThrow(
+      expect.objectContaining({ code: 'frame_malformed' }),
+    );
+    expect(() => createFrameDecoder().push(frame(Buffer.from('[1]'), 3))).toThrow(
+      expect.objectContaining({ code: 'frame_malformed' }),
+    );
+  });
+
   it('closes the channel with a typed error on a malformed frame', async () => {
     const [a, b] = await socketPair();
     const { channel } = openFramedChannel(b, { deviceId: 'A', role: 'member' });

@@ -14,7 +14,7 @@ import { type InspectTask, inspectFile } from './inspect.ts';
 // - `inspect`: reads backup files without changing them (inspect.ts): the list, a restore's check.
 
 export type ThreadTask =
-  | { task: 'copy'; source: string; dest: string; stepPages: number }
+  | { task: 'copy'; source: string; dest: string; stepPages: number; integrity?: 'quick' | 'none' }
   | { task: 'inspect'; files: InspectTask[] };
 
 export type FromBackupThread =
@@ -34,7 +34,7 @@ const post = (message: FromBackupThread) => port.postMessage(message);
 
 class Stopped extends Error {}
 
-async function copy(source: string, dest: string, stepPages: number) {
+async function copy(source: string, dest: string, stepPages: number, integrity: 'quick' | 'none') {
   let stopped = false;
   port.on('message', (message) => {
     if (message === 'stop') stopped = true;
@@ -59,9 +59,10 @@ async function copy(source: string, dest: string, stepPages: number) {
     db.close();
   }
   post({ type: 'checking' });
-  post({ type: 'copied', inspection: inspectFile({ file: dest, integrity: 'quick', seal: true }) });
+  post({ type: 'copied', inspection: inspectFile({ file: dest, integrity, seal: true }) });
 }
 
 // Not a top-level await: the bundle for Electron is CommonJS.
-if (task.task === 'copy') void copy(task.source, task.dest, task.stepPages).finally(() => port.close());
+if (task.task === 'copy')
+  void copy(task.source, task.dest, task.stepPages, task.integrity ?? 'quick').finally(() => port.close());
 else post({ type: 'inspected', inspections: task.files.map((file) => inspectFile(file)) });

@@ -40,6 +40,11 @@ export function copyInThread(options: {
   source: string;
   dest: string;
   stepPages: number;
+  /**
+   * The copy's check: `quick` (a backup) or `none` (a register copy for a new PC, which checks it itself on
+   * arrival, after the digest: checking the same pages twice would add seconds per gigabyte to a join).
+   */
+  integrity?: 'quick' | 'none';
   onProgress(done: number, total: number): void;
   signal: AbortSignal;
 }): { result: Promise<CopyOutcome>; ended: Promise<void> } {
@@ -48,6 +53,7 @@ export function copyInThread(options: {
     source: options.source,
     dest: options.dest,
     stepPages: options.stepPages,
+    integrity: options.integrity,
   });
   let checking = false;
   const result = new Promise<CopyOutcome>((resolve, reject) => {

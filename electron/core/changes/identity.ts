@@ -13,6 +13,7 @@ import { uuidToBytes } from '../../../db/log/codec.ts';
 //   remembers its file's path, device and inode (meta.node_file); a different file means a new epoch.
 // - Restored in place: a small file beside the database (<file>.node) keeps the latest stamp this node has
 //   written; a database whose own latest stamp is older than that is an older copy, and takes a new epoch.
+// - A copy received for a first join by snapshot: marked `node_new_epoch` by the receiver.
 // An in-memory database (tests) has one epoch.
 
 export type NodeIdentity = { nodeId: string; newEpoch: boolean; reason: string | null };
@@ -67,7 +68,11 @@ export function openNodeIdentity(db: Database): NodeIdentity {
   const current = meta.get('node_id') as string | undefined;
   const mark = fileMark(db.name);
   let reason: string | null = null;
+  // A register copy a member sent for a first join (sync/snapshot/stage.ts) says so itself: whatever file it
+  // now is, it is not the member's, and must never write under the member's node id.
+  const marked = meta.get('node_new_epoch') as string | undefined;
   if (!current) reason = 'new';
+  else if (marked) reason = marked;
   else if (mark) {
     const known = meta.get('node_file') as string | undefined;
     const was = known ? (JSON.parse(known) as FileMark) : null;
@@ -85,6 +90,7 @@ export function openNodeIdentity(db: Database): NodeIdentity {
       setMeta.run('node_id', nodeId);
     }
     if (mark) setMeta.run('node_file', JSON.stringify(mark));
+    if (marked) db.prepare("DELETE FROM meta WHERE key = 'node_new_epoch'").run();
   })();
   if (reason && reason !== 'new') recordHighWater(db, nodeId);
   return { nodeId, newEpoch: reason !== null && reason !== 'new', reason };

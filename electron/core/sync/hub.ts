@@ -2,6 +2,7 @@ import type { SyncMessage } from './messages.ts';
 import {
   createSyncSession,
   type SessionLimits,
+  type SessionSnapshot,
   type SessionStatus,
   type SyncLog,
   type SyncSession,
@@ -22,6 +23,8 @@ export function createSyncHub(options: {
   device: string;
   now(): number;
   limits?: Partial<SessionLimits>;
+  /** The first join by snapshot (snapshot/coordinator.ts); without it every join is a replay. */
+  snapshot?: SessionSnapshot;
   /** Told when a session ends (the screens' state changes). */
   onSessionClosed?(peer: string, reason: string): void;
 }) {
@@ -41,6 +44,7 @@ export function createSyncHub(options: {
         peer,
         now: options.now,
         limits: options.limits,
+        snapshot: options.snapshot,
         send: (message) => link.send(message),
         onApplied: () => pumpAll(peer),
         onClosed: (reason) => {

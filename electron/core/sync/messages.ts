@@ -5,6 +5,14 @@ import { z } from 'zod';
 // malformed one is refused there, one by one, without losing the rest of its batch.
 
 export const PROTOCOL_VERSION = 1;
+/**
+ * The first join by snapshot (snapshot/): a capability in `hello`, not a protocol version, so a PC without it
+ * (an older release) ignores the field, never receives a snapshot message, and a new PC joins it by replay.
+ */
+export const SNAPSHOT_VERSION = 1;
+/** Bytes of the register copy per `snapshot_chunk` (before base64), and chunks unacknowledged at a time. */
+export const SNAPSHOT_CHUNK_BYTES = 1024 * 1024;
+export const SNAPSHOT_WINDOW = 8;
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 const stamp = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
@@ -20,6 +28,10 @@ export const helloMessage = z.object({
   protocol: z.number().int().positive(),
   device: z.string().min(1).max(100),
   schema: z.number().int().nonnegative(),
+  /** This PC can send and take a register copy (SNAPSHOT_VERSION); absent on older PCs. */
+  snapshot: z.number().int().positive().optional(),
+  /** This PC holds no register of its own and has never synced: it asks to join by a copy, not by replay. */
+  wantSnapshot: z.boolean().optional(),
 });
 
 /**
@@ -67,7 +79,49 @@ export const byeMessage = z.object({
   reason: z.enum(['protocol', 'apply_failed', 'closing']),
 });
 
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const snapshotId = uuid;
+
+/** New PC → member, once the member acknowledged all of the new PC's own transactions: send me a copy now. */
+export const snapshotAskMessage = z.object({ t: z.literal('snapshot_ask') });
+
+/** Either side: no snapshot (the member cannot make one, or the new PC could not take it): replay instead. */
+export const snapshotRefusedMessage = z.object({
+  t: z.literal('snapshot_refused'),
+  reason: z.enum(['sample_data', 'schema', 'busy', 'copy_failed', 'check_failed', 'no_space', 'cancelled']),
+});
+
+/** Member → new PC: a copy of `bytes` bytes of a register at schema `schema` follows in chunks. */
+export const snapshotBeginMessage = z.object({
+  t: z.literal('snapshot_begin'),
+  id: snapshotId,
+  bytes: count,
+  schema: z.number().int().nonnegative(),
+});
+
+/** One piece of the copy at byte `at`: the bytes travel as they are, in a binary frame (transport/frames.ts). */
+export const snapshotChunkMessage = z.object({
+  t: z.literal('snapshot_chunk'),
+  id: snapshotId,
+  at: count,
+  data: z.custom<Uint8Array>(
+    (bytes) => bytes instanceof Uint8Array && bytes.length > 0 && bytes.length <= SNAPSHOT_CHUNK_BYTES,
+  ),
+});
+
+/** New PC → member: the copy is on disk up to `upTo` bytes (the member's send window moves on). */
+export const snapshotAckMessage = z.object({ t: z.literal('snapshot_ack'), id: snapshotId, upTo: count });
+
+/** Member → new PC: all bytes sent; their SHA-256, which the new PC checks before anything else. */
+export const snapshotEndMessage = z.object({ t: z.literal('snapshot_end'), id: snapshotId, sha256 });
+
 export const syncMessage = z.discriminatedUnion('t', [
+  snapshotAskMessage,
+  snapshotRefusedMessage,
+  snapshotBeginMessage,
+  snapshotChunkMessage,
+  snapshotAckMessage,
+  snapshotEndMessage,
   helloMessage,
   haveMessage,
   txsMessage,
@@ -78,3 +132,5 @@ export const syncMessage = z.discriminatedUnion('t', [
 
 export type SyncMessage = z.infer<typeof syncMessage>;
 export type TxsMessage = z.infer<typeof txsMessage>;
+export type SnapshotMessage = Extract<SyncMessage, { t: `snapshot_${string}` }>;
+export type SnapshotRefusal = z.infer<typeof snapshotRefusedMessage>['reason'];

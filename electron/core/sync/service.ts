@@ -1,9 +1,11 @@
 import { createPrivateKey } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import type { SyncPeer, SyncStatus } from '../../../shared/contract/sync.ts';
+import type { RestoreHook } from '../backups/service.ts';
 import type { Logger } from '../context.ts';
 import { formatDeviceId, parseDeviceId, shortDeviceId } from './device/device-id.ts';
 import { type LoadedIdentity, loadOrCreateDeviceIdentity } from './device/identity.ts';
@@ -15,6 +17,7 @@ import { keepOnRevoke, type Merged, mergeOps } from './membership/merge.ts';
 import { createGroup, type MembershipOp, opId, opSchema, signRevoke } from './membership/ops.ts';
 import { createPairingFlow } from './pairing-flow.ts';
 import type { SyncLog } from './session.ts';
+import { createSnapshotCoordinator } from './snapshot/coordinator.ts';
 import { DEFAULT_SYNC_PORT, type PeerAddress, readSyncFile, type SyncFile, writeSyncFile } from './state-file.ts';
 import type { PeerChannel } from './transport/frames.ts';
 import { connectToPeer, type SyncListener, startSyncListener } from './transport/tls.ts';
@@ -60,6 +63,11 @@ export function createSyncService(options: {
   logger: Logger;
   /** Whether the register holds guests of its own (not sample data): joining a group then merges them. */
   hasGuests: () => boolean;
+  /**
+   * The first join by snapshot: the register (its file is copied for a new PC) and the worker's restore hook
+   * (a copy received is swapped in as a restore is). Without them every join is a replay.
+   */
+  snapshot?: { db: Database; restore: RestoreHook | undefined };
 }) {
   const { settings, log, clock, logger } = options;
   const folder = settings.folder;
@@ -80,6 +88,21 @@ export function createSyncService(options: {
   let discovery: Discovery | null = null;
   let closed = false;
   const redialMs = settings.redialMs ?? 5_000;
+  const snapshots = options.snapshot
+    ? createSnapshotCoordinator({
+        db: options.snapshot.db,
+        log,
+        folder,
+        file,
+        save: () => writeSyncFile(folder, file),
+        hasOwnGuests: options.hasGuests,
+        restore: options.snapshot.restore,
+        clock,
+        logger,
+      })
+    : null;
+  // A swap of a received copy that the previous core began is finished here, before any session starts.
+  snapshots?.start();
 
   const save = () => writeSyncFile(folder, file);
   const me = () => identity?.deviceId ?? '';
@@ -110,7 +133,7 @@ export function createSyncService(options: {
       certPem: identity.certPem,
       privateKey: createPrivateKey(identity.keyPem),
     };
-    hub = createSyncHub({ log, device: identity.deviceId, now: clock });
+    hub = createSyncHub({ log, device: identity.deviceId, now: clock, snapshot: snapshots?.session });
     return identity;
   };
 
@@ -273,21 +296,36 @@ export function createSyncService(options: {
   const startNow = async () => {
     const self = await ensureIdentity();
     if (listener || closed) return;
-    try {
-      listener = await startSyncListener({
-        identity: self,
-        host: settings.host ?? '0.0.0.0',
-        port: file.port,
-        admit: (deviceId) => admit(deviceId),
-        onPeer: (channel) => {
-          if (channel.role === 'pairing') return pairing.inviterChannel(channel, signer as Identity, file.ops);
-          onMemberChannel(channel, channel.deviceId);
-        },
-      });
-      problem = null;
-    } catch (error) {
-      problem = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 'port_in_use' : 'listen_failed';
-      logger.warn(`sync: the sync port ${file.port} could not listen (${problem})`);
+    // A core reopened on a swapped-in register (a restore, a joining copy) starts while the previous core's
+    // listener may still be letting its port go: a port in use is tried a few times before it is reported.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        listener = await startSyncListener({
+          identity: self,
+          host: settings.host ?? '0.0.0.0',
+          port: file.port,
+          admit: (deviceId) => admit(deviceId),
+          onPeer: (channel) => {
+            if (channel.role === 'pairing') return pairing.inviterChannel(channel, signer as Identity, file.ops);
+            onMemberChannel(channel, channel.deviceId);
+          },
+        });
+        problem = null;
+        break;
+      } catch (error) {
+        problem = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 'port_in_use' : 'listen_failed';
+        if (problem === 'port_in_use' && attempt < 5 && !closed) {
+          await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
+          continue;
+        }
+        logger.warn(`sync: the sync port ${file.port} could not listen (${problem})`);
+        break;
+      }
+    }
+    if (closed) {
+      await listener?.close();
+      listener = null;
+      return;
     }
     // Listening on loopback only (several PCs on one machine, tests) there is no LAN to be found on.
     if (settings.discovery !== false && listener && !isLoopback(settings.host ?? '0.0.0.0')) {
@@ -322,9 +360,18 @@ export function createSyncService(options: {
   const start = () => inTurn(startNow);
   const stop = () => inTurn(stopNow);
 
-  const peerState = (deviceId: string): Pick<SyncPeer, 'state' | 'behind'> => {
+  const peerState = (deviceId: string): Pick<SyncPeer, 'state' | 'behind' | 'snapshot'> => {
     const session = hub?.session(deviceId);
     if (session && links.has(deviceId)) {
+      const copy = session.snapshotState();
+      if (copy) {
+        const progress = snapshots?.progress(deviceId) ?? null;
+        return {
+          state: copy === 'sending' ? 'sending_snapshot' : 'receiving_snapshot',
+          behind: 0,
+          snapshot: progress && progress.total > 0 ? progress : null,
+        };
+      }
       if (!session.isCaughtUpKnown()) return { state: 'connecting', behind: 0 };
       const status = session.status();
       if (status.peerSchema !== null && status.peerSchema > log.schema) return { state: 'update_here', behind: 0 };
@@ -357,6 +404,9 @@ export function createSyncService(options: {
         };
       }),
       pairing: pairing.status(),
+      joinedBySnapshot: file.snapshot.joined
+        ? { at: file.snapshot.joined.at, bytes: file.snapshot.joined.bytes }
+        : null,
       discovered: (discovery?.peers() ?? [])
         .filter((found) => found.device !== me() && !isMember(found.device))
         .map((found) => ({
@@ -456,6 +506,7 @@ export function createSyncService(options: {
     },
     async close() {
       closed = true;
+      snapshots?.close();
       pairing.cancel();
       await stop();
     },

@@ -1,7 +1,15 @@
 import type { ApplyReport } from '../changes/apply.ts';
 import type { Bucket, Digest, OriginState } from '../changes/origins.ts';
 import type { ShippedTx } from '../changes/shipped.ts';
-import { PROTOCOL_VERSION, type SyncMessage, syncMessage, type TxsMessage } from './messages.ts';
+import {
+  PROTOCOL_VERSION,
+  SNAPSHOT_VERSION,
+  type SnapshotMessage,
+  type SnapshotRefusal,
+  type SyncMessage,
+  syncMessage,
+  type TxsMessage,
+} from './messages.ts';
 
 // One sync session: this PC and one paired PC, over one connection (docs/sync-protocol.md). Both sides run
 // the same code. In short:
@@ -11,6 +19,13 @@ import { PROTOCOL_VERSION, type SyncMessage, syncMessage, type TxsMessage } from
 //                      after the batch committed and says what the receiver now holds, read from its log
 //   buckets ↔ txs      a digest disagreed: per-day counts, and the days that differ are sent again
 // After catch-up, every local write and every batch taken from a third PC is pushed at once (pump).
+//
+// First join by snapshot (snapshot/, docs/sync-protocol.md): a new, empty PC says `wantSnapshot` in its
+// hello. A member that can serve it sends it nothing of its log; the new PC sends its own few transactions
+// as usual, and once they are all acknowledged it asks (`snapshot_ask`); the member copies its register,
+// which now holds them, and streams it (`snapshot_begin`, `_chunk` ↔ `_ack`, `_end`). Files and threads live
+// behind `SessionSnapshot`; the session only gates the pump and routes the messages. Either side may refuse
+// (`snapshot_refused`): the session then goes on as a replay.
 //
 // Nothing here keeps a cursor of its own that could run ahead of the database: what this PC holds is read
 // from its log each time, and what the peer holds is what the peer's acks said. A batch continues from a
@@ -98,6 +113,28 @@ export type SessionStatus = {
 
 export type SyncSession = ReturnType<typeof createSyncSession>;
 
+/** A copy being sent (member side): acks move its window; cancel stops it and removes its file. */
+export type SnapshotStream = { ack(id: string, upTo: number): void; cancel(): void };
+/** A copy being received (new PC side): takes the member's snapshot messages; cancel drops the partial file. */
+export type SnapshotInbox = { take(message: SnapshotMessage): void; cancel(): void };
+
+/** What a session needs of the snapshot machinery (snapshot/coordinator.ts); absent: replay only. */
+export type SessionSnapshot = {
+  /** New PC: whether to ask `peer` for a copy; true claims the one join this PC makes (released by release). */
+  wants(peer: string): boolean;
+  release(peer: string): void;
+  /** Member: null when it can send `peer` a copy now, or why not. */
+  refusal(peer: string, peerSchema: number): SnapshotRefusal | null;
+  serve(peer: string, send: (message: SnapshotMessage) => void, ended: () => void): SnapshotStream;
+  receive(
+    peer: string,
+    send: (message: SnapshotMessage) => void,
+    fail: (reason: SnapshotRefusal) => void,
+  ): SnapshotInbox;
+};
+
+type SnapshotPhase = 'none' | 'serving' | 'awaiting' | 'asked';
+
 type Inflight = { batch: number; sentAt: number; ends: Map<string, number> };
 
 export function createSyncSession(options: {
@@ -112,6 +149,7 @@ export function createSyncSession(options: {
   /** Told when the session ends, by either side or a protocol error. */
   onClosed?(reason: string): void;
   limits?: Partial<SessionLimits>;
+  snapshot?: SessionSnapshot;
 }) {
   const { log, send, now } = options;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -126,10 +164,27 @@ export function createSyncSession(options: {
   const sent = new Map<string, number>();
   let inflight: Inflight[] = [];
   const stats = emptyStats();
+  const snapshot = options.snapshot;
+  let wantsSnapshot = false;
+  let snapshotPhase: SnapshotPhase = 'none';
+  let stream: SnapshotStream | null = null;
+  let inbox: SnapshotInbox | null = null;
+
+  /** The snapshot is over here (done elsewhere, refused or failed): the session is an ordinary one now. */
+  const endSnapshot = () => {
+    stream?.cancel();
+    inbox?.cancel();
+    stream = null;
+    inbox = null;
+    if (wantsSnapshot) snapshot?.release(options.peer);
+    wantsSnapshot = false;
+    snapshotPhase = 'none';
+  };
 
   const close = (reason: string, tell: boolean) => {
     if (phase === 'closed') return;
     if (tell) send({ t: 'bye', reason: reason === 'protocol' ? 'protocol' : 'closing' });
+    endSnapshot();
     phase = 'closed';
     closeReason = reason;
     options.onClosed?.(reason);
@@ -145,6 +200,8 @@ export function createSyncSession(options: {
   /** Sends what the peer lacks, per origin from where it was last sent, while the window has room. */
   const pump = () => {
     if (phase !== 'ready' || !haveFromPeer) return;
+    // A new PC that takes a copy gets none of the log: the copy holds it.
+    if (snapshotPhase === 'serving') return;
     const origins = log.states().sort((a, b) => (a.node < b.node ? -1 : 1));
     while (inflight.length < limits.inflight) {
       const transactions: ShippedTx[] = [];
@@ -203,6 +260,7 @@ export function createSyncSession(options: {
       }
     }
     pump();
+    maybeAsk();
   };
 
   const receiveTxs = (message: TxsMessage) => {
@@ -254,6 +312,52 @@ export function createSyncSession(options: {
       if (end !== undefined && upTo < end) sent.set(node, acked.get(node) as number);
     }
     pump();
+    maybeAsk();
+  };
+
+  const behind = (): number => {
+    if (!haveFromPeer) return 0;
+    let total = 0;
+    for (const { node } of log.states()) total += log.countAfter(node, acked.get(node) ?? 0);
+    return total;
+  };
+
+  /** New PC: once the member holds every transaction this PC wrote, the copy it makes loses none of them. */
+  const maybeAsk = () => {
+    if (snapshotPhase !== 'awaiting' || !snapshot || !haveFromPeer || inflight.length > 0 || behind() > 0) return;
+    snapshotPhase = 'asked';
+    inbox = snapshot.receive(options.peer, send, (reason) => {
+      send({ t: 'snapshot_refused', reason });
+      close('snapshot_failed', true);
+    });
+    send({ t: 'snapshot_ask' });
+  };
+
+  const receiveSnapshot = (message: SnapshotMessage) => {
+    switch (message.t) {
+      case 'snapshot_ask': {
+        if (snapshotPhase !== 'serving' || stream || !snapshot) return send({ t: 'snapshot_refused', reason: 'busy' });
+        stream = snapshot.serve(options.peer, send, () => {
+          // The copy could not be made or sent (the stream said why): the new PC replays instead.
+          stream = null;
+          snapshotPhase = 'none';
+          pump();
+        });
+        return;
+      }
+      case 'snapshot_ack':
+        return stream?.ack(message.id, message.upTo);
+      case 'snapshot_refused': {
+        const serving = snapshotPhase === 'serving';
+        endSnapshot();
+        // The member refused: it pumps its log now, and this PC takes it by replay. The new PC refused (its
+        // copy failed): it closes and asks again next time.
+        if (serving) pump();
+        return;
+      }
+      default:
+        if (snapshotPhase === 'asked') inbox?.take(message);
+    }
   };
 
   const receiveBuckets = (message: Extract<SyncMessage, { t: 'buckets' }>) => {
@@ -278,7 +382,15 @@ export function createSyncSession(options: {
     peer: options.peer,
     /** Opens the session: this side's hello. */
     start() {
-      send({ t: 'hello', protocol: PROTOCOL_VERSION, device: options.device, schema: log.schema });
+      wantsSnapshot = snapshot?.wants(options.peer) ?? false;
+      send({
+        t: 'hello',
+        protocol: PROTOCOL_VERSION,
+        device: options.device,
+        schema: log.schema,
+        ...(snapshot ? { snapshot: SNAPSHOT_VERSION } : {}),
+        ...(wantsSnapshot ? { wantSnapshot: true } : {}),
+      });
     },
     receive(raw: unknown) {
       if (phase === 'closed') return;
@@ -291,6 +403,16 @@ export function createSyncSession(options: {
         if (message.device !== options.peer) return close('protocol', true);
         peerSchema = message.schema;
         phase = 'ready';
+        const peerServes = message.snapshot !== undefined && message.snapshot >= SNAPSHOT_VERSION;
+        const wanted = wantsSnapshot;
+        // Two empty PCs have nothing to copy for each other; a peer without the capability replays.
+        if (wanted && peerServes && !message.wantSnapshot) snapshotPhase = 'awaiting';
+        else if (wanted) endSnapshot();
+        if (message.wantSnapshot && snapshot && !wanted) {
+          const refusal = snapshot.refusal(options.peer, message.schema);
+          if (refusal) send({ t: 'snapshot_refused', reason: refusal });
+          else snapshotPhase = 'serving';
+        }
         sendHave();
         return;
       }
@@ -298,7 +420,8 @@ export function createSyncSession(options: {
       if (message.t === 'have') return receiveHave(message.origins, message.ask === true);
       if (message.t === 'txs') return receiveTxs(message);
       if (message.t === 'ack') return receiveAck(message);
-      return receiveBuckets(message);
+      if (message.t === 'buckets') return receiveBuckets(message);
+      return receiveSnapshot(message);
     },
     /** New transactions here (a local write, or a batch from another peer): send them on. */
     pump,
@@ -328,11 +451,12 @@ export function createSyncSession(options: {
     /** Both hellos and the peer's holdings are in: until then nothing can be said of what it lacks. */
     isCaughtUpKnown: () => phase === 'ready' && haveFromPeer,
     /** How many transactions this PC holds that the peer has not acknowledged. */
-    behind(): number {
-      if (!haveFromPeer) return 0;
-      let total = 0;
-      for (const { node } of log.states()) total += log.countAfter(node, acked.get(node) ?? 0);
-      return total;
+    behind,
+    /** A copy of the register on its way: `sending` it to the peer, or `receiving` it from the peer. */
+    snapshotState(): 'sending' | 'receiving' | null {
+      if (snapshotPhase === 'serving') return 'sending';
+      if (snapshotPhase === 'awaiting' || snapshotPhase === 'asked') return 'receiving';
+      return null;
     },
     status(): SessionStatus {
       return { peer: options.peer, phase, peerSchema, closeReason, stats: { ...stats } };

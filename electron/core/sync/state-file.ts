@@ -25,6 +25,16 @@ const syncFileSchema = z.object({
    * joined shows under its new name, while the member list keeps the name it was added under.
    */
   names: z.record(z.string(), z.string().min(1).max(40)).default({}),
+  /** The first join by snapshot (snapshot/coordinator.ts): done, failed tries, or a swap to finish at start. */
+  snapshot: z
+    .object({
+      joined: z.object({ from: z.string(), at: z.string(), bytes: z.number().int().nonnegative() }).nullable(),
+      failures: z.number().int().nonnegative(),
+      pending: z
+        .object({ from: z.string(), at: z.string(), aside: z.string(), bytes: z.number().int().nonnegative() })
+        .nullable(),
+    })
+    .default({ joined: null, failures: 0, pending: null }),
 });
 export type SyncFile = z.infer<typeof syncFileSchema>;
 export type PeerAddress = z.infer<typeof address>;
@@ -39,6 +49,7 @@ export function readSyncFile(folder: string, defaults: { name: string; port: num
     ops: [],
     addresses: {},
     names: {},
+    snapshot: { joined: null, failures: 0, pending: null },
   };
   const path = join(folder, FILE);
   if (!existsSync(path)) return fresh;
