@@ -166,6 +166,7 @@ export function createCore(options: CoreOptions): Core {
   const backups = createBackupService(ctx, { ...options.backups, restore: options.restore });
   // Made once the core exists (it reads and feeds the core's log); the sync calls reach it through this.
   let sync: SyncService | null = null;
+  let lastCallAt = 0;
 
   const searchIndex = createSearchIndex(db);
   changes.onRowWritten('guests', (before, after) => searchIndex.onGuestWritten(before as never, after as never));
@@ -368,7 +369,11 @@ export function createCore(options: CoreOptions): Core {
 
   const core: Core = {
     nodeId,
-    call: (name, input, callOptions) => dispatch(name, input, callOptions),
+    call: (name, input, callOptions) => {
+      // Staff at work: other PCs' messages wait (sync/desk-first.ts). The screens' own status polls do not count.
+      if (!name.startsWith('sync.')) lastCallAt = performance.now();
+      return dispatch(name, input, callOptions);
+    },
     onChanged(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -424,6 +429,7 @@ export function createCore(options: CoreOptions): Core {
         logger,
         hasGuests: () => registerHasOwnGuests(db),
         snapshot: { db, restore: options.restore },
+        lastCallAt: () => lastCallAt,
       })
     : null;
   if (sync) core.onChanged(() => sync?.localChanged());

@@ -71,6 +71,26 @@ async function addGuests(pc: Pc, count: number, prefix: string) {
 const guestNames = (pc: Pc) => pc.db.prepare('SELECT family_name FROM guests ORDER BY family_name').pluck().all();
 
 describe('sync session', () => {
+  it('never sends a change back to the PC it came from', async () => {
+    let now = Date.parse('2026-06-15T10:00:00+09:00');
+    const a = await makePc('A', () => now);
+    const b = await makePc('B', () => now);
+    const wire = link(a, b);
+    wire.flush();
+    for (let i = 0; i < 5; i++) {
+      now += 1_000;
+      await addGuests(a, 1, `live${i}`);
+      wire.flush();
+    }
+    expect(guestNames(b)).toEqual(guestNames(a));
+    const echoed = wire
+      .sentBy('B')
+      .filter((m): m is Extract<SyncMessage, { t: 'txs' }> => m.t === 'txs')
+      .flatMap((m) => m.transactions as Array<{ node: string }>)
+      .filter((tx) => tx.node === a.core.nodeId);
+    expect(echoed).toEqual([]);
+  });
+
   it('a new PC catches up in batches, each origin in its own order, and then receives every write live', async () => {
     let now = Date.parse('2026-06-15T10:00:00+09:00');
     const a = await makePc('A', () => now);

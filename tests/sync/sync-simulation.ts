@@ -176,7 +176,14 @@ export async function simulateSync(seed: number, steps = 160): Promise<SyncSimul
       log,
       device,
       now: () => now,
-      limits: { batchTransactions: r.int(2, 40), batchEntries: 400, ackTimeoutMs: 2_000, antiEntropyMs: 60_000 },
+      limits: {
+        batchTransactions: r.int(2, 40),
+        batchEntries: 400,
+        ackTimeoutMs: 2_000,
+        antiEntropyMs: 60_000,
+        // Counted by ranges (as a large backlog is) from a few transactions on, or always whole.
+        exactCountBelow: r.pick([0, 3, 20, 10_000]),
+      },
     });
     core.onChanged(() => hub.localChanged());
     return { index, file, db, core, nodeId, offset, device, hub, log, member: index < MEMBERS };
@@ -274,6 +281,14 @@ export async function simulateSync(seed: number, steps = 160): Promise<SyncSimul
     for (const pc of pcs) for (const status of pc.hub.status()) addStats(status.stats);
     result.acknowledged = acked.size;
     check(members(), acked, seed);
+    // Converged: no session may still say its peer lacks anything (the screen would show it sending forever).
+    for (const pc of pcs) {
+      for (const status of pc.hub.status()) {
+        if (status.known && status.behind !== 0) {
+          throw new Diverged(`seed ${seed}: PC ${pc.index} says a peer lacks ${status.behind} transactions`);
+        }
+      }
+    }
     const stranger = pcs[MEMBERS] as SimPc;
     if ((deliveredTo.get(stranger.index) ?? 0) > 0)
       throw new Diverged(`seed ${seed}: the unpaired PC received ${deliveredTo.get(stranger.index)} messages`);

@@ -50,6 +50,10 @@ export function createOriginLog(db: Database, exporter: Exporter) {
   const heldNodes = db.prepare('SELECT DISTINCT node FROM log_held').pluck();
   const countTxAfter = db.prepare('SELECT count(*) FROM log_tx WHERE node = ? AND hlc > ? AND call IS NOT ?').pluck();
   const countHeldAfter = db.prepare('SELECT count(*) FROM log_held WHERE node = ? AND hlc > ?').pluck();
+  const countTxBetween = db
+    .prepare('SELECT count(*) FROM log_tx WHERE node = ? AND hlc > ? AND hlc <= ? AND call IS NOT ?')
+    .pluck();
+  const countHeldBetween = db.prepare('SELECT count(*) FROM log_held WHERE node = ? AND hlc > ? AND hlc <= ?').pluck();
   const heldAfter = db.prepare('SELECT hlc, tx FROM log_held WHERE node = ? AND hlc > ? AND hlc <= ? ORDER BY hlc');
 
   /** log_nodes numbers by node id, read again when an unknown node is asked for (a new PC's first batch). */
@@ -132,6 +136,13 @@ export function createOriginLog(db: Database, exporter: Exporter) {
       const ref = refOf(node);
       const inLog = ref === undefined ? 0 : (countTxAfter.get(ref, after, sampleRef()) as number);
       return inLog + (countHeldAfter.get(heldBytes(node), after) as number);
+    },
+    /** How many transactions of `node` this PC holds with stamps in (after, until]: a walk over that range only. */
+    countBetween(node: string, after: number, until: number): number {
+      if (until <= after) return 0;
+      const ref = refOf(node);
+      const inLog = ref === undefined ? 0 : (countTxBetween.get(ref, after, until, sampleRef()) as number);
+      return inLog + (countHeldBetween.get(heldBytes(node), after, until) as number);
     },
   };
 }

@@ -13,6 +13,7 @@ export function syncLogOf(core: Pick<Core, 'changes'>): SyncLog {
     after: (node, after, limit) => origins.after(node, after, limit),
     inBucket: (node, bucket, until) => origins.inBucket(node, bucket, until),
     countAfter: (node, after) => origins.countAfter(node, after),
+    countBetween: (node, after, until) => origins.countBetween(node, after, until),
     apply: (batch) => core.changes.apply(batch),
     retryHeld: () => (origins.holdsAny() ? core.changes.retryHeld() : 0),
   };

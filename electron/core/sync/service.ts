@@ -7,6 +7,7 @@ import { CallFailure } from '../../../shared/contract/result.ts';
 import type { SyncPeer, SyncStatus } from '../../../shared/contract/sync.ts';
 import type { RestoreHook } from '../backups/service.ts';
 import type { Logger } from '../context.ts';
+import { createInbox, deskFirst, nextTurn } from './desk-first.ts';
 import { formatDeviceId, parseDeviceId, shortDeviceId } from './device/device-id.ts';
 import { type LoadedIdentity, loadOrCreateDeviceIdentity } from './device/identity.ts';
 import { createDialer } from './dialer.ts';
@@ -56,6 +57,9 @@ const membersMessage = z.object({
 
 type Link = { channel: PeerChannel; dialledBy: string; lastSeen: number };
 
+/** Messages whose handling is long work in the core's thread (a batch to apply): they give way to staff. */
+const HEAVY = new Set<unknown>(['txs']);
+
 export function createSyncService(options: {
   settings: SyncServiceOptions;
   log: SyncLog;
@@ -68,8 +72,11 @@ export function createSyncService(options: {
    * (a copy received is swapped in as a restore is). Without them every join is a replay.
    */
   snapshot?: { db: Database; restore: RestoreHook | undefined };
+  /** When staff's last call came (performance.now()): other PCs' messages wait while the desk works. */
+  lastCallAt?: () => number;
 }) {
   const { settings, log, clock, logger } = options;
+  const deskPaused = deskFirst({ lastCallAt: options.lastCallAt ?? (() => 0) });
   const folder = settings.folder;
   const file: SyncFile = readSyncFile(folder, {
     name: hostname().slice(0, 40) || 'PC',
@@ -220,18 +227,29 @@ export function createSyncService(options: {
     const link: Link = { channel, dialledBy, lastSeen: clock() };
     links.set(peer, link);
     lastSeen.set(peer, clock());
+    // Transactions to apply are the heavy work: they wait for the desk (desk-first.ts).
+    const inbox = createInbox(
+      (message) => {
+        return HEAVY.has((message as { t?: unknown } | null)?.t) ? deskPaused() : nextTurn();
+      },
+      (message) => {
+        if (closed) return; // the core is closing: the database may be gone by the time a message's turn comes
+        if ((message as { t?: unknown } | null)?.t === 'members') {
+          // A malformed member list is ignored (the next one, or the next connection, brings it again).
+          const members = membersMessage.safeParse(message);
+          if (members.success) receiveMembers(peer, channel, members.data);
+          return;
+        }
+        hub?.receive(peer, message);
+      },
+    );
     channel.onMessage((message) => {
       link.lastSeen = clock();
       lastSeen.set(peer, link.lastSeen);
-      if ((message as { t?: unknown } | null)?.t === 'members') {
-        // A malformed member list is ignored (the next one, or the next connection, brings it again).
-        const members = membersMessage.safeParse(message);
-        if (members.success) receiveMembers(peer, channel, members.data);
-        return;
-      }
-      hub?.receive(peer, message);
+      inbox.push(message);
     });
     channel.onClose(() => {
+      inbox.close();
       if (links.get(peer) !== link) return;
       links.delete(peer);
       hub?.detach(peer);

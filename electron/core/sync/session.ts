@@ -1,6 +1,7 @@
 import type { ApplyReport } from '../changes/apply.ts';
 import type { Bucket, Digest, OriginState } from '../changes/origins.ts';
 import type { ShippedTx } from '../changes/shipped.ts';
+import { createLagCounter } from './lag.ts';
 import {
   PROTOCOL_VERSION,
   SNAPSHOT_VERSION,
@@ -43,6 +44,8 @@ export type SyncLog = {
   after(node: string, after: number, limit: number): ShippedTx[];
   inBucket(node: string, bucket: number, until: number): ShippedTx[];
   countAfter(node: string, after: number): number;
+  /** How many transactions of the origin this PC holds with stamps in (after, until]. */
+  countBetween(node: string, after: number, until: number): number;
   /** Applies remote transactions in one SQLite transaction; throws when it could not commit. */
   apply(batch: readonly unknown[]): ApplyReport;
   /** Applies what was kept aside and can be applied now (the clock caught up); how many. */
@@ -59,14 +62,17 @@ export type SessionLimits = {
   ackTimeoutMs: number;
   /** How often the two sides compare their holdings again (the digests' backstop), once caught up. */
   antiEntropyMs: number;
+  /** A peer this far behind on an origin is counted whole every time; more, by the ranges moved (lag.ts). */
+  exactCountBelow: number;
 };
 
 export const DEFAULT_LIMITS: SessionLimits = {
-  batchTransactions: 500,
-  batchEntries: 20_000,
-  inflight: 2,
+  batchTransactions: 100,
+  batchEntries: 4_000,
+  inflight: 4,
   ackTimeoutMs: 30_000,
   antiEntropyMs: 10 * 60_000,
+  exactCountBelow: 10_000,
 };
 
 export type SessionStats = {
@@ -274,6 +280,15 @@ export function createSyncSession(options: {
       const node = (tx as { node?: unknown } | null)?.node;
       return typeof node === 'string' && takes.has(node);
     });
+    // The peer holds what it sends (each origin's part is a prefix of what it holds): never send it back.
+    // Marked before the apply, whose commit pumps every session at once (hub.ts): without this, every change
+    // came back to the PC that made it, as one more batch to apply, doubling live traffic.
+    for (const tx of message.transactions) {
+      const { node, hlc } = (tx ?? {}) as { node?: unknown; hlc?: unknown };
+      if (typeof node !== 'string' || typeof hlc !== 'number') continue;
+      acked.set(node, Math.max(acked.get(node) ?? 0, hlc));
+      sent.set(node, Math.max(sent.get(node) ?? 0, hlc));
+    }
     let report: ApplyReport;
     try {
       report = log.apply(batch);
@@ -315,12 +330,8 @@ export function createSyncSession(options: {
     maybeAsk();
   };
 
-  const behind = (): number => {
-    if (!haveFromPeer) return 0;
-    let total = 0;
-    for (const { node } of log.states()) total += log.countAfter(node, acked.get(node) ?? 0);
-    return total;
-  };
+  const lag = createLagCounter(log, { exactBelow: limits.exactCountBelow, now });
+  const behind = (): number => (haveFromPeer ? lag.count(acked) : 0);
 
   /** New PC: once the member holds every transaction this PC wrote, the copy it makes loses none of them. */
   const maybeAsk = () => {

@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createInbox, deskFirst, nextTurn } from '../../electron/core/sync/desk-first.ts';
+
+// Other PCs' batches give way to staff's calls in the core's one thread (sync/desk-first.ts): in order, once
+// the desk pauses, yet never held back for good. On a fake clock: the waits are the subject, not the machine.
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('the desk before sync', () => {
+  it('handles messages in order, a batch only once staff pause, and a light message at the next turn', async () => {
+    let lastCallAt = Date.now();
+    const paused = deskFirst({ lastCallAt: () => lastCallAt, now: () => Date.now(), quietMs: 40, maxWaitMs: 5_000 });
+    const handled: unknown[] = [];
+    const inbox = createInbox(
+      (message) => (message === 'batch' ? paused() : nextTurn()),
+      (message) => handled.push(message),
+    );
+    inbox.push('ack');
+    inbox.push('batch');
+    inbox.push('have');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(handled).toEqual(['ack']);
+    // Staff are typing: a call every 10 ms for 200 ms. The batch waits, and the message behind it too.
+    for (let i = 0; i < 20; i++) {
+      lastCallAt = Date.now();
+      await vi.advanceTimersByTimeAsync(10);
+      expect(handled).toEqual(['ack']);
+    }
+    lastCallAt = Date.now();
+    await vi.advanceTimersByTimeAsync(35);
+    expect(handled).toEqual(['ack']);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(handled).toEqual(['ack', 'batch', 'have']);
+  });
+
+  it('does not hold a batch back longer than its longest wait while the desk is busy all the time', async () => {
+    const paused = deskFirst({ lastCallAt: () => Date.now(), now: () => Date.now(), quietMs: 40, maxWaitMs: 100 });
+    const handled: unknown[] = [];
+    const inbox = createInbox(
+      () => paused(),
+      (message) => handled.push(message),
+    );
+    inbox.push('batch 1');
+    inbox.push('batch 2');
+    await vi.advanceTimersByTimeAsync(95);
+    expect(handled).toEqual([]);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(handled).toEqual(['batch 1']);
+    await vi.advanceTimersByTimeAsync(105);
+    expect(handled).toEqual(['batch 1', 'batch 2']);
+  });
+
+  it('drops what waits once the connection is closed', async () => {
+    const handled: unknown[] = [];
+    const inbox = createInbox(
+      () => new Promise<void>((resolve) => setTimeout(resolve, 20)),
+      (message) => handled.push(message),
+    );
+    inbox.push('a');
+    inbox.push('b');
+    inbox.close();
+    inbox.push('c');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(handled).toEqual([]);
+  });
+});
