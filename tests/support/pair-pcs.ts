@@ -35,9 +35,11 @@ export async function pairPcs(
   joiner: SyncCaller,
   memberSyncPort: number,
   memberHost = '127.0.0.1',
+  /** The new PC holds guests of its own, to go to every PC (the screen asks before it joins so). */
+  options: { mergeRegister?: boolean } = {},
 ): Promise<string> {
   await member('sync.invite');
-  await joiner('sync.join', { host: memberHost, port: memberSyncPort });
+  await joiner('sync.join', { host: memberHost, port: memberSyncPort, ...options });
   const shown = await until(
     'the member to show a code',
     () => member<SyncStatusView>('sync.status'),
