@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, openSync, readSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../db/open.ts';
 import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
@@ -22,7 +24,8 @@ import { printStorage, storageJson } from './storage.ts';
 import { measureUiLatency } from './ui-latency.ts';
 
 // `npm run bench [-- --quick] [--rebuild] [--build-only] [--out FILE]`: search, guest card, arrivals, write
-// latency and applying another PC's changes through the core's public API on 100,000 and 1,000,000
+// latency, applying another PC's changes and LAN sync (its own scripts, sync-figures.ts and
+// sync-load-figures.ts, at the end) through the core's public API on 100,000 and 1,000,000
 // generated guests (5 stays and 20 served rows per guest), each beside a naive way of doing the same, and
 // what the database file holds (the change log's share, bytes per logged field). The database is built
 // through the write path, every row logged (build-database.ts), and cached; --rebuild builds it again.
@@ -323,6 +326,18 @@ if (banquets.length > 0) {
   log('');
   printTable(banquets, log);
   all.push(...banquets);
+}
+// LAN sync (issue 10): each PC a core host with its sync port on loopback, in processes of their own (the
+// figures need their own event loops); the join and the desk under load on the 100,000 register built above.
+if (!args['build-only']) {
+  log('\n== LAN sync ==');
+  for (const [script, scriptArgs] of [
+    ['sync-figures.ts', ['--join', '100000']],
+    ['sync-load-figures.ts', []],
+  ] as const) {
+    const child = spawnSync(process.execPath, [join(import.meta.dirname, script), ...scriptArgs], { stdio: 'inherit' });
+    if (child.status !== 0) log(`  ${script} ended with ${child.status ?? child.signal}`);
+  }
 }
 if (args.out) {
   writeJson(args.out, all, databases);
