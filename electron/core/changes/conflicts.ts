@@ -155,7 +155,7 @@ export function createConflicts(db: Database, log: LogStore) {
             // A row touched without its columns known (a derived column moved it), or inserted by this
             // transaction, is checked all the same.
             const key = `${table}|${id}`;
-            const written = read && !touched.inserted.has(key) && touched.fields.get(key)?.columns;
+            const written = read && !touched.wholly.has(key) && touched.fields.get(key)?.columns;
             if (written && !read.some((column) => written.has(column))) continue;
             for (const subject of (subjectsOf as (id: string) => string[])(id)) subjects.add(subject);
           }

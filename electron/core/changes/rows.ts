@@ -38,10 +38,17 @@ export class Touched {
   readonly tables = new Set<string>();
   /** Every log entry of a row, as the apply path read it after the batch was in: the conflict checks reuse it. */
   readonly entries = new Map<string, readonly LoggedEntry[]>();
-  /** Rows this transaction inserted: every column of theirs counts as written, whatever `fields` lists. */
-  readonly inserted = new Set<string>();
+  /**
+   * Rows this transaction inserted, or whose derived columns it moved: every column of theirs counts as
+   * written, whatever `fields` lists (conflicts.ts checks them whole).
+   */
+  readonly wholly = new Set<string>();
   insertedRow(table: SyncedTable, id: string) {
-    this.inserted.add(`${table}|${id}`);
+    this.wholly.add(`${table}|${id}`);
+  }
+  derivedRow(table: SyncedTable, id: string) {
+    this.row(table, id);
+    this.wholly.add(`${table}|${id}`);
   }
   entriesRead(table: SyncedTable, id: string, entries: readonly LoggedEntry[]) {
     this.entries.set(`${table}|${id}`, entries);
@@ -110,7 +117,7 @@ export function createRowStore(db: Database, derivations: Derivations) {
       let after = current ?? (select.get(table)?.get(id) as StoredRow);
       touched.row(table, id);
       for (const moved of derivations.afterWrite(table, before, after)) {
-        touched.row(moved.table, moved.id);
+        touched.derivedRow(moved.table, moved.id);
         if (moved.table === table && moved.id === id) after = select.get(table)?.get(id) as StoredRow;
       }
       for (const hook of hooks.get(table) ?? []) hook(before, after, touched);

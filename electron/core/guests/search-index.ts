@@ -194,7 +194,7 @@ export function createSearchIndex(db: Database) {
     try {
       db.prepare(`INSERT INTO temp.search_term_removal ${staged('remove')}`).run();
     } finally {
-      db.exec('DROP TRIGGER temp.search_term_removal_row; DELETE FROM temp.search_term_removal;');
+      db.exec('DROP TRIGGER IF EXISTS temp.search_term_removal_row; DELETE FROM temp.search_term_removal;');
     }
   };
   const moveInBulk = (removed: Moves, added: Moves, tables: readonly Target[]) => {
