@@ -167,6 +167,7 @@ export function createCore(options: CoreOptions): Core {
   // Made once the core exists (it reads and feeds the core's log); the sync calls reach it through this.
   let sync: SyncService | null = null;
   let lastCallAt = 0;
+  let quitting = false;
 
   const searchIndex = createSearchIndex(db);
   changes.onRowWritten('guests', (before, after) => searchIndex.onGuestWritten(before as never, after as never));
@@ -400,6 +401,7 @@ export function createCore(options: CoreOptions): Core {
       },
     },
     async beforeClose() {
+      quitting = true; // a received register copy must not be swapped in under the backup on quitting
       try {
         await backups.beforeClose();
       } catch (error) {
@@ -428,7 +430,7 @@ export function createCore(options: CoreOptions): Core {
         clock,
         logger,
         hasGuests: () => registerHasOwnGuests(db),
-        snapshot: { db, restore: options.restore },
+        snapshot: { db, restore: options.restore, busy: () => quitting || jobs.list().length > 0 },
         lastCallAt: () => lastCallAt,
       })
     : null;

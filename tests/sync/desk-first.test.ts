@@ -19,6 +19,9 @@ describe('the desk before sync', () => {
     const inbox = createInbox(
       (message) => (message === 'batch' ? paused() : nextTurn()),
       (message) => handled.push(message),
+      (error) => {
+        throw error;
+      },
     );
     inbox.push('ack');
     inbox.push('batch');
@@ -44,6 +47,9 @@ describe('the desk before sync', () => {
     const inbox = createInbox(
       () => paused(),
       (message) => handled.push(message),
+      (error) => {
+        throw error;
+      },
     );
     inbox.push('batch 1');
     inbox.push('batch 2');
@@ -60,6 +66,9 @@ describe('the desk before sync', () => {
     const inbox = createInbox(
       () => new Promise<void>((resolve) => setTimeout(resolve, 20)),
       (message) => handled.push(message),
+      (error) => {
+        throw error;
+      },
     );
     inbox.push('a');
     inbox.push('b');
@@ -67,5 +76,26 @@ describe('the desk before sync', () => {
     inbox.push('c');
     await vi.advanceTimersByTimeAsync(100);
     expect(handled).toEqual([]);
+  });
+
+  it('a message whose handling throws ends its connection, not the thread: nothing after it is handled', async () => {
+    const handled: unknown[] = [];
+    const failures: unknown[] = [];
+    const inbox = createInbox(
+      () => nextTurn(),
+      (message) => {
+        if (message === 'members') throw new Error('sync.json could not be written');
+        handled.push(message);
+      },
+      (error) => failures.push(error),
+    );
+    inbox.push('have');
+    inbox.push('members');
+    inbox.push('txs');
+    await vi.advanceTimersByTimeAsync(5);
+    inbox.push('ack');
+    await vi.advanceTimersByTimeAsync(5);
+    expect(handled).toEqual(['have']);
+    expect(failures).toHaveLength(1);
   });
 });

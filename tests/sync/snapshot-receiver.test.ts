@@ -86,7 +86,7 @@ function newPc(name: string) {
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     return result.value;
   };
-  const state = { ownGuests: false };
+  const state = { ownGuests: false, busy: false };
   const coordinator = createSnapshotCoordinator({
     db: db,
     log: syncLogOf(core),
@@ -98,6 +98,7 @@ function newPc(name: string) {
       restores.push(staged);
       return { nodeId: 'x' };
     },
+    busy: () => state.busy,
     clock: Date.now,
     logger: quiet,
   });
@@ -151,6 +152,9 @@ function newPc(name: string) {
     schema: core.changes.schema,
     set ownGuests(value: boolean) {
       state.ownGuests = value;
+    },
+    set busy(value: boolean) {
+      state.busy = value;
     },
   };
 }
@@ -286,4 +290,21 @@ describe('the snapshot receiver', () => {
       pc.opened.close();
     }
   });
+
+  it('holds a checked copy while the core is busy (a job, a backup, quitting), and asks no other member meanwhile', async () => {
+    const good = await memberCopy('member-busy');
+    const pc = newPc('busy');
+    try {
+      pc.busy = true;
+      const { outcome } = await pc.feed(messages(good));
+      // Checked and whole, but not swapped in under the job; the connection it came on may even be gone.
+      expect(outcome).toBe('nothing');
+      expect(pc.coordinator.session.wants('another member')).toBe(false);
+      pc.busy = false;
+      for (let i = 0; i < 120 && pc.restores.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(pc.restores).toHaveLength(1);
+    } finally {
+      pc.opened.close();
+    }
+  }, 30_000);
 });

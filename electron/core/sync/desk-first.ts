@@ -45,7 +45,12 @@ export function deskFirst(options: DeskFirstOptions): () => Promise<void> {
  * batch of transactions to apply, one turn for the rest). Once `close()`d, what is still waiting is dropped
  * (the connection it came on is gone; the next session starts from what each side holds).
  */
-export function createInbox(turnFor: (message: unknown) => Promise<void>, handle: (message: unknown) => void) {
+export function createInbox(
+  turnFor: (message: unknown) => Promise<void>,
+  handle: (message: unknown) => void,
+  /** A message whose handling threw: what then (the connection is closed; the worker must not end). */
+  failed: (error: unknown) => void,
+) {
   const waiting: unknown[] = [];
   let draining = false;
   let closed = false;
@@ -57,6 +62,10 @@ export function createInbox(turnFor: (message: unknown) => Promise<void>, handle
         if (closed) return;
         handle(waiting.shift());
       }
+    } catch (error) {
+      closed = true;
+      waiting.length = 0;
+      failed(error);
     } finally {
       draining = false;
     }

@@ -71,7 +71,7 @@ export function createSyncService(options: {
    * The first join by snapshot: the register (its file is copied for a new PC) and the worker's restore hook
    * (a copy received is swapped in as a restore is). Without them every join is a replay.
    */
-  snapshot?: { db: Database; restore: RestoreHook | undefined };
+  snapshot?: { db: Database; restore: RestoreHook | undefined; busy?: () => boolean };
   /** When staff's last call came (performance.now()): other PCs' messages wait while the desk works. */
   lastCallAt?: () => number;
 }) {
@@ -104,6 +104,7 @@ export function createSyncService(options: {
         save: () => writeSyncFile(folder, file),
         hasOwnGuests: options.hasGuests,
         restore: options.snapshot.restore,
+        busy: options.snapshot.busy,
         clock,
         logger,
       })
@@ -234,6 +235,8 @@ export function createSyncService(options: {
       },
       (message) => {
         if (closed) return; // the core is closing: the database may be gone by the time a message's turn comes
+        // A connection replaced by a newer one to the same PC: what it still brought belongs to the old session.
+        if (links.get(peer) !== link) return;
         if ((message as { t?: unknown } | null)?.t === 'members') {
           // A malformed member list is ignored (the next one, or the next connection, brings it again).
           const members = membersMessage.safeParse(message);
@@ -241,6 +244,12 @@ export function createSyncService(options: {
           return;
         }
         hub?.receive(peer, message);
+      },
+      (error) => {
+        // The sync folder cannot be written (a full disk, a file held by antivirus), the database refused:
+        // this connection ends and is dialled again; the core and the desk's calls go on.
+        logger.error('sync: a message from another PC could not be handled; the connection is closed', error);
+        channel.close();
       },
     );
     channel.onMessage((message) => {
@@ -369,7 +378,12 @@ export function createSyncService(options: {
     timer = null;
     await discovery?.stop();
     discovery = null;
-    for (const link of links.values()) link.channel.close();
+    // The sessions end with their connections (a register copy being sent stops and frees its file): the
+    // channels' own close comes after the links are gone, and would not reach the hub.
+    for (const [peer, link] of links) {
+      hub?.detach(peer);
+      link.channel.close();
+    }
     links.clear();
     await listener?.close();
     listener = null;

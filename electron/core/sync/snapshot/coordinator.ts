@@ -30,6 +30,9 @@ const MAX_TRIES = 3;
 
 export type SnapshotProgress = { done: number; total: number };
 
+/** How often a checked copy looks again whether the core is free to be swapped. */
+const BUSY_RETRY_MS = 1_000;
+
 export function createSnapshotCoordinator(options: {
   db: Database;
   log: SyncLog;
@@ -39,12 +42,19 @@ export function createSnapshotCoordinator(options: {
   save(): void;
   hasOwnGuests(): boolean;
   restore: RestoreHook | undefined;
+  /**
+   * Whether the core is in the middle of something a swap would cut short (a job such as an import or a
+   * backup, or the app quitting): the checked copy then waits, as backups.restore refuses to run meanwhile.
+   */
+  busy?: () => boolean;
   clock(): number;
   logger: Logger;
 }) {
   const { db, log, folder, file, logger } = options;
   const staged = `${db.name}.snapshot`;
   let claimedBy: string | null = null;
+  /** A received copy is being checked or swapped in: no other copy may be asked for, or land on its file. */
+  let swapping = false;
   let servingTo: string | null = null;
   /** The core is closing (the app quits, or a restore replaces the register): no swap may start now. */
   let closed = false;
@@ -104,7 +114,7 @@ export function createSnapshotCoordinator(options: {
   };
 
   const wants = (peer: string): boolean => {
-    if (claimedBy !== null || !options.restore) return false;
+    if (claimedBy !== null || swapping || !options.restore) return false;
     if (file.snapshot.joined || file.snapshot.failures >= MAX_TRIES) return false;
     if (options.hasOwnGuests()) return false;
     const own = new Set(ownNodes.all() as string[]);
@@ -122,6 +132,7 @@ export function createSnapshotCoordinator(options: {
 
   const swapIn = async (peer: string, received: string) => {
     const restore = options.restore as RestoreHook;
+    while (!closed && options.busy?.()) await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
     if (closed) {
       // Checked and whole, but the core is going away under it: the next start asks again.
       rmSync(received, { force: true });
@@ -181,6 +192,7 @@ export function createSnapshotCoordinator(options: {
         },
         progress: (done, total) => progress.set(peer, { done, total }),
         received: (received) => {
+          swapping = true;
           void (async () => {
             const outcome = await stageSnapshot(received, keptOwn());
             if (!outcome.ok) {
@@ -189,12 +201,16 @@ export function createSnapshotCoordinator(options: {
               return fail(outcome.reason);
             }
             await swapIn(peer, received);
-          })().catch((error: unknown) => {
-            rmSync(received, { force: true });
-            rmSync(staged, { force: true });
-            failed(peer, String(error));
-            fail('check_failed');
-          });
+          })()
+            .catch((error: unknown) => {
+              rmSync(received, { force: true });
+              rmSync(staged, { force: true });
+              failed(peer, String(error));
+              fail('check_failed');
+            })
+            .finally(() => {
+              swapping = false;
+            });
         },
       });
     },
