@@ -33,6 +33,10 @@ export function swapInRestored(file: string, staged: string, aside: string): { u
 export function finishInterruptedSwap(file: string): boolean {
   const staged = `${file}.snapshot`;
   if (existsSync(file) || !existsSync(staged)) return false;
+  // Cut after the register went aside but before its -wal/-shm did: they belong to the previous register, and
+  // SQLite would replay them onto the copy. They go: what they held is in the copy already (the new PC asks for
+  // one only once the member holds all its transactions, and the next core carries over anything later).
+  for (const suffix of DATABASE_SIDECARS) if (existsSync(file + suffix)) unlinkSync(file + suffix);
   renameSync(staged, file);
   return true;
 }

@@ -19,6 +19,17 @@ describe('an interrupted swap of a register copy', () => {
     expect(existsSync(`${file}.snapshot`)).toBe(false);
   });
 
+  it('drops the previous register’s -wal and -shm left under its name, so they are not replayed onto the copy', () => {
+    const file = join(root, 'cut-with-wal.sqlite');
+    writeFileSync(`${file}.snapshot`, 'copy');
+    writeFileSync(`${file}-wal`, 'the previous register’s last writes');
+    writeFileSync(`${file}-shm`, 'index');
+    expect(finishInterruptedSwap(file)).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe('copy');
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    expect(existsSync(`${file}-shm`)).toBe(false);
+  });
+
   it('leaves a register in place alone (a copy left beside it is removed later by the sync service)', () => {
     const file = join(root, 'whole.sqlite');
     writeFileSync(file, 'register');
