@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { type CoreHost, startCoreHost, WORKER_SOURCE } from '../../electron/core-host/host.ts';
-import { freePort, inSync, pairPcs, type SyncCaller, type SyncStatusView, until } from '../support/pair-pcs.ts';
+import { inSync, pairPcs, type SyncStatusView, until } from '../support/pair-pcs.ts';
 import { ensureDatabase } from './build-database.ts';
 import { summarize } from './stats.ts';
+import { type BenchPc, staffed, startPc } from './sync-pcs.ts';
 
 // `node tests/bench/sync-figures.ts [--join 100000 [--register file]] [--offline 10000] [--live 200]`: LAN sync's figures
 // (issue 10), each PC a core host (the core in its worker, as in the app) with its own file and its sync port
@@ -34,7 +34,6 @@ const { values: args } = parseArgs({
   },
 });
 const log = (line: string) => console.log(line);
-const quiet = { info() {}, warn: console.warn, error: console.error };
 const root = mkdtempSync(join(tmpdir(), 'yadocho-sync-bench-'));
 
 type JoinStatusView = SyncStatusView & {
@@ -43,32 +42,7 @@ type JoinStatusView = SyncStatusView & {
 };
 const mb = (bytes: number) => Math.round(bytes / (1024 * 1024)).toLocaleString('en');
 
-type Pc = { host: CoreHost; call: SyncCaller; port: number; file: string };
-
-async function startPc(name: string, file: string): Promise<Pc> {
-  const port = await freePort();
-  const host = await startCoreHost({
-    file,
-    entry: WORKER_SOURCE,
-    logger: quiet,
-    quiet: true,
-    sync: { port, host: '127.0.0.1' },
-  });
-  const call: SyncCaller = async (callName, input = {}) => {
-    const result = await host.call(callName, input);
-    if (!result.ok) throw new Error(`${name} ${callName}: ${JSON.stringify(result.error)}`);
-    return result.value as never;
-  };
-  return { host, call, port, file };
-}
-
-async function staffed(pc: Pc, name: string) {
-  const list = await pc.call<{ staff: Array<{ id: string; roles: string[] }> }>('staff.list');
-  const owner = list.staff.find((member) => member.roles.includes('owner'));
-  const id = owner?.id ?? (await pc.call<{ id: string }>('staff.create', { name })).id;
-  await pc.call('staff.setCurrent', { id });
-  await pc.call('sync.configure', { enabled: true, name });
-}
+type Pc = BenchPc;
 
 const guestCount = (file: string) => {
   const db = new Database(file, { readonly: true });

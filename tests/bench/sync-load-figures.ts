@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { type CoreHost, startCoreHost, WORKER_SOURCE } from '../../electron/core-host/host.ts';
-import { freePort, pairPcs, type SyncCaller, type SyncStatusView, until } from '../support/pair-pcs.ts';
+import { pairPcs, type SyncStatusView, until } from '../support/pair-pcs.ts';
 import { ensureDatabase } from './build-database.ts';
 import { sampleGuestsWithStays } from './service-baselines.ts';
 import { measure, type Percentiles, summarize } from './stats.ts';
+import { type BenchPc, staffed, startPc } from './sync-pcs.ts';
 import { openSearchPage, TYPED, uiLatencyUnavailable } from './ui-latency.ts';
 
 // `node tests/bench/sync-load-figures.ts [--size 100000] [--backlog 30000]`: what the front desk feels while
@@ -29,38 +29,12 @@ const { values: args } = parseArgs({
 const size = Number(args.size);
 const backlog = Number(args.backlog);
 const log = (line: string) => console.log(line);
-const quiet = { info() {}, warn: console.warn, error: console.error };
 const root = mkdtempSync(join(tmpdir(), 'yadocho-sync-load-'));
 const CARD_RUNS = 120;
 /** How long sync is watched alone after the timing. */
 const IDLE_MS = 15_000;
 
-type Pc = { host: CoreHost; call: SyncCaller; port: number };
-
-async function startPc(name: string, file: string): Promise<Pc> {
-  const port = await freePort();
-  const host = await startCoreHost({
-    file,
-    entry: WORKER_SOURCE,
-    logger: quiet,
-    quiet: true,
-    sync: { port, host: '127.0.0.1' },
-  });
-  const call: SyncCaller = async (callName, input = {}) => {
-    const result = await host.call(callName, input);
-    if (!result.ok) throw new Error(`${name} ${callName}: ${JSON.stringify(result.error)}`);
-    return result.value as never;
-  };
-  return { host, call, port };
-}
-
-async function staffed(pc: Pc, name: string) {
-  const list = await pc.call<{ staff: Array<{ id: string; roles: string[] }> }>('staff.list');
-  const owner = list.staff.find((member) => member.roles.includes('owner'));
-  const id = owner?.id ?? (await pc.call<{ id: string }>('staff.create', { name })).id;
-  await pc.call('staff.setCurrent', { id });
-  await pc.call('sync.configure', { enabled: true, name });
-}
+type Pc = BenchPc;
 
 /** Times opening `count` guest cards (the card's three calls each), after a short warm-up. */
 async function cards(pc: Pc, ids: string[]): Promise<Percentiles> {
