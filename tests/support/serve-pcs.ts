@@ -27,7 +27,12 @@ export async function startServedPc(
   return { name, file, syncPort, serve, url: started.url, token: started.token };
 }
 
-export async function callPc<T = Record<string, unknown>>(pc: ServedPc, name: string, input: unknown = {}): Promise<T> {
+/** A call through a served PC's HTTP door; an error answer throws, naming the PC. */
+export async function callPc<T = Record<string, unknown>>(
+  pc: Pick<ServedPc, 'name' | 'url' | 'token'>,
+  name: string,
+  input: unknown = {},
+): Promise<T> {
   const response = await fetch(`${pc.url}/api/call/${name}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-yadocho-token': pc.token },

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open.ts';
 import { freePort, inSync, pairPcs, type SyncStatusView, until } from '../support/pair-pcs.ts';
 import { searchTerms, syncedTables } from '../support/replica.ts';
+import { callPc } from '../support/serve-pcs.ts';
 import { type ServeProcess, spawnServe } from '../support/serve-process.ts';
 
 // Three PCs of one inn as three `npm run serve` processes, each with its own data file and sync port on
@@ -29,16 +30,7 @@ async function start(name: string, file: string, syncPort: number): Promise<Pc> 
   return { name, file, syncPort, serve, url: started.url, token: started.token };
 }
 
-async function call<T = Record<string, unknown>>(pc: Pc, name: string, input: unknown = {}): Promise<T> {
-  const response = await fetch(`${pc.url}/api/call/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-yadocho-token': pc.token },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: T; error?: unknown };
-  if (!result.ok) throw new Error(`${pc.name} ${name}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
+const call = callPc;
 
 async function addGuests(pc: Pc, count: number, prefix: string) {
   for (let i = 0; i < count; i++) {

@@ -13,6 +13,7 @@ import {
   type RelayedConnection,
   startRecordingRelay,
 } from '../support/recording-relay.ts';
+import { callPc } from '../support/serve-pcs.ts';
 import { type ServeProcess, spawnServe } from '../support/serve-process.ts';
 import {
   APPLICATION_DATA,
@@ -57,16 +58,7 @@ async function start(name: string): Promise<Pc> {
   return { name, syncPort, url: started.url, token: started.token };
 }
 
-async function call<T = Record<string, unknown>>(pc: Pc, name: string, input: unknown = {}): Promise<T> {
-  const response = await fetch(`${pc.url}/api/call/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-yadocho-token': pc.token },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: T; error?: unknown };
-  if (!result.ok) throw new Error(`${pc.name} ${name}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
+const call = callPc;
 
 /** A text as a listener might find it: UTF-8 (JSON frames), UTF-16LE, or its UTF-8 bytes written in hex. */
 function forms(text: string): Array<[string, Buffer]> {
