@@ -87,6 +87,8 @@ export type ConflictRow = {
 export type NodeEpochRow = { node: string; started_at: string; ended_at: string | null; reason: string };
 
 export type SearchTermRow = { term: string; rank: number; recency: number; guest: number };
+/** A guest whose search rows still stand at an earlier recency (a deferred move, search-index.ts). */
+export type SearchRecencyLagRow = { guest: number; recency: number };
 
 type Stamped = { created_at: string; updated_at: string };
 type Tombstoned = Stamped & { deleted_at: string | null };
@@ -348,6 +350,7 @@ export type DB = {
   conflict_decisions: ConflictDecisionRow;
   node_epochs: NodeEpochRow;
   search_term: SearchTermRow;
+  search_recency_lag: SearchRecencyLagRow;
   settings: SettingRow;
   stays: StayRow;
   stay_party: StayPartyRow;

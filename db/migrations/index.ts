@@ -12,6 +12,7 @@ import { erasures } from './0011-erasures.ts';
 import { guestRank } from './0012-guest-rank.ts';
 import { managerSpeed } from './0013-manager-speed.ts';
 import { salesImport } from './0014-sales-import.ts';
+import { searchRecencyLag } from './0015-search-recency-lag.ts';
 import type { Migration } from './migration.ts';
 
 // Static list, in order: works when bundled, and a new migration is one line here.
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   guestRank,
   managerSpeed,
   salesImport,
+  searchRecencyLag,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

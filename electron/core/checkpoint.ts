@@ -22,6 +22,8 @@ export type CheckpointOptions = {
 export type Checkpointer = {
   /** Called after every committed write transaction. */
   afterCommit(): void;
+  /** Brings the idle moment without a commit (upkeep that waits from before the core started). */
+  scheduleIdle(): void;
   /** Stops the idle timer and gives the connection its automatic checkpoint back. */
   close(): void;
 };
@@ -30,19 +32,66 @@ const DEFAULTS = { idleMs: 1000, maxWalPages: 8000, truncatePages: 1000 } satisf
 /** Each WAL frame is a page plus a 24-byte header. */
 const WAL_FRAME_HEADER = 24;
 
-/** Idle-time checkpoints for a WAL database; does nothing for in-memory or non-WAL databases. */
-/** `whenIdle` runs after the idle checkpoint: other upkeep that should not sit on a write's path. */
+/** Upkeep that should not sit on a write's path, run at the idle moment. */
+export type IdleUpkeep = {
+  /** Before the idle checkpoint: writes whose pages that checkpoint then copies too. */
+  beforeCheckpoint?: () => void;
+  /** After it. */
+  afterCheckpoint?: () => void;
+};
+
+/**
+ * Idle-time checkpoints for a WAL database, and the idle upkeep for any database (an in-memory or non-WAL one has
+ * no checkpoint, but its upkeep runs all the same).
+ */
 export function createCheckpointer(
   db: Database,
   logger: Logger,
   options: CheckpointOptions = {},
-  whenIdle: () => void = () => {},
+  upkeep: IdleUpkeep = {},
 ): Checkpointer {
   const { idleMs, maxWalPages, truncatePages } = { ...DEFAULTS, ...options };
   const mode = String(db.pragma('journal_mode', { simple: true })).toLowerCase();
-  if (db.memory || mode !== 'wal') return { afterCommit() {}, close() {} };
+  const wal = !db.memory && mode === 'wal' ? walCheckpoints(db, logger) : undefined;
+  if (wal) db.pragma('wal_autocheckpoint = 0');
 
-  db.pragma('wal_autocheckpoint = 0');
+  let timer: NodeJS.Timeout | undefined;
+  const runUpkeep = (work: (() => void) | undefined) => {
+    try {
+      if (work && db.open && !db.inTransaction) work();
+    } catch (error) {
+      logger.warn('idle upkeep failed', error);
+    }
+  };
+  const onIdle = () => {
+    timer = undefined;
+    runUpkeep(upkeep.beforeCheckpoint);
+    wal?.checkpoint(truncatePages);
+    runUpkeep(upkeep.afterCheckpoint);
+  };
+  const scheduleIdle = () => {
+    if (timer) timer.refresh();
+    else timer = setTimeout(onIdle, idleMs).unref();
+  };
+
+  return {
+    afterCommit() {
+      // A commit inside an outer transaction is not a commit yet: the outer one calls again.
+      if (db.inTransaction) return;
+      if (wal && wal.pending() > maxWalPages) wal.checkpoint(truncatePages);
+      scheduleIdle();
+    },
+    scheduleIdle,
+    close() {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      if (wal && db.open) db.pragma('wal_autocheckpoint = 1000');
+    },
+  };
+}
+
+/** A WAL database's checkpoint, and how many frames wait for one. */
+function walCheckpoints(db: Database, logger: Logger) {
   type Frames = { busy: number; log: number; checkpointed: number };
   const frames = db.prepare('PRAGMA wal_checkpoint(NOOP)');
   const passive = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
@@ -55,45 +104,23 @@ export function createCheckpointer(
       return 0; // no -wal file (yet, or any more)
     }
   };
-
-  /**
-   * A passive checkpoint (it never waits for a reader), then, if it copied every frame and the file is
-   * big, a truncation: after a burst of writes the -wal file would otherwise keep its size on disk.
-   */
-  const checkpoint = (truncateAbove: number) => {
-    if (!db.open || db.inTransaction) return;
-    try {
-      const done = passive.get() as Frames;
-      if (done.log === done.checkpointed && walFilePages() > truncateAbove) db.pragma('wal_checkpoint(TRUNCATE)');
-    } catch (error) {
-      logger.warn('WAL checkpoint failed; trying again after the next write', error);
-    }
-  };
-
-  let timer: NodeJS.Timeout | undefined;
-  const onIdle = () => {
-    timer = undefined;
-    checkpoint(truncatePages);
-    try {
-      if (db.open) whenIdle();
-    } catch (error) {
-      logger.warn('idle upkeep failed', error);
-    }
-  };
-
   return {
-    afterCommit() {
-      // A commit inside an outer transaction is not a commit yet: the outer one calls again.
-      if (db.inTransaction) return;
+    pending() {
       const { log, checkpointed } = frames.get() as Frames;
-      if (log - checkpointed > maxWalPages) checkpoint(truncatePages);
-      if (timer) timer.refresh();
-      else timer = setTimeout(onIdle, idleMs).unref();
+      return log - checkpointed;
     },
-    close() {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      if (db.open) db.pragma('wal_autocheckpoint = 1000');
+    /**
+     * A passive checkpoint (it never waits for a reader), then, if it copied every frame and the file is
+     * big, a truncation: after a burst of writes the -wal file would otherwise keep its size on disk.
+     */
+    checkpoint(truncateAbove: number) {
+      if (!db.open || db.inTransaction) return;
+      try {
+        const done = passive.get() as Frames;
+        if (done.log === done.checkpointed && walFilePages() > truncateAbove) db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch (error) {
+        logger.warn('WAL checkpoint failed; trying again after the next write', error);
+      }
     },
   };
 }

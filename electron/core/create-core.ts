@@ -118,6 +118,9 @@ export type Core = {
   close(): void;
 };
 
+/** Guests whose waiting search rows move at one idle moment: about 3 ms each at 1M guests. */
+const RECENCY_MOVES_PER_IDLE = 8;
+
 /** Builds a core over an open, migrated database. No module-level state: several cores can share a process. */
 export function createCore(options: CoreOptions): Core {
   const { db, nodeId } = options;
@@ -127,8 +130,19 @@ export function createCore(options: CoreOptions): Core {
   // The clock continues past the latest stamp on record, even if the PC clock was set back since.
   const newId = options.newId ?? newRecordId;
   const changes = createChangeEngine({ db, nodeId, clock, newId });
-  // When idle: the sidecar's mark of this node's latest stamp (identity.ts), so a restored older copy is noticed.
-  const checkpoints = createCheckpointer(db, logger, options.checkpoint, () => recordHighWater(db, nodeId));
+  const searchIndex = createSearchIndex(db);
+  // When idle: first the search rows whose move to a new recency waited (search-index.ts), a few guests at a
+  // time; then the checkpoint; then the sidecar's mark of this node's latest stamp (identity.ts), so a restored
+  // older copy is noticed.
+  const checkpoints = createCheckpointer(db, logger, options.checkpoint, {
+    beforeCheckpoint() {
+      if (!searchIndex.movesWaiting()) return;
+      const moved = db.transaction(() => searchIndex.flushRecencyMoves(RECENCY_MOVES_PER_IDLE)).immediate();
+      if (moved === RECENCY_MOVES_PER_IDLE) checkpoints.scheduleIdle(); // more may wait: the next idle moment
+    },
+    afterCheckpoint: () => recordHighWater(db, nodeId),
+  });
+  if (searchIndex.movesWaiting()) checkpoints.scheduleIdle(); // left waiting when the app last closed
   const progressListeners = new Set<(progress: JobProgress) => void>();
   const jobs = createJobRunner({
     ...options.jobs,
@@ -169,7 +183,6 @@ export function createCore(options: CoreOptions): Core {
   let lastCallAt = 0;
   let quitting = false;
 
-  const searchIndex = createSearchIndex(db);
   changes.onRowWritten('guests', (before, after) => searchIndex.onGuestWritten(before as never, after as never));
   changes.onTransactionEnd(searchIndex);
 

@@ -13,7 +13,8 @@ const TARGET = {
   searchSpeedup: 100,
   cardP95: 5,
   uiP95: 50,
-  arrivalsP95: 50,
+  // Issue 13 (item 25) asks 30 ms for both arrival days at 1,000,000 guests, down from 50.
+  arrivalsP95: 30,
   writeP95: 5,
   applyBatch: 5_000,
   // Typing the postcode fills the address: well inside a keystroke, and the first lookup's read too.
@@ -47,6 +48,7 @@ function targets(figure: Figure): string {
   if (figure.name.startsWith('arrivals.forDate'))
     return mark(p95 <= TARGET.arrivalsP95, `p95 ≤ ${TARGET.arrivalsP95} ms`);
   if (WRITES.has(figure.name)) return mark(p95 <= TARGET.writeP95, `p95 ≤ ${TARGET.writeP95} ms`);
+  if (figure.name.endsWith('at the idle moment')) return '(what the write above left for the idle moment)';
   if (figure.name.startsWith('apply.'))
     return mark(p95 <= TARGET.applyBatch, `≤ ${TARGET.applyBatch / 1000} s a batch`);
   if (figure.name.startsWith('addresses.byPostcode.first'))

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import type { TestCore } from '../support/core.ts';
 
 // Random edits of the guest register, for the search index's property tests: creates (some with a phone),
-// renames, deletes and restores, over names that share readings and variant kanji.
+// renames, deletes and restores, over names that share readings and variant kanji; with a clock the test moves
+// (`later`, past the hour a guest's last activity waits before it moves), notes that move only a guest's
+// recency (whose search rows then wait for an idle moment, search-index.ts), and idle moments.
 
 const NAMES = [
   ['佐藤', 'さとう'],
@@ -16,6 +18,10 @@ export const editOp = fc.oneof(
   fc.record({ kind: fc.constant('rename' as const), at: fc.nat(), name: fc.integer({ min: 0, max: 3 }) }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('restore' as const), at: fc.nat() }),
+  // Some time later (past the hour), a note: the guest's recency moves and nothing else its rows are made of.
+  fc.record({ kind: fc.constant('note' as const), at: fc.nat(), hours: fc.integer({ min: 0, max: 30 }) }),
+  fc.record({ kind: fc.constant('later' as const), hours: fc.integer({ min: 1, max: 30 }) }),
+  fc.record({ kind: fc.constant('idle' as const) }),
 );
 export type EditOp = typeof editOp extends fc.Arbitrary<infer T> ? T : never;
 
@@ -23,7 +29,26 @@ export type EditOp = typeof editOp extends fc.Arbitrary<infer T> ? T : never;
  * Starts one edit through the core and returns its answer. The write itself happens inside this call (the core
  * runs a call's handler before it returns its promise), so an edit made between two slices of a job lands there.
  */
-export function applyEdit(test: TestCore, ids: string[], step: EditOp): Promise<unknown> {
+/** A test's clock, moved by `later` steps. */
+export function testClock(start = Date.UTC(2026, 3, 1, 0, 0)) {
+  let now = start;
+  return { now: () => now, advance: (ms: number) => (now += ms) };
+}
+
+/** A test core whose clock `later` steps move, and whose idle upkeep `idle` steps run (`checkpoint: { idleMs }`). */
+export type EditedCore = TestCore & { clock?: ReturnType<typeof testClock>; idleMs?: number };
+
+export function applyEdit(test: EditedCore, ids: string[], step: EditOp): Promise<unknown> {
+  if (step.kind === 'later') {
+    test.clock?.advance(step.hours * 60 * 60 * 1000);
+    return Promise.resolve();
+  }
+  if (step.kind === 'idle') {
+    // The core's idle moment comes `idleMs` after its last commit: wait past it.
+    return test.idleMs === undefined
+      ? Promise.resolve()
+      : new Promise((resolve) => setTimeout(resolve, (test.idleMs as number) + 5));
+  }
   const pick = 'at' in step && ids.length > 0 ? ids[step.at % ids.length] : undefined;
   if (step.kind === 'create') {
     const [familyName, familyReading] = NAMES[step.name] as readonly [string, string];
@@ -37,5 +62,9 @@ export function applyEdit(test: TestCore, ids: string[], step: EditOp): Promise<
   }
   if (step.kind === 'delete' && pick) return test.core.call('guests.delete', { id: pick });
   if (step.kind === 'restore' && pick) return test.core.call('guests.restore', { id: pick });
+  if (step.kind === 'note' && pick) {
+    test.clock?.advance(step.hours * 60 * 60 * 1000);
+    return test.core.call('guests.update', { id: pick, patch: { note: `メモ ${step.at}` } });
+  }
   return Promise.resolve();
 }

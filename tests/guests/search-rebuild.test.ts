@@ -1,27 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BULK_SETTLE_GUESTS, createSearchIndex } from '../../electron/core/guests/search-index.ts';
+import { BULK_SETTLE_GUESTS } from '../../electron/core/guests/search-index.ts';
 import { FINE_SLICES, makeStaffedCore } from '../support/core.ts';
-import { applyEdit, editOp } from './edit-ops.ts';
+import { applyEdit, type EditedCore, editOp, testClock } from './edit-ops.ts';
 import { remotePc } from './remote-batch.ts';
+import { ALL_TERMS, asIntended, exactly, fullRebuild, waiting } from './search-index-view.ts';
 
 // The rebuild the settings screen starts (system.rebuildSearchIndex) runs in slices into a shadow table while
 // staff keep searching and writing. Whatever is written between its slices, it ends with the index a full
 // rebuild gives, and every search meanwhile answers from the live index as if no rebuild were running.
-
-const ALL_TERMS = 'SELECT term, rank, recency, guest FROM search_term ORDER BY 1, 2, 3, 4';
-
-/** What rebuild() in one go makes of the guests now, leaving the database as it was. */
-function fullRebuild(db: Database): unknown[] {
-  db.exec('SAVEPOINT rebuild');
-  try {
-    createSearchIndex(db).rebuild();
-    return db.prepare(ALL_TERMS).all();
-  } finally {
-    db.exec('ROLLBACK TO rebuild; RELEASE rebuild');
-  }
-}
 
 const shadowTables = (db: Database) =>
   db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'search_term%' ORDER BY name").pluck().all();
@@ -39,7 +27,13 @@ describe('rebuilding the search index in slices', () => {
         fc.array(editOp, { maxLength: 15 }),
         fc.array(editOp, { maxLength: 20 }),
         async (before, during) => {
-          const test = await makeStaffedCore({ jobs: FINE_SLICES });
+          const clock = testClock();
+          const idleMs = 2;
+          const test: EditedCore = {
+            ...(await makeStaffedCore({ jobs: FINE_SLICES, clock: clock.now, checkpoint: { idleMs } })),
+            clock,
+            idleMs,
+          };
           const ids: string[] = [];
           for (const step of before) await applyEdit(test, ids, step);
           const writes: Promise<unknown>[] = [];
@@ -64,7 +58,9 @@ describe('rebuilding the search index in slices', () => {
           // Edits after the swap go to the new index through the same hook.
           for (const step of during.slice(next)) await applyEdit(test, ids, step);
           await Promise.all(writes);
-          expect(test.db.prepare(ALL_TERMS).all()).toEqual(fullRebuild(test.db));
+          expect(asIntended(test.db)).toEqual(fullRebuild(test.db));
+          for (let round = 0; waiting(test.db) > 0 && round < 50; round++) await applyEdit(test, ids, { kind: 'idle' });
+          expect(exactly(test.db)).toEqual(fullRebuild(test.db));
           expect(shadowTables(test.db)).toEqual(['search_term']);
           for (const { got, want } of await Promise.all(searches)) expect(got).toEqual(want);
           test.core.close();

@@ -8,7 +8,7 @@ type Loose = any;
 
 export type TestCore = { core: Core; db: Database; call: (name: string, input: unknown) => Promise<Loose> };
 
-type TestCoreOptions = { clock?: () => number; jobs?: CoreOptions['jobs'] };
+type TestCoreOptions = { clock?: () => number; jobs?: CoreOptions['jobs']; checkpoint?: CoreOptions['checkpoint'] };
 
 /** Jobs with one unit of work per slice and an event after every slice: tests can act between any two. */
 export const FINE_SLICES = { sliceMs: 0, progressEveryMs: 0 };
@@ -22,6 +22,7 @@ export function makeCore(options: TestCoreOptions = {}): TestCore {
     clock: options.clock,
     logger: { info() {}, warn() {}, error() {} },
     jobs: options.jobs,
+    checkpoint: options.checkpoint,
   });
   const call = async (name: string, input: unknown) => {
     const result = await core.call(name, input);

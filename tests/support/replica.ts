@@ -13,11 +13,25 @@ export function syncedTables(db: Database): Record<string, unknown[]> {
   return tables;
 }
 
+/**
+ * The search index as each guest's terms at the guest's recency. A guest's rows may still stand at an earlier
+ * recency while their move waits for an idle moment (search_recency_lag, search-index.ts): PCs that wrote the
+ * same guest in different steps then differ only in that wait. Each row is checked to stand exactly where the
+ * index says it does (the guest's recency, or the one its wait names), which is what later writes rely on.
+ */
 export function searchTerms(db: Database): unknown[] {
+  const misplaced = db
+    .prepare(
+      `SELECT s.term, s.recency, g.id FROM search_term s JOIN guests g ON g.rowid = s.guest
+         LEFT JOIN search_recency_lag l ON l.guest = s.guest
+        WHERE s.recency <> coalesce(l.recency, g.last_activity_at) LIMIT 3`,
+    )
+    .all();
+  if (misplaced.length > 0) throw new Error(`search rows at a recency nothing records: ${JSON.stringify(misplaced)}`);
   return db
     .prepare(
-      `SELECT s.term, s.rank, s.recency, g.id FROM search_term s JOIN guests g ON g.rowid = s.guest
-        ORDER BY s.term, s.rank, s.recency, g.id`,
+      `SELECT s.term, s.rank, g.last_activity_at AS recency, g.id FROM search_term s JOIN guests g ON g.rowid = s.guest
+        ORDER BY s.term, s.rank, recency, g.id`,
     )
     .all();
 }

@@ -74,7 +74,7 @@ export function createSearchIndex(db: Database) {
             'DELETE FROM search_term_shadow WHERE term = ? AND rank = ? AND recency = ? AND guest = ?',
           ),
         };
-  const live = statementsFor('search_term');
+  const statements = { live: statementsFor('search_term') };
   const shadowExists = db
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
     .pluck()
@@ -95,13 +95,14 @@ export function createSearchIndex(db: Database) {
     a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || (b[2] ?? 0) - (a[2] ?? 0) || a[3] - b[3];
 
   /**
-   * What takes a guest from `before` to `after`: the terms whose rows go (at the old recency) and the terms
-   * whose rows come (at the new one). A row that stays as it is (same term, rank and recency) is in neither.
+   * What takes a guest from `before` to `after`: the terms whose rows go (at `indexedAt`, the recency they stand
+   * at) and the terms whose rows come (at the new one). A row that stays as it is (same term, rank and recency)
+   * is in neither.
    */
-  const difference = (before: IndexedGuest | undefined, after: IndexedGuest) => {
+  const difference = (before: IndexedGuest | undefined, after: IndexedGuest, indexedAt: number | undefined) => {
     const removed = rows(before);
     const added = rows(after);
-    if (before?.last_activity_at === after.last_activity_at) {
+    if (before && indexedAt === after.last_activity_at) {
       for (const [term, rank] of removed) {
         if (added.get(term) !== rank) continue;
         removed.delete(term);
@@ -110,6 +111,24 @@ export function createSearchIndex(db: Database) {
     }
     return { removed, added };
   };
+
+  // Recency moves wait (search_recency_lag, migration 0015). A desk's edit that changes nothing a search finds
+  // the guest by but the last activity would move all ~58 of the guest's rows to the new recency: about two
+  // thirds of a guests.update, all of it B-tree pages dirtied across the index and written again at the commit.
+  // The move waits for the core's next idle moment instead (flushRecencyMoves, from the idle checkpoint); until
+  // then the guest is found as before, in its earlier place among equal matches, and the table says at which
+  // recency its rows stand, so any later write removes them by their exact key. Not while a rebuild builds the
+  // shadow (its rows must follow every write), and not in a batch large enough for the bulk move.
+  const lagOf = db.prepare('SELECT recency FROM search_recency_lag WHERE guest = ?').pluck();
+  const anyLag = db.prepare('SELECT 1 FROM search_recency_lag LIMIT 1').pluck();
+  const setLag = db.prepare('INSERT OR IGNORE INTO search_recency_lag (guest, recency) VALUES (?, ?)');
+  const clearLag = db.prepare('DELETE FROM search_recency_lag WHERE guest = ?');
+  const lagging = db.prepare('SELECT guest, recency FROM search_recency_lag LIMIT ?');
+  const guestByRowid = db.prepare('SELECT rowid, * FROM guests WHERE rowid = ?');
+  /** Whether `before` → `after` changes the guest's recency and nothing else its rows are made of. */
+  const onlyRecencyMoved = (before: IndexedGuest, after: IndexedGuest) =>
+    before.last_activity_at !== after.last_activity_at &&
+    SEARCHED.every((column) => column === 'last_activity_at' || before[column] === after[column]);
 
   // Imports whose guests are indexed at their end, not write by write (deferImport).
   const deferred = new Set<string>();
@@ -166,7 +185,8 @@ export function createSearchIndex(db: Database) {
   // go through a temporary trigger, one exact key lookup per row in key order: SQLite plans a
   // DELETE … WHERE (term, rank, recency, guest) IN (…) as a walk over every row of each term named, and a
   // common term has most of the index.
-  type Moves = ReadonlyArray<{ rowid: number; recency: number; terms: Map<string, number> }>;
+  type Move = { rowid: number; recency: number; terms: Map<string, number> };
+  type Moves = ReadonlyArray<Move>;
   type Target = 'search_term' | typeof SHADOW_TABLE;
   const staged = (side: 'remove' | 'insert') => `SELECT term.key, term.value, moved.recency, moved.guest
     FROM temp.search_guest_moved AS moved, json_each(moved.terms) AS term
@@ -214,6 +234,18 @@ export function createSearchIndex(db: Database) {
     bulk.clear.run();
   };
 
+  /** Key by key, removals first, each in key order (a desk's edit: one guest's rows). */
+  const moveKeyByKey = (moves: { removed: Moves; added: Moves }, target: { insert: Statement; remove: Statement }) => {
+    const keys = (list: Moves) => {
+      const out: Key[] = [];
+      for (const { rowid, recency, terms } of list)
+        for (const [term, rank] of terms) out.push([term, rank, recency, rowid]);
+      return out.sort(byKey);
+    };
+    for (const key of keys(moves.removed)) target.remove.run(...key);
+    for (const key of keys(moves.added)) target.insert.run(...key);
+  };
+
   return {
     /**
      * An import's guests are indexed when it ends (finishImport), not write by write (see the scratch table
@@ -256,42 +288,75 @@ export function createSearchIndex(db: Database) {
      */
     settle() {
       if (gathered.size === 0) return;
-      const removed: Array<{ rowid: number; recency: number; terms: Map<string, number> }> = [];
-      const added: Array<{ rowid: number; recency: number; terms: Map<string, number> }> = [];
+      const live = { removed: [] as Move[], added: [] as Move[] };
+      // The shadow's rows never wait: where a guest's live rows do, its shadow moves are worked out apart.
+      const shadowOnly = { removed: [] as Move[], added: [] as Move[] };
+      const withShadow = shadowExists.get() !== undefined;
+      const bulk = gathered.size >= BULK_SETTLE_GUESTS;
+      const mayLag = anyLag.get() !== undefined;
       for (const { before, after } of gathered.values()) {
         // Most writes to a guest (a note, consent, an address) change nothing a search finds them by.
         if (before && SEARCHED.every((column) => before[column] === after[column])) continue;
-        const change = difference(before, after);
-        if (before && change.removed.size > 0) {
-          removed.push({ rowid: after.rowid, recency: before.last_activity_at, terms: change.removed });
+        const lag = before && mayLag ? (lagOf.get(after.rowid) as number | undefined) : undefined;
+        if (before && !bulk && !withShadow && isSearched(after) && onlyRecencyMoved(before, after)) {
+          setLag.run(after.rowid, before.last_activity_at); // a guest already waiting keeps its older recency
+          continue;
         }
+        const indexedAt = lag ?? before?.last_activity_at;
+        const change = difference(before, after, indexedAt);
+        if (before && change.removed.size > 0)
+          live.removed.push({ rowid: after.rowid, recency: indexedAt as number, terms: change.removed });
         if (change.added.size > 0)
-          added.push({ rowid: after.rowid, recency: after.last_activity_at, terms: change.added });
+          live.added.push({ rowid: after.rowid, recency: after.last_activity_at, terms: change.added });
+        if (lag !== undefined) {
+          clearLag.run(after.rowid);
+          if (withShadow) {
+            const own = difference(before, after, before?.last_activity_at);
+            if (before && own.removed.size > 0)
+              shadowOnly.removed.push({ rowid: after.rowid, recency: before.last_activity_at, terms: own.removed });
+            if (own.added.size > 0)
+              shadowOnly.added.push({ rowid: after.rowid, recency: after.last_activity_at, terms: own.added });
+          }
+        } else if (withShadow) {
+          if (before && change.removed.size > 0) shadowOnly.removed.push(live.removed.at(-1) as Move);
+          if (change.added.size > 0) shadowOnly.added.push(live.added.at(-1) as Move);
+        }
       }
       gathered.clear();
       for (const rowid of goingLive) wentLive.add(rowid);
       goingLive.clear();
-      const withShadow = shadowExists.get() !== undefined;
-      if (Math.max(removed.length, added.length) >= BULK_SETTLE_GUESTS) {
-        moveInBulk(removed, added, withShadow ? ['search_term', SHADOW_TABLE] : ['search_term']);
+      if (bulk) {
+        moveInBulk(live.removed, live.added, ['search_term']);
+        if (withShadow) moveInBulk(shadowOnly.removed, shadowOnly.added, [SHADOW_TABLE]);
         return;
       }
-      const keys = (moves: typeof added) => {
-        const out: Key[] = [];
-        for (const { rowid, recency, terms } of moves)
-          for (const [term, rank] of terms) out.push([term, rank, recency, rowid]);
-        return out.sort(byKey);
-      };
-      const [removes, inserts] = [keys(removed), keys(added)];
-      const targets = [live];
+      moveKeyByKey(live, statements.live);
       if (withShadow) {
         shadow ??= statementsFor(SHADOW_TABLE);
-        targets.push(shadow);
+        moveKeyByKey(shadowOnly, shadow);
       }
-      for (const { insert, remove } of targets) {
-        for (const key of removes) remove.run(...key);
-        for (const key of inserts) insert.run(...key);
+    },
+    /**
+     * Moves the rows of up to `max` guests whose recency move waited (see search_recency_lag above), inside
+     * the caller's write transaction. Answers how many it moved: the caller comes back while there were `max`.
+     */
+    /** Whether some guest's rows wait for their move (a read, outside any transaction). */
+    movesWaiting: () => anyLag.get() !== undefined,
+    flushRecencyMoves(max: number): number {
+      const waiting = lagging.all(max) as Array<{ guest: number; recency: number }>;
+      const moves = { removed: [] as Move[], added: [] as Move[] };
+      for (const { guest: rowid, recency } of waiting) {
+        clearLag.run(rowid);
+        const guest = guestByRowid.get(rowid) as IndexedGuest | undefined;
+        // A guest leaves the index by a write, which clears its wait first; a missing one is nothing to move.
+        if (!guest || !isSearched(guest) || guest.last_activity_at === recency) continue;
+        const terms = guestTerms(guest);
+        moves.removed.push({ rowid, recency, terms });
+        moves.added.push({ rowid, recency: guest.last_activity_at, terms });
       }
+      // Live rows only: a shadow being built holds this guest at its current recency, or not yet.
+      moveKeyByKey(moves, statements.live);
+      return waiting.length;
     },
     /** The transaction rolled back: so do the gathered changes. */
     discard() {
@@ -326,6 +391,7 @@ export function createSearchIndex(db: Database) {
         INSERT INTO search_term SELECT * FROM temp.search_term_load ORDER BY term, rank, recency DESC, guest;
         DROP TABLE temp.search_term_load;`);
       markSearchKeysCurrent(db);
+      db.exec('DELETE FROM search_recency_lag'); // every row now stands at its guest's recency
       deferred.clear();
       clearPending.run();
     },

@@ -59,6 +59,8 @@ export function* rebuildInSlices(
     }
     write(() => {
       db.exec(`DROP TABLE search_term; ALTER TABLE ${SHADOW_TABLE} RENAME TO search_term;`);
+      // Moves that waited (search-index.ts) were of the live rows just dropped: the shadow's follow every write.
+      db.exec('DELETE FROM search_recency_lag');
       markSearchKeysCurrent(db);
     });
     swapped = true;
