@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BULK_SETTLE_GUESTS } from '../../electron/core/guests/search-index.ts';
 import { FINE_SLICES, makeStaffedCore } from '../support/core.ts';
+import { ALL_TERMS, asIntended, exactly, fullRebuild, waiting } from '../support/search-index-view.ts';
 import { applyEdit, type EditedCore, editOp, testClock } from './edit-ops.ts';
 import { remotePc } from './remote-batch.ts';
-import { ALL_TERMS, asIntended, exactly, fullRebuild, waiting } from './search-index-view.ts';
 
 // The rebuild the settings screen starts (system.rebuildSearchIndex) runs in slices into a shadow table while
 // staff keep searching and writing. Whatever is written between its slices, it ends with the index a full

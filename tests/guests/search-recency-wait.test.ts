@@ -6,8 +6,8 @@ import { openDatabase } from '../../db/open.ts';
 import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
 import { createCore } from '../../electron/core/create-core.ts';
 import { makeStaffedCore } from '../support/core.ts';
+import { asIntended, exactly, fullRebuild, waiting } from '../support/search-index-view.ts';
 import { testClock } from './edit-ops.ts';
-import { asIntended, exactly, fullRebuild, waiting } from './search-index-view.ts';
 
 // An edit that moves only a guest's last activity (a note, a preference) answers without moving the guest's ~58
 // search rows to the new recency: they move at the core's next idle moment (search-index.ts, "Recency moves

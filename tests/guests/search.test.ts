@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SEARCH_STATEMENTS } from '../../electron/core/guests/search.ts';
 import { makeStaffedCore } from '../support/core.ts';
+import { asIntended, exactly, fullRebuild, waiting } from '../support/search-index-view.ts';
 import { applyEdit, type EditedCore, editOp, testClock } from './edit-ops.ts';
-import { asIntended, exactly, fullRebuild, waiting } from './search-index-view.ts';
 
 const takahashi = {
   familyName: '髙橋',

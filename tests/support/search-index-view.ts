@@ -12,19 +12,24 @@ export function exactly(db: Database): unknown[] {
   return db.prepare(ALL_TERMS).all();
 }
 
-export function asIntended(db: Database): unknown[] {
+/**
+ * The index read at each guest's recency, after checking that every row stands where the index says. Guests
+ * by rowid (one file), or by id (`by: 'id'`: between PCs, whose rowids differ).
+ */
+export function asIntended(db: Database, by: 'rowid' | 'id' = 'rowid'): unknown[] {
   const misplaced = db
     .prepare(
-      `SELECT s.term, s.recency, s.guest FROM search_term s JOIN guests g ON g.rowid = s.guest
+      `SELECT s.term, s.recency, g.id FROM search_term s JOIN guests g ON g.rowid = s.guest
          LEFT JOIN search_recency_lag l ON l.guest = s.guest
         WHERE s.recency <> coalesce(l.recency, g.last_activity_at) LIMIT 3`,
     )
     .all();
   if (misplaced.length > 0) throw new Error(`search rows at a recency nothing records: ${JSON.stringify(misplaced)}`);
+  const guest = by === 'id' ? 'g.id' : 's.guest';
   return db
     .prepare(
-      `SELECT s.term, s.rank, g.last_activity_at AS recency, s.guest FROM search_term s JOIN guests g ON g.rowid = s.guest
-        ORDER BY 1, 2, 3, 4`,
+      `SELECT s.term, s.rank, g.last_activity_at AS recency, ${guest} AS guest FROM search_term s
+         JOIN guests g ON g.rowid = s.guest ORDER BY 1, 2, 3, 4`,
     )
     .all();
 }
