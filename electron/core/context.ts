@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Runner } from '../../db/query.ts';
 import type { CallName, CallOutput, ParsedInput } from '../../shared/contract/index.ts';
 import type { Grant } from './access/check.ts';
+import type { ArrivalCache } from './arrivals/arrival-cache.ts';
 import type { ChangeEngine } from './changes/engine.ts';
 import type { WriteSession } from './changes/write.ts';
 import type { FileStore } from './files/store.ts';
@@ -33,6 +34,8 @@ export type CoreContext = {
   jobs: JobRunner;
   /** Each guest's stays and each stay's servings, kept between calls (kitchen/history-cache.ts). */
   histories: HistoryCache;
+  /** Each arriving party's history-made entry, kept between calls (arrivals/arrival-cache.ts). */
+  arrivals: ArrivalCache;
   /** Files on their way in (a ledger to import) or out (an export), in memory (files/store.ts). */
   files: FileStore;
 };

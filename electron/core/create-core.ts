@@ -13,6 +13,7 @@ import { redact } from './access/redact.ts';
 import { addressHandlers } from './addresses/handlers.ts';
 import { createPostcodeBook, type PostcodeBook } from './addresses/postcode-book.ts';
 import { allergyHandlers } from './allergies/handlers.ts';
+import { createArrivalCache } from './arrivals/arrival-cache.ts';
 import { arrivalHandlers } from './arrivals/handlers.ts';
 import { backupHandlers } from './backups/handlers.ts';
 import { type BackupOptions, createBackupService, type RestoreHook } from './backups/service.ts';
@@ -166,6 +167,7 @@ export function createCore(options: CoreOptions): Core {
     names: createNameFormatter(),
     jobs,
     histories: createHistoryCache(db, changes),
+    arrivals: createArrivalCache(db, changes),
     files: createFileStore(clock),
   };
 

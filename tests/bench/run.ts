@@ -7,6 +7,7 @@ import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
 import { type Core, createCore } from '../../electron/core/create-core.ts';
 import { createSearchIndex } from '../../electron/core/guests/search-index.ts';
 import { applyFigures } from './apply-figures.ts';
+import { arrivalsAfterWrites } from './arrivals-figures.ts';
 import { backupFigures } from './backup-figures.ts';
 import { banquetFigures } from './banquet-figures.ts';
 import { type BuildResult, ensureDatabase } from './build-database.ts';
@@ -244,6 +245,7 @@ async function writeFigures(file: string, size: number): Promise<Figure[]> {
   }
   // Another PC's work taken in, on the same copy (rows of its own, not the ones written above).
   const core = createCore({ db, nodeId: openNodeIdentity(db).nodeId, logger: quiet });
+  const arrivals = await arrivalsAfterWrites(core, size);
   const applied = applyFigures(db, core, size, log);
   core.close();
   db.close();
@@ -254,6 +256,7 @@ async function writeFigures(file: string, size: number): Promise<Figure[]> {
       return { name, size, timing: timing as Percentiles, baseline };
     }),
     ...[...idleTimings].map(([name, timing]) => ({ name, size, timing })),
+    ...arrivals,
     ...applied,
   ];
 }

@@ -6,17 +6,19 @@ import { type Core, createCore } from '../../electron/core/create-core.ts';
 import { addDays } from '../../shared/text/dates.ts';
 import { makeStaffedCore, type TestCore } from '../support/core.ts';
 
-// The parties' histories are kept between calls (kitchen/history-cache.ts) and a write drops what it touched.
-// Whatever is written in whatever order (stays booked, moved, re-partied, cancelled; dishes served, reacted to,
-// retracted), every day's arrivals and every guest's service side read through the kept histories must be what a
-// core reading everything afresh answers. A kept history that a write failed to drop shows as a difference.
+// The parties' histories are kept between calls (kitchen/history-cache.ts), and so is each arriving party's entry
+// (arrivals/arrival-cache.ts); a write drops what it touched. Whatever is written in whatever order (stays booked,
+// moved, re-partied, cancelled; dishes served, reacted to, retracted; allergies recorded and retracted; guests
+// renamed and given birthdays; menus planned; a dish's allergens, the repeat period and a staff name changed),
+// every day's arrivals and every guest's service side read through what was kept must be what a core reading
+// everything afresh answers. A kept entry that a write failed to drop shows as a difference.
 
 const BASE = '2026-03-01';
 // Few guests and stays, so that parties overlap and a stay is often someone's companion stay.
 const GUESTS = 3;
 const STAYS = 4;
 
-type World = { guests: string[]; stays: string[]; served: string[]; dishes: string[] };
+type World = { guests: string[]; stays: string[]; served: string[]; dishes: string[]; egg: string; staff: string };
 
 const book = fc.record({
   kind: fc.constant('book' as const),
@@ -45,6 +47,30 @@ const react = fc.record({
 });
 const retract = fc.record({ kind: fc.constant('retract' as const), served: fc.nat(30) });
 const read = fc.record({ kind: fc.constant('read' as const), day: fc.nat(20) });
+const allergy = fc.record({
+  kind: fc.constant('allergy' as const),
+  guest: fc.nat(GUESTS - 1),
+  severity: fc.constantFrom('anaphylaxis', 'allergy', 'intolerance'),
+  retract: fc.boolean(),
+});
+const rename = fc.record({
+  kind: fc.constant('rename' as const),
+  guest: fc.nat(GUESTS - 1),
+  name: fc.constantFrom('森', '林', '小林'),
+  birthday: fc.constantFrom('', '1980-03-05', '1975-03-12'),
+});
+const plan = fc.record({
+  kind: fc.constant('plan' as const),
+  stay: fc.nat(STAYS - 1),
+  dishes: fc.subarray([0, 1, 2], { minLength: 1 }),
+});
+const catalogue = fc.record({
+  kind: fc.constant('catalogue' as const),
+  dish: fc.nat(2),
+  egg: fc.boolean(),
+  repeatYears: fc.integer({ min: 1, max: 3 }),
+  staffName: fc.constantFrom('女将 山田', '仲居 田中'),
+});
 // Moves and bookings most: a stay that changes under a companion who is kept is what a missed drop shows on.
 const op = fc.oneof(
   { arbitrary: book, weight: 3 },
@@ -53,6 +79,10 @@ const op = fc.oneof(
   { arbitrary: react, weight: 1 },
   { arbitrary: retract, weight: 1 },
   { arbitrary: read, weight: 1 },
+  { arbitrary: allergy, weight: 2 },
+  { arbitrary: rename, weight: 1 },
+  { arbitrary: plan, weight: 2 },
+  { arbitrary: catalogue, weight: 1 },
 );
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 
@@ -118,6 +148,45 @@ async function apply(test: TestCore, world: World, step: Op): Promise<void> {
     case 'read':
       await tryCall('arrivals.forDate', { date: day(step.day) });
       return;
+    case 'allergy': {
+      const guestId = world.guests[step.guest] as string;
+      const recorded = await tryCall('allergies.record', {
+        guestId,
+        allergenId: world.egg,
+        severity: step.severity,
+        tracesOk: false,
+      });
+      const id = recorded.ok ? (recorded.value as { id: string }).id : undefined;
+      if (id && step.retract) await tryCall('allergies.retract', { id, reason: '記録の誤り' });
+      return;
+    }
+    case 'rename':
+      await tryCall('guests.update', {
+        id: world.guests[step.guest],
+        patch: { familyName: step.name, familyReading: 'もり', birthday: step.birthday },
+      });
+      return;
+    case 'plan': {
+      const id = world.stays[step.stay % Math.max(1, world.stays.length)];
+      if (!id) return;
+      const stay = (await test.call('stays.get', { id })) as { arrivalDate: string };
+      await tryCall('menus.plan', {
+        stayId: id,
+        date: stay.arrivalDate,
+        meal: 'dinner',
+        courseId: null,
+        dishIds: step.dishes.map((n) => world.dishes[n]),
+      });
+      return;
+    }
+    case 'catalogue':
+      await tryCall('dishes.update', {
+        id: world.dishes[step.dish],
+        patch: { allergenIds: step.egg ? [world.egg] : [] },
+      });
+      await tryCall('settings.update', { patch: { repeatDishYears: step.repeatYears } });
+      await tryCall('staff.update', { id: world.staff, name: step.staffName });
+      return;
   }
 }
 
@@ -138,7 +207,7 @@ describe('the parties’ histories kept between calls', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 30 }), async (steps) => {
         const test = await makeStaffedCore({ clock: () => Date.parse('2026-03-10T03:00:00Z') });
-        const world: World = { guests: [], stays: [], served: [], dishes: [] };
+        const world: World = { guests: [], stays: [], served: [], dishes: [], egg: '', staff: test.staffId };
         for (let n = 0; n < GUESTS; n++) {
           const guest = await test.call('guests.create', { fields: { familyName: `客${n}`, familyReading: 'きゃく' } });
           world.guests.push(guest.id);
@@ -146,6 +215,7 @@ describe('the parties’ histories kept between calls', () => {
         const egg = (await test.call('allergens.list', {})).allergens.find(
           (a: { nameJa: string }) => a.nameJa === '卵',
         );
+        world.egg = egg.id;
         await test.call('allergies.record', {
           guestId: world.guests[1],
           allergenId: egg.id,
@@ -208,6 +278,30 @@ describe('the parties’ histories kept between calls', () => {
     // written; her own stays (kept) must be read again.
     await call('stays.update', { id: march.id, patch: { status: 'cancelled' } });
     expect(await visitCount()).toBe(0);
+  });
+
+  it('drop a guest’s kept arrival when the guest joins the party of an earlier stay', async () => {
+    const { call } = await makeStaffedCore();
+    const lead = await call('guests.create', { fields: { familyName: '森', familyReading: 'もり' } });
+    const friend = await call('guests.create', { fields: { familyName: '林', familyReading: 'はやし' } });
+    const march = await call('stays.create', {
+      fields: {
+        guestId: lead.id,
+        arrivalDate: BASE,
+        departureDate: addDays(BASE, 1),
+        rooms: ['101'],
+        status: 'departed',
+      },
+    });
+    const april = addDays(BASE, 31);
+    await call('stays.create', {
+      fields: { guestId: friend.id, arrivalDate: april, departureDate: addDays(april, 1), rooms: ['102'] },
+    });
+    const visitCount = async () => (await call('arrivals.forDate', { date: april })).arrivals[0].visitCount;
+    expect(await visitCount()).toBe(0); // her April entry is kept from here on
+    // She came with Mr Mori in March after all: a row of the March stay's party, nothing of her own stays.
+    await call('stays.update', { id: march.id, patch: { partyIds: [friend.id] } });
+    expect(await visitCount()).toBe(1);
   });
 
   it('drop everything when another connection writes to the file', async () => {

@@ -10,6 +10,7 @@ import { ranksOf } from '../ranks/rank-of.ts';
 import { openRequests } from '../requests/rows.ts';
 import { clashesAmong, occupiesRooms, occupyingStays } from '../stays/rooms.ts';
 import { loadStays } from '../stays/rows.ts';
+import type { ArrivalSources, KeptArrival } from './arrival-cache.ts';
 
 // Today's arrivals (本日の到着) with every alert, for any date. A 100-room day must answer in well under
 // a frame at millions of stays, so nothing is loaded per stay: the day's stays, their parties, allergies,
@@ -74,37 +75,72 @@ export function loadArrivals(ctx: CoreContext, date: string, stayId?: string): A
     .map((row) => row.id)
     .sort((a, b) => roomOrder.compare(firstRoom.get(a) ?? '', firstRoom.get(b) ?? '') || a.localeCompare(b));
 
+  // Each party's history-made part, kept between calls (arrival-cache.ts); only parties a write touched since
+  // are worked out again.
+  const today = ctx.today();
+  const { kept, missing } = ctx.arrivals.lookup(date, today, ids);
+  for (const [id, entry] of workOut(ctx, date, missing)) {
+    kept.set(id, entry.kept);
+    ctx.arrivals.keep(date, today, id, entry.kept, entry.sources);
+  }
+  const entries = ids.flatMap((id) => kept.get(id) ?? []);
+
+  // Read fresh on every call: open requests, ranks, and who else is in a room tonight (one read of the stays
+  // occupying the night, matched in memory).
+  const guestIds = [...new Set(entries.flatMap(({ stay }) => stay.party.map((member) => member.guestId)))];
+  const requests = openRequests(ctx, { stayIds: ids, guestIds });
+  const tonight = { arrivalDate: date, departureDate: addDays(date, 1) };
+  const occupying = occupyingStays(ctx, tonight.arrivalDate, tonight.departureDate);
+  const ranks = ranksOf(
+    ctx,
+    entries.map(({ stay }) => stay.guestId),
+  );
+  const totals = { parties: 0, adults: 0, children: 0, anaphylaxis: 0 };
+  const arrivals = entries.map((entry): Arrival => {
+    const { stay } = entry;
+    const party = new Set(stay.party.map((member) => member.guestId));
+    totals.parties += 1;
+    totals.adults += stay.adults;
+    totals.children += stay.children;
+    totals.anaphylaxis += new Set(
+      entry.allergies.filter((a) => a.severity === 'anaphylaxis').map((a) => a.guestId),
+    ).size;
+    return {
+      ...entry,
+      rank: ranks.get(stay.guestId) ?? null,
+      requests: requests.filter((r) => r.stayId === stay.id || (r.standing && party.has(r.guestId))),
+      roomClashes: occupiesRooms(stay.status)
+        ? clashesAmong(occupying, { id: stay.id, rooms: stay.rooms, ...tonight })
+        : [],
+    };
+  });
+  return { date, arrivals, totals };
+}
+
+/**
+ * The history-made part of each of these stays' entries (the stay, visits, allergies, celebrations, dishes to
+ * avoid, planned menus with their warnings), with what each was made from.
+ */
+function workOut(
+  ctx: CoreContext,
+  date: string,
+  ids: readonly string[],
+): Map<string, { kept: KeptArrival; sources: ArrivalSources }> {
+  const worked = new Map<string, { kept: KeptArrival; sources: ArrivalSources }>();
+  if (ids.length === 0) return worked;
   const stays = loadStays(ctx, ids);
   const guestIds = [...new Set(stays.flatMap((stay) => stay.party.map((member) => member.guestId)))];
   const facts = loadWarningFacts(ctx, stays, date);
   // Alternatives are for the cook facing an allergen on the day; swapping a repeated dish is the planner's job.
   const menus = menusOfStays(ctx, ids, facts, { alternatives: 'allergens' });
-  const requests = openRequests(ctx, { stayIds: ids, guestIds });
   const birthdays = new Map(
     (ctx.run.prepare(BIRTHDAYS).all(JSON.stringify(guestIds)) as Array<{ id: string; birthday: string }>).map((row) => [
       row.id,
       row.birthday,
     ]),
   );
-
-  // Who else is in a room tonight: one read of the stays occupying the night, matched in memory.
-  const tonight = { arrivalDate: date, departureDate: addDays(date, 1) };
-  const occupying = occupyingStays(ctx, tonight.arrivalDate, tonight.departureDate);
-
-  const ranks = ranksOf(
-    ctx,
-    stays.map((stay) => stay.guestId),
-  );
-  const totals = { parties: 0, adults: 0, children: 0, anaphylaxis: 0 };
-  const arrivals = stays.map((stay): Arrival => {
+  for (const stay of stays) {
     const history = facts.histories.get(stay.id) as PartyHistory;
-    const party = new Set(stay.party.map((member) => member.guestId));
-    totals.parties += 1;
-    totals.adults += stay.adults;
-    totals.children += stay.children;
-    totals.anaphylaxis += new Set(
-      history.allergies.filter((a) => a.severity === 'anaphylaxis').map((a) => a.guestId),
-    ).size;
     const planned = (menus.get(stay.id) ?? []).filter((menu) => menu.status === 'planned');
     const avoid = dishesToAvoid(
       facts.catalogue,
@@ -113,20 +149,20 @@ export function loadArrivals(ctx: CoreContext, date: string, stayId?: string): A
       facts.repeatYears,
       new Set(planned.flatMap((menu) => menu.dishIds)),
     );
-    return {
-      stay,
-      ...visitsOf(stay, history),
-      rank: ranks.get(stay.guestId) ?? null,
-      allergies: history.allergies,
-      requests: requests.filter((r) => r.stayId === stay.id || (r.standing && party.has(r.guestId))),
-      celebrations: celebrationsOf(stay, birthdays),
-      dishesToAvoid: avoid.dishes,
-      moreDishesToAvoid: avoid.more,
-      menus: planned,
-      roomClashes: occupiesRooms(stay.status)
-        ? clashesAmong(occupying, { id: stay.id, rooms: stay.rooms, ...tonight })
-        : [],
-    };
-  });
-  return { date, arrivals, totals };
+    const historyStays = new Set([stay.id]);
+    for (const own of history.staysOf.values()) for (const s of own) historyStays.add(s.stayId);
+    worked.set(stay.id, {
+      kept: {
+        stay,
+        ...visitsOf(stay, history),
+        allergies: history.allergies,
+        celebrations: celebrationsOf(stay, birthdays),
+        dishesToAvoid: avoid.dishes,
+        moreDishesToAvoid: avoid.more,
+        menus: planned,
+      },
+      sources: { guests: [...new Set(stay.party.map((member) => member.guestId))], stays: [...historyStays] },
+    });
+  }
+  return worked;
 }

@@ -57,16 +57,30 @@ type StayServings = { all: boolean; rows: ServingRow[] };
 
 export type HistoryCache = ReturnType<typeof createHistoryCache>;
 
+/**
+ * Whether another connection committed to the file since the last ask (SQLite's data_version moves only for
+ * other connections' commits): then nothing a cache kept from this connection's reads can be trusted.
+ */
+export function otherConnectionsWatch(db: Database): () => boolean {
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  let seen = dataVersion.get() as number;
+  return () => {
+    const version = dataVersion.get() as number;
+    if (version === seen) return false;
+    seen = version;
+    return true;
+  };
+}
+
 export function createHistoryCache(db: Database, changes: Pick<ChangeEngine, 'onRowWritten'>, limit = DEFAULT_LIMIT) {
   const staysOfGuest = new Map<string, GuestStayRow[]>();
   /** Which kept guests list a stay: a write to the stay drops each of them (a companion lists it too). */
   const guestsOfStay = new Map<string, Set<string>>();
   const servingsOfStay = new Map<string, StayServings>();
-  const dataVersion = db.prepare('PRAGMA data_version').pluck();
   const staysOfGuests = db.prepare(STAYS_OF_GUESTS);
   const servingsOfStays = db.prepare(SERVINGS_OF_STAYS);
   const rejectedOnStays = db.prepare(REJECTED_ON_STAYS);
-  let seenVersion = dataVersion.get() as number;
+  const changedElsewhere = otherConnectionsWatch(db);
   const counts = { reads: 0, hits: 0 };
 
   const dropGuest = (guestId: unknown) => {
@@ -103,11 +117,7 @@ export function createHistoryCache(db: Database, changes: Pick<ChangeEngine, 'on
 
   /** Another connection wrote to the file since we last looked: nothing kept can be trusted. */
   const checkFresh = () => {
-    const version = dataVersion.get() as number;
-    if (version !== seenVersion) {
-      seenVersion = version;
-      clear();
-    }
+    if (changedElsewhere()) clear();
   };
   const mayKeep = () => !db.inTransaction;
   /** Map order is insertion order: the first key is the least recently used. */
