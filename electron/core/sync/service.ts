@@ -57,8 +57,12 @@ const membersMessage = z.object({
 
 type Link = { channel: PeerChannel; dialledBy: string; lastSeen: number };
 
-/** Messages whose handling is long work in the core's thread (a batch to apply): they give way to staff. */
-const HEAVY = new Set<unknown>(['txs']);
+/**
+ * Messages whose handling is long work in the core's thread: they give way to staff. A batch to apply; and an
+ * acknowledgement, which makes room in the window, so the pump reads the next batch from the log, encodes it and
+ * encrypts it, all in this thread (a PC sending its whole log answers one every few milliseconds).
+ */
+const HEAVY = new Set<unknown>(['txs', 'ack']);
 
 export function createSyncService(options: {
   settings: SyncServiceOptions;
