@@ -1,6 +1,6 @@
 import { openDatabase } from '../../db/open.ts';
 import { openNodeIdentity } from '../core/changes/identity.ts';
-import type { CheckpointOptions } from '../core/checkpoint.ts';
+import type { CheckpointOptions } from '../core/checkpoints/checkpointer.ts';
 import type { Logger } from '../core/context.ts';
 import { type Core, type CoreOptions, createCore } from '../core/create-core.ts';
 

@@ -26,7 +26,7 @@ import { createOriginLog, type OriginLog } from './changes/origins.ts';
 import { createRequestLog } from './changes/request-log.ts';
 import type { ShippedTx } from './changes/shipped.ts';
 import { EditedSince } from './changes/write.ts';
-import { type CheckpointOptions, createCheckpointer } from './checkpoint.ts';
+import { type CheckpointOptions, createCheckpointer } from './checkpoints/checkpointer.ts';
 import { conflictHandlers } from './conflicts/handlers.ts';
 import type { Actor, CoreContext, Handler, Logger } from './context.ts';
 import { type CallOptions, createDispatcher } from './dispatch.ts';

@@ -4,6 +4,8 @@
 //   electron/core-host/worker.ts -> dist/electron/core-worker.cjs (the core's worker thread; better-sqlite3 external)
 //   electron/core/backups/backup-thread.ts -> dist/electron/backup-thread.cjs (copies and checks a backup off the core's
 //                                            thread; core/backups/thread.ts finds it beside core-worker.cjs)
+//   electron/core/checkpoints/checkpoint-thread.ts -> dist/electron/checkpoint-thread.cjs (copies the WAL into the
+//                                            file off the core's thread; checkpoint-client.ts finds it beside it)
 //   resources/postcodes/postcodes.tsv.gz -> dist/electron/postcodes.tsv.gz (read by the core on the first
 //                                            postcode lookup: electron/core/addresses/postcode-book.ts)
 
@@ -67,6 +69,14 @@ export async function bundleElectron({
     }),
     build({
       ...common,
+      entryPoints: [path.join(root, 'electron', 'core', 'checkpoints', 'checkpoint-thread.ts')],
+      outfile: path.join(outDir, 'checkpoint-thread.cjs'),
+      external: ['better-sqlite3'],
+      banner: { js: IMPORT_META_SHIM },
+      define: IMPORT_META_DEFINE,
+    }),
+    build({
+      ...common,
       entryPoints: [path.join(root, 'electron', 'preload', 'preload.cts')],
       outfile: path.join(outDir, 'preload.cjs'),
       external: ['electron'],
@@ -81,7 +91,7 @@ if (import.meta.main) {
   bundleElectron({ root }).then(
     () =>
       console.log(
-        `bundled ${path.relative(root, path.join(root, 'dist', 'electron'))}/{main,preload,core-worker,backup-thread}.cjs`,
+        `bundled ${path.relative(root, path.join(root, 'dist', 'electron'))}/{main,preload,core-worker,backup-thread,checkpoint-thread}.cjs`,
       ),
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);

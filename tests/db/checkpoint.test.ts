@@ -5,7 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../db/open.ts';
 import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
-import { createCheckpointer } from '../../electron/core/checkpoint.ts';
+import { createCheckpointer } from '../../electron/core/checkpoints/checkpointer.ts';
 import { createCore } from '../../electron/core/create-core.ts';
 
 // Checkpoints run off the write path: a write leaves its frames in the WAL, and the core copies them to
@@ -33,6 +33,16 @@ const copied = (db: Database) => {
 
 /** Waits for the idle checkpoint to have copied the WAL, polling; fails after a deadline, not a guess. */
 const checkpointed = (db: Database) => vi.waitUntil(() => copied(db), { timeout: 5_000, interval: 5 });
+
+/**
+ * The same where setTimeout is faked: the copy runs in the checkpoints' thread and its answer comes as a message,
+ * so the test gives the event loop real turns (setImmediate is not faked) until it came, up to a real deadline.
+ */
+async function eventually(check: () => boolean, deadlineMs = 5_000): Promise<boolean> {
+  const until = Date.now() + deadlineMs;
+  while (!check() && Date.now() < until) await new Promise((resolve) => setImmediate(resolve));
+  return check();
+}
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -101,9 +111,9 @@ describe('WAL checkpoints', () => {
       await call('staff.create', { name: `仲居 ${i}` });
     }
     vi.advanceTimersByTime(299);
-    expect(copied(db)).toBe(false);
+    expect(await eventually(() => copied(db), 50)).toBe(false);
     vi.advanceTimersByTime(1); // 300 ms of quiet
-    expect(copied(db)).toBe(true);
+    expect(await eventually(() => copied(db))).toBe(true);
     core.close();
     db.close();
   });
@@ -112,13 +122,48 @@ describe('WAL checkpoints', () => {
     const { db, core, call, file } = fileCore({ idleMs: 60_000, maxWalPages: 20, truncatePages: 0 });
     const staff = await call('staff.create', { name: '女将 山田' });
     await call('staff.setCurrent', { id: staff.id });
-    let forced = false;
-    for (let i = 0; i < 200 && !forced; i++) {
+    // A forced checkpoint with truncatePages 0 leaves an empty -wal file.
+    const truncated = () => walFrames(db).log === 0 && statSync(`${file}-wal`).size === 0;
+    let past = false;
+    for (let i = 0; i < 200 && !past; i++) {
       await addGuests(call, 1);
-      // A forced checkpoint with truncatePages 0 leaves an empty -wal file.
-      forced = walFrames(db).log === 0 && statSync(`${file}-wal`).size === 0;
+      past = walFrames(db).log > 20;
     }
-    expect(forced).toBe(true);
+    expect(past).toBe(true);
+    expect(await eventually(truncated)).toBe(true);
+    core.close();
+    db.close();
+  });
+
+  it('copies in a thread of its own: the commit that passes the bound returns before the pages are copied', async () => {
+    const { db, core, call } = fileCore({ idleMs: 60_000, maxWalPages: 20, truncatePages: 1_000_000 });
+    const staff = await call('staff.create', { name: '女将 山田' });
+    await call('staff.setCurrent', { id: staff.id });
+    // Writes with no turn of the event loop between them: the thread's answer cannot come in between.
+    let past = false;
+    for (let i = 0; i < 200 && !past; i++) {
+      await addGuests(call, 1);
+      const frames = walFrames(db);
+      past = frames.log - frames.checkpointed > 20;
+    }
+    expect(past).toBe(true);
+    // On the core's thread the commit past the bound would have copied everything before returning.
+    expect(copied(db)).toBe(false);
+    await checkpointed(db);
+    core.close();
+    db.close();
+  });
+
+  it('copies on the core’s connection when told to (thread: false), as before the thread', async () => {
+    const { db, core, call } = fileCore({ idleMs: 60_000, maxWalPages: 20, truncatePages: 1_000_000, thread: false });
+    const staff = await call('staff.create', { name: '女将 山田' });
+    await call('staff.setCurrent', { id: staff.id });
+    let copiedAtOnce = false;
+    for (let i = 0; i < 200 && !copiedAtOnce; i++) {
+      await addGuests(call, 1);
+      copiedAtOnce = copied(db);
+    }
+    expect(copiedAtOnce).toBe(true);
     core.close();
     db.close();
   });

@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/open.ts';
 import { startCoreHost } from '../../electron/core-host/host.ts';
 import { bundleElectron } from '../../electron/launch/bundle.ts';
 import type { CallOutput } from '../../shared/contract/index.ts';
@@ -26,7 +28,7 @@ afterAll(() => {
 
 describe('the bundled core worker', () => {
   it('is emitted beside main.cjs and runs the core: calls, a job with progress, a clean close', async () => {
-    for (const file of ['main.cjs', 'preload.cjs', 'core-worker.cjs', 'backup-thread.cjs'])
+    for (const file of ['main.cjs', 'preload.cjs', 'core-worker.cjs', 'backup-thread.cjs', 'checkpoint-thread.cjs'])
       expect(existsSync(path.join(outDir, file))).toBe(true);
     const file = path.join(dataDir, 'yadocho.sqlite');
     const host = await startCoreHost({ file, entry: path.join(outDir, 'core-worker.cjs'), quiet: true });
@@ -51,5 +53,28 @@ describe('the bundled core worker', () => {
     expect(await host.call('backups.run', {})).toMatchObject({ ok: true, value: { counts: { guests: 10 } } });
     await host.close();
     expect(existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('copies the WAL into the file from checkpoint-thread.cjs beside the worker, and closes when told', async () => {
+    const file = path.join(dataDir, 'checkpoints.sqlite');
+    const db = openDatabase(file);
+    db.pragma('wal_autocheckpoint = 0');
+    db.exec('CREATE TABLE t (x TEXT)');
+    for (let i = 0; i < 50; i++) db.prepare('INSERT INTO t VALUES (?)').run('宿帳'.repeat(200));
+    const closed = new SharedArrayBuffer(4);
+    const thread = new Worker(path.join(outDir, 'checkpoint-thread.cjs'), { workerData: { file, closed } });
+    const answer = new Promise<{ type: string; log: number; checkpointed: number }>((resolve) =>
+      thread.once('message', resolve),
+    );
+    thread.postMessage('checkpoint');
+    const frames = await answer;
+    expect(frames.type).toBe('checkpointed');
+    expect(frames.log).toBeGreaterThan(0);
+    expect(frames.checkpointed).toBe(frames.log);
+    thread.postMessage('close');
+    await new Promise((resolve) => thread.once('exit', resolve));
+    expect(Atomics.load(new Int32Array(closed), 0)).toBe(1);
+    db.close();
+    expect(existsSync(`${file}-wal`)).toBe(false); // the last connection to close removes it
   });
 });

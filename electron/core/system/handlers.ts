@@ -1,7 +1,7 @@
 import { CallFailure } from '../../../shared/contract/result.ts';
 import type { CoreContext, Handlers } from '../context.ts';
 import { type SampleDataCounts, sampleDataUnits } from '../demo/sample-data.ts';
-import { rebuildInSlices } from '../guests/search-rebuild.ts';
+import { REBUILD_SLICE_MS, rebuildInSlices } from '../guests/search-rebuild.ts';
 import type { SliceProgress } from '../jobs/runner.ts';
 import { writeInSlices } from '../jobs/write-slices.ts';
 
@@ -68,6 +68,7 @@ export function systemHandlers(ctx: CoreContext): Handlers<'system.info' | 'demo
         'search.rebuild',
         (slice) => rebuildInSlices(ctx.db, (work) => actor.write(() => work()), slice),
         lastGuestRowid(ctx),
+        { sliceMs: REBUILD_SLICE_MS },
       );
       ctx.logger.info(
         `search index rebuilt for ${result.guests} guests in ${Math.round(performance.now() - started)} ms`,
