@@ -1,4 +1,6 @@
+import type { Database } from 'better-sqlite3';
 import type { Core } from '../../electron/core/create-core.ts';
+import { chooseOwner } from './owner.ts';
 import type { Figure } from './report.ts';
 import { BENCH_DAY, TYPICAL_DAY } from './service-data.ts';
 import { measure } from './stats.ts';
@@ -15,14 +17,13 @@ const COLD_RUNS = 40;
 
 type Call = (name: string, input: unknown) => Promise<{ arrivals: Array<{ stay: { guestId: string } }> }>;
 
-export async function arrivalsAfterWrites(core: Core, size: number): Promise<Figure[]> {
+export async function arrivalsAfterWrites(core: Core, db: Database, size: number): Promise<Figure[]> {
   const call: Call = async (name, input) => {
     const result = await core.call(name, input);
     if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
     return result.value as never;
   };
-  const staff = (await call('staff.list', {})) as unknown as { staff: Array<{ id: string }> };
-  await call('staff.setCurrent', { id: staff.staff[0]?.id });
+  await chooseOwner(core, db);
   const figures: Figure[] = [];
   for (const [name, date] of [
     ['arrivals.forDate', TYPICAL_DAY],

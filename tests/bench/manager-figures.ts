@@ -16,6 +16,7 @@ import { requestFiguresByScan } from '../../electron/core/manager/requests.ts';
 import { createStaffRecords } from '../../electron/core/manager/staff-records.ts';
 import { dateInZone } from '../../shared/text/time-zone.ts';
 import { BENCH_DIR, databaseFile, ensureDatabase } from './build-database.ts';
+import { chooseOwner } from './owner.ts';
 import type { Figure } from './report.ts';
 import { measure } from './stats.ts';
 
@@ -163,13 +164,8 @@ async function timeOverview(file: string, log: (line: string) => void) {
     if (!result.ok) throw new Error(`manager.overview failed: ${JSON.stringify(result.error)}`);
     return result.value as { totals: Totals; previousTotals: Totals; requests: unknown; allergies: unknown };
   };
-  // Someone chosen who may read the view: an owner of the register (its first staff member, since migration 8).
-  const list = await core.call('staff.list', {});
-  if (!list.ok) throw new Error(`staff.list failed: ${JSON.stringify(list.error)}`);
-  const person = (list.value as { staff: Array<{ id: string; roles: string[] }> }).staff.find((member) =>
-    member.roles.includes('owner'),
-  );
-  await core.call('staff.setCurrent', { id: person?.id });
+  // Someone chosen who may read the view: an owner of the register.
+  await chooseOwner(core, db);
   // Jobs the core starts on opening an older copy (the search index made with older keys, ranks, the manager's
   // day totals) run in slices between calls: the figure is timed once they are done, as on a PC where the app
   // has been open.

@@ -15,6 +15,7 @@ import { duplicateFigures } from './duplicate-figures.ts';
 import { exportFigures } from './export-figures.ts';
 import { importFigures } from './import-figures.ts';
 import { managerFigures } from './manager-figures.ts';
+import { chooseOwner } from './owner.ts';
 import { postcodeFigures } from './postcode-figures.ts';
 import { createBaseline, queryClasses, sampleGuests } from './queries.ts';
 import { rankFigures } from './rank-figures.ts';
@@ -101,6 +102,7 @@ async function readFigures(file: string, size: number): Promise<Figure[]> {
   log(`  read the file once into the page cache in ${warmPageCache(file).toFixed(1)} s`);
   const db = openDatabase(file);
   const core = createCore({ db, nodeId: openNodeIdentity(db).nodeId, logger: quiet });
+  await chooseOwner(core, db);
   const call = caller(core);
   const baseline = createBaseline(db);
   const figures: Figure[] = [];
@@ -218,9 +220,8 @@ async function writeFigures(file: string, size: number): Promise<Figure[]> {
     const core = createCore({ db, nodeId: openNodeIdentity(db).nodeId, logger: quiet, checkpoint: idle });
     if (phase === 'baseline') db.pragma('wal_autocheckpoint = 1000');
     db.pragma('wal_checkpoint(TRUNCATE)'); // both phases start from an empty WAL
+    await chooseOwner(core, db);
     const call = caller(core);
-    const [staff] = (await call('staff.list', {})).staff;
-    await call('staff.setCurrent', { id: staff.id });
     // Each phase writes to guests of its own: the same rows twice would be warmer the second time.
     const offset = phase === 'timing' ? 0 : WRITE_RUNS + 20;
     for (const { name, work, idleWork } of cases) {
@@ -245,7 +246,7 @@ async function writeFigures(file: string, size: number): Promise<Figure[]> {
   }
   // Another PC's work taken in, on the same copy (rows of its own, not the ones written above).
   const core = createCore({ db, nodeId: openNodeIdentity(db).nodeId, logger: quiet });
-  const arrivals = await arrivalsAfterWrites(core, size);
+  const arrivals = await arrivalsAfterWrites(core, db, size);
   const applied = applyFigures(db, core, size, log);
   core.close();
   db.close();
