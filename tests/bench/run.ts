@@ -80,6 +80,8 @@ async function importLedgerFigures(): Promise<Figure[]> {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** This run, in the free text the write figures record. */
+const RUN = Date.now().toString(36);
 
 /**
  * Reads the database file once, start to end, so the OS holds it in its page cache as on a PC where the app
@@ -205,7 +207,8 @@ async function writeFigures(file: string, size: number): Promise<Figure[]> {
       work: (call, i) =>
         call('allergies.record', {
           guestId: withStays[i],
-          freeAllergen: `ベンチ ${i}`,
+          // A run's own allergen, so a register the figures wrote to before (a run stopped half way) takes it.
+          freeAllergen: `ベンチ ${RUN} ${i}`,
           severity: 'allergy',
           tracesOk: false,
         }),
