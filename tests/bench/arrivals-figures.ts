@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Core } from '../../electron/core/create-core.ts';
-import { chooseOwner } from './owner.ts';
+import { chooseOwner } from './ready.ts';
 import type { Figure } from './report.ts';
 import { BENCH_DAY, TYPICAL_DAY } from './service-data.ts';
 import { measure } from './stats.ts';

@@ -16,7 +16,7 @@ import { requestFiguresByScan } from '../../electron/core/manager/requests.ts';
 import { createStaffRecords } from '../../electron/core/manager/staff-records.ts';
 import { dateInZone } from '../../shared/text/time-zone.ts';
 import { BENCH_DIR, databaseFile, ensureDatabase } from './build-database.ts';
-import { chooseOwner } from './owner.ts';
+import { chooseOwner, openingJobsDone } from './ready.ts';
 import type { Figure } from './report.ts';
 import { measure } from './stats.ts';
 
@@ -169,13 +169,7 @@ async function timeOverview(file: string, log: (line: string) => void) {
   // Jobs the core starts on opening an older copy (the search index made with older keys, ranks, the manager's
   // day totals) run in slices between calls: the figure is timed once they are done, as on a PC where the app
   // has been open.
-  const waited = performance.now();
-  for (;;) {
-    const jobs = await core.call('jobs.list', {});
-    if (!jobs.ok || (jobs.value as { jobs: unknown[] }).jobs.length === 0) break;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  log(`  waited ${((performance.now() - waited) / 1000).toFixed(1)} s for the jobs started on opening`);
+  log(`  waited ${(await openingJobsDone(core)).toFixed(1)} s for the jobs started on opening`);
   const cpu = process.cpuUsage();
   const built = performance.now();
   db.prepare("DELETE FROM meta WHERE key IN ('manager_days', 'manager_request_months')").run();
