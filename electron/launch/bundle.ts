@@ -21,6 +21,13 @@ const IMPORT_META_DEFINE = {
   'import.meta.filename': '__filename',
 };
 
+/** The core's worker and the threads it starts beside it: plain Node, better-sqlite3 left to node_modules. */
+const CORE_THREADS: ReadonlyArray<[entry: string[], out: string]> = [
+  [['electron', 'core-host', 'worker.ts'], 'core-worker.cjs'],
+  [['electron', 'core', 'backups', 'backup-thread.ts'], 'backup-thread.cjs'],
+  [['electron', 'core', 'checkpoints', 'checkpoint-thread.ts'], 'checkpoint-thread.cjs'],
+];
+
 export interface BundleOptions {
   /** Project root holding electron/main/main.ts and electron/preload/preload.cts. */
   root: string;
@@ -51,30 +58,16 @@ export async function bundleElectron({
       banner: { js: IMPORT_META_SHIM },
       define: IMPORT_META_DEFINE,
     }),
-    build({
-      ...common,
-      entryPoints: [path.join(root, 'electron', 'core-host', 'worker.ts')],
-      outfile: path.join(outDir, 'core-worker.cjs'),
-      external: ['better-sqlite3'],
-      banner: { js: IMPORT_META_SHIM },
-      define: IMPORT_META_DEFINE,
-    }),
-    build({
-      ...common,
-      entryPoints: [path.join(root, 'electron', 'core', 'backups', 'backup-thread.ts')],
-      outfile: path.join(outDir, 'backup-thread.cjs'),
-      external: ['better-sqlite3'],
-      banner: { js: IMPORT_META_SHIM },
-      define: IMPORT_META_DEFINE,
-    }),
-    build({
-      ...common,
-      entryPoints: [path.join(root, 'electron', 'core', 'checkpoints', 'checkpoint-thread.ts')],
-      outfile: path.join(outDir, 'checkpoint-thread.cjs'),
-      external: ['better-sqlite3'],
-      banner: { js: IMPORT_META_SHIM },
-      define: IMPORT_META_DEFINE,
-    }),
+    ...CORE_THREADS.map(([entry, out]) =>
+      build({
+        ...common,
+        entryPoints: [path.join(root, ...entry)],
+        outfile: path.join(outDir, out),
+        external: ['better-sqlite3'],
+        banner: { js: IMPORT_META_SHIM },
+        define: IMPORT_META_DEFINE,
+      }),
+    ),
     build({
       ...common,
       entryPoints: [path.join(root, 'electron', 'preload', 'preload.cts')],

@@ -253,18 +253,18 @@ describe('the parties’ histories kept between calls', () => {
     );
   }, 120_000);
 
-  it('drop a companion’s kept stays when the stay they came on changes', async () => {
+  /** Mr Mori's March stay (the friend in its party or not), and the friend's own April stay. */
+  async function marchAndApril(friendInMarch: boolean) {
     const { call } = await makeStaffedCore();
     const lead = await call('guests.create', { fields: { familyName: '森', familyReading: 'もり' } });
     const friend = await call('guests.create', { fields: { familyName: '林', familyReading: 'はやし' } });
-    // The friend came with Mr Mori in March, and comes back in April as the lead of her own stay.
     const march = await call('stays.create', {
       fields: {
         guestId: lead.id,
         arrivalDate: BASE,
         departureDate: addDays(BASE, 1),
         rooms: ['101'],
-        partyIds: [friend.id],
+        partyIds: friendInMarch ? [friend.id] : [],
         status: 'departed',
       },
     });
@@ -273,6 +273,12 @@ describe('the parties’ histories kept between calls', () => {
       fields: { guestId: friend.id, arrivalDate: april, departureDate: addDays(april, 1), rooms: ['102'] },
     });
     const visitCount = async () => (await call('arrivals.forDate', { date: april })).arrivals[0].visitCount;
+    return { call, friend, march, visitCount };
+  }
+
+  it('drop a companion’s kept stays when the stay they came on changes', async () => {
+    // The friend came with Mr Mori in March, and comes back in April as the lead of her own stay.
+    const { call, march, visitCount } = await marchAndApril(true);
     expect(await visitCount()).toBe(1);
     // The March stay was entered in error: cancelled, it is no visit of hers. Only the March stay's row is
     // written; her own stays (kept) must be read again.
@@ -281,23 +287,7 @@ describe('the parties’ histories kept between calls', () => {
   });
 
   it('drop a guest’s kept arrival when the guest joins the party of an earlier stay', async () => {
-    const { call } = await makeStaffedCore();
-    const lead = await call('guests.create', { fields: { familyName: '森', familyReading: 'もり' } });
-    const friend = await call('guests.create', { fields: { familyName: '林', familyReading: 'はやし' } });
-    const march = await call('stays.create', {
-      fields: {
-        guestId: lead.id,
-        arrivalDate: BASE,
-        departureDate: addDays(BASE, 1),
-        rooms: ['101'],
-        status: 'departed',
-      },
-    });
-    const april = addDays(BASE, 31);
-    await call('stays.create', {
-      fields: { guestId: friend.id, arrivalDate: april, departureDate: addDays(april, 1), rooms: ['102'] },
-    });
-    const visitCount = async () => (await call('arrivals.forDate', { date: april })).arrivals[0].visitCount;
+    const { call, friend, march, visitCount } = await marchAndApril(false);
     expect(await visitCount()).toBe(0); // her April entry is kept from here on
     // She came with Mr Mori in March after all: a row of the March stay's party, nothing of her own stays.
     await call('stays.update', { id: march.id, patch: { partyIds: [friend.id] } });
