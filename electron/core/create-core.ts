@@ -32,10 +32,9 @@ import type { Actor, CoreContext, Handler, Logger } from './context.ts';
 import { type CallOptions, createDispatcher } from './dispatch.ts';
 import { registerDomainRules } from './domain-rules.ts';
 import { duplicateHandlers } from './duplicates/handlers.ts';
-import { GUEST_TEXT_FIELDS } from './erasure/fields.ts';
 import { erasureHandlers } from './erasure/handlers.ts';
 import { RELEASE_EVERY_MS, releaseDueHolds } from './erasure/release.ts';
-import { createGuestScrub } from './erasure/scrub-guest.ts';
+import { wireErasure } from './erasure/wiring.ts';
 import { exportHandlers } from './exports/handlers.ts';
 import { fileHandlers } from './files/handlers.ts';
 import { createFileStore } from './files/store.ts';
@@ -188,31 +187,8 @@ export function createCore(options: CoreOptions): Core {
   changes.onRowWritten('guests', (before, after) => searchIndex.onGuestWritten(before as never, after as never));
   changes.onTransactionEnd(searchIndex);
 
-  // Erasure on a guest's request (erasure/): whatever deletes or rewrites a page overwrites the old bytes with
-  // zeros, so an erased name does not linger in the file's free space; after a commit that erased someone the
-  // WAL is checkpointed and truncated, so the old pages do not linger there either.
-  db.pragma('secure_delete = ON');
-  const guestScrub = createGuestScrub(db, changes);
-  let erasedSinceCheckpoint = false;
-  for (const { table } of GUEST_TEXT_FIELDS) {
-    changes.onRowWritten(table, (_before, after, touched) => guestScrub.onTextRowWritten(table, after, touched));
-  }
-  changes.onRowWritten('erasures', (_before, after, touched) => {
-    guestScrub.onErasureWritten(after, touched);
-    erasedSinceCheckpoint = true;
-  });
-  const truncateAfterErasure = () => {
-    if (!erasedSinceCheckpoint || db.inTransaction || !db.open || db.memory) return;
-    erasedSinceCheckpoint = false;
-    try {
-      // A reader still on an older snapshot (a backup being copied) keeps the WAL: try again after the next commit.
-      const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
-      if (result?.busy) erasedSinceCheckpoint = true;
-    } catch (error) {
-      erasedSinceCheckpoint = true;
-      logger.warn('WAL checkpoint after an erasure failed', error);
-    }
-  };
+  // Erasure on a guest's request (erasure/wiring.ts).
+  const { truncateAfterErasure } = wireErasure(db, changes, logger);
   // 顧客ランク: each guest's rank kept in step with stays, guests, manual ranks and the rules (ranks/keeper.ts).
   const ranks = createRankKeeper({
     db,
