@@ -26,7 +26,7 @@ import { measure, type Percentiles, summarize } from './stats.ts';
 import { printStorage, storageJson } from './storage.ts';
 import { measureUiLatency } from './ui-latency.ts';
 
-// `npm run bench [-- --quick] [--rebuild] [--build-only] [--out FILE]`: search, guest card, arrivals, write
+// `npm run bench [-- --quick | --size N] [--rebuild] [--build-only] [--out FILE]`: search, guest card, arrivals, write
 // latency, applying another PC's changes and LAN sync (its own scripts, sync-figures.ts and
 // sync-load-figures.ts, at the end) through the core's public API on 100,000 and 1,000,000
 // generated guests (5 stays and 20 served rows per guest), each beside a naive way of doing the same, and
@@ -50,9 +50,11 @@ const { values: args } = parseArgs({
     rebuild: { type: 'boolean' },
     'build-only': { type: 'boolean' },
     out: { type: 'string' },
+    size: { type: 'string' },
   },
 });
-const sizes = args.quick ? [100_000] : [100_000, 1_000_000];
+// --size N: that size alone (the figures of the other size and the sync figures are left out).
+const sizes = args.size ? [Number(args.size)] : args.quick ? [100_000] : [100_000, 1_000_000];
 const log = (line: string) => console.log(line);
 const quiet = { info() {}, warn: console.warn, error: console.error };
 
@@ -359,7 +361,7 @@ if (banquets.length > 0) {
 }
 // LAN sync (issue 10): each PC a core host with its sync port on loopback, in processes of their own (the
 // figures need their own event loops); the join and the desk under load on the 100,000 register built above.
-if (!args['build-only']) {
+if (!args['build-only'] && !args.size) {
   log('\n== LAN sync ==');
   for (const [script, scriptArgs] of [
     ['sync-figures.ts', ['--join', '100000']],
