@@ -75,11 +75,17 @@ export async function createGuest(page: Page, guest: NewGuest): Promise<string> 
   return (await page.getByTestId('guest-card').getAttribute('data-guest-id')) ?? '';
 }
 
-/** Types into the search box as a person does and presses Enter to open the (first) guest. */
+/**
+ * Types into the search box as a person does and, once the answer to what was typed is on screen, presses Enter
+ * to open the (first) guest. Enter before the answer has come opens nothing: a person waits for the list too.
+ */
 export async function searchAndOpen(page: Page, query: string): Promise<void> {
   const search = page.getByTestId('guest-search');
+  await search.fill(''); // the box may hold this query already (from another page): typed anew, it is searched
   await search.fill(query);
   await expect(page.getByTestId('guest-card')).toBeHidden(); // typing shows the search page
+  await expect(page.getByTestId('search-outcome')).toHaveAttribute('data-shown-query', query);
+  await expect(page.getByTestId('search-result').first()).toBeVisible();
   await search.press('Enter');
   await expect(page.getByTestId('guest-card')).toBeVisible();
 }
