@@ -336,12 +336,12 @@ export function createSearchIndex(db: Database) {
         moveKeyByKey(shadowOnly, shadow);
       }
     },
+    /** Whether some guest's rows wait for their move (a read, outside any transaction). */
+    movesWaiting: () => anyLag.get() !== undefined,
     /**
      * Moves the rows of up to `max` guests whose recency move waited (see search_recency_lag above), inside
      * the caller's write transaction. Answers how many it moved: the caller comes back while there were `max`.
      */
-    /** Whether some guest's rows wait for their move (a read, outside any transaction). */
-    movesWaiting: () => anyLag.get() !== undefined,
     flushRecencyMoves(max: number): number {
       const waiting = lagging.all(max) as Array<{ guest: number; recency: number }>;
       const moves = { removed: [] as Move[], added: [] as Move[] };
