@@ -59,10 +59,13 @@ const manual = fc.record({ kind: fc.constant('manual' as const), guest: fc.nat(G
 const rules = fc.record({ kind: fc.constant('rules' as const), set: fc.nat(RULE_SETS.length - 1) });
 const operation = fc.oneof(create, create, update, update, merge, undo, manual, rules);
 
+// manager_days holds a row per day and guest rank: a day's figures are the sum over its ranks (as day-totals.ts
+// reads them).
 const kept = (db: Database) =>
   db
     .prepare(
-      'SELECT day, arrivals, arrivals - firsts AS returns, yen FROM manager_days WHERE arrivals <> 0 ORDER BY day',
+      `SELECT day, sum(arrivals) AS arrivals, sum(arrivals - firsts) AS returns, sum(yen) AS yen FROM manager_days
+        GROUP BY day HAVING sum(arrivals) <> 0 ORDER BY day`,
     )
     .all();
 
@@ -181,7 +184,21 @@ describe('manager_days kept write by write', () => {
         expect(keptByRank(db)).toEqual(referenceByRank(db));
         test.core.close();
       }),
-      { numRuns: 60 },
+      {
+        numRuns: 60,
+        // CI's seed 1507386352: two visits on one day by guests of two ranks (one made VIP by hand) are two rows
+        // of the table, one day of the reference.
+        examples: [
+          [
+            [
+              { kind: 'create', guest: 0, day: 60, status: 'in_house', amount: 0 },
+              { kind: 'create', guest: 1, day: 60, status: 'departed', amount: 0 },
+              { kind: 'rules', set: 0 },
+              { kind: 'manual', guest: 0, on: true },
+            ],
+          ],
+        ],
+      },
     );
   }, 180_000);
 });
