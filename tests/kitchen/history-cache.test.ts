@@ -91,6 +91,12 @@ async function apply(test: TestCore, world: World, step: Op): Promise<void> {
   const day = (n: number) => addDays(BASE, n);
   const partyOf = (lead: string, picks: number[]) =>
     picks.map((n) => world.guests[n] as string).filter((id) => id !== lead);
+  /** The stay a step names (by position among those booked), as stays.get answers it; none before a booking. */
+  const pickStay = async (n: number) => {
+    const id = world.stays[n % Math.max(1, world.stays.length)];
+    if (!id) return undefined;
+    return { id, stay: (await test.call('stays.get', { id })) as { guestId: string; arrivalDate: string } };
+  };
   switch (step.kind) {
     case 'book': {
       if (world.stays.length >= STAYS) return;
@@ -108,9 +114,9 @@ async function apply(test: TestCore, world: World, step: Op): Promise<void> {
       return;
     }
     case 'move': {
-      const id = world.stays[step.stay % Math.max(1, world.stays.length)];
-      if (!id) return;
-      const stay = (await test.call('stays.get', { id })) as { guestId: string };
+      const picked = await pickStay(step.stay);
+      if (!picked) return;
+      const { id, stay } = picked;
       await tryCall('stays.update', {
         id,
         patch: {
@@ -123,9 +129,9 @@ async function apply(test: TestCore, world: World, step: Op): Promise<void> {
       return;
     }
     case 'serve': {
-      const id = world.stays[step.stay % Math.max(1, world.stays.length)];
-      if (!id) return;
-      const stay = (await test.call('stays.get', { id })) as { arrivalDate: string };
+      const picked = await pickStay(step.stay);
+      if (!picked) return;
+      const { id, stay } = picked;
       const result = await tryCall('served.record', {
         stayId: id,
         date: stay.arrivalDate,
@@ -167,9 +173,9 @@ async function apply(test: TestCore, world: World, step: Op): Promise<void> {
       });
       return;
     case 'plan': {
-      const id = world.stays[step.stay % Math.max(1, world.stays.length)];
-      if (!id) return;
-      const stay = (await test.call('stays.get', { id })) as { arrivalDate: string };
+      const picked = await pickStay(step.stay);
+      if (!picked) return;
+      const { id, stay } = picked;
       await tryCall('menus.plan', {
         stayId: id,
         date: stay.arrivalDate,
