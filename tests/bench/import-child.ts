@@ -38,12 +38,12 @@ export type ChildResult = {
  * The import alone, in this process (run as a child, so its max RSS is the import's), with the core in its worker
  * as the app runs it (core-host/host.ts).
  */
-async function importOnce(ledger: string): Promise<ChildResult> {
+async function importOnce(ledger: string, entry: URL | string): Promise<ChildResult> {
   const dir = mkdtempSync(join(tmpdir(), 'yadocho-import-bench-'));
   const quiet = { info() {}, warn: console.warn, error: console.error };
   const core = await startCoreHost({
     file: join(dir, 'yadocho.sqlite'),
-    entry: WORKER_SOURCE,
+    entry,
     quiet: true,
     logger: quiet,
     backups: { firstCheckMs: 2 ** 31 - 1, checkEveryMs: 2 ** 31 - 1 },
@@ -110,7 +110,14 @@ async function importOnce(ledger: string): Promise<ChildResult> {
   };
 }
 
-if (import.meta.main) {
-  const result = await importOnce(process.argv[2] as string);
-  console.log(JSON.stringify(result));
+// Run as `import-child <ledger> [core-worker.cjs]`: import-figures.ts runs it bundled (CommonJS, so no top-level
+// await), with the bundled worker.
+if (process.argv[1] === CHILD) {
+  importOnce(process.argv[2] as string, process.argv[3] ?? WORKER_SOURCE).then(
+    (result) => console.log(JSON.stringify(result)),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }

@@ -8,6 +8,7 @@ import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
 import { type Core, createCore } from '../../electron/core/create-core.ts';
 import { FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, PLACES } from '../../electron/core/demo/names.ts';
 import { makeDraw } from '../../electron/core/demo/random.ts';
+import { bundleCoreThreads, bundleNodeEntry } from '../../electron/launch/bundle.ts';
 import { toHalfWidthKatakana, toKatakana } from '../support/half-width.ts';
 import { CHILD, type ChildResult, must, staffed } from './import-child.ts';
 
@@ -15,7 +16,7 @@ import { CHILD, type ChildResult, must, staffed } from './import-child.ts';
 // cell, half-width kana readings, era and Excel dates, phones written every way, some broken rows) end to end
 // through the core's calls: upload, preview (read, cleanse, match), run (the batch written through the write
 // path). Timed with its progress events, and its peak memory (the process's max RSS, so the import runs in a
-// child process of its own, import-child.ts, with the core in its worker as in the app). The naive baseline
+// child process of its own, import-child.ts, with the core in its worker as in the app, both bundled as the app's are). The naive baseline
 // records the same ledger as staff or a script would without the import: guests.create and stays.create per
 // row, each its own transaction, timed on the first rows and scaled to the whole ledger. `node tests/bench/import-figures.ts` prints them alone; `npm run bench` too.
 
@@ -171,10 +172,19 @@ export async function importFigures(log: (line: string) => void, rows = ROWS) {
   log(
     `  ledger written in ${((performance.now() - built) / 1000).toFixed(1)} s: ${(statSync(ledger).size / 1024 / 1024).toFixed(1)} MB`,
   );
-  const child = spawnSync(process.execPath, [CHILD, ledger], {
-    encoding: 'utf8',
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  // The child and the core's threads run bundled, as the app runs them (electron/launch/bundle.ts): a .ts entry
+  // would have Node strip its types in each thread, memory the app never spends.
+  // Inside the project, so `require('better-sqlite3')` finds node_modules as it does from dist/electron.
+  const root = join(import.meta.dirname, '..', '..');
+  const bundled = join(root, 'dist', `import-bench-${process.pid}`);
+  await bundleCoreThreads(root, bundled);
+  await bundleNodeEntry(root, CHILD, join(bundled, 'import-child.cjs'));
+  const child = spawnSync(
+    process.execPath,
+    [join(bundled, 'import-child.cjs'), ledger, join(bundled, 'core-worker.cjs')],
+    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+  );
+  rmSync(bundled, { recursive: true, force: true });
   if (child.status !== 0) throw new Error(`import bench child failed: ${child.stderr}`);
   const result = JSON.parse(child.stdout.trim().split('\n').at(-1) as string) as ChildResult;
   const naive = await naiveBaseline(rows);
