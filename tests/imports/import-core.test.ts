@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
 import { createCore } from '../../electron/core/create-core.ts';
 import { contractProblem } from '../../electron/core/imports/plan.ts';
-import { IMPORT_CACHE_KIB } from '../../electron/core/imports/small-page-cache.ts';
+import { IMPORT_CACHE_KIB, IMPORT_TEMP_CACHE_KIB } from '../../electron/core/imports/small-page-cache.ts';
 import { FILE_CHUNK_BYTES } from '../../shared/contract/files.ts';
 import { addDays, localDate } from '../../shared/text/dates.ts';
 import { DEFAULT_TIME_ZONE } from '../../shared/text/time-zone.ts';
@@ -203,24 +203,38 @@ describe('importing a ledger', () => {
     // the reason the preview then gives: reason: 'invalid_field'
   });
 
-  it('writes with a small page cache and gives the cache its size back, also when a run is refused', async () => {
+  it('writes with small page caches (the file and the temp tables) and gives them their size back, also when a run is refused', async () => {
     const test = await staffed();
     test.db.pragma('cache_size = -65536'); // the app's size (db/open.ts); a test database may start with another
-    const cacheKib = () => -(test.db.pragma('cache_size', { simple: true }) as number);
-    const whileWriting: number[] = [];
+    test.db.pragma('temp.cache_size = -16000'); // SQLite answers 0 for a default it did not set: set one to read
+    const cacheKib = (schema: 'main' | 'temp') => -(test.db.pragma(`${schema}.cache_size`, { simple: true }) as number);
+    const tempBefore = cacheKib('temp');
+    const whileWriting: Array<[number, number]> = [];
     test.core.onProgress((progress) => {
-      if (progress.kind === 'import.write' || progress.kind === 'duplicates.scan') whileWriting.push(cacheKib());
+      if (progress.kind === 'import.write' || progress.kind === 'duplicates.scan') {
+        whileWriting.push([cacheKib('main'), cacheKib('temp')]);
+      }
     });
     const run = await test.call('imports.run', { upload: await upload(test, '顧客台帳.csv', sjisLedger()) });
     expect(run.counts).toMatchObject({ newGuests: 2 });
     expect(whileWriting.length).toBeGreaterThan(0);
-    expect(new Set(whileWriting)).toEqual(new Set([IMPORT_CACHE_KIB]));
-    expect(cacheKib()).toBe(65536);
+    expect(new Set(whileWriting.map(([main]) => main))).toEqual(new Set([IMPORT_CACHE_KIB]));
+    expect(new Set(whileWriting.map(([, temp]) => temp))).toEqual(new Set([IMPORT_TEMP_CACHE_KIB]));
+    expect([cacheKib('main'), cacheKib('temp')]).toEqual([65536, tempBefore]);
 
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
     const refused = await test.core.call('imports.run', { upload: await upload(test, 'photo.csv', png) });
     expect(refused.ok).toBe(false);
-    expect(cacheKib()).toBe(65536);
+    expect([cacheKib('main'), cacheKib('temp')]).toEqual([65536, tempBefore]);
+  });
+
+  it('gives a temp schema that SQLite opened at its default size that size back, not a cache of none', async () => {
+    const test = await staffed();
+    test.db.exec('CREATE TEMP TABLE IF NOT EXISTS opened_here (a)'); // opened at the default: answers 0
+    expect(test.db.pragma('temp.cache_size', { simple: true })).toBe(0);
+    await test.call('imports.run', { upload: await upload(test, '顧客台帳.csv', sjisLedger()) });
+    // 0 set by hand would mean no cache at all; the build's default is what it had.
+    expect(test.db.pragma('temp.cache_size', { simple: true })).toBe(-16000);
   });
 
   it('a file that is no ledger is refused with its reason, and nothing is written', async () => {

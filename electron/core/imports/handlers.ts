@@ -78,20 +78,19 @@ export function importHandlers(ctx: CoreContext, searchIndex: SearchIndex): Hand
     const plan = await planFor(upload, mapping);
     if (plan.mappingIssues.length > 0) throw new CallFailure('invalid_input', 'import_mapping_incomplete');
     if (plan.persons.length === 0) throw new CallFailure('invalid_input', 'import_nothing_to_import');
+    // Once its writing starts, the plan is the write's alone, which uses it up as it goes (write.ts). Written,
+    // whole or in part (stopped, failed), it holds people who are now guests: the next step on this upload
+    // plans it again and matches them instead of writing them twice.
+    for (const [key, kept] of plans) if (kept === plan) plans.delete(key);
     const importId = ctx.newId();
-    try {
-      const counts = await ctx.jobs.run(
-        'import.write',
-        (slice) => writeImport(ctx, actor, slice, plan, importId, searchIndex),
-        plan.persons.length,
-        { sliceMs: IMPORT_SLICE_MS },
-      );
-      return { importId, counts };
-    } finally {
-      // Written, whole or in part (stopped, failed): a plan made before holds people who are now guests, so
-      // the next import of this upload is planned again and matches them instead of writing them twice.
-      for (const [key, kept] of plans) if (kept === plan) plans.delete(key);
-    }
+    const total = plan.persons.length;
+    const counts = await ctx.jobs.run(
+      'import.write',
+      (slice) => writeImport(ctx, actor, slice, plan, importId, searchIndex),
+      total,
+      { sliceMs: IMPORT_SLICE_MS },
+    );
+    return { importId, counts };
   };
 
   return {
