@@ -5,6 +5,7 @@ import { type Core, createCore } from '../../electron/core/create-core.ts';
 import { BANQUET_TYPES, LOST_REASONS, STAGES } from '../../shared/contract/banquets.ts';
 import { addDays, addYears } from '../../shared/text/dates.ts';
 import { BANQUET_YEARS, busiestDecember, ensureBanquetDatabase } from './banquet-data.ts';
+import { chooseOwner, openingJobsDone } from './ready.ts';
 import type { Figure } from './report.ts';
 import { measure } from './stats.ts';
 
@@ -107,6 +108,9 @@ export async function banquetFigures(options: {
     logger: { info() {}, warn: console.warn, error: console.error },
   });
   const call = caller(core);
+  // A register built here has staff without roles, and the calls need someone at the PC (ready.ts).
+  await chooseOwner(core, db);
+  await openingJobsDone(core);
   const december = busiestDecember(db);
   const decade = {
     from: addYears(build.today, -BANQUET_YEARS),
