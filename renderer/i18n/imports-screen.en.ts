@@ -66,7 +66,7 @@ export const enImportsScreen: Translation<typeof jaImportsScreen> = {
   },
   job: {
     read: 'Reading',
-    cleanse: 'Tidying',
+    cleanse: 'Tidying and matching',
     match: 'Matching',
     write: 'Writing',
     scan: 'Checking for duplicates',

@@ -63,7 +63,7 @@ export const jaImportsScreen = {
   },
   job: {
     read: '読み込み',
-    cleanse: '整形',
+    cleanse: '整形・照合',
     match: '照合',
     write: '書き込み',
     scan: '重複の確認',

@@ -32,7 +32,7 @@ export const jobProgressSchema = z.object({
   done: z.number().int(),
   total: z.number().int(),
   state: z.enum(JOB_STATES),
-  /** A job of several steps (an import: read, cleanse, match, write) says which one the figures are of. */
+  /** A job of several steps (an import's plan: read, then cleanse and match in one pass) says which one the figures are of. */
   step: z.string().optional(),
 });
 export type JobProgress = z.infer<typeof jobProgressSchema>;

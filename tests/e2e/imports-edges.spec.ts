@@ -195,7 +195,7 @@ test.describe('stopping', () => {
     await chooseLedger(page, '大きな台帳.csv', 'text/csv', bigLedger());
     const bar = page.getByTestId('import-job');
     await expect(bar).toBeVisible();
-    await expect(bar.getByTestId('import-job-step')).toHaveText(/^(読み込み|整形|照合)$/);
+    await expect(bar.getByTestId('import-job-step')).toHaveText(/^(読み込み|整形・照合)$/);
     const pressed = await bar
       .getByTestId('import-job-cancel')
       .click({ timeout: 5_000 })

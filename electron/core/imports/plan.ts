@@ -41,8 +41,6 @@ export type PlannedRow = {
 
 /** The cells of a row that is written, not kept: one shared empty list, not one per row. */
 const NO_CELLS: string[] = Object.freeze([]) as unknown as string[];
-/** The changes of a row past the preview's, counted and let go: one shared empty list, as NO_CELLS. */
-const NO_CHANGES: CleanRow['changes'] = Object.freeze([]) as unknown as CleanRow['changes'];
 
 export type ImportPlan = {
   fileName: string;
@@ -154,12 +152,14 @@ export async function buildPlan(
   const today = ctx.today();
   const rules = new Map<string, number>();
   const total = ledgerRows.length;
+  const matchRow = personMatcher(ctx, plan, today);
+  // Each row is cleansed and matched in one pass (one step, 'cleanse', 整形・照合). Memory (issue 11: 500 MB for
+  // a 100,000-row ledger, the core and SQLite's cache included): a row's cells are let go once it is cleansed,
+  // unless it is set aside (its file gives them back), and its cleansing once it is matched, except for the rows
+  // the preview shows; a row to be written keeps only its stay (its person holds the guest). Cleansed whole
+  // before matching, the rows' cleansing was 100 MB alive at once.
   job.report({ done: 0, total: total, step: 'cleanse' });
-  // Memory (500 MB for a 100,000-row ledger, the core and SQLite's cache included): a row's cells are let go
-  // once it is cleansed, unless it is set aside (its file gives them back), and a row's list of changes once
-  // it is counted, except for the rows the preview shows. Held to the end, the ledger's cells and its near
-  // million change objects were most of a 990 MB peak.
-  let detailed = 0;
+  let shown = 0;
   for (let index = 0; index < ledgerRows.length; index++) {
     if (job.due()) {
       job.report({ done: index, total: total, step: 'cleanse' });
@@ -201,50 +201,42 @@ export async function buildPlan(
     }
     for (const change of result.row.changes) rules.set(change.rule, (rules.get(change.rule) ?? 0) + 1);
     plan.counts.changes += result.row.changes.length;
-    // A future stay in a room may still be set aside by matching (room_taken): it keeps its cells and changes
-    // until then. Other rows are settled here.
-    const stay = result.row.stay;
-    const mayClash = stay !== null && stay.arrivalDate >= today && stay.rooms.length > 0;
-    if (!mayClash) {
-      if (detailed < PREVIEW_ROWS) detailed++;
-      else result.row.changes = NO_CHANGES;
-    }
-    plan.rows.push({
+    const planned: PlannedRow = {
       line: row.line,
-      cells: mayClash ? row.cells : NO_CELLS,
-      clean: result.row,
+      cells: NO_CELLS,
+      clean: null,
       stay: result.row.stay,
       setAside: null,
       person: null,
       stayKnown: false,
-    });
+    };
+    matchRow(planned, result.row);
+    if (planned.setAside)
+      planned.cells = row.cells; // room_taken: its file gives the row back
+    else if (shown < PREVIEW_ROWS) {
+      shown++;
+      planned.clean = result.row;
+    }
+    plan.rows.push(planned);
   }
   plan.changeSummary = [...rules].map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count);
-
-  await matchPersons(ctx, plan, job, today);
   plan.counts.setAside = plan.rows.filter((row) => row.setAside).length;
-  forgetWhatIsNotShown(plan);
   plan.counts.rows = plan.rows.length;
   return plan;
 }
 
-/** Gives each cleansed row its person: an earlier line's, an existing guest, or a new one. */
-async function matchPersons(ctx: CoreContext, plan: ImportPlan, job: AsyncJob, today: string) {
+/**
+ * Gives each cleansed row, in ledger order, its person: an earlier line's, an existing guest, or a new one;
+ * sets a future stay in a room another party holds aside (room_taken), and counts what the batch will write.
+ */
+function personMatcher(ctx: CoreContext, plan: ImportPlan, today: string) {
   const register = existingGuests(ctx);
   const allergens = allergenBook(ctx);
   const byKey = new Map<string, number[]>();
-  // Who each person is, for matching the rows after: matching's own, let go with it (64,000 at 100,000 rows).
+  // Who each person is, for matching the rows after: matching's own, not the plan's (64,000 at 100,000 rows).
   const identities: Identity[] = [];
-  const total = plan.rows.length;
-  let shown = 0;
-  job.report({ done: 0, total: total, step: 'match' });
-  for (const [index, row] of plan.rows.entries()) {
-    if (job.due()) {
-      job.report({ done: index, total: total, step: 'match' });
-      await job.pause();
-    }
-    const clean = row.clean;
-    if (!clean) continue;
+
+  return (row: PlannedRow, clean: CleanRow): void => {
     const identity = identityOf(clean.guest);
     const sameKey = byKey.get(identity.key) ?? [];
     let personIndex = sameKey.find((candidate) => compatible(identities[candidate] as Identity, identity));
@@ -282,7 +274,7 @@ async function matchPersons(ctx: CoreContext, plan: ImportPlan, job: AsyncJob, t
         });
         if (clash) {
           row.setAside = { line: row.line, reason: 'room_taken', column: null, value: clash.rooms.join('、') };
-          continue;
+          return;
         }
       }
       row.stayKnown = person.existing !== null && knownStay(ctx, person.existing.id, clean.stay);
@@ -298,29 +290,11 @@ async function matchPersons(ctx: CoreContext, plan: ImportPlan, job: AsyncJob, t
       person.allergies.push(item);
       plan.counts.allergies++;
     }
-    // The row is settled: past the rows the preview shows, its person and stay are all the write needs.
-    if (shown < PREVIEW_ROWS) shown++;
-    else row.clean = null;
-  }
+  };
 }
 
 /** Rows the preview shows: their cleansing is kept whole, with every change it made. */
 export const PREVIEW_ROWS = 50;
-
-/**
- * Once every row is matched, a row that will be written keeps only its stay (its person holds the guest),
- * except the first rows the preview shows; a row set aside keeps its cells, for the file of set-aside rows.
- * A 100,000-row ledger's changes alone are near a million objects.
- */
-function forgetWhatIsNotShown(plan: ImportPlan) {
-  let shown = 0;
-  for (const row of plan.rows) {
-    if (row.setAside) continue;
-    row.cells = NO_CELLS;
-    if (row.clean && shown < PREVIEW_ROWS) shown++;
-    else row.clean = null;
-  }
-}
 
 function hasCurrentAllergy(ctx: CoreContext, guestId: string, item: AllergyItem): boolean {
   return (
