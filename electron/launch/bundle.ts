@@ -50,13 +50,13 @@ const COMMON: BuildOptions = {
  * The import bench bundles its child process this way too, so it measures the memory of the code the app runs
  * (type stripping, which Node does for a .ts entry, costs each thread tens of MB the app never spends).
  */
-export function bundleNodeEntry(root: string, entry: string, outfile: string) {
+export function bundleNodeEntry(root: string, entry: string, outfile: string, external = ['better-sqlite3']) {
   return build({
     ...COMMON,
     absWorkingDir: root,
     entryPoints: [entry],
     outfile,
-    external: ['better-sqlite3'],
+    external,
     banner: { js: IMPORT_META_SHIM },
     define: IMPORT_META_DEFINE,
   });
@@ -75,19 +75,15 @@ export async function bundleElectron({
   root,
   outDir = path.join(root, 'dist', 'electron'),
 }: BundleOptions): Promise<void> {
-  const common: BuildOptions = { ...COMMON, absWorkingDir: root };
   await Promise.all([
-    build({
-      ...common,
-      entryPoints: [path.join(root, 'electron', 'main', 'main.ts')],
-      outfile: path.join(outDir, 'main.cjs'),
-      external: ['electron', 'better-sqlite3'],
-      banner: { js: IMPORT_META_SHIM },
-      define: IMPORT_META_DEFINE,
-    }),
+    bundleNodeEntry(root, path.join(root, 'electron', 'main', 'main.ts'), path.join(outDir, 'main.cjs'), [
+      'electron',
+      'better-sqlite3',
+    ]),
     bundleCoreThreads(root, outDir),
     build({
-      ...common,
+      ...COMMON,
+      absWorkingDir: root,
       entryPoints: [path.join(root, 'electron', 'preload', 'preload.cts')],
       outfile: path.join(outDir, 'preload.cjs'),
       external: ['electron'],
