@@ -1,11 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import type { SliceClock, SliceProgress } from '../jobs/runner.ts';
+import { type Blocks, BlocksBuilder, Int32List } from './blocks.ts';
 import { blockingKeys, cachedKeys, type GuestFacts, type Profile, profileOf } from './profile.ts';
-import { compareProfiles, type Match, THRESHOLD } from './score.ts';
+import { compareProfiles, THRESHOLD } from './score.ts';
 
 // The duplicate scan over the whole register, as a job in slices (duplicates.scan). Three steps:
 // 1. read the guests in rowid order, a batch per slice, folding each into a profile and its blocking keys
-//    (profile.ts): guests sharing a key fall in one block;
+//    (profile.ts): guests sharing a key fall in one block (blocks.ts holds them compactly);
 // 2. compare the guests within each block, each pair once (a pair sharing three keys is scored once);
 // 3. keep the pairs scoring THRESHOLD or more in duplicate_candidates (local, derived), in one short write.
 //
@@ -24,8 +25,6 @@ export const SCANNED_AT_KEY = 'duplicates_scanned_at';
 
 export type ScanResult = { guests: number; candidates: number };
 
-type Found = { a: string; b: string; match: Match };
-
 /** The ids of a pair in one order (their text order), as candidates and decisions keep them. */
 export function orderedPair(x: string, y: string): [string, string] {
   return x < y ? [x, y] : [y, x];
@@ -34,25 +33,37 @@ export function orderedPair(x: string, y: string): [string, string] {
 const sortKey = (p: Profile) => `${p.birthday}|${p.postcode}|${p.phones[0] ?? ''}|${p.givenReading}|${p.id}`;
 
 /**
- * The block a pair is scored in when they share several: the first (by key order) of the small blocks they
- * share, where every pair is compared. Null when every block they share is large (compared in windows): then
+ * The block a pair is scored in when they share several: the first (by block number) of the small blocks they
+ * share, where every pair is compared. -1 when every block they share is large (compared in windows): then
  * whichever window meets them first scores them.
  */
-function owner(a: readonly string[], b: readonly string[], isSmall: (key: string) => boolean): string | null {
-  let first: string | null = null;
-  for (const key of a) if (b.includes(key) && isSmall(key) && (first === null || key < first)) first = key;
+function owner(blocks: Blocks, i: number, j: number): number {
+  const shared = blocks.blocksOfGuests;
+  const jFrom = blocks.guestStart(j);
+  const jTo = blocks.guestStart(j + 1);
+  let first = -1;
+  for (let k = blocks.guestStart(i); k < blocks.guestStart(i + 1); k++) {
+    const block = shared[k] as number;
+    if ((first !== -1 && block >= first) || blocks.size(block) > MAX_BLOCK) continue;
+    for (let m = jFrom; m < jTo; m++) {
+      if (shared[m] === block) {
+        first = block;
+        break;
+      }
+    }
+  }
   return first;
 }
 
 /** Every pair of a block worth comparing: all of a small block, a sorted window of a large one. */
-export function* pairsOfBlock(members: readonly number[], profiles: readonly Profile[]): Generator<[number, number]> {
+export function* pairsOfBlock(members: ArrayLike<number>, profiles: readonly Profile[]): Generator<[number, number]> {
   if (members.length <= MAX_BLOCK) {
     for (let i = 0; i < members.length; i++) {
       for (let j = i + 1; j < members.length; j++) yield [members[i] as number, members[j] as number];
     }
     return;
   }
-  const sorted = [...members].sort((x, y) => {
+  const sorted = Array.from(members).sort((x, y) => {
     const kx = sortKey(profiles[x] as Profile);
     const ky = sortKey(profiles[y] as Profile);
     return kx < ky ? -1 : kx > ky ? 1 : 0;
@@ -78,8 +89,7 @@ export function* scanInSlices(
             birthday FROM guests WHERE deleted_at IS NULL AND rowid > ? ORDER BY rowid LIMIT ${READ_BATCH}`,
   );
   const profiles: Profile[] = [];
-  const keysOf: string[][] = [];
-  const blocks = new Map<string, number[]>();
+  const building = new BlocksBuilder();
   const folded = cachedKeys();
   let after = 0;
   for (;;) {
@@ -87,18 +97,13 @@ export function* scanInSlices(
     if (rows.length === 0) break;
     for (const row of rows) {
       const profile = profileOf(row, folded);
-      const index = profiles.push(profile) - 1;
-      const keys = blockingKeys(profile);
-      keysOf.push(keys);
-      for (const key of keys) {
-        const members = blocks.get(key);
-        if (members) members.push(index);
-        else blocks.set(key, [index]);
-      }
+      profiles.push(profile);
+      building.add(blockingKeys(profile));
     }
     after = (rows.at(-1) as { rowid: number }).rowid;
     if (slice.due()) yield { done: profiles.length, total };
   }
+  const blocks = building.finish();
 
   // Pairs staff said are two people are never proposed again.
   const notSame = new Set(
@@ -109,34 +114,47 @@ export function* scanInSlices(
       }>
     ).map((row) => `${row.guest_a}|${row.guest_b}`),
   );
-  const found: Found[] = [];
+  // The pairs found, as numbers (at 1,000,000 guests there are near a million): the two guests' indexes in id
+  // order, the score, and the reasons' JSON as an index into `reasonTexts` (a few dozen distinct ones).
+  const found = { a: new Int32List(), b: new Int32List(), score: new Int32List(), reasons: new Int32List() };
+  const reasonTexts: string[] = [];
+  const reasonIndex = new Map<string, number>();
   const count = profiles.length;
-  let blocksDone = 0;
-  const isSmall = (key: string) => (blocks.get(key)?.length ?? 0) <= MAX_BLOCK;
   // Pairs met only in large blocks' windows, already scored (few: a window's pairs).
   const seenInWindows = new Set<number>();
-  for (const [block, members] of blocks) {
-    blocksDone++;
-    if (members.length < 2) continue;
-    for (const [x, y] of pairsOfBlock(members, profiles)) {
-      const [i, j] = x < y ? [x, y] : [y, x];
-      // A pair sharing several blocks is scored once: in the first small block they share (no set of every
-      // pair seen, which at a few hundred thousand pairs costs more than the scoring), or, sharing only large
-      // blocks, in the first window that meets them.
-      const own = owner(keysOf[i] as string[], keysOf[j] as string[], isSmall);
-      if (own !== null && own !== block) continue;
-      if (own === null) {
-        const key = i * count + j;
-        if (seenInWindows.has(key)) continue;
-        seenInWindows.add(key);
+  for (let block = 0; block < blocks.count; block++) {
+    const size = blocks.size(block);
+    if (size >= 2) {
+      const start = blocks.start(block);
+      for (const [x, y] of pairsOfBlock(blocks.members.subarray(start, start + size), profiles)) {
+        const [i, j] = x < y ? [x, y] : [y, x];
+        // A pair sharing several blocks is scored once: in the first small block they share (no set of every
+        // pair seen, which at a few hundred thousand pairs costs more than the scoring), or, sharing only large
+        // blocks, in the first window that meets them.
+        const own = owner(blocks, i, j);
+        if (own !== -1 && own !== block) continue;
+        if (own === -1) {
+          const key = i * count + j;
+          if (seenInWindows.has(key)) continue;
+          seenInWindows.add(key);
+        }
+        const match = compareProfiles(profiles[i] as Profile, profiles[j] as Profile);
+        if (match.score < THRESHOLD) continue;
+        const [a, b] = (profiles[i] as Profile).id < (profiles[j] as Profile).id ? [i, j] : [j, i];
+        if (notSame.has(`${(profiles[a] as Profile).id}|${(profiles[b] as Profile).id}`)) continue;
+        const reasons = JSON.stringify(match.reasons);
+        let reason = reasonIndex.get(reasons);
+        if (reason === undefined) {
+          reason = reasonTexts.push(reasons) - 1;
+          reasonIndex.set(reasons, reason);
+        }
+        found.a.push(a);
+        found.b.push(b);
+        found.score.push(match.score);
+        found.reasons.push(reason);
       }
-      const match = compareProfiles(profiles[i] as Profile, profiles[j] as Profile);
-      if (match.score < THRESHOLD) continue;
-      const [a, b] = orderedPair((profiles[i] as Profile).id, (profiles[j] as Profile).id);
-      if (notSame.has(`${a}|${b}`)) continue;
-      found.push({ a, b, match });
     }
-    if (slice.due()) yield { done: count + Math.floor((count * blocksDone) / blocks.size), total };
+    if (slice.due()) yield { done: count + Math.floor((count * (block + 1)) / blocks.count), total };
   }
 
   write(() => {
@@ -144,10 +162,14 @@ export function* scanInSlices(
     const insert = db.prepare(
       'INSERT INTO duplicate_candidates (guest_a, guest_b, score, reasons) VALUES (?, ?, ?, ?)',
     );
-    for (const { a, b, match } of found) insert.run(a, b, match.score, JSON.stringify(match.reasons));
+    for (let k = 0; k < found.a.length; k++) {
+      const a = profiles[found.a.at(k)] as Profile;
+      const b = profiles[found.b.at(k)] as Profile;
+      insert.run(a.id, b.id, found.score.at(k), reasonTexts[found.reasons.at(k)]);
+    }
     db.prepare(
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     ).run(SCANNED_AT_KEY, now());
   });
-  return { guests: count, candidates: found.length };
+  return { guests: count, candidates: found.a.length };
 }
