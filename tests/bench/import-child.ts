@@ -6,8 +6,8 @@ import { startCoreHost, WORKER_SOURCE } from '../../electron/core-host/host.ts';
 import { FILE_CHUNK_BYTES } from '../../shared/contract/files.ts';
 
 // The import bench's child process (import-figures.ts starts it): one import of the ledger it is given, with the
-// core in its worker as the app runs it (core-host/host.ts), so the process's max RSS is the import's as the app
-// would have it: two threads, each with its own heap. This file imports only the host, as the app's main process
+// core in its worker as the app runs it (core-host/host.ts), so the process's peak resident memory is the
+// import's as the app would have it: two threads, each with its own heap. This file imports only the host, as the app's main process
 // does: the bench's own modules (exceljs to write the ledger, the core for the baseline) stay in the parent.
 
 export const CHILD = import.meta.filename;
@@ -35,7 +35,23 @@ export type ChildResult = {
 };
 
 /**
- * The import alone, in this process (run as a child, so its max RSS is the import's), with the core in its worker
+ * This process's peak resident memory, in MB. Not getrusage's maxRSS: Linux keeps it across exec, so a child
+ * started by a bench process that had grown to 2.7 GB (npm run bench, after its export figures) reported 2.7 GB
+ * before it had done anything. /proc/self/status's VmHWM is the high-water mark of this process's own memory
+ * since exec; where there is none, the highest of the samples taken every 50 ms.
+ */
+function peakResidentMb(sampledMb: number): number {
+  try {
+    const highWater = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (highWater) return Number(highWater[1]) / 1024;
+  } catch {
+    // Not Linux: the samples.
+  }
+  return sampledMb;
+}
+
+/**
+ * The import alone, in this process (run as a child, so its peak resident memory is the import's), with the core in its worker
  * as the app runs it (core-host/host.ts).
  */
 async function importOnce(ledger: string, entry: URL | string): Promise<ChildResult> {
@@ -105,7 +121,7 @@ async function importOnce(ledger: string, entry: URL | string): Promise<ChildRes
     steps: [...steps],
     stepSeconds: Object.fromEntries(Object.entries(stepTimes).map(([k, v]) => [k, Math.round(v * 10) / 10])),
     peakMbByStep: Object.fromEntries(Object.entries(peaks).map(([k, v]) => [k, Math.round(v)])),
-    peakMb: process.resourceUsage().maxRSS / 1024,
+    peakMb: peakResidentMb(Math.max(0, ...Object.values(peaks))),
     fileMb: statSync(ledger).size / 1024 / 1024,
   };
 }

@@ -15,7 +15,7 @@ import { CHILD, type ChildResult, must, staffed } from './import-child.ts';
 // Importing an inn's ledger of 100,000 rows (.xlsx, one line per visit, as Japanese inns keep them: one name
 // cell, half-width kana readings, era and Excel dates, phones written every way, some broken rows) end to end
 // through the core's calls: upload, preview (read, cleanse, match), run (the batch written through the write
-// path). Timed with its progress events, and its peak memory (the process's max RSS, so the import runs in a
+// path). Timed with its progress events, and its peak memory (the process's own peak resident memory, so the import runs in a
 // child process of its own, import-child.ts, with the core in its worker as in the app, both bundled as the app's are). The naive baseline
 // records the same ledger as staff or a script would without the import: guests.create and stays.create per
 // row, each its own transaction, timed on the first rows and scaled to the whole ledger. `node tests/bench/import-figures.ts` prints them alone; `npm run bench` too.
