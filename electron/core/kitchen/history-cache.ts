@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { Meal } from '../../../shared/contract/kitchen.ts';
 import type { ChangeEngine } from '../changes/engine.ts';
 import type { StoredRow } from '../changes/rows.ts';
@@ -15,33 +15,40 @@ import type { StoredRow } from '../changes/rows.ts';
 // - a write drops the entries it touches as it happens, whether its transaction commits or not (dropping is
 //   always safe);
 // - SQLite's data_version tells when another connection committed to the file: then everything is dropped.
+//
+// The kept lists are handed out as they are (per guest, per stay), in the shape the warnings read them: a first read
+// of a 100-room day goes through tens of thousands of servings, and copying and regrouping them on every call
+// was a tenth of its time. Callers read them and never change them.
 
-/** One stay of a guest's, as the warnings and the visit count need it. */
+/** One stay of a guest's, as the warnings and the visit count need it (handed out as kept, never copied). */
 export type GuestStayRow = {
-  stay_id: string;
-  guest_id: string;
-  arrival_date: string;
-  departure_date: string;
+  stayId: string;
+  guestId: string;
+  arrivalDate: string;
+  departureDate: string;
   status: string;
 };
 
-export type ServingRow = { stay_id: string; date: string; meal: Meal; dish_id: string; reaction: string | null };
+/** One serving, in the shape the warnings use it: the kept rows are handed out as they are, never copied. */
+export type ServingRow = { stayId: string; date: string; meal: Meal; dishId: string; reaction: string | null };
 
 const STAYS_OF_GUESTS = `
-  SELECT id AS stay_id, guest_id, arrival_date, departure_date, status FROM stays
+  SELECT id AS stayId, guest_id AS guestId, arrival_date AS arrivalDate, departure_date AS departureDate, status
+    FROM stays
    WHERE guest_id IN (SELECT value FROM json_each(@ids)) AND deleted_at IS NULL
   UNION ALL
-  SELECT s.id AS stay_id, p.guest_id, s.arrival_date, s.departure_date, s.status
+  SELECT s.id AS stayId, p.guest_id AS guestId, s.arrival_date AS arrivalDate, s.departure_date AS departureDate,
+         s.status
     FROM stay_party p JOIN stays s ON s.id = p.stay_id
    WHERE p.guest_id IN (SELECT value FROM json_each(@ids)) AND p.deleted_at IS NULL AND s.deleted_at IS NULL`;
 
 const SERVINGS_OF_STAYS = `
-  SELECT stay_id, date, meal, dish_id, reaction FROM served
+  SELECT stay_id AS stayId, date, meal, dish_id AS dishId, reaction FROM served
    WHERE stay_id IN (SELECT value FROM json_each(?)) AND retracted_at IS NULL`;
 
 // A regular's older stays matter only for what they left or disliked: read through the small partial index.
 const REJECTED_ON_STAYS = `
-  SELECT stay_id, date, meal, dish_id, reaction FROM served INDEXED BY served_rejected
+  SELECT stay_id AS stayId, date, meal, dish_id AS dishId, reaction FROM served INDEXED BY served_rejected
    WHERE stay_id IN (SELECT value FROM json_each(?)) AND retracted_at IS NULL AND reaction IN ('left', 'disliked')`;
 
 /** The statements of this file, for the query-plan test. */
@@ -53,7 +60,7 @@ const REJECTED = new Set(['left', 'disliked']);
 const DEFAULT_LIMIT = 50_000;
 
 /** A stay's servings as read: all of them, or only those left or disliked (an older stay's). */
-type StayServings = { all: boolean; rows: ServingRow[] };
+type StayServings = { all: boolean; rows: readonly ServingRow[] };
 
 export type HistoryCache = ReturnType<typeof createHistoryCache>;
 
@@ -88,7 +95,7 @@ export function createHistoryCache(db: Database, changes: Pick<ChangeEngine, 'on
     const rows = staysOfGuest.get(guestId);
     if (!rows) return;
     staysOfGuest.delete(guestId);
-    for (const row of rows) guestsOfStay.get(row.stay_id)?.delete(guestId);
+    for (const row of rows) guestsOfStay.get(row.stayId)?.delete(guestId);
   };
   const dropStay = (stayId: unknown) => {
     if (typeof stayId !== 'string') return;
@@ -131,77 +138,79 @@ export function createHistoryCache(db: Database, changes: Pick<ChangeEngine, 'on
   };
 
   return {
-    /** Each guest's stays (as lead or in the party, not deleted), guests in the order given. */
-    staysOf(guestIds: readonly string[]): GuestStayRow[] {
+    /**
+     * Each guest's stays (as lead or in the party, not deleted; each stay once), in the order given. The lists
+     * are the kept ones, handed out as they are: read them, never change them.
+     */
+    staysByGuest(guestIds: readonly string[]): Map<string, readonly GuestStayRow[]> {
       checkFresh();
-      const found: GuestStayRow[] = [];
+      const found = new Map<string, readonly GuestStayRow[]>();
       const missing: string[] = [];
       for (const id of guestIds) {
         const rows = staysOfGuest.get(id);
         if (rows) {
           touch(staysOfGuest, id, rows);
-          found.push(...rows);
+          found.set(id, rows);
         } else missing.push(id);
       }
       counts.reads += guestIds.length;
       counts.hits += guestIds.length - missing.length;
       if (missing.length === 0) return found;
-      const read = staysOfGuests.all({ ids: JSON.stringify(missing) }) as GuestStayRow[];
-      found.push(...read);
-      if (mayKeep()) {
-        const byGuest = new Map<string, GuestStayRow[]>(missing.map((id) => [id, []]));
-        for (const row of read) byGuest.get(row.guest_id)?.push(row);
-        for (const [guestId, rows] of byGuest) {
-          touch(staysOfGuest, guestId, rows);
-          for (const row of rows) {
-            const guests = guestsOfStay.get(row.stay_id) ?? new Set<string>();
-            guests.add(guestId);
-            guestsOfStay.set(row.stay_id, guests);
-          }
-        }
-        trim();
+      const byGuest = new Map<string, GuestStayRow[]>(missing.map((id) => [id, []]));
+      for (const row of staysOfGuests.all({ ids: JSON.stringify(missing) }) as GuestStayRow[]) {
+        const list = byGuest.get(row.guestId);
+        // A stay the guest leads and is in the party of comes twice from the UNION: once is enough.
+        if (list && !list.some((kept) => kept.stayId === row.stayId)) list.push(row);
       }
+      const keep = mayKeep();
+      for (const [guestId, rows] of byGuest) {
+        found.set(guestId, rows);
+        if (!keep) continue;
+        touch(staysOfGuest, guestId, rows);
+        for (const row of rows) {
+          const guests = guestsOfStay.get(row.stayId) ?? new Set<string>();
+          guests.add(guestId);
+          guestsOfStay.set(row.stayId, guests);
+        }
+      }
+      if (keep) trim();
       return found;
     },
 
-    /** Every serving (not retracted) of the `all` stays, and those left or disliked of the `rejectedOnly` ones. */
-    servingsOf(all: readonly string[], rejectedOnly: readonly string[]): ServingRow[] {
+    /**
+     * Each stay's servings (not retracted): every one for the `all` stays, those left or disliked for the
+     * `rejectedOnly` ones. The lists are the kept ones, handed out as they are: read them, never change them.
+     */
+    servingsByStay(all: readonly string[], rejectedOnly: readonly string[]): Map<string, readonly ServingRow[]> {
       checkFresh();
-      const found: ServingRow[] = [];
+      const found = new Map<string, readonly ServingRow[]>();
       const missingAll: string[] = [];
       const missingRejected: string[] = [];
       for (const id of all) {
         const kept = servingsOfStay.get(id);
         if (kept?.all) {
           touch(servingsOfStay, id, kept);
-          found.push(...kept.rows);
+          found.set(id, kept.rows);
         } else missingAll.push(id);
       }
       for (const id of rejectedOnly) {
         const kept = servingsOfStay.get(id);
         if (kept) {
           touch(servingsOfStay, id, kept);
-          for (const row of kept.rows) if (row.reaction && REJECTED.has(row.reaction)) found.push(row);
+          found.set(id, kept.all ? kept.rows.filter((row) => row.reaction && REJECTED.has(row.reaction)) : kept.rows);
         } else missingRejected.push(id);
       }
-      const keep = (ids: readonly string[], rows: ServingRow[], complete: boolean) => {
-        if (!mayKeep()) return;
-        const byStay = new Map<string, ServingRow[]>(ids.map((id) => [id, []]));
-        for (const row of rows) byStay.get(row.stay_id)?.push(row);
-        for (const [stayId, list] of byStay) touch(servingsOfStay, stayId, { all: complete, rows: list });
+      const read = (statement: Statement, ids: readonly string[], complete: boolean) => {
+        const sorted = [...ids].sort();
+        const byStay = new Map<string, ServingRow[]>(sorted.map((id) => [id, []]));
+        for (const row of statement.all(JSON.stringify(sorted)) as ServingRow[]) byStay.get(row.stayId)?.push(row);
+        for (const [stayId, rows] of byStay) {
+          found.set(stayId, rows);
+          if (mayKeep()) touch(servingsOfStay, stayId, { all: complete, rows });
+        }
       };
-      if (missingAll.length > 0) {
-        const sorted = [...missingAll].sort();
-        const rows = servingsOfStays.all(JSON.stringify(sorted)) as ServingRow[];
-        found.push(...rows);
-        keep(sorted, rows, true);
-      }
-      if (missingRejected.length > 0) {
-        const sorted = [...missingRejected].sort();
-        const rows = rejectedOnStays.all(JSON.stringify(sorted)) as ServingRow[];
-        found.push(...rows);
-        keep(sorted, rows, false);
-      }
+      if (missingAll.length > 0) read(servingsOfStays, missingAll, true);
+      if (missingRejected.length > 0) read(rejectedOnStays, missingRejected, false);
       trim();
       return found;
     },

@@ -1,9 +1,9 @@
 import type { Allergy } from '../../../shared/contract/allergies.ts';
-import type { Meal } from '../../../shared/contract/kitchen.ts';
 import type { Stay } from '../../../shared/contract/stays.ts';
 import { familyFirst } from '../../../shared/text/person-name.ts';
 import { bySeverity, currentAllergies } from '../allergies/rows.ts';
 import type { CoreContext } from '../context.ts';
+import type { GuestStayRow, ServingRow } from './history-cache.ts';
 
 // What the kitchen and the front desk must know about a party before a meal: everyone's current
 // allergies, and what each of them was served on any stay. Loaded for many stays at once (a day's
@@ -13,10 +13,11 @@ import type { CoreContext } from '../context.ts';
 /** An allergy with whose it is (the contract's partyAllergySchema). */
 export type PartyAllergy = Allergy & { guestName: string };
 
-export type Serving = { stayId: string; date: string; meal: Meal; dishId: string; reaction: string | null };
+/** One serving of a party's history (as kept by history-cache.ts). */
+export type Serving = ServingRow;
 
 /** A stay someone of the party came on (as lead or companion). */
-export type GuestStay = { stayId: string; arrivalDate: string; status: string };
+export type GuestStay = GuestStayRow;
 
 export type PartyHistory = {
   stayId: string;
@@ -28,7 +29,7 @@ export type PartyHistory = {
    */
   servings: Serving[];
   /** Each party member's stays (not deleted), this stay included. */
-  staysOf: Map<string, GuestStay[]>;
+  staysOf: Map<string, readonly GuestStay[]>;
 };
 
 /** "姓 名", as the kitchen sheet and the arrivals list write a guest. */
@@ -62,31 +63,19 @@ export function loadPartyHistories(
 
   // Each guest's stays and each stay's servings come from what the core keeps between calls (history-cache.ts):
   // only what a write touched since is read again.
-  const staysOf = new Map<string, GuestStay[]>();
-  const stayRows = ctx.histories.staysOf(guestIds);
-  for (const row of stayRows) {
-    const list = staysOf.get(row.guest_id) ?? [];
-    if (!list.some((s) => s.stayId === row.stay_id)) {
-      list.push({ stayId: row.stay_id, arrivalDate: row.arrival_date, status: row.status });
-    }
-    staysOf.set(row.guest_id, list);
-  }
-
-  const servingsOf = new Map<string, Serving[]>();
+  const staysOf = ctx.histories.staysByGuest(guestIds);
   const recent = new Set(stays.map((stay) => stay.id));
   const older = new Set<string>();
-  for (const row of stayRows) (row.departure_date >= recentFrom ? recent : older).add(row.stay_id);
-  for (const id of recent) older.delete(id);
-  for (const row of ctx.histories.servingsOf([...recent], [...older])) {
-    const list = servingsOf.get(row.stay_id) ?? [];
-    list.push({ stayId: row.stay_id, date: row.date, meal: row.meal, dishId: row.dish_id, reaction: row.reaction });
-    servingsOf.set(row.stay_id, list);
+  for (const own of staysOf.values()) {
+    for (const row of own) (row.departureDate >= recentFrom ? recent : older).add(row.stayId);
   }
+  for (const id of recent) older.delete(id);
+  const servingsOf = ctx.histories.servingsByStay([...recent], [...older]);
 
   for (const stay of stays) {
     const allergies: PartyAllergy[] = [];
     const partyStays = new Set<string>([stay.id]);
-    const memberStays = new Map<string, GuestStay[]>();
+    const memberStays = new Map<string, readonly GuestStay[]>();
     for (const member of stay.party) {
       if (memberStays.has(member.guestId)) continue;
       const name = guestName(member);

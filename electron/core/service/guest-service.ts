@@ -6,6 +6,7 @@ import { currentAllergies } from '../allergies/rows.ts';
 import type { CoreContext } from '../context.ts';
 import { findGuestRow } from '../guests/card.ts';
 import { dishAllergySeverities } from '../kitchen/dish-allergies.ts';
+import type { ServingRow } from '../kitchen/history-cache.ts';
 import { requestsOfGuest } from '../requests/rows.ts';
 import { loadStays, withVersions } from '../stays/rows.ts';
 
@@ -50,7 +51,7 @@ type StayBrief = {
 };
 
 /** A serving as the dish history needs it. */
-type Serving = { stay_id: string; date: string; meal: string; dish_id: string; reaction: string | null };
+type Serving = ServingRow;
 
 type ServedBrief = {
   id: string;
@@ -115,7 +116,7 @@ function currentStayOf(stays: readonly StayBrief[], today: string): string | nul
 const latestServingFirst = (a: Serving, b: Serving) =>
   b.date.localeCompare(a.date) ||
   (MEAL_TIME[b.meal] ?? MEALS.length) - (MEAL_TIME[a.meal] ?? MEALS.length) ||
-  a.dish_id.localeCompare(b.dish_id);
+  a.dishId.localeCompare(b.dishId);
 
 function dishHistoryOf(
   ctx: CoreContext,
@@ -124,17 +125,17 @@ function dishHistoryOf(
 ): GuestService['dishHistory'] {
   const dishes = new Map<string, GuestService['dishHistory'][number]>();
   for (const row of served.sort(latestServingFirst)) {
-    let dish = dishes.get(row.dish_id);
+    let dish = dishes.get(row.dishId);
     if (!dish) {
       dish = {
-        dishId: row.dish_id,
+        dishId: row.dishId,
         dishName: '',
         lastDate: row.date,
         times: 0,
         reactions: [],
-        allergySeverity: severities.get(row.dish_id) ?? null,
+        allergySeverity: severities.get(row.dishId) ?? null,
       };
-      dishes.set(row.dish_id, dish);
+      dishes.set(row.dishId, dish);
     }
     dish.times++;
     if (row.reaction) dish.reactions.push(row.reaction as never);
@@ -160,15 +161,15 @@ export function loadGuestService(ctx: CoreContext, guestId: string): GuestServic
     .sort(latestFirst);
 
   // A regular's servings over the years, kept between calls (kitchen/history-cache.ts) as the arrivals keep them.
-  const served: Serving[] = ctx.histories.servingsOf(stays.map((s) => s.id).sort(), []);
-  const servedStays = new Set(served.map((row) => row.stay_id));
+  const served: Serving[] = [...ctx.histories.servingsByStay(stays.map((s) => s.id).sort(), []).values()].flat();
+  const servedStays = new Set(served.map((row) => row.stayId));
   const lastServedStay = stays.find((stay) => servedStays.has(stay.id));
   const allergies = currentAllergies(ctx, [guestId], today);
   // The card is the guest's: their own allergies flag the dishes they were served.
   const severities = dishAllergySeverities(
     ctx,
     allergies,
-    served.map((row) => row.dish_id),
+    served.map((row) => row.dishId),
   );
 
   return {
