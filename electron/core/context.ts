@@ -8,6 +8,7 @@ import type { WriteSession } from './changes/write.ts';
 import type { FileStore } from './files/store.ts';
 import type { NameFormatter } from './guests/rows.ts';
 import type { JobRunner } from './jobs/runner.ts';
+import type { CatalogueCache } from './kitchen/catalogue-cache.ts';
 import type { HistoryCache } from './kitchen/history-cache.ts';
 
 export type Logger = Pick<Console, 'info' | 'warn' | 'error'>;
@@ -36,6 +37,8 @@ export type CoreContext = {
   histories: HistoryCache;
   /** Each arriving party's history-made entry, kept between calls (arrivals/arrival-cache.ts). */
   arrivals: ArrivalCache;
+  /** The dish catalogue as the warnings read it, kept between calls (kitchen/catalogue-cache.ts). */
+  catalogue: CatalogueCache;
   /** Files on their way in (a ledger to import) or out (an export), in memory (files/store.ts). */
   files: FileStore;
 };

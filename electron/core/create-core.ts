@@ -49,6 +49,7 @@ import { importHandlers } from './imports/handlers.ts';
 import { salesImportHandlers } from './imports/sales/handlers.ts';
 import { jobHandlers } from './jobs/handlers.ts';
 import { createJobRunner, type JobRunnerOptions } from './jobs/runner.ts';
+import { createCatalogueCache } from './kitchen/catalogue-cache.ts';
 import { kitchenHandlers } from './kitchen/handlers.ts';
 import { createHistoryCache } from './kitchen/history-cache.ts';
 import { createDayTotals } from './manager/day-totals.ts';
@@ -167,6 +168,7 @@ export function createCore(options: CoreOptions): Core {
     jobs,
     histories: createHistoryCache(db, changes),
     arrivals: createArrivalCache(db, changes),
+    catalogue: createCatalogueCache(db, changes),
     files: createFileStore(clock),
   };
 

@@ -6,8 +6,8 @@ import { type Core, createCore } from '../../electron/core/create-core.ts';
 import { addDays } from '../../shared/text/dates.ts';
 import { makeStaffedCore, type TestCore } from '../support/core.ts';
 
-// The parties' histories are kept between calls (kitchen/history-cache.ts), and so is each arriving party's entry
-// (arrivals/arrival-cache.ts); a write drops what it touched. Whatever is written in whatever order (stays booked,
+// The parties' histories are kept between calls (kitchen/history-cache.ts), and so are each arriving party's entry
+// (arrivals/arrival-cache.ts) and the dish catalogue (kitchen/catalogue-cache.ts); a write drops what it touched. Whatever is written in whatever order (stays booked,
 // moved, re-partied, cancelled; dishes served, reacted to, retracted; allergies recorded and retracted; guests
 // renamed and given birthdays; menus planned; a dish's allergens, the repeat period and a staff name changed),
 // every day's arrivals and every guest's service side read through what was kept must be what a core reading

@@ -11,7 +11,7 @@ import { type DishVersion, dishVersion } from './seasons.ts';
 
 // Why a dish should not go to this party: someone's allergen is in it, someone was served it on another
 // stay within the inn's repeat period, or someone left it or disliked it. Pure functions over the dish
-// catalogue (read once per call) and the party's history (loaded in batches), so a day of arrivals costs
+// catalogue (kept between calls) and the party's history (loaded in batches), so a day of arrivals costs
 // no more queries than one stay.
 
 const BAD_REACTIONS: ReadonlySet<string> = new Set(['left', 'disliked']);
@@ -28,16 +28,25 @@ export type Catalogue = {
   versions: Map<string, DishVersion>;
 };
 
-/** The whole dish catalogue: an inn has hundreds of dishes, not millions. */
+/** The whole dish catalogue (an inn has hundreds of dishes, not millions), kept between calls (catalogue-cache.ts). */
 export function loadCatalogue(ctx: CoreContext): Catalogue {
+  return ctx.catalogue.get(() => readCatalogue(ctx));
+}
+
+function readCatalogue(ctx: CoreContext): Catalogue {
   const dishes = inCatalogueOrder((ctx.run.prepare('SELECT * FROM dishes').all() as DishRow[]).map(toDish));
   const active = dishes.filter((dish) => !dish.deletedAt);
   const byAllergen = new Map<string, Dish[]>();
   const byCategory = new Map<string, Dish[]>();
   for (const dish of active) {
-    for (const allergenId of dish.allergenIds)
-      byAllergen.set(allergenId, [...(byAllergen.get(allergenId) ?? []), dish]);
-    byCategory.set(dish.category, [...(byCategory.get(dish.category) ?? []), dish]);
+    for (const allergenId of dish.allergenIds) {
+      const list = byAllergen.get(allergenId);
+      if (list) list.push(dish);
+      else byAllergen.set(allergenId, [dish]);
+    }
+    const list = byCategory.get(dish.category);
+    if (list) list.push(dish);
+    else byCategory.set(dish.category, [dish]);
   }
   return {
     byId: new Map(dishes.map((dish) => [dish.id, dish])),
@@ -181,6 +190,7 @@ export function planWarnings(
 
 type DishToAvoid = Arrival['dishesToAvoid'][number];
 type AvoidReason = DishToAvoid['reasons'][number];
+const REASON_BIT: Record<AvoidReason, number> = { allergen: 1, served: 2, left: 4, disliked: 8 };
 
 /**
  * How many dishes a party is told to avoid for what they left, disliked or were served before. A regular has
@@ -206,12 +216,11 @@ export function dishesToAvoid(
   plannedDishIds: ReadonlySet<string>,
 ): { dishes: DishToAvoid[]; more: number } {
   const { repeated, rejected, lastServed } = earlierServings(history, date, repeatYears);
-  const reasons = new Map<string, Set<AvoidReason>>();
-  const add = (dishId: string, reason: AvoidReason) => {
-    const set = reasons.get(dishId);
-    if (set) set.add(reason);
-    else reasons.set(dishId, new Set([reason]));
-  };
+  // Each listed dish's reasons as bits (REASON_BIT): a day's first read lists dozens of dishes for each of a hundred
+  // parties, and a Set per dish was a good part of its allocation.
+  const reasons = new Map<string, number>();
+  const add = (dishId: string, reason: AvoidReason) =>
+    reasons.set(dishId, (reasons.get(dishId) ?? 0) | REASON_BIT[reason]);
   // The most severe allergy in the party that each catalogue dish carries an allergen of.
   const severityOf = new Map<string, Severity>();
   for (const allergy of history.allergies) {
@@ -229,8 +238,9 @@ export function dishesToAvoid(
   // (海老真丈の椀, tagged えび) is an allergen for a guest with an えび allergy, not just a repeat. A planned dish
   // without an allergen of the party is not listed at all.
   for (const [dishId, found] of reasons) {
-    if (severityOf.has(dishId)) found.add('allergen');
-    else if (found.delete('allergen') && found.size === 0) reasons.delete(dishId);
+    if (severityOf.has(dishId)) reasons.set(dishId, found | REASON_BIT.allergen);
+    else if (found === REASON_BIT.allergen) reasons.delete(dishId);
+    else reasons.set(dishId, found & ~REASON_BIT.allergen);
   }
 
   // Safety first (allergens by severity), then what the guest showed they do not want, then mere repeats;
@@ -241,9 +251,9 @@ export function dishesToAvoid(
     const severity = severityOf.get(dishId) ?? null;
     const rank = severity
       ? severityRank(severity)
-      : found.has('disliked')
+      : found & REASON_BIT.disliked
         ? SEVERITIES.length
-        : found.has('left')
+        : found & REASON_BIT.left
           ? SEVERITIES.length + 1
           : SEVERITIES.length + 2;
     const last = lastServed.get(dishId) ?? '';
@@ -257,7 +267,7 @@ export function dishesToAvoid(
     dishes: shown.map(({ dish, found, severity, last }) => ({
       dishId: dish.id,
       dishName: dish.name,
-      reasons: AVOID_REASONS.filter((reason) => found.has(reason)),
+      reasons: AVOID_REASONS.filter((reason) => found & REASON_BIT[reason]),
       severity,
       lastServed: last || null,
     })),
