@@ -3,7 +3,7 @@ import type { JobProgress } from '../../shared/contract/jobs.ts';
 import { fail, type Result } from '../../shared/contract/result.ts';
 import type { Logger } from '../core/context.ts';
 import type { CallOptions, Core } from '../core/create-core.ts';
-import { coreHeapLimits, limitHeapGrowth } from './heap.ts';
+import { coreHeapLimits } from './heap.ts';
 import type { FromWorker, ToWorker, WorkerStart } from './protocol.ts';
 
 // The host of the core's worker, on the doors' thread (Electron's main process, `npm run serve`). It has the
@@ -124,7 +124,6 @@ export function startCoreHost(options: CoreHostOptions): Promise<CoreHost> {
   };
 
   const spawn = () => {
-    limitHeapGrowth();
     const current = new Worker(entry, { workerData, name: 'yadocho-core', resourceLimits: coreHeapLimits() });
     worker = current;
     current.on('message', onMessage);
