@@ -7,39 +7,7 @@
 // are laid out one block after another in another (a counting sort), so a block is a range of one array and a
 // guest's blocks a range of the other: about 12 bytes per key and guest.
 
-/** An Int32Array that grows by doubling, for lists whose length is known only at the end. */
-export class Int32List {
-  private items = new Int32Array(1024);
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.items.length) {
-      const grown = new Int32Array(this.items.length * 2);
-      grown.set(this.items);
-      this.items = grown;
-    }
-    this.items[this.length++] = value;
-  }
-
-  at(index: number): number {
-    return this.items[index] as number;
-  }
-
-  increment(index: number): void {
-    this.items[index] = (this.items[index] as number) + 1;
-  }
-
-  /** Whether `value` is among the items from `from` on. */
-  includesFrom(from: number, value: number): boolean {
-    for (let index = from; index < this.length; index++) if (this.items[index] === value) return true;
-    return false;
-  }
-
-  /** The items, trimmed to their length (a copy: the spare room is let go with the list). */
-  done(): Int32Array {
-    return this.items.slice(0, this.length);
-  }
-}
+import { Int32List } from '../compact/int32-list.ts';
 
 /** Guests grouped by key, guests numbered 0, 1, 2, … in the order they were added. */
 export type Blocks = {

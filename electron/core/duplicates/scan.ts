@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import { Int32List } from '../compact/int32-list.ts';
 import type { SliceClock, SliceProgress } from '../jobs/runner.ts';
-import { type Blocks, BlocksBuilder, Int32List } from './blocks.ts';
+import { type Blocks, BlocksBuilder } from './blocks.ts';
 import { blockingKeys, cachedKeys, type GuestFacts, type Profile, profileOf } from './profile.ts';
 import { compareProfiles, THRESHOLD } from './score.ts';
 

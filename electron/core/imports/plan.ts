@@ -2,6 +2,7 @@ import { guestCreateFieldsSchema, type PHONE_LABELS } from '../../../shared/cont
 import type { ImportKind } from '../../../shared/contract/import-codes.ts';
 import type { ImportCounts } from '../../../shared/contract/imports.ts';
 import { phoneDigits } from '../../../shared/text/phone.ts';
+import { StringTable } from '../compact/string-table.ts';
 import type { CoreContext } from '../context.ts';
 import type { AsyncJob } from '../jobs/runner.ts';
 import { roomClashes } from '../stays/rooms.ts';
@@ -9,7 +10,8 @@ import { type AllergyItem, allergenBook } from './allergens.ts';
 import { type CleanGuest, type CleanRow, type CleanStay, cleanseRow } from './cleanse.ts';
 import { type ColumnMapping, guessMapping, looksLikeHeader, mappingIssues, sourceKey } from './mapping.ts';
 import { absorb, compatible, existingGuests, findExisting, type Identity, identityOf } from './match.ts';
-import { type LedgerTable, readLedger } from './read/index.ts';
+import { PlannedStays } from './planned-stays.ts';
+import { type LedgerRow, type LedgerTable, readLedger } from './read/index.ts';
 
 // An import's plan: the ledger read, its columns mapped, every row cleansed and matched to a person, before
 // anything is written. The preview shows it; the batch writer (write.ts) writes it as it stands. Built as a
@@ -23,24 +25,26 @@ export type LedgerPerson = {
   guest: CleanGuest;
   existing: { id: string; name: string } | null;
   firstLine: number;
+  /** Shared and empty (NO_ALLERGIES) until the person's first allergy: most persons have none. */
   allergies: AllergyItem[];
 };
 
+/** A row the plan keeps as a row: one of the first rows the preview shows, or a row set aside. */
 export type PlannedRow = {
   line: number;
+  /** The row's cells, for the file of rows set aside; none for a row that is written. */
   cells: string[];
-  /** The row as cleansed; kept whole for the rows the preview shows, then only its stay (memory: 100,000 rows). */
+  /** The row as cleansed, with every change, for the preview's rows. */
   clean: CleanRow | null;
-  stay: CleanStay | null;
   setAside: SetAside | null;
   /** Index into plan.persons. */
   person: number | null;
-  /** A visit row whose stay the register already holds (the same ledger imported before): not written again. */
-  stayKnown: boolean;
 };
 
 /** The cells of a row that is written, not kept: one shared empty list, not one per row. */
 const NO_CELLS: string[] = Object.freeze([]) as unknown as string[];
+/** The allergies of a person without any, shared: 64,000 persons of a ledger, few with an allergy. */
+const NO_ALLERGIES: AllergyItem[] = Object.freeze([]) as unknown as AllergyItem[];
 
 export type ImportPlan = {
   fileName: string;
@@ -49,8 +53,14 @@ export type ImportPlan = {
   mappingSource: 'guessed' | 'remembered' | 'given';
   mappingIssues: string[];
   sourceKey: string;
+  /**
+   * The rows the preview shows and the rows set aside, in ledger order. A row that is only written is not kept
+   * as a row: its person is in `persons`, its stay in `stays` (memory: 100,000 rows).
+   */
   rows: PlannedRow[];
   persons: LedgerPerson[];
+  /** The stays to write, by person: not the ones the register already holds (the same ledger imported again). */
+  stays: PlannedStays;
   counts: ImportCounts;
   changeSummary: Array<{ rule: string; count: number }>;
 };
@@ -135,6 +145,7 @@ export async function buildPlan(
     sourceKey: key,
     rows: [],
     persons: [],
+    stays: new PlannedStays(),
     counts: {
       rows: ledgerRows.length,
       newGuests: 0,
@@ -156,72 +167,55 @@ export async function buildPlan(
   // Each row is cleansed and matched in one pass (one step, 'cleanse', 整形・照合). Memory (issue 11: 500 MB for
   // a 100,000-row ledger, the core and SQLite's cache included): a row's cells are let go once it is cleansed,
   // unless it is set aside (its file gives them back), and its cleansing once it is matched, except for the rows
-  // the preview shows; a row to be written keeps only its stay (its person holds the guest). Cleansed whole
-  // before matching, the rows' cleansing was 100 MB alive at once.
+  // the preview shows. A row that is written is kept as its stay alone (planned-stays.ts); its person holds the
+  // guest. Cleansed whole before matching, the rows' cleansing was 100 MB alive at once.
   job.report({ done: 0, total: total, step: 'cleanse' });
   let shown = 0;
+  let rowCount = 0;
+  const setAside = (row: LedgerRow, aside: SetAside) => {
+    plan.rows.push({ line: row.line, cells: row.cells, clean: null, setAside: aside, person: null });
+  };
   for (let index = 0; index < ledgerRows.length; index++) {
     if (job.due()) {
       job.report({ done: index, total: total, step: 'cleanse' });
       await job.pause();
     }
-    const row = ledgerRows[index] as (typeof ledgerRows)[number];
+    const row = ledgerRows[index] as LedgerRow;
     (ledgerRows as unknown[])[index] = undefined;
     const result = cleanseRow(row, mapping, { today });
+    if (!result.ok && (result.reason as string) === 'empty') continue;
+    rowCount++;
     if (!result.ok) {
-      if ((result.reason as string) === 'empty') continue;
-      plan.rows.push({
-        line: row.line,
-        cells: row.cells,
-        clean: null,
-        stay: null,
-        setAside: {
-          line: result.line,
-          reason: result.reason,
-          column: result.column ?? null,
-          value: result.value ?? null,
-        },
-        person: null,
-        stayKnown: false,
-      });
+      const { line, reason } = result;
+      setAside(row, { line, reason, column: result.column ?? null, value: result.value ?? null });
       continue;
     }
     const problem = contractProblem(result.row.guest);
     if (problem) {
-      plan.rows.push({
-        line: row.line,
-        cells: row.cells,
-        clean: null,
-        stay: null,
-        setAside: { line: row.line, reason: 'invalid_field', column: null, value: `${problem.field}: ${problem.code}` },
-        person: null,
-        stayKnown: false,
-      });
+      const value = `${problem.field}: ${problem.code}`;
+      setAside(row, { line: row.line, reason: 'invalid_field', column: null, value });
       continue;
     }
     for (const change of result.row.changes) rules.set(change.rule, (rules.get(change.rule) ?? 0) + 1);
     plan.counts.changes += result.row.changes.length;
-    const planned: PlannedRow = {
-      line: row.line,
-      cells: NO_CELLS,
-      clean: null,
-      stay: result.row.stay,
-      setAside: null,
-      person: null,
-      stayKnown: false,
-    };
-    matchRow(planned, result.row);
-    if (planned.setAside)
-      planned.cells = row.cells; // room_taken: its file gives the row back
-    else if (shown < PREVIEW_ROWS) {
+    const matched = matchRow(row.line, result.row);
+    if (matched.setAside) {
+      // room_taken: its file gives the row back
+      plan.rows.push({
+        line: row.line,
+        cells: row.cells,
+        clean: null,
+        setAside: matched.setAside,
+        person: matched.person,
+      });
+    } else if (shown < PREVIEW_ROWS) {
       shown++;
-      planned.clean = result.row;
+      plan.rows.push({ line: row.line, cells: NO_CELLS, clean: result.row, setAside: null, person: matched.person });
     }
-    plan.rows.push(planned);
   }
   plan.changeSummary = [...rules].map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count);
   plan.counts.setAside = plan.rows.filter((row) => row.setAside).length;
-  plan.counts.rows = plan.rows.length;
+  plan.counts.rows = rowCount;
   return plan;
 }
 
@@ -232,37 +226,49 @@ export async function buildPlan(
 function personMatcher(ctx: CoreContext, plan: ImportPlan, today: string) {
   const register = existingGuests(ctx);
   const allergens = allergenBook(ctx);
-  const byKey = new Map<string, number[]>();
-  // Who each person is, for matching the rows after: matching's own, not the plan's (64,000 at 100,000 rows).
-  const identities: Identity[] = [];
+  // The persons with each identity key: one number for most keys, a list only where two persons share one.
+  // Each candidate's identity is worked out again from its guest when a later row has its key, rather than
+  // kept for 64,000 persons through the whole pass (memory: see buildPlan).
+  const byKey = new Map<string, number | number[]>();
+  // Names and readings repeat across an inn's guests (佐藤, さとう): one string each for the whole plan.
+  const names = new StringTable();
 
-  return (row: PlannedRow, clean: CleanRow): void => {
+  const sameKey = (key: string): readonly number[] => {
+    const found = byKey.get(key);
+    return found === undefined ? [] : typeof found === 'number' ? [found] : found;
+  };
+  const addToKey = (key: string, person: number) => {
+    const found = byKey.get(key);
+    if (found === undefined) byKey.set(key, person);
+    else if (typeof found === 'number') byKey.set(key, [found, person]);
+    else found.push(person);
+  };
+  const newPerson = (line: number, clean: CleanRow, identity: Identity): number => {
+    const existing = findExisting(identity, register);
+    const index = plan.persons.length;
+    plan.persons.push({
+      guest: keptGuest(clean.guest, names),
+      existing: existing && { id: existing.id, name: existing.name },
+      firstLine: line,
+      allergies: NO_ALLERGIES,
+    });
+    addToKey(identity.key, index);
+    if (existing) plan.counts.matchedGuests++;
+    else plan.counts.newGuests++;
+    return index;
+  };
+
+  return (line: number, clean: CleanRow): { person: number; setAside: SetAside | null } => {
     const identity = identityOf(clean.guest);
-    const sameKey = byKey.get(identity.key) ?? [];
-    let personIndex = sameKey.find((candidate) => compatible(identities[candidate] as Identity, identity));
-    if (personIndex === undefined) {
-      const existing = findExisting(identity, register);
-      personIndex = plan.persons.length;
-      identities.push(identity);
-      plan.persons.push({
-        guest: { ...clean.guest, phones: [...clean.guest.phones] },
-        existing: existing ? { id: existing.id, name: existing.name } : null,
-        firstLine: row.line,
-        allergies: [],
-      });
-      sameKey.push(personIndex);
-      byKey.set(identity.key, sameKey);
-      if (existing) plan.counts.matchedGuests++;
-      else plan.counts.newGuests++;
-    } else {
+    let personIndex = sameKey(identity.key).find((candidate) =>
+      compatible(identityOf((plan.persons[candidate] as LedgerPerson).guest), identity),
+    );
+    if (personIndex === undefined) personIndex = newPerson(line, clean, identity);
+    else {
       const person = plan.persons[personIndex] as LedgerPerson;
-      if (!person.existing) {
-        absorb(person.guest, clean.guest);
-        identities[personIndex] = identityOf(person.guest);
-      }
+      if (!person.existing) absorb(person.guest, clean.guest);
       plan.counts.repeatRows++;
     }
-    row.person = personIndex;
     const person = plan.persons[personIndex] as LedgerPerson;
     if (clean.stay) {
       if (clean.stay.arrivalDate >= today && clean.stay.rooms.length > 0) {
@@ -273,12 +279,14 @@ function personMatcher(ctx: CoreContext, plan: ImportPlan, today: string) {
           departureDate: clean.stay.departureDate,
         });
         if (clash) {
-          row.setAside = { line: row.line, reason: 'room_taken', column: null, value: clash.rooms.join('、') };
-          return;
+          const value = clash.rooms.join('、');
+          return { person: personIndex, setAside: { line, reason: 'room_taken', column: null, value } };
         }
       }
-      row.stayKnown = person.existing !== null && knownStay(ctx, person.existing.id, clean.stay);
-      if (!row.stayKnown) plan.counts.stays++;
+      if (!(person.existing && knownStay(ctx, person.existing.id, clean.stay))) {
+        plan.stays.add(personIndex, clean.stay);
+        plan.counts.stays++;
+      }
     }
     for (const text of clean.allergies) {
       const item = allergens.resolve(text);
@@ -287,9 +295,31 @@ function personMatcher(ctx: CoreContext, plan: ImportPlan, today: string) {
         known.allergenId !== null ? known.allergenId === item.allergenId : known.freeAllergen === item.freeAllergen;
       if (person.allergies.some(same)) continue;
       if (person.existing && hasCurrentAllergy(ctx, person.existing.id, item)) continue;
+      if (person.allergies === NO_ALLERGIES) person.allergies = [];
       person.allergies.push(item);
       plan.counts.allergies++;
     }
+    return { person: personIndex, setAside: null };
+  };
+}
+
+/**
+ * The person's guest as the plan keeps it: a copy of its own (later lines add to it, absorb in match.ts), of
+ * one shape, its names and readings shared with every other person of the same name.
+ */
+function keptGuest(guest: CleanGuest, names: StringTable): CleanGuest {
+  return {
+    familyName: names.shared(guest.familyName),
+    givenName: names.shared(guest.givenName),
+    familyReading: names.shared(guest.familyReading),
+    givenReading: names.shared(guest.givenReading),
+    phones: [...guest.phones],
+    postalCode: guest.postalCode,
+    address: guest.address,
+    birthday: guest.birthday,
+    email: guest.email,
+    organization: guest.organization,
+    note: guest.note,
   };
 }
 
