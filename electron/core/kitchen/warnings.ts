@@ -57,15 +57,28 @@ function readCatalogue(ctx: CoreContext): Catalogue {
   };
 }
 
-/** A party's earlier servings that count against dishes planned on one date, by dish, each list latest first. */
+/**
+ * What a party's earlier servings say about each dish, for dishes planned on one date: bits per dish, and the
+ * latest day each was served on another stay. The servings themselves are listed only for the dishes of a plan
+ * (plannedServings): a day's first read works this out for a hundred parties of regulars, and a list per dish,
+ * each sorted, was a third of what that read allocated.
+ */
 type EarlierServings = {
-  /** Served on the party's other stays within the repeat period. */
-  repeated: Map<string, Serving[]>;
-  /** Left uneaten or disliked on any earlier day. */
-  rejected: Map<string, Serving[]>;
+  /** Per dish: EARLIER bits. */
+  flags: Map<string, number>;
   /** The latest day each dish was served on another stay. */
   lastServed: Map<string, string>;
 };
+const EARLIER = {
+  /** Served on another of the party's stays within the repeat period. */
+  repeated: 1,
+  /** Left uneaten, or disliked, on another stay. */
+  leftElsewhere: 2,
+  dislikedElsewhere: 4,
+  /** Left or disliked earlier on this same stay. */
+  rejectedHere: 8,
+} as const;
+
 // A day's arrivals asks for the same party and date several times (each planned meal, dishes to avoid).
 const earlierCache = new WeakMap<PartyHistory, Map<string, EarlierServings>>();
 
@@ -79,30 +92,60 @@ function earlierServings(history: PartyHistory, date: string, repeatYears: numbe
   return found;
 }
 
-function push(byDish: Map<string, Serving[]>, serving: Serving) {
-  const list = byDish.get(serving.dishId);
-  if (list) list.push(serving);
-  else byDish.set(serving.dishId, [serving]);
+const rejected = (serving: Serving) => !!serving.reaction && BAD_REACTIONS.has(serving.reaction);
+
+/** One pass over the party's servings before `date`. */
+function computeEarlierServings(history: PartyHistory, date: string, repeatYears: number): EarlierServings {
+  const from = addYears(date, -repeatYears);
+  const flags = new Map<string, number>();
+  const lastServed = new Map<string, string>();
+  const flag = (dishId: string, bit: number) => flags.set(dishId, (flags.get(dishId) ?? 0) | bit);
+  for (const serving of history.servings) {
+    if (serving.date >= date) continue;
+    const here = serving.stayId === history.stayId;
+    if (rejected(serving)) {
+      flag(
+        serving.dishId,
+        here ? EARLIER.rejectedHere : serving.reaction === 'left' ? EARLIER.leftElsewhere : EARLIER.dislikedElsewhere,
+      );
+    }
+    if (here) continue;
+    const last = lastServed.get(serving.dishId);
+    if (last === undefined || serving.date > last) lastServed.set(serving.dishId, serving.date);
+    if (serving.date >= from) flag(serving.dishId, EARLIER.repeated);
+  }
+  return { flags, lastServed };
 }
 
 const latestFirst = (a: Serving, b: Serving) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0);
 
-// One pass over the party's servings, then a sort of each dish's few servings: a busy day runs this for a
-// hundred parties of regulars, and sorting every serving of a party first cost more than the rest together.
-function computeEarlierServings(history: PartyHistory, date: string, repeatYears: number): EarlierServings {
+/**
+ * For the planned dishes the party's history flags: their servings on other stays within the repeat period
+ * (`repeated`) and their servings left or disliked on any stay (`rejected`), before `date`, latest first.
+ */
+function plannedServings(
+  history: PartyHistory,
+  date: string,
+  repeatYears: number,
+  flagged: ReadonlySet<string>,
+): { repeated: Map<string, Serving[]>; rejected: Map<string, Serving[]> } {
   const from = addYears(date, -repeatYears);
-  const found: EarlierServings = { repeated: new Map(), rejected: new Map(), lastServed: new Map() };
+  const repeated = new Map<string, Serving[]>();
+  const rejectedByDish = new Map<string, Serving[]>();
+  const push = (byDish: Map<string, Serving[]>, serving: Serving) => {
+    const list = byDish.get(serving.dishId);
+    if (list) list.push(serving);
+    else byDish.set(serving.dishId, [serving]);
+  };
+  if (flagged.size === 0) return { repeated, rejected: rejectedByDish };
   for (const serving of history.servings) {
-    if (serving.date >= date) continue;
-    if (serving.reaction && BAD_REACTIONS.has(serving.reaction)) push(found.rejected, serving);
-    if (serving.stayId === history.stayId) continue;
-    const last = found.lastServed.get(serving.dishId);
-    if (last === undefined || serving.date > last) found.lastServed.set(serving.dishId, serving.date);
-    if (serving.date >= from) push(found.repeated, serving);
+    if (serving.date >= date || !flagged.has(serving.dishId)) continue;
+    if (rejected(serving)) push(rejectedByDish, serving);
+    if (serving.stayId !== history.stayId && serving.date >= from) push(repeated, serving);
   }
-  for (const list of found.repeated.values()) if (list.length > 1) list.sort(latestFirst);
-  for (const list of found.rejected.values()) if (list.length > 1) list.sort(latestFirst);
-  return found;
+  for (const list of repeated.values()) if (list.length > 1) list.sort(latestFirst);
+  for (const list of rejectedByDish.values()) if (list.length > 1) list.sort(latestFirst);
+  return { repeated, rejected: rejectedByDish };
 }
 
 function worst(severities: readonly Severity[]): Severity | null {
@@ -129,13 +172,20 @@ export function planWarnings(
   options: WarningOptions = {},
 ): Pick<MenuPlan, 'dishes' | 'uncheckedAllergies'> {
   const onlyAllergens = options.alternatives === 'allergens';
-  const { repeated: repeatedByDish, rejected: rejectedByDish } = earlierServings(history, plan.date, repeatYears);
+  const { flags } = earlierServings(history, plan.date, repeatYears);
+  const { repeated: repeatedByDish, rejected: rejectedByDish } = plannedServings(
+    history,
+    plan.date,
+    repeatYears,
+    new Set(plan.dishIds.filter((dishId) => flags.has(dishId))),
+  );
   // Worked out on the first flagged dish only: most parties of a day have none.
   let finder: ((dish: Dish) => DishWarning['alternatives']) | undefined;
   const alternativesTo = (dish: Dish) => {
     finder ??= alternativesFinder(catalogue, plan, {
       avoidAllergens: partyAllergenIds(history),
-      earlierDishIds: [...repeatedByDish.keys(), ...rejectedByDish.keys()],
+      // Every dish flagged: served within the period, or left or disliked on any stay.
+      earlierDishIds: flags.keys(),
     });
     return finder(dish);
   };
@@ -143,9 +193,9 @@ export function planWarnings(
   const dishes = plan.dishIds.flatMap((dishId): DishWarning[] => {
     const dish = catalogue.byId.get(dishId);
     if (!dish) return [];
-    const contains = new Set(dish.allergenIds);
+    // A dish has a few allergens: looked up in its own list, not a Set made per dish of every plan of the day.
     const allergies = history.allergies
-      .filter((a) => a.allergenId !== null && contains.has(a.allergenId))
+      .filter((a) => a.allergenId !== null && dish.allergenIds.includes(a.allergenId))
       .map((a) => ({
         allergyId: a.id,
         allergenId: a.allergenId as string,
@@ -215,40 +265,49 @@ export function dishesToAvoid(
   repeatYears: number,
   plannedDishIds: ReadonlySet<string>,
 ): { dishes: DishToAvoid[]; more: number } {
-  const { repeated, rejected, lastServed } = earlierServings(history, date, repeatYears);
-  // Each listed dish's reasons as bits (REASON_BIT): a day's first read lists dozens of dishes for each of a hundred
-  // parties, and a Set per dish was a good part of its allocation.
-  const reasons = new Map<string, number>();
-  const add = (dishId: string, reason: AvoidReason) =>
-    reasons.set(dishId, (reasons.get(dishId) ?? 0) | REASON_BIT[reason]);
-  // The most severe allergy in the party that each catalogue dish carries an allergen of.
-  const severityOf = new Map<string, Severity>();
+  const { flags, lastServed } = earlierServings(history, date, repeatYears);
+  // The worst severity in the party of each catalogue allergen: a dish's is the worst of its allergens'. Looked
+  // up for the dishes listed only, not for every dish an allergen rules out (a wheat allergy, most of the menu).
+  const worstOf = new Map<string, Severity>();
   for (const allergy of history.allergies) {
-    for (const dish of allergy.allergenId ? (catalogue.byAllergen.get(allergy.allergenId) ?? []) : []) {
-      const known = severityOf.get(dish.id);
-      if (!known || severityRank(allergy.severity) < severityRank(known)) severityOf.set(dish.id, allergy.severity);
+    if (!allergy.allergenId) continue;
+    const known = worstOf.get(allergy.allergenId);
+    if (!known || severityRank(allergy.severity) < severityRank(known))
+      worstOf.set(allergy.allergenId, allergy.severity);
+  }
+  const severityOf = (dish: Dish): Severity | null => {
+    let found: Severity | null = null;
+    for (const allergenId of dish.allergenIds) {
+      const severity = worstOf.get(allergenId);
+      if (severity && (found === null || severityRank(severity) < severityRank(found))) found = severity;
     }
-  }
-  for (const dishId of plannedDishIds) add(dishId, 'allergen');
-  for (const dishId of repeated.keys()) add(dishId, 'served');
-  // What this guest showed they do not want counts from any stay but this one.
-  for (const [dishId, servings] of rejected)
-    for (const s of servings) if (s.stayId !== history.stayId) add(dishId, s.reaction as 'left' | 'disliked');
-  // Every dish listed carries its allergen flag, whatever brought it onto the list: a dish served last time
-  // (海老真丈の椀, tagged えび) is an allergen for a guest with an えび allergy, not just a repeat. A planned dish
-  // without an allergen of the party is not listed at all.
-  for (const [dishId, found] of reasons) {
-    if (severityOf.has(dishId)) reasons.set(dishId, found | REASON_BIT.allergen);
-    else if (found === REASON_BIT.allergen) reasons.delete(dishId);
-    else reasons.set(dishId, found & ~REASON_BIT.allergen);
-  }
+    return found;
+  };
+  // Each listed dish's reasons as bits (REASON_BIT): a day's first read lists dozens of dishes for each of a
+  // hundred parties, and a Set per dish was a good part of its allocation.
+  const earlierReasons = (dishId: string): number => {
+    const bits = flags.get(dishId) ?? 0;
+    // What this guest showed they do not want counts from any stay but this one.
+    return (
+      (bits & EARLIER.repeated ? REASON_BIT.served : 0) |
+      (bits & EARLIER.leftElsewhere ? REASON_BIT.left : 0) |
+      (bits & EARLIER.dislikedElsewhere ? REASON_BIT.disliked : 0)
+    );
+  };
 
   // Safety first (allergens by severity), then what the guest showed they do not want, then mere repeats;
   // ranked once per dish, and only the listed ones become answer objects.
-  const ranked = [...reasons].flatMap(([dishId, found]) => {
+  type Ranked = { dish: Dish; found: number; severity: Severity | null; rank: number; last: string; position: number };
+  const ranked: Ranked[] = [];
+  // Every dish listed carries its allergen flag, whatever brought it onto the list: a dish served last time
+  // (海老真丈の椀, tagged えび) is an allergen for a guest with an えび allergy, not just a repeat. A planned dish
+  // without an allergen of the party is not listed at all.
+  const consider = (dishId: string, earlier: number) => {
     const dish = catalogue.byId.get(dishId);
-    if (!dish || dish.deletedAt) return [];
-    const severity = severityOf.get(dishId) ?? null;
+    if (!dish || dish.deletedAt) return;
+    const severity = worstOf.size > 0 ? severityOf(dish) : null;
+    if (!severity && earlier === 0) return;
+    const found = severity ? earlier | REASON_BIT.allergen : earlier;
     const rank = severity
       ? severityRank(severity)
       : found & REASON_BIT.disliked
@@ -257,20 +316,27 @@ export function dishesToAvoid(
           ? SEVERITIES.length + 1
           : SEVERITIES.length + 2;
     const last = lastServed.get(dishId) ?? '';
-    return [{ dish, found, severity, rank, last, position: catalogue.position.get(dishId) ?? 0 }];
-  });
+    ranked.push({ dish, found, severity, rank, last, position: catalogue.position.get(dishId) ?? 0 });
+  };
+  for (const dishId of plannedDishIds) consider(dishId, earlierReasons(dishId));
+  for (const dishId of flags.keys()) {
+    if (plannedDishIds.has(dishId)) continue;
+    const earlier = earlierReasons(dishId);
+    if (earlier !== 0) consider(dishId, earlier);
+  }
   ranked.sort((a, b) => a.rank - b.rank || (a.last < b.last ? 1 : a.last > b.last ? -1 : 0) || a.position - b.position);
-  const allergens = ranked.filter((entry) => entry.severity !== null);
-  const others = ranked.filter((entry) => entry.severity === null);
-  const shown = [...allergens, ...others.slice(0, AVOID_SHOWN)];
+  // Sorted, the allergens come first (their ranks are the severities'): all of them, then AVOID_SHOWN others.
+  const allergenCount = ranked.findIndex((entry) => entry.severity === null);
+  const allergens = allergenCount === -1 ? ranked.length : allergenCount;
+  const others = ranked.length - allergens;
   return {
-    dishes: shown.map(({ dish, found, severity, last }) => ({
+    dishes: ranked.slice(0, allergens + Math.min(others, AVOID_SHOWN)).map(({ dish, found, severity, last }) => ({
       dishId: dish.id,
       dishName: dish.name,
       reasons: AVOID_REASONS.filter((reason) => found & REASON_BIT[reason]),
       severity,
       lastServed: last || null,
     })),
-    more: Math.max(0, others.length - AVOID_SHOWN),
+    more: Math.max(0, others - AVOID_SHOWN),
   };
 }
