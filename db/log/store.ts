@@ -140,7 +140,9 @@ export function createLogStore(db: Database) {
     }
     return entries;
   };
-  const latest = db.prepare('SELECT max(hlc) FROM log_tx').pluck();
+  // The latest stamp of each PC, on log_tx_origin (node, hlc): one seek per PC. max(hlc) over the whole table
+  // cannot use that index and read every transaction: 0.5 s at each start of a 1,000,000-guest register.
+  const latest = db.prepare('SELECT max((SELECT max(hlc) FROM log_tx WHERE node = n.id)) FROM log_nodes n').pluck();
   const lastSeq = db.prepare('SELECT max(seq) FROM log_tx').pluck();
 
   return {

@@ -8,6 +8,9 @@ import {
   stampToIso,
   stampWall,
 } from '../../electron/core/changes/hlc.ts';
+import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
+import { createCore } from '../../electron/core/create-core.ts';
+import { twoPcs } from './two-pcs.ts';
 
 describe('hybrid logical clock', () => {
   it('issues increasing stamps even when the PC clock steps back', () => {
@@ -124,5 +127,37 @@ describe('hybrid logical clock', () => {
         },
       ),
     );
+  });
+
+  it("a core started again continues after the latest stamp on its file, whichever PC's it is", async () => {
+    // B's clock reads a minute ahead (within the drift limit): what A received from B is A's latest stamp.
+    const { a, b, sync, now } = await twoPcs({ aheadMs: 60_000 });
+    await a.call('guests.create', { fields: { familyName: '佐藤', familyReading: 'さとう' } });
+    const nodeOfA = a.db.prepare('SELECT node FROM log_tx ORDER BY seq DESC LIMIT 1').pluck().get();
+    await b.call('guests.create', { fields: { familyName: '鈴木', familyReading: 'すずき' } });
+    sync();
+    const latest = () =>
+      a.db.prepare('SELECT hlc, node FROM log_tx ORDER BY hlc DESC LIMIT 1').get() as {
+        hlc: number;
+        node: number;
+      };
+    const fromB = latest();
+    expect(fromB.node).not.toBe(nodeOfA);
+    a.core.close();
+    const restarted = createCore({
+      db: a.db,
+      nodeId: openNodeIdentity(a.db).nodeId,
+      clock: now,
+      logger: { info() {}, warn() {}, error() {} },
+    });
+    const staff = (await restarted.call('staff.list', {})) as { ok: true; value: { staff: Array<{ id: string }> } };
+    await restarted.call('staff.setCurrent', { id: staff.value.staff[0]?.id });
+    const written = await restarted.call('guests.create', { fields: { familyName: '田中', familyReading: 'たなか' } });
+    expect(written.ok).toBe(true);
+    const after = latest();
+    expect(after.node).toBe(nodeOfA);
+    expect(after.hlc).toBeGreaterThan(fromB.hlc);
+    restarted.close();
+    b.core.close();
   });
 });
