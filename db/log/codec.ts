@@ -19,6 +19,18 @@ export function isUuid(value: string): boolean {
   return value.length === 36 && UUID.test(value);
 }
 
+const HEX = '[0-9a-f]';
+/** isUuid as a SQLite GLOB pattern (case-sensitive, whole value), for statements that look a row up by id. */
+export const UUID_GLOB = [8, 4, 4, 4, 12].map((count) => HEX.repeat(count)).join('-');
+
+/**
+ * A row id as the log keys it (encodeRowId), in SQL: `expression` is a text id. One value, so the lookup is one
+ * seek on log_entry_field where `row IN (unhex(id, '-'), id)` took two.
+ */
+export function sqlRowKey(expression: string): string {
+  return `(CASE WHEN ${expression} GLOB '${UUID_GLOB}' THEN unhex(${expression}, '-') ELSE ${expression} END)`;
+}
+
 /** A canonical UUID's 16 bytes (the hot path of every log entry: plain hex decoding, no validation). */
 export function uuidToBytes(id: string): Buffer {
   return id.length === 36 ? Buffer.from(id.replaceAll('-', ''), 'hex') : Buffer.from(parseUuid(id));

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { sqlRowKey } from '../../../db/log/codec.ts';
 import { tableSpec } from '../../../db/log/registry.ts';
 import { createLogStore, ENTRY_BITS, encodeRowId, type LogStore } from '../../../db/log/store.ts';
 import { LATEST_VERSION } from '../../../db/migrations/index.ts';
@@ -46,6 +47,8 @@ export type ChangeEngine = {
   onTransactionEnd(hook: TransactionEndHook): void;
   /** A row's version: the local sequence of the latest transaction that wrote it (0 if none). */
   versionOf(table: SyncedTable, id: string): number;
+  /** The versions of several rows of one table, in one statement (a card's stays). */
+  versionsOf(table: SyncedTable, ids: readonly string[]): Map<string, number>;
   /** The latest local sequence: every row's version is at most this. */
   lastSeq(): number;
   /** Rewrites what the log and the rows hold, for erasure only (scrub.ts). */
@@ -81,6 +84,12 @@ export function createChangeEngine(options: {
     scrubPolicy: () => scrubPolicy,
   };
   const version = db.prepare(`SELECT max(id) >> ${ENTRY_BITS} FROM log_entry WHERE tbl = ? AND row = ?`).pluck();
+  const versions = db.prepare(
+    `SELECT j.value AS id,
+            (SELECT max(e.id) >> ${ENTRY_BITS} FROM log_entry e WHERE e.tbl = ? AND e.row = ${sqlRowKey('j.value')})
+              AS version
+       FROM json_each(?) j`,
+  );
 
   /** Runs `body` in a transaction of its own (write lock first) or inside the caller's. */
   const inTransaction = <T>(body: () => T): T => {
@@ -155,6 +164,16 @@ export function createChangeEngine(options: {
     onRowWritten: rows.onRowWritten,
     onTransactionEnd: rows.onTransactionEnd,
     versionOf: (table, id) => (version.get(tableSpec(table).id, encodeRowId(id)) as number | null) ?? 0,
+    versionsOf(table, ids) {
+      const found = new Map<string, number>();
+      if (ids.length === 0) return found;
+      const rows = versions.all(tableSpec(table).id, JSON.stringify(ids)) as Array<{
+        id: string;
+        version: number | null;
+      }>;
+      for (const row of rows) found.set(row.id, row.version ?? 0);
+      return found;
+    },
     lastSeq: log.lastSeq,
     scrubber: createScrubber({ db, log, rows }),
     setScrubPolicy(policy) {

@@ -10,6 +10,13 @@ export function findGuestRow(ctx: CoreContext, id: string): GuestRow {
   return row;
 }
 
+/** Throws not_found unless the guest is on record (deleted or not): the card's other calls check only this. */
+export function assertGuestExists(ctx: CoreContext, id: string): void {
+  if (ctx.run.prepare('SELECT 1 FROM guests WHERE id = ?').get(id) === undefined) {
+    throw new CallFailure('not_found', 'guest_not_found');
+  }
+}
+
 export function loadGuestCard(ctx: CoreContext, id: string): GuestCard {
   const row = findGuestRow(ctx, id);
   // Links in both directions: recorded on this guest, or on the other guest naming this one.

@@ -7,7 +7,7 @@ import { recordCardOpened } from '../access/record.ts';
 import { derivedId } from '../changes/derived-id.ts';
 import { storable } from '../changes/rows.ts';
 import type { CoreContext, Handlers } from '../context.ts';
-import { findGuestRow, loadGuestCard } from './card.ts';
+import { assertGuestExists, findGuestRow, loadGuestCard } from './card.ts';
 import { toColumns } from './columns.ts';
 import { guestHistory } from './history.ts';
 import type { createSearch } from './search.ts';
@@ -157,7 +157,7 @@ export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof create
     },
 
     'guests.history': ({ id, limit, before }) => {
-      findGuestRow(ctx, id);
+      assertGuestExists(ctx, id);
       return guestHistory(ctx, id, { limit, before });
     },
 

@@ -1,4 +1,4 @@
-import { decodeField, decodeRow, type Stored } from '../../../db/log/codec.ts';
+import { decodeField, decodeRow, type Stored, sqlRowKey } from '../../../db/log/codec.ts';
 import { columnSpecById, tableSpec } from '../../../db/log/registry.ts';
 import { ENTRY_BITS, WHOLE_ROW } from '../../../db/log/store.ts';
 import type { SyncedTable } from '../../../db/schema.ts';
@@ -13,7 +13,7 @@ import type { CoreContext } from '../context.ts';
 // This sits beside the history and not in db/log/store.ts (owned by the log's own work) because it is the
 // history's read. It depends on one detail of the log's format, kept here in one place: a row id that is a
 // UUID is logged as its 16 bytes (encodeRowId), which SQL gets back with unhex(id, '-'); any other id is
-// logged as text, hence `IN (unhex(id, '-'), id)`.
+// logged as text: sqlRowKey (codec.ts) makes the same choice in SQL, so each row is one seek.
 
 /** One entry: the fields one write set on one row (all of them for an insert, one for an update). */
 export type GuestLogEntry = {
@@ -36,14 +36,14 @@ const TX = `JOIN log_tx t ON t.seq = e.id >> ${ENTRY_BITS}`;
 // CROSS JOIN keeps the guest's rows as the outer loop: the app gathers no statistics, and without them
 // the planner would walk every entry of the table (log_entry_field on tbl alone) and filter.
 const entriesOf = (table: SyncedTable, alias: string) =>
-  `CROSS JOIN log_entry e ON e.tbl = ${tableSpec(table).id} AND e.row IN (unhex(${alias}.id, '-'), ${alias}.id) ${TX}`;
+  `CROSS JOIN log_entry e ON e.tbl = ${tableSpec(table).id} AND e.row = ${sqlRowKey(`${alias}.id`)} ${TX}`;
 
 /** Per table, the entries of the guest's rows (the guest is @id). */
 const ENTRIES_OF_GUEST: ReadonlyArray<[SyncedTable, string]> = [
   [
     'guests',
     `SELECT @id AS rowId, ${ENTRY} FROM log_entry e ${TX}
-      WHERE e.tbl = ${tableSpec('guests').id} AND e.row IN (unhex(@id, '-'), @id)`,
+      WHERE e.tbl = ${tableSpec('guests').id} AND e.row = ${sqlRowKey('@id')}`,
   ],
   [
     'guest_links',

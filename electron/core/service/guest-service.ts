@@ -4,7 +4,7 @@ import type { GuestService } from '../../../shared/contract/service.ts';
 import { VISITED_STATUSES } from '../../../shared/contract/stays.ts';
 import { currentAllergies } from '../allergies/rows.ts';
 import type { CoreContext } from '../context.ts';
-import { findGuestRow } from '../guests/card.ts';
+import { assertGuestExists } from '../guests/card.ts';
 import { dishAllergySeverities } from '../kitchen/dish-allergies.ts';
 import type { ServingRow } from '../kitchen/history-cache.ts';
 import { requestsOfGuest } from '../requests/rows.ts';
@@ -153,7 +153,7 @@ function dishHistoryOf(
 }
 
 export function loadGuestService(ctx: CoreContext, guestId: string): GuestService {
-  findGuestRow(ctx, guestId);
+  assertGuestExists(ctx, guestId);
   const today = ctx.today();
   const seen = new Set<string>();
   const stays = (ctx.run.prepare(STAYS_OF_GUEST).all({ id: guestId }) as StayBrief[])

@@ -118,9 +118,13 @@ export function loadStays(ctx: CoreContext, ids: readonly string[]): Stay[] {
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** Stays as forms edit them: with the version each was read at (one lookup each, so not for arrivals). */
+/** Stays as forms edit them: with the version each was read at (one statement for all, a guest card's). */
 export function withVersions(ctx: CoreContext, stays: readonly Stay[]): EditableStay[] {
-  return stays.map((stay) => ({ ...stay, version: ctx.changes.versionOf('stays', stay.id) }));
+  const versions = ctx.changes.versionsOf(
+    'stays',
+    stays.map((stay) => stay.id),
+  );
+  return stays.map((stay) => ({ ...stay, version: versions.get(stay.id) ?? 0 }));
 }
 
 /** Everyone in each stay's party: the lead first, then the companions not removed. */
