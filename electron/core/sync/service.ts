@@ -2,24 +2,25 @@ import { createPrivateKey } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { z } from 'zod';
 import { CallFailure } from '../../../shared/contract/result.ts';
-import type { SyncPeer, SyncStatus } from '../../../shared/contract/sync.ts';
+import type { SyncStatus } from '../../../shared/contract/sync.ts';
 import type { RestoreHook } from '../backups/service.ts';
 import type { Logger } from '../context.ts';
 import { createInbox, deskFirst, nextTurn } from './desk-first.ts';
-import { formatDeviceId, parseDeviceId, shortDeviceId } from './device/device-id.ts';
+import { parseDeviceId } from './device/device-id.ts';
 import { type LoadedIdentity, loadOrCreateDeviceIdentity } from './device/identity.ts';
 import { createDialer } from './dialer.ts';
 import { type Discovery, startDiscovery } from './discovery/discovery.ts';
 import { createSyncHub, type SyncHub } from './hub.ts';
+import { learnFromMembers, type MembersMessage, membersFrame as memberList, membersMessage } from './members-gossip.ts';
 import type { Identity } from './membership/device.ts';
 import { keepOnRevoke, type Merged, mergeOps } from './membership/merge.ts';
-import { createGroup, type MembershipOp, opId, opSchema, signRevoke } from './membership/ops.ts';
+import { createGroup, type MembershipOp, opId, signRevoke } from './membership/ops.ts';
 import { createPairingFlow } from './pairing-flow.ts';
 import type { SyncLog } from './session.ts';
 import { createSnapshotCoordinator } from './snapshot/coordinator.ts';
 import { DEFAULT_SYNC_PORT, type PeerAddress, readSyncFile, type SyncFile, writeSyncFile } from './state-file.ts';
+import { type PeerView, statusReport } from './status-report.ts';
 import type { PeerChannel } from './transport/frames.ts';
 import { connectToPeer, type SyncListener, startSyncListener } from './transport/tls.ts';
 
@@ -43,17 +44,6 @@ export type SyncServiceOptions = {
   /** Finding the other PCs on the LAN (discovery/): on unless turned off (tests that must not broadcast). */
   discovery?: boolean;
 };
-
-/** The group's gossip beside the protocol: the member list and where each member listens. */
-const membersMessage = z.object({
-  t: z.literal('members'),
-  ops: z.array(opSchema).max(10_000),
-  /** The port this PC listens on, so the receiver can dial it back at the address it came from. */
-  port: z.number().int().min(1).max(65535).nullable(),
-  /** The sender's name as its staff set it now. */
-  name: z.string().min(1).max(40),
-  addresses: z.record(z.string(), z.object({ host: z.string().max(253), port: z.number().int() })),
-});
 
 type Link = { channel: PeerChannel; dialledBy: string; lastSeen: number };
 
@@ -199,13 +189,7 @@ export function createSyncService(options: {
     return true;
   };
 
-  const membersFrame = () => ({
-    t: 'members' as const,
-    ops: file.ops,
-    port: listener?.port ?? null,
-    name: file.name,
-    addresses: file.addresses,
-  });
+  const membersFrame = () => memberList(file, listener?.port ?? null);
   const gossip = () => {
     for (const link of links.values()) void link.channel.send(membersFrame()).catch(() => {});
   };
@@ -274,27 +258,8 @@ export function createSyncService(options: {
     });
   };
 
-  const receiveMembers = (peer: string, channel: PeerChannel, message: z.infer<typeof membersMessage>) => {
-    if (file.names[peer] !== message.name) {
-      file.names[peer] = message.name;
-      save();
-    }
-    if (message.port !== null && channel.remoteAddress) {
-      const host = channel.remoteAddress.replace(/^::ffff:/, '');
-      const known = file.addresses[peer];
-      if (!known || known.host !== host || known.port !== message.port) {
-        file.addresses[peer] = { host, port: message.port };
-        save();
-      }
-    }
-    // Addresses of third PCs: a hint for PCs this one has never reached (a new PC learns the group's).
-    let learned = false;
-    for (const [device, address] of Object.entries(message.addresses)) {
-      if (device === me() || file.addresses[device]) continue;
-      file.addresses[device] = address as PeerAddress;
-      learned = true;
-    }
-    if (learned) save();
+  const receiveMembers = (peer: string, channel: PeerChannel, message: MembersMessage) => {
+    if (learnFromMembers(file, me(), peer, channel.remoteAddress, message)) save();
     addOps(message.ops as MembershipOp[]);
   };
 
@@ -396,63 +361,25 @@ export function createSyncService(options: {
   const start = () => inTurn(startNow);
   const stop = () => inTurn(stopNow);
 
-  const peerState = (deviceId: string): Pick<SyncPeer, 'state' | 'behind' | 'snapshot'> => {
-    const session = hub?.session(deviceId);
-    if (session && links.has(deviceId)) {
-      const copy = session.snapshotState();
-      if (copy) {
-        const progress = snapshots?.progress(deviceId) ?? null;
-        return {
-          state: copy === 'sending' ? 'sending_snapshot' : 'receiving_snapshot',
-          behind: 0,
-          snapshot: progress && progress.total > 0 ? progress : null,
-        };
-      }
-      if (!session.isCaughtUpKnown()) return { state: 'connecting', behind: 0 };
-      const status = session.status();
-      if (status.peerSchema !== null && status.peerSchema > log.schema) return { state: 'update_here', behind: 0 };
-      if (status.peerSchema !== null && status.peerSchema < log.schema) return { state: 'update_there', behind: 0 };
-      const behind = session.behind();
-      return { state: behind > 0 ? 'sending' : 'in_sync', behind };
-    }
-    return { state: dialer.isDialling(deviceId) ? 'connecting' : 'offline', behind: 0 };
+  const peers: PeerView = {
+    session: (deviceId) => (links.has(deviceId) ? hub?.session(deviceId) : undefined),
+    snapshotProgress: (deviceId) => snapshots?.progress(deviceId) ?? null,
+    dialling: (deviceId) => dialer.isDialling(deviceId),
+    schema: log.schema,
   };
-
   const status = async (): Promise<SyncStatus> => {
     if (!identity && (file.enabled || file.ops.length > 0)) await ensureIdentity();
-    return {
-      enabled: file.enabled,
-      device: identity
-        ? { display: formatDeviceId(identity.deviceId), short: shortDeviceId(identity.deviceId), name: file.name }
-        : null,
-      port: listener?.port ?? file.port,
-      problem: file.enabled ? problem : null,
-      peers: members().map((member) => {
-        const seen = lastSeen.get(member.deviceId);
-        const address = file.addresses[member.deviceId];
-        return {
-          display: formatDeviceId(member.deviceId),
-          short: shortDeviceId(member.deviceId),
-          name: file.names[member.deviceId] ?? member.name,
-          ...peerState(member.deviceId),
-          lastSeen: seen === undefined ? null : new Date(seen).toISOString(),
-          address: address ? `${address.host}:${address.port}` : null,
-        };
-      }),
+    return statusReport({
+      file,
+      deviceId: identity?.deviceId ?? null,
+      listeningPort: listener?.port ?? null,
+      problem,
+      members: members(),
+      lastSeen,
+      peers,
       pairing: pairing.status(),
-      joinedBySnapshot: file.snapshot.joined
-        ? { at: file.snapshot.joined.at, bytes: file.snapshot.joined.bytes }
-        : null,
-      discovered: (discovery?.peers() ?? [])
-        .filter((found) => found.device !== me() && !isMember(found.device))
-        .map((found) => ({
-          name: found.name,
-          short: shortDeviceId(found.device),
-          host: found.host,
-          port: found.port,
-          inGroup: found.group !== null,
-        })),
-    };
+      discovered: discovery?.peers() ?? [],
+    });
   };
 
   const requireOn = () => {
