@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { syncLogOf } from '../../electron/core/sync/core-log.ts';
 import { createSyncHub, type SyncHub } from '../../electron/core/sync/hub.ts';
 import type { SyncMessage } from '../../electron/core/sync/messages.ts';
-import type { SyncLog } from '../../electron/core/sync/session.ts';
+import type { SyncLog } from '../../electron/core/sync/session-terms.ts';
 import { makeStaffedCore, type TestCore } from '../support/core.ts';
 import { everything, syncedTables } from '../support/replica.ts';
 

@@ -6,7 +6,7 @@ import { createCore } from '../../electron/core/create-core.ts';
 import { syncLogOf } from '../../electron/core/sync/core-log.ts';
 import { createSyncHub, type SyncHub } from '../../electron/core/sync/hub.ts';
 import type { SyncMessage } from '../../electron/core/sync/messages.ts';
-import { emptyStats, type SessionStats, type SyncLog } from '../../electron/core/sync/session.ts';
+import { emptyStats, type SessionStats, type SyncLog } from '../../electron/core/sync/session-terms.ts';
 import { check, contend, Diverged, idMaker, type Pc, simulationRoot, templateFile } from '../changes/simulation.ts';
 import { type Random, random, randomWrite } from '../changes/workload.ts';
 

@@ -1,5 +1,5 @@
 import type { Core } from '../create-core.ts';
-import type { SyncLog } from './session.ts';
+import type { SyncLog } from './session-terms.ts';
 
 /** A core's log as a sync session reads and feeds it. */
 export function syncLogOf(core: Pick<Core, 'changes'>): SyncLog {

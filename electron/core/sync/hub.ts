@@ -1,12 +1,6 @@
 import type { SyncMessage } from './messages.ts';
-import {
-  createSyncSession,
-  type SessionLimits,
-  type SessionSnapshot,
-  type SessionStatus,
-  type SyncLog,
-  type SyncSession,
-} from './session.ts';
+import { createSyncSession, type SyncSession } from './session.ts';
+import type { SessionLimits, SessionSnapshot, SessionStatus, SyncLog } from './session-terms.ts';
 
 // This PC's sync sessions, one per connected peer. The hub is where sessions meet: a batch one peer sent is
 // pushed on to the others (a third PC's entries are forwarded, so a PC that only ever reaches one other still

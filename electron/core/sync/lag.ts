@@ -1,4 +1,4 @@
-import type { SyncLog } from './session.ts';
+import type { SyncLog } from './session-terms.ts';
 
 // How many transactions a peer still lacks: what the screen shows beside each PC ("sending 1,234"), asked every
 // second or two while a sync runs. Counting an inn's whole log each time (1.2 million transactions when a new

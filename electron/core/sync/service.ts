@@ -17,7 +17,7 @@ import type { Identity } from './membership/device.ts';
 import { keepOnRevoke, type Merged, mergeOps } from './membership/merge.ts';
 import { createGroup, type MembershipOp, opId, signRevoke } from './membership/ops.ts';
 import { createPairingFlow } from './pairing-flow.ts';
-import type { SyncLog } from './session.ts';
+import type { SyncLog } from './session-terms.ts';
 import { createSnapshotCoordinator } from './snapshot/coordinator.ts';
 import { DEFAULT_SYNC_PORT, type PeerAddress, readSyncFile, type SyncFile, writeSyncFile } from './state-file.ts';
 import { type PeerView, statusReport } from './status-report.ts';

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { createLogStore } from '../../../../db/log/store.ts';
 import { createExporter } from '../../changes/export.ts';
 import { createOriginLog } from '../../changes/origins.ts';
-import type { SyncLog } from '../session.ts';
+import type { SyncLog } from '../session-terms.ts';
 
 // After a register copy was swapped in: what the previous register (kept aside) holds that the copy does not,
 // applied to the copy through the apply path, as if a peer had sent it. The new PC's own transactions up to

@@ -4,7 +4,7 @@ import type { Database } from 'better-sqlite3';
 import type { RestoreHook } from '../../backups/service.ts';
 import type { Logger } from '../../context.ts';
 import type { SnapshotRefusal } from '../messages.ts';
-import type { SessionSnapshot, SyncLog } from '../session.ts';
+import type { SessionSnapshot, SyncLog } from '../session-terms.ts';
 import type { SyncFile } from '../state-file.ts';
 import { carryOver } from './carry-over.ts';
 import { PARTIAL_NAME, RECEIVED_NAME, receiveSnapshot } from './receive.ts';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, statfsSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SnapshotMessage, SnapshotRefusal } from '../messages.ts';
-import type { SnapshotInbox } from '../session.ts';
+import type { SnapshotInbox } from '../session-terms.ts';
 
 // The new PC's side of the transfer: the member's chunks go straight to a file in the sync folder
 // (`snapshot-in.partial`, owner-only), each at the offset it says, in order, hashed as it is written and

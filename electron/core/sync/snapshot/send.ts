@@ -6,7 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { copyInThread } from '../../backups/thread.ts';
 import type { Logger } from '../../context.ts';
 import { SNAPSHOT_CHUNK_BYTES, SNAPSHOT_WINDOW, type SnapshotMessage } from '../messages.ts';
-import type { SnapshotStream } from '../session.ts';
+import type { SnapshotStream } from '../session-terms.ts';
 
 // The member's side of a first join by snapshot: an online copy of its register, made as a backup is made
 // (SQLite's backup API in the backups' own thread, backups/thread.ts, so the core's thread and its screens
