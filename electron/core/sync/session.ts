@@ -1,12 +1,10 @@
 import type { ApplyReport } from '../changes/apply.ts';
-import type { Bucket, Digest, OriginState } from '../changes/origins.ts';
 import type { ShippedTx } from '../changes/shipped.ts';
 import { createLagCounter } from './lag.ts';
 import {
   PROTOCOL_VERSION,
   SNAPSHOT_VERSION,
   type SnapshotMessage,
-  type SnapshotRefusal,
   type SyncMessage,
   syncMessage,
   type TxsMessage,
