@@ -15,6 +15,7 @@ type AllergyCheck = BanquetDetail['allergyCheck'];
 const NO_DISHES: Catalogue = {
   byId: new Map(),
   position: new Map(),
+  ids: [],
   byAllergen: new Map(),
   byCategory: new Map(),
   versions: new Map(),
