@@ -6,13 +6,14 @@ import { CallFailure } from '../../../shared/contract/result.ts';
 import type { SyncStatus } from '../../../shared/contract/sync.ts';
 import type { RestoreHook } from '../backups/service.ts';
 import type { Logger } from '../context.ts';
-import { createInbox, deskFirst, nextTurn } from './desk-first.ts';
+import { deskFirst } from './desk-first.ts';
 import { parseDeviceId } from './device/device-id.ts';
 import { type LoadedIdentity, loadOrCreateDeviceIdentity } from './device/identity.ts';
 import { createDialer } from './dialer.ts';
 import { type Discovery, startDiscovery } from './discovery/discovery.ts';
 import { createSyncHub, type SyncHub } from './hub.ts';
-import { learnFromMembers, type MembersMessage, membersFrame as memberList, membersMessage } from './members-gossip.ts';
+import { createMemberLinks } from './member-links.ts';
+import { learnFromMembers, membersFrame as memberList } from './members-gossip.ts';
 import type { Identity } from './membership/device.ts';
 import { keepOnRevoke, type Merged, mergeOps } from './membership/merge.ts';
 import { createGroup, type MembershipOp, opId, signRevoke } from './membership/ops.ts';
@@ -21,16 +22,13 @@ import type { SyncLog } from './session-terms.ts';
 import { createSnapshotCoordinator } from './snapshot/coordinator.ts';
 import { DEFAULT_SYNC_PORT, type PeerAddress, readSyncFile, type SyncFile, writeSyncFile } from './state-file.ts';
 import { type PeerView, statusReport } from './status-report.ts';
-import type { PeerChannel } from './transport/frames.ts';
 import { connectToPeer, type SyncListener, startSyncListener } from './transport/tls.ts';
 
 // LAN sync on this PC (docs/sync-protocol.md): the device identity, the TLS listener, dialing the group's
 // other PCs, the member list, pairing, and the hub whose sessions carry the log. It runs in the core's worker
 // beside the core, so a long catch-up never holds the window's thread. Everything it keeps is this PC's own
-// (state-file.ts, device/identity.ts), in the sync folder beside the database.
-//
-// Two PCs may dial each other at the same moment. Both then keep the connection dialled by the PC with the
-// smaller device id, so they agree on one without a word.
+// (state-file.ts, device/identity.ts), in the sync folder beside the database. The open connections to the
+// other PCs are kept by member-links.ts.
 
 export type SyncServiceOptions = {
   /** The sync folder (keys, certificate, sync.json): `<database>.sync`. */
@@ -44,15 +42,6 @@ export type SyncServiceOptions = {
   /** Finding the other PCs on the LAN (discovery/): on unless turned off (tests that must not broadcast). */
   discovery?: boolean;
 };
-
-type Link = { channel: PeerChannel; dialledBy: string; lastSeen: number };
-
-/**
- * Messages whose handling is long work in the core's thread: they give way to staff. A batch to apply; and an
- * acknowledgement, which makes room in the window, so the pump reads the next batch from the log, encodes it and
- * encrypts it, all in this thread (a PC sending its whole log answers one every few milliseconds).
- */
-const HEAVY = new Set<unknown>(['txs', 'ack']);
 
 export function createSyncService(options: {
   settings: SyncServiceOptions;
@@ -83,8 +72,6 @@ export function createSyncService(options: {
   let listener: SyncListener | null = null;
   let problem: SyncStatus['problem'] = null;
   let hub: SyncHub | null = null;
-  const links = new Map<string, Link>();
-  const lastSeen = new Map<string, number>();
   let timer: NodeJS.Timeout | null = null;
   let discovery: Discovery | null = null;
   let closed = false;
@@ -139,6 +126,21 @@ export function createSyncService(options: {
     return identity;
   };
 
+  const links = createMemberLinks({
+    me,
+    isMember,
+    hub: () => hub,
+    closing: () => closed,
+    clock,
+    deskPaused,
+    logger,
+    membersFrame: () => memberList(file, listener?.port ?? null),
+    onMembers(peer, channel, message) {
+      if (learnFromMembers(file, me(), peer, channel.remoteAddress, message)) save();
+      addOps(message.ops as MembershipOp[]);
+    },
+  });
+
   const pairing = createPairingFlow({
     now: clock,
     onPaired(outcome) {
@@ -166,18 +168,9 @@ export function createSyncService(options: {
     save();
     discovery?.update({ group: merged.group });
     // A removed PC gets nothing more of the inn's data: its session ends now, and the transport refuses it from
-    // now on (admit asks the member list). It is sent the member list once, so that it learns it was removed
-    // and turns its sync off, and then its connection is closed.
-    for (const [device, link] of links) {
-      if (isMember(device)) continue;
-      links.delete(device);
-      hub?.detach(device);
-      void link.channel
-        .send(membersFrame())
-        .catch(() => {})
-        .finally(() => setTimeout(() => link.channel.close(), 100).unref?.());
-    }
-    gossip();
+    // now on (admit asks the member list).
+    links.dropNonMembers();
+    links.gossip();
     // Anything else open to a removed PC (a connection under way) is cut by the transport.
     setTimeout(() => listener?.refresh(), 500).unref?.();
     if (identity && merged.revoked.includes(identity.deviceId)) {
@@ -187,11 +180,6 @@ export function createSyncService(options: {
       void stop();
     }
     return true;
-  };
-
-  const membersFrame = () => memberList(file, listener?.port ?? null);
-  const gossip = () => {
-    for (const link of links.values()) void link.channel.send(membersFrame()).catch(() => {});
   };
 
   const admit = (deviceId: string): 'member' | 'pairing' | false => {
@@ -204,70 +192,11 @@ export function createSyncService(options: {
     return false;
   };
 
-  const onMemberChannel = (channel: PeerChannel, dialledBy: string) => {
-    const peer = channel.deviceId;
-    if (!hub || !isMember(peer)) return channel.close();
-    const existing = links.get(peer);
-    const preferred = me() < peer ? me() : peer;
-    if (existing) {
-      if (existing.dialledBy === preferred || dialledBy !== preferred) return channel.close();
-      existing.channel.close();
-    }
-    const link: Link = { channel, dialledBy, lastSeen: clock() };
-    links.set(peer, link);
-    lastSeen.set(peer, clock());
-    // Transactions to apply are the heavy work: they wait for the desk (desk-first.ts).
-    const inbox = createInbox(
-      (message) => {
-        return HEAVY.has((message as { t?: unknown } | null)?.t) ? deskPaused() : nextTurn();
-      },
-      (message) => {
-        if (closed) return; // the core is closing: the database may be gone by the time a message's turn comes
-        // A connection replaced by a newer one to the same PC: what it still brought belongs to the old session.
-        if (links.get(peer) !== link) return;
-        if ((message as { t?: unknown } | null)?.t === 'members') {
-          // A malformed member list is ignored (the next one, or the next connection, brings it again).
-          const members = membersMessage.safeParse(message);
-          if (members.success) receiveMembers(peer, channel, members.data);
-          return;
-        }
-        hub?.receive(peer, message);
-      },
-      (error) => {
-        // The sync folder cannot be written (a full disk, a file held by antivirus), the database refused:
-        // this connection ends and is dialled again; the core and the desk's calls go on.
-        logger.error('sync: a message from another PC could not be handled; the connection is closed', error);
-        channel.close();
-      },
-    );
-    channel.onMessage((message) => {
-      link.lastSeen = clock();
-      lastSeen.set(peer, link.lastSeen);
-      inbox.push(message);
-    });
-    channel.onClose(() => {
-      inbox.close();
-      if (links.get(peer) !== link) return;
-      links.delete(peer);
-      hub?.detach(peer);
-    });
-    void channel.send(membersFrame()).catch(() => {});
-    hub.attach(peer, {
-      send: (message) => void channel.send(message).catch(() => {}),
-      close: () => channel.close(),
-    });
-  };
-
-  const receiveMembers = (peer: string, channel: PeerChannel, message: MembersMessage) => {
-    if (learnFromMembers(file, me(), peer, channel.remoteAddress, message)) save();
-    addOps(message.ops as MembershipOp[]);
-  };
-
   const dialer = createDialer({
     clock,
     redialMs,
     isMember,
-    onChannel: (channel) => onMemberChannel(channel, me()),
+    onChannel: (channel) => links.accept(channel, me()),
   });
 
   const dialAll = async () => {
@@ -303,7 +232,7 @@ export function createSyncService(options: {
           admit: (deviceId) => admit(deviceId),
           onPeer: (channel) => {
             if (channel.role === 'pairing') return pairing.inviterChannel(channel, signer as Identity, file.ops);
-            onMemberChannel(channel, channel.deviceId);
+            links.accept(channel, channel.deviceId);
           },
         });
         problem = null;
@@ -347,13 +276,7 @@ export function createSyncService(options: {
     timer = null;
     await discovery?.stop();
     discovery = null;
-    // The sessions end with their connections (a register copy being sent stops and frees its file): the
-    // channels' own close comes after the links are gone, and would not reach the hub.
-    for (const [peer, link] of links) {
-      hub?.detach(peer);
-      link.channel.close();
-    }
-    links.clear();
+    links.closeAll();
     await listener?.close();
     listener = null;
   };
@@ -375,7 +298,7 @@ export function createSyncService(options: {
       listeningPort: listener?.port ?? null,
       problem,
       members: members(),
-      lastSeen,
+      lastSeen: links.lastSeen,
       peers,
       pairing: pairing.status(),
       discovered: discovery?.peers() ?? [],
@@ -407,7 +330,7 @@ export function createSyncService(options: {
       if (!file.enabled || portChanged) await stop();
       if (file.enabled) await start();
       if (patch.name !== undefined) {
-        gossip();
+        links.gossip();
         discovery?.update({ name: file.name });
       }
       return status();
