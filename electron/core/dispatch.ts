@@ -95,8 +95,16 @@ export function createDispatcher(options: DispatchOptions) {
       return fail('internal');
     }
     const spec = contract[name];
-    // One well-formed text before the checks, the row and the log (shared/text/clean.ts).
-    const parsed = spec.input.safeParse(cleanInput(input ?? {}));
+    // One well-formed text before the checks, the row and the log (shared/text/clean.ts). A check that throws
+    // (a refinement handed a value it did not expect) is this program's fault, not the caller's: reported as
+    // `internal` and logged, never thrown at the door that called.
+    let parsed: ReturnType<typeof spec.input.safeParse>;
+    try {
+      parsed = spec.input.safeParse(cleanInput(input ?? {}));
+    } catch (error) {
+      logger.error(`input check of ${name} failed`, error);
+      return fail('internal');
+    }
     if (!parsed.success) return fail('invalid_input', undefined, toIssues(parsed.error.issues));
     const staffId = spec.writes ? options.currentStaff() : null;
     if (spec.writes && staffId === null && !WRITES_WITHOUT_STAFF.has(name)) return fail('no_staff');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addYears } from '../text/dates.ts';
+import { addYears, isCalendarDate } from '../text/dates.ts';
 import { ALLERGEN_CLASSES, SEVERITIES } from './allergies.ts';
 import { BANQUET_TYPES, STAGES } from './banquet-codes.ts';
 import { calendarDate, id } from './common.ts';
@@ -19,8 +19,9 @@ const period = z
   .object({ from: calendarDate(), to: calendarDate() })
   .strict()
   .refine((value) => value.to >= value.from, { error: 'range_invalid', path: ['to'] })
-  // At most a year (2026-04-01 to 2027-03-31); a longer period is several registers, a year each.
-  .refine((value) => value.to < value.from || value.to < addYears(value.from, 1), {
+  // At most a year (2026-04-01 to 2027-03-31); a longer period is several registers, a year each. Zod runs
+  // this even when a day above was refused (its refusal does not abort): only well-formed days are counted.
+  .refine((value) => !isCalendarDate(value.from) || value.to < value.from || value.to < addYears(value.from, 1), {
     error: 'range_too_long',
     path: ['to'],
   });

@@ -128,6 +128,24 @@ describe('宿泊者名簿', () => {
     expect(year.ok).toBe(true);
   });
 
+  it('refuses a start that is not a day by naming it, whatever the end (a fault probe: the call threw instead of answering)', async () => {
+    const { core } = await makeStaffedCore();
+    for (const [from, to] of [
+      ['', '2026-12-06'],
+      ['', '1899-12-31'],
+      ['2026-02-30', '2026-03-01'],
+      ['昭和', 'S55.5.5'],
+    ]) {
+      for (const call of ['registers.guestRegister', 'registers.guestRegisterFile'] as const) {
+        const input = call === 'registers.guestRegister' ? { from, to } : { from, to, format: 'csv', language: 'ja' };
+        const answer = await core.call(call, input);
+        expect(answer.ok ? 'ok' : answer.error.code, `${call} ${from} → ${to}`).toBe('invalid_input');
+        const fields = answer.ok ? [] : (answer.error.issues ?? []).map((issue) => issue.path);
+        expect(fields, `${call} ${from} → ${to}`).toContain('from');
+      }
+    }
+  });
+
   it('saves as a CSV Excel opens as it is, with the nationality by name and code and the passport number', async () => {
     const test = await makeStaffedCore();
     await november(test);
