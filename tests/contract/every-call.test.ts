@@ -119,12 +119,16 @@ async function run(seed: number): Promise<{ failures: Failure[]; answered: numbe
 
 describe('every call of the contract, fed a fault tester’s inputs', () => {
   for (let seed = 1; seed <= SEEDS; seed++) {
-    it(`seed ${seed}: ${CALLS} calls answer or refuse in words, never internal, and the register stays whole`, async () => {
-      const { failures, answered, refused } = await run(seed);
-      expect(failures).toEqual([]);
-      // The inputs reach the handlers, not only the schemas: a good share is answered, and refusals come too.
-      expect(answered).toBeGreaterThan(CALLS / 10);
-      expect(refused).toBeGreaterThan(CALLS / 10);
-    }, Math.max(120_000, CALLS * 250));
+    it(
+      `seed ${seed}: ${CALLS} calls answer or refuse in words, never internal, and the register stays whole`,
+      async () => {
+        const { failures, answered, refused } = await run(seed);
+        expect(failures).toEqual([]);
+        // The inputs reach the handlers, not only the schemas: a good share is answered, and refusals come too.
+        expect(answered).toBeGreaterThan(CALLS / 10);
+        expect(refused).toBeGreaterThan(CALLS / 10);
+      },
+      Math.max(120_000, CALLS * 250),
+    );
   }
 });
