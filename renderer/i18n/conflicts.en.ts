@@ -75,6 +75,8 @@ export const enConflicts: Translation<typeof jaConflicts> = {
     reason: {
       clock_ahead: 'From a PC whose clock is more than 5 minutes ahead of this one',
       unknown_schema: 'From a newer version of Yadocho (applied once this PC is updated)',
+      cannot_store:
+        'Holds a value this PC cannot store (a fault on the PC that sent it, or a newer version’s data); every other change was applied',
     },
     ahead_one: 'About {{count}} minute ahead of this PC',
     ahead_other: 'About {{count}} minutes ahead of this PC',

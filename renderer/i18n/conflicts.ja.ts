@@ -70,6 +70,8 @@ export const jaConflicts = {
     reason: {
       clock_ahead: 'このPCより5分以上進んだ時計のPCからの変更',
       unknown_schema: '新しいバージョンのYadochoからの変更（このPCを更新すると反映されます）',
+      cannot_store:
+        'このPCでは保存できない値を含む変更（送ったPCの不具合か、新しいバージョンのデータです。他の変更はそのまま反映されています）',
     },
     ahead_other: 'このPCより約{{count}}分進んでいます',
     reasonColumn: '理由',

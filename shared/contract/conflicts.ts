@@ -32,8 +32,11 @@ export type Conflict = z.infer<typeof conflictSchema>;
 export const heldSchema = z.object({
   node: z.string(),
   hlc: z.number(),
-  /** clock_ahead: stamped more than five minutes ahead of this PC's clock; unknown_schema: from a newer version. */
-  reason: z.enum(['clock_ahead', 'unknown_schema']),
+  /**
+   * clock_ahead: stamped more than five minutes ahead of this PC's clock; unknown_schema: from a newer version;
+   * cannot_store: carries a value this PC's tables refuse (a fault on the PC that wrote it, or a newer version's).
+   */
+  reason: z.enum(['clock_ahead', 'unknown_schema', 'cannot_store']),
   /** When it arrived here (this PC's clock), and the time it claims (its stamp). */
   receivedAt: z.string(),
   stampedAt: z.string(),

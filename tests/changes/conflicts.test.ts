@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { columnSpec, tableSpec } from '../../db/log/registry.ts';
 import { seededAllergenId } from '../../db/migrations/0002-service.ts';
 import { MANY_ROWS_EDITED } from '../../electron/core/changes/conflicts.ts';
+import type { ShippedTx } from '../../electron/core/changes/shipped.ts';
 import { syncedTables } from '../support/replica.ts';
 import { twoPcs } from './two-pcs.ts';
 
@@ -290,6 +292,66 @@ describe('a PC whose clock is far ahead', () => {
     expect(
       a.core.changes.apply([{ node, hlc: stamp + 10, staff: null, call: null, schema: 9, entries: [] }]).duplicates,
     ).toBe(1);
+  });
+
+  it('keeps aside a transaction whose values the tables refuse, and takes in the rest of the batch', async () => {
+    // A fault on the other PC (or a newer version's data): a name set to NULL, phones that are not a list, a
+    // count written as text. Before, the whole batch failed, so sync sent it again and again and nothing more
+    // from that PC ever arrived.
+    const { a, b, sync, tick } = await twoPcs();
+    const guest = await b.call('guests.create', { fields: { familyName: '井上', familyReading: 'いのうえ' } });
+    const stay = await b.call('stays.create', {
+      fields: { guestId: guest.id, arrivalDate: '2026-06-20', departureDate: '2026-06-21', rooms: ['201'] },
+    });
+    sync();
+    tick();
+    await b.call('guests.update', { id: guest.id, patch: { note: '窓側希望' } });
+    tick();
+    await b.call('stays.update', { id: stay.id, patch: { note: '記念日' } });
+    const fromB = b.core.changes.exportAfter(0, 1000).transactions;
+    const [noteEdit, stayEdit] = fromB.slice(-2) as [ShippedTx, ShippedTx];
+    const faulty = (hlc: number, entry: ShippedTx['entries'][number]): ShippedTx => ({
+      ...noteEdit,
+      hlc,
+      call: 'guests.update',
+      entries: [entry],
+    });
+    const column = (table: 'guests' | 'stays', name: string) => ({
+      table: tableSpec(table).id,
+      col: columnSpec(table, name)?.id as number,
+    });
+    const batch = [
+      faulty(noteEdit.hlc - 3, { ...column('guests', 'family_name'), row: guest.id, value: null, prev: null }),
+      faulty(noteEdit.hlc - 2, { ...column('guests', 'phones'), row: guest.id, value: 'ああ', prev: null }),
+      faulty(noteEdit.hlc - 1, { ...column('stays', 'adults'), row: stay.id, value: 'two', prev: null }),
+      // A list, but not of phones: only the search index, reading it, finds out (the batch is applied again
+      // one transaction at a time).
+      faulty(noteEdit.hlc - 4, { ...column('guests', 'phones'), row: guest.id, value: '[1,2]', prev: null }),
+      noteEdit,
+      stayEdit,
+    ];
+    const report = a.core.changes.apply(batch);
+    expect(report.applied).toBe(2);
+    expect(report.held.map((held) => held.reason)).toEqual(Array(4).fill('cannot_store'));
+    expect(await a.call('guests.get', { id: guest.id })).toMatchObject({
+      familyName: '井上',
+      note: '窓側希望',
+    });
+    expect(await a.call('stays.get', { id: stay.id })).toMatchObject({ adults: 1, note: '記念日' });
+    // Staff see what was kept aside, and why; sending the batch again changes nothing.
+    const { held } = await a.call('conflicts.held', {});
+    expect(held.map((item: { reason: string }) => item.reason)).toEqual(Array(4).fill('cannot_store'));
+    expect(a.core.changes.apply(batch)).toMatchObject({ applied: 0, duplicates: 6 });
+    // Tried again with every batch, and still kept aside: the next edits from that PC go in as ever.
+    tick();
+    await b.call('guests.update', { id: guest.id, patch: { note: '禁煙' } });
+    expect(a.core.changes.apply(b.core.changes.exportAfter(0, 1000).transactions)).toMatchObject({ applied: 1 });
+    expect((await a.call('guests.get', { id: guest.id })).note).toBe('禁煙');
+    expect((await a.call('conflicts.held', {})).held).toHaveLength(4);
+    expect((await a.call('guests.search', { q: 'いのうえ' })).hits.map((hit: { id: string }) => hit.id)).toEqual([
+      guest.id,
+    ]);
+    expect(a.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
   it('refuses a malformed stamp instead of merging NaN', async () => {

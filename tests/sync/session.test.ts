@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { columnSpec, tableSpec } from '../../db/log/registry.ts';
 import { syncLogOf } from '../../electron/core/sync/core-log.ts';
 import { createSyncHub, type SyncHub } from '../../electron/core/sync/hub.ts';
 import type { SyncMessage } from '../../electron/core/sync/messages.ts';
@@ -254,6 +255,49 @@ describe('sync session', () => {
     hub.attach('N', { send() {}, close() {} });
     hub.receive('N', { t: 'hello', protocol: 1, device: 'N', schema: c.log.schema + 1 });
     expect(hub.status()[0]?.peerSchema).toBe(c.log.schema + 1);
+  });
+
+  it('goes on past a transaction whose values the tables refuse: kept aside and forwarded, the rest applied', async () => {
+    const now = Date.parse('2026-06-15T10:00:00+09:00');
+    const a = await makePc('A', () => now);
+    const b = await makePc('B', () => now);
+    const c = await makePc('C', () => now);
+    await addGuests(a, 3, '大野');
+    // A faulty PC F cleared a guest's family name (NOT NULL): B kept it aside and holds it as received.
+    const fromA = everything(a.core) as Array<{ hlc: number; entries: Array<{ table: number; row: string }> }>;
+    const guestInsert = fromA.find((tx) => tx.entries.some((entry) => entry.table === tableSpec('guests').id));
+    const faultyNode = '0190a000-0000-7000-8000-0000000000f0';
+    const faulty = {
+      node: faultyNode,
+      hlc: (fromA.at(-1)?.hlc ?? 0) + 1,
+      staff: null,
+      call: 'guests.update',
+      schema: a.log.schema,
+      entries: [
+        {
+          table: tableSpec('guests').id,
+          row: guestInsert?.entries[0]?.row,
+          col: columnSpec('guests', 'family_name')?.id,
+          value: null,
+          prev: null,
+        },
+      ],
+    };
+    const report = b.core.changes.apply([...fromA, faulty]);
+    expect(report.held.map((held) => held.reason)).toEqual(['cannot_store']);
+    expect(guestNames(b)).toEqual(guestNames(a));
+
+    // C catches up from B: A's guests, and F's transaction forwarded and kept aside there too.
+    const bc = link(b, c);
+    bc.flush();
+    expect(guestNames(c)).toEqual(guestNames(a));
+    expect(c.db.prepare('SELECT reason FROM log_held').pluck().all()).toEqual(['cannot_store']);
+    expect(c.log.digest(faultyNode, faulty.hlc)).toEqual(b.log.digest(faultyNode, faulty.hlc));
+    // And what A writes next still arrives.
+    await addGuests(a, 1, '後藤');
+    b.core.changes.apply(everything(a.core));
+    bc.flush();
+    expect(guestNames(c)).toEqual(guestNames(a));
   });
 
   it('never ships sample data: a PC that tried the app with it syncs only what staff recorded', async () => {

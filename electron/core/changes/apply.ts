@@ -8,6 +8,7 @@ import { mergedValue, versionsOf } from './merge.ts';
 import type { RowStore, Touched } from './rows.ts';
 import { rewriteShipped, type ScrubPolicy } from './scrub.ts';
 import { type ShippedEntry, type ShippedTx, shippedTxSchema } from './shipped.ts';
+import { createStorageCheck } from './storable.ts';
 
 // The apply path: remote transactions come in here, and only here. For each transaction, in the caller's
 // SQLite transaction:
@@ -19,6 +20,14 @@ import { type ShippedEntry, type ShippedTx, shippedTxSchema } from './shipped.ts
 //   transactions arrive in. A row whose insert has not arrived yet waits in the log until it does.
 // Row hooks and derived columns run as for a local write; no new entry is written. An entry about an erased
 // guest's personal fields is kept blanked (scrub.ts).
+//
+// A transaction whose values this PC's tables refuse (a NULL where a column needs a value, text where it needs
+// a number: a fault on the PC that wrote it, or a newer version's data) must not stop the rest. Otherwise the
+// batch would fail whole, the other PC would send it again, and nothing more would ever arrive from it. Each
+// entry's values are checked on their own first (storable.ts), and such a transaction is kept aside as
+// `cannot_store`. What that check cannot see (a row hook that cannot read a value) still fails the batch: the
+// engine then applies it again one transaction at a time, each in a savepoint (`guard`), and keeps aside the
+// ones refused. Both kinds are tried again with every batch, and staff see them.
 
 export type ApplyReport = {
   applied: number;
@@ -27,7 +36,13 @@ export type ApplyReport = {
   refused: Array<{ index: number; reason: string }>;
 };
 
-export type HeldReason = 'clock_ahead' | 'unknown_schema';
+export type HeldReason = 'clock_ahead' | 'unknown_schema' | 'cannot_store';
+
+/**
+ * Runs one part of an apply in a savepoint with a Touched of its own, merged into the caller's on success.
+ * False when this PC's tables refused what the part wrote: the savepoint is rolled back, nothing of it stays.
+ */
+export type Guard = (part: (touched: Touched) => void) => boolean;
 
 /** Screens that show what is kept aside (conflicts.held) refetch when this is among the changed tables. */
 export const HELD_TABLE = 'log_held';
@@ -141,6 +156,13 @@ export function createApplier(ctx: ApplyContext) {
   const hold = ctx.db.prepare('INSERT INTO log_held (node, hlc, reason, received_at, tx) VALUES (?, ?, ?, ?, ?)');
   const unhold = ctx.db.prepare('DELETE FROM log_held WHERE node = ? AND hlc = ?');
   const heldRows = ctx.db.prepare('SELECT tx FROM log_held ORDER BY hlc').pluck();
+  const storable = createStorageCheck(ctx.db);
+
+  const holdAside = (tx: ShippedTx, reason: HeldReason, report: ApplyReport, touched: Touched) => {
+    hold.run(encodeRowId(tx.node), tx.hlc, reason, ctx.clock(), JSON.stringify(tx));
+    report.held.push({ node: tx.node, hlc: tx.hlc, reason });
+    touched.tables.add(HELD_TABLE);
+  };
 
   // The rows a batch touched, refreshed once each when the whole batch is in the log: the merge rule is a
   // function of the entries held, so a row edited by many transactions of a batch is recomputed once, and its
@@ -163,9 +185,34 @@ export function createApplier(ctx: ApplyContext) {
     }
   };
 
+  /** Recomputes every row the transactions applied since the last flush touched. */
+  const flush = (touched: Touched): void => {
+    // In table and id order: ids are UUIDv7, so this walks each table, its log entries (an insert sits near
+    // the other rows made that day) and their indexes front to back, instead of a random page per row.
+    const targets = [...pending.values()].sort((a, b) =>
+      a.spec.id !== b.spec.id ? a.spec.id - b.spec.id : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+    );
+    pending.clear();
+    for (const { spec, id, columns } of targets) refreshRow(ctx, spec, id, [...columns.values()], touched);
+    ctx.scrubPolicy()?.afterApply?.(
+      targets.map(({ spec, id }) => ({ table: spec.name, id })),
+      touched,
+    );
+  };
+
+  /** One transaction applied and its rows recomputed in a savepoint; false when this PC's tables refused it. */
+  const applyGuarded = (tx: ShippedTx, guard: Guard): boolean =>
+    guard((part) => {
+      applyOne(tx);
+      flush(part);
+    });
+
   return {
-    /** Applies a batch of remote transactions inside the caller's SQLite transaction. */
-    apply(batch: readonly unknown[], touched: Touched): ApplyReport {
+    /**
+     * Applies a batch of remote transactions inside the caller's SQLite transaction. With `guard`, one at a
+     * time, each in a savepoint: a transaction this PC's tables refuse is kept aside (cannot_store).
+     */
+    apply(batch: readonly unknown[], touched: Touched, guard?: Guard): ApplyReport {
       const report: ApplyReport = { applied: 0, duplicates: 0, held: [], refused: [] };
       batch.forEach((raw, index) => {
         // Most of what a peer resends is already here: tell that from the origin and stamp alone, before
@@ -192,52 +239,57 @@ export function createApplier(ctx: ApplyContext) {
           report.refused.push({ index, reason: 'malformed_stamp' });
           return;
         }
-        const nodeBytes = encodeRowId(tx.node);
         const reason: HeldReason | undefined =
-          verdict === 'ahead' ? 'clock_ahead' : unknownSchema(tx.entries) ? 'unknown_schema' : undefined;
+          verdict === 'ahead'
+            ? 'clock_ahead'
+            : unknownSchema(tx.entries)
+              ? 'unknown_schema'
+              : !storable(tx.entries)
+                ? 'cannot_store'
+                : undefined;
         if (reason) {
-          hold.run(nodeBytes, tx.hlc, reason, ctx.clock(), JSON.stringify(tx));
-          report.held.push({ node: tx.node, hlc: tx.hlc, reason });
-          touched.tables.add(HELD_TABLE);
+          holdAside(tx, reason, report, touched);
           return;
         }
-        applyOne(tx);
+        if (!guard) applyOne(tx);
+        else if (!applyGuarded(tx, guard)) {
+          pending.clear();
+          holdAside(tx, 'cannot_store', report, touched);
+          return;
+        }
         report.applied++;
       });
       return report;
     },
 
-    /**
-     * Applies what was kept aside and can be applied now: the clock has caught up, or this PC now knows the
-     * schema. With `accept`, staff have looked at a far-ahead transaction and take it as it is.
-     */
-    /** Recomputes every row the transactions applied since the last flush touched. */
-    flush(touched: Touched): void {
-      // In table and id order: ids are UUIDv7, so this walks each table, its log entries (an insert sits near
-      // the other rows made that day) and their indexes front to back, instead of a random page per row.
-      const targets = [...pending.values()].sort((a, b) =>
-        a.spec.id !== b.spec.id ? a.spec.id - b.spec.id : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-      );
+    flush,
+    /** After the caller's transaction rolled back: what it had gathered to recompute is gone with it. */
+    discardPending() {
       pending.clear();
-      for (const { spec, id, columns } of targets) refreshRow(ctx, spec, id, [...columns.values()], touched);
-      ctx.scrubPolicy()?.afterApply?.(
-        targets.map(({ spec, id }) => ({ table: spec.name, id })),
-        touched,
-      );
     },
 
-    retryHeld(touched: Touched, accept?: { node: string; hlc: number }): number {
+    /**
+     * Applies what was kept aside and can be applied now: the clock has caught up, this PC now knows the
+     * schema, or its tables now take the values. With `accept`, staff have looked at a far-ahead transaction
+     * and take it as it is. Each one in its own savepoint (`guard`): one still refused stays aside, and the
+     * rest go in. The caller flushes what it applied before (these are flushed one by one).
+     */
+    retryHeld(guard: Guard, accept?: { node: string; hlc: number }): number {
       let applied = 0;
       for (const text of heldRows.all() as string[]) {
         const tx = JSON.parse(text) as ShippedTx;
         const accepted = accept !== undefined && accept.node === tx.node && accept.hlc === tx.hlc;
         const verdict = ctx.hlc.check(tx.hlc);
-        if ((verdict !== 'ok' && !accepted) || unknownSchema(tx.entries)) continue;
-        unhold.run(encodeRowId(tx.node), tx.hlc);
-        touched.tables.add(HELD_TABLE);
-        if (accepted && verdict === 'ahead') ctx.hlc.acceptAhead(tx.hlc);
-        applyOne(tx);
-        applied++;
+        if ((verdict !== 'ok' && !accepted) || unknownSchema(tx.entries) || !storable(tx.entries)) continue;
+        const stored = guard((part) => {
+          unhold.run(encodeRowId(tx.node), tx.hlc);
+          part.tables.add(HELD_TABLE);
+          if (accepted && verdict === 'ahead') ctx.hlc.acceptAhead(tx.hlc);
+          applyOne(tx);
+          flush(part);
+        });
+        if (stored) applied++;
+        else pending.clear();
       }
       return applied;
     },

@@ -6,7 +6,7 @@ import { LATEST_VERSION } from '../../../db/migrations/index.ts';
 import { statementCache } from '../../../db/query.ts';
 import type { SyncedTable } from '../../../db/schema.ts';
 import { newRecordId } from '../record-id.ts';
-import { type ApplyReport, createApplier } from './apply.ts';
+import { type ApplyReport, createApplier, type Guard } from './apply.ts';
 import { type Conflicts, createConflicts } from './conflicts.ts';
 import { createDerivations, type Derivations } from './derived.ts';
 import { createExporter, type Exporter } from './export.ts';
@@ -116,6 +116,29 @@ export function createChangeEngine(options: {
     }
   };
 
+  /**
+   * A part of an apply in a savepoint of its own (apply.ts, Guard). Only a failure caused by what the part
+   * carries counts as "cannot store" (refusedByTables): a full disk or a broken file still fails the whole
+   * apply, so that nothing is kept aside for a reason that is this PC's own.
+   */
+  const guardFor =
+    (touched: Touched): Guard =>
+    (part) => {
+      const own = new Touched();
+      try {
+        // What the row hooks gathered (the search index) goes in inside the savepoint too: it reads the values.
+        inTransaction(() => {
+          part(own);
+          rows.settle();
+        });
+      } catch (error) {
+        if (!refusedByTables(error)) throw error;
+        return false;
+      }
+      touched.absorb(own);
+      return true;
+    };
+
   /** Remote transactions in: what `work` keeps, then every row it touched recomputed, then the conflicts. */
   const applying = <T>(work: (touched: Touched) => T) => {
     const touched = new Touched();
@@ -150,15 +173,31 @@ export function createChangeEngine(options: {
       return { result, tables: [...touched.tables] };
     },
     apply(batch) {
-      const { result: report, tables } = applying((touched) => {
+      // The whole batch in one go, then what was kept aside and can go in now, each on its own.
+      const together = (touched: Touched) => {
         const outcome = applier.apply(batch, touched);
-        applier.retryHeld(touched);
+        applier.flush(touched);
+        applier.retryHeld(guardFor(touched));
         return outcome;
-      });
-      return { report, tables };
+      };
+      // A batch the tables refused: again one transaction at a time, the refused ones kept aside (apply.ts).
+      const oneByOne = (touched: Touched) => {
+        const outcome = applier.apply(batch, touched, guardFor(touched));
+        applier.retryHeld(guardFor(touched));
+        return outcome;
+      };
+      let applied: { result: ApplyReport; tables: string[] };
+      try {
+        applied = applying(together);
+      } catch (error) {
+        if (!refusedByTables(error)) throw error;
+        applier.discardPending();
+        applied = applying(oneByOne);
+      }
+      return { report: applied.result, tables: applied.tables };
     },
     retryHeld(accept) {
-      const { result: applied, tables } = applying((touched) => applier.retryHeld(touched, accept));
+      const { result: applied, tables } = applying((touched) => applier.retryHeld(guardFor(touched), accept));
       return { applied, tables };
     },
     onRowWritten: rows.onRowWritten,
@@ -180,4 +219,19 @@ export function createChangeEngine(options: {
       scrubPolicy = policy;
     },
   };
+}
+
+/** SQLite errors that say something about this PC (its disk, its file, its memory), not about a value. */
+const THIS_PC = /^SQLITE_(FULL|IOERR|BUSY|LOCKED|CORRUPT|NOTADB|NOMEM|READONLY|INTERRUPT|CANTOPEN|PROTOCOL|PERM|AUTH)/;
+
+/**
+ * Whether applying a transaction failed because of what it carries: SQLite refused a value (a constraint of a
+ * STRICT table, a value too big), or this version's code could not make sense of one (a list column that is
+ * not JSON, a day that is no day: a TypeError, SyntaxError or RangeError in a row hook). A full disk or a broken
+ * file is this PC's own trouble and still fails the whole apply.
+ */
+function refusedByTables(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) return !THIS_PC.test(code);
+  return error instanceof TypeError || error instanceof SyntaxError || error instanceof RangeError;
 }

@@ -50,6 +50,15 @@ export class Touched {
     this.row(table, id);
     this.wholly.add(`${table}|${id}`);
   }
+  /** Takes in what a part of this transaction touched (a savepoint that was kept). */
+  absorb(part: Touched) {
+    for (const [table, ids] of part.rows) for (const id of ids) this.row(table, id);
+    for (const { table, id, columns } of part.fields.values())
+      for (const column of columns) this.field(table, id, column);
+    for (const table of part.tables) this.tables.add(table);
+    for (const [key, entries] of part.entries) this.entries.set(key, entries);
+    for (const key of part.wholly) this.wholly.add(key);
+  }
   entriesRead(table: SyncedTable, id: string, entries: readonly LoggedEntry[]) {
     this.entries.set(`${table}|${id}`, entries);
   }

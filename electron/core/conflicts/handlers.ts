@@ -1,6 +1,7 @@
 import type { ConflictRow } from '../../../db/schema.ts';
 import type { Conflict } from '../../../shared/contract/conflicts.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
+import type { HeldReason } from '../changes/apply.ts';
 import { stampToIso } from '../changes/hlc.ts';
 import type { ShippedTx } from '../changes/shipped.ts';
 import type { CoreContext, Handlers } from '../context.ts';
@@ -58,7 +59,7 @@ export function conflictHandlers(ctx: CoreContext): Handlers<ConflictCalls> {
         return {
           node: tx.node,
           hlc: tx.hlc,
-          reason: row.reason as 'clock_ahead' | 'unknown_schema',
+          reason: row.reason as HeldReason,
           receivedAt: new Date(row.received_at).toISOString(),
           stampedAt: stampToIso(tx.hlc),
           call: tx.call,
