@@ -19,6 +19,7 @@ import {
   MEMORIAL_YEARS,
   STAGES,
 } from '../../shared/contract/banquets.ts';
+import { heldSchema } from '../../shared/contract/conflicts.ts';
 import { PHONE_LABELS, RELATIONSHIPS } from '../../shared/contract/guests.ts';
 import { CLEANSE_RULES, IMPORT_FIELDS, MAPPING_ISSUES, SET_ASIDE_REASONS } from '../../shared/contract/import-codes.ts';
 import { DISH_CATEGORIES, MEALS, REACTIONS } from '../../shared/contract/kitchen.ts';
@@ -145,6 +146,11 @@ describe('locales', () => {
         avoidReason: AVOID_REASONS,
       };
       const keys = Object.entries(codes).flatMap(([group, values]) => values.map((v) => `codes.${group}.${v}`));
+      expect(keys.filter((key) => !messages.has(key))).toEqual([]);
+    });
+
+    it(`${name} says why each transaction from another PC was kept aside, for every reason the contract names`, () => {
+      const keys = heldSchema.shape.reason.options.map((reason) => `conflicts.held.reason.${reason}`);
       expect(keys.filter((key) => !messages.has(key))).toEqual([]);
     });
 
