@@ -118,7 +118,7 @@ export function createChangeEngine(options: {
 
   /**
    * A part of an apply in a savepoint of its own (apply.ts, Guard). Only a failure caused by what the part
-   * carries counts as "cannot store" (refusedByTables): a full disk or a broken file still fails the whole
+   * carries counts as "cannot store" (failedOnItsValues): a full disk or a broken file still fails the whole
    * apply, so that nothing is kept aside for a reason that is this PC's own.
    */
   const guardFor =
@@ -132,7 +132,7 @@ export function createChangeEngine(options: {
           rows.settle();
         });
       } catch (error) {
-        if (!refusedByTables(error)) throw error;
+        if (!failedOnItsValues(error)) throw error;
         return false;
       }
       touched.absorb(own);
@@ -190,7 +190,7 @@ export function createChangeEngine(options: {
       try {
         applied = applying(together);
       } catch (error) {
-        if (!refusedByTables(error)) throw error;
+        if (!failedOnItsValues(error)) throw error;
         applier.discardPending();
         applied = applying(oneByOne);
       }
@@ -230,7 +230,7 @@ const THIS_PC = /^SQLITE_(FULL|IOERR|BUSY|LOCKED|CORRUPT|NOTADB|NOMEM|READONLY|I
  * not JSON, a day that is no day: a TypeError, SyntaxError or RangeError in a row hook). A full disk or a broken
  * file is this PC's own trouble and still fails the whole apply.
  */
-function refusedByTables(error: unknown): boolean {
+function failedOnItsValues(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && code.startsWith('SQLITE_')) return !THIS_PC.test(code);
   return error instanceof TypeError || error instanceof SyntaxError || error instanceof RangeError;
