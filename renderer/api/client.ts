@@ -12,6 +12,7 @@ import {
 } from '../../shared/contract/index.ts';
 import { type JobProgress, jobProgressSchema } from '../../shared/contract/jobs.ts';
 import { REQUEST_ID_HEADER } from '../../shared/contract/request-id.ts';
+import { type ChangeMerger, mergeChanges } from './changed-events.ts';
 import { connectionLost, invokeWithRetry } from './retry.ts';
 
 /** A call answered with `ok: false`. Carries the contract's CallError (code, detail, field issues). */
@@ -172,9 +173,35 @@ export async function call<N extends CallName>(name: N, input: CallInput<N>): Pr
   return result.value as CallOutput<N>;
 }
 
-/** Told whenever a write (here or on another PC) changed some tables. Returns an unsubscribe function. */
+const changedListeners = new Set<ChangedListener>();
+let changedFeed: { merger: ChangeMerger; unsubscribe: () => void } | undefined;
+
+/**
+ * Told when writes (here or on another PC) changed some tables: at once after a quiet spell, then at most once
+ * per CHANGE_WINDOW_MS with every table changed meanwhile (changed-events.ts). Returns an unsubscribe function.
+ */
 export function onChanged(listener: ChangedListener): () => void {
-  return getTransport().on('changed', (payload) => listener(tablesOf(payload)));
+  changedListeners.add(listener);
+  if (!changedFeed) {
+    const merger = mergeChanges((tables) => {
+      for (const each of [...changedListeners]) {
+        try {
+          each(tables);
+        } catch (error) {
+          console.error('a changed listener failed', error); // the other screens still read again
+        }
+      }
+    });
+    const unsubscribe = getTransport().on('changed', (payload) => merger.push(tablesOf(payload)));
+    changedFeed = { merger, unsubscribe };
+  }
+  return () => {
+    changedListeners.delete(listener);
+    if (changedListeners.size > 0 || !changedFeed) return;
+    changedFeed.merger.stop();
+    changedFeed.unsubscribe();
+    changedFeed = undefined;
+  };
 }
 
 /** Told how far each long job has got, and when it ends (its last event has a final state). */

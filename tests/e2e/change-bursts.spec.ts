@@ -1,0 +1,48 @@
+// A burst of writes from elsewhere (another PC's batch, a colleague at another window), end to end in real
+// Chromium against the HTTP door: the open screen reads again about once per moment, not once per write, and
+// still ends on the last of them (renderer/api/changed-events.ts). Before, every write was a search and a
+// sync status read, competing with what staff were doing on the same PC.
+
+import { CHANGE_WINDOW_MS } from '../../renderer/api/changed-events.ts';
+import { expect, test } from './fixtures.ts';
+import { firstRun, open } from './guest-desk.helpers.ts';
+
+test.use({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+
+const BURST = 15; // under the search's 20 rows, so the screen can show every one of them
+
+test('a burst of new guests written elsewhere is read in a few refetches, and every one of them ends on screen', async ({
+  page,
+  app,
+}) => {
+  await open(page, app.url);
+  await firstRun(page);
+  await page.getByTestId('guest-search').fill('はやし');
+  await expect(page.locator('[data-shown-query="はやし"]')).toBeVisible();
+  await expect(page.getByTestId('search-result')).toHaveCount(0);
+
+  const asked = { search: 0, status: 0 };
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path === '/api/call/guests.search') asked.search++;
+    if (path === '/api/call/sync.status') asked.status++;
+  });
+  const started = Date.now();
+  for (let i = 0; i < BURST; i++) {
+    const made = await app.running.core.call('guests.create', {
+      fields: { familyName: `林${i}`, familyReading: 'はやし' },
+    });
+    expect(made.ok).toBe(true);
+  }
+  const burstMs = Date.now() - started;
+
+  await expect(page.getByTestId('search-result')).toHaveCount(BURST);
+  await expect(page.getByTestId('search-result').filter({ hasText: `林${BURST - 1}` })).toHaveCount(1);
+  // At once for the first, then one read per window at most while the burst lasts, and one after it.
+  expect(asked.search).toBeLessThanOrEqual(Math.ceil(burstMs / CHANGE_WINDOW_MS) + 2);
+  expect(asked.search).toBeLessThan(BURST);
+  // The header's sync status is read a second after a write, once for all the writes of that second (and by
+  // its own poll every three seconds).
+  await page.waitForTimeout(1_500);
+  expect(asked.status).toBeLessThanOrEqual(Math.ceil(burstMs / 1_000) + 2);
+});
