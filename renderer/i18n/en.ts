@@ -326,6 +326,10 @@ export const en: Messages = {
       edited_since: 'Someone changed the same fields after this form was opened. Choose which values to keep.',
       conflict_not_found: 'This conflict is no longer open (it may have been settled on another PC)',
       held_not_found: 'Nothing is waiting under that name (it may have been applied already)',
+      held_cannot_store:
+        'This change still cannot be applied: it holds a value this PC cannot store. It stays aside, listed under that reason.',
+      held_unknown_schema:
+        'This change still cannot be applied: it comes from a newer version of Yadocho. Update this PC and it is applied.',
       file_too_large:
         'The file is too large (up to {{maxMb}} MB). Split the ledger, by year for example, and import each part.',
       upload_expired: 'The file took too long to arrive. Choose the file again.',

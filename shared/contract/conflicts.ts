@@ -74,7 +74,7 @@ export const conflictCalls = {
   }),
   'conflicts.acceptHeld': call({
     summary:
-      'Apply a transaction kept aside because its PC’s clock is far ahead (staff checked it). This PC’s clock then runs ahead with it. Needs a staff member chosen at this PC; it applies another PC’s record, so it writes no entry of its own.',
+      'Apply a transaction kept aside because its PC’s clock is far ahead (staff checked it). This PC’s clock then runs ahead with it. Needs a staff member chosen at this PC; it applies another PC’s record, so it writes no entry of its own. One that this PC still cannot apply as it is (its values refused: `held_cannot_store`; a newer version’s: `held_unknown_schema`) answers `conflict` and stays aside, listed under that reason.',
     writes: false,
     input: z.object({ node: id, hlc: z.number().int().nonnegative() }).strict(),
     output: z.object({ applied: z.number().int() }),

@@ -253,6 +253,49 @@ describe('a PC whose clock is far ahead', () => {
     expect(syncedTables(a.db)).toEqual(syncedTables(b.db));
   });
 
+  it('lists a far-ahead change the tables also refuse under that reason, and says so when staff accept it', async () => {
+    // Before, it stayed listed as "clock ahead" with its "apply anyway" button, and pressing it answered that
+    // nothing was waiting under that name.
+    const { a, b, sync, tick } = await twoPcs({ aheadMs: 10 * 60_000 });
+    const guest = await a.call('guests.create', { fields: { familyName: '早川', familyReading: 'はやかわ' } });
+    sync();
+    await b.call('guests.update', { id: guest.id, patch: { note: '朝食なし' } });
+    const noteEdit = b.core.changes.exportAfter(0, 1000).transactions.at(-1) as ShippedTx;
+    const faulty: ShippedTx = {
+      ...noteEdit,
+      hlc: noteEdit.hlc + 1,
+      entries: [
+        {
+          table: tableSpec('guests').id,
+          col: columnSpec('guests', 'family_name')?.id as number,
+          row: guest.id,
+          value: null,
+          prev: null,
+        },
+      ],
+    };
+    const report = a.core.changes.apply([noteEdit, faulty]);
+    expect(report.held.map((held) => held.reason)).toEqual(['clock_ahead', 'clock_ahead']);
+
+    const refused = await a.core.call('conflicts.acceptHeld', { node: faulty.node, hlc: faulty.hlc });
+    expect(refused).toEqual({ ok: false, error: { code: 'conflict', detail: 'held_cannot_store' } });
+    const reasons = async () =>
+      Object.fromEntries(
+        (await a.call('conflicts.held', {})).held.map((held: { hlc: number; reason: string }) => [
+          held.hlc,
+          held.reason,
+        ]),
+      );
+    expect(await reasons()).toMatchObject({ [noteEdit.hlc]: 'clock_ahead', [faulty.hlc]: 'cannot_store' });
+    expect((await a.call('guests.get', { id: guest.id })).familyName).toBe('早川');
+
+    // Once the clock has caught up the note goes in; the faulty one stays aside, under its reason.
+    tick(11 * 60_000);
+    sync();
+    expect(await reasons()).toEqual({ [faulty.hlc]: 'cannot_store' });
+    expect(await a.call('guests.get', { id: guest.id })).toMatchObject({ familyName: '早川', note: '朝食なし' });
+  });
+
   it('keeps aside what a newer version sends (an unknown column, table or value) instead of guessing', async () => {
     const { a, b, sync } = await twoPcs();
     const guest = await b.call('guests.create', { fields: { familyName: '新', familyReading: 'あたらし' } });

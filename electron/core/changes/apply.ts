@@ -38,6 +38,9 @@ export type ApplyReport = {
 
 export type HeldReason = 'clock_ahead' | 'unknown_schema' | 'cannot_store';
 
+/** What trying the kept-aside transactions again did; with one accepted by staff, why it still waits, if it does. */
+export type RetryOutcome = { applied: number; acceptedStillHeld?: HeldReason };
+
 /**
  * Runs one part of an apply in a savepoint with a Touched of its own, merged into the caller's on success.
  * False when this PC's tables refused what the part wrote: the savepoint is rolled back, nothing of it stays.
@@ -155,7 +158,8 @@ export function createApplier(ctx: ApplyContext) {
   const isHeld = ctx.db.prepare('SELECT 1 FROM log_held WHERE node = ? AND hlc = ?').pluck();
   const hold = ctx.db.prepare('INSERT INTO log_held (node, hlc, reason, received_at, tx) VALUES (?, ?, ?, ?, ?)');
   const unhold = ctx.db.prepare('DELETE FROM log_held WHERE node = ? AND hlc = ?');
-  const heldRows = ctx.db.prepare('SELECT tx FROM log_held ORDER BY hlc').pluck();
+  const heldRows = ctx.db.prepare('SELECT reason, tx FROM log_held ORDER BY hlc');
+  const heldAgain = ctx.db.prepare('UPDATE log_held SET reason = ? WHERE node = ? AND hlc = ?');
   const storable = createStorageCheck(ctx.db);
 
   const holdAside = (tx: ShippedTx, reason: HeldReason, report: ApplyReport, touched: Touched) => {
@@ -274,24 +278,39 @@ export function createApplier(ctx: ApplyContext) {
      * and take it as it is. Each one in its own savepoint (`guard`): one still refused stays aside, and the
      * rest go in. The caller flushes what it applied before (these are flushed one by one).
      */
-    retryHeld(guard: Guard, accept?: { node: string; hlc: number }): number {
-      let applied = 0;
-      for (const text of heldRows.all() as string[]) {
-        const tx = JSON.parse(text) as ShippedTx;
+    retryHeld(guard: Guard, touched: Touched, accept?: { node: string; hlc: number }): RetryOutcome {
+      const outcome: RetryOutcome = { applied: 0 };
+      for (const row of heldRows.all() as Array<{ reason: HeldReason; tx: string }>) {
+        const tx = JSON.parse(row.tx) as ShippedTx;
         const accepted = accept !== undefined && accept.node === tx.node && accept.hlc === tx.hlc;
         const verdict = ctx.hlc.check(tx.hlc);
-        if ((verdict !== 'ok' && !accepted) || unknownSchema(tx.entries) || !storable(tx.entries)) continue;
-        const stored = guard((part) => {
-          unhold.run(encodeRowId(tx.node), tx.hlc);
-          part.tables.add(HELD_TABLE);
-          if (accepted && verdict === 'ahead') ctx.hlc.acceptAhead(tx.hlc);
-          applyOne(tx);
-          flush(part);
-        });
-        if (stored) applied++;
-        else pending.clear();
+        const stillHeld = (reason: HeldReason) => {
+          if (accepted) outcome.acceptedStillHeld = reason;
+          if (reason === row.reason) return;
+          // Staff see why it waits now: a transaction that waited for the clock and that the tables refuse
+          // offers no "apply anyway" any more, since applying it is not what keeps it aside.
+          heldAgain.run(reason, encodeRowId(tx.node), tx.hlc);
+          touched.tables.add(HELD_TABLE);
+        };
+        if (verdict !== 'ok' && !accepted) stillHeld('clock_ahead');
+        else if (unknownSchema(tx.entries)) stillHeld('unknown_schema');
+        else if (!storable(tx.entries)) stillHeld('cannot_store');
+        else if (
+          guard((part) => {
+            unhold.run(encodeRowId(tx.node), tx.hlc);
+            part.tables.add(HELD_TABLE);
+            if (accepted && verdict === 'ahead') ctx.hlc.acceptAhead(tx.hlc);
+            applyOne(tx);
+            flush(part);
+          })
+        )
+          outcome.applied++;
+        else {
+          pending.clear();
+          stillHeld('cannot_store');
+        }
       }
-      return applied;
+      return outcome;
     },
   };
 }

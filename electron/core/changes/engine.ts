@@ -6,7 +6,7 @@ import { LATEST_VERSION } from '../../../db/migrations/index.ts';
 import { statementCache } from '../../../db/query.ts';
 import type { SyncedTable } from '../../../db/schema.ts';
 import { newRecordId } from '../record-id.ts';
-import { type ApplyReport, createApplier, type Guard } from './apply.ts';
+import { type ApplyReport, createApplier, type Guard, type RetryOutcome } from './apply.ts';
 import { type Conflicts, createConflicts } from './conflicts.ts';
 import { createDerivations, type Derivations } from './derived.ts';
 import { createExporter, type Exporter } from './export.ts';
@@ -41,7 +41,7 @@ export type ChangeEngine = {
   /** Applies remote transactions (apply.ts) in one SQLite transaction. */
   apply(batch: readonly unknown[]): { report: ApplyReport; tables: string[] };
   /** Applies held transactions that can be applied now, or the one staff accepted. */
-  retryHeld(accept?: { node: string; hlc: number }): { applied: number; tables: string[] };
+  retryHeld(accept?: { node: string; hlc: number }): RetryOutcome & { tables: string[] };
   onRowWritten(table: SyncedTable, hook: RowHook): void;
   /** A hook that gathers row changes and writes them at the end of the transaction (rows.ts). */
   onTransactionEnd(hook: TransactionEndHook): void;
@@ -177,13 +177,13 @@ export function createChangeEngine(options: {
       const together = (touched: Touched) => {
         const outcome = applier.apply(batch, touched);
         applier.flush(touched);
-        applier.retryHeld(guardFor(touched));
+        applier.retryHeld(guardFor(touched), touched);
         return outcome;
       };
       // A batch the tables refused: again one transaction at a time, the refused ones kept aside (apply.ts).
       const oneByOne = (touched: Touched) => {
         const outcome = applier.apply(batch, touched, guardFor(touched));
-        applier.retryHeld(guardFor(touched));
+        applier.retryHeld(guardFor(touched), touched);
         return outcome;
       };
       let applied: { result: ApplyReport; tables: string[] };
@@ -197,8 +197,8 @@ export function createChangeEngine(options: {
       return { report: applied.result, tables: applied.tables };
     },
     retryHeld(accept) {
-      const { result: applied, tables } = applying((touched) => applier.retryHeld(guardFor(touched), accept));
-      return { applied, tables };
+      const { result, tables } = applying((touched) => applier.retryHeld(guardFor(touched), touched, accept));
+      return { ...result, tables };
     },
     onRowWritten: rows.onRowWritten,
     onTransactionEnd: rows.onTransactionEnd,

@@ -70,10 +70,13 @@ export function conflictHandlers(ctx: CoreContext): Handlers<ConflictCalls> {
 
     'conflicts.acceptHeld': ({ node, hlc }, actor) => {
       if (currentStaffId(ctx) === null) throw new CallFailure('no_staff');
-      const { applied, tables } = ctx.changes.retryHeld({ node, hlc });
+      const { applied, tables, acceptedStillHeld } = ctx.changes.retryHeld({ node, hlc });
+      for (const table of tables) actor.announce(table);
+      // Taken as it is, it still would not go in: this PC's tables refuse its values (or it names what this
+      // version does not know). It stays aside, now listed under that reason.
+      if (acceptedStillHeld) throw new CallFailure('conflict', `held_${acceptedStillHeld}`);
       if (applied === 0) throw new CallFailure('not_found', 'held_not_found');
       ctx.logger.info(`accepted a transaction held back from ${node} at ${stampToIso(hlc)}`);
-      for (const table of tables) actor.announce(table);
       return { applied };
     },
   };
