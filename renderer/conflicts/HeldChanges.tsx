@@ -27,7 +27,10 @@ function AcceptHeld({ held, onClose }: { held: Held; onClose(): void }) {
     setBusy(true);
     const done = await attempt(() => call('conflicts.acceptHeld', { node: held.node, hlc: held.hlc }));
     setBusy(false);
-    if (!done) return;
+    if (!done) {
+      refetch(); // refused as it is (its values, a newer version): the list now says why, without the button
+      return;
+    }
     onClose();
     notifySuccess(t('conflicts.held.accepted', { count: done.applied }));
     // What it wrote is announced by table; the held list itself is no table, so read it again here.

@@ -27,7 +27,8 @@ import { createStorageCheck } from './storable.ts';
 // entry's values are checked on their own first (storable.ts), and such a transaction is kept aside as
 // `cannot_store`. What that check cannot see (a row hook that cannot read a value) still fails the batch: the
 // engine then applies it again one transaction at a time, each in a savepoint (`guard`), and keeps aside the
-// ones refused. Both kinds are tried again with every batch, and staff see them.
+// ones refused. Both kinds are tried again with every batch, and staff see them, each under the reason that
+// holds it now (heldReasonOf: what waiting for the clock cannot cure comes first).
 
 export type ApplyReport = {
   applied: number;
@@ -162,6 +163,20 @@ export function createApplier(ctx: ApplyContext) {
   const heldAgain = ctx.db.prepare('UPDATE log_held SET reason = ? WHERE node = ? AND hlc = ?');
   const storable = createStorageCheck(ctx.db);
 
+  /**
+   * Why a transaction must wait, if it must. What no waiting for the clock cures comes first: a newer
+   * version's names, then values these tables refuse; staff are offered "apply anyway" only for a clock
+   * ahead, and pressing it must be able to work.
+   */
+  const heldReasonOf = (tx: ShippedTx, clockAhead: boolean): HeldReason | undefined =>
+    unknownSchema(tx.entries)
+      ? 'unknown_schema'
+      : !storable(tx.entries)
+        ? 'cannot_store'
+        : clockAhead
+          ? 'clock_ahead'
+          : undefined;
+
   const holdAside = (tx: ShippedTx, reason: HeldReason, report: ApplyReport, touched: Touched) => {
     hold.run(encodeRowId(tx.node), tx.hlc, reason, ctx.clock(), JSON.stringify(tx));
     report.held.push({ node: tx.node, hlc: tx.hlc, reason });
@@ -243,14 +258,7 @@ export function createApplier(ctx: ApplyContext) {
           report.refused.push({ index, reason: 'malformed_stamp' });
           return;
         }
-        const reason: HeldReason | undefined =
-          verdict === 'ahead'
-            ? 'clock_ahead'
-            : unknownSchema(tx.entries)
-              ? 'unknown_schema'
-              : !storable(tx.entries)
-                ? 'cannot_store'
-                : undefined;
+        const reason = heldReasonOf(tx, verdict === 'ahead');
         if (reason) {
           holdAside(tx, reason, report, touched);
           return;
@@ -292,9 +300,8 @@ export function createApplier(ctx: ApplyContext) {
           heldAgain.run(reason, encodeRowId(tx.node), tx.hlc);
           touched.tables.add(HELD_TABLE);
         };
-        if (verdict !== 'ok' && !accepted) stillHeld('clock_ahead');
-        else if (unknownSchema(tx.entries)) stillHeld('unknown_schema');
-        else if (!storable(tx.entries)) stillHeld('cannot_store');
+        const reason = heldReasonOf(tx, verdict !== 'ok' && !accepted);
+        if (reason) stillHeld(reason);
         else if (
           guard((part) => {
             unhold.run(encodeRowId(tx.node), tx.hlc);
