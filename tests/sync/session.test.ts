@@ -6,6 +6,7 @@ import type { SyncMessage } from '../../electron/core/sync/messages.ts';
 import type { SyncLog } from '../../electron/core/sync/session-terms.ts';
 import { makeStaffedCore, type TestCore } from '../support/core.ts';
 import { everything, syncedTables } from '../support/replica.ts';
+import { memoryLink } from './memory-link.ts';
 
 // The sync session between real cores (real SQLite, the real apply path), joined by an in-memory link that
 // keeps each connection's order, as TLS does. The network's faults are the simulation's job
@@ -27,41 +28,7 @@ async function makePc(name: string, clock: () => number, log?: (real: SyncLog) =
   return { ...made, device: name, hub, log: syncLog };
 }
 
-/** Joins two PCs; `flush` delivers every message in flight, in order, until none is left. */
-function link(a: Pc, b: Pc, options: { rewrite?: (message: SyncMessage, from: string) => SyncMessage | null } = {}) {
-  const queue: Array<{ to: Pc; from: Pc; message: SyncMessage }> = [];
-  const sent: SyncMessage[] = [];
-  const sentBy = new Map<SyncMessage, string>();
-  let open = true;
-  const endpoint = (from: Pc, to: Pc) => ({
-    send: (message: SyncMessage) => {
-      if (!open) return;
-      const changed = options.rewrite ? options.rewrite(message, from.device) : message;
-      if (changed) {
-        sent.push(changed);
-        sentBy.set(changed, from.device);
-        queue.push({ from, to, message: structuredClone(changed) });
-      }
-    },
-    close: () => {
-      open = false;
-    },
-  });
-  a.hub.attach(b.device, endpoint(a, b));
-  b.hub.attach(a.device, endpoint(b, a));
-  return {
-    sent,
-    /** What one side sent. */
-    sentBy: (device: string) => sent.filter((message) => sentBy.get(message) === device),
-    flush() {
-      for (let guard = 0; guard < 10_000 && queue.length > 0; guard++) {
-        const { from, to, message } = queue.shift() as (typeof queue)[number];
-        to.hub.receive(from.device, message);
-      }
-      if (queue.length > 0) throw new Error('the link did not settle');
-    },
-  };
-}
+const link = memoryLink<Pc>;
 
 async function addGuests(pc: Pc, count: number, prefix: string) {
   for (let i = 0; i < count; i++) {
@@ -101,9 +68,9 @@ describe('sync session', () => {
     wire.flush();
     expect(guestNames(b)).toEqual(guestNames(a));
     // Batches of at most 7 transactions, and A's own transactions in A's stamp order.
-    const batches = wire.sent.filter(
-      (m): m is Extract<SyncMessage, { t: 'txs' }> => m.t === 'txs' && m.transactions.length > 0,
-    );
+    const batches = wire
+      .messages()
+      .filter((m): m is Extract<SyncMessage, { t: 'txs' }> => m.t === 'txs' && m.transactions.length > 0);
     expect(batches.length).toBeGreaterThan(4);
     const stamps = batches
       .flatMap((m) => m.transactions as Array<{ node: string; hlc: number }>)
@@ -147,8 +114,8 @@ describe('sync session', () => {
     expect(b.log.upTo(a.core.nodeId)).toBe(a.log.upTo(a.core.nodeId));
     const wire = link(a, b);
     wire.flush();
-    expect(wire.sent.some((m) => m.t === 'buckets')).toBe(true);
-    const repaired = wire.sent.filter((m) => m.t === 'txs' && m.repair);
+    expect(wire.messages().some((m) => m.t === 'buckets')).toBe(true);
+    const repaired = wire.messages().filter((m) => m.t === 'txs' && m.repair);
     expect(repaired.length).toBeGreaterThan(0);
     expect(b.log.digest(a.core.nodeId, Number.MAX_SAFE_INTEGER)).toEqual(
       a.log.digest(a.core.nodeId, Number.MAX_SAFE_INTEGER),

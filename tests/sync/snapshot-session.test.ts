@@ -5,6 +5,7 @@ import type { SnapshotRefusal, SyncMessage } from '../../electron/core/sync/mess
 import type { SessionSnapshot, SyncLog } from '../../electron/core/sync/session-terms.ts';
 import { makeStaffedCore, type TestCore } from '../support/core.ts';
 import { syncedTables } from '../support/replica.ts';
+import { memoryLink } from './memory-link.ts';
 
 // How a session negotiates a first join by snapshot, with real cores joined by an in-memory link and the
 // snapshot machinery stood in for (the files, threads and the swap are snapshot-receiver.test.ts's and
@@ -48,29 +49,7 @@ async function makePc(name: string, snapshot?: SessionSnapshot): Promise<Pc> {
   return { ...made, device: name, hub, log };
 }
 
-function link(a: Pc, b: Pc) {
-  const queue: Array<{ to: Pc; from: Pc; message: SyncMessage }> = [];
-  const sent: Array<{ from: string; message: SyncMessage }> = [];
-  const endpoint = (from: Pc, to: Pc) => ({
-    send: (message: SyncMessage) => {
-      sent.push({ from: from.device, message });
-      queue.push({ from, to, message: structuredClone(message) });
-    },
-    close() {},
-  });
-  a.hub.attach(b.device, endpoint(a, b));
-  b.hub.attach(a.device, endpoint(b, a));
-  return {
-    sent,
-    kinds: (device: string) => sent.filter((entry) => entry.from === device).map((entry) => entry.message.t),
-    flush() {
-      for (let guard = 0; guard < 10_000 && queue.length > 0; guard++) {
-        const { from, to, message } = queue.shift() as (typeof queue)[number];
-        to.hub.receive(from.device, message);
-      }
-    },
-  };
-}
+const link = memoryLink<Pc>;
 
 async function addGuests(pc: Pc, count: number) {
   for (let i = 0; i < count; i++) {
@@ -126,7 +105,7 @@ describe('first join by snapshot, as the session negotiates it', () => {
     const b = await makePc('B', stub({ wants: true }));
     const wire = link(a, b);
     wire.flush();
-    expect(wire.sent.filter((entry) => entry.message.t.startsWith('snapshot_'))).toEqual([]);
+    expect(wire.messages().filter((message) => message.t.startsWith('snapshot_'))).toEqual([]);
     expect(syncedTables(a.db)).toEqual(syncedTables(b.db));
   });
 });
