@@ -18,7 +18,9 @@ import { openSearchPage, TYPED, uiLatencyUnavailable } from './ui-latency.ts';
 // merging its register, so both directions run at once on the desk's PC: it applies the other PC's backlog and
 // sends its own whole log. Meanwhile, on the desk's PC, a person types in Chromium and opens guest cards
 // (profile, service side, history: the card with its History tab opened; the card as it opens is timed apart).
-// The same is measured first with sync idle, in the same run, as the baseline.
+// The same is measured first with sync idle, in the same run, as the baseline. Then searches sent to the core
+// alone, with no screen, every 40-200 ms: with fewer moving parts than Chromium's keystroke, they show what a
+// staff call waits for in the core's thread while sync works there.
 
 const { values: args } = parseArgs({
   options: {
@@ -60,6 +62,21 @@ async function cards(pc: Pc, ids: string[]) {
   return { all, opened: summarize(opened), history: summarize(history) };
 }
 
+/** Searches typed into the core's door (no screen) every 40-200 ms for `ms`: what a staff call waits for. */
+async function searchCalls(pc: Pc, ms: number) {
+  const queries = ['さと', 'たなか', '山', 'suzuki', '090-12', 'やま', '佐藤', 'ito'];
+  const timed: number[] = [];
+  const until = performance.now() + ms;
+  for (let i = 0; performance.now() < until; i++) {
+    const started = performance.now();
+    await pc.call('guests.search', { q: queries[i % queries.length] });
+    timed.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, 40 + ((i * 37) % 160)));
+  }
+  return timed;
+}
+const CALLS_MS = 20_000;
+
 const line = (what: string, p: Percentiles, target?: number) =>
   log(
     `  ${what}: p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms${target === undefined ? '' : ` (target p95 ≤ ${target} ms)`}`,
@@ -68,6 +85,13 @@ const cardLines = (timed: Awaited<ReturnType<typeof cards>>) => {
   line(`guest card, three calls (${CARD_RUNS - WARMUP} cards)`, timed.all, 5);
   line('  of which the card as it opens (guests.get, guests.service)', timed.opened, 5);
   line('  and its History tab (guests.history)', timed.history);
+};
+
+const callsLine = (timed: number[]) => {
+  const p = summarize(timed);
+  log(
+    `  a search call alone, every 40-200 ms (${timed.length} calls): p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms, p99 ${p.p99.toFixed(1)} ms`,
+  );
 };
 
 const unavailable = uiLatencyUnavailable();
@@ -111,9 +135,11 @@ try {
   await search.time(TYPED); // warms caches and the JIT
   const idleKeys = await search.time(TYPED);
   const idleCards = await cards(desk, cardIds.slice(0, CARD_RUNS));
+  const idleCalls = await searchCalls(desk, CALLS_MS);
   log('sync idle:');
   line(`keystroke to results in Chromium (${idleKeys.length} keystrokes)`, summarize(idleKeys), 50);
   cardLines(idleCards);
+  callsLine(idleCalls);
 
   const paired = performance.now();
   await pairPcs(other.call, desk.call, other.port, '127.0.0.1', { mergeRegister: true });
@@ -123,8 +149,10 @@ try {
   log(`sync running (paired in ${((performance.now() - paired) / 1000).toFixed(1)} s; both directions under way):`);
   const busyKeys = await search.time(TYPED);
   const busyCards = await cards(desk, cardIds.slice(CARD_RUNS, 2 * CARD_RUNS));
+  const busyCalls = await searchCalls(desk, CALLS_MS);
   line(`keystroke to results in Chromium (${busyKeys.length} keystrokes)`, summarize(busyKeys), 50);
   cardLines(busyCards);
+  callsLine(busyCalls);
   // Sync gives way while staff work; left alone, it must move at full speed again.
   const progress = async () => ({
     sent: (await desk.call<SyncStatusView>('sync.status')).peers[0]?.behind ?? -1,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createInbox, deskFirst, nextTurn } from '../../electron/core/sync/desk-first.ts';
+import { createInbox, deskFirst, deskPacing, nextTurn } from '../../electron/core/sync/desk-first.ts';
 
 // Other PCs' batches give way to staff's calls in the core's one thread (sync/desk-first.ts): in order, once
 // the desk pauses, yet never held back for good. On a fake clock: the waits are the subject, not the machine.
@@ -18,7 +18,9 @@ describe('the desk before sync', () => {
     const handled: unknown[] = [];
     const inbox = createInbox(
       (message) => (message === 'batch' ? paused() : nextTurn()),
-      (message) => handled.push(message),
+      (message) => {
+        handled.push(message);
+      },
       (error) => {
         throw error;
       },
@@ -46,7 +48,9 @@ describe('the desk before sync', () => {
     const handled: unknown[] = [];
     const inbox = createInbox(
       () => paused(),
-      (message) => handled.push(message),
+      (message) => {
+        handled.push(message);
+      },
       (error) => {
         throw error;
       },
@@ -65,7 +69,9 @@ describe('the desk before sync', () => {
     const handled: unknown[] = [];
     const inbox = createInbox(
       () => new Promise<void>((resolve) => setTimeout(resolve, 20)),
-      (message) => handled.push(message),
+      (message) => {
+        handled.push(message);
+      },
       (error) => {
         throw error;
       },
@@ -97,5 +103,53 @@ describe('the desk before sync', () => {
     await vi.advanceTimersByTimeAsync(5);
     expect(handled).toEqual(['have']);
     expect(failures).toHaveLength(1);
+  });
+
+  it('a message still being handled (a batch applied in parts) holds the next one back until it is done', async () => {
+    const handled: string[] = [];
+    let finishBatch = () => {};
+    const inbox = createInbox(
+      () => nextTurn(),
+      (message) => {
+        handled.push(`${message} begun`);
+        if (message !== 'batch') return undefined;
+        return new Promise<void>((resolve) => {
+          finishBatch = () => {
+            handled.push('batch done');
+            resolve();
+          };
+        });
+      },
+      (error) => {
+        throw error;
+      },
+    );
+    inbox.push('batch');
+    inbox.push('ack');
+    await vi.advanceTimersByTimeAsync(50);
+    expect(handled).toEqual(['batch begun']);
+    finishBatch();
+    await vi.advanceTimersByTimeAsync(5);
+    expect(handled).toEqual(['batch begun', 'batch done', 'ack begun']);
+  });
+
+  it('applies a batch in small parts while staff are at work, and whole once they have paused', async () => {
+    let lastCallAt = 0;
+    const pacing = deskPacing({ lastCallAt: () => lastCallAt, now: () => Date.now(), part: 10, busyMs: 2_000 });
+    expect(pacing.part()).toBe(Number.POSITIVE_INFINITY);
+    lastCallAt = Date.now();
+    expect(pacing.part()).toBe(10);
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(pacing.part()).toBe(10);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(pacing.part()).toBe(Number.POSITIVE_INFINITY);
+    // Between two parts: the next one goes on at a later turn of the event loop, never in this one.
+    const order: string[] = [];
+    pacing.between(() => order.push('next part'));
+    order.push('this turn goes on');
+    await Promise.resolve();
+    expect(order).toEqual(['this turn goes on']);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(order).toEqual(['this turn goes on', 'next part']);
   });
 });

@@ -6,7 +6,12 @@ import { createCore } from '../../electron/core/create-core.ts';
 import { syncLogOf } from '../../electron/core/sync/core-log.ts';
 import { createSyncHub, type SyncHub } from '../../electron/core/sync/hub.ts';
 import type { SyncMessage } from '../../electron/core/sync/messages.ts';
-import { emptyStats, type SessionStats, type SyncLog } from '../../electron/core/sync/session-terms.ts';
+import {
+  type ApplyPacing,
+  emptyStats,
+  type SessionStats,
+  type SyncLog,
+} from '../../electron/core/sync/session-terms.ts';
 import { check, contend, Diverged, idMaker, type Pc, simulationRoot, templateFile } from '../changes/simulation.ts';
 import { type Random, random, randomWrite } from '../changes/workload.ts';
 
@@ -15,7 +20,8 @@ import { type Random, random, randomWrite } from '../changes/workload.ts';
 // core on its own file and its real sync hub; only the network is simulated. The network delays every
 // message by a random time (so messages overtake each other), drops some and delivers some twice, cuts
 // connections (a partition, or a PC restarted mid-transfer) and makes new ones; one PC's clock runs ten
-// minutes ahead; an apply sometimes fails before it commits (a busy disk). Some inns' topologies are a line:
+// minutes ahead; an apply sometimes fails before it commits (a busy disk); most PCs apply a received batch in
+// parts, as the app does, so a restart or a cut can fall between two parts. Some inns' topologies are a line:
 // the first and last PC never reach each other, so the middle one must forward.
 //
 // At the end the network heals (its missing link stays missing), time moves on, and every PC must hold the
@@ -30,7 +36,11 @@ const quiet = { info() {}, warn() {}, error() {} };
 
 type SimPc = Pc & { device: string; hub: SyncHub; log: SyncLog; member: boolean };
 type Connection = { id: number; a: number; b: number };
-type Flight = { at: number; order: number; connection: number; to: number; message: SyncMessage };
+/** A message on its way, or (`run`) the next part of a batch a PC applies in parts. */
+type Flight = { at: number; order: number } & (
+  | { connection: number; to: number; message: SyncMessage }
+  | { run: () => void }
+);
 
 export type SyncSimulationResult = {
   seed: number;
@@ -172,10 +182,19 @@ export async function simulateSync(seed: number, steps = 160): Promise<SyncSimul
       },
     };
     const device = `device-${index}`;
+    // Most PCs apply a received batch in parts, as the app does, with the next part a scheduled event: other
+    // messages, writes, restarts and cuts can come between two parts.
+    const pacing: ApplyPacing | undefined = r.chance(0.7)
+      ? {
+          part: () => r.int(1, 12),
+          between: (next) => flights.push({ at: now + r.int(0, 30), order: order++, run: next }),
+        }
+      : undefined;
     const hub = createSyncHub({
       log,
       device,
       now: () => now,
+      ...(pacing ? { pacing } : {}),
       limits: {
         batchTransactions: r.int(2, 40),
         batchEntries: 400,
@@ -204,11 +223,15 @@ export async function simulateSync(seed: number, steps = 160): Promise<SyncSimul
       const next = flights[0] as Flight;
       if (next.at > until) return;
       flights.shift();
+      now = Math.max(now, next.at);
+      if ('run' in next) {
+        next.run();
+        continue;
+      }
       const connection = connections.get(next.connection);
       if (!connection) continue;
       const to = pcs[next.to] as SimPc;
       const from = pcs[next.to === connection.a ? connection.b : connection.a] as SimPc;
-      now = Math.max(now, next.at);
       deliveredTo.set(to.index, (deliveredTo.get(to.index) ?? 0) + 1);
       result.messages++;
       to.hub.receive(from.device, next.message);

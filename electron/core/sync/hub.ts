@@ -1,6 +1,6 @@
 import type { SyncMessage } from './messages.ts';
 import { createSyncSession, type SyncSession } from './session.ts';
-import type { SessionLimits, SessionSnapshot, SessionStatus, SyncLog } from './session-terms.ts';
+import type { ApplyPacing, SessionLimits, SessionSnapshot, SessionStatus, SyncLog } from './session-terms.ts';
 
 // This PC's sync sessions, one per connected peer. The hub is where sessions meet: a batch one peer sent is
 // pushed on to the others (a third PC's entries are forwarded, so a PC that only ever reaches one other still
@@ -19,6 +19,8 @@ export function createSyncHub(options: {
   limits?: Partial<SessionLimits>;
   /** The first join by snapshot (snapshot/coordinator.ts); without it every join is a replay. */
   snapshot?: SessionSnapshot;
+  /** How received batches are applied in parts (desk-first.ts `deskPacing`); without it, whole. */
+  pacing?: ApplyPacing;
   /** Told when a session ends (the screens' state changes). */
   onSessionClosed?(peer: string, reason: string): void;
 }) {
@@ -39,6 +41,7 @@ export function createSyncHub(options: {
         now: options.now,
         limits: options.limits,
         snapshot: options.snapshot,
+        pacing: options.pacing,
         send: (message) => link.send(message),
         onApplied: () => pumpAll(peer),
         onClosed: (reason) => {
@@ -51,9 +54,9 @@ export function createSyncHub(options: {
       session.start();
       return session;
     },
-    /** A message from a peer's connection. */
-    receive(peer: string, message: unknown) {
-      sessions.get(peer)?.receive(message);
+    /** A message from a peer's connection; a promise while it waits for a batch applied in parts. */
+    receive(peer: string, message: unknown): Promise<void> | undefined {
+      return sessions.get(peer)?.receive(message);
     },
     /** The connection to a peer dropped. */
     detach(peer: string) {

@@ -69,7 +69,8 @@ export function createMemberLinks(options: MemberLinksOptions) {
           if (members.success) options.onMembers(peer, channel, members.data);
           return;
         }
-        hub()?.receive(peer, message);
+        // A batch applied in parts: the next message waits until it is done, then takes its own turn.
+        return hub()?.receive(peer, message);
       },
       (error) => {
         // The sync folder cannot be written (a full disk, a file held by antivirus), the database refused:

@@ -6,7 +6,7 @@ import { CallFailure } from '../../../shared/contract/result.ts';
 import type { SyncStatus } from '../../../shared/contract/sync.ts';
 import type { RestoreHook } from '../backups/service.ts';
 import type { Logger } from '../context.ts';
-import { deskFirst } from './desk-first.ts';
+import { deskFirst, deskPacing } from './desk-first.ts';
 import { parseDeviceId } from './device/device-id.ts';
 import { type LoadedIdentity, loadOrCreateDeviceIdentity } from './device/identity.ts';
 import { createDialer } from './dialer.ts';
@@ -60,6 +60,8 @@ export function createSyncService(options: {
 }) {
   const { settings, log, clock, logger } = options;
   const deskPaused = deskFirst({ lastCallAt: options.lastCallAt ?? (() => 0) });
+  // A staff call that arrives while a batch is applied waits for one small part of it.
+  const pacing = deskPacing({ lastCallAt: options.lastCallAt ?? (() => 0) });
   const folder = settings.folder;
   const file: SyncFile = readSyncFile(folder, {
     name: hostname().slice(0, 40) || 'PC',
@@ -122,7 +124,13 @@ export function createSyncService(options: {
       certPem: identity.certPem,
       privateKey: createPrivateKey(identity.keyPem),
     };
-    hub = createSyncHub({ log, device: identity.deviceId, now: clock, snapshot: snapshots?.session });
+    hub = createSyncHub({
+      log,
+      device: identity.deviceId,
+      now: clock,
+      snapshot: snapshots?.session,
+      pacing,
+    });
     return identity;
   };
 

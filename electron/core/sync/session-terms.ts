@@ -26,6 +26,17 @@ export type SyncLog = {
   retryHeld(): number;
 };
 
+/**
+ * How a received batch is applied in parts, each in its own SQLite transaction, with other work between them
+ * (desk-first.ts gives the app's: small parts while staff are at work, one event-loop turn between them).
+ */
+export type ApplyPacing = {
+  /** How many transactions the next part takes. */
+  part(): number;
+  /** Called between two parts with what goes on (the simulation schedules it among its other events). */
+  between(next: () => void): void;
+};
+
 export type SessionLimits = {
   /** Transactions per batch, and entries per batch (a batch is applied in one SQLite transaction). */
   batchTransactions: number;
@@ -62,6 +73,8 @@ export type SessionStats = {
   mismatches: number;
   repairSent: number;
   applyFailures: number;
+  /** Parts committed of received batches applied in parts (`ApplyPacing`). */
+  partsApplied: number;
 };
 
 /** Every count at zero: a new session's, or a sum's start. */
@@ -78,6 +91,7 @@ export function emptyStats(): SessionStats {
     mismatches: 0,
     repairSent: 0,
     applyFailures: 0,
+    partsApplied: 0,
   };
 }
 

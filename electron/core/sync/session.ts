@@ -10,6 +10,7 @@ import {
   type TxsMessage,
 } from './messages.ts';
 import {
+  type ApplyPacing,
   DEFAULT_LIMITS,
   emptyStats,
   type SessionLimits,
@@ -62,6 +63,8 @@ export function createSyncSession(options: {
   onClosed?(reason: string): void;
   limits?: Partial<SessionLimits>;
   snapshot?: SessionSnapshot;
+  /** Given, a received batch is applied in parts, so a staff call waits for one part, not the batch. */
+  pacing?: ApplyPacing;
 }) {
   const { log, send, now } = options;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -81,6 +84,15 @@ export function createSyncSession(options: {
   let snapshotPhase: SnapshotPhase = 'none';
   let stream: SnapshotStream | null = null;
   let inbox: SnapshotInbox | null = null;
+  /** A batch is being applied in parts: messages that come meanwhile wait, in order, until it is done. */
+  let applying = false;
+  const queued: unknown[] = [];
+  const whenDone: Array<() => void> = [];
+
+  const settle = () => {
+    queued.length = 0;
+    for (const resolve of whenDone.splice(0)) resolve();
+  };
 
   /** The snapshot is over here (done elsewhere, refused or failed): the session is an ordinary one now. */
   const endSnapshot = () => {
@@ -99,6 +111,10 @@ export function createSyncSession(options: {
     endSnapshot();
     phase = 'closed';
     closeReason = reason;
+    // What was waiting for a batch in parts came on this connection: it ends with it (a part already
+    // committed stays; the next session starts from what each side holds).
+    applying = false;
+    settle();
     options.onClosed?.(reason);
   };
 
@@ -175,6 +191,13 @@ export function createSyncSession(options: {
     maybeAsk();
   };
 
+  /** The batch in parts is done (acknowledged, or stopped by a failed part): what came meanwhile goes on. */
+  const finishApplying = () => {
+    applying = false;
+    while (queued.length > 0 && !applying && phase !== 'closed') handle(queued.shift());
+    if (!applying) settle();
+  };
+
   const receiveTxs = (message: TxsMessage) => {
     stats.transactionsReceived += message.transactions.length;
     // An origin's part is taken only when this PC holds everything before it: otherwise a batch lost on the
@@ -195,30 +218,72 @@ export function createSyncSession(options: {
       acked.set(node, Math.max(acked.get(node) ?? 0, hlc));
       sent.set(node, Math.max(sent.get(node) ?? 0, hlc));
     }
-    let report: ApplyReport;
-    try {
-      report = log.apply(batch);
-    } catch {
-      // Not committed, so not acknowledged: the peer sends it again after its ack timeout.
-      stats.applyFailures++;
-      return;
-    }
-    stats.applied += report.applied;
-    stats.duplicates += report.duplicates;
-    stats.held += report.held.length;
-    stats.refused += report.refused.length;
     const nodes = new Set(message.from.map((origin) => origin.node));
     for (const tx of batch) {
       const node = (tx as { node?: unknown } | null)?.node;
       if (typeof node === 'string') nodes.add(node);
     }
-    send({
-      t: 'ack',
-      batch: message.batch,
-      origins: [...nodes].map((node) => ({ node, upTo: log.upTo(node) })),
-      refused: report.refused.length,
-    });
-    if (report.applied > 0 || report.held.length > 0) options.onApplied?.(report);
+    let refused = 0;
+    /** One part in one SQLite transaction; false when it could not commit (nothing is acknowledged then). */
+    const applyPart = (part: readonly unknown[]): boolean => {
+      let report: ApplyReport;
+      try {
+        report = log.apply(part);
+      } catch {
+        // Not committed, so not acknowledged: the peer sends the batch again after its ack timeout, and what
+        // earlier parts committed counts as duplicates then.
+        stats.applyFailures++;
+        return false;
+      }
+      stats.applied += report.applied;
+      stats.duplicates += report.duplicates;
+      stats.held += report.held.length;
+      stats.refused += report.refused.length;
+      refused += report.refused.length;
+      // Each committed part is pushed on to the other peers at once.
+      if (report.applied > 0 || report.held.length > 0) options.onApplied?.(report);
+      return true;
+    };
+    // The ack says what this PC holds now, read from its log after the last part committed.
+    const acknowledge = () =>
+      send({
+        t: 'ack',
+        batch: message.batch,
+        origins: [...nodes].map((node) => ({ node, upTo: log.upTo(node) })),
+        refused,
+      });
+    const pacing = options.pacing;
+    // At least one transaction a part, whatever the pacing says, so the batch always moves on.
+    const partSize = () => {
+      const size = pacing ? Math.floor(pacing.part()) : batch.length;
+      return size >= 1 ? size : 1;
+    };
+    const firstPart = partSize();
+    if (!pacing || batch.length <= firstPart) {
+      if (applyPart(batch)) acknowledge();
+      return;
+    }
+    // In parts, each a prefix of what is left (an origin's transactions stay in order), so whatever commits
+    // before the connection drops is a prefix of each origin too, and the next session goes on from there.
+    applying = true;
+    let start = 0;
+    let size = firstPart;
+    const next = () => {
+      if (phase === 'closed') return;
+      const part = batch.slice(start, start + size);
+      start += part.length;
+      if (!applyPart(part)) return finishApplying();
+      stats.partsApplied++;
+      if (start < batch.length) {
+        return pacing.between(() => {
+          size = partSize();
+          next();
+        });
+      }
+      acknowledge();
+      finishApplying();
+    };
+    next();
   };
 
   const receiveAck = (message: Extract<SyncMessage, { t: 'ack' }>) => {
@@ -295,6 +360,38 @@ export function createSyncSession(options: {
     }
   };
 
+  const handle = (raw: unknown) => {
+    if (phase === 'closed') return;
+    const parsed = syncMessage.safeParse(raw);
+    if (!parsed.success) return close('protocol', true);
+    const message = parsed.data;
+    if (message.t === 'bye') return close(`peer_${message.reason}`, false);
+    if (message.t === 'hello') {
+      if (message.protocol !== PROTOCOL_VERSION) return close('protocol', true);
+      if (message.device !== options.peer) return close('protocol', true);
+      peerSchema = message.schema;
+      phase = 'ready';
+      const peerServes = message.snapshot !== undefined && message.snapshot >= SNAPSHOT_VERSION;
+      const wanted = wantsSnapshot;
+      // Two empty PCs have nothing to copy for each other; a peer without the capability replays.
+      if (wanted && peerServes && !message.wantSnapshot) snapshotPhase = 'awaiting';
+      else if (wanted) endSnapshot();
+      if (message.wantSnapshot && snapshot && !wanted) {
+        const refusal = snapshot.refusal(options.peer, message.schema);
+        if (refusal) send({ t: 'snapshot_refused', reason: refusal });
+        else snapshotPhase = 'serving';
+      }
+      sendHave();
+      return;
+    }
+    if (phase !== 'ready') return close('protocol', true);
+    if (message.t === 'have') return receiveHave(message.origins, message.ask === true);
+    if (message.t === 'txs') return receiveTxs(message);
+    if (message.t === 'ack') return receiveAck(message);
+    if (message.t === 'buckets') return receiveBuckets(message);
+    return receiveSnapshot(message);
+  };
+
   return {
     peer: options.peer,
     /** Opens the session: this side's hello. */
@@ -309,36 +406,16 @@ export function createSyncSession(options: {
         ...(wantsSnapshot ? { wantSnapshot: true } : {}),
       });
     },
-    receive(raw: unknown) {
-      if (phase === 'closed') return;
-      const parsed = syncMessage.safeParse(raw);
-      if (!parsed.success) return close('protocol', true);
-      const message = parsed.data;
-      if (message.t === 'bye') return close(`peer_${message.reason}`, false);
-      if (message.t === 'hello') {
-        if (message.protocol !== PROTOCOL_VERSION) return close('protocol', true);
-        if (message.device !== options.peer) return close('protocol', true);
-        peerSchema = message.schema;
-        phase = 'ready';
-        const peerServes = message.snapshot !== undefined && message.snapshot >= SNAPSHOT_VERSION;
-        const wanted = wantsSnapshot;
-        // Two empty PCs have nothing to copy for each other; a peer without the capability replays.
-        if (wanted && peerServes && !message.wantSnapshot) snapshotPhase = 'awaiting';
-        else if (wanted) endSnapshot();
-        if (message.wantSnapshot && snapshot && !wanted) {
-          const refusal = snapshot.refusal(options.peer, message.schema);
-          if (refusal) send({ t: 'snapshot_refused', reason: refusal });
-          else snapshotPhase = 'serving';
-        }
-        sendHave();
-        return;
-      }
-      if (phase !== 'ready') return close('protocol', true);
-      if (message.t === 'have') return receiveHave(message.origins, message.ask === true);
-      if (message.t === 'txs') return receiveTxs(message);
-      if (message.t === 'ack') return receiveAck(message);
-      if (message.t === 'buckets') return receiveBuckets(message);
-      return receiveSnapshot(message);
+    /**
+     * A message from the peer. Handled now, or after the batch being applied in parts, in order; the promise
+     * (only then) resolves when it has been handled, so a caller that waits keeps its own pace (member-links).
+     */
+    receive(raw: unknown): Promise<void> | undefined {
+      if (phase === 'closed') return undefined;
+      if (!applying) handle(raw);
+      else queued.push(raw);
+      if (!applying) return undefined;
+      return new Promise<void>((resolve) => whenDone.push(resolve));
     },
     /** New transactions here (a local write, or a batch from another peer): send them on. */
     pump,
