@@ -48,3 +48,36 @@ test('a burst of new guests written elsewhere is read in a few refetches, and ev
   expect(asked.status).toBeLessThanOrEqual(Math.ceil(watchedMs / 1_000) + Math.ceil(watchedMs / 3_000) + 1);
   expect(asked.status).toBeLessThan(BURST);
 });
+
+test('the empty register’s screen gives way to the first guest written elsewhere, and guests on record are not counted again at every change', async ({
+  page,
+  app,
+}) => {
+  await open(page, app.url);
+  await firstRun(page);
+  await expect(page.getByTestId('no-guests')).toBeVisible();
+  let counted = 0;
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/call/system.info') counted++;
+  });
+  // While no guest is on record, a guest recorded at another window or PC turns the first-run screen into
+  // the search hint.
+  const first = await app.running.core.call('guests.create', { fields: { familyName: '林', familyReading: 'はやし' } });
+  expect(first.ok).toBe(true);
+  await expect(page.getByTestId('search-hint')).toBeVisible();
+  expect(counted).toBeGreaterThan(0);
+
+  // From then on, counting every guest (a read of them all) is not repeated for each change a sync brings.
+  counted = 0;
+  await page.getByTestId('guest-search').fill('はやし');
+  await expect(page.getByTestId('search-result')).toHaveCount(1);
+  for (let i = 0; i < BURST - 1; i++) {
+    const made = await app.running.core.call('guests.create', {
+      fields: { familyName: `林${i}`, familyReading: 'はやし' },
+    });
+    expect(made.ok).toBe(true);
+  }
+  // The search was read again for these changes, so the page has heard them all.
+  await expect(page.getByTestId('search-result')).toHaveCount(BURST);
+  expect(counted).toBe(0);
+});
