@@ -17,7 +17,7 @@ import { navigate } from '../app/route.ts';
 
 // The search lives in the header and its results on the search page: this context joins them.
 // Every change of the query searches at once (the core answers in well under a millisecond); the latest
-// query wins, and an answer to an older one is dropped.
+// query wins, and an answer to an older one is dropped. A change to guests searches the query again.
 
 const MAX_QUERY = 100; // the contract's limit
 
@@ -67,11 +67,17 @@ export function SearchProvider({ children }: { children: ReactNode }) {
   queryRef.current = query;
 
   const shownQuery = useRef('');
+  /** Which search sent the answer on screen. */
+  const shownSequence = useRef(0);
 
   const run = useCallback((q: string) => {
     const mine = ++sequence.current;
     const keep = (next: Results) => {
-      if (mine !== sequence.current) return; // a later query was sent: this answer is stale
+      // An answer to a query that is no longer the one asked is stale, and so is one sent before the answer on
+      // screen. A refetch of the same query (a change arrived) does not make the keystroke's own answer wait
+      // for it: while a sync brings changes several times a second, it often would.
+      if (next.query !== queryRef.current || mine < shownSequence.current) return;
+      shownSequence.current = mine;
       if (shownQuery.current !== next.query) setHighlight(0); // a refetch of the same query keeps the row
       shownQuery.current = next.query;
       setResults(next);

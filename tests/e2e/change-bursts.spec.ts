@@ -1,8 +1,10 @@
 // A burst of writes from elsewhere (another PC's batch, a colleague at another window), end to end in real
 // Chromium against the HTTP door: the open screen reads again about once per moment, not once per write, and
 // still ends on the last of them (renderer/api/changed-events.ts). Before, every write was a search and a
-// sync status read, competing with what staff were doing on the same PC.
+// sync status read, competing with what staff were doing on the same PC. The search page counts the guests
+// only while none is on record, and a keystroke's answer is not held back by a refetch of the same query.
 
+import type { Route } from '@playwright/test';
 import { CHANGE_WINDOW_MS } from '../../renderer/api/changed-events.ts';
 import { expect, test } from './fixtures.ts';
 import { firstRun, open } from './guest-desk.helpers.ts';
@@ -80,4 +82,37 @@ test('the empty register’s screen gives way to the first guest written elsewhe
   // The search was read again for these changes, so the page has heard them all.
   await expect(page.getByTestId('search-result')).toHaveCount(BURST);
   expect(counted).toBe(0);
+});
+
+test('a typed search shows its own answer even when a change made the page ask the same query again meanwhile', async ({
+  page,
+  app,
+}) => {
+  await open(page, app.url);
+  await firstRun(page);
+  const first = await app.running.core.call('guests.create', { fields: { familyName: '林', familyReading: 'はやし' } });
+  expect(first.ok).toBe(true);
+  await expect(page.getByTestId('search-hint')).toBeVisible();
+
+  // Every search waits here until the test lets it through, so the order of answers is the test's choice.
+  const held: Route[] = [];
+  await page.route('**/api/call/guests.search', (route) => {
+    held.push(route);
+  });
+  await page.getByTestId('guest-search').fill('はやし');
+  await expect.poll(() => held.length).toBe(1);
+  // A guest recorded elsewhere while the keystroke's answer is on its way: the page asks the query again.
+  const second = await app.running.core.call('guests.create', {
+    fields: { familyName: '林二', familyReading: 'はやし' },
+  });
+  expect(second.ok).toBe(true);
+  await expect.poll(() => held.length).toBe(2);
+
+  // The keystroke's answer comes first, and is shown, while the second is still held.
+  await held[0]?.continue();
+  await expect(page.locator('[data-shown-query="はやし"]')).toBeVisible();
+  await expect(page.getByTestId('search-result')).not.toHaveCount(0);
+  expect(held).toHaveLength(2);
+  await held[1]?.continue();
+  await expect(page.getByTestId('search-result')).toHaveCount(2);
 });
