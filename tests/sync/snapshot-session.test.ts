@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { syncLogOf } from '../../electron/core/sync/core-log.ts';
 import { createSyncHub, type SyncHub } from '../../electron/core/sync/hub.ts';
-import type { SnapshotRefusal, SyncMessage } from '../../electron/core/sync/messages.ts';
+import type { SnapshotRefusal } from '../../electron/core/sync/messages.ts';
 import type { SessionSnapshot, SyncLog } from '../../electron/core/sync/session-terms.ts';
 import { makeStaffedCore, type TestCore } from '../support/core.ts';
 import { syncedTables } from '../support/replica.ts';
