@@ -6,8 +6,9 @@ import type { ApplyPacing } from './session-terms.ts';
 // So a batch to apply waits its turn: after any call that came first (one turn of the event loop), and while
 // staff are working (a call within the last `quietMs`), until they pause or the batch has waited `maxWaitMs`,
 // so sync still moves (more slowly) while the desk is busy all day. While staff are at work a batch is then
-// applied in small parts (`deskPacing`), so a call that arrives during one waits for one part only. Which messages wait so is the
-// service's choice (service.ts HEAVY); light ones (summaries) wait one turn only, in order with the rest.
+// applied in small parts (`deskPacing`), so a call that arrives during one waits for one part only. Which
+// messages wait so is the service's choice (service.ts HEAVY); light ones (summaries) wait one turn only, in
+// order with the rest.
 
 export type DeskFirstOptions = {
   /** When staff's last call came (performance.now()), or 0. */

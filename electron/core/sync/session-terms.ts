@@ -38,7 +38,7 @@ export type ApplyPacing = {
 };
 
 export type SessionLimits = {
-  /** Transactions per batch, and entries per batch (a batch is applied in one SQLite transaction). */
+  /** Transactions and entries per batch (applied in one SQLite transaction, or in parts: `ApplyPacing`). */
   batchTransactions: number;
   batchEntries: number;
   /** Batches sent and not yet acknowledged. */
