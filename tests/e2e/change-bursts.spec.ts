@@ -96,23 +96,26 @@ test('a typed search shows its own answer even when a change made the page ask t
 
   // Every search waits here until the test lets it through, so the order of answers is the test's choice.
   const held: Route[] = [];
+  let holding = true;
   await page.route('**/api/call/guests.search', (route) => {
-    held.push(route);
+    if (holding) held.push(route);
+    else void route.continue();
   });
   await page.getByTestId('guest-search').fill('はやし');
-  await expect.poll(() => held.length).toBe(1);
+  await expect.poll(() => held.length).toBeGreaterThanOrEqual(1);
+  const typed = held.length;
   // A guest recorded elsewhere while the keystroke's answer is on its way: the page asks the query again.
   const second = await app.running.core.call('guests.create', {
     fields: { familyName: '林二', familyReading: 'はやし' },
   });
   expect(second.ok).toBe(true);
-  await expect.poll(() => held.length).toBe(2);
+  await expect.poll(() => held.length).toBeGreaterThan(typed);
 
-  // The keystroke's answer comes first, and is shown, while the second is still held.
+  // The keystroke's answer comes first, and is shown, while the later search is still held.
   await held[0]?.continue();
   await expect(page.locator('[data-shown-query="はやし"]')).toBeVisible();
   await expect(page.getByTestId('search-result')).not.toHaveCount(0);
-  expect(held).toHaveLength(2);
-  await held[1]?.continue();
+  holding = false;
+  for (const route of held.slice(1)) await route.continue();
   await expect(page.getByTestId('search-result')).toHaveCount(2);
 });
