@@ -9,6 +9,7 @@ import {
   syncMessage,
   type TxsMessage,
 } from './messages.ts';
+import { createBatchReceiver } from './session-receive.ts';
 import {
   type ApplyPacing,
   DEFAULT_LIMITS,
@@ -28,6 +29,7 @@ import {
 //   have  ↔ have       per origin: the latest stamp held, and a count and digest of everything up to it
 //   txs   → ack        what the peer lacks, per origin in its own order, whole transactions; the ack is sent
 //                      after the batch committed and says what the receiver now holds, read from its log
+//                      (the receiving side, and a batch applied in parts, is session-receive.ts)
 //   buckets ↔ txs      a digest disagreed: per-day counts, and the days that differ are sent again
 // After catch-up, every local write and every batch taken from a third PC is pushed at once (pump).
 //
@@ -84,15 +86,19 @@ export function createSyncSession(options: {
   let snapshotPhase: SnapshotPhase = 'none';
   let stream: SnapshotStream | null = null;
   let inbox: SnapshotInbox | null = null;
-  /** A batch is being applied in parts: messages that come meanwhile wait, in order, until it is done. */
-  let applying = false;
-  const queued: unknown[] = [];
-  const whenDone: Array<() => void> = [];
-
-  const settle = () => {
-    queued.length = 0;
-    for (const resolve of whenDone.splice(0)) resolve();
-  };
+  const receiver = createBatchReceiver({
+    log,
+    stats,
+    send,
+    pacing: options.pacing,
+    onApplied: options.onApplied,
+    peerHolds(node, hlc) {
+      acked.set(node, Math.max(acked.get(node) ?? 0, hlc));
+      sent.set(node, Math.max(sent.get(node) ?? 0, hlc));
+    },
+    handle: (raw) => handle(raw),
+    isClosed: () => phase === 'closed',
+  });
 
   /** The snapshot is over here (done elsewhere, refused or failed): the session is an ordinary one now. */
   const endSnapshot = () => {
@@ -111,10 +117,7 @@ export function createSyncSession(options: {
     endSnapshot();
     phase = 'closed';
     closeReason = reason;
-    // What was waiting for a batch in parts came on this connection: it ends with it (a part already
-    // committed stays; the next session starts from what each side holds).
-    applying = false;
-    settle();
+    receiver.stop();
     options.onClosed?.(reason);
   };
 
@@ -189,101 +192,6 @@ export function createSyncSession(options: {
     }
     pump();
     maybeAsk();
-  };
-
-  /** The batch in parts is done (acknowledged, or stopped by a failed part): what came meanwhile goes on. */
-  const finishApplying = () => {
-    applying = false;
-    while (queued.length > 0 && !applying && phase !== 'closed') handle(queued.shift());
-    if (!applying) settle();
-  };
-
-  const receiveTxs = (message: TxsMessage) => {
-    stats.transactionsReceived += message.transactions.length;
-    // An origin's part is taken only when this PC holds everything before it: otherwise a batch lost on the
-    // way would leave a hole that the cursor alone would hide. The ack then says where to continue from.
-    const takes = new Set<string>();
-    for (const { node, after } of message.from) if (after <= log.upTo(node)) takes.add(node);
-    const batch = message.transactions.filter((tx) => {
-      if (message.repair) return true;
-      const node = (tx as { node?: unknown } | null)?.node;
-      return typeof node === 'string' && takes.has(node);
-    });
-    // The peer holds what it sends (each origin's part is a prefix of what it holds): never send it back.
-    // Marked before the apply, whose commit pumps every session at once (hub.ts): without this, every change
-    // came back to the PC that made it, as one more batch to apply, doubling live traffic.
-    for (const tx of message.transactions) {
-      const { node, hlc } = (tx ?? {}) as { node?: unknown; hlc?: unknown };
-      if (typeof node !== 'string' || typeof hlc !== 'number') continue;
-      acked.set(node, Math.max(acked.get(node) ?? 0, hlc));
-      sent.set(node, Math.max(sent.get(node) ?? 0, hlc));
-    }
-    const nodes = new Set(message.from.map((origin) => origin.node));
-    for (const tx of batch) {
-      const node = (tx as { node?: unknown } | null)?.node;
-      if (typeof node === 'string') nodes.add(node);
-    }
-    let refused = 0;
-    /** One part in one SQLite transaction; false when it could not commit (nothing is acknowledged then). */
-    const applyPart = (part: readonly unknown[]): boolean => {
-      let report: ApplyReport;
-      try {
-        report = log.apply(part);
-      } catch {
-        // Not committed, so not acknowledged: the peer sends the batch again after its ack timeout, and what
-        // earlier parts committed counts as duplicates then.
-        stats.applyFailures++;
-        return false;
-      }
-      stats.applied += report.applied;
-      stats.duplicates += report.duplicates;
-      stats.held += report.held.length;
-      stats.refused += report.refused.length;
-      refused += report.refused.length;
-      // Each committed part is pushed on to the other peers at once.
-      if (report.applied > 0 || report.held.length > 0) options.onApplied?.(report);
-      return true;
-    };
-    // The ack says what this PC holds now, read from its log after the last part committed.
-    const acknowledge = () =>
-      send({
-        t: 'ack',
-        batch: message.batch,
-        origins: [...nodes].map((node) => ({ node, upTo: log.upTo(node) })),
-        refused,
-      });
-    const pacing = options.pacing;
-    // At least one transaction a part, whatever the pacing says, so the batch always moves on.
-    const partSize = () => {
-      const size = pacing ? Math.floor(pacing.part()) : batch.length;
-      return size >= 1 ? size : 1;
-    };
-    const firstPart = partSize();
-    if (!pacing || batch.length <= firstPart) {
-      if (applyPart(batch)) acknowledge();
-      return;
-    }
-    // In parts, each a prefix of what is left (an origin's transactions stay in order), so whatever commits
-    // before the connection drops is a prefix of each origin too, and the next session goes on from there.
-    applying = true;
-    let start = 0;
-    let size = firstPart;
-    const next = () => {
-      if (phase === 'closed') return;
-      const part = batch.slice(start, start + size);
-      start += part.length;
-      if (!applyPart(part)) return finishApplying();
-      stats.partsApplied++;
-      if (start < batch.length) {
-        return pacing.between(() => {
-          size = partSize();
-          next();
-        });
-      }
-      acknowledge();
-      finishApplying();
-    };
-    next();
   };
 
   const receiveAck = (message: Extract<SyncMessage, { t: 'ack' }>) => {
@@ -386,7 +294,7 @@ export function createSyncSession(options: {
     }
     if (phase !== 'ready') return close('protocol', true);
     if (message.t === 'have') return receiveHave(message.origins, message.ask === true);
-    if (message.t === 'txs') return receiveTxs(message);
+    if (message.t === 'txs') return receiver.receiveTxs(message);
     if (message.t === 'ack') return receiveAck(message);
     if (message.t === 'buckets') return receiveBuckets(message);
     return receiveSnapshot(message);
@@ -412,10 +320,7 @@ export function createSyncSession(options: {
      */
     receive(raw: unknown): Promise<void> | undefined {
       if (phase === 'closed') return undefined;
-      if (!applying) handle(raw);
-      else queued.push(raw);
-      if (!applying) return undefined;
-      return new Promise<void>((resolve) => whenDone.push(resolve));
+      return receiver.receive(raw);
     },
     /** New transactions here (a local write, or a batch from another peer): send them on. */
     pump,
