@@ -53,6 +53,10 @@ export function createOriginLog(db: Database, exporter: Exporter) {
   const countTxBetween = db
     .prepare('SELECT count(*) FROM log_tx WHERE node = ? AND hlc > ? AND hlc <= ? AND call IS NOT ?')
     .pluck();
+  const countTxStep = db.prepare(
+    `SELECT count(*) AS count, max(hlc) AS through FROM (
+       SELECT hlc FROM log_tx WHERE node = ? AND hlc > ? AND hlc <= ? AND call IS NOT ? ORDER BY hlc LIMIT ?)`,
+  );
   const countHeldBetween = db.prepare('SELECT count(*) FROM log_held WHERE node = ? AND hlc > ? AND hlc <= ?').pluck();
   const heldAfter = db.prepare('SELECT hlc, tx FROM log_held WHERE node = ? AND hlc > ? AND hlc <= ? ORDER BY hlc');
 
@@ -143,6 +147,21 @@ export function createOriginLog(db: Database, exporter: Exporter) {
       const ref = refOf(node);
       const inLog = ref === undefined ? 0 : (countTxBetween.get(ref, after, until, sampleRef()) as number);
       return inLog + (countHeldBetween.get(heldBytes(node), after, until) as number);
+    },
+    /**
+     * A count of (after, until] in steps: the transactions of `node` from `after` on, at most `limit` of the
+     * log's, and the stamp counted through (`until` once the range is done). A step reads at most `limit`
+     * index entries, so a long range is counted without holding the thread (sync/lag.ts).
+     */
+    countStep(node: string, after: number, until: number, limit: number): { count: number; through: number } {
+      if (until <= after) return { count: 0, through: until };
+      const ref = refOf(node);
+      const step =
+        ref === undefined
+          ? { count: 0, through: null }
+          : (countTxStep.get(ref, after, until, sampleRef(), limit) as { count: number; through: number | null });
+      const through = step.count >= limit && step.through !== null ? step.through : until;
+      return { count: step.count + (countHeldBetween.get(heldBytes(node), after, through) as number), through };
     },
   };
 }

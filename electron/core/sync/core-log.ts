@@ -14,6 +14,7 @@ export function syncLogOf(core: Pick<Core, 'changes'>): SyncLog {
     inBucket: (node, bucket, until) => origins.inBucket(node, bucket, until),
     countAfter: (node, after) => origins.countAfter(node, after),
     countBetween: (node, after, until) => origins.countBetween(node, after, until),
+    countStep: (node, after, until, limit) => origins.countStep(node, after, until, limit),
     apply: (batch) => core.changes.apply(batch),
     retryHeld: () => (origins.holdsAny() ? core.changes.retryHeld() : 0),
   };

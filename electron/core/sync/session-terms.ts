@@ -20,6 +20,8 @@ export type SyncLog = {
   countAfter(node: string, after: number): number;
   /** How many transactions of the origin this PC holds with stamps in (after, until]. */
   countBetween(node: string, after: number, until: number): number;
+  /** Part of a count of (after, until]: at most `limit` of the log's transactions, and the stamp reached. */
+  countStep(node: string, after: number, until: number, limit: number): { count: number; through: number };
   /** Applies remote transactions in one SQLite transaction; throws when it could not commit. */
   apply(batch: readonly unknown[]): ApplyReport;
   /** Applies what was kept aside and can be applied now (the clock caught up); how many. */
