@@ -1,5 +1,6 @@
 import type { AccessAction, AccessDetail } from '../../../shared/contract/access-log.ts';
 import type { Actor, CoreContext } from '../context.ts';
+import { currentStaffId } from '../staff/handlers.ts';
 
 // Recording an access (閲覧記録): one insert into access_log through the write path, so it is in the change log
 // and syncs like every record, under the person chosen at this PC (or nobody), with this PC's node id and the
@@ -53,18 +54,9 @@ const LATEST_LOOK = `
  * memory, so it holds across windows, restarts and the core's worker. Answers whether an entry was made.
  */
 export function recordCardOpened(ctx: CoreContext, actor: Actor, guestId: string): boolean {
-  const staffId = actor.staffId ?? presentStaff(ctx);
+  const staffId = actor.staffId ?? currentStaffId(ctx);
   const latest = ctx.run.prepare(LATEST_LOOK).pluck().get(guestId, ctx.nodeId, staffId) as string | undefined;
   if (latest !== undefined && ctx.clock() - Date.parse(latest) < LOOK_WINDOW_MS) return false;
   recordAccess(ctx, actor, { action: 'card_opened', guestId });
   return true;
-}
-
-const CURRENT_STAFF = `
-  SELECT s.id FROM meta m JOIN staff s ON s.id = m.value
-   WHERE m.key = 'current_staff_id' AND s.active = 1`;
-
-/** Who is chosen at this PC (as staff/handlers.ts currentStaffId), in one cached statement. */
-function presentStaff(ctx: CoreContext): string | null {
-  return (ctx.run.prepare(CURRENT_STAFF).pluck().get() as string | undefined) ?? null;
 }

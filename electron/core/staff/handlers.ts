@@ -34,12 +34,16 @@ function toMember(ctx: CoreContext, lockout: Lockout, row: StaffRow): StaffMembe
   return withVersion(ctx, 'staff', member);
 }
 
-/** Who is working at this PC: kept in this PC's database, so it survives a restart. */
+const CURRENT_STAFF = `
+  SELECT s.id FROM meta m JOIN staff s ON s.id = m.value
+   WHERE m.key = '${CURRENT_STAFF_KEY}' AND s.active = 1`;
+
+/**
+ * Who is working at this PC: kept in this PC's database, so it survives a restart. Asked at every write and
+ * every access record, so in one cached statement (built by the query builder each time, it cost 0.1-0.2 ms).
+ */
 export function currentStaffId(ctx: CoreContext): string | null {
-  const row = ctx.run.first(sql.selectFrom('meta').select('value').where('key', '=', CURRENT_STAFF_KEY));
-  if (!row) return null;
-  const staff = ctx.run.first(sql.selectFrom('staff').select(['id', 'active']).where('id', '=', row.value));
-  return staff && staff.active === 1 ? staff.id : null;
+  return (ctx.run.prepare(CURRENT_STAFF).pluck().get() as string | undefined) ?? null;
 }
 
 export function findStaff(ctx: CoreContext, id: string): StaffRow {
