@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Runner } from '../../db/query.ts';
 import type { CallName, CallOutput, ParsedInput } from '../../shared/contract/index.ts';
 import type { Grant } from './access/check.ts';
+import type { AfterAnswer } from './after-answer.ts';
 import type { ArrivalCache } from './arrivals/arrival-cache.ts';
 import type { ChangeEngine } from './changes/engine.ts';
 import type { WriteSession } from './changes/write.ts';
@@ -41,10 +42,20 @@ export type CoreContext = {
   catalogue: CatalogueCache;
   /** Files on their way in (a ledger to import) or out (an export), in memory (files/store.ts). */
   files: FileStore;
+  /** Work calls left until they answered (after-answer.ts): run it before reading what it writes. */
+  afterAnswer: AfterAnswer;
 };
 
 /** The caller of one call: who is working at this PC, and how to write as them. */
-export type Actor = {
+export type Actor = ActorBase & {
+  /**
+   * Work left until the call has answered, so that it is not in the time staff wait (a card's access record):
+   * run at the next turn of the event loop, through an actor of its own (after-answer.ts).
+   */
+  afterAnswer(work: (actor: ActorBase) => void): void;
+};
+
+export type ActorBase = {
   staffId: string | null;
   /** What the person making the call may do (access/check.ts), for rules finer than the call's permission. */
   grant: Grant;

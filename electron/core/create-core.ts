@@ -12,6 +12,7 @@ import { createPeople } from './access/people.ts';
 import { redact } from './access/redact.ts';
 import { addressHandlers } from './addresses/handlers.ts';
 import { createPostcodeBook, type PostcodeBook } from './addresses/postcode-book.ts';
+import { createAfterAnswer } from './after-answer.ts';
 import { allergyHandlers } from './allergies/handlers.ts';
 import { createArrivalCache } from './arrivals/arrival-cache.ts';
 import { arrivalHandlers } from './arrivals/handlers.ts';
@@ -170,6 +171,7 @@ export function createCore(options: CoreOptions): Core {
     arrivals: createArrivalCache(db, changes),
     catalogue: createCatalogueCache(db, changes),
     files: createFileStore(clock),
+    afterAnswer: createAfterAnswer({ logger, emitChanged: (tables) => emit(tables) }),
   };
 
   // Derived columns and the invariants that merging cannot keep by itself, per domain.
@@ -298,12 +300,17 @@ export function createCore(options: CoreOptions): Core {
       changed.add(table);
     },
     recordAside(work) {
-      // A read call is given no staff member (finding them costs two queries it does not need): asked here.
+      // A read call is given no staff member (finding them costs a query it does not need): asked here.
       const present = staffId ?? currentStaffId(ctx);
       const { result, tables } = changes.transact(present, call, (session) => work(session, present));
       checkpoints.afterCommit();
       for (const table of tables) changed.add(table);
       return result;
+    },
+    afterAnswer(work) {
+      // Written as the person who made the call, whoever is chosen at this PC by the time it runs.
+      const present = staffId ?? currentStaffId(ctx);
+      ctx.afterAnswer.add(call, (later) => work(actorFor(present, call, later, grant)));
     },
   });
   const dispatch = createDispatcher({
@@ -314,6 +321,7 @@ export function createCore(options: CoreOptions): Core {
     redact,
     actorFor,
     emitChanged: emit,
+    beforeWrite: () => ctx.afterAnswer.flush(),
     // A write takes the write lock before the handler's checks read anything, so what they checked still
     // holds when it commits, whoever else writes to this file.
     underWriteLock: (work) => {
@@ -402,6 +410,8 @@ export function createCore(options: CoreOptions): Core {
       }
     },
     close() {
+      // What a call left until after its answer (a card's access record) is written before anything stops.
+      if (db.open) ctx.afterAnswer.flush();
       clearInterval(releaseTimer);
       void sync?.close();
       backups.close();

@@ -57,6 +57,8 @@ export type DispatchOptions = {
   actorFor(staffId: string | null, call: string, changed: Set<string>, grant: Grant): Actor;
   /** Told the tables a call changed, once it has answered (even when it failed or was cancelled). */
   emitChanged(tables: string[]): void;
+  /** Before a writing call: what earlier calls left until after their answer is written first, in order. */
+  beforeWrite(): void;
   /** Runs `work` in one transaction that takes the write lock first. */
   underWriteLock<T>(work: () => T): T;
   /** After a writing call committed (WAL upkeep). */
@@ -106,6 +108,7 @@ export function createDispatcher(options: DispatchOptions) {
       return fail('internal');
     }
     if (!parsed.success) return fail('invalid_input', undefined, toIssues(parsed.error.issues));
+    if (spec.writes) options.beforeWrite();
     const staffId = spec.writes ? options.currentStaff() : null;
     if (spec.writes && staffId === null && !WRITES_WITHOUT_STAFF.has(name)) return fail('no_staff');
     const requestId = spec.writes ? callOptions.requestId : undefined;

@@ -3,7 +3,7 @@ import { tableSpec } from '../../db/log/registry.ts';
 import { LOOK_WINDOW_MS } from '../../electron/core/access/record.ts';
 import { makeCore } from '../support/core.ts';
 import { everything, syncedTables } from '../support/replica.ts';
-import { accessCore, MINUTE } from './helpers.ts';
+import { accessCore, MINUTE, nextTurn } from './helpers.ts';
 
 // The access log through the core's door (core.call): opening a card, printing a sheet and exporting are each
 // recorded once, with who, which guest and which PC, in the change log like any record.
@@ -32,6 +32,33 @@ describe('opening a guest card', () => {
     // The write's time on the core's clock (10:00 at the inn, in UTC).
     expect(entry.at).toMatch(/^2026-12-03T01:00:00\.\d{3}Z$/);
     expect(logged()).toBe(1);
+  });
+
+  it('sends the card first and records the look in the next turn, under who opened it, or before the core closes', async () => {
+    const t = await accessCore();
+    const stored = () => t.db.prepare('SELECT staff_id, created_at FROM access_log').all();
+    const told: string[][] = [];
+    t.core.onChanged((tables) => told.push(tables));
+    const card = await t.core.call('guests.get', { id: t.guest });
+    expect(card).toMatchObject({ ok: true, value: { id: t.guest } });
+    // The card was answered before its look was written: staff do not wait for that write.
+    expect(stored()).toEqual([]);
+    await nextTurn();
+    expect(stored()).toEqual([{ staff_id: t.okami, created_at: expect.stringMatching(/^2026-12-03T01:00:00/) }]);
+    // The screens that list the log are told, as after any write.
+    expect(told.flat()).toContain('access_log');
+
+    // Someone else is chosen before the look is written: it is still the one who opened the card.
+    t.advance(LOOK_WINDOW_MS);
+    await t.call('guests.get', { id: t.guest });
+    await t.choose(t.front);
+    await nextTurn();
+    expect(stored().map((row) => (row as { staff_id: string }).staff_id)).toEqual([t.okami, t.okami]);
+
+    // A card opened just before the app quits: its look is written as the core closes.
+    await t.call('guests.get', { id: t.guest });
+    t.core.close();
+    expect(stored().map((row) => (row as { staff_id: string }).staff_id)).toEqual([t.okami, t.okami, t.front]);
   });
 
   it('does not record a refresh within the window; a look after it, or by someone else, is a new entry', async () => {
@@ -204,6 +231,7 @@ describe('the log syncs like the rest', () => {
     const t = await accessCore();
     await t.call('guests.get', { id: t.guest });
     await t.call('accessLog.sheetPrinted', { sheet: 'kitchen', date: '2026-12-03', via: 'print' });
+    await nextTurn();
     const other = makeCore();
     const report = other.core.changes.apply(everything(t.core));
     expect(report.refused).toEqual([]);

@@ -20,6 +20,12 @@ type Entry = any;
 
 export const MINUTE = 60_000;
 
+/**
+ * One turn of the event loop: a card's look is recorded right after the card is answered (after-answer.ts), so
+ * a test that reads the log itself, not through a call, gives the core that turn first, as the app always does.
+ */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export async function accessCore(): Promise<AccessTest> {
   let now = Date.parse('2026-12-03T10:00:00+09:00');
   const test = makeCore({

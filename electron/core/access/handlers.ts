@@ -8,7 +8,11 @@ type AccessLogCalls = 'accessLog.list' | 'accessLog.sheetPrinted';
 
 export function accessLogHandlers(ctx: CoreContext): Handlers<AccessLogCalls> {
   return {
-    'accessLog.list': (input) => listAccess(ctx, input),
+    'accessLog.list': (input) => {
+      // A card opened a moment ago is listed: its record, written after the card was sent, goes in first.
+      ctx.afterAnswer.flush();
+      return listAccess(ctx, input);
+    },
 
     // The screen says it sent a sheet to the printer (or Electron saved it as a PDF): the core cannot see that
     // happen. One stay's sheet is about that stay's guest; a whole day's about nobody in particular.

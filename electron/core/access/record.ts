@@ -1,6 +1,6 @@
 import type { AccessAction, AccessDetail } from '../../../shared/contract/access-log.ts';
-import type { Actor, CoreContext } from '../context.ts';
-import { currentStaffId } from '../staff/handlers.ts';
+import { stampToIso } from '../changes/hlc.ts';
+import type { Actor, ActorBase, CoreContext } from '../context.ts';
 
 // Recording an access (閲覧記録): one insert into access_log through the write path, so it is in the change log
 // and syncs like every record, under the person chosen at this PC (or nobody), with this PC's node id and the
@@ -17,10 +17,12 @@ export type AccessRecord = {
   /** The guest it was about; none for a whole day's sheet or an export of many guests. */
   guestId?: string | null;
   detail?: AccessDetail;
+  /** When it happened, when the record is written after it (a card's look); the write's own time otherwise. */
+  at?: string;
 };
 
 /** Records one access; answers the entry's id. For a guests.disclose call: recordAccess(ctx, actor, {...}). */
-export function recordAccess(ctx: CoreContext, actor: Actor, record: AccessRecord): string {
+export function recordAccess(ctx: CoreContext, actor: ActorBase, record: AccessRecord): string {
   const id = ctx.newId();
   actor.recordAside((session, staffId) => {
     session.writeRow('access_log', id, {
@@ -29,7 +31,7 @@ export function recordAccess(ctx: CoreContext, actor: Actor, record: AccessRecor
       action: record.action,
       detail: JSON.stringify(record.detail ?? {}),
       node: ctx.nodeId,
-      created_at: session.now(),
+      created_at: record.at ?? session.now(),
     });
   });
   return id;
@@ -51,12 +53,18 @@ const LATEST_LOOK = `
 /**
  * A guest card was shown: recorded unless the same person (or nobody) looked at the same guest from this PC
  * within LOOK_WINDOW_MS. The window is read from the log itself (the guest's own entries, by index), not kept in
- * memory, so it holds across windows, restarts and the core's worker. Answers whether an entry was made.
+ * memory, so it holds across windows, restarts and the core's worker.
+ *
+ * The card is sent first: the look is checked and recorded right after (after-answer.ts), in the time staff
+ * spend reading the card rather than waiting for it. Who looked and when are taken as the card is read, so a
+ * record written a moment later says the same; two looks in a row are checked in order, so the window holds.
  */
-export function recordCardOpened(ctx: CoreContext, actor: Actor, guestId: string): boolean {
-  const staffId = actor.staffId ?? currentStaffId(ctx);
-  const latest = ctx.run.prepare(LATEST_LOOK).pluck().get(guestId, ctx.nodeId, staffId) as string | undefined;
-  if (latest !== undefined && ctx.clock() - Date.parse(latest) < LOOK_WINDOW_MS) return false;
-  recordAccess(ctx, actor, { action: 'card_opened', guestId });
-  return true;
+export function recordCardOpened(ctx: CoreContext, actor: Actor, guestId: string): void {
+  const openedAt = ctx.clock();
+  const at = stampToIso(ctx.changes.hlc.now());
+  actor.afterAnswer((later) => {
+    const latest = ctx.run.prepare(LATEST_LOOK).pluck().get(guestId, ctx.nodeId, later.staffId) as string | undefined;
+    if (latest !== undefined && openedAt - Date.parse(latest) < LOOK_WINDOW_MS) return;
+    recordAccess(ctx, later, { action: 'card_opened', guestId, at });
+  });
 }

@@ -61,8 +61,8 @@ export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof create
       return { hits: search(q, limit ?? 20, { contact }) };
     },
 
-    // The card is read first (a guest not found was not looked at), then the look is recorded in a small write
-    // of its own, unless the same person looked from this PC within the window (access/record.ts).
+    // The card is read first (a guest not found was not looked at) and sent; then the look is recorded in a small
+    // write of its own, unless the same person looked from this PC within the window (access/record.ts).
     'guests.get': ({ id }, actor) => {
       const card = loadGuestCard(ctx, id);
       recordCardOpened(ctx, actor, id);
