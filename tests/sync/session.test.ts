@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnSpec, tableSpec } from '../../db/log/registry.ts';
+import { makeStamp } from '../../electron/core/changes/hlc.ts';
 import { syncLogOf } from '../../electron/core/sync/core-log.ts';
 import { createSyncHub, type SyncHub } from '../../electron/core/sync/hub.ts';
 import type { SyncMessage } from '../../electron/core/sync/messages.ts';
@@ -265,6 +266,27 @@ describe('sync session', () => {
     b.core.changes.apply(everything(a.core));
     bc.flush();
     expect(guestNames(c)).toEqual(guestNames(a));
+  });
+
+  it('forwards a transaction that names no call, as any other (a register that never held sample data left it out)', async () => {
+    const now = Date.parse('2026-06-15T10:00:00+09:00');
+    const a = await makePc('A', () => now);
+    const b = await makePc('B', () => now);
+    // A PC that is not here now wrote a transaction without a call's name (the contract allows it), and A took it in.
+    const elsewhere = '0190f000-0000-7000-8000-0000000000aa';
+    const stamp = makeStamp(now - 60_000, 0);
+    // Its one entry is a note on a guest whose insert has not come (kept in the log until it does).
+    const note = { table: tableSpec('guests').id, col: columnSpec('guests', 'note')?.id as number };
+    const entry = { ...note, row: '0190f000-0000-7000-8000-0000000000bb', value: 'メモ', prev: null };
+    const kept = a.core.changes.apply([
+      { node: elsewhere, hlc: stamp, staff: null, call: null, schema: a.log.schema, entries: [entry] },
+    ]);
+    expect(kept.applied).toBe(1);
+    expect(a.log.upTo(elsewhere)).toBe(stamp);
+    const wire = link(a, b);
+    wire.flush();
+    expect(b.log.upTo(elsewhere)).toBe(stamp);
+    expect(a.hub.status()[0]?.behind).toBe(0);
   });
 
   it('never ships sample data: a PC that tried the app with it syncs only what staff recorded', async () => {

@@ -20,10 +20,13 @@ type EntryRow = {
 
 export function createExporter(db: Database, log: LogStore) {
   const txs = db.prepare('SELECT seq, hlc, node, staff, call, schema FROM log_tx WHERE seq > ? ORDER BY seq LIMIT ?');
-  const originTxs = db.prepare(
+  // Two forms, as in origins.ts: leaving out one call's transactions (sample data), or all of them, which
+  // walks the index log_tx_origin (node, hlc) without reading each row for its call first.
+  const originSql = (skip: string) =>
     `SELECT seq, hlc, node, staff, call, schema FROM log_tx
-      WHERE node = ? AND hlc > ? AND hlc <= ? AND call IS NOT ? ORDER BY hlc LIMIT ?`,
-  );
+      WHERE node = @node AND hlc > @after AND hlc <= @until ${skip} ORDER BY hlc LIMIT @limit`;
+  const originTxsSkipping = db.prepare(originSql('AND call IS NOT @skip'));
+  const originTxs = db.prepare(originSql(''));
   const entries = db.prepare(
     `SELECT id, tbl, row, col, value, prev_hlc, prev_node, base FROM log_entry WHERE id >= ? AND id < ? ORDER BY id`,
   );
@@ -59,7 +62,8 @@ export function createExporter(db: Database, log: LogStore) {
      * leaving out those of one call (`skipCall`, a log_calls number: sample data, which sync never ships).
      */
     byOrigin(node: number, after: number, until: number, limit: number, skipCall: number | null): ShippedTx[] {
-      return (originTxs.all(node, after, until, skipCall, limit) as TxRow[]).map(shipped);
+      const statement = skipCall === null ? originTxs : originTxsSkipping;
+      return (statement.all({ node, after, until, limit, skip: skipCall }) as TxRow[]).map(shipped);
     },
   };
 }

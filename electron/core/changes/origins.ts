@@ -30,32 +30,54 @@ export type Bucket = [number, number, number];
 
 export function createOriginLog(db: Database, exporter: Exporter) {
   const nodes = db.prepare('SELECT id, node FROM log_nodes ORDER BY id');
-  const maxTx = db.prepare('SELECT max(hlc) FROM log_tx WHERE node = ? AND call IS NOT ?').pluck();
   const sampleCall = db.prepare("SELECT id FROM log_calls WHERE name = 'demo.load'").pluck();
+  /** demo.load's log_calls number, once sample data was ever loaded here (null until then). */
+  let sample: number | null = null;
+  const sampleRef = (): number | null => {
+    sample ??= (sampleCall.get() as number | undefined) ?? null;
+    return sample;
+  };
+  /**
+   * A statement over one origin's transactions (named parameters), in two forms: one that leaves out sample
+   * data's (`call IS NOT @sample`), and one whole, for a register that never held sample data. The whole one
+   * reads the index log_tx_origin (node, hlc) alone, where the other reads each row for its call: a count of a
+   * new PC's backlog of 1.2 million transactions took 45 ms against 80-100.
+   */
+  const overOrigin = (sql: string, pluck = false) => {
+    const leavingOut = db.prepare(sql.replace('/*sample*/', 'AND call IS NOT @sample'));
+    const whole = db.prepare(sql.replace('/*sample*/', ''));
+    if (pluck) {
+      leavingOut.pluck();
+      whole.pluck();
+    }
+    return () => (sampleRef() === null ? whole : leavingOut);
+  };
+  const maxTx = overOrigin('SELECT max(hlc) FROM log_tx WHERE node = @node /*sample*/', true);
   const maxHeld = db.prepare('SELECT max(hlc) FROM log_held WHERE node = ?').pluck();
-  const digestTx = db.prepare(
-    `SELECT count(*) AS count, coalesce(sum(hlc % ${DIGEST_PRIME}), 0) AS sum FROM log_tx WHERE node = ? AND hlc <= ? AND call IS NOT ?`,
+  const digestTx = overOrigin(
+    `SELECT count(*) AS count, coalesce(sum(hlc % ${DIGEST_PRIME}), 0) AS sum
+       FROM log_tx WHERE node = @node AND hlc <= @until /*sample*/`,
   );
   const digestHeld = db.prepare(
     `SELECT count(*) AS count, coalesce(sum(hlc % ${DIGEST_PRIME}), 0) AS sum FROM log_held WHERE node = ? AND hlc <= ?`,
   );
   const bucketSql = (from: string) =>
-    db.prepare(
-      `SELECT hlc / ${BUCKET_SPAN} AS bucket, count(*) AS count, sum(hlc % ${DIGEST_PRIME}) AS sum
-         FROM ${from} GROUP BY bucket`,
-    );
-  const bucketsTx = bucketSql('log_tx WHERE node = ? AND hlc <= ? AND call IS NOT ?');
-  const bucketsHeld = bucketSql('log_held WHERE node = ? AND hlc <= ?');
+    `SELECT hlc / ${BUCKET_SPAN} AS bucket, count(*) AS count, sum(hlc % ${DIGEST_PRIME}) AS sum
+       FROM ${from} GROUP BY bucket`;
+  const bucketsTx = overOrigin(bucketSql('log_tx WHERE node = @node AND hlc <= @until /*sample*/'));
+  const bucketsHeld = db.prepare(bucketSql('log_held WHERE node = ? AND hlc <= ?'));
   const anyHeld = db.prepare('SELECT EXISTS (SELECT 1 FROM log_held)').pluck();
   const heldNodes = db.prepare('SELECT DISTINCT node FROM log_held').pluck();
-  const countTxAfter = db.prepare('SELECT count(*) FROM log_tx WHERE node = ? AND hlc > ? AND call IS NOT ?').pluck();
+  const countTxAfter = overOrigin('SELECT count(*) FROM log_tx WHERE node = @node AND hlc > @after /*sample*/', true);
   const countHeldAfter = db.prepare('SELECT count(*) FROM log_held WHERE node = ? AND hlc > ?').pluck();
-  const countTxBetween = db
-    .prepare('SELECT count(*) FROM log_tx WHERE node = ? AND hlc > ? AND hlc <= ? AND call IS NOT ?')
-    .pluck();
-  const countTxStep = db.prepare(
+  const countTxBetween = overOrigin(
+    'SELECT count(*) FROM log_tx WHERE node = @node AND hlc > @after AND hlc <= @until /*sample*/',
+    true,
+  );
+  const countTxStep = overOrigin(
     `SELECT count(*) AS count, max(hlc) AS through FROM (
-       SELECT hlc FROM log_tx WHERE node = ? AND hlc > ? AND hlc <= ? AND call IS NOT ? ORDER BY hlc LIMIT ?)`,
+       SELECT hlc FROM log_tx WHERE node = @node AND hlc > @after AND hlc <= @until /*sample*/
+        ORDER BY hlc LIMIT @limit)`,
   );
   const countHeldBetween = db.prepare('SELECT count(*) FROM log_held WHERE node = ? AND hlc > ? AND hlc <= ?').pluck();
   const heldAfter = db.prepare('SELECT hlc, tx FROM log_held WHERE node = ? AND hlc > ? AND hlc <= ? ORDER BY hlc');
@@ -71,16 +93,9 @@ export function createOriginLog(db: Database, exporter: Exporter) {
     return refs.get(node);
   };
   const heldBytes = (node: string) => uuidToBytes(node);
-  /** demo.load's log_calls number, once sample data was ever loaded here (null until then). */
-  let sample: number | null = null;
-  const sampleRef = (): number | null => {
-    sample ??= (sampleCall.get() as number | undefined) ?? null;
-    return sample;
-  };
-
   const upTo = (node: string): number => {
     const ref = refOf(node);
-    const inLog = ref === undefined ? 0 : ((maxTx.get(ref, sampleRef()) as number | null) ?? 0);
+    const inLog = ref === undefined ? 0 : ((maxTx().get({ node: ref, sample: sampleRef() }) as number | null) ?? 0);
     const held = (maxHeld.get(heldBytes(node)) as number | null) ?? 0;
     return Math.max(inLog, held);
   };
@@ -109,7 +124,10 @@ export function createOriginLog(db: Database, exporter: Exporter) {
     holdsAny: () => anyHeld.get() === 1,
     digest(node: string, until: number): Digest {
       const ref = refOf(node);
-      const inLog = ref === undefined ? { count: 0, sum: 0 } : (digestTx.get(ref, until, sampleRef()) as Digest);
+      const inLog =
+        ref === undefined
+          ? { count: 0, sum: 0 }
+          : (digestTx().get({ node: ref, until, sample: sampleRef() }) as Digest);
       const held = digestHeld.get(heldBytes(node), until) as Digest;
       return { count: inLog.count + held.count, sum: (inLog.sum + held.sum) % DIGEST_PRIME };
     },
@@ -122,7 +140,7 @@ export function createOriginLog(db: Database, exporter: Exporter) {
           byBucket.set(row.bucket, [row.bucket, seen[1] + row.count, (seen[2] + row.sum) % DIGEST_PRIME]);
         }
       };
-      if (ref !== undefined) add(bucketsTx.all(ref, until, sampleRef()) as never);
+      if (ref !== undefined) add(bucketsTx().all({ node: ref, until, sample: sampleRef() }) as never);
       add(bucketsHeld.all(heldBytes(node), until) as never);
       return [...byBucket.values()].sort((a, b) => a[0] - b[0]);
     },
@@ -138,14 +156,15 @@ export function createOriginLog(db: Database, exporter: Exporter) {
     /** How many transactions of `node` this PC holds after stamp `after` (what a peer still lacks). */
     countAfter(node: string, after: number): number {
       const ref = refOf(node);
-      const inLog = ref === undefined ? 0 : (countTxAfter.get(ref, after, sampleRef()) as number);
+      const inLog = ref === undefined ? 0 : (countTxAfter().get({ node: ref, after, sample: sampleRef() }) as number);
       return inLog + (countHeldAfter.get(heldBytes(node), after) as number);
     },
     /** How many transactions of `node` this PC holds with stamps in (after, until]: a walk over that range only. */
     countBetween(node: string, after: number, until: number): number {
       if (until <= after) return 0;
       const ref = refOf(node);
-      const inLog = ref === undefined ? 0 : (countTxBetween.get(ref, after, until, sampleRef()) as number);
+      const inLog =
+        ref === undefined ? 0 : (countTxBetween().get({ node: ref, after, until, sample: sampleRef() }) as number);
       return inLog + (countHeldBetween.get(heldBytes(node), after, until) as number);
     },
     /**
@@ -159,7 +178,10 @@ export function createOriginLog(db: Database, exporter: Exporter) {
       const step =
         ref === undefined
           ? { count: 0, through: null }
-          : (countTxStep.get(ref, after, until, sampleRef(), limit) as { count: number; through: number | null });
+          : (countTxStep().get({ node: ref, after, until, sample: sampleRef(), limit }) as {
+              count: number;
+              through: number | null;
+            });
       const through = step.count >= limit && step.through !== null ? step.through : until;
       return { count: step.count + (countHeldBetween.get(heldBytes(node), after, through) as number), through };
     },
