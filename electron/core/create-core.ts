@@ -3,22 +3,17 @@ import { tableSpec } from '../../db/log/registry.ts';
 import { ENTRY_BITS } from '../../db/log/store.ts';
 import { LATEST_VERSION } from '../../db/migrations/index.ts';
 import { createRunner } from '../../db/query.ts';
-import type { CallName, Result } from '../../shared/contract/index.ts';
+import type { Result } from '../../shared/contract/index.ts';
 import type { JobProgress } from '../../shared/contract/jobs.ts';
 import { assignMigratedRoles } from './access/assign-roles.ts';
-import { authorize, type Grant } from './access/check.ts';
-import { accessLogHandlers } from './access/handlers.ts';
+import { authorize } from './access/check.ts';
 import { createPeople } from './access/people.ts';
 import { redact } from './access/redact.ts';
-import { addressHandlers } from './addresses/handlers.ts';
+import { createActorFor } from './actor.ts';
 import { createPostcodeBook, type PostcodeBook } from './addresses/postcode-book.ts';
 import { createAfterAnswer } from './after-answer.ts';
-import { allergyHandlers } from './allergies/handlers.ts';
 import { createArrivalCache } from './arrivals/arrival-cache.ts';
-import { arrivalHandlers } from './arrivals/handlers.ts';
-import { backupHandlers } from './backups/handlers.ts';
 import { type BackupOptions, createBackupService, type RestoreHook } from './backups/service.ts';
-import { banquetHandlers } from './banquets/handlers.ts';
 import type { ApplyReport } from './changes/apply.ts';
 import { editedSinceFailure } from './changes/edited-since.ts';
 import { createChangeEngine } from './changes/engine.ts';
@@ -28,47 +23,29 @@ import { createRequestLog } from './changes/request-log.ts';
 import type { ShippedTx } from './changes/shipped.ts';
 import { EditedSince } from './changes/write.ts';
 import { type CheckpointOptions, createCheckpointer } from './checkpoints/checkpointer.ts';
-import { conflictHandlers } from './conflicts/handlers.ts';
-import type { Actor, CoreContext, Handler, Logger } from './context.ts';
+import type { CoreContext, Logger } from './context.ts';
 import { type CallOptions, createDispatcher } from './dispatch.ts';
 import { registerDomainRules } from './domain-rules.ts';
-import { duplicateHandlers } from './duplicates/handlers.ts';
-import { erasureHandlers } from './erasure/handlers.ts';
 import { RELEASE_EVERY_MS, releaseDueHolds } from './erasure/release.ts';
 import { wireErasure } from './erasure/wiring.ts';
-import { exportHandlers } from './exports/handlers.ts';
-import { fileHandlers } from './files/handlers.ts';
 import { createFileStore } from './files/store.ts';
-import { guestRightsHandlers } from './guest-rights/handlers.ts';
-import { guestHandlers } from './guests/handlers.ts';
 import { createNameFormatter } from './guests/rows.ts';
 import { createSearch } from './guests/search.ts';
 import { createSearchCues } from './guests/search-cues.ts';
 import { createSearchIndex } from './guests/search-index.ts';
 import { searchKeysStale } from './guests/search-keys-version.ts';
-import { importHandlers } from './imports/handlers.ts';
-import { salesImportHandlers } from './imports/sales/handlers.ts';
-import { jobHandlers } from './jobs/handlers.ts';
+import { allHandlers } from './handler-map.ts';
 import { createJobRunner, type JobRunnerOptions } from './jobs/runner.ts';
 import { createCatalogueCache } from './kitchen/catalogue-cache.ts';
-import { kitchenHandlers } from './kitchen/handlers.ts';
 import { createHistoryCache } from './kitchen/history-cache.ts';
 import { createDayTotals } from './manager/day-totals.ts';
-import { managerHandlers } from './manager/handlers.ts';
 import { createRequestMonths } from './manager/request-months.ts';
-import { rankHandlers } from './ranks/handlers.ts';
 import { createRankKeeper } from './ranks/keeper.ts';
 import { newRecordId } from './record-id.ts';
-import { requestHandlers } from './requests/handlers.ts';
-import { serviceHandlers } from './service/handlers.ts';
-import { settingsHandlers } from './settings/handlers.ts';
 import { createInnClock } from './settings/inn-clock.ts';
-import { currentStaffId, staffHandlers } from './staff/handlers.ts';
-import { stayHandlers } from './stays/handlers.ts';
+import { currentStaffId } from './staff/handlers.ts';
 import { syncLogOf } from './sync/core-log.ts';
-import { syncHandlers } from './sync/handlers.ts';
 import { createSyncService, type SyncService, type SyncServiceOptions } from './sync/service.ts';
-import { systemHandlers } from './system/handlers.ts';
 
 export type { CallOptions } from './dispatch.ts';
 
@@ -236,41 +213,20 @@ export function createCore(options: CoreOptions): Core {
   changes.onRowWritten('requests', (before, after) => requestMonths.onRequest(before, after));
   changes.onTransactionEnd(requestMonths);
 
-  const handlers = {
-    ...systemHandlers(ctx),
-    ...jobHandlers(ctx),
-    ...staffHandlers(ctx),
-    ...guestHandlers(
-      ctx,
-      createSearch(
-        db,
-        ctx.names,
-        createSearchCues(db, innClock.today, () => changes.lastSeq()),
-      ),
+  const handlers = allHandlers(ctx, {
+    search: createSearch(
+      db,
+      ctx.names,
+      createSearchCues(db, innClock.today, () => changes.lastSeq()),
     ),
-    ...addressHandlers(options.postcodes ?? createPostcodeBook()),
-    ...settingsHandlers(ctx),
-    ...stayHandlers(ctx),
-    ...allergyHandlers(ctx),
-    ...requestHandlers(ctx),
-    ...kitchenHandlers(ctx),
-    ...serviceHandlers(ctx),
-    ...arrivalHandlers(ctx),
-    ...banquetHandlers(ctx),
-    ...conflictHandlers(ctx),
-    ...fileHandlers(ctx),
-    ...exportHandlers(ctx),
-    ...importHandlers(ctx, searchIndex),
-    ...salesImportHandlers(ctx),
-    ...backupHandlers(backups),
-    ...syncHandlers(() => sync),
-    ...duplicateHandlers(ctx),
-    ...accessLogHandlers(ctx),
-    ...guestRightsHandlers(ctx),
-    ...erasureHandlers(ctx),
-    ...managerHandlers(ctx, { dayTotals, requestMonths }),
-    ...rankHandlers(ctx, ranks),
-  } satisfies { [N in CallName]: Handler<N> };
+    searchIndex,
+    postcodes: options.postcodes ?? createPostcodeBook(),
+    backups,
+    sync: () => sync,
+    dayTotals,
+    requestMonths,
+    ranks,
+  });
 
   const listeners = new Set<(tables: string[]) => void>();
   const emit = (tables: string[]) => {
@@ -286,33 +242,7 @@ export function createCore(options: CoreOptions): Core {
     }
   };
 
-  // The actor of one call; the dispatcher (dispatch.ts) does the contract checks around the handler.
-  const actorFor = (staffId: string | null, call: string, changed: Set<string>, grant: Grant): Actor => ({
-    staffId,
-    grant,
-    write(work) {
-      const { result, tables } = changes.transact(staffId, call, work);
-      checkpoints.afterCommit();
-      for (const table of tables) changed.add(table);
-      return result;
-    },
-    announce(table) {
-      changed.add(table);
-    },
-    recordAside(work) {
-      // A read call is given no staff member (finding them costs a query it does not need): asked here.
-      const present = staffId ?? currentStaffId(ctx);
-      const { result, tables } = changes.transact(present, call, (session) => work(session, present));
-      checkpoints.afterCommit();
-      for (const table of tables) changed.add(table);
-      return result;
-    },
-    afterAnswer(work) {
-      // Written as the person who made the call, whoever is chosen at this PC by the time it runs.
-      const present = staffId ?? currentStaffId(ctx);
-      ctx.afterAnswer.add(call, (later) => work(actorFor(present, call, later, grant)));
-    },
-  });
+  const actorFor = createActorFor(ctx, () => checkpoints.afterCommit());
   const dispatch = createDispatcher({
     handlers,
     logger,
