@@ -1,11 +1,12 @@
 import type { Logger } from './context.ts';
 
 // Work a call leaves until it has answered: a card's access record (access/record.ts). Opening a guest card
-// wrote that record before the card was sent, a write transaction of its own (about 1 ms) in the time staff
-// wait for the card. Now the card goes first, and the record is written at the next turn of the event loop,
-// before the core takes new work from outside, under the same person and call, its changes told to the screens
-// as any write's. What reads the records (accessLog.list) and closing the core run what waits first, so no
-// reader misses a record of a card already shown, and none is lost at a quit.
+// wrote that record before the card was sent, a write transaction of its own (about 0.4 ms of a first open's
+// 0.8 ms in guests.get) in the time staff wait for the card. Now the card goes first, and the record is written
+// at the next turn of the event loop, under the same person and call, its changes told to the screens as any
+// write's. A writing call, what reads the records (accessLog.list) and closing the core run what waits first,
+// so writes keep the order calls came in, no reader misses a record of a card already shown, and none is lost
+// at a quit.
 
 export type AfterAnswer = ReturnType<typeof createAfterAnswer>;
 

@@ -7,7 +7,7 @@ import type { SyncLog } from './session-terms.ts';
 //
 // The ranges miss one thing: a repair (a digest disagreed) can fill a hole below the stamp already counted.
 // So a large count is made whole again now and then, in steps of RECOUNT_STEP transactions, one step per
-// call (2-3 ms at 100,000 guests): counted whole at once, that recount held staff's searches for 80-100 ms
+// call (1-2 ms at 100,000 guests): counted whole at once, that recount held staff's searches for 80-100 ms
 // once a minute. While it walks, the ranges keep the count; when it is through, it takes over, moved by the
 // ranges acknowledged and added since it began.
 
