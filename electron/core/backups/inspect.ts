@@ -1,6 +1,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from '../../../db/migrations/index.ts';
+import { LIVE_GUEST_COUNT } from '../guests/count.ts';
 
 // What a backup file holds, read without changing it: whether it is a Yadocho register this version can open,
 // whether SQLite's integrity check passes, and how many guests and stays it holds. Runs in a thread of its
@@ -90,7 +91,7 @@ export function inspectFile(task: InspectTask): Inspection {
     return {
       ok: true,
       counts: {
-        guests: count('SELECT count(*) FROM guests WHERE deleted_at IS NULL'),
+        guests: count(LIVE_GUEST_COUNT),
         stays: count('SELECT count(*) FROM stays WHERE deleted_at IS NULL'),
       },
     };

@@ -1,5 +1,6 @@
 import type { ExportFilter } from '../../../shared/contract/exports.ts';
 import type { CoreContext } from '../context.ts';
+import { LIVE_GUEST_COUNT } from '../guests/count.ts';
 import { createMatches } from '../guests/search.ts';
 import type { AsyncJob } from '../jobs/runner.ts';
 
@@ -79,12 +80,7 @@ export async function selectionOf(ctx: CoreContext, filter: ExportFilter, job: A
  */
 export function countsOf(ctx: CoreContext, selection: Selection): { guests: number; stays: number } {
   const guests =
-    selection.guests === 'all'
-      ? (ctx.run
-          .prepare('SELECT (SELECT count(*) FROM guests) - (SELECT count(*) FROM guests WHERE deleted_at IS NOT NULL)')
-          .pluck()
-          .get() as number)
-      : selection.guests.length;
+    selection.guests === 'all' ? (ctx.run.prepare(LIVE_GUEST_COUNT).pluck().get() as number) : selection.guests.length;
   const stays = Array.isArray(selection.stays)
     ? selection.stays.length
     : (ctx.run

@@ -3,6 +3,7 @@ import { CallFailure } from '../../../shared/contract/result.ts';
 import { derivedId } from '../changes/derived-id.ts';
 import type { CoreContext, Handlers } from '../context.ts';
 import { findGuestRow } from '../guests/card.ts';
+import { LIVE_GUEST_COUNT } from '../guests/count.ts';
 import type { RankKeeper } from './keeper.ts';
 import { rankOf } from './rank-of.ts';
 import { RULES_SETTING, windowsOn } from './rank-rows.ts';
@@ -59,7 +60,7 @@ function preview(ctx: CoreContext, rules: readonly RankRule[]) {
         .all() as Array<{ guest_id: string; rank_name: string }>
     ).map((row) => [row.guest_id, row.rank_name]),
   );
-  const guests = ctx.run.prepare('SELECT count(*) FROM guests WHERE deleted_at IS NULL').pluck().get() as number;
+  const guests = ctx.run.prepare(LIVE_GUEST_COUNT).pluck().get() as number;
   const counts = new Map(rules.map((rule) => [rule.name, 0]));
   const add = (name: string | undefined, by = 1) => {
     if (name !== undefined) counts.set(name, (counts.get(name) ?? 0) + by);

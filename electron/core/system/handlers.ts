@@ -1,15 +1,13 @@
 import { CallFailure } from '../../../shared/contract/result.ts';
 import type { CoreContext, Handlers } from '../context.ts';
 import { type SampleDataCounts, sampleDataUnits } from '../demo/sample-data.ts';
+import { LIVE_GUEST_COUNT } from '../guests/count.ts';
 import { REBUILD_SLICE_MS, rebuildInSlices } from '../guests/search-rebuild.ts';
 import type { SliceProgress } from '../jobs/runner.ts';
 import { writeInSlices } from '../jobs/write-slices.ts';
 
 function guestCount(ctx: CoreContext): number {
-  const row = ctx.run.prepare('SELECT count(*) AS count FROM guests WHERE deleted_at IS NULL').get() as {
-    count: number;
-  };
-  return row.count;
+  return ctx.run.prepare(LIVE_GUEST_COUNT).pluck().get() as number;
 }
 
 /** Whether any guest was ever recorded (a deleted one too): the register is no longer a fresh one. */
