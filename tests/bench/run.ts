@@ -134,16 +134,24 @@ async function readFigures(file: string, size: number): Promise<Figure[]> {
   // Each of the card's three calls is timed too (in the same runs, after the warm-up): which one moves.
   const CARD_WARMUP = 20;
   const parts = { 'guests.get': [] as number[], 'guests.service': [] as number[], 'guests.history': [] as number[] };
+  // The card as the app opens it asks the first two (the header's alerts need the service side); the History
+  // tab asks the third when it is opened (renderer/guests/GuestHistory.tsx). Both are figures, each its target.
+  const opened: number[] = [];
   const card = await measure(CARD_RUNS, CARD_WARMUP, async (i) => {
+    const cardStarted = performance.now();
     for (const [name, samples] of Object.entries(parts)) {
       const started = performance.now();
       await call(name, { id: ids[i] });
-      if (i >= CARD_WARMUP) samples.push(performance.now() - started);
+      const ended = performance.now();
+      if (i < CARD_WARMUP) continue;
+      samples.push(ended - started);
+      if (name === 'guests.service') opened.push(ended - cardStarted);
     }
   });
   const naiveCard = createCardBaseline(db);
   const cardBase = await measure(SCAN_BASELINE_RUNS, 1, (i) => naiveCard(ids[i] as string));
   figures.push({ name: 'guest_card.open', size, timing: card, baseline: cardBase });
+  figures.push({ name: 'guest_card.open as the app opens it (profile, service)', size, timing: summarize(opened) });
   for (const [name, samples] of Object.entries(parts)) {
     figures.push({ name: `guest_card.open: ${name}`, size, timing: summarize(samples) });
   }
