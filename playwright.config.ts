@@ -9,6 +9,8 @@ export default defineConfig({
   timeout: 30_000,
   // A stray .only would run that test and quietly skip every other: refused on every machine, not only
   // where CI is set (.ci/run does not set it). To run one test, name it: `npx playwright test <file> -g <name>`.
+  // `npm run test:e2e` starts the runner with V8's memory-key code protection off, as the unit tests run
+  // (vitest.config.ts says why); its workers inherit the flag.
   forbidOnly: true,
   projects: [
     {
