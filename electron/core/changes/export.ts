@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { decodeField, decodeRow, type Stored } from '../../../db/log/codec.ts';
 import { decodeRowId, ENTRY_BITS, type LogStore, WHOLE_ROW } from '../../../db/log/store.ts';
+import { originForms } from './origin-forms.ts';
 import type { ShippedTx } from './shipped.ts';
 
 // Reads transactions out of the log as another PC takes them in (apply.ts): whole transactions, in this
@@ -20,13 +21,12 @@ type EntryRow = {
 
 export function createExporter(db: Database, log: LogStore) {
   const txs = db.prepare('SELECT seq, hlc, node, staff, call, schema FROM log_tx WHERE seq > ? ORDER BY seq LIMIT ?');
-  // Two forms, as in origins.ts: leaving out one call's transactions (sample data), or all of them, which
-  // walks the index log_tx_origin (node, hlc) without reading each row for its call first.
-  const originSql = (skip: string) =>
+  // Sample data's transactions left out, or none (origin-forms.ts).
+  const originTxs = originForms(
+    db,
     `SELECT seq, hlc, node, staff, call, schema FROM log_tx
-      WHERE node = @node AND hlc > @after AND hlc <= @until ${skip} ORDER BY hlc LIMIT @limit`;
-  const originTxsSkipping = db.prepare(originSql('AND call IS NOT @skip'));
-  const originTxs = db.prepare(originSql(''));
+      WHERE node = @node AND hlc > @after AND hlc <= @until /*skip*/ ORDER BY hlc LIMIT @limit`,
+  );
   const entries = db.prepare(
     `SELECT id, tbl, row, col, value, prev_hlc, prev_node, base FROM log_entry WHERE id >= ? AND id < ? ORDER BY id`,
   );
@@ -62,8 +62,7 @@ export function createExporter(db: Database, log: LogStore) {
      * leaving out those of one call (`skipCall`, a log_calls number: sample data, which sync never ships).
      */
     byOrigin(node: number, after: number, until: number, limit: number, skipCall: number | null): ShippedTx[] {
-      const statement = skipCall === null ? originTxs : originTxsSkipping;
-      return (statement.all({ node, after, until, limit, skip: skipCall }) as TxRow[]).map(shipped);
+      return (originTxs(skipCall).all({ node, after, until, limit, skip: skipCall }) as TxRow[]).map(shipped);
     },
   };
 }

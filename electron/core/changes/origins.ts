@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { bytesToUuid, uuidToBytes } from '../../../db/log/codec.ts';
 import type { Exporter } from './export.ts';
+import { originForms } from './origin-forms.ts';
 import type { ShippedTx } from './shipped.ts';
 
 // The log seen per origin, as sync reads it: what this PC holds from each PC that ever wrote (its own node ids
@@ -37,26 +38,16 @@ export function createOriginLog(db: Database, exporter: Exporter) {
     sample ??= (sampleCall.get() as number | undefined) ?? null;
     return sample;
   };
-  /**
-   * A statement over one origin's transactions (named parameters), in two forms: one that leaves out sample
-   * data's (`call IS NOT @sample`), and one whole, for a register that never held sample data. The whole one
-   * reads the index log_tx_origin (node, hlc) alone, where the other reads each row for its call: a count of a
-   * new PC's backlog of 1.2 million transactions took 45 ms against 80-100.
-   */
+  /** A statement over one origin's transactions, sample data left out once any was loaded (origin-forms.ts). */
   const overOrigin = (sql: string, pluck = false) => {
-    const leavingOut = db.prepare(sql.replace('/*sample*/', 'AND call IS NOT @sample'));
-    const whole = db.prepare(sql.replace('/*sample*/', ''));
-    if (pluck) {
-      leavingOut.pluck();
-      whole.pluck();
-    }
-    return () => (sampleRef() === null ? whole : leavingOut);
+    const forms = originForms(db, sql, { pluck });
+    return () => forms(sampleRef());
   };
-  const maxTx = overOrigin('SELECT max(hlc) FROM log_tx WHERE node = @node /*sample*/', true);
+  const maxTx = overOrigin('SELECT max(hlc) FROM log_tx WHERE node = @node /*skip*/', true);
   const maxHeld = db.prepare('SELECT max(hlc) FROM log_held WHERE node = ?').pluck();
   const digestTx = overOrigin(
     `SELECT count(*) AS count, coalesce(sum(hlc % ${DIGEST_PRIME}), 0) AS sum
-       FROM log_tx WHERE node = @node AND hlc <= @until /*sample*/`,
+       FROM log_tx WHERE node = @node AND hlc <= @until /*skip*/`,
   );
   const digestHeld = db.prepare(
     `SELECT count(*) AS count, coalesce(sum(hlc % ${DIGEST_PRIME}), 0) AS sum FROM log_held WHERE node = ? AND hlc <= ?`,
@@ -64,19 +55,19 @@ export function createOriginLog(db: Database, exporter: Exporter) {
   const bucketSql = (from: string) =>
     `SELECT hlc / ${BUCKET_SPAN} AS bucket, count(*) AS count, sum(hlc % ${DIGEST_PRIME}) AS sum
        FROM ${from} GROUP BY bucket`;
-  const bucketsTx = overOrigin(bucketSql('log_tx WHERE node = @node AND hlc <= @until /*sample*/'));
+  const bucketsTx = overOrigin(bucketSql('log_tx WHERE node = @node AND hlc <= @until /*skip*/'));
   const bucketsHeld = db.prepare(bucketSql('log_held WHERE node = ? AND hlc <= ?'));
   const anyHeld = db.prepare('SELECT EXISTS (SELECT 1 FROM log_held)').pluck();
   const heldNodes = db.prepare('SELECT DISTINCT node FROM log_held').pluck();
-  const countTxAfter = overOrigin('SELECT count(*) FROM log_tx WHERE node = @node AND hlc > @after /*sample*/', true);
+  const countTxAfter = overOrigin('SELECT count(*) FROM log_tx WHERE node = @node AND hlc > @after /*skip*/', true);
   const countHeldAfter = db.prepare('SELECT count(*) FROM log_held WHERE node = ? AND hlc > ?').pluck();
   const countTxBetween = overOrigin(
-    'SELECT count(*) FROM log_tx WHERE node = @node AND hlc > @after AND hlc <= @until /*sample*/',
+    'SELECT count(*) FROM log_tx WHERE node = @node AND hlc > @after AND hlc <= @until /*skip*/',
     true,
   );
   const countTxStep = overOrigin(
     `SELECT count(*) AS count, max(hlc) AS through FROM (
-       SELECT hlc FROM log_tx WHERE node = @node AND hlc > @after AND hlc <= @until /*sample*/
+       SELECT hlc FROM log_tx WHERE node = @node AND hlc > @after AND hlc <= @until /*skip*/
         ORDER BY hlc LIMIT @limit)`,
   );
   const countHeldBetween = db.prepare('SELECT count(*) FROM log_held WHERE node = ? AND hlc > ? AND hlc <= ?').pluck();
@@ -95,7 +86,7 @@ export function createOriginLog(db: Database, exporter: Exporter) {
   const heldBytes = (node: string) => uuidToBytes(node);
   const upTo = (node: string): number => {
     const ref = refOf(node);
-    const inLog = ref === undefined ? 0 : ((maxTx().get({ node: ref, sample: sampleRef() }) as number | null) ?? 0);
+    const inLog = ref === undefined ? 0 : ((maxTx().get({ node: ref, skip: sampleRef() }) as number | null) ?? 0);
     const held = (maxHeld.get(heldBytes(node)) as number | null) ?? 0;
     return Math.max(inLog, held);
   };
@@ -125,9 +116,7 @@ export function createOriginLog(db: Database, exporter: Exporter) {
     digest(node: string, until: number): Digest {
       const ref = refOf(node);
       const inLog =
-        ref === undefined
-          ? { count: 0, sum: 0 }
-          : (digestTx().get({ node: ref, until, sample: sampleRef() }) as Digest);
+        ref === undefined ? { count: 0, sum: 0 } : (digestTx().get({ node: ref, until, skip: sampleRef() }) as Digest);
       const held = digestHeld.get(heldBytes(node), until) as Digest;
       return { count: inLog.count + held.count, sum: (inLog.sum + held.sum) % DIGEST_PRIME };
     },
@@ -140,7 +129,7 @@ export function createOriginLog(db: Database, exporter: Exporter) {
           byBucket.set(row.bucket, [row.bucket, seen[1] + row.count, (seen[2] + row.sum) % DIGEST_PRIME]);
         }
       };
-      if (ref !== undefined) add(bucketsTx().all({ node: ref, until, sample: sampleRef() }) as never);
+      if (ref !== undefined) add(bucketsTx().all({ node: ref, until, skip: sampleRef() }) as never);
       add(bucketsHeld.all(heldBytes(node), until) as never);
       return [...byBucket.values()].sort((a, b) => a[0] - b[0]);
     },
@@ -156,7 +145,7 @@ export function createOriginLog(db: Database, exporter: Exporter) {
     /** How many transactions of `node` this PC holds after stamp `after` (what a peer still lacks). */
     countAfter(node: string, after: number): number {
       const ref = refOf(node);
-      const inLog = ref === undefined ? 0 : (countTxAfter().get({ node: ref, after, sample: sampleRef() }) as number);
+      const inLog = ref === undefined ? 0 : (countTxAfter().get({ node: ref, after, skip: sampleRef() }) as number);
       return inLog + (countHeldAfter.get(heldBytes(node), after) as number);
     },
     /** How many transactions of `node` this PC holds with stamps in (after, until]: a walk over that range only. */
@@ -164,7 +153,7 @@ export function createOriginLog(db: Database, exporter: Exporter) {
       if (until <= after) return 0;
       const ref = refOf(node);
       const inLog =
-        ref === undefined ? 0 : (countTxBetween().get({ node: ref, after, until, sample: sampleRef() }) as number);
+        ref === undefined ? 0 : (countTxBetween().get({ node: ref, after, until, skip: sampleRef() }) as number);
       return inLog + (countHeldBetween.get(heldBytes(node), after, until) as number);
     },
     /**
@@ -178,7 +167,7 @@ export function createOriginLog(db: Database, exporter: Exporter) {
       const step =
         ref === undefined
           ? { count: 0, through: null }
-          : (countTxStep().get({ node: ref, after, until, sample: sampleRef(), limit }) as {
+          : (countTxStep().get({ node: ref, after, until, skip: sampleRef(), limit }) as {
               count: number;
               through: number | null;
             });
