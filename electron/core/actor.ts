@@ -1,4 +1,5 @@
 import type { Grant } from './access/check.ts';
+import type { WriteSession } from './changes/write.ts';
 import type { Actor, CoreContext } from './context.ts';
 import { currentStaffId } from './staff/handlers.ts';
 
@@ -9,25 +10,29 @@ import { currentStaffId } from './staff/handlers.ts';
 /** Makes the actor of each call; `afterCommit` is told after each write commits (WAL upkeep). */
 export function createActorFor(ctx: CoreContext, afterCommit: () => void) {
   const { changes } = ctx;
+  /** One write transaction under `staffId`; once it commits, WAL upkeep and the tables it wrote are noted. */
+  const commit = <T>(
+    staffId: string | null,
+    call: string,
+    changed: Set<string>,
+    work: (session: WriteSession) => T,
+  ): T => {
+    const { result, tables } = changes.transact(staffId, call, work);
+    afterCommit();
+    for (const table of tables) changed.add(table);
+    return result;
+  };
   const actorFor = (staffId: string | null, call: string, changed: Set<string>, grant: Grant): Actor => ({
     staffId,
     grant,
-    write(work) {
-      const { result, tables } = changes.transact(staffId, call, work);
-      afterCommit();
-      for (const table of tables) changed.add(table);
-      return result;
-    },
+    write: (work) => commit(staffId, call, changed, work),
     announce(table) {
       changed.add(table);
     },
     recordAside(work) {
       // A read call is given no staff member (finding them costs a query it does not need): asked here.
       const present = staffId ?? currentStaffId(ctx);
-      const { result, tables } = changes.transact(present, call, (session) => work(session, present));
-      afterCommit();
-      for (const table of tables) changed.add(table);
-      return result;
+      return commit(present, call, changed, (session) => work(session, present));
     },
     afterAnswer(work) {
       // Written as the person who made the call, whoever is chosen at this PC by the time it runs.
