@@ -49,7 +49,7 @@ function sentence(t: TFunction, entry: AccessEntry, language: string, guest: str
       return t(entry.guest ? 'accessLog.sentence.sheetOfGuest' : 'accessLog.sentence.sheetOfDay', words);
     }
     case 'exported':
-      if (detail.what === 'set_aside') return t('accessLog.sentence.setAside', { subject, rows: detail.rows ?? 0 });
+      if (detail.what === 'set_aside') return t('accessLog.sentence.setAside', { subject, count: detail.rows ?? 0 });
       if (detail.what === 'guest_register') {
         const day = (value?: string) => (value ? formatDay(value, language) : '');
         const format = (detail.format ?? '').toUpperCase();

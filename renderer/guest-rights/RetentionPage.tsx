@@ -23,7 +23,7 @@ export function RetentionPage() {
       {data && (
         <>
           <Text size="sm" c="dimmed">
-            {t('guestRights.retention.intro', { years: data.years, before: formatDay(data.before, i18n.language) })}
+            {t('guestRights.retention.intro', { count: data.years, before: formatDay(data.before, i18n.language) })}
           </Text>
           <Paper withBorder radius="md" p="sm">
             <Text size="sm" mb="xs" data-testid="retention-count">

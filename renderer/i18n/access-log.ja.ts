@@ -41,7 +41,7 @@ export const jaAccessLog = {
     sheetOfDay: '{{subject}}{{date}}到着分の{{sheet}}を{{via}}',
     exported: '{{subject}}お客様の記録を書き出しました（{{what}}）',
     guestRegister: '{{subject}}宿泊者名簿（到着日 {{from}}〜{{to}}）を{{format}}で書き出しました',
-    setAside: '{{subject}}取り込まなかった行をファイルに保存しました（{{rows}}行）',
+    setAside_other: '{{subject}}取り込まなかった行をファイルに保存しました（{{count}}行）',
     disclosedGuest: '{{subject}}{{guest}}の保有個人データを開示しました（{{format}}）',
     disclosed: '{{subject}}保有個人データを開示しました',
   },

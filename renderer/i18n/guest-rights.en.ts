@@ -55,8 +55,10 @@ export const enGuestRights: Translation<typeof jaGuestRights> = {
   retention: {
     title: 'Retention review',
     nav: 'Retention review',
-    intro:
-      'Guests with no stay and nothing recorded for {{years}} years or more (last activity before {{before}}). Consider erasing personal data no longer needed.',
+    intro_one:
+      'Guests with no stay and nothing recorded for {{count}} year or more (last activity before {{before}}). Consider erasing personal data no longer needed.',
+    intro_other:
+      'Guests with no stay and nothing recorded for {{count}} years or more (last activity before {{before}}). Consider erasing personal data no longer needed.',
     empty: 'No guest is due for review',
     count_one: '{{count}} guest',
     count_other: '{{count}} guests',

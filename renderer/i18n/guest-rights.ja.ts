@@ -51,8 +51,8 @@ export const jaGuestRights = {
   retention: {
     title: '保存期間の見直し',
     nav: '保存期間の見直し',
-    intro:
-      '{{years}}年以上、宿泊も記録もないお客様です（最後の動きが{{before}}より前）。不要になった個人データは消去を検討してください。',
+    intro_other:
+      '{{count}}年以上、宿泊も記録もないお客様です（最後の動きが{{before}}より前）。不要になった個人データは消去を検討してください。',
     empty: '見直しが必要なお客様はいません',
     count_other: '{{count}}名',
     shown_other: '古い順に{{count}}名を表示',

@@ -8,7 +8,7 @@ export const enImportErrors: Record<keyof typeof jaImportErrors, string> = {
   ledger_too_large:
     'The file is too large (at most {{maxMegabytes}} MB). Split the ledger into several files, by year for example, and import them one after another.',
   ledger_too_many_rows:
-    'The file has too many rows (at most {{maxRows}} at a time). Split the ledger into several files, by year for example, and import them one after another.',
+    'The file has too many rows (the most one import takes is {{maxRows}}). Split the ledger into several files, by year for example, and import them one after another.',
   ledger_password_protected:
     'A file protected with a password cannot be read. Remove the password in Excel, save the file again, then import it.',
   ledger_old_xls: 'The old Excel format (.xls) cannot be read. Save the file again in Excel as .xlsx, then import it.',
@@ -19,7 +19,7 @@ export const enImportErrors: Record<keyof typeof jaImportErrors, string> = {
   ledger_unreadable_text:
     'Line {{line}} has characters that cannot be read (neither UTF-8 nor Shift_JIS). Open the file in Excel, save it as "CSV UTF-8", then import it.',
   ledger_no_header:
-    'No header row was found. Put a row of column names (name, phone, …) within the first {{rows}} rows, then import the file.',
+    'No header row was found. Put a row of column names (name, phone, …) near the top of the file (rows searched: {{rows}}), then import the file.',
   ledger_cancelled: 'Reading the file was stopped. Nothing was imported.',
   import_mapping_incomplete:
     'The columns are not all assigned yet. Choose the name column (and the others), then import.',

@@ -14,8 +14,8 @@ import { flatten, type Tree } from '../support/locale-tree.ts';
 
 const locales = { ja: flatten(ja as Tree), en: flatten(en as Tree) };
 
-/** Japanese counters: a variable written before one of these holds a number ({{nights}}泊, {{minutes}}分). */
-const COUNTER = /\{\{(\w+)\}\}(?:名|泊|回|件|品|分|歳|か月|人|組|室|個|枚|杯)/g;
+/** Japanese counters: a variable written before one of these holds a number ({{nights}}泊, {{minutes}}分; 行目 is a line number). */
+const COUNTER = /\{\{(\w+)\}\}(?:名|泊|回|件|品|分|歳|か月|人|組|室|個|枚|杯|行(?!目)|年)/g;
 
 /** Every variable some message uses as a number: count, and whatever Japanese puts a counter after. */
 const numeric = new Set([
