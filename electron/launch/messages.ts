@@ -1,6 +1,6 @@
 import { type MessageLanguage, systemLanguage } from '../../shared/i18n/lock-messages.ts';
 
-// What the terminal launchers say when they cannot go on, besides the lock's refusal
+// What the launchers (the terminal ones, and the desktop app's dialog boxes) say when they cannot go on, besides the lock's refusal
 // (shared/i18n/lock-messages.ts): in the system's language as that one is, since no i18next runs here.
 // Plain sentences a person can act on; never a stack trace.
 
@@ -27,6 +27,12 @@ export const launchWords = {
     portYadochoAdvice: 'そちらが表示したアドレスを開くか、先にそちらを止めてください（そのターミナルで Ctrl+C）。',
     portOther: (address: string) => `別のプログラムが ${address} を使っています。`,
     portChoose: (command: string) => `別のポートで起動するには: ${command}`,
+    desktopStoppedTitle: '宿帳が止まりました',
+    desktopStopped: (reason: string) =>
+      `データベースを使い続けられなくなったため、宿帳を閉じます（${reason}）。もう一度起動してください。繰り返すときは、このメッセージを PC の管理者に伝えてください。`,
+    desktopStartFailedTitle: '宿帳を起動できません',
+    desktopStartFailed: (reason: string) =>
+      `起動の途中でエラーになりました（${reason}）。もう一度起動してください。繰り返すときは、このメッセージを PC の管理者に伝えてください。`,
   },
   en: {
     electronNotInstalled: 'Electron is not installed: run `npm install` first.',
@@ -44,5 +50,11 @@ export const launchWords = {
     portYadochoAdvice: 'Open the address it printed, or stop it first (Ctrl+C in its terminal).',
     portOther: (address: string) => `Another program is using ${address}.`,
     portChoose: (command: string) => `To start on another port: ${command}`,
+    desktopStoppedTitle: 'Yadocho stopped',
+    desktopStopped: (reason: string) =>
+      `The database could not be kept working (${reason}), so Yadocho is closing. Start it again; if this happens again, show this message to whoever looks after this PC.`,
+    desktopStartFailedTitle: 'Yadocho could not start',
+    desktopStartFailed: (reason: string) =>
+      `Starting failed (${reason}). Start it again; if this happens again, show this message to whoever looks after this PC.`,
   },
 } as const;

@@ -33,6 +33,7 @@ import type { CallOptions } from '../core/create-core.ts';
 import { type CoreHost, startCoreHost, WORKER_SOURCE } from '../core-host/host.ts';
 import { RENDERER_CSP } from '../http/csp.ts';
 import { DATABASE_FILE } from '../launch/data-dir.ts';
+import { launcherLanguage, launchWords } from '../launch/messages.ts';
 import { LOCKED_EXIT_CODE, lockRefusal } from '../launch/open-locked.ts';
 import { safePdfFileName } from '../sheets/file-name.ts';
 import { resolveRendererFile } from './renderer-files.ts';
@@ -227,7 +228,8 @@ function start(): void {
         readyCore.onChanged((tables) => broadcast('changed', { tables })),
         readyCore.onProgress((progress) => broadcast('progress', progress)),
         readyCore.onStopped((reason) => {
-          dialog.showErrorBox('Yadocho stopped', `The database could not be kept working: ${reason}`);
+          const words = launchWords[launcherLanguage()];
+          dialog.showErrorBox(words.desktopStoppedTitle, words.desktopStopped(reason));
           closed = true;
           lock?.release();
           app.exit(1);
@@ -262,7 +264,9 @@ function start(): void {
         return;
       }
       console.error('Yadocho could not start', error);
-      dialog.showErrorBox('Yadocho could not start', error instanceof Error ? error.message : String(error));
+      const words = launchWords[launcherLanguage()];
+      const reason = error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox(words.desktopStartFailedTitle, words.desktopStartFailed(reason));
       app.exit(1);
     });
 }

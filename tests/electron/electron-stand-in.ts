@@ -12,6 +12,9 @@ export const stand = {
   saveDialog: { canceled: false, filePath: '' as string | undefined },
   openDialog: { canceled: false, filePaths: [] as string[] },
   dialogCalls: [] as unknown[][],
+  /** The error boxes main.ts showed, [title, message], and the codes it exited with. */
+  errorBoxes: [] as Array<[string, string]>,
+  exits: [] as number[],
   /** What main.ts sent to the windows on 'yadocho:event': [channel, event name, payload]. */
   sent: [] as unknown[][],
 };
@@ -54,7 +57,9 @@ export const electron = {
     quit() {
       stand.quits++;
     },
-    exit() {},
+    exit(code = 0) {
+      stand.exits.push(code);
+    },
   },
   BrowserWindow,
   dialog: {
@@ -66,7 +71,9 @@ export const electron = {
       stand.dialogCalls.push(args);
       return stand.openDialog;
     },
-    showErrorBox() {},
+    showErrorBox(title: string, message: string) {
+      stand.errorBoxes.push([title, message]);
+    },
   },
   ipcMain: { handle: (channel: string, handler: Handler) => stand.ipc.set(channel, handler) },
   net: { fetch: () => Promise.reject(new Error('not used')) },
