@@ -14,7 +14,7 @@ import { IMPORT_KINDS } from '../../shared/contract/import-codes.ts';
 import { DISH_CATEGORIES, MEALS, MENU_STATUSES, REACTIONS } from '../../shared/contract/kitchen.ts';
 import { REQUEST_CATEGORIES, REQUEST_STATUSES } from '../../shared/contract/requests.ts';
 import { BOOKING_CHANNELS, STAY_PURPOSES, STAY_STATUSES } from '../../shared/contract/stays.ts';
-import { SYNCED_TABLES, type SyncedTable } from '../schema.ts';
+import type { SyncedTable } from '../schema.ts';
 
 // The numbers the change log uses for synced tables and their columns. They are part of the log's format
 // and of what LAN sync ships, so they are fixed here forever: a new column takes the next free number of
@@ -352,8 +352,4 @@ export function columnSpecById(table: number, id: number): ColumnSpec | undefine
 /** Whether a value is one this version knows for the column (enums only; anything else is accepted). */
 export function knowsValue(column: ColumnSpec, value: unknown): boolean {
   return !column.values || (column.values as readonly unknown[]).includes(value);
-}
-
-export function isSyncedTable(name: string): name is SyncedTable {
-  return (SYNCED_TABLES as readonly string[]).includes(name);
 }

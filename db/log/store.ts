@@ -42,10 +42,6 @@ export function decodeRowId(row: unknown): string {
   return decodeField(row) as string;
 }
 
-export function entryTx(entryId: number): number {
-  return Math.floor(entryId / ENTRY_SPAN);
-}
-
 type InternerSql = { table: string; find: string; insert: string; read: string };
 
 const NODES: InternerSql = {

@@ -1,5 +1,5 @@
 import { type DatabaseLock, DatabaseLocked, type LockOptions, lockDatabase } from '../../db/lock.ts';
-import { type OpenOptions, openLockedDatabase } from '../../db/open.ts';
+import type { OpenOptions } from '../../db/open.ts';
 import { preparePrivateDatabase } from '../../db/private-files.ts';
 import { databaseLockedMessage, databaseLockedTitle, type MessageLanguage } from '../../shared/i18n/lock-messages.ts';
 import { launcherLanguage } from './messages.ts';
@@ -20,20 +20,6 @@ export function lockRefusal(
 
 /** Exit code of a launcher refused because another program holds the database. */
 export const LOCKED_EXIT_CODE = 3;
-
-/** For a terminal launcher: opens the file holding its lock, or prints the refusal and exits. */
-export function openLockedOrExit(
-  ...args: Parameters<typeof openLockedDatabase>
-): ReturnType<typeof openLockedDatabase> {
-  try {
-    return openLockedDatabase(...args);
-  } catch (error) {
-    const refusal = lockRefusal(error, args[0]);
-    if (!refusal) throw error;
-    console.error(`${refusal.title}\n${refusal.message}`);
-    process.exit(LOCKED_EXIT_CODE);
-  }
-}
 
 /**
  * For a terminal launcher whose core opens the file in its worker: takes the file's lock here, in the

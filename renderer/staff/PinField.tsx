@@ -1,5 +1,6 @@
 import { PasswordInput, type PasswordInputProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { PIN_MAX_DIGITS, PIN_PATTERN } from '../../shared/contract/roles.ts';
 
 /**
  * A PIN as typed at the desk: hidden, digits on a phone's keypad, nothing remembered by the browser. Enter
@@ -13,7 +14,7 @@ export function PinField(props: Omit<PasswordInputProps, 'type'>) {
       placeholder={t('access.pin.placeholder')}
       inputMode="numeric"
       autoComplete="off"
-      maxLength={8}
+      maxLength={PIN_MAX_DIGITS}
       w={240}
       {...props}
     />
@@ -22,5 +23,5 @@ export function PinField(props: Omit<PasswordInputProps, 'type'>) {
 
 /** A PIN as the core reads it: full-width digits from an IME become ASCII, 4 to 8 digits. */
 export function pinLooksRight(pin: string): boolean {
-  return /^\d{4,8}$/.test(pin.normalize('NFKC').trim());
+  return PIN_PATTERN.test(pin.normalize('NFKC').trim());
 }

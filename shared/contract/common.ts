@@ -9,8 +9,6 @@ import { foldWidth } from '../text/width.ts';
 
 export const id = z.uuid({ error: 'invalid_id' });
 
-export const isoTimestamp = z.string();
-
 /** Text a person typed: trimmed, width-folded (full-width letters and digits become ASCII, half-width kana full-width), bounded. */
 export function text(max: number) {
   return z

@@ -7,18 +7,6 @@ import { call } from './define.ts';
 /** A backup file made before the erasure: it still holds the guest's data until it is deleted or replaced. */
 const backupBefore = z.object({ name: z.string(), takenAt: z.string() });
 
-/** The 宿泊者名簿 fields the Inns and Hotels Act makes the inn keep, by their guests column names. */
-export const REGISTER_FIELDS = [
-  'family_name',
-  'given_name',
-  'phones',
-  'email',
-  'postal_code',
-  'address',
-  'nationality',
-  'passport_number',
-] as const;
-
 const plan = z.object({
   guestId: z.string(),
   /** The guest's last stay (departure day) within the last three years, or null. */

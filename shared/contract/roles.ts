@@ -144,6 +144,8 @@ export function allows(roles: readonly Role[] | null, access: Access): boolean {
 // before a lockout guess a four-digit PIN one time in 2,000. Stored only as a salted scrypt hash.
 export const PIN_MIN_DIGITS = 4;
 export const PIN_MAX_DIGITS = 8;
+/** A whole PIN, once full-width digits are folded: PIN_MIN_DIGITS to PIN_MAX_DIGITS digits. */
+export const PIN_PATTERN = new RegExp(`^\\d{${PIN_MIN_DIGITS},${PIN_MAX_DIGITS}}$`);
 /** Wrong PINs in a row, on one PC, before that person is locked out there. */
 export const PIN_MAX_ATTEMPTS = 5;
 /**
@@ -157,7 +159,7 @@ export const PIN_LOCK_MINUTES = 5;
 export const pinSchema = z
   .string({ error: 'pin_format' })
   .transform((value) => value.normalize('NFKC').trim())
-  .pipe(z.string().regex(/^\d{4,8}$/, { error: 'pin_format' }));
+  .pipe(z.string().regex(PIN_PATTERN, { error: 'pin_format' }));
 
 export const rolesSchema = z
   .array(z.enum(ROLES, { error: 'invalid_choice' }), { error: 'invalid_type' })

@@ -31,10 +31,3 @@ export function* importGuestsStepwise(
     yield id;
   }
 }
-
-/** All of them at once, in the caller's transaction (the benchmark's builders). Returns how many. */
-export function importGuests(session: WriteSession, guests: Iterable<GeneratedGuest>): number {
-  let count = 0;
-  for (const _ of importGuestsStepwise(session, guests)) count++;
-  return count;
-}

@@ -17,7 +17,6 @@ export const COLUMN_OF: Record<keyof GuestFields, string> = {
   nationality: 'nationality',
   passportNumber: 'passport_number',
 };
-export const FIELD_OF_COLUMN = Object.fromEntries(Object.entries(COLUMN_OF).map(([field, column]) => [column, field]));
 
 export function toColumns(fields: Partial<GuestFields>): Record<string, unknown> {
   const values: Record<string, unknown> = {};

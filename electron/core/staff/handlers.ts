@@ -1,7 +1,7 @@
 import { sql } from '../../../db/query.ts';
 import type { StaffRow } from '../../../db/schema.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
-import { OPERATIONAL_ROLES, PERMISSIONS, permissionsOf, type Role } from '../../../shared/contract/roles.ts';
+import { OPERATIONAL_ROLES, permissionsOf, type Role } from '../../../shared/contract/roles.ts';
 import type { StaffMember } from '../../../shared/contract/staff.ts';
 import { createLockout, type Lockout } from '../access/lockout.ts';
 import { CURRENT_STAFF_KEY, createPeople, rolesOf } from '../access/people.ts';
@@ -172,6 +172,3 @@ export function staffHandlers(ctx: CoreContext): Handlers<StaffCalls> {
     },
   };
 }
-
-/** Every permission, for tests and docs that list them. */
-export const ALL_PERMISSIONS = PERMISSIONS;
