@@ -84,9 +84,16 @@ describe('three PCs paired over real TLS', { timeout: 240_000 }, () => {
         (s) => inSync(s, 2),
       );
 
-    // The kitchen PC dies (SIGKILL) while the front desk sends it a large batch of writes; then starts again.
-    const pending = addGuests(front, 150, '大量');
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // The kitchen PC dies (SIGKILL) part way through the front desk's writes: once it holds some of them, while
+    // the front desk goes on writing more; then it starts again.
+    await addGuests(front, 50, '大量');
+    await until(
+      'the kitchen to hold part of the front desk’s writes',
+      () => call<{ hits: unknown[] }>(kitchen, 'guests.search', { q: '大量', limit: 100 }),
+      (found) => found.hits.length > 0,
+      60_000,
+    );
+    const pending = addGuests(front, 100, '大量続き');
     kitchen.serve.child.kill('SIGKILL');
     await pending;
     await addGuests(banquet, 5, '留守中');
