@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { TestCore } from '../support/core.ts';
+import { waiting } from '../support/search-index-view.ts';
 
 // Random edits of the guest register, for the search index's property tests: creates (some with a phone),
 // renames, deletes and restores, over names that share readings and variant kanji; with a clock the test moves
@@ -35,6 +36,21 @@ export function testClock(start = Date.UTC(2026, 3, 1, 0, 0)) {
   return { now: () => now, advance: (ms: number) => (now += ms) };
 }
 
+/** How long an `idle` step waits for the core's idle moments before it says they never came. */
+const IDLE_WAIT_MS = 5_000;
+
+/**
+ * The core's idle moments come `idleMs` after its last commit and move the waiting guests' rows: waits until
+ * none waits (by the table, not by a timer, so a slow machine cannot make the step pass without them).
+ */
+async function idleMomentsDone(test: EditedCore): Promise<void> {
+  const until = Date.now() + IDLE_WAIT_MS;
+  while (waiting(test.db) > 0) {
+    if (Date.now() > until) throw new Error(`idle step: rows still wait after ${IDLE_WAIT_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, test.idleMs));
+  }
+}
+
 /** A test core whose clock `later` steps move, and whose idle upkeep `idle` steps run (`checkpoint: { idleMs }`). */
 export type EditedCore = TestCore & { clock?: ReturnType<typeof testClock>; idleMs?: number };
 
@@ -43,12 +59,7 @@ export function applyEdit(test: EditedCore, ids: string[], step: EditOp): Promis
     test.clock?.advance(step.hours * 60 * 60 * 1000);
     return Promise.resolve();
   }
-  if (step.kind === 'idle') {
-    // The core's idle moment comes `idleMs` after its last commit: wait past it.
-    return test.idleMs === undefined
-      ? Promise.resolve()
-      : new Promise((resolve) => setTimeout(resolve, (test.idleMs as number) + 5));
-  }
+  if (step.kind === 'idle') return test.idleMs === undefined ? Promise.resolve() : idleMomentsDone(test);
   const pick = 'at' in step && ids.length > 0 ? ids[step.at % ids.length] : undefined;
   if (step.kind === 'create') {
     const [familyName, familyReading] = NAMES[step.name] as readonly [string, string];

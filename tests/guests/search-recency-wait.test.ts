@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../db/open.ts';
 import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
 import { createCore } from '../../electron/core/create-core.ts';
@@ -14,7 +14,6 @@ import { testClock } from './edit-ops.ts';
 // wait"). Meanwhile the guest is found as before; afterwards, first among equal matches as the most recent.
 
 const HOUR = 60 * 60 * 1000;
-const idle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -41,8 +40,7 @@ describe('a search row move that waits for an idle moment', () => {
     expect(waiting(test.db)).toBe(1);
     expect(await test.order()).toEqual([test.newer, test.older]);
     expect(asIntended(test.db)).toEqual(fullRebuild(test.db));
-    await idle(60);
-    expect(waiting(test.db)).toBe(0);
+    await vi.waitFor(() => expect(waiting(test.db)).toBe(0), { timeout: 5_000, interval: 10 });
     expect(await test.order()).toEqual([test.older, test.newer]);
     expect(exactly(test.db)).toEqual(fullRebuild(test.db));
     test.core.close();
@@ -104,9 +102,8 @@ describe('a search row move that waits for an idle moment', () => {
     const second = open(10);
     expect(waiting(second.db)).toBe(1);
     expect(asIntended(second.db)).toEqual(fullRebuild(second.db));
-    await idle(50); // the reopened core's first idle moment
-
-    expect(waiting(second.db)).toBe(0);
+    // The reopened core's first idle moment moves them.
+    await vi.waitFor(() => expect(waiting(second.db)).toBe(0), { timeout: 5_000, interval: 10 });
     expect(exactly(second.db)).toEqual(fullRebuild(second.db));
     second.core.close();
     second.db.close();
