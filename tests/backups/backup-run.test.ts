@@ -214,15 +214,22 @@ describe('the daily backup', () => {
     await first.close();
     expect(dirs.ours()).toEqual([]);
 
+    // The daily look reads the clock each time (service.ts, automatic): reads counted show the looks happened.
+    let clockReads = 0;
     const { call, close } = openFileCore(dirs.file, {
-      clock: () => now,
+      clock: () => {
+        clockReads++;
+        return now;
+      },
       backups: { firstCheckMs: 0, checkEveryMs: 20 },
     });
     cleanups.push(close);
     await vi.waitFor(() => expect(dirs.ours()).toEqual(['yadocho-2026-12-03-0930.sqlite']), { timeout: 10_000 });
-    // Within the day: no other.
+    // Within the day: no other, after several looks at the clock that says so.
     now += 23 * 60 * 60_000;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const readsBefore = clockReads;
+    await vi.waitFor(() => expect(clockReads - readsBefore).toBeGreaterThanOrEqual(5), { timeout: 10_000 });
+    await vi.waitFor(async () => expect((await call('backups.status', {})).running).toBe(false));
     expect(dirs.ours()).toHaveLength(1);
     now += 2 * 60 * 60_000;
     await vi.waitFor(() => expect(dirs.ours()).toHaveLength(2), { timeout: 10_000 });
