@@ -6,7 +6,7 @@ import { fullName } from '../guests/names.ts';
 import { formatDay } from '../i18n/format.ts';
 import { allergenName, formatDayWithWeekday, formatParty } from '../service/format.ts';
 import styles from './PrintPage.module.css';
-import { menuFlags } from './sheet-model.ts';
+import { bySeverity, menuFlags } from './sheet-model.ts';
 
 // The day's kitchen sheet as a print view: a compact block per room (allergens first, the dishes to avoid as
 // one flowing list, the flags of the planned menus), the same layout as the PDF maker's (electron/sheets/
@@ -102,12 +102,28 @@ function MenuFlags({ arrival }: { arrival: Arrival }) {
         <span className={styles.muted}>
           {t(`codes.meal.${menu.meal}`)} {menu.courseName}:{' '}
         </span>
-        {flagged.length === 0 && <span className={styles.muted}>{t('sheet.none')}</span>}
+        {flagged.length === 0 && menu.uncheckedAllergies.length === 0 && (
+          <span className={styles.muted}>{t('sheet.none')}</span>
+        )}
         {flagged.map(({ dish, flags }, i) => (
           <span key={dish.dishId} className={dish.worstSeverity === 'anaphylaxis' ? styles.red : undefined}>
             <span className={styles.strong}>{dish.dishName}</span>
             <span className={styles.muted}>{t('kitchen.common.withNote', { text: '', note: flags })}</span>
             {i < flagged.length - 1 ? t('kitchen.common.separator') : ''}
+          </span>
+        ))}
+        {/* Allergens no dish records (アルコール, 生もの…): the kitchen checks them by hand, as the PDF says. */}
+        {bySeverity(menu.uncheckedAllergies).map((unchecked) => (
+          <span
+            key={`${unchecked.guestName}-${unchecked.name}`}
+            className={`${styles.kitchenUnchecked} ${unchecked.severity === 'anaphylaxis' ? styles.red : styles.strong}`}
+            data-testid="kitchen-unchecked"
+          >
+            {t('sheet.unchecked', {
+              name: unchecked.name,
+              severity: t(`codes.severity.${unchecked.severity}`),
+              guest: t('kitchen.common.guestSama', { name: unchecked.guestName }),
+            })}
           </span>
         ))}
       </span>

@@ -89,6 +89,8 @@ const ja = {
     dishesToAvoid: '避ける料理',
     moreDishes_other: 'ほか{{count}}品（お客様カードの料理履歴に全件）',
     menu: '献立',
+    /** An allergen no dish records, under a planned menu: the kitchen checks it by hand. */
+    unchecked: '※ {{name}}: {{severity}}（{{guest}}）',
     /** After a room's name where its block goes on over a page break. */
     continued: '（続き）',
     none: 'なし',
@@ -193,6 +195,7 @@ const en: Translation<typeof ja> = {
     moreDishes_one: 'and {{count}} more dish (all in the guest card’s dish history)',
     moreDishes_other: 'and {{count}} more dishes (all in the guest card’s dish history)',
     menu: 'Menu',
+    unchecked: '※ {{name}}: {{severity}} ({{guest}})',
     continued: ' (continued)',
     none: 'None',
     noArrivals: 'No arrivals on this day',

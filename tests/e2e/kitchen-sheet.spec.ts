@@ -82,3 +82,55 @@ test('twelve typical rooms print on at most two A4 pages, each room whole with i
     }
   });
 });
+
+test('the printed sheet carries what the PDF carries: allergens no dish records, and what to serve instead', async ({
+  page,
+  app,
+}) => {
+  test.setTimeout(60_000);
+  await open(page, app.url);
+  await firstRun(page);
+  const api = apiFor(page, app);
+  const call = (name: string, input: unknown) => api(name as never, input as never);
+  await writeTypicalDay(call, { day: ARRIVAL, earlier: addDays(localDate(Date.now(), 'Asia/Tokyo'), -200) });
+  // The first room's lead cannot take alcohol (an allergen no dish in the catalogue records), a companion raw fish.
+  const { arrivals: before } = await api('arrivals.forDate', { date: ARRIVAL });
+  const [lead, companion] = (before[0] as (typeof before)[number]).stay.party;
+  await call('allergies.record', {
+    guestId: lead?.guestId,
+    freeAllergen: 'アルコール',
+    severity: 'anaphylaxis',
+    tracesOk: false,
+  });
+  await call('allergies.record', {
+    guestId: companion?.guestId,
+    freeAllergen: '生もの',
+    severity: 'dislike',
+    tracesOk: true,
+  });
+  const { arrivals } = await api('arrivals.forDate', { date: ARRIVAL });
+
+  await openArrivals(page, ARRIVAL);
+  await page.getByTestId('print-kitchen').click();
+  const blocks = page.getByTestId('kitchen-row');
+  await expect(blocks).toHaveCount(12);
+  const unchecked = blocks.first().getByTestId('kitchen-unchecked');
+  // Most severe first, the anaphylaxis in red, each with its guest.
+  await expect(unchecked).toHaveText([
+    `※ アルコール: アナフィラキシー（${lead?.familyName} ${lead?.givenName} 様）`,
+    `※ 生もの: 苦手（${companion?.familyName} ${companion?.givenName} 様）`,
+  ]);
+  await expect(unchecked.first()).toHaveCSS('color', 'rgb(201, 42, 42)');
+  // Every planned dish the core offers alternatives for shows them, in every room, as the PDF does.
+  let offered = 0;
+  for (const [i, arrival] of arrivals.entries()) {
+    const block = blocks.nth(i);
+    for (const menu of arrival.menus) {
+      for (const dish of menu.dishes.filter((d) => d.allergies.length > 0 && d.alternatives.length > 0)) {
+        offered++;
+        await expect(block).toContainText(`→ ${dish.alternatives.map((alternative) => alternative.name).join('・')}`);
+      }
+    }
+  }
+  expect(offered).toBeGreaterThan(0);
+});
