@@ -1,9 +1,11 @@
 // The allergen catalogue as Select options: grouped by legal class (特定原材料, 準ずるもの, the inn's own),
-// labelled in the UI language, and found by the Japanese or the English name whatever the language.
+// labelled in the UI language, and found by the Japanese or the English name whatever the language, or by
+// how people write and type it (たまご, 海老, soba: shared/kitchen/allergen-words.ts).
 
 import { type ComboboxData, type ComboboxParsedItem, isOptionsGroup, type OptionsFilter } from '@mantine/core';
 import i18next from 'i18next';
 import { ALLERGEN_CLASSES, type Allergen } from '../../shared/contract/allergies.ts';
+import { allergenSearchWords } from '../../shared/kitchen/allergen-words.ts';
 import { toHiragana } from '../../shared/text/kana.ts';
 import { foldWidth } from '../../shared/text/width.ts';
 import { allergenName } from './format.ts';
@@ -24,8 +26,11 @@ export function allergenOptions(allergens: readonly Allergen[], language: string
 }
 
 export function allergenFilter(allergens: readonly Allergen[]): OptionsFilter {
-  const keys = new Map(allergens.map((a) => [a.id, searchKey(`${a.nameJa} ${a.nameEn} ${a.code}`)]));
-  const matches = (search: string) => (item: { value: unknown }) => keys.get(String(item.value))?.includes(search);
+  const keys = new Map(
+    allergens.map((a) => [a.id, [a.nameJa, a.nameEn, a.code, ...allergenSearchWords(a.code)].map(searchKey)]),
+  );
+  const matches = (search: string) => (item: { value: unknown }) =>
+    keys.get(String(item.value))?.some((key) => key.includes(search)) ?? false;
   return ({ options, search }) => {
     const key = searchKey(search);
     if (!key) return options;

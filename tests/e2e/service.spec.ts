@@ -103,6 +103,40 @@ test('a correction supersedes the old record, which stays in all records and in 
   await expect(severity).toContainText('アナフィラキシー');
 });
 
+test('the allergen picker finds an allergen as the desk writes or types it, not only by its catalogue name', async ({
+  page,
+  app,
+}) => {
+  await openNewGuest(page, app.url);
+  await openServiceTab(page);
+  const form = page.getByTestId('allergy-form');
+  const picker = form.getByTestId('allergy-allergen');
+  await page.getByTestId('record-allergy').click();
+  // Readings of the kanji names, common kanji and katakana, romaji: each offers the catalogue's allergen.
+  const typed: Array<[string, string]> = [
+    ['たまご', '卵'],
+    ['こむぎ', '小麦'],
+    ['牛乳', '乳'],
+    ['ぎゅうにゅう', '乳'],
+    ['海老', 'えび'],
+    ['ebi', 'えび'],
+    ['soba', 'そば'],
+    ['ゴマ', 'ごま'],
+    ['らっかせい', '落花生'],
+  ];
+  for (const [words, allergen] of typed) {
+    await picker.fill(words);
+    await expect(page.getByRole('option'), words).toHaveText([allergen]);
+  }
+  // Taken with Enter and recorded as the catalogue's allergen, which the dishes are checked against.
+  await picker.fill('たまご');
+  await picker.press('Enter');
+  await expect(picker).toHaveValue('卵');
+  await page.getByTestId('save-allergy').click();
+  await expect(form).toBeHidden();
+  await expect(allergyRecord(page, '卵')).toBeVisible();
+});
+
 test('the allergen picker takes the highlighted allergen on Enter and keeps it on Tab, as typed', async ({
   page,
   app,
@@ -137,7 +171,9 @@ test('the allergen picker takes the highlighted allergen on Enter and keeps it o
   // Several options: the first is highlighted, the arrow keys move the highlight, Enter takes that one.
   await page.getByTestId('record-allergy').click();
   await picker.fill('ナッツ');
-  await expect(page.getByRole('option')).toHaveText(['カシューナッツ', 'マカダミアナッツ']);
+  // 落花生 too: a desk writes it ピーナッツ.
+  await expect(page.getByRole('option')).toHaveText(['落花生', 'カシューナッツ', 'マカダミアナッツ']);
+  await picker.press('ArrowDown');
   await picker.press('ArrowDown');
   await picker.press('Enter');
   await expect(picker).toHaveValue('マカダミアナッツ');

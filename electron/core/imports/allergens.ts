@@ -1,37 +1,13 @@
 import type { Severity } from '../../../shared/contract/allergies.ts';
+import { ALLERGEN_WORDS } from '../../../shared/kitchen/allergen-words.ts';
 import { kanaKey } from '../../../shared/text/kana.ts';
 import { foldWidth } from '../../../shared/text/width.ts';
 import type { CoreContext } from '../context.ts';
 
 // A ledger's allergy column is free text: 「えび・かに」「卵（アナフィラキシー）」「海老、そば」. Each item becomes an
 // allergy record marked 要確認 (never confirmed with the guest: confirmed_at ''), on a catalogue allergen when
-// the item names one as ledgers write it (海老, エビ, 玉子…), else as a free allergen with the text as written.
+// the item names one as ledgers write it (海老, エビ, 玉子…: shared/kitchen/allergen-words.ts), else as a free allergen with the text as written.
 // The severity is what the text says (アナフィラキシー, 苦手), else 'allergy': staff confirm it with the guest.
-
-/** How ledgers write the catalogue's seeded allergens, beyond the catalogue's own names. */
-const WRITTEN_AS: Record<string, readonly string[]> = {
-  shrimp: ['海老', 'エビ', '蝦'],
-  crab: ['蟹', 'カニ'],
-  walnut: ['胡桃', 'クルミ'],
-  wheat: ['麦', 'こむぎ', 'コムギ'],
-  buckwheat: ['蕎麦', 'ソバ'],
-  egg: ['玉子', 'たまご', 'タマゴ', '鶏卵'],
-  milk: ['牛乳', '乳製品', 'ミルク'],
-  peanut: ['ピーナッツ', 'ピーナツ', 'らっかせい'],
-  abalone: ['鮑', 'アワビ'],
-  squid: ['烏賊', 'イカ'],
-  salmon_roe: ['イクラ'],
-  beef: ['牛'],
-  sesame: ['胡麻', 'ゴマ'],
-  salmon: ['鮭', 'サケ', 'サーモン', 'しゃけ'],
-  mackerel: ['鯖', 'サバ'],
-  soybean: ['大豆', 'だいず'],
-  chicken: ['鶏', 'とりにく'],
-  pork: ['豚', 'ぶたにく'],
-  peach: ['桃', 'モモ'],
-  yam: ['山芋', '長芋', 'やまいも', 'ながいも', '山いも'],
-  apple: ['林檎', 'リンゴ'],
-};
 
 export type AllergyItem = {
   allergenId: string | null;
@@ -55,7 +31,7 @@ export function allergenBook(ctx: CoreContext): AllergenBook {
   for (const row of rows) {
     byKey.set(keyOf(row.name_ja), row.id);
     if (row.name_en) byKey.set(row.name_en.toLowerCase(), row.id);
-    for (const written of WRITTEN_AS[row.code] ?? []) byKey.set(keyOf(written), row.id);
+    for (const written of ALLERGEN_WORDS[row.code]?.writtenAs ?? []) byKey.set(keyOf(written), row.id);
   }
   return {
     resolve(item) {
