@@ -160,6 +160,9 @@ export function startCoreHost(options: CoreHostOptions): Promise<CoreHost> {
     },
     call(name: string, input: unknown, options?: CallOptions) {
       if (state !== 'running') return Promise.resolve(fail('internal'));
+      // Copying a value to the worker is recursive: JSON nested thousands deep (well inside the HTTP door's
+      // 1 MB) would overflow the stack there and answer `internal`. No call's input nests anywhere near this.
+      if (nestedDeeperThan(input, MAX_INPUT_DEPTH)) return Promise.resolve(fail('invalid_input', 'input_too_deep'));
       const id = nextId++;
       return new Promise<Result<unknown>>((resolve) => {
         pending.set(id, { resolve });
@@ -197,4 +200,21 @@ export function startCoreHost(options: CoreHostOptions): Promise<CoreHost> {
     firstReady = { resolve: () => resolve(host), reject };
     spawn();
   });
+}
+
+/** Deeper than any call's input (a few levels: an object of fields, a list of them, an object in it). */
+export const MAX_INPUT_DEPTH = 64;
+
+/** Whether `value` nests arrays or objects more than `limit` levels deep; walks with a stack of its own. */
+export function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop() as [unknown, number];
+    if (current === null || typeof current !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Array.isArray(current) ? current : Object.values(current)) {
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return false;
 }

@@ -87,12 +87,23 @@ function parseSheetQuery(params: URLSearchParams) {
   return { ok: false as const, issues };
 }
 
-function sendJson(response: ServerResponse, status: number, body: Result<unknown>) {
+/** The request's target as a URL, or null when none can be made of it. */
+function parsedTarget(target: string | undefined): URL | null {
+  try {
+    return new URL(target ?? '/', 'http://server.invalid');
+  } catch {
+    return null;
+  }
+}
+
+function sendJson(response: ServerResponse, status: number, body: Result<unknown>, close = false) {
   const text = JSON.stringify(body);
   response.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
+    // A body left unread (too large) would be taken for the next request on a kept-alive connection.
+    ...(close ? { connection: 'close' } : {}),
   });
   response.end(text);
 }
@@ -169,7 +180,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       return sendJson(response, 400, fail('invalid_input', 'invalid_request_id'));
     }
     const text = await readBody(request);
-    if (text === null) return sendJson(response, 413, fail('invalid_input', 'body_too_large'));
+    if (text === null) return sendJson(response, 413, fail('invalid_input', 'body_too_large'), true);
     let input: unknown;
     try {
       input = text.trim() === '' ? {} : JSON.parse(text);
@@ -219,7 +230,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
 
   const server = createServer(async (request, response) => {
     try {
-      const url = new URL(request.url ?? '/', 'http://server.invalid');
+      const url = parsedTarget(request.url);
+      // A target no URL can be made of (GET http://[/) is the client's error, answered before anything else.
+      if (!url) return sendJson(response, 400, fail('invalid_input', 'invalid_url'), true);
       const isApi = url.pathname.startsWith('/api/');
       const isEvents = url.pathname === '/api/events';
       const given = isEvents

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { contract, ERROR_CODES } from '../../shared/contract/index.ts';
+import { JOB_KINDS } from '../../shared/contract/jobs.ts';
 import { CALL_ACCESS } from '../../shared/contract/permissions.ts';
 import { type Access, ROLE_PERMISSIONS, ROLES } from '../../shared/contract/roles.ts';
 
@@ -31,12 +32,16 @@ export function renderApiDoc(): string {
     '  charset=utf-8`); another type is refused with 415 (`json_required`), a charset other than UTF-8 too',
     '  (`utf8_required`). Requests must come from this server’s own page or a non-browser client: a foreign',
     '  `Host` or `Origin` is refused with 403, a missing or wrong token with 401, more than one `Host` header',
-    '  with 400 (`duplicate_host`).',
+    '  with 400 (`duplicate_host`), a request target no URL can be made of with 400 (`invalid_url`), a body over',
+    '  1 MB with 413 (`body_too_large`, and the connection is closed). An input nested more than 64 levels deep',
+    '  is refused as `invalid_input` (`input_too_deep`) before it reaches the core.',
     '- **Events**: `GET /api/events?token=<token>` is a Server-Sent Events stream; after every committed write',
-    '  it sends `event: changed` with `data: {"tables": [...]}`. While a long job runs (`demo.load`,',
-    '  `system.rebuildSearchIndex`) it sends `event: progress` with `data: {"job", "kind", "done", "total", "state"}`,',
-    '  the last one with `state` done, cancelled or failed; `jobs.cancel` stops a job, whose call then answers',
-    '  `cancelled`. In Electron: `window.yadocho.on("changed" | "progress", cb)`.',
+    '  it sends `event: changed` with `data: {"tables": [...]}`. While a long job runs (one of `kind`:',
+    `  ${JOB_KINDS.map((kind) => `\`${kind}\``).join(', ')}) it sends \`event: progress\` with`,
+    '  `data: {"job", "kind", "done", "total", "state", "step"?}` (`step`: which step of a job of several the',
+    '  figures are of), `state` running, then cancelling once asked to stop, and last done, cancelled or failed;',
+    '  `jobs.cancel` stops a job, whose call then answers `cancelled`. In Electron:',
+    '  `window.yadocho.on("changed" | "progress", cb)`.',
     '',
     'Every string of an input is cleaned once before the checks (shared/text/clean.ts): a lone surrogate',
     'becomes U+FFFD, the text is NFC, and control characters (other than tab and line breaks) and',

@@ -319,6 +319,8 @@ export const en: Messages = {
       utf8_required: 'Send the request as JSON in UTF-8',
       duplicate_host: 'The request has more than one Host header',
       body_too_large: 'The request is too large',
+      input_too_deep: 'The request nests too deeply',
+      invalid_url: 'The request URL is not valid',
       method_not_allowed: 'This request method is not allowed',
       connection_lost: 'The connection to the app was lost. Open it again.',
       invalid_request_id: 'The request id is not valid (up to 100 printable ASCII characters)',

@@ -322,6 +322,8 @@ export const ja = {
       utf8_required: 'リクエストはUTF-8のJSONで送ってください',
       duplicate_host: 'リクエストにHostヘッダーが複数あります',
       body_too_large: 'リクエストが大きすぎます',
+      input_too_deep: 'リクエストの入れ子が深すぎます',
+      invalid_url: 'リクエストのURLが正しくありません',
       method_not_allowed: 'この方法のリクエストは受け付けていません',
       connection_lost: 'アプリとの接続が切れました。開き直してください。',
       invalid_request_id: 'リクエストIDの形式が正しくありません（100文字以内の英数字と記号）',

@@ -104,6 +104,34 @@ describe('the core in its worker, behind the HTTP door', () => {
     expect(await post('jobs.list', {})).toEqual({ ok: true, value: { jobs: [] } });
   });
 
+  it('refuses input nested thousands deep as invalid input, where copying it to the worker overflowed', async () => {
+    await start();
+    const deep = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+    const server = (app as RunningApp).server;
+    const send = (body: string) =>
+      rawRequest({
+        port: server.port,
+        path: '/api/call/guests.search',
+        method: 'POST',
+        headers: {
+          host: `127.0.0.1:${server.port}`,
+          'content-type': 'application/json',
+          'x-yadocho-token': server.token,
+        },
+        body,
+      });
+    for (const levels of [5_000, 100_000]) {
+      const answer = await send(`{"q":${deep(levels)}}`);
+      expect(JSON.parse(answer.body), `${levels} levels`).toEqual({
+        ok: false,
+        error: { code: 'invalid_input', detail: 'input_too_deep' },
+      });
+    }
+    // A shallow wrong input is still checked by the contract, and the door goes on answering.
+    expect(JSON.parse((await send(`{"q":${deep(3)}}`)).body).error.code).toBe('invalid_input');
+    expect(await post('guests.search', { q: 'やま' })).toEqual({ ok: true, value: { hits: [] } });
+  });
+
   it('answers the calls a crashed worker owed with `internal`, and starts it again', async () => {
     const { app, events } = await start({ entry: CRASHING_WORKER });
     const loading = post('demo.load', { count: 2000, seed: 4 });

@@ -100,6 +100,39 @@ describe('the HTTP door, on the shape of a request', () => {
     expect(JSON.parse(answer.body)).toEqual({ ok: false, error: { code: 'invalid_input', detail: 'utf8_required' } });
   });
 
+  it('answers a request target no URL can be made of with 400, not 500', async () => {
+    for (const target of ['http://[/', 'http://a:b:c/']) {
+      const answer = await rawExchange(
+        server.port,
+        [`GET ${target} HTTP/1.1`, `Host: ${host()}`, 'Connection: close', '', ''].join('\r\n'),
+      );
+      expect(answer, target).toMatch(/^HTTP\/1\.1 400 /);
+      expect(answer).toContain(JSON.stringify({ ok: false, error: { code: 'invalid_input', detail: 'invalid_url' } }));
+    }
+    expect(logged.filter((line) => line.level === 'error')).toEqual([]);
+  });
+
+  it('closes a kept-alive connection after a body too large, so the next request is not read from its rest', async () => {
+    const big = `{"q":"${'あ'.repeat(400_000)}"}`; // 1.2 MB, over the door's 1 MB
+    const request = (body: string, path = '/api/call/guests.search') =>
+      [
+        `POST ${path} HTTP/1.1`,
+        `Host: ${host()}`,
+        'Content-Type: application/json',
+        `X-Yadocho-Token: ${server.token}`,
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        '',
+        body,
+      ].join('\r\n');
+    // Both requests on one connection, as a client that reuses connections sends them; the socket must end.
+    const answer = await rawExchange(server.port, request(big) + request('{}', '/api/call/system.info'));
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer.toLowerCase()).toContain('connection: close');
+    expect(answer).toContain(JSON.stringify({ ok: false, error: { code: 'invalid_input', detail: 'body_too_large' } }));
+    // A new connection is answered.
+    expect((await search('application/json')).status).toBe(200);
+  });
+
   it('logs a client that hangs up halfway through its body as information, not as an error', async () => {
     await new Promise<void>((done, fail) => {
       const socket = connect({ host: '127.0.0.1', port: server.port }, () => {
