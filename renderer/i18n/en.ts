@@ -303,6 +303,8 @@ export const en: Messages = {
       merge_same_guest: 'A guest cannot be merged with themselves',
       merge_not_found: 'This merge is not on record',
       merge_already_undone: 'This merge has already been undone',
+      merge_kept_merged_since:
+        'The guest kept by this merge was merged into another guest since. Undo that merge first.',
       guest_merged: 'This guest was merged into another. To bring them back, undo the merge under “Duplicates”.',
       guest_not_found: 'This guest was not found',
       guest_deleted: 'This guest is deleted. Restore them first.',

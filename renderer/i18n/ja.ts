@@ -306,6 +306,8 @@ export const ja = {
       merge_same_guest: '同じお客様どうしは統合できません',
       merge_not_found: 'この統合の記録が見つかりません',
       merge_already_undone: 'この統合はすでに元に戻されています',
+      merge_kept_merged_since:
+        '残したお客様が、その後さらに別のお客様に統合されています。先にそちらの統合を元に戻してください',
       guest_merged: 'このお客様は別のお客様に統合されています。元に戻すには「重複の確認」で統合を元に戻してください。',
       guest_not_found: 'このお客様は見つかりません',
       guest_deleted: 'このお客様は削除されています。先に元に戻してください。',

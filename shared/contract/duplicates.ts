@@ -109,7 +109,7 @@ export const duplicateCalls = {
   }),
   'duplicates.undoMerge': call({
     summary:
-      'Undoes a merge as one step: what it moved goes back and the merged guest returns; what was recorded on the kept card since stays there.',
+      'Undoes a merge as one step: what it moved goes back (with corrections made since to the allergies it moved) and the merged guest returns; what was recorded on the kept card since stays there. Refused (merge_kept_merged_since) while the kept guest is itself merged into another: undo that merge first.',
     writes: true,
     input: z.object({ id }).strict(),
     output: z.object({ keptId: z.string(), mergedId: z.string() }),

@@ -145,6 +145,45 @@ describe('merging two guests', () => {
     expect((await t.call('duplicates.merges', {})).merges[0].undoneAt).not.toBeNull();
   });
 
+  it('undo gives back an allergy corrected on the kept card since, so the merged guest is still warned of it', async () => {
+    const { t, kept, merged } = await twoRecordsOfOnePerson();
+    const { mergeId } = await t.call('duplicates.merge', { keptId: kept, mergedId: merged });
+    // On the kept card, the egg allergy the merge brought is confirmed as an anaphylaxis: a new record.
+    const [moved] = (await t.call('allergies.forGuest', { guestId: kept })).allergies;
+    const corrected = await t.call('allergies.correct', {
+      id: moved.id,
+      allergenId: moved.allergenId,
+      severity: 'anaphylaxis',
+      tracesOk: false,
+      note: 'ご本人に確認: 微量も不可',
+    });
+    await t.call('duplicates.undoMerge', { id: mergeId });
+    const current = async (guestId: string) =>
+      (await t.call('allergies.forGuest', { guestId })).allergies
+        .filter((a: { supersededBy: string | null; retractedAt: string | null }) => !a.supersededBy && !a.retractedAt)
+        .map((a: { id: string; severity: string }) => [a.id, a.severity]);
+    expect(await current(merged)).toEqual([[corrected.id, 'anaphylaxis']]);
+    expect(await current(kept)).toEqual([]);
+  });
+
+  it('refuses to undo a merge whose kept card was merged into another since, until that one is undone', async () => {
+    const { t, kept, merged } = await twoRecordsOfOnePerson();
+    const third = await t.guest({ familyName: '佐藤', givenName: '花', familyReading: 'さとう', givenReading: 'はな' });
+    const first = (await t.call('duplicates.merge', { keptId: kept, mergedId: merged })).mergeId;
+    const second = (await t.call('duplicates.merge', { keptId: third, mergedId: kept })).mergeId;
+    const before = recordsOf(t.db);
+    expect(await t.core.call('duplicates.undoMerge', { id: first })).toEqual({
+      ok: false,
+      error: { code: 'conflict', detail: 'merge_kept_merged_since' },
+    });
+    expect(recordsOf(t.db)).toEqual(before); // nothing moved
+    // In the other order, both undo, and the merged guest has their records again.
+    await t.call('duplicates.undoMerge', { id: second });
+    await t.call('duplicates.undoMerge', { id: first });
+    expect((await t.call('allergies.forGuest', { guestId: merged })).allergies).toHaveLength(1);
+    expect((await t.call('guests.get', { id: merged })).deletedAt).toBeNull();
+  });
+
   it('refuses to merge a guest with itself or a deleted guest, and to restore a merged guest past its undo', async () => {
     const { t, kept, merged } = await twoRecordsOfOnePerson();
     expect(await t.core.call('duplicates.merge', { keptId: kept, mergedId: kept })).toEqual({

@@ -192,6 +192,34 @@ function restoredAttendees(current: Stored, before: Stored, keptId: string, merg
   return list.map((id) => (id === keptId ? mergedId : id));
 }
 
+/**
+ * An allergy of the merged guest corrected on the kept card after the merge is a new record (it supersedes the
+ * moved one). The moved record goes back, and so must its corrections: the allergy is the merged guest's, and
+ * their card, arrivals and kitchen sheet must still warn of it.
+ */
+function followCorrections(
+  ctx: CoreContext,
+  session: WriteSession,
+  changes: readonly Change[],
+  keptId: string,
+  mergedId: string,
+) {
+  const correctionsOf = ctx.run.prepare('SELECT id, guest_id FROM allergies WHERE supersedes = ?');
+  const pending = changes
+    .filter(([table, , column, before]) => table === 'allergies' && column === 'guest_id' && before === mergedId)
+    .map(([, row]) => row);
+  const seen = new Set<string>();
+  while (pending.length > 0) {
+    const id = pending.pop() as string;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const correction of correctionsOf.all(id) as Array<{ id: string; guest_id: string }>) {
+      if (correction.guest_id === keptId) session.writeRow('allergies', correction.id, { guest_id: mergedId });
+      pending.push(correction.id);
+    }
+  }
+}
+
 export function undoMerge(
   ctx: CoreContext,
   session: WriteSession,
@@ -203,6 +231,12 @@ export function undoMerge(
     | undefined;
   if (!record) throw new CallFailure('not_found', 'merge_not_found');
   if (record.undone_at) throw new CallFailure('conflict', 'merge_already_undone');
+  // The kept card was merged into another since: what this merge moved onto it has moved on with it, and
+  // undoing this one would bring the merged guest back with none of it. The later merge is undone first.
+  const laterMerge = ctx.run
+    .prepare('SELECT 1 FROM guest_merges WHERE merged_id = ? AND undone_at IS NULL')
+    .get(record.kept_id);
+  if (laterMerge) throw new CallFailure('conflict', 'merge_kept_merged_since');
   const changes = JSON.parse(record.changes) as Change[];
   // The merged guest first, so that everything moved back names a guest on record again.
   const order = [
@@ -232,6 +266,7 @@ export function undoMerge(
       if (JSON.stringify(next) !== current) session.writeRow(table, row, { [column]: next });
     }
   }
+  followCorrections(ctx, session, changes, record.kept_id, record.merged_id);
   session.writeRow('guest_merges', id, { undone_at: session.now(), undone_by: staffId });
   return { keptId: record.kept_id, mergedId: record.merged_id };
 }
