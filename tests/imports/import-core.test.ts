@@ -131,6 +131,22 @@ describe('importing a ledger', () => {
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict', detail: 'import_already_undone' } });
   });
 
+  it('undone, keeps a guest whose card staff changed since, though nothing else hangs on it', async () => {
+    const test = await staffed();
+    const id = await upload(test, '顧客台帳.csv', sjisLedger());
+    const run = await test.call('imports.run', { upload: id });
+    const [suzuki] = (await test.call('guests.search', { q: 'すずき' })).hits;
+    await test.call('guests.update', { id: suzuki.id, patch: { note: 'VIP: いつも201号室' } });
+
+    const undone = await test.call('imports.undo', { import: run.import });
+    expect(undone).toMatchObject({ guests: 1, keptGuests: 1 });
+    const card = await test.call('guests.get', { id: suzuki.id });
+    expect(card.deletedAt).toBeNull();
+    expect(card.note).toBe('VIP: いつも201号室');
+    expect((await test.call('guests.search', { q: 'すずき' })).hits).toHaveLength(1);
+    expect((await test.call('guests.search', { q: 'やまだ' })).hits).toHaveLength(0);
+  });
+
   it('never merges on a guess: a ledger spelling of a registered guest becomes a new card, proposed for 名寄せ', async () => {
     const test = await staffed();
     await test.call('guests.create', {

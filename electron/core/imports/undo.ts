@@ -1,5 +1,5 @@
 import { columnSpec, tableSpec } from '../../../db/log/registry.ts';
-import { encodeRowId } from '../../../db/log/store.ts';
+import { encodeRowId, WHOLE_ROW } from '../../../db/log/store.ts';
 import type { ImportKind } from '../../../shared/contract/import-codes.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import type { Actor, CoreContext } from '../context.ts';
@@ -10,8 +10,8 @@ import { undoSales } from './sales/write.ts';
 // Undoing an import as one step, without touching what was recorded since. Nothing is physically deleted:
 // the import's stays and guests get tombstones and its allergies are retracted, all through the write path,
 // so the undo syncs like any write. What staff recorded after the import stays, and so does what it hangs
-// on: a stay with a dish served or a request on it, a guest with anything of their own (a request, a stay or
-// allergy not from this import, a companion link, a banquet). Allergies staff already corrected stay as the
+// on: a stay with a dish served or a request on it, a guest staff changed since or with anything of their own
+// (a request, a stay or allergy not from this import, a companion link, a banquet). Allergies staff already corrected stay as the
 // correction left them, and records a 名寄せ merge moved to another card since are that card's history now.
 
 export type UndoCounts = {
@@ -28,8 +28,24 @@ export const UNDO_REASON = '台帳の取り込みを取り消し / Ledger import
 
 type ImportRow = { id: string; kind: ImportKind; undone_at: string | null };
 
-/** Whether something not from this import hangs on the guest. */
+/** The call that writes an import's records: its own entries are not edits made since. */
+const IMPORT_CALL = 'imports.run';
+
+/**
+ * Whether staff changed the guest's card since the import (a note, a phone, a corrected name): the log holds
+ * an entry of the guest's row besides its insert, written by another call than an import's.
+ */
+function editedSince(ctx: CoreContext, guestId: string): boolean {
+  const { log } = ctx.changes;
+  const callOf = ctx.db.prepare('SELECT call FROM log_tx WHERE seq = ?').pluck();
+  return log
+    .rowEntries(tableSpec('guests').id, encodeRowId(guestId))
+    .some((entry) => entry.col !== WHOLE_ROW && log.callOf(callOf.get(entry.tx) as number | null) !== IMPORT_CALL);
+}
+
+/** Whether something not from this import hangs on the guest, or staff changed the guest since. */
 function guestHasOwnRecords(ctx: CoreContext, guestId: string, importId: string, keptStays: ReadonlySet<string>) {
+  if (editedSince(ctx, guestId)) return true;
   const one = (sql: string, ...params: unknown[]) => ctx.db.prepare(sql).get(...params) !== undefined;
   if (
     one(
