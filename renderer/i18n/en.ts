@@ -55,6 +55,7 @@ export const en: Messages = {
     cancel: 'Cancel',
     close: 'Close',
     yes: 'Yes',
+    back: 'Back',
     no: 'No',
     unknownStaff: 'unknown staff member',
   },

@@ -59,6 +59,7 @@ export const ja = {
     cancel: 'キャンセル',
     close: '閉じる',
     yes: 'はい',
+    back: '戻る',
     no: 'いいえ',
     // Who took, handled or confirmed a record when the register names nobody: sample data loaded before anyone
     // was chosen at this PC. Said in words, not left blank or as a dash where the name belongs.

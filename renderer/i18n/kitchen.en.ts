@@ -64,6 +64,10 @@ export const enKitchen: Translation<typeof jaKitchen> = {
     noCoursesHint: 'No courses yet. Add them under ☰ → "Dishes & allergens".',
     alreadyPlanned: 'This meal already has a menu (swap dishes or cancel it in the list below)',
     confirm: 'Confirm menu',
+    acknowledgeAnaphylaxis_one:
+      'I have seen that this menu holds {{count}} dish with an anaphylaxis allergen ({{dishes}}), and confirm it as it is',
+    acknowledgeAnaphylaxis_other:
+      'I have seen that this menu holds {{count}} dishes with an anaphylaxis allergen ({{dishes}}), and confirm it as it is',
     plannedNotice: 'Menu for {{meal}}, {{date}} confirmed',
     plannedTitle: 'Menus of this stay',
     nonePlanned: 'No menus yet',
@@ -71,6 +75,10 @@ export const enKitchen: Translation<typeof jaKitchen> = {
     serve: 'Mark as served',
     servedNotice: 'Recorded as served',
     cancelPlan: 'Cancel menu',
+    cancelPlanTitle: 'Cancel this menu?',
+    cancelPlanBody:
+      'The menu for {{meal}} on {{date}} ({{course}}) will be cancelled: the kitchen will no longer cook it, and it leaves this list.',
+    cancelPlanAction: 'Cancel the menu',
     swappedNotice: 'Dish swapped',
     changedMeanwhile:
       'This menu was changed on another screen meanwhile. It now shows the latest: check it and try again.',

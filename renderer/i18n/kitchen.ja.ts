@@ -64,6 +64,8 @@ export const jaKitchen = {
     noCoursesHint: 'コースがまだありません。メニュー ☰ の「料理・アレルゲンの管理」で登録してください。',
     alreadyPlanned: 'この日のこの食事には献立がすでにあります（下の一覧で差し替え・取消ができます）',
     confirm: '献立を確定',
+    acknowledgeAnaphylaxis_other:
+      'アナフィラキシーのアレルゲンを含む料理（{{dishes}}）が入っていることを確認しました。このまま確定します',
     plannedNotice: '{{date}} {{meal}}の献立を確定しました',
     plannedTitle: 'この宿泊の献立',
     nonePlanned: 'まだ献立はありません',
@@ -71,6 +73,10 @@ export const jaKitchen = {
     serve: '提供済にする',
     servedNotice: '提供済として記録しました',
     cancelPlan: '献立を取り消す',
+    cancelPlanTitle: '献立を取り消しますか？',
+    cancelPlanBody:
+      '{{date}} {{meal}}の献立（{{course}}）を取り消します。調理場ではこの献立を作らなくなり、この一覧からも消えます。',
+    cancelPlanAction: '取り消す',
     swappedNotice: '料理を差し替えました',
     changedMeanwhile:
       'この献立は別の画面で変更されていました。最新の内容を表示しています。確かめてからもう一度操作してください。',

@@ -1,4 +1,16 @@
-import { Alert, Button, Group, Loader, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEALS, type Meal } from '../../shared/contract/kitchen.ts';
@@ -40,6 +52,12 @@ export function MenuPlanner({ stay }: { stay: Stay }) {
   if (check.data) shown.current = check.data;
   if (!courseId) shown.current = undefined;
   const preview = check.data ?? shown.current;
+  // A dish that can kill someone in the party is never confirmed in passing: staff tick that they saw it, for
+  // exactly the dishes on screen (a swap or another course asks again).
+  const lethal = (preview?.dishes ?? []).filter((dish) => dish.allergies.some((a) => a.severity === 'anaphylaxis'));
+  const shownDishes = (dishIds ?? preview?.dishIds ?? []).join(',');
+  const [acknowledged, setAcknowledged] = useState<string | null>(null);
+  const mustAcknowledge = lethal.length > 0 && acknowledged !== shownDishes;
   const alreadyPlanned = (menus.data?.menus ?? []).some(
     (menu) => menu.date === date && menu.meal === meal && menu.status !== 'cancelled',
   );
@@ -140,6 +158,18 @@ export function MenuPlanner({ stay }: { stay: Stay }) {
               onSwap={swap}
               busy={check.loading}
             />
+            {lethal.length > 0 && (
+              <Checkbox
+                color="red"
+                checked={acknowledged === shownDishes}
+                onChange={(event) => setAcknowledged(event.currentTarget.checked ? shownDishes : null)}
+                label={t('kitchen.menu.acknowledgeAnaphylaxis', {
+                  count: lethal.length,
+                  dishes: lethal.map((dish) => dish.dishName).join(t('kitchen.common.separator')),
+                })}
+                data-testid="acknowledge-anaphylaxis"
+              />
+            )}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => chooseCourse(null)}>
                 {t('common.cancel')}
@@ -147,7 +177,7 @@ export function MenuPlanner({ stay }: { stay: Stay }) {
               <Button
                 onClick={confirm}
                 loading={saving}
-                disabled={check.loading || alreadyPlanned}
+                disabled={check.loading || alreadyPlanned || mustAcknowledge}
                 data-testid="confirm-menu"
               >
                 {t('kitchen.menu.confirm')}

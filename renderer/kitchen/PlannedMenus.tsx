@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { EditableMenuPlan } from '../../shared/contract/kitchen.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
+import { ConfirmDialog } from '../app/ConfirmDialog.tsx';
 import { editConflictOf } from '../app/edit-conflict.ts';
 import { errorMessage, notifyError, notifySuccess } from '../app/notify.ts';
 import { formatDayWithWeekday } from '../service/format.ts';
@@ -14,6 +15,7 @@ import { swapDish, warningCounts } from './menu-model.ts';
 function PlannedMenu({ menu }: { menu: EditableMenuPlan }) {
   const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
   const planned = menu.status === 'planned';
   const counts = warningCounts(menu);
 
@@ -71,14 +73,31 @@ function PlannedMenu({ menu }: { menu: EditableMenuPlan }) {
                 color="red"
                 disabled={busy}
                 data-testid="cancel-menu"
-                onClick={() =>
-                  run(() => call('menus.update', { id: menu.id, status: 'cancelled', version: menu.version }))
-                }
+                onClick={() => setCancelling(true)}
               >
                 {t('kitchen.menu.cancelPlan')}
               </Button>
             </Group>
           )}
+          <ConfirmDialog
+            opened={cancelling}
+            title={t('kitchen.menu.cancelPlanTitle')}
+            action={t('kitchen.menu.cancelPlanAction')}
+            busy={busy}
+            testId="cancel-menu-dialog"
+            onClose={() => setCancelling(false)}
+            onConfirm={() =>
+              run(() => call('menus.update', { id: menu.id, status: 'cancelled', version: menu.version })).then(() =>
+                setCancelling(false),
+              )
+            }
+          >
+            {t('kitchen.menu.cancelPlanBody', {
+              date: formatDayWithWeekday(menu.date, i18n.language),
+              meal: t(`codes.meal.${menu.meal}`),
+              course: menu.courseName,
+            })}
+          </ConfirmDialog>
         </Group>
         <DishWarnings
           dishes={menu.dishes}

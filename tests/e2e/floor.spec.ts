@@ -212,6 +212,51 @@ test('a dish served last time that carries the guest’s allergen is flagged as 
   await expect(flags.first()).toHaveAttribute('data-severity', 'anaphylaxis');
 });
 
+test('a course with a dish that can kill someone in the party is confirmed only once staff tick that they saw it; cancelling a menu asks first', async ({
+  page,
+  app,
+}) => {
+  await open(page, app.url);
+  await firstRun(page);
+  const api = apiFor(page, app);
+  const shrimp = await allergenId(api, 'えび');
+  const lead = await guest(api, '石橋', '澪', 'いしばし', 'みお');
+  await api('allergies.record', { guestId: lead, allergenId: shrimp, severity: 'anaphylaxis', tracesOk: false });
+  const amaebi = await api('dishes.create', {
+    fields: { name: '甘海老の造り', reading: 'あまえびのつくり', category: 'sashimi', allergenIds: [shrimp] },
+  });
+  const kabu = await api('dishes.create', { fields: { name: '蕪蒸し', reading: 'かぶらむし', category: 'steamed' } });
+  await api('courses.create', { fields: { name: '冬の会席 梅', priceYen: 10000, dishIds: [amaebi.id, kabu.id] } });
+  const stay = await api('stays.create', {
+    fields: { guestId: lead, arrivalDate: ARRIVAL, departureDate: addDays(ARRIVAL, 1), rooms: ['105'], adults: 1 },
+  });
+
+  await openArrivals(page, ARRIVAL);
+  await page.locator(`[data-testid="arrival"][data-stay-id="${stay.id}"]`).getByTestId('arrival-open-stay').click();
+  await pick(page, 'plan-course', '冬の会席 梅（¥10,000）');
+  const confirm = page.getByTestId('confirm-menu');
+  const acknowledge = page.getByTestId('acknowledge-anaphylaxis');
+  await expect(acknowledge).toHaveAccessibleName(/アナフィラキシー.*（甘海老の造り）/);
+  await expect(confirm).toBeDisabled();
+  await acknowledge.check();
+  await expect(confirm).toBeEnabled();
+  await confirm.click();
+  const planned = page.getByTestId('planned-menu');
+  await expect(planned.getByTestId('menu-status')).toHaveText('予定');
+
+  // 献立を取り消す asks, naming the menu; 戻る leaves it planned, 取り消す cancels it.
+  await planned.getByTestId('cancel-menu').click();
+  const dialog = page.getByTestId('cancel-menu-dialog');
+  await expect(dialog).toContainText('冬の会席 梅');
+  await page.getByTestId('cancel-menu-dialog-back').click();
+  await expect(dialog).toBeHidden();
+  await expect(planned.getByTestId('menu-status')).toHaveText('予定');
+  await planned.getByTestId('cancel-menu').click();
+  await page.getByTestId('cancel-menu-dialog-confirm').click();
+  await expect(planned).toHaveCount(0);
+  await expect(page.getByTestId('planned-menus')).toContainText('まだ献立はありません');
+});
+
 test('the briefing sheet saved as a PDF names the guest’s allergy', async ({ page, app }) => {
   await open(page, app.url);
   await firstRun(page);
