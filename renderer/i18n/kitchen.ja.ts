@@ -65,7 +65,7 @@ export const jaKitchen = {
     alreadyPlanned: 'この日のこの食事には献立がすでにあります（下の一覧で差し替え・取消ができます）',
     confirm: '献立を確定',
     acknowledgeAnaphylaxis_other:
-      'アナフィラキシーのアレルゲンを含む料理（{{dishes}}）が入っていることを確認しました。このまま確定します',
+      'アナフィラキシーのアレルゲンを含む料理{{count}}品（{{dishes}}）が入っていることを確認しました。このまま確定します',
     plannedNotice: '{{date}} {{meal}}の献立を確定しました',
     plannedTitle: 'この宿泊の献立',
     nonePlanned: 'まだ献立はありません',

@@ -236,7 +236,7 @@ test('a course with a dish that can kill someone in the party is confirmed only 
   await pick(page, 'plan-course', '冬の会席 梅（¥10,000）');
   const confirm = page.getByTestId('confirm-menu');
   const acknowledge = page.getByTestId('acknowledge-anaphylaxis');
-  await expect(acknowledge).toHaveAccessibleName(/アナフィラキシー.*（甘海老の造り）/);
+  await expect(acknowledge).toHaveAccessibleName(/アナフィラキシー.*1品（甘海老の造り）/);
   await expect(confirm).toBeDisabled();
   await acknowledge.check();
   await expect(confirm).toBeEnabled();
