@@ -95,6 +95,7 @@ export const SET_ASIDE_REASONS = [
   'bad_email',
   'departure_before_arrival',
   'nights_mismatch', // both a departure and nights, and they disagree
+  'stay_too_long', // a departure more than MAX_STAY_NIGHTS after the arrival (a typo: 2100 for 2026)
   'stay_without_arrival', // stay cells (room, amount…) filled but no arrival date to make a stay of
   'too_many_rooms',
   'too_long', // longer than the register takes (never cut short)

@@ -103,6 +103,17 @@ export function toIssues(zodIssues: ReadonlyArray<z.core.$ZodIssue>): Issue[] {
     if (issue.code === 'too_big' && (issue.origin === 'string' || issue.origin === 'array')) {
       field.params = { max: String(issue.maximum) };
     }
+    // A number out of its range says which bound and what it is: not "too long", nor "required" for -1.
+    if (!own && (issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'number') {
+      field.code = issue.code === 'too_big' ? 'number_too_large' : 'number_too_small';
+      field.params = {
+        [issue.code === 'too_big' ? 'max' : 'min']: String(issue.code === 'too_big' ? issue.maximum : issue.minimum),
+      };
+    }
+    // A check of our own that names its bound (a stay's longest length) passes it on as the message's params.
+    if (issue.code === 'custom' && issue.params) {
+      field.params = Object.fromEntries(Object.entries(issue.params).map(([key, value]) => [key, String(value)]));
+    }
     return field;
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { daysBetween } from '../text/dates.ts';
 import { basedOnVersion, calendarDate, count, id, idList, requiredText, text, yen } from './common.ts';
 import { call } from './define.ts';
 
@@ -28,7 +29,12 @@ const stayFieldShape = {
   guestId: id,
   arrivalDate: calendarDate(),
   departureDate: calendarDate(),
-  rooms: z.array(room, { error: 'invalid_type' }).min(1, { error: 'required' }).max(10, { error: 'too_many' }),
+  rooms: z
+    .array(room, { error: 'invalid_type' })
+    .min(1, { error: 'required' })
+    .max(10, { error: 'too_many' })
+    // One room named twice ('201', '201' or 'r201', 'R201') is a slip, not two rooms.
+    .refine((rooms) => new Set(rooms.map((name) => name.toLowerCase())).size === rooms.length, { error: 'duplicate' }),
   adults: count(99),
   children: count(99),
   partyIds: idList(30),
@@ -52,6 +58,18 @@ function departureNotBeforeArrival(value: { arrivalDate?: string; departureDate?
 }
 const departureIssue = { error: 'departure_before_arrival', path: ['departureDate'] };
 
+/**
+ * The longest stay one booking can be: a year. Long stays (湯治, a month for work) are weeks or months; a
+ * departure years away is a typo (2100 for 2026), and it would hold the room against every booking until then.
+ */
+export const MAX_STAY_NIGHTS = 365;
+function notTooLong(value: { arrivalDate?: string; departureDate?: string }) {
+  return (
+    !value.arrivalDate || !value.departureDate || daysBetween(value.arrivalDate, value.departureDate) <= MAX_STAY_NIGHTS
+  );
+}
+const tooLongIssue = { error: 'stay_too_long', path: ['departureDate'], params: { nights: MAX_STAY_NIGHTS } };
+
 export const stayCreateSchema = z
   .object({
     ...stayFieldShape,
@@ -69,14 +87,16 @@ export const stayCreateSchema = z
     sharedRoom: stayFieldShape.sharedRoom.optional(),
   })
   .strict()
-  .refine(departureNotBeforeArrival, departureIssue);
+  .refine(departureNotBeforeArrival, departureIssue)
+  .refine(notTooLong, tooLongIssue);
 
 /** A patch: the core checks departure against the stored arrival when only one of them changes. */
 export const stayPatchSchema = z
   .object(stayFieldShape)
   .partial()
   .strict()
-  .refine(departureNotBeforeArrival, departureIssue);
+  .refine(departureNotBeforeArrival, departureIssue)
+  .refine(notTooLong, tooLongIssue);
 export type StayFieldsInput = z.input<typeof stayCreateSchema>;
 
 export const partyMemberSchema = z.object({

@@ -75,6 +75,7 @@ export const enImports: Translation<typeof jaImports> = {
     bad_email: 'Not a readable email address',
     departure_before_arrival: 'The departure is before the arrival',
     nights_mismatch: 'The departure and the nights do not agree',
+    stay_too_long: 'The departure is more than a year after the arrival',
     stay_without_arrival: 'Stay details without an arrival date',
     too_many_rooms: 'Too many rooms (10 at most)',
     too_long: 'Too long',

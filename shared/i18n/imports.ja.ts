@@ -73,6 +73,7 @@ export const jaImports = {
     bad_email: 'メールアドレスとして読めません',
     departure_before_arrival: '出発日が来館日より前です',
     nights_mismatch: '出発日と泊数が合いません',
+    stay_too_long: '出発日が来館日から1年より先です',
     stay_without_arrival: '来館日がないのに宿泊の内容があります',
     too_many_rooms: '部屋が多すぎます（10室まで）',
     too_long: '文字数が多すぎます',

@@ -102,6 +102,14 @@ describe('visit rows', () => {
     });
   });
 
+  it('sets aside a departure more than a year after the arrival (a typo), and takes a year exactly', () => {
+    expect(named(['arrival', '2026/12/20'], ['departure', '2100/12/31'])).toMatchObject({
+      reason: 'stay_too_long',
+      column: 3,
+    });
+    expect(named(['arrival', '2026/1/1'], ['departure', '2027/1/1'])).not.toHaveProperty('reason');
+  });
+
   it('sets aside stay cells on a row without an arrival, rather than dropping them', () => {
     expect(named(['arrival', ''], ['rooms', '201'])).toMatchObject({
       reason: 'stay_without_arrival',

@@ -136,14 +136,53 @@ describe('a room holds one party a night', () => {
     });
   });
 
+  it('holds a room for a day use that day: refused in a room whose party stays through it, free on arrival and departure days', async () => {
+    const { call, guest, stay } = await serviceCore();
+    const there = await stay(await guest('山田', 'やまだ'), { rooms: ['R101'], ...nights('2026-03-01', '2026-03-03') });
+    const dayUser = await guest('佐藤', 'さとう');
+    const dayUse = (date: string, room = 'R101') =>
+      callRaw(call, 'stays.create', { fields: { guestId: dayUser, rooms: [room], ...nights(date, date) } });
+    expect(await dayUse('2026-03-02')).toMatchObject({
+      code: 'conflict',
+      detail: 'room_taken',
+      params: { stayId: there.id },
+    });
+    // Room names as staff mean them: r101 is R101.
+    expect(await dayUse('2026-03-02', 'r101')).toMatchObject({ code: 'conflict', detail: 'room_taken' });
+    const morning = await dayUse('2026-03-03'); // the party left that morning
+    expect(morning).toHaveProperty('id');
+    expect(await dayUse('2026-03-01')).toHaveProperty('id'); // before the party arrives in the afternoon
+    // Two day uses of one day in one room clash, and an overnight party is refused over a day use it would stay through.
+    expect(await dayUse('2026-03-03')).toMatchObject({
+      code: 'conflict',
+      detail: 'room_taken',
+      params: { stayId: morning.id },
+    });
+    const overnight = await callRaw(call, 'stays.create', {
+      fields: { guestId: await guest('鈴木'), rooms: ['r101'], ...nights('2026-03-02', '2026-03-04') },
+    });
+    expect(overnight).toMatchObject({ code: 'conflict', detail: 'room_taken' });
+  });
+
+  it('refuses one room named twice in a stay, whatever its case', async () => {
+    const { call, guest } = await serviceCore();
+    const lead = await guest('山田');
+    expect(
+      await callRaw(call, 'stays.create', {
+        fields: { guestId: lead, rooms: ['a1', 'A1'], ...nights('2026-03-01', '2026-03-02') },
+      }),
+    ).toMatchObject({ code: 'invalid_input', issues: [{ path: 'fields.rooms', code: 'duplicate' }] });
+  });
+
   it('never leaves two unshared parties in one room on one night, whatever staff book, move and cancel', async () => {
     const day = (n: number) => `2026-06-${String(10 + n).padStart(2, '0')}`;
     const action = fc.record({
       kind: fc.constantFrom('create', 'move', 'status'),
       pick: fc.nat(),
-      room: fc.constantFrom('101', '102', '103'),
+      // 'a1' and 'A1' are one room; 0 nights is a day use.
+      room: fc.constantFrom('101', '102', 'a1', 'A1'),
       from: fc.integer({ min: 0, max: 6 }),
-      nights: fc.integer({ min: 1, max: 3 }),
+      nights: fc.integer({ min: 0, max: 3 }),
       status: fc.constantFrom('booked', 'in_house', 'cancelled', 'departed'),
       shared: fc.boolean(),
     });
@@ -174,10 +213,24 @@ describe('a room holds one party a night', () => {
         }
         const all = await Promise.all(stays.map((s) => call('stays.get', { id: s.id })));
         const occupying = all.filter((s) => ['booked', 'in_house'].includes(s.status) && !s.sharedRoom);
+        // When each stay holds its room, spelled out: its nights, and the days it is there all day (a day use's
+        // day; the days between an overnight party's arrival and departure).
+        const held = (s: { arrivalDate: string; departureDate: string }) => {
+          const out: string[] = [];
+          if (s.arrivalDate === s.departureDate) return [`day ${s.arrivalDate}`];
+          for (let n = 0; day(n) < s.departureDate; n++) {
+            if (day(n) >= s.arrivalDate) out.push(`night ${day(n)}`);
+            if (day(n) > s.arrivalDate) out.push(`day ${day(n)}`);
+          }
+          return out;
+        };
         for (const [i, x] of occupying.entries()) {
           for (const y of occupying.slice(i + 1)) {
-            const overlap = x.arrivalDate < y.departureDate && y.arrivalDate < x.departureDate;
-            expect(overlap && x.rooms.some((r: string) => y.rooms.includes(r))).toBe(false);
+            const sameRoom = x.rooms.some((r: string) =>
+              y.rooms.some((q: string) => q.toLowerCase() === r.toLowerCase()),
+            );
+            const together = held(x).some((slot) => held(y).includes(slot));
+            expect(sameRoom && together, `${JSON.stringify(x)} / ${JSON.stringify(y)}`).toBe(false);
           }
         }
       }),

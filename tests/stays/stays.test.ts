@@ -77,6 +77,42 @@ describe('stays', () => {
     expect(fine.ok && (fine.value as { nights: number }).nights).toBe(0);
   });
 
+  it('refuses a stay longer than a year (a typo that would hold the room for decades), by one date or both', async () => {
+    const { core, stay, guest, db } = await serviceCore();
+    const lead = await guest('佐藤');
+    const before = changeLogCount(db);
+    const tooLong = { code: 'stay_too_long', params: { nights: '365' } };
+    expect(
+      await core.call('stays.create', {
+        fields: { guestId: lead, arrivalDate: '2026-12-20', departureDate: '2100-12-31', rooms: ['201'] },
+      }),
+    ).toEqual({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'fields.departureDate', ...tooLong }] } });
+    const created = await stay(lead);
+    const moved = await core.call('stays.update', { id: created.id, patch: { departureDate: '2100-12-31' } });
+    expect(moved).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'patch.departureDate', ...tooLong }] },
+    });
+    expect(changeLogCount(db)).toBe(before + 1); // only the stay made in between
+    // A year exactly is a stay (a season's 湯治, a year's posting).
+    const year = await core.call('stays.create', {
+      fields: { guestId: lead, arrivalDate: '2027-01-01', departureDate: '2028-01-01', rooms: ['202'] },
+    });
+    expect(year.ok && (year.value as { nights: number }).nights).toBe(365);
+  });
+
+  it('answers a number out of its range with the bound it passed, not as a text too long', async () => {
+    const { core } = await serviceCore();
+    expect(await core.call('guests.search', { q: 'さとう', limit: 1000 })).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'limit', code: 'number_too_large', params: { max: '100' } }] },
+    });
+    expect(await core.call('guests.search', { q: 'さとう', limit: 0 })).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'limit', code: 'number_too_small', params: { min: '1' } }] },
+    });
+  });
+
   it('refuses unknown or deleted guests, a lead in the party, an unknown staff member and an unknown stay', async () => {
     const { core, call, guest, stay, db } = await serviceCore();
     const lead = await guest('佐藤');

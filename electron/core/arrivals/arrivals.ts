@@ -110,7 +110,12 @@ export function loadArrivals(ctx: CoreContext, date: string, stayId?: string): A
       rank: ranks.get(stay.guestId) ?? null,
       requests: requests.filter((r) => r.stayId === stay.id || (r.standing && party.has(r.guestId))),
       roomClashes: occupiesRooms(stay.status)
-        ? clashesAmong(occupying, { id: stay.id, rooms: stay.rooms, ...tonight })
+        ? clashesAmong(occupying, {
+            id: stay.id,
+            rooms: stay.rooms,
+            // A day use holds its room that day, not the night (stays/rooms.ts).
+            ...(stay.departureDate === stay.arrivalDate ? { arrivalDate: date, departureDate: date } : tonight),
+          })
         : [],
     };
   });

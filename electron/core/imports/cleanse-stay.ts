@@ -2,7 +2,8 @@
 // a stay on the row's guest. Counts and amounts come as typed (2名, ２泊, ¥12,000, 12,000円, \12,000 from a
 // Shift_JIS file whose yen sign reads as a backslash) or as Excel numbers.
 
-import { addDays, isWithinRange } from '../../../shared/text/dates.ts';
+import { MAX_STAY_NIGHTS } from '../../../shared/contract/stays.ts';
+import { addDays, daysBetween, isWithinRange } from '../../../shared/text/dates.ts';
 import { cleanseDate } from './cleanse-dates.ts';
 import { type Cell, type ChangeList, SetAside, withinLimit } from './cleanse-text.ts';
 
@@ -31,7 +32,7 @@ const RESERVATION_LIMIT = 50;
 const MAX_PEOPLE = 99;
 const MAX_YEN = 1_000_000_000;
 /** A longer stay in one ledger line is a typo (泊数 365 for 3, or a date typed into the nights column). */
-const MAX_NIGHTS = 365;
+const MAX_NIGHTS = MAX_STAY_NIGHTS;
 
 /** A whole number as a count column holds it: 2, ２, 2名, 2泊, 2室, 2人. */
 function readCount(cell: Cell, max: number, changes: ChangeList): number {
@@ -120,6 +121,8 @@ export function cleanseStay(cells: StayCells, note: string, changes: ChangeList)
     throw new SetAside('departure_before_arrival', cells.departure);
   } else if (nights !== undefined && addDays(arrivalDate, nights) !== departureDate) {
     throw new SetAside('nights_mismatch', cells.nights);
+  } else if (daysBetween(arrivalDate, departureDate) > MAX_STAY_NIGHTS) {
+    throw new SetAside('stay_too_long', cells.departure);
   }
   return {
     arrivalDate,

@@ -1,4 +1,6 @@
 import { CallFailure } from '../../../shared/contract/result.ts';
+import { MAX_STAY_NIGHTS } from '../../../shared/contract/stays.ts';
+import { daysBetween } from '../../../shared/text/dates.ts';
 import { derivedId } from '../changes/derived-id.ts';
 import type { WriteSession } from '../changes/write.ts';
 import type { CoreContext, Handlers } from '../context.ts';
@@ -94,6 +96,11 @@ export function stayHandlers(ctx: CoreContext): Handlers<StayCalls> {
       if (departure < arrival) {
         throw new CallFailure('invalid_input', undefined, [
           { path: 'patch.departureDate', code: 'departure_before_arrival' },
+        ]);
+      }
+      if (daysBetween(arrival, departure) > MAX_STAY_NIGHTS) {
+        throw new CallFailure('invalid_input', undefined, [
+          { path: 'patch.departureDate', code: 'stay_too_long', params: { nights: String(MAX_STAY_NIGHTS) } },
         ]);
       }
       const leadId = patch.guestId ?? row.guest_id;

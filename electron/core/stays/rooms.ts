@@ -5,10 +5,12 @@ import type { CoreContext } from '../context.ts';
 
 // A room holds one party a night. A booked or in-house stay occupies its rooms from its arrival night to
 // the night before its departure: a party leaving on the 5th and the next arriving on the 5th do not clash
-// (turning a room round is the staff's business), and a day use (no night) occupies none. A second party
-// in an occupied room is refused, naming the party already there, unless staff record that the two share it
-// (相部屋, `shared_room`); the arrivals page shows every clash however it came about (a clash can also
-// arrive from another PC).
+// (turning a room round is the staff's business). A day use (デイユース: arrival and departure the same day)
+// holds the room that day: it clashes with another day use of that day, and with a party staying through it
+// (arrived before, leaving after); not with one leaving that morning or arriving that afternoon. A second
+// party in an occupied room is refused, naming the party already there, unless staff record that the two
+// share it (相部屋, `shared_room`); the arrivals page shows every clash however it came about (a clash can also
+// arrive from another PC). Room names are compared as staff mean them: 'r101' is 'R101'.
 
 /** The statuses of a stay that occupies its rooms. */
 export const OCCUPYING_STATUSES = ['booked', 'in_house'] as const;
@@ -19,10 +21,11 @@ export function occupiesRooms(status: string): boolean {
 
 // Served by the partial index stays_occupying: the stays departing after the first night, that is the
 // bookings ahead and the guests in the house, never the years of past stays.
+// Read wide (a departure on the first day, an arrival on the last: day uses there), told apart by overlaps().
 const OCCUPYING = `
   SELECT s.id, s.rooms, s.arrival_date, s.departure_date, s.shared_room, g.family_name, g.given_name
     FROM stays s INDEXED BY stays_occupying JOIN guests g ON g.id = s.guest_id
-   WHERE s.departure_date > ? AND s.arrival_date < ?
+   WHERE s.departure_date >= ? AND s.arrival_date <= ?
      AND s.deleted_at IS NULL AND s.status IN ('booked', 'in_house')`;
 
 /** The statements of this file, for the query-plan test. */
@@ -49,12 +52,29 @@ export function occupyingStays(ctx: CoreContext, from: string, to: string): Occu
   return rows.map((row) => ({ ...row, rooms: JSON.parse(row.rooms) as string[] }));
 }
 
+type Span = { arrival: string; departure: string };
+
+/** Whether two stays hold a room at the same time (nights, or a day use's day: see the top of this file). */
+export function overlaps(a: Span, b: Span): boolean {
+  const aDay = a.arrival === a.departure;
+  const bDay = b.arrival === b.departure;
+  if (aDay && bDay) return a.arrival === b.arrival;
+  if (aDay) return b.arrival < a.arrival && a.arrival < b.departure;
+  if (bDay) return a.arrival < b.arrival && b.arrival < a.departure;
+  return a.arrival < b.departure && b.arrival < a.departure;
+}
+
+/** A room name as compared: the contract has folded its width; case is folded here ('r101' is 'R101'). */
+export const roomKey = (room: string) => room.toLowerCase();
+
 /** Among `occupying`, the other stays sharing a room with the slot on a night of it, with the rooms shared. */
 export function clashesAmong(occupying: readonly Occupying[], slot: RoomSlot): RoomClash[] {
+  const wanted = new Set(slot.rooms.map(roomKey));
   return occupying.flatMap((row) => {
     if (row.id === slot.id) return [];
-    if (!(row.arrival_date < slot.departureDate && slot.arrivalDate < row.departure_date)) return [];
-    const rooms = row.rooms.filter((room) => slot.rooms.includes(room));
+    const span = { arrival: slot.arrivalDate, departure: slot.departureDate };
+    if (!overlaps({ arrival: row.arrival_date, departure: row.departure_date }, span)) return [];
+    const rooms = row.rooms.filter((room) => wanted.has(roomKey(room)));
     if (rooms.length === 0) return [];
     return [
       {
@@ -71,7 +91,7 @@ export function clashesAmong(occupying: readonly Occupying[], slot: RoomSlot): R
 
 /** The other occupying stays sharing a room with the slot on a night of it. */
 export function roomClashes(ctx: CoreContext, slot: RoomSlot): RoomClash[] {
-  if (slot.rooms.length === 0 || slot.departureDate <= slot.arrivalDate) return [];
+  if (slot.rooms.length === 0 || slot.departureDate < slot.arrivalDate) return [];
   return clashesAmong(occupyingStays(ctx, slot.arrivalDate, slot.departureDate), slot);
 }
 
