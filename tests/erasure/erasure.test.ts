@@ -105,6 +105,38 @@ describe('guests.erase: a guest with no stay in the last three years', () => {
     expect(unknown).toEqual({ ok: false, error: { code: 'not_found', detail: 'guest_not_found' } });
     const edit = await t.core.call('guests.update', { id: t.guest.id, patch: { familyName: PERSON.familyName } });
     expect(edit).toEqual({ ok: false, error: { code: 'conflict', detail: 'guest_erased' } });
+    // Nothing new hangs on the erased card: an allergy, a request (whose text would be blanked), a stay, a place
+    // in a party, a companion. A returning person gets a new card.
+    const other = await t.core.call('guests.create', { fields: { familyName: '森', familyReading: 'もり' } });
+    const otherId = (other as { value: { id: string } }).value.id;
+    const gone = t.guest.id;
+    const attempts: Array<[string, unknown]> = [
+      ['allergies.record', { guestId: gone, freeAllergen: 'そば', severity: 'anaphylaxis', tracesOk: false }],
+      ['requests.record', { guestId: gone, standing: true, category: 'room', text: '禁煙室' }],
+      [
+        'stays.create',
+        { fields: { guestId: gone, arrivalDate: '2027-01-10', departureDate: '2027-01-11', rooms: ['301'] } },
+      ],
+      [
+        'stays.create',
+        {
+          fields: {
+            guestId: otherId,
+            arrivalDate: '2027-01-10',
+            departureDate: '2027-01-11',
+            rooms: ['302'],
+            partyIds: [gone],
+          },
+        },
+      ],
+      ['guests.linkCompanion', { guestId: otherId, companionId: gone, relationship: 'friend' }],
+    ];
+    for (const [name, input] of attempts) {
+      expect(await t.core.call(name, input), name).toEqual({
+        ok: false,
+        error: { code: 'conflict', detail: 'guest_erased' },
+      });
+    }
   });
 
   it('keeps the monthly revenue: stays and their amounts are untouched', async () => {

@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../../shared/contract/index.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import type { Actor, CoreContext, Handlers } from '../context.ts';
-import { findGuestRow } from '../guests/card.ts';
+import { findGuestRow, usableGuestRow } from '../guests/card.ts';
 import { withVersion } from '../versions.ts';
 import {
   allergiesOfGuest,
@@ -37,7 +37,7 @@ export function allergyHandlers(ctx: CoreContext): Handlers<AllergyCalls> {
   const answer = (id: string) => toAllergy(findAllergyRow(ctx, id), reconfirmCutoff(ctx, today()));
 
   const checkGuest = (guestId: string) => {
-    if (findGuestRow(ctx, guestId).deleted_at) throw new CallFailure('conflict', 'guest_deleted');
+    usableGuestRow(ctx, guestId);
   };
 
   const checkAllergen = (allergenId: string | null | undefined) => {

@@ -10,6 +10,22 @@ export function findGuestRow(ctx: CoreContext, id: string): GuestRow {
   return row;
 }
 
+/**
+ * A guest new records may name: on record, not deleted, and not erased on request. An erased guest's card stays
+ * blank for good (erasure/): an allergy, a request, a stay or a deal written on it would hang on nobody, and
+ * text written there is blanked. A returning person gets a new card.
+ */
+export function usableGuestRow(ctx: CoreContext, id: string): GuestRow {
+  const row = findGuestRow(ctx, id);
+  if (row.deleted_at) throw new CallFailure('conflict', 'guest_deleted');
+  if (isErased(ctx, id)) throw new CallFailure('conflict', 'guest_erased');
+  return row;
+}
+
+export function isErased(ctx: CoreContext, id: string): boolean {
+  return ctx.run.prepare('SELECT 1 FROM erasures WHERE guest_id = ?').get(id) !== undefined;
+}
+
 /** Throws not_found unless the guest is on record (deleted or not): the card's other calls check only this. */
 export function assertGuestExists(ctx: CoreContext, id: string): void {
   if (ctx.run.prepare('SELECT 1 FROM guests WHERE id = ?').get(id) === undefined) {

@@ -7,7 +7,7 @@ import { recordCardOpened } from '../access/record.ts';
 import { derivedId } from '../changes/derived-id.ts';
 import { storable } from '../changes/rows.ts';
 import type { CoreContext, Handlers } from '../context.ts';
-import { assertGuestExists, findGuestRow, loadGuestCard } from './card.ts';
+import { assertGuestExists, findGuestRow, loadGuestCard, usableGuestRow } from './card.ts';
 import { toColumns } from './columns.ts';
 import { guestHistory } from './history.ts';
 import type { createSearch } from './search.ts';
@@ -96,12 +96,7 @@ export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof create
     },
 
     'guests.update': ({ id, patch, version }, actor) => {
-      const row = findGuestRow(ctx, id);
-      if (row.deleted_at) throw new CallFailure('conflict', 'guest_deleted');
-      // An erased guest's personal fields stay blank (erasure/): a new visit is a new card.
-      if (ctx.run.prepare('SELECT 1 FROM erasures WHERE guest_id = ?').get(id)) {
-        throw new CallFailure('conflict', 'guest_erased');
-      }
+      const row = usableGuestRow(ctx, id);
       refuseUnfitReadings(row, patch);
       refuseFutureBirthday(ctx, patch.birthday, 'patch.birthday');
       actor.write((session) => {
@@ -163,9 +158,7 @@ export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof create
 
     'guests.linkCompanion': ({ guestId, companionId, relationship }, actor) => {
       if (guestId === companionId) throw new CallFailure('invalid_input', 'companion_is_self');
-      for (const id of [guestId, companionId]) {
-        if (findGuestRow(ctx, id).deleted_at) throw new CallFailure('conflict', 'guest_deleted');
-      }
+      for (const id of [guestId, companionId]) usableGuestRow(ctx, id);
       const existing = ctx.run.first(
         sql
           .selectFrom('guest_links')

@@ -1,6 +1,6 @@
 import { CallFailure } from '../../../shared/contract/result.ts';
 import type { CoreContext, Handlers } from '../context.ts';
-import { findGuestRow } from '../guests/card.ts';
+import { findGuestRow, usableGuestRow } from '../guests/card.ts';
 import { findStayRow, partyGuestIds } from '../stays/rows.ts';
 import { findRequestRow, requestsOfGuest, toRequest } from './rows.ts';
 
@@ -12,7 +12,7 @@ export const HANDLED_SHOWN = 20;
 export function requestHandlers(ctx: CoreContext): Handlers<RequestCalls> {
   return {
     'requests.record': ({ guestId, stayId, standing, category, text }, actor) => {
-      if (findGuestRow(ctx, guestId).deleted_at) throw new CallFailure('conflict', 'guest_deleted');
+      usableGuestRow(ctx, guestId);
       if (stayId) {
         findStayRow(ctx, stayId);
         const party = partyGuestIds(ctx, [stayId]).get(stayId) ?? [];

@@ -9,7 +9,7 @@ type StayFields = Partial<Omit<StayFieldsInput, 'arrivalDate' | 'departureDate'>
   departureDate?: string;
 };
 
-/** Every guest named (the lead, the party) exists and is not deleted. */
+/** Every guest named (the lead, the party) exists, is not deleted and was not erased (guests/card.ts, usableGuestRow). */
 export function checkGuests(ctx: CoreContext, ids: readonly string[]): void {
   if (ids.length === 0) return;
   const rows = ctx.run
@@ -18,6 +18,10 @@ export function checkGuests(ctx: CoreContext, ids: readonly string[]): void {
   const found = new Map(rows.map((row) => [row.id, row.deleted_at]));
   if (ids.some((id) => !found.has(id))) throw new CallFailure('not_found', 'guest_not_found');
   if (ids.some((id) => found.get(id) !== null)) throw new CallFailure('conflict', 'guest_deleted');
+  const erased = ctx.run
+    .prepare('SELECT 1 FROM erasures WHERE guest_id IN (SELECT value FROM json_each(?)) LIMIT 1')
+    .get(JSON.stringify(ids));
+  if (erased) throw new CallFailure('conflict', 'guest_erased');
 }
 
 export function checkStaff(ctx: CoreContext, staffId: string | null | undefined): void {
