@@ -17,11 +17,21 @@ export function text(max: number) {
     .pipe(z.string().max(max, { error: 'too_long' }));
 }
 
+/** Only invisible characters: spaces, and format characters such as a zero-width joiner or space (\p{Cf}). */
+const INVISIBLE_ONLY = /^[\p{Cf}\s]*$/u;
+
 export function requiredText(max: number) {
-  return z
-    .string({ error: 'required' })
-    .transform((value) => foldWidth(value).trim())
-    .pipe(z.string().min(1, { error: 'required' }).max(max, { error: 'too_long' }));
+  return (
+    z
+      .string({ error: 'required' })
+      // A name that shows nothing (a lone zero-width joiner) is as missing as an empty one; in other text those
+      // characters stay, where they join an emoji or a script's letters.
+      .transform((value) => {
+        const trimmed = foldWidth(value).trim();
+        return INVISIBLE_ONLY.test(trimmed) ? '' : trimmed;
+      })
+      .pipe(z.string().min(1, { error: 'required' }).max(max, { error: 'too_long' }))
+  );
 }
 
 export const empty = z.object({}).strict();

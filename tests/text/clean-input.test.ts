@@ -38,6 +38,33 @@ describe('text as it enters the core', () => {
     replaysExactly(origin);
   });
 
+  it('takes a name that shows nothing (a zero-width joiner, space or BOM alone) as missing, and keeps them inside text', async () => {
+    const t = await makeStaffedCore();
+    for (const blank of ['\u200d', '\u200b \u200c', '\ufeff', '\u2060\u00ad']) {
+      expect(
+        await t.core.call('guests.create', { fields: { familyName: blank, familyReading: 'やまだ' } }),
+        JSON.stringify(blank),
+      ).toEqual({
+        ok: false,
+        error: { code: 'invalid_input', issues: [{ path: 'fields.familyName', code: 'required' }] },
+      });
+      expect(
+        (
+          await t.core.call('halls.create', {
+            fields: { name: blank, capacity: { seated: 10, standing: 0, theatre: 0 } },
+          })
+        ).ok,
+      ).toBe(false);
+      expect((await t.core.call('dishes.create', { fields: { name: blank, category: 'grilled' } })).ok).toBe(false);
+    }
+    // Inside a name or a note they are kept: a family emoji is three people joined by zero-width joiners.
+    const family = '\u{1F468}\u200d\u{1F469}\u200d\u{1F467}';
+    const guest = await t.call('guests.create', {
+      fields: { familyName: '山田', familyReading: 'やまだ', note: `${family}で来館` },
+    });
+    expect(guest.note).toBe(`${family}で来館`);
+  });
+
   it('keeps row and log the same for any text a caller sends, surrogates and controls included', async () => {
     const origin = await makeStaffedCore();
     const { id } = await origin.call('guests.create', { fields: { familyName: '佐藤', familyReading: 'さとう' } });
