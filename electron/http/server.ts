@@ -144,8 +144,20 @@ async function readBody(request: IncomingMessage): Promise<string | null> {
     if ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || request.readableAborted) throw new ClientGone();
     throw error;
   }
-  return Buffer.concat(chunks).toString('utf8');
+  const bytes = Buffer.concat(chunks);
+  // Bytes that are not UTF-8 (Shift_JIS sent unlabelled) would be read as U+FFFD and stored as such: 鈴木
+  // becoming ���. Refused instead, like a body labelled with another charset.
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    throw new NotUtf8();
+  }
 }
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A body whose bytes are not UTF-8. */
+class NotUtf8 extends Error {}
 
 export async function startHttpServer(options: HttpServerOptions): Promise<HttpServer> {
   const { core } = options;
@@ -179,7 +191,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     if (requestId !== undefined && !isRequestId(requestId)) {
       return sendJson(response, 400, fail('invalid_input', 'invalid_request_id'));
     }
-    const text = await readBody(request);
+    let text: string | null;
+    try {
+      text = await readBody(request);
+    } catch (error) {
+      if (error instanceof NotUtf8) return sendJson(response, 415, fail('invalid_input', 'utf8_required'));
+      throw error;
+    }
     if (text === null) return sendJson(response, 413, fail('invalid_input', 'body_too_large'), true);
     let input: unknown;
     try {

@@ -133,6 +133,37 @@ describe('the HTTP door, on the shape of a request', () => {
     expect((await search('application/json')).status).toBe(200);
   });
 
+  it('refuses a body whose bytes are not UTF-8 (Shift_JIS sent unlabelled), rather than store 鈴木 as ���', async () => {
+    const sjisSuzuki = Buffer.from([0x97, 0xe9, 0x96, 0xd8]); // 鈴木 in Shift_JIS
+    const body = Buffer.concat([
+      Buffer.from('{"fields":{"familyName":"'),
+      sjisSuzuki,
+      Buffer.from('","familyReading":"すずき"}}'),
+    ]);
+    const answer = await rawRequest({
+      port: server.port,
+      path: '/api/call/guests.create',
+      method: 'POST',
+      headers: { host: host(), 'content-type': 'application/json', 'x-yadocho-token': server.token },
+      body,
+    });
+    expect(answer.status).toBe(415);
+    expect(JSON.parse(answer.body)).toEqual({ ok: false, error: { code: 'invalid_input', detail: 'utf8_required' } });
+    expect(test.db.prepare('SELECT count(*) FROM guests').pluck().get()).toBe(0);
+    // The same name in UTF-8, with a byte order mark before it as some Windows tools write, is taken.
+    const utf8 = await rawRequest({
+      port: server.port,
+      path: '/api/call/guests.create',
+      method: 'POST',
+      headers: { host: host(), 'content-type': 'application/json', 'x-yadocho-token': server.token },
+      body: Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from('{"fields":{"familyName":"鈴木","familyReading":"すずき"}}'),
+      ]),
+    });
+    expect(JSON.parse(utf8.body)).toMatchObject({ ok: true, value: { familyName: '鈴木' } });
+  });
+
   it('logs a client that hangs up halfway through its body as information, not as an error', async () => {
     await new Promise<void>((done, fail) => {
       const socket = connect({ host: '127.0.0.1', port: server.port }, () => {

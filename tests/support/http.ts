@@ -9,7 +9,7 @@ export function rawRequest(options: {
   path: string;
   method?: string;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
 }): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request(
