@@ -49,6 +49,7 @@ export const enKitchen: Translation<typeof jaKitchen> = {
     },
     confirmStatusTitle: 'Change the stay status?',
     confirmStatusBody: 'The stay becomes "{{status}}". "Back to booked" undoes it.',
+    confirmStatusAction: 'Mark as {{status}}',
     statusNotice: 'The stay is now "{{status}}"',
     noRequests: 'No requests for this stay yet',
     takenBy: 'Taken by {{name}} ({{at}})',

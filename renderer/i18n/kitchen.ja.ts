@@ -49,6 +49,7 @@ export const jaKitchen = {
     },
     confirmStatusTitle: '宿泊の状態を変えますか？',
     confirmStatusBody: 'この宿泊を「{{status}}」にします。あとで「予約に戻す」で戻せます。',
+    confirmStatusAction: '{{status}}にする',
     statusNotice: '宿泊を「{{status}}」にしました',
     noRequests: 'この宿泊のご要望はまだありません',
     takenBy: '受付 {{name}}（{{at}}）',

@@ -82,8 +82,9 @@ export const jaService = {
     scopeLabel: '対象',
     standing: '毎回',
     stayOf: '{{date}}の宿泊',
-    done: '対応済',
-    cancel: '取消',
+    // Buttons say what they do: 「対応済」 alone read as a state the request was already in.
+    done: '対応済にする',
+    cancel: '取り消す',
     reopen: '未対応に戻す',
     taken: '受付 {{at}} {{name}}',
     handled: '{{status}} {{at}} {{name}}',

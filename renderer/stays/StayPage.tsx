@@ -8,7 +8,6 @@ import {
   Grid,
   Group,
   Loader,
-  Modal,
   Paper,
   Stack,
   Text,
@@ -19,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import type { Stay, StayStatus } from '../../shared/contract/stays.ts';
 import { call } from '../api/client.ts';
 import { useQuery } from '../api/hooks.ts';
+import { ConfirmDialog } from '../app/ConfirmDialog.tsx';
 import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
 import { routeHref } from '../app/route.ts';
 import { fullName, fullReading } from '../guests/names.ts';
@@ -76,31 +76,20 @@ function StatusActions({ stay }: { stay: Stay }) {
           {t(`kitchen.stay.actions.${action.key}`)}
         </Button>
       ))}
-      <Modal
+      <ConfirmDialog
         opened={confirming !== null}
-        onClose={() => setConfirming(null)}
         title={t('kitchen.stay.confirmStatusTitle')}
-        centered
+        // 「キャンセルにする」 beside 「戻る」: a 「キャンセル」 button there would read as "back".
+        action={t('kitchen.stay.confirmStatusAction', {
+          status: confirming ? t(`codes.stayStatus.${confirming}`) : '',
+        })}
+        busy={busy}
+        testId="confirm-status"
+        onClose={() => setConfirming(null)}
+        onConfirm={() => confirming && move(confirming)}
       >
-        <Stack>
-          <Text>
-            {t('kitchen.stay.confirmStatusBody', { status: confirming ? t(`codes.stayStatus.${confirming}`) : '' })}
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(null)}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red"
-              loading={busy}
-              data-testid="confirm-status"
-              onClick={() => confirming && move(confirming)}
-            >
-              {t('common.yes')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        {t('kitchen.stay.confirmStatusBody', { status: confirming ? t(`codes.stayStatus.${confirming}`) : '' })}
+      </ConfirmDialog>
     </Group>
   );
 }

@@ -68,6 +68,32 @@ test('an allergy retracted with its reason leaves the alerts, is restored from a
   await expect(alerts.nth(1)).toContainText('卵');
 });
 
+test('cancelling a stay asks first, with a button that names the move, and 戻る leaves it booked', async ({
+  page,
+  app,
+}) => {
+  await open(page, app.url);
+  await firstRun(page);
+  const api = apiFor(page, app);
+  const lead = await guest(api, '森', '和夫', 'もり', 'かずお');
+  const stay = await api('stays.create', {
+    fields: { guestId: lead, arrivalDate: TODAY, departureDate: addDays(TODAY, 1), rooms: ['201'], adults: 1 },
+  });
+  await searchAndOpen(page, 'もり かずお');
+  await openServiceTab(page);
+  await page.getByTestId('stay-link').first().click();
+  await expect(page.getByTestId('stay-page')).toHaveAttribute('data-stay-id', stay.id);
+
+  await page.getByTestId('stay-cancel').click();
+  await expect(page.getByTestId('confirm-status-confirm')).toHaveText('キャンセルにする');
+  await expect(page.getByTestId('confirm-status-back')).toHaveText('戻る');
+  await page.getByTestId('confirm-status-back').click();
+  await expect(page.getByTestId('stay-status')).toHaveAttribute('data-status', 'booked');
+  await page.getByTestId('stay-cancel').click();
+  await page.getByTestId('confirm-status-confirm').click();
+  await expect(page.getByTestId('stay-status')).toHaveAttribute('data-status', 'cancelled');
+});
+
 test('a planned menu is served, the guest’s reactions are recorded, and the next plan shows them', async ({
   page,
   app,

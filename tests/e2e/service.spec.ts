@@ -222,6 +222,9 @@ test('a request is taken in four interactions, then marked done with who handled
   await expect(request).toContainText('佐藤 花子');
   await expect(page.getByTestId('alert-requests')).toHaveText('未対応の要望 1件');
 
+  // The buttons say what they do: 「対応済」 alone read as a state the request was already in.
+  await expect(request.getByTestId('request-done')).toHaveText('対応済にする');
+  await expect(request.getByTestId('request-cancel')).toHaveText('取り消す');
   await request.getByTestId('request-done').click();
   await expect(request).toHaveAttribute('data-status', 'done');
   await expect(request.getByTestId('request-status')).toHaveText('対応済');
