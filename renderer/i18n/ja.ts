@@ -60,6 +60,9 @@ export const ja = {
     close: '閉じる',
     yes: 'はい',
     back: '戻る',
+    discardTitle: '入力した内容を破棄しますか？',
+    discardBody: '保存していない入力は消えます。続けて入力するには「戻る」を押してください。',
+    discard: '破棄する',
     no: 'いいえ',
     // Who took, handled or confirmed a record when the register names nobody: sample data loaded before anyone
     // was chosen at this PC. Said in words, not left blank or as a dash where the name belongs.

@@ -389,3 +389,40 @@ test('companions are linked from an existing guest, shown on both cards, and rem
   await page.waitForTimeout(300); // what a per-guest lookup would have asked for by now
   expect(otherCards).toEqual([]);
 });
+
+test('a form with something typed is not thrown away by Escape or a click beside it: closing asks first', async ({
+  page,
+  app,
+}) => {
+  await open(page, app.url);
+  await firstRun(page);
+  const form = page.getByTestId('guest-form');
+  // The question's own buttons: Mantine keeps the dialog's root box empty, so it is never "visible" itself.
+  const discard = page.getByTestId('discard-changes-confirm');
+
+  // Nothing typed yet: Escape simply closes.
+  await openForm(page, 'header-new-guest');
+  await page.keyboard.press('Escape');
+  await expect(form).toBeHidden();
+  await expect(discard).toBeHidden();
+
+  await openForm(page, 'header-new-guest');
+  await fillGuestForm(page, { familyName: '松本', familyReading: 'まつもと', note: '窓側の部屋を希望' });
+  await page.keyboard.press('Escape');
+  await expect(discard).toBeVisible();
+  await expect(page.getByRole('dialog', { name: '入力した内容を破棄しますか？' })).toBeVisible();
+  // 戻る: back to the form, everything still there.
+  await page.getByTestId('discard-changes-back').click();
+  await expect(discard).toBeHidden();
+  await expect(form.locator('[name="familyName"]')).toHaveValue('松本');
+  await expect(form.locator('[name="note"]')).toHaveValue('窓側の部屋を希望');
+  // A click on the dimmed page beside the dialog asks too; 破棄する closes without saving.
+  await page.mouse.click(5, 400);
+  await expect(discard).toBeVisible();
+  await page.getByTestId('discard-changes-confirm').click();
+  await expect(form).toBeHidden();
+  await expect(discard).toBeHidden();
+  // Nothing was saved.
+  await page.getByTestId('guest-search').fill('まつもと');
+  await expect(page.getByTestId('no-results')).toContainText('一致するお客様はいません');
+});
