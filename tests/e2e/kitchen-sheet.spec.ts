@@ -4,10 +4,11 @@
 // (Chromium's own print to PDF, as Electron's "PDFで保存" does), each room whole on one page with every
 // allergen and every dish to avoid, the allergens first.
 
+import type { Page } from '@playwright/test';
 import { addDays, localDate } from '../../shared/text/dates.ts';
 import { writeTypicalDay } from '../sheets/typical-day.ts';
 import { pdfPages } from '../support/pdf-text.ts';
-import { expect, test } from './fixtures.ts';
+import { type AppFixture, expect, test } from './fixtures.ts';
 import { apiFor, openArrivals } from './floor.helpers.ts';
 import { firstRun, open } from './guest-desk.helpers.ts';
 
@@ -31,11 +32,8 @@ function indexIn(text: string, needle: string): number {
   return text.search(new RegExp(pattern, 'u'));
 }
 
-test('twelve typical rooms print on at most two A4 pages, each room whole with its allergens first', async ({
-  page,
-  app,
-}) => {
-  test.setTimeout(60_000);
+/** The app opened on a new register holding the twelve typical parties arriving on ARRIVAL, put in through the door. */
+async function typicalDay(page: Page, app: AppFixture) {
   await open(page, app.url);
   await firstRun(page);
   const api = apiFor(page, app);
@@ -44,6 +42,15 @@ test('twelve typical rooms print on at most two A4 pages, each room whole with i
     day: ARRIVAL,
     earlier: addDays(localDate(Date.now(), 'Asia/Tokyo'), -200),
   });
+  return { api, call, rooms };
+}
+
+test('twelve typical rooms print on at most two A4 pages, each room whole with its allergens first', async ({
+  page,
+  app,
+}) => {
+  test.setTimeout(60_000);
+  const { api, rooms } = await typicalDay(page, app);
   const { arrivals } = await api('arrivals.forDate', { date: ARRIVAL });
 
   await openArrivals(page, ARRIVAL);
@@ -88,11 +95,7 @@ test('the printed sheet carries what the PDF carries: allergens no dish records,
   app,
 }) => {
   test.setTimeout(60_000);
-  await open(page, app.url);
-  await firstRun(page);
-  const api = apiFor(page, app);
-  const call = (name: string, input: unknown) => api(name as never, input as never);
-  await writeTypicalDay(call, { day: ARRIVAL, earlier: addDays(localDate(Date.now(), 'Asia/Tokyo'), -200) });
+  const { api, call } = await typicalDay(page, app);
   // The first room's lead cannot take alcohol (an allergen no dish in the catalogue records), a companion raw fish.
   const { arrivals: before } = await api('arrivals.forDate', { date: ARRIVAL });
   const [lead, companion] = (before[0] as (typeof before)[number]).stay.party;
