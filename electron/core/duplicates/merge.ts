@@ -7,6 +7,7 @@ import { derivedId } from '../changes/derived-id.ts';
 import { storable } from '../changes/rows.ts';
 import type { WriteSession } from '../changes/write.ts';
 import type { CoreContext } from '../context.ts';
+import { usableGuestRow } from '../guests/card.ts';
 import { COLUMN_OF } from '../guests/columns.ts';
 
 // A merge (名寄せ) as one write through the write path: every record that names the merged guest is changed to
@@ -32,18 +33,6 @@ const MAX_PHONES = 5;
 
 export function mergeId(keptId: string, mergedId: string): string {
   return derivedId('guest_merge', keptId, mergedId);
-}
-
-function liveGuest(ctx: CoreContext, id: string): GuestRow {
-  const row = ctx.run.prepare('SELECT * FROM guests WHERE id = ?').get(id) as GuestRow | undefined;
-  if (!row) throw new CallFailure('not_found', 'guest_not_found');
-  if (row.deleted_at) throw new CallFailure('conflict', 'guest_deleted');
-  // An erased guest's rows stay blank for good, whatever card they later name (erasure/scrub-guest.ts): a merge
-  // would blank what it moves onto or off that card, and its undo could not bring the text back.
-  if (ctx.run.prepare('SELECT 1 FROM erasures WHERE guest_id = ?').get(id)) {
-    throw new CallFailure('conflict', 'guest_erased');
-  }
-  return row;
 }
 
 /** Writes one field and notes it, when it changes. */
@@ -97,8 +86,10 @@ export function mergeGuests(
 ): string {
   const { keptId, mergedId, take } = input;
   if (keptId === mergedId) throw new CallFailure('invalid_input', 'merge_same_guest');
-  const kept = liveGuest(ctx, keptId);
-  const merged = liveGuest(ctx, mergedId);
+  // An erased guest's rows stay blank for good, whatever card they later name (erasure/scrub-guest.ts): a merge
+  // would blank what it moves onto or off that card, and its undo could not bring the text back.
+  const kept = usableGuestRow(ctx, keptId);
+  const merged = usableGuestRow(ctx, mergedId);
   const changes: Change[] = [];
   const set = changer(ctx, session, changes);
   const now = session.now();

@@ -22,7 +22,7 @@ export function usableGuestRow(ctx: CoreContext, id: string): GuestRow {
   return row;
 }
 
-export function isErased(ctx: CoreContext, id: string): boolean {
+function isErased(ctx: CoreContext, id: string): boolean {
   return ctx.run.prepare('SELECT 1 FROM erasures WHERE guest_id = ?').get(id) !== undefined;
 }
 

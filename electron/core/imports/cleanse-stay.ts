@@ -31,8 +31,6 @@ const ROOM_LIMIT = 20;
 const RESERVATION_LIMIT = 50;
 const MAX_PEOPLE = 99;
 const MAX_YEN = 1_000_000_000;
-/** A longer stay in one ledger line is a typo (泊数 365 for 3, or a date typed into the nights column). */
-const MAX_NIGHTS = MAX_STAY_NIGHTS;
 
 /** A whole number as a count column holds it: 2, ２, 2名, 2泊, 2室, 2人. */
 function readCount(cell: Cell, max: number, changes: ChangeList): number {
@@ -110,7 +108,8 @@ export function cleanseStay(cells: StayCells, note: string, changes: ChangeList)
     if (stray) throw new SetAside('stay_without_arrival', stray);
     return null;
   }
-  const nights = count(cells.nights, MAX_NIGHTS, changes);
+  // More nights than a stay may have is a typo (泊数 3650 for 3, or a date typed into the nights column).
+  const nights = count(cells.nights, MAX_STAY_NIGHTS, changes);
   let departureDate = cells.departure ? cleanseDate(cells.departure, changes) : '';
   if (departureDate === '') {
     departureDate = addDays(arrivalDate, nights ?? 1);
