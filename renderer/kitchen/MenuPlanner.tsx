@@ -40,7 +40,8 @@ export function MenuPlanner({ stay }: { stay: Stay }) {
   const [courseId, setCourseId] = useState<string | null>(null);
   const [dishIds, setDishIds] = useState<string[] | null>(null);
   const [saving, setSaving] = useState(false);
-  const courses = useQuery('courses.list', {}, ['courses', 'dishes']);
+  // The meal's season first (a December dinner: the winter courses), the dearest first within it.
+  const courses = useQuery('courses.list', { forDate: date }, ['courses', 'dishes']);
   const check = useQuery(
     'menus.check',
     courseId ? { stayId: stay.id, courseId, ...(dishIds ? { dishIds } : {}) } : null,

@@ -167,9 +167,10 @@ export const kitchenCalls = {
     output: editableDishSchema,
   }),
   'courses.list': call({
-    summary: 'Courses with their dishes.',
+    summary:
+      'Courses with their dishes, by name with their seasons in the order of the year. With forDate (a meal being planned): that date’s season first, then courses of no season, then the seasons to come; dearest first within each (特選, 松, 竹, 梅).',
     writes: false,
-    input: z.object({ includeDeleted: z.boolean().optional() }).strict(),
+    input: z.object({ includeDeleted: z.boolean().optional(), forDate: calendarDate().optional() }).strict(),
     output: z.object({ courses: z.array(courseSchema) }),
   }),
   'courses.create': call({

@@ -99,6 +99,51 @@ describe('courses', () => {
     expect((await call('courses.list', {})).courses.map((x: { id: string }) => x.id)).toEqual([course.id]);
   });
 
+  it('offers a meal’s courses with its season first, then courses of no season, then the seasons to come, dearest first', async () => {
+    const { call, dish } = await kitchenCore();
+    const a = await dish('先付', 'appetizer');
+    const made = async (name: string, priceYen: number) =>
+      call('courses.create', { fields: { name, priceYen, dishIds: [a] } });
+    for (const [name, price] of [
+      ['春の会席 松', 20_000],
+      ['冬の会席 梅', 10_000],
+      ['お子さま会席', 5_000],
+      ['冬の会席 特選', 30_000],
+      ['夏の会席 竹', 15_000],
+      ['冬の会席 松', 20_000],
+      ['秋の会席 梅', 10_000],
+    ] as const)
+      await made(name, price);
+    const names = async (input: object) =>
+      (await call('courses.list', input)).courses.map((course: { name: string }) => course.name);
+    // A December dinner: winter first, dearest first; then the course of no season; then spring, summer, autumn.
+    expect(await names({ forDate: '2026-12-06' })).toEqual([
+      '冬の会席 特選',
+      '冬の会席 松',
+      '冬の会席 梅',
+      'お子さま会席',
+      '春の会席 松',
+      '夏の会席 竹',
+      '秋の会席 梅',
+    ]);
+    // A May lunch: spring first, then the rest as the year goes on.
+    expect((await names({ forDate: '2027-05-01' })).slice(0, 3)).toEqual([
+      '春の会席 松',
+      'お子さま会席',
+      '夏の会席 竹',
+    ]);
+    // The catalogue's own list keeps its order by name, the seasons 春夏秋冬.
+    expect(await names({})).toEqual([
+      'お子さま会席',
+      '春の会席 松',
+      '夏の会席 竹',
+      '秋の会席 梅',
+      '冬の会席 松',
+      '冬の会席 特選',
+      '冬の会席 梅',
+    ]);
+  });
+
   it('refuses a course with an unknown or a withdrawn dish, changing nothing', async () => {
     const { call, dish, course, refuses } = await kitchenCore();
     const a = await dish('先付', 'appetizer');

@@ -3,7 +3,7 @@ import type { Course, Dish } from '../../../shared/contract/kitchen.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import type { CoreContext, Handlers } from '../context.ts';
 import { dishesById, usableDishes } from './dishes.ts';
-import { compareSeasonOrder, seasonOrderKey } from './seasons.ts';
+import { compareSeasonOrder, type Season, type SeasonOrderKey, seasonOfDate, seasonOrderKey } from './seasons.ts';
 
 // Courses: an ordered list of catalogue dishes with a price. A withdrawn course stays readable (menus
 // planned from it keep its name) but cannot be planned again.
@@ -46,9 +46,21 @@ function loadCourse(ctx: CoreContext, id: string): Course {
   return toCourse(ctx, row, dishesById(ctx, courseDishIds(row)));
 }
 
+/** A course's season, as its name says it (冬の会席 梅), or null for a course of no season. */
+function courseSeason(key: SeasonOrderKey): Season | null {
+  return key[1] >= 0 ? (key[1] as Season) : null;
+}
+
+/** How near a course's season is to the meal's: its own first, then none, then the seasons to come in order. */
+function seasonRank(season: Season | null, now: Season): number {
+  if (season === now) return 0;
+  if (season === null) return 1;
+  return 1 + ((season - now + 4) % 4);
+}
+
 export function courseHandlers(ctx: CoreContext): Handlers<CourseCalls> {
   return {
-    'courses.list': ({ includeDeleted }) => {
+    'courses.list': ({ includeDeleted, forDate }) => {
       const rows = ctx.run
         .prepare(includeDeleted ? 'SELECT * FROM courses' : 'SELECT * FROM courses WHERE deleted_at IS NULL')
         .all() as CourseRow[];
@@ -56,8 +68,17 @@ export function courseHandlers(ctx: CoreContext): Handlers<CourseCalls> {
       // By name, a course's seasons in the order of the year (春の会席 before 夏の会席: seasons.ts).
       const courses = rows
         .map((row) => ({ course: toCourse(ctx, row, dishes), key: seasonOrderKey(row.name) }))
-        .sort((a, b) => compareSeasonOrder(a.key, b.key) || a.course.id.localeCompare(b.course.id));
-      return { courses: courses.map(({ course }) => course) };
+        .sort((a, b) => compareSeasonOrder(a.key, b.key) || a.course.id.localeCompare(b.course.id))
+        .map(({ course, key }) => ({ course, name: key }));
+      if (!forDate) return { courses: courses.map(({ course }) => course) };
+      // Planning a meal in December, the winter courses come first, the dearest first.
+      const rank = (name: (typeof courses)[number]['name']) => seasonRank(courseSeason(name), seasonOfDate(forDate));
+      return {
+        courses: courses
+          .map((entry, order) => ({ ...entry, order, rank: rank(entry.name) }))
+          .sort((a, b) => a.rank - b.rank || b.course.priceYen - a.course.priceYen || a.order - b.order)
+          .map(({ course }) => course),
+      };
     },
 
     'courses.create': ({ fields }, actor) => {
