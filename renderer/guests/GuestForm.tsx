@@ -14,7 +14,7 @@ import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { navigate } from '../app/route.ts';
 import { useEditConflict } from '../app/use-edit-conflict.ts';
 import { AbroadFields } from '../guest-rights/AbroadFields.tsx';
-import { fieldMessage, focusFirstError } from '../service/field-errors.ts';
+import { fieldMessage, focusFirstError, withoutError } from '../service/field-errors.ts';
 import type { FormRequest } from './form-context.tsx';
 import {
   checkCreate,
@@ -99,6 +99,7 @@ export function GuestForm({ request, onClose }: { request: FormRequest; onClose(
     onChange: (event: { currentTarget: { value: string } }) => {
       const value = event.currentTarget.value;
       setValues((current) => ({ ...current, [field]: value }));
+      setErrors((current) => withoutError(current, field));
     },
   });
 

@@ -13,7 +13,7 @@ import { LimitedTextarea, LimitedTextInput } from '../app/LimitedText.tsx';
 import { errorMessage, notifySuccess } from '../app/notify.ts';
 import { useTypeToPick } from '../app/use-type-to-pick.ts';
 import { allergenFilter, allergenOptions } from './allergen-options.ts';
-import { callFieldErrors, checkWith, type FieldErrors, fieldMessage } from './field-errors.ts';
+import { callFieldErrors, checkWith, type FieldErrors, fieldMessage, withoutError } from './field-errors.ts';
 import { SEVERITY_COLOR } from './format.ts';
 
 /** The contract's limits of an allergy's text fields, for the counters. */
@@ -71,6 +71,11 @@ export function AllergyForm({
   const filter = useMemo(() => allergenFilter(allergens), [allergens]);
   const typeToPick = useTypeToPick();
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
+  // Another allergen chosen or typed: what was said of the one before (missing, already recorded) no longer holds.
+  const allergenChanged = () => {
+    setErrors((current) => withoutError(current, 'allergenId', 'freeAllergen'));
+    setFormError(null);
+  };
 
   const content = {
     allergenId: values.allergenId,
@@ -133,9 +138,10 @@ export function AllergyForm({
               {...typeToPick}
               maxDropdownHeight={320}
               value={values.allergenId}
-              onChange={(value) =>
-                setValues((v) => ({ ...v, allergenId: value, freeAllergen: value ? '' : v.freeAllergen }))
-              }
+              onChange={(value) => {
+                setValues((v) => ({ ...v, allergenId: value, freeAllergen: value ? '' : v.freeAllergen }));
+                allergenChanged();
+              }}
               error={fieldMessage(errors, 'allergenId')}
             />
             <LimitedTextInput
@@ -147,6 +153,7 @@ export function AllergyForm({
               onChange={(event) => {
                 const text = event.currentTarget.value;
                 setValues((v) => ({ ...v, freeAllergen: text, allergenId: text.trim() ? null : v.allergenId }));
+                allergenChanged();
               }}
               error={fieldMessage(errors, 'freeAllergen')}
             />

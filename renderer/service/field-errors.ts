@@ -21,6 +21,17 @@ export function fieldMessage(errors: FieldErrors, path: string): string | undefi
   return error ? fieldErrorText(error) : undefined;
 }
 
+/**
+ * The errors without those of `paths`: a field's message goes as soon as the person changes that field, rather
+ * than stay red over what they have just put right. The same object when none of them had one.
+ */
+export function withoutError(errors: FieldErrors, ...paths: string[]): FieldErrors {
+  if (!paths.some((path) => path in errors)) return errors;
+  const next = { ...errors };
+  for (const path of paths) delete next[path];
+  return next;
+}
+
 /** The issues of a failed call, as field errors; undefined when the failure is not about fields. */
 export function callFieldErrors(error: unknown): FieldErrors | undefined {
   const issues: Issue[] | undefined = error instanceof CallErrorException ? error.error.issues : undefined;

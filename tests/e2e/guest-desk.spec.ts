@@ -214,6 +214,13 @@ test('invalid input shows the translated field messages and saves nothing', asyn
   await openForm(page, 'header-new-guest');
   await page.getByTestId('save-guest').click();
   await expect(page.getByTestId('guest-form').getByText('入力してください')).toHaveCount(2);
+  // Filled in, its message goes at once: no red left over what has just been put right.
+  await page.getByTestId('guest-form').locator('[name="familyName"]').fill('山田');
+  await expect(page.getByTestId('guest-form').getByText('入力してください')).toHaveCount(1);
+  await expect(page.getByTestId('guest-form').locator('[name="familyName"]')).not.toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
 });
 
 test('a write with nobody working at this PC says to choose someone in the switcher', async ({ page, app }) => {
