@@ -65,7 +65,7 @@ export const enConflicts: Translation<typeof jaConflicts> = {
   decide: {
     title: 'Decide this?',
     by: 'Recorded under: {{name}}',
-    noStaff: 'Nobody is chosen at this PC. Choose who is working in “Working at this PC” at the top right.',
+    noStaff: 'Nobody is chosen at this PC. Choose your name in “Choose who you are” at the top right.',
     note: 'Note (optional)',
     notePlaceholder: 'e.g. checked with the organiser by phone',
     submit: 'Decide',

@@ -60,7 +60,7 @@ export const jaConflicts = {
   decide: {
     title: 'この内容で決めますか？',
     by: '記録する担当者：{{name}}',
-    noStaff: '担当者が選ばれていません。画面右上の「このPCで作業中」で担当者を選んでください。',
+    noStaff: '担当者が選ばれていません。画面右上の「担当者を選択」で、ご自分の名前を選んでください。',
     note: 'メモ（任意）',
     notePlaceholder: '例: 幹事様に電話で確認済み',
     submit: '決定する',

@@ -277,7 +277,7 @@ export const en: Messages = {
       invalid_input: 'Some of the input is not valid',
       not_found: 'Not found',
       conflict: 'This contradicts what is already recorded, so it was not done',
-      no_staff: 'Nobody is chosen as working at this PC. Choose your name in “Working at this PC” at the top right.',
+      no_staff: 'Nobody is chosen as working at this PC. Choose your name in “Choose who you are” at the top right.',
       cancelled: 'Stopped',
       unknown_call: 'This action is not supported',
       unauthorized: 'This connection is not authorized. Open the app again.',

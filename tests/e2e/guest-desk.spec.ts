@@ -246,7 +246,9 @@ test('a write with nobody working at this PC says to choose someone in the switc
   await fillGuestForm(page, { familyName: '山田', familyReading: 'やまだ' });
   await page.getByTestId('save-guest').click();
   await expect(page.getByTestId('form-error')).toContainText('担当者が選ばれていません');
-  await expect(page.getByTestId('form-error')).toContainText('このPCで作業中');
+  // It names the control as the screen shows it then: nobody chosen, the switcher reads 「担当者を選択」.
+  await expect(page.getByTestId('form-error')).toContainText('「担当者を選択」');
+  await expect(page.getByTestId('staff-switcher')).toHaveAttribute('placeholder', '担当者を選択');
   await page.getByTestId('guest-form').getByRole('button', { name: 'キャンセル' }).click();
 
   // Adding a colleague is a write like the others once the register has staff: refused in the same words.
