@@ -381,6 +381,8 @@ export const en: Messages = {
       headcount_required: 'The headcount must be at least 1',
       capacity_required: 'Enter the capacity of at least one layout',
       hold_expiry_required: 'Enter the day the hold expires',
+      hold_expiry_past: 'Choose today or a later day',
+      hold_after_banquet: 'Choose a day on or before the banquet',
       lost_reason_required: 'Choose why the deal was lost',
       competitor_required: 'Enter who took the deal. If unknown, write "unknown".',
       cancel_reason_required: 'Enter why it was cancelled',

@@ -382,6 +382,8 @@ export const ja = {
       headcount_required: '人数は1名以上にしてください',
       capacity_required: 'どれかのレイアウトの定員を入力してください',
       hold_expiry_required: '仮押さえの期限を入力してください',
+      hold_expiry_past: '今日以降の日付にしてください',
+      hold_after_banquet: '宴会の日までの日付にしてください',
       lost_reason_required: '失注理由を選んでください',
       competitor_required: '競合先（決まった先）を入力してください。不明なら「不明」と入力してください。',
       cancel_reason_required: 'キャンセルの理由を入力してください',

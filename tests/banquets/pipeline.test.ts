@@ -157,12 +157,14 @@ describe('the banquet pipeline', () => {
     await desk.refuses('banquets.advance', { id, stage: 'confirmed' }, 'conflict', 'hall_required');
     const hallId = await desk.hall('竹の間', { seated: 30 });
     await desk.call('banquets.update', { id, fields: { hallIds: [hallId] } });
-    await desk.refuses(
+    const past = await desk.refuses(
       'banquets.advance',
       { id, stage: 'provisional', holdExpiresOn: '2026-06-14' },
       'invalid_input',
       'hold_expiry_past',
     );
+    // The field is told what is wrong with its date, not that it is no date.
+    expect(past.issues).toEqual([{ path: 'holdExpiresOn', code: 'hold_expiry_past' }]);
     const error = await desk.refuses('banquets.advance', { id, stage: 'provisional' }, 'invalid_input');
     expect(error.issues).toEqual([{ path: 'holdExpiresOn', code: 'hold_expiry_required' }]);
     await desk.advance(id, 'provisional', { holdExpiresOn: '2026-06-15' });

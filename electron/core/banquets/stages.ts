@@ -49,11 +49,16 @@ export function stageHandlers(ctx: CoreContext): Handlers<'banquets.advance'> {
       if (!NEXT_STAGES[current].includes(target)) throw new CallFailure('conflict', 'stage_not_allowed');
       const asOf = today(ctx);
       if (target === 'provisional' && (input.holdExpiresOn ?? '') < asOf) {
-        throw new CallFailure('invalid_input', 'hold_expiry_past', [{ path: 'holdExpiresOn', code: 'date_invalid' }]);
+        // The field says what is wrong with the date, not that it is no date (2020-01-01 is a valid one).
+        throw new CallFailure('invalid_input', 'hold_expiry_past', [
+          { path: 'holdExpiresOn', code: 'hold_expiry_past' },
+        ]);
       }
       // A hold that outlives the party holds nothing: the day it lapses is before the banquet, or the day itself.
       if (target === 'provisional' && (input.holdExpiresOn ?? '') > row.date) {
-        throw new CallFailure('invalid_input', 'hold_after_banquet', [{ path: 'holdExpiresOn', code: 'date_invalid' }]);
+        throw new CallFailure('invalid_input', 'hold_after_banquet', [
+          { path: 'holdExpiresOn', code: 'hold_after_banquet' },
+        ]);
       }
       if (target === 'held' && row.date > asOf) throw new CallFailure('conflict', 'not_yet_held');
       // The anniversaries count from the date of death: a memorial service held without it would leave no
