@@ -38,6 +38,11 @@ describe('allergen catalogue', () => {
       ok: false,
       error: { code: 'not_found', detail: 'allergen_not_found' },
     });
+    // A withdrawn allergen is brought back before it is edited.
+    expect(await core.call('allergens.update', { id: created.id, patch: { nameEn: 'ghost' } })).toEqual({
+      ok: false,
+      error: { code: 'conflict', detail: 'allergen_withdrawn' },
+    });
     expect(changeLogCount(db)).toBe(before);
     expect((await call('allergens.restore', { id: created.id })).deletedAt).toBeNull();
   });

@@ -321,3 +321,27 @@ describe('halls', () => {
     expect(changeLogCount(desk.db)).toBeGreaterThan(before);
   });
 });
+
+describe('withdrawn halls', () => {
+  it('are restored before they are edited, and never newly named as a hall another opens into', async () => {
+    const desk = await salesDesk();
+    const matsu = await desk.hall('松の間', { seated: 60 });
+    const take = await desk.hall('竹の間', { seated: 30 });
+    const gone = await desk.hall('旧館広間', { seated: 30 });
+    await desk.call('halls.update', { id: matsu, fields: { combinableWith: [gone] } });
+    await desk.call('halls.delete', { id: gone });
+    const before = changeLogCount(desk.db);
+    const capacity = { seated: 10, standing: 0, theatre: 0 };
+    await desk.refuses('halls.update', { id: gone, fields: { name: '幽霊' } }, 'conflict', 'hall_deleted');
+    await desk.refuses(
+      'halls.create',
+      { fields: { name: '梅の間', capacity, combinableWith: [gone] } },
+      'conflict',
+      'hall_deleted',
+    );
+    await desk.refuses('halls.update', { id: take, fields: { combinableWith: [gone] } }, 'conflict', 'hall_deleted');
+    expect(changeLogCount(desk.db)).toBe(before);
+    // A hall that already opened into it keeps it while its other fields change.
+    await desk.call('halls.update', { id: matsu, fields: { combinableWith: [gone], note: '襖で仕切れる' } });
+  });
+});

@@ -122,7 +122,8 @@ export function allergyHandlers(ctx: CoreContext): Handlers<AllergyCalls> {
     },
 
     'allergens.update': ({ id, patch, version }, actor) => {
-      findAllergenRow(ctx, id);
+      // A withdrawn allergen is brought back first, then edited.
+      if (findAllergenRow(ctx, id).deleted_at) throw new CallFailure('conflict', 'allergen_withdrawn');
       actor.write((session) => {
         const values: Record<string, unknown> = {};
         if (patch.nameJa !== undefined) values.name_ja = patch.nameJa;

@@ -33,9 +33,18 @@ function hallColumns(fields: HallFields): Record<string, unknown> {
 }
 
 /** The partner list as given, without the hall itself; every partner must be a hall on record. */
-function partnersOf(halls: Map<string, Hall>, selfId: string, ids: readonly string[]): string[] {
+/** The halls `selfId` opens into; a withdrawn hall only where it already was one (`kept`), never newly. */
+function partnersOf(
+  halls: Map<string, Hall>,
+  selfId: string,
+  ids: readonly string[],
+  kept: readonly string[] = [],
+): string[] {
   const partners = ids.filter((id) => id !== selfId);
   if (partners.some((id) => !halls.has(id))) throw new CallFailure('not_found', 'hall_not_found');
+  if (partners.some((id) => halls.get(id)?.deletedAt && !kept.includes(id))) {
+    throw new CallFailure('conflict', 'hall_deleted');
+  }
   return partners;
 }
 
@@ -88,7 +97,11 @@ export function hallHandlers(ctx: CoreContext): Handlers<HallCalls> {
       const halls = allHalls(ctx);
       const current = halls.get(id);
       if (!current) throw new CallFailure('not_found', 'hall_not_found');
-      const partners = fields.combinableWith ? partnersOf(halls, id, fields.combinableWith) : undefined;
+      // A withdrawn hall is restored first, then edited (as a withdrawn dish or course).
+      if (current.deletedAt) throw new CallFailure('conflict', 'hall_deleted');
+      const partners = fields.combinableWith
+        ? partnersOf(halls, id, fields.combinableWith, current.combinableWith)
+        : undefined;
       actor.write((session) => {
         const values = hallColumns(fields);
         if (partners) values.combinable_with = partners;
