@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, requiredText } from './common.ts';
+import { basedOnVersion, id, requiredText } from './common.ts';
 import { call } from './define.ts';
 
 // 顧客ランク: ranks the manager sets (docs/guest-rank.md). An ordered list of ranks: a computed rank holds
@@ -74,7 +74,7 @@ export const rankCalls = {
     summary:
       'Replaces the rank rules (synced); every guest’s rank is then recomputed on each PC as a job (ranks.recompute kind) with progress.',
     writes: true,
-    input: z.object({ rules: rankRulesSchema, version: z.number().optional() }).strict(),
+    input: z.object({ rules: rankRulesSchema, version: basedOnVersion }).strict(),
     output: rulesOut,
   }),
   'ranks.preview': call({

@@ -100,6 +100,12 @@ describe('guest rank', () => {
     expect(bad.ok).toBe(false);
     const codes = bad.ok ? [] : (bad.error.issues ?? []).map((issue: { code: string }) => issue.code);
     expect(codes).toEqual(expect.arrayContaining(['rank_condition_required', 'rank_name_taken']));
+    // The version the form was opened on is a record's version: a whole number, not -1 or 1.5.
+    const rules = [{ name: 'ゴールド', manual: false, minVisits: 1, minSpendYen: null, years: 1, combine: 'and' }];
+    for (const version of [-1, 1.5, 1e308]) {
+      const odd = await core.call('ranks.updateRules', { rules, version });
+      expect(odd.ok, String(version)).toBe(false);
+    }
   });
 
   it('recomputes every guest after a rule change as a job with progress, and the preview counts the same', async () => {
