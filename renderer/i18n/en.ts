@@ -343,6 +343,7 @@ export const en: Messages = {
       upload_expired: 'The file took too long to arrive. Choose the file again.',
       upload_incomplete: 'The file has not fully arrived yet. Choose the file again.',
       upload_out_of_order: 'The file arrived out of order. Choose the file again.',
+      download_out_of_order: 'The file was received out of order. Export it again.',
       file_expired: 'This file is no longer kept. Make it again.',
     },
     field: {

@@ -146,6 +146,8 @@ describe('the file store', () => {
           at = chunk.nextOffset;
         }
         expect(Buffer.concat(back).equals(file)).toBe(true);
+        // Asked past its end, a download says so in its own words, not an upload's.
+        expect(() => store.chunk(made, file.length + 1, null)).toThrow(/download_out_of_order/);
       }),
       { numRuns: 60 },
     );

@@ -119,7 +119,7 @@ export function createFileStore(clock: () => number = Date.now) {
       const file = made.get(id);
       // Someone else's file answers as one gone: whether it exists is not theirs to learn.
       if (!file || file.madeFor !== staffId) throw new CallFailure('not_found', 'file_expired');
-      if (offset > file.bytes.length) throw new CallFailure('invalid_input', 'upload_out_of_order');
+      if (offset > file.bytes.length) throw new CallFailure('invalid_input', 'download_out_of_order');
       file.touched = clock();
       const end = Math.min(offset + FILE_CHUNK_BYTES, file.bytes.length);
       return {
