@@ -41,6 +41,10 @@ function Header() {
   const { t } = useTranslation();
   const form = useGuestForm();
   const may = useMayCall();
+  // Before the first staff member is made (the welcome screen) there is nobody to record anything as: the
+  // desk's buttons would open forms that can only be refused.
+  const staff = useStaff();
+  const ready = staff.data !== undefined && !staff.data.firstRun;
   return (
     <Group h="100%" px="md" gap="md" wrap="nowrap">
       <UnstyledButton onClick={() => navigate({ name: 'search' })} title={t('header.home')} data-testid="home">
@@ -52,17 +56,17 @@ function Header() {
         <SearchBox />
       </Group>
       {/* What the person's roles do not allow is not offered (the core refuses it anyway). */}
-      {may('arrivals.forDate') && (
+      {ready && may('arrivals.forDate') && (
         <Button variant="default" onClick={() => navigate({ name: 'arrivals' })} data-testid="header-arrivals">
           {t('header.arrivals')}
         </Button>
       )}
-      {may('banquets.list') && (
+      {ready && may('banquets.list') && (
         <Button variant="default" onClick={() => navigate({ name: 'banquets' })} data-testid="header-banquets">
           {t('banquet.nav.header')}
         </Button>
       )}
-      {may('guests.create') && (
+      {ready && may('guests.create') && (
         <Button variant="light" onClick={() => form.openNew()} data-testid="header-new-guest">
           + {t('header.newGuest')}
         </Button>

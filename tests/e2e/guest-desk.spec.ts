@@ -21,7 +21,12 @@ test('first run: the person at this PC is added, and the empty register offers s
   await open(page, app.url);
   await expect(page).not.toHaveURL(/token=/); // the token left the visible address
   await expect(page.getByText('宿帳 Yadocho へようこそ')).toBeVisible();
+  // Nobody to record anything as yet: the desk's buttons wait for the first person.
+  for (const button of ['header-new-guest', 'header-arrivals', 'header-banquets']) {
+    await expect(page.getByTestId(button)).toHaveCount(0);
+  }
   await firstRun(page, '佐藤 花子');
+  await expect(page.getByTestId('header-new-guest')).toBeVisible();
   await expect(page.getByTestId('no-guests')).toBeVisible();
   await expect(page.getByTestId('load-sample-data')).toBeVisible();
 
