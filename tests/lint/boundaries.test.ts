@@ -18,6 +18,14 @@ function write(rel: string, text: string): void {
 }
 
 describe('import boundaries', () => {
+  it('keeps electron out of the PDF maker, as the architecture table says', () => {
+    root = mkdtempSync(path.join(tmpdir(), 'yadocho-boundaries-'));
+    write('electron/sheets/kitchen.ts', ["import { app } from 'electron';", ''].join('\n'));
+    expect(checkBoundaries(root).map(formatViolation)).toEqual([
+      expect.stringMatching(/^electron\/sheets\/kitchen\.ts:1: .*'electron'/),
+    ]);
+  });
+
   it('reports exactly the violating import', () => {
     root = mkdtempSync(path.join(tmpdir(), 'yadocho-boundaries-'));
     write(

@@ -32,7 +32,14 @@ const SCANNED_DIRS = ['shared', 'db', 'electron', 'renderer'];
 const SOURCE_FILE = /\.(?:ts|tsx|cts|mts)$/;
 const SHARED_PACKAGES = new Set(['zod', 'wanakana', 'uuid']);
 const RENDERER_FORBIDDEN_PACKAGES = new Set(['electron', 'better-sqlite3']);
-const NO_ELECTRON_DIRS = ['db/', 'electron/core/', 'electron/core-host/', 'electron/http/', 'electron/launch/'];
+const NO_ELECTRON_DIRS = [
+  'db/',
+  'electron/core/',
+  'electron/core-host/',
+  'electron/http/',
+  'electron/launch/',
+  'electron/sheets/',
+];
 const ELECTRON_ONLY_DIRS = ['electron/main/', 'electron/preload/'];
 const NO_RENDERER_DIRS = ['db/', 'electron/core/', 'electron/core-host/'];
 
