@@ -10,7 +10,7 @@ export const PROTOCOL_VERSION = 1;
  * (an older release) ignores the field, never receives a snapshot message, and a new PC joins it by replay.
  */
 export const SNAPSHOT_VERSION = 1;
-/** Bytes of the register copy per `snapshot_chunk` (before base64), and chunks unacknowledged at a time. */
+/** Bytes of the register copy per `snapshot_chunk` (a binary frame: transport/frames.ts), and chunks unacknowledged at a time. */
 export const SNAPSHOT_CHUNK_BYTES = 1024 * 1024;
 export const SNAPSHOT_WINDOW = 8;
 
