@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 
-function isTyping(target: EventTarget | null): boolean {
+/** Whether a key pressed on `target` is typing into a field (then it is not a shortcut). */
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }

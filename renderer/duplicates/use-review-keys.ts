@@ -1,14 +1,10 @@
 import { useEffect, useRef } from 'react';
+import { isTyping } from '../app/shortcuts.ts';
 
 // The review is keyboard first: ↑/↓ between candidates, M merge, N not the same person, L later. Keys typed in
 // a field, with a modifier, or while a dialog is open (Enter confirms it) are not the review's.
 
 export type ReviewKeys = { up(): void; down(): void; merge(): void; notSame(): void; later(): void };
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
 
 export function useReviewKeys(enabled: boolean, keys: ReviewKeys): void {
   const latest = useRef(keys);

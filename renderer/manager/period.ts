@@ -1,15 +1,10 @@
-import { addMonths } from '../../shared/text/dates.ts';
+import { addMonths, lastDayOfMonth } from '../../shared/text/dates.ts';
 
 // The periods the manager picks from: this month, last month, this year (whole months and the whole year, so
 // bookings ahead count too), or dates of their own.
 
 export type Preset = 'thisMonth' | 'lastMonth' | 'thisYear' | 'custom';
 export const PRESETS: readonly Preset[] = ['thisMonth', 'lastMonth', 'thisYear', 'custom'];
-
-const lastDayOfMonth = (day: string) => {
-  const [year, month] = day.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-};
 
 /** The days of a preset around the inn's `today`. */
 export function presetPeriod(preset: Exclude<Preset, 'custom'>, today: string): { from: string; to: string } {

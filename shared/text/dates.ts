@@ -64,6 +64,12 @@ export function addDays(date: string, days: number): string {
 }
 
 /** Adds months, clamping to the month's last day (3月31日 + 1 month = 4月30日). */
+/** The last day of the month `date` is in ('2026-02-10' → '2026-02-28'). */
+export function lastDayOfMonth(date: string): string {
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+
 export function addMonths(date: string, months: number): string {
   const d = toUtc(date);
   const day = d.getUTCDate();

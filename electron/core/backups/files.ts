@@ -101,3 +101,12 @@ export function prune(folder: string, keep: number, except: string): string[] {
   }
   return removed;
 }
+
+/** Removes a copy of the register or a piece of one (a backup, a snapshot) that may already be gone. */
+export function removeQuietly(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // already gone
+  }
+}

@@ -1,10 +1,10 @@
-import { chmodSync, closeSync, existsSync, openSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { BackupFailure, BackupFile } from '../../../shared/contract/backups.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import type { SliceProgress } from '../jobs/runner.ts';
-import { backupName, folderState, partialName, prune } from './files.ts';
+import { backupName, folderState, partialName, prune, removeQuietly } from './files.ts';
 import { type CopyOutcome, copyInThread } from './thread.ts';
 
 // One backup, online, while the app keeps working. The copy is SQLite's online backup API (better-sqlite3's
@@ -41,14 +41,6 @@ export type BackupRun = {
 };
 
 const DEFAULT_STEP_PAGES = 4096;
-
-const removeQuietly = (file: string) => {
-  try {
-    unlinkSync(file);
-  } catch {
-    // already gone
-  }
-};
 
 export async function makeBackup(run: BackupRun): Promise<BackupFile> {
   const { db, folder, signal } = run;

@@ -1,5 +1,5 @@
 import { REQUEST_CATEGORIES, type RequestCategory } from '../../../shared/contract/requests.ts';
-import { addDays } from '../../../shared/text/dates.ts';
+import { addDays, lastDayOfMonth } from '../../../shared/text/dates.ts';
 import type { CoreContext } from '../context.ts';
 import { type Period, periodOf } from './period.ts';
 import type { RequestMonths } from './request-months.ts';
@@ -102,19 +102,14 @@ export function requestFiguresByScan(ctx: CoreContext, period: Period) {
 
 /** The period's whole months (YYYY-MM) and the days at its ends outside them. */
 export function wholeMonthsOf(from: string, to: string) {
-  const firstWhole = from.endsWith('-01') ? from : `${addDays(endOfMonth(from), 1)}`;
-  const lastWhole = to === endOfMonth(to) ? to : addDays(`${to.slice(0, 7)}-01`, -1);
+  const firstWhole = from.endsWith('-01') ? from : `${addDays(lastDayOfMonth(from), 1)}`;
+  const lastWhole = to === lastDayOfMonth(to) ? to : addDays(`${to.slice(0, 7)}-01`, -1);
   if (firstWhole > lastWhole) return { months: null, edges: [{ from, to }] };
   const edges: Array<{ from: string; to: string }> = [];
   if (from < firstWhole) edges.push({ from, to: addDays(firstWhole, -1) });
   if (lastWhole < to) edges.push({ from: addDays(lastWhole, 1), to });
   return { months: { from: firstWhole.slice(0, 7), to: lastWhole.slice(0, 7) }, edges };
 }
-
-const endOfMonth = (day: string) => {
-  const [year, month] = day.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-};
 
 /**
  * The period's whole months from manager_request_months (request-months.ts) when it is whole, the days at the

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, statfsSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, statfsSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { removeQuietly } from '../../backups/files.ts';
 import type { SnapshotMessage, SnapshotRefusal } from '../messages.ts';
 import type { SnapshotInbox } from '../session-terms.ts';
 
@@ -17,14 +18,6 @@ export const RECEIVED_NAME = 'snapshot-in.sqlite';
 
 /** Room the disk must have beyond the copy: the register is kept aside, not removed, when the copy goes in. */
 const SPARE_BYTES = 64 * 1024 * 1024;
-
-const removeQuietly = (file: string) => {
-  try {
-    unlinkSync(file);
-  } catch {
-    // already gone
-  }
-};
 
 export function receiveSnapshot(options: {
   folder: string;

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, closeSync, openSync, statSync, unlinkSync } from 'node:fs';
+import { chmodSync, closeSync, openSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
+import { removeQuietly } from '../../backups/files.ts';
 import { copyInThread } from '../../backups/thread.ts';
 import type { Logger } from '../../context.ts';
 import { SNAPSHOT_CHUNK_BYTES, SNAPSHOT_WINDOW, type SnapshotMessage } from '../messages.ts';
@@ -20,14 +21,6 @@ import type { SnapshotStream } from '../session-terms.ts';
 const TEST_SLOW_MS = Number(process.env.YADOCHO_TEST_SNAPSHOT_SLOW_MS ?? 0);
 
 export const outgoingPrefix = 'snapshot-out-';
-
-const removeQuietly = (file: string) => {
-  try {
-    unlinkSync(file);
-  } catch {
-    // already gone
-  }
-};
 
 export function sendSnapshot(options: {
   /** The register's file. */
