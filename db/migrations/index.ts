@@ -13,6 +13,7 @@ import { guestRank } from './0012-guest-rank.ts';
 import { managerSpeed } from './0013-manager-speed.ts';
 import { salesImport } from './0014-sales-import.ts';
 import { searchRecencyLag } from './0015-search-recency-lag.ts';
+import { openRequests } from './0016-open-requests.ts';
 import type { Migration } from './migration.ts';
 
 // Static list, in order: works when bundled, and a new migration is one line here.
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   managerSpeed,
   salesImport,
   searchRecencyLag,
+  openRequests,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

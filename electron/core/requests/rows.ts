@@ -12,18 +12,21 @@ export type RequestViewRow = RequestRow & {
   handled_by_name: string | null;
 };
 
-const VIEW = `
+const view = (requests: string) => `
   SELECT r.*, s.arrival_date AS stay_arrival_date, ts.name AS taken_by_name, hs.name AS handled_by_name
-    FROM requests r
+    FROM ${requests}
     LEFT JOIN stays s ON s.id = r.stay_id
     LEFT JOIN staff ts ON ts.id = r.taken_by
     LEFT JOIN staff hs ON hs.id = r.handled_by`;
+const VIEW = view('requests r');
+// A guest's open requests through the index of the open ones alone (db/migrations/0016-open-requests.ts).
+const OPEN_VIEW = view('requests r INDEXED BY requests_open');
 
 const REQUEST_BY_ID = `${VIEW} WHERE r.id = ?`;
 const OPEN_OF_STAYS = `${VIEW} WHERE r.stay_id IN (SELECT value FROM json_each(?)) AND r.status = 'open'`;
-const OPEN_STANDING_OF_GUESTS = `${VIEW}
+const OPEN_STANDING_OF_GUESTS = `${OPEN_VIEW}
    WHERE r.guest_id IN (SELECT value FROM json_each(?)) AND r.standing = 1 AND r.status = 'open'`;
-const OPEN_OF_GUEST = `${VIEW} WHERE r.guest_id = ? AND r.status = 'open'`;
+const OPEN_OF_GUEST = `${OPEN_VIEW} WHERE r.guest_id = ? AND r.status = 'open'`;
 const HANDLED_OF_GUEST = `${VIEW} WHERE r.guest_id = ? AND r.status <> 'open' ORDER BY r.handled_at DESC, r.id DESC LIMIT ?`;
 
 /** The statements of this file, for the query-plan test. */

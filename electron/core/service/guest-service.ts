@@ -13,7 +13,7 @@ import { loadStays, withVersions } from '../stays/rows.ts';
 // The service side of a guest card, the busiest read of the front desk (target ≤5 ms at 5M stays and
 // 20M served rows). A guest has a handful of stays and a few dozen servings, so every statement starts
 // from the guest's id on an index (stays_guest, stay_party_guest, served_stay, allergies_guest,
-// requests_guest) and the grouping is done here, on those few rows.
+// requests_open and requests_guest) and the grouping is done here, on those few rows.
 
 const STAYS_SHOWN = 20;
 const HANDLED_REQUESTS_SHOWN = 10;
