@@ -244,6 +244,84 @@ describe('a room holds one party a night', () => {
   });
 });
 
+describe('the arrivals page names every clash', () => {
+  it('lists, for each arriving party, every other party in one of its rooms that night, among many rooms and parties', async () => {
+    const date = '2026-06-15';
+    const day = (n: number) => `2026-06-${String(12 + n).padStart(2, '0')}`;
+    const stayArb = fc.record({
+      // 'a1' and 'A1' are one room; several rooms a party.
+      rooms: fc.uniqueArray(fc.constantFrom('101', '102', 'a1', 'A1', '梅の間'), {
+        minLength: 1,
+        maxLength: 3,
+        selector: (room) => room.toLowerCase(),
+      }),
+      // Half the parties arrive on the day asked for (day(3)); the others were here already, or come later.
+      from: fc.oneof(fc.constant(3), fc.integer({ min: 0, max: 5 })),
+      nights: fc.integer({ min: 0, max: 3 }),
+      status: fc.constantFrom('booked', 'in_house', 'cancelled', 'departed'),
+    });
+    let clashesSeen = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(stayArb, { minLength: 2, maxLength: 12 }), async (drawn) => {
+        const { call, guest } = await serviceCore();
+        const lead = await guest('山田');
+        const stays = [];
+        for (const s of drawn) {
+          // Every party shares its rooms (相部屋), so each booking is taken and the clashes are many.
+          const fields = {
+            guestId: lead,
+            rooms: s.rooms,
+            arrivalDate: day(s.from),
+            departureDate: day(s.from + s.nights),
+            sharedRoom: true,
+          };
+          const created = await call('stays.create', { fields });
+          stays.push(
+            s.status === 'booked'
+              ? created
+              : await call('stays.update', { id: created.id, patch: { status: s.status }, version: created.version }),
+          );
+        }
+        // The night of `date`, or the day itself for a day use arriving then (stays/rooms.ts).
+        const holds = (s: { arrivalDate: string; departureDate: string }, dayUse: boolean) =>
+          s.arrivalDate === s.departureDate
+            ? dayUse
+              ? s.arrivalDate === date
+              : false
+            : dayUse
+              ? s.arrivalDate < date && date < s.departureDate
+              : s.arrivalDate <= date && date < s.departureDate;
+        const occupying = stays.filter((s) => ['booked', 'in_house'].includes(s.status));
+        const { arrivals } = await call('arrivals.forDate', { date });
+        for (const arrival of arrivals) {
+          const own = arrival.stay;
+          const dayUse = own.arrivalDate === own.departureDate;
+          const wanted = new Set(own.rooms.map((room: string) => room.toLowerCase()));
+          const expected = ['booked', 'in_house'].includes(own.status)
+            ? occupying
+                .filter((other) => other.id !== own.id && (dayUse ? holds(other, true) : holds(other, false)))
+                .map((other) => ({
+                  stayId: other.id,
+                  rooms: other.rooms.filter((room: string) => wanted.has(room.toLowerCase())),
+                }))
+                .filter((clash) => clash.rooms.length > 0)
+            : [];
+          const shown = arrival.roomClashes.map((clash: { stayId: string; rooms: string[] }) => ({
+            stayId: clash.stayId,
+            rooms: clash.rooms,
+          }));
+          const byId = (a: { stayId: string }, b: { stayId: string }) => a.stayId.localeCompare(b.stayId);
+          expect(shown.sort(byId)).toEqual(expected.sort(byId));
+          clashesSeen += shown.length;
+        }
+      }),
+      { numRuns: 40 },
+    );
+    // The runs did reach the case in question: parties sharing rooms on the day.
+    expect(clashesSeen).toBeGreaterThan(20);
+  });
+});
+
 describe('query plans of the room check', () => {
   testQueryPlans(ROOM_STATEMENTS, { OCCUPYING: { uses: ['INDEX stays_occupying'] } });
 });

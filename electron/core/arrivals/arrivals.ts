@@ -8,7 +8,7 @@ import { guestName, type PartyHistory } from '../kitchen/party-history.ts';
 import { dishesToAvoid } from '../kitchen/warnings.ts';
 import { ranksOf } from '../ranks/rank-of.ts';
 import { openRequests } from '../requests/rows.ts';
-import { clashesAmong, occupiesRooms, occupyingStays } from '../stays/rooms.ts';
+import { occupiesRooms, occupyingStays, roomClashFinder } from '../stays/rooms.ts';
 import { loadStays } from '../stays/rows.ts';
 import type { ArrivalSources, KeptArrival } from './arrival-cache.ts';
 
@@ -90,7 +90,7 @@ export function loadArrivals(ctx: CoreContext, date: string, stayId?: string): A
   const guestIds = [...new Set(entries.flatMap(({ stay }) => stay.party.map((member) => member.guestId)))];
   const requests = openRequests(ctx, { stayIds: ids, guestIds });
   const tonight = { arrivalDate: date, departureDate: addDays(date, 1) };
-  const occupying = occupyingStays(ctx, tonight.arrivalDate, tonight.departureDate);
+  const clashesOf = roomClashFinder(occupyingStays(ctx, tonight.arrivalDate, tonight.departureDate));
   const ranks = ranksOf(
     ctx,
     entries.map(({ stay }) => stay.guestId),
@@ -110,7 +110,7 @@ export function loadArrivals(ctx: CoreContext, date: string, stayId?: string): A
       rank: ranks.get(stay.guestId) ?? null,
       requests: requests.filter((r) => r.stayId === stay.id || (r.standing && party.has(r.guestId))),
       roomClashes: occupiesRooms(stay.status)
-        ? clashesAmong(occupying, {
+        ? clashesOf({
             id: stay.id,
             rooms: stay.rooms,
             // A day use holds its room that day, not the night (stays/rooms.ts).

@@ -89,6 +89,30 @@ export function clashesAmong(occupying: readonly Occupying[], slot: RoomSlot): R
   });
 }
 
+/**
+ * clashesAmong for many slots against one read of the occupying stays (a day's arrivals): each slot is compared
+ * only with the stays that hold one of its rooms, found through a map by room, not with every stay of the night.
+ * The clashes come in the order clashesAmong gives them.
+ */
+export function roomClashFinder(occupying: readonly Occupying[]): (slot: RoomSlot) => RoomClash[] {
+  const byRoom = new Map<string, number[]>();
+  occupying.forEach((row, at) => {
+    for (const room of row.rooms) {
+      const key = roomKey(room);
+      const list = byRoom.get(key);
+      if (!list) byRoom.set(key, [at]);
+      else if (list[list.length - 1] !== at) list.push(at);
+    }
+  });
+  return (slot) => {
+    const places = new Set<number>();
+    for (const room of slot.rooms) for (const at of byRoom.get(roomKey(room)) ?? []) places.add(at);
+    if (places.size === 0) return [];
+    const sharing = [...places].sort((a, b) => a - b).map((at) => occupying[at] as Occupying);
+    return clashesAmong(sharing, slot);
+  };
+}
+
 /** The other occupying stays sharing a room with the slot on a night of it. */
 export function roomClashes(ctx: CoreContext, slot: RoomSlot): RoomClash[] {
   if (slot.rooms.length === 0 || slot.departureDate < slot.arrivalDate) return [];
