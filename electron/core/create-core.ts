@@ -213,12 +213,10 @@ export function createCore(options: CoreOptions): Core {
   changes.onRowWritten('requests', (before, after) => requestMonths.onRequest(before, after));
   changes.onTransactionEnd(requestMonths);
 
+  const searchCues = createSearchCues(db, innClock.today, () => changes.lastSeq());
   const handlers = allHandlers(ctx, {
-    search: createSearch(
-      db,
-      ctx.names,
-      createSearchCues(db, innClock.today, () => changes.lastSeq()),
-    ),
+    search: createSearch(db, ctx.names, searchCues),
+    searchCues,
     searchIndex,
     postcodes: options.postcodes ?? createPostcodeBook(),
     backups,

@@ -16,6 +16,7 @@ import { fileHandlers } from './files/handlers.ts';
 import { guestRightsHandlers } from './guest-rights/handlers.ts';
 import { guestHandlers } from './guests/handlers.ts';
 import type { createSearch } from './guests/search.ts';
+import type { SearchCues } from './guests/search-cues.ts';
 import type { createSearchIndex } from './guests/search-index.ts';
 import { importHandlers } from './imports/handlers.ts';
 import { salesImportHandlers } from './imports/sales/handlers.ts';
@@ -41,6 +42,8 @@ import { systemHandlers } from './system/handlers.ts';
 /** What the handlers need beyond the context: the parts of the core made around them. */
 export type HandlerParts = {
   search: ReturnType<typeof createSearch>;
+  /** What a search hit says of a guest (today, allergy, last visit, rank), for the guests.similar rows too. */
+  searchCues: SearchCues;
   searchIndex: ReturnType<typeof createSearchIndex>;
   postcodes: PostcodeBook;
   backups: ReturnType<typeof createBackupService>;
@@ -56,7 +59,7 @@ export function allHandlers(ctx: CoreContext, parts: HandlerParts) {
     ...systemHandlers(ctx),
     ...jobHandlers(ctx),
     ...staffHandlers(ctx),
-    ...guestHandlers(ctx, parts.search),
+    ...guestHandlers(ctx, parts.search, parts.searchCues),
     ...addressHandlers(parts.postcodes),
     ...settingsHandlers(ctx),
     ...stayHandlers(ctx),

@@ -2,7 +2,8 @@ import { Checkbox, Grid, SimpleGrid, Stack, Text, TextInput } from '@mantine/cor
 import i18next from 'i18next';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { guestFieldsSchema } from '../../shared/contract/guests.ts';
+import { guestFieldsSchema, type SimilarGuest } from '../../shared/contract/guests.ts';
+import type { CallInput } from '../../shared/contract/index.ts';
 import { textLimits } from '../../shared/contract/limits.ts';
 import { CallErrorException, call } from '../api/client.ts';
 import { ConflictPanel } from '../app/ConflictPanel.tsx';
@@ -30,7 +31,10 @@ import {
 import { fullName } from './names.ts';
 import { PhoneRows } from './PhoneRows.tsx';
 import { PostcodeNote } from './PostcodeNote.tsx';
+import { SimilarGuests } from './SimilarGuests.tsx';
 import { usePostcodeFill } from './use-postcode-fill.ts';
+
+type CreateFields = CallInput<'guests.create'>['fields'];
 
 /** The contract's limits of the guest's text fields, for the counters. */
 const LIMITS = textLimits(guestFieldsSchema.shape);
@@ -75,6 +79,8 @@ export function GuestForm({ request, onClose }: { request: FormRequest; onClose(
   // shown in the form, where the person is looking, rather than in a notification.
   const [formError, setFormError] = useState<string | null>(null);
   const edit = useEditConflict(request.mode === 'edit' ? request.card.version : undefined);
+  // Guests on record who are probably the one being registered, shown before a second card is made.
+  const [similar, setSimilar] = useState<SimilarGuest[] | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   // The address as it is when a postcode lookup answers (the staff may have typed on meanwhile).
   const addressNow = useRef(values.address);
@@ -131,16 +137,25 @@ export function GuestForm({ request, onClose }: { request: FormRequest; onClose(
     void submit(next.values, next.version);
   };
 
-  const submit = async (current: FormValues, basedOn: number | undefined) => {
+  const create = async (fields: CreateFields) => {
+    const card = await call('guests.create', { fields });
+    notifySuccess(t('guest.createdNotice', { name: fullName(card) }));
+    onClose();
+    navigate({ name: 'guest', id: card.id });
+  };
+
+  /** `anyway`: staff saw the guests on record it may be and chose to register a new one. */
+  const submit = async (current: FormValues, basedOn: number | undefined, anyway = false) => {
+    setSimilar(null);
     const { values: sent, rowOf } = withoutBlankPhones(current);
     if (request.mode === 'new') {
       const checked = checkCreate(sent);
       if (!checked.ok) return showErrors(onScreen(checked.errors, rowOf));
       await send(async () => {
-        const card = await call('guests.create', { fields: checked.value });
-        notifySuccess(t('guest.createdNotice', { name: fullName(card) }));
-        onClose();
-        navigate({ name: 'guest', id: card.id });
+        // A regular typed in again is shown before a second card is made (SimilarGuests.tsx).
+        const { guests } = anyway ? { guests: [] } : await call('guests.similar', { fields: checked.value });
+        if (guests.length > 0) setSimilar(guests);
+        else await create(checked.value);
       }, rowOf);
       return;
     }
@@ -248,6 +263,25 @@ export function GuestForm({ request, onClose }: { request: FormRequest; onClose(
               show={(field, value) => (field === 'phones' ? phonesText(value) : undefined)}
               saving={saving}
               onResolve={resolve}
+            />
+          )}
+          {similar && (
+            <SimilarGuests
+              guests={similar}
+              pickLabel={t('similar.open')}
+              saving={saving}
+              testId="similar-guests"
+              onPick={(guest) => {
+                onClose();
+                navigate({ name: 'guest', id: guest.id });
+              }}
+              onRegisterAnyway={() => {
+                if (!saving) void submit(values, edit.version, true);
+              }}
+              onBack={() => {
+                setSimilar(null);
+                formRef.current?.querySelector<HTMLElement>('[name="familyName"]')?.focus();
+              }}
             />
           )}
           <FormFooter

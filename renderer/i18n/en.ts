@@ -211,6 +211,21 @@ export const en: Messages = {
     laterOnCard: 'The rest can be filled in later on the guest card',
     createAndPick: 'Register and choose',
   },
+  similar: {
+    title: 'This guest may already be registered',
+    explain_one:
+      '{{count}} guest on record matches what you typed. If it is the same person, use their card (their allergies and past stays are there).',
+    explain_other:
+      '{{count}} guests on record match what you typed. If one is the same person, use their card (their allergies and past stays are there).',
+    name: '{{name}}',
+    birthday: 'born {{date}}',
+    noVisit: 'no stays yet',
+    separator: ' · ',
+    open: 'Open this guest',
+    choose: 'Choose this guest',
+    back: 'Back to the form',
+    registerAnyway: 'Register as a new guest',
+  },
   history: {
     empty: 'No history yet',
     when: 'When',

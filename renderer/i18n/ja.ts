@@ -215,6 +215,19 @@ export const ja = {
     laterOnCard: 'ほかの項目はあとでお客様カードで入力できます',
     createAndPick: '登録して選ぶ',
   },
+  similar: {
+    title: '同じお客様がすでに登録されているかもしれません',
+    explain_other:
+      '登録済みのお客様{{count}}名と一致する項目があります。同じ方なら、そのカードをお使いください（アレルギーや過去の宿泊はそちらにあります）。',
+    name: '{{name}} 様',
+    birthday: '生年月日 {{date}}',
+    noVisit: 'ご宿泊なし',
+    separator: '・',
+    open: 'このお客様を開く',
+    choose: 'このお客様を選ぶ',
+    back: '入力に戻る',
+    registerAnyway: '別のお客様として登録',
+  },
   history: {
     empty: '履歴はありません',
     when: '日時',

@@ -16,6 +16,7 @@ import {
   typedDay,
 } from './common.ts';
 import { call } from './define.ts';
+import { DIFFERENCE_REASONS, MATCH_REASONS } from './duplicate-codes.ts';
 import { guestRankSchema } from './ranks.ts';
 
 export const PHONE_LABELS = ['mobile', 'home', 'work', 'other'] as const;
@@ -239,6 +240,18 @@ export const searchHitSchema = z.object({
   rank: guestRankSchema,
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
+
+/**
+ * A guest on record who is probably the person about to be registered: shown as a search hit is (with the
+ * birthday, which tells two 佐藤 花子 apart), and with what the two share, as 名寄せ words it.
+ */
+export const similarGuestSchema = searchHitSchema.omit({ match: true, romaji: true, email: true }).extend({
+  birthday: z.string(),
+  /** 0 to 100: how sure the comparison is that the two are one person. */
+  score: z.number().int(),
+  reasons: z.object({ same: z.array(z.enum(MATCH_REASONS)), differs: z.array(z.enum(DIFFERENCE_REASONS)) }),
+});
+export type SimilarGuest = z.infer<typeof similarGuestSchema>;
 export type SearchCue = Pick<SearchHit, 'today' | 'allergy' | 'lastVisit' | 'rank'>;
 
 export const guestCalls = {
@@ -262,6 +275,13 @@ export const guestCalls = {
     writes: true,
     input: z.object({ fields: guestCreateFieldsSchema }).strict(),
     output: guestCardSchema,
+  }),
+  'guests.similar': call({
+    summary:
+      'Before a new guest is recorded: the guests already on record who are probably the same person (the same whole reading or name, phone, email, birthday, postcode), best first, at most ten. Takes what guests.create would take. Without guests.contact only names and readings are compared.',
+    writes: false,
+    input: z.object({ fields: guestCreateFieldsSchema }).strict(),
+    output: z.object({ guests: z.array(similarGuestSchema) }),
   }),
   'guests.update': call({
     summary: 'Change some fields of a guest; each changed field is one change-log entry.',

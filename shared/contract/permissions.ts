@@ -29,6 +29,7 @@ export const CALL_ACCESS: Readonly<Record<CallName, Access>> = {
   'staff.setPin': 'staff',
   'guests.search': 'guests.read',
   'guests.get': 'guests.read',
+  'guests.similar': 'guests.read',
   'guests.create': 'guests.edit',
   'guests.update': 'guests.edit',
   'guests.delete': 'guests.delete',

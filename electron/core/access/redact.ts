@@ -33,6 +33,7 @@ const REDACTORS: Redactors = {
   'guests.linkCompanion': card,
   'guests.unlinkCompanion': card,
   'guests.search': (value) => ({ hits: value.hits.map((hit) => ({ ...hit, phone: '', email: '' })) }),
+  'guests.similar': (value) => ({ guests: value.guests.map((guest) => ({ ...guest, phone: '', birthday: '' })) }),
   'guests.history': (value) => ({
     ...value,
     rows: value.rows.filter((row) => !(row.change.kind === 'guestField' && contactFields.has(row.change.field))),

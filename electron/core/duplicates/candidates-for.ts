@@ -72,13 +72,15 @@ function exactTerms(draft: Profile, readings: { family: string; given: string })
 
 /**
  * The existing guests the draft probably is, best first (at most ten), with the score and the reasons. `exclude`
- * leaves out guests (the draft's own record, once written).
+ * leaves out guests (the draft's own record, once written); `threshold` is the score from which a guest is
+ * listed (the scan's THRESHOLD unless given).
  */
 export function candidatesFor(
   ctx: { db: Database },
   draft: GuestDraft,
-  options: { exclude?: readonly string[] } = {},
+  options: { exclude?: readonly string[]; threshold?: number } = {},
 ): ProbableGuest[] {
+  const threshold = options.threshold ?? THRESHOLD;
   let prepared = cache.get(ctx.db);
   if (!prepared) {
     prepared = statements(ctx.db);
@@ -112,7 +114,7 @@ export function candidatesFor(
     const row = prepared.guest.get(rowid) as GuestFacts | undefined;
     if (!row || exclude.has(row.id)) continue;
     const match = compareProfiles(profile, profileOf(row));
-    if (match.score >= THRESHOLD) found.push({ guestId: row.id, score: match.score, reasons: match.reasons });
+    if (match.score >= threshold) found.push({ guestId: row.id, score: match.score, reasons: match.reasons });
   }
   return found.sort((x, y) => y.score - x.score || (x.guestId < y.guestId ? -1 : 1)).slice(0, RESULTS);
 }

@@ -11,10 +11,13 @@ import { assertGuestExists, findGuestRow, loadGuestCard, usableGuestRow } from '
 import { toColumns } from './columns.ts';
 import { guestHistory } from './history.ts';
 import type { createSearch } from './search.ts';
+import type { SearchCues } from './search-cues.ts';
+import { similarGuests } from './similar.ts';
 
 type GuestCalls =
   | 'guests.search'
   | 'guests.get'
+  | 'guests.similar'
   | 'guests.create'
   | 'guests.update'
   | 'guests.delete'
@@ -50,7 +53,11 @@ function refuseUnfitReadings(row: GuestRow, patch: GuestPatch): void {
   );
 }
 
-export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof createSearch>): Handlers<GuestCalls> {
+export function guestHandlers(
+  ctx: CoreContext,
+  search: ReturnType<typeof createSearch>,
+  cues: SearchCues,
+): Handlers<GuestCalls> {
   return {
     // A person who may not see contact details may not find a guest by them either: a phone number or an
     // email typed by the kitchen finds nobody (the hits would say whose number it is), nor does the start of an
@@ -68,6 +75,10 @@ export function guestHandlers(ctx: CoreContext, search: ReturnType<typeof create
       recordCardOpened(ctx, actor, id);
       return card;
     },
+
+    'guests.similar': ({ fields }, actor) => ({
+      guests: similarGuests(ctx, cues, fields, { contact: actor.grant.can('guests.contact') }),
+    }),
 
     'guests.create': ({ fields }, actor) => {
       refuseFutureBirthday(ctx, fields.birthday, 'fields.birthday');

@@ -1,10 +1,12 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SimilarGuest } from '../../../shared/contract/guests.ts';
 import { call } from '../../api/client.ts';
 import { errorMessage, notifySuccess } from '../../app/notify.ts';
 import { callFieldErrors, type FieldErrors, fieldMessage } from '../../service/field-errors.ts';
 import { fullName } from '../names.ts';
+import { SimilarGuests } from '../SimilarGuests.tsx';
 import {
   checkQuickGuest,
   QUICK_FIELDS,
@@ -38,6 +40,8 @@ export function NewGuestInline({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // Guests on record who are probably this one: shown in place of the buttons until staff choose.
+  const [similar, setSimilar] = useState<SimilarGuest[] | null>(null);
   const box = useRef<HTMLDivElement>(null);
 
   const show = (next: FieldErrors) => {
@@ -49,7 +53,8 @@ export function NewGuestInline({
     if (first) requestAnimationFrame(() => box.current?.querySelector<HTMLElement>(`[name="quick-${first}"]`)?.focus());
   };
 
-  const save = async () => {
+  /** Checks the form, then (unless staff already chose to) shows the guests on record it probably is. */
+  const save = async (anyway = false) => {
     if (saving) return;
     setFailure(null);
     const checked = checkQuickGuest(values);
@@ -57,6 +62,10 @@ export function NewGuestInline({
     setErrors({});
     setSaving(true);
     try {
+      if (!anyway) {
+        const { guests } = await call('guests.similar', { fields: checked.fields });
+        if (guests.length > 0) return setSimilar(guests);
+      }
       const card = await call('guests.create', { fields: checked.fields });
       notifySuccess(t('guest.createdNotice', { name: fullName(card) }));
       onCreated({ id: card.id, name: fullName(card) });
@@ -73,6 +82,8 @@ export function NewGuestInline({
     if (event.nativeEvent.isComposing) return;
     if (event.key === 'Enter') {
       event.preventDefault();
+      // Over the list of guests on record, Enter is the focused button's, not a new registration.
+      if (similar) return (event.target as HTMLElement).closest('button')?.click();
       void save();
     } else if (event.key === 'Escape') {
       event.preventDefault();
@@ -131,14 +142,29 @@ export function NewGuestInline({
             {failure}
           </Text>
         )}
-        <Group justify="flex-end" gap="xs">
-          <Button size="compact-sm" variant="default" onClick={onCancel} data-testid={`${testId}-cancel`}>
-            {t('common.cancel')}
-          </Button>
-          <Button size="compact-sm" loading={saving} onClick={() => void save()} data-testid={`${testId}-save`}>
-            {t('finder.createAndPick')}
-          </Button>
-        </Group>
+        {similar ? (
+          <SimilarGuests
+            guests={similar}
+            pickLabel={t('similar.choose')}
+            saving={saving}
+            testId={`${testId}-similar`}
+            onPick={(guest) => onCreated({ id: guest.id, name: fullName(guest) })}
+            onRegisterAnyway={() => void save(true)}
+            onBack={() => {
+              setSimilar(null);
+              box.current?.querySelector<HTMLElement>('[name="quick-familyName"]')?.focus();
+            }}
+          />
+        ) : (
+          <Group justify="flex-end" gap="xs">
+            <Button size="compact-sm" variant="default" onClick={onCancel} data-testid={`${testId}-cancel`}>
+              {t('common.cancel')}
+            </Button>
+            <Button size="compact-sm" loading={saving} onClick={() => void save()} data-testid={`${testId}-save`}>
+              {t('finder.createAndPick')}
+            </Button>
+          </Group>
+        )}
       </Stack>
     </Paper>
   );

@@ -1,0 +1,96 @@
+import type { SimilarGuest } from '../../../shared/contract/guests.ts';
+import type { CallInput } from '../../../shared/contract/index.ts';
+import type { CoreContext } from '../context.ts';
+import { candidatesFor, type GuestDraft } from '../duplicates/candidates-for.ts';
+import type { SearchCues } from './search-cues.ts';
+
+// guests.similar: before the desk records a new guest, the guests already on record who are probably that person,
+// so a regular is not registered a second time (their allergies and history would stay on the first card). The
+// comparison is the duplicate scan's (duplicates/candidates-for.ts: the same whole reading, name, phone, email,
+// birthday or postcode, then scored). A person who may not see contact details is compared by names and readings
+// only: an answer that matched on the phone they typed would tell them whose number it is.
+
+type Fields = CallInput<'guests.create'>['fields'];
+
+/**
+ * The score from which a guest is listed: lower than the scan's (60), which must not propose every pair of
+ * namesakes in a register of 100,000. One registration is compared here, and the desk wants to see a 佐藤 花子
+ * (さとう はなこ) already on record before making a second: the whole name and its reading (55), or the reading and
+ * the birthday (50, 斎藤 typed for 斉藤). A birthday on both that differs (-50) still rules a namesake out.
+ */
+export const DESK_THRESHOLD = 50;
+
+/** How many merges deep a merged guest is followed to the guest on record (as search does). */
+const MERGE_HOPS = 10;
+
+const GUEST = `
+  SELECT id, family_name, given_name, family_reading, given_reading, phones, birthday, organization, merged_into
+    FROM guests WHERE id = ? AND deleted_at IS NULL`;
+
+/** The statements of this file, for the query-plan test. */
+export const SIMILAR_STATEMENTS = { GUEST };
+
+type Row = {
+  id: string;
+  family_name: string;
+  given_name: string;
+  family_reading: string;
+  given_reading: string;
+  phones: string;
+  birthday: string;
+  organization: string;
+  merged_into: string | null;
+};
+
+function draftOf(fields: Fields, contact: boolean): GuestDraft {
+  const names = {
+    familyName: fields.familyName,
+    givenName: fields.givenName ?? '',
+    familyReading: fields.familyReading,
+    givenReading: fields.givenReading ?? '',
+  };
+  if (!contact) return names;
+  return {
+    ...names,
+    phones: fields.phones ?? [],
+    email: fields.email ?? '',
+    postalCode: fields.postalCode ?? '',
+    address: fields.address ?? '',
+    birthday: fields.birthday ?? '',
+  };
+}
+
+export function similarGuests(
+  ctx: CoreContext,
+  cues: SearchCues,
+  fields: Fields,
+  options: { contact: boolean },
+): SimilarGuest[] {
+  const guest = ctx.run.prepare(GUEST);
+  /** The guest on record for a found card: a merged card stands for the guest it was merged into. */
+  const onRecord = (id: string): Row | undefined => {
+    let row = guest.get(id) as Row | undefined;
+    for (let hop = 0; row?.merged_into && hop < MERGE_HOPS; hop++) row = guest.get(row.merged_into) as Row | undefined;
+    return row && !row.merged_into ? row : undefined;
+  };
+  // Best first (candidatesFor's order); a guest found through their own card and a merged one is listed once.
+  const found = new Map<string, { row: Row; score: number; reasons: SimilarGuest['reasons'] }>();
+  for (const candidate of candidatesFor(ctx, draftOf(fields, options.contact), { threshold: DESK_THRESHOLD })) {
+    const row = onRecord(candidate.guestId);
+    if (row && !found.has(row.id)) found.set(row.id, { row, score: candidate.score, reasons: candidate.reasons });
+  }
+  const cuesOf = cues.cuesOf([...found.keys()]);
+  return [...found.values()].map(({ row, score, reasons }) => {
+    const { romaji: _romaji, ...names } = ctx.names(row);
+    const phones = JSON.parse(row.phones) as Array<{ number: string }>;
+    return {
+      ...names,
+      phone: phones[0]?.number ?? '',
+      birthday: row.birthday,
+      organization: row.organization,
+      ...(cuesOf.get(row.id) ?? { today: null, allergy: null, lastVisit: null, rank: null }),
+      score,
+      reasons,
+    };
+  });
+}
