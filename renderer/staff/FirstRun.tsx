@@ -20,12 +20,14 @@ export function FirstRun() {
   const [pin, setPin] = useState('');
   const [pinAgain, setPinAgain] = useState('');
   const [noPins, setNoPins] = useState(false);
-  const [problem, setProblem] = useState<{ pin?: string; pinAgain?: string; form?: string }>({});
+  const [problem, setProblem] = useState<{ name?: string; pin?: string; pinAgain?: string; form?: string }>({});
   const [busy, setBusy] = useState(false);
 
   const start = async (event: FormEvent) => {
     event.preventDefault();
-    if (!name.trim() || busy) return;
+    if (busy) return;
+    // Said at the field, in the app's words: a greyed-out button gave no reason, the browser's bubble no translation.
+    if (!name.trim()) return setProblem({ name: t('errors.field.required') });
     if (!noPins) {
       if (!pinLooksRight(pin)) return setProblem({ pin: t('access.pin.format') });
       if (pin.normalize('NFKC').trim() !== pinAgain.normalize('NFKC').trim()) {
@@ -49,7 +51,7 @@ export function FirstRun() {
   return (
     <Center py="xl">
       <Paper withBorder shadow="sm" radius="md" p="xl" maw={560} w="100%" data-testid="first-run">
-        <form onSubmit={start}>
+        <form onSubmit={start} noValidate>
           <Stack>
             <Title order={2}>{t('staff.firstRun.title')}</Title>
             <Text>{t('staff.firstRun.body')}</Text>
@@ -62,9 +64,13 @@ export function FirstRun() {
               name="name"
               label={t('staff.name')}
               value={name}
-              onChange={(event) => setName(event.currentTarget.value)}
+              onChange={(event) => {
+                setName(event.currentTarget.value);
+                setProblem(({ name: _, ...rest }) => rest);
+              }}
+              error={problem.name}
               autoFocus
-              required
+              withAsterisk
             />
             <LimitedTextInput
               max={STAFF_LIMITS.reading}
@@ -110,7 +116,7 @@ export function FirstRun() {
               </Alert>
             )}
             <Group justify="flex-end">
-              <Button type="submit" data-testid="first-run-submit" loading={busy} disabled={!name.trim()}>
+              <Button type="submit" data-testid="first-run-submit" loading={busy}>
                 {t('staff.firstRun.submit')}
               </Button>
             </Group>

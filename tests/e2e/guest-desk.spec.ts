@@ -25,6 +25,13 @@ test('first run: the person at this PC is added, and the empty register offers s
   for (const button of ['header-new-guest', 'header-arrivals', 'header-banquets']) {
     await expect(page.getByTestId(button)).toHaveCount(0);
   }
+  // はじめる without a name says what is missing, at the name (it is not greyed out with no reason given).
+  await page.getByTestId('first-run-submit').click();
+  const name = page.getByTestId('first-run-name');
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('first-run')).toContainText('入力してください');
+  await name.fill('佐');
+  await expect(page.getByTestId('first-run')).not.toContainText('入力してください');
   await firstRun(page, '佐藤 花子');
   await expect(page.getByTestId('header-new-guest')).toBeVisible();
   await expect(page.getByTestId('no-guests')).toBeVisible();
