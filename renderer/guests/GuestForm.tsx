@@ -1,6 +1,6 @@
 import { Checkbox, Grid, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import i18next from 'i18next';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { guestFieldsSchema, type SimilarGuest } from '../../shared/contract/guests.ts';
 import type { CallInput } from '../../shared/contract/index.ts';
@@ -32,6 +32,7 @@ import { fullName } from './names.ts';
 import { PhoneRows } from './PhoneRows.tsx';
 import { PostcodeNote } from './PostcodeNote.tsx';
 import { SimilarGuests } from './SimilarGuests.tsx';
+import { losesTyped } from './similar-pick.ts';
 import { usePostcodeFill } from './use-postcode-fill.ts';
 
 type CreateFields = CallInput<'guests.create'>['fields'];
@@ -81,6 +82,13 @@ export function GuestForm({ request, onClose }: { request: FormRequest; onClose(
   const edit = useEditConflict(request.mode === 'edit' ? request.card.version : undefined);
   // Guests on record who are probably the one being registered, shown before a second card is made.
   const [similar, setSimilar] = useState<SimilarGuest[] | null>(null);
+  // The list answers what was typed when it was asked: any change to the form takes it away (saving asks again).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: values is the trigger, not read.
+  useEffect(() => setSimilar(null), [values]);
+  const openOnRecord = (guest: SimilarGuest) => {
+    onClose();
+    navigate({ name: 'guest', id: guest.id });
+  };
   const formRef = useRef<HTMLFormElement>(null);
   // The address as it is when a postcode lookup answers (the staff may have typed on meanwhile).
   const addressNow = useRef(values.address);
@@ -271,10 +279,20 @@ export function GuestForm({ request, onClose }: { request: FormRequest; onClose(
               pickLabel={t('similar.open')}
               saving={saving}
               testId="similar-guests"
-              onPick={(guest) => {
-                onClose();
-                navigate({ name: 'guest', id: guest.id });
-              }}
+              onPick={openOnRecord}
+              wouldLose={(guest) =>
+                losesTyped(
+                  {
+                    phones: values.phones.map((phone) => phone.number),
+                    email: values.email,
+                    birthday: values.birthday,
+                    postalCode: values.postalCode,
+                    address: values.address,
+                    other: [values.organization, values.note, values.nationality, values.passportNumber],
+                  },
+                  guest,
+                )
+              }
               onRegisterAnyway={() => {
                 if (!saving) void submit(values, edit.version, true);
               }}

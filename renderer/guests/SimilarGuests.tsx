@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SimilarGuest } from '../../shared/contract/guests.ts';
 import { reasonText } from '../duplicates/reasons.ts';
@@ -17,6 +17,7 @@ export function SimilarGuests({
   guests,
   pickLabel,
   onPick,
+  wouldLose,
   onRegisterAnyway,
   onBack,
   saving,
@@ -26,6 +27,8 @@ export function SimilarGuests({
   /** 「このお客様を開く」 from the guest form, 「このお客様を選ぶ」 from a picker. */
   pickLabel: string;
   onPick(guest: SimilarGuest): void;
+  /** Whether taking this guest leaves something typed unsaved: then the choice is asked again, beside them. */
+  wouldLose(guest: SimilarGuest): boolean;
   onRegisterAnyway(): void;
   onBack(): void;
   saving: boolean;
@@ -33,6 +36,8 @@ export function SimilarGuests({
 }) {
   const { t, i18n } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
+  // The guest chosen while staff confirm that what they typed beyond the match is not saved.
+  const [asking, setAsking] = useState<string | null>(null);
   // Shown below a long form: brought into view, and the first guest's button takes the keyboard.
   useEffect(() => {
     box.current?.scrollIntoView({ block: 'nearest' });
@@ -85,17 +90,31 @@ export function SimilarGuests({
               <Button
                 size="compact-sm"
                 variant="filled"
-                onClick={() => onPick(guest)}
+                onClick={() => (wouldLose(guest) && asking !== guest.id ? setAsking(guest.id) : onPick(guest))}
                 disabled={saving}
+                // Escape here is the short form's (back to it), not the dialog's around it.
+                data-mantine-stop-propagation="true"
                 data-testid={`${testId}-pick`}
               >
-                {pickLabel}
+                {asking === guest.id ? t('similar.pickAnyway') : pickLabel}
               </Button>
             </Group>
+            {asking === guest.id && (
+              <Text size="xs" c="orange.9" mt={4} role="alert" data-testid={`${testId}-unsaved`}>
+                {t('similar.unsaved')}
+              </Text>
+            )}
           </Paper>
         ))}
         <Group justify="flex-end" gap="xs">
-          <Button size="compact-sm" variant="default" onClick={onBack} disabled={saving} data-testid={`${testId}-back`}>
+          <Button
+            size="compact-sm"
+            variant="default"
+            onClick={onBack}
+            disabled={saving}
+            data-mantine-stop-propagation="true"
+            data-testid={`${testId}-back`}
+          >
             {t('similar.back')}
           </Button>
           <Button
@@ -103,6 +122,7 @@ export function SimilarGuests({
             variant="outline"
             onClick={onRegisterAnyway}
             loading={saving}
+            data-mantine-stop-propagation="true"
             data-testid={`${testId}-anyway`}
           >
             {t('similar.registerAnyway')}

@@ -225,6 +225,9 @@ export const en: Messages = {
     choose: 'Choose this guest',
     back: 'Back to the form',
     registerAnyway: 'Register as a new guest',
+    unsaved:
+      'What you typed that did not match this guest (a phone number, a note…) will not be saved. Press again to go on; you can add it on their card later.',
+    pickAnyway: 'Use this guest without saving',
   },
   history: {
     empty: 'No history yet',

@@ -27,7 +27,10 @@ export function FirstRun() {
     event.preventDefault();
     if (busy) return;
     // Said at the field, in the app's words: a greyed-out button gave no reason, the browser's bubble no translation.
-    if (!name.trim()) return setProblem({ name: t('errors.field.required') });
+    if (!name.trim()) {
+      setProblem({ name: t('errors.field.required') });
+      return (event.currentTarget as HTMLFormElement).querySelector<HTMLElement>('[name="name"]')?.focus();
+    }
     if (!noPins) {
       if (!pinLooksRight(pin)) return setProblem({ pin: t('access.pin.format') });
       if (pin.normalize('NFKC').trim() !== pinAgain.normalize('NFKC').trim()) {
@@ -70,7 +73,7 @@ export function FirstRun() {
               }}
               error={problem.name}
               autoFocus
-              withAsterisk
+              required
             />
             <LimitedTextInput
               max={STAFF_LIMITS.reading}

@@ -43,6 +43,24 @@ test('the guest form shows a regular already on record before making a second ca
   await expect(page.getByTestId('guest-card')).toHaveAttribute('data-guest-id', first);
   expect((await api('guests.search', { q: 'たかはし' })).hits.map((hit) => hit.id)).toEqual([first]);
 
+  // Typed again with a new mobile: taking the guest on record would leave that number unsaved, so the button
+  // asks once more, beside him, before the form goes; a change to the form takes the list away.
+  await openForm(page, 'header-new-guest');
+  await fillGuestForm(page, { ...TAKAHASHI, email: '', phone: '080-9999-0000' });
+  await page.getByTestId('save-guest').click();
+  await expect(similar.getByTestId('similar-guests-reasons')).toHaveText('氏名と読みが一致');
+  await fillGuestForm(page, { note: '新しい携帯' });
+  await expect(similar).toBeHidden();
+  await page.getByTestId('save-guest').click();
+  await similar.getByTestId('similar-guests-pick').click();
+  await expect(similar.getByTestId('similar-guests-unsaved')).toContainText('保存されません');
+  await expect(similar.getByTestId('similar-guests-pick')).toHaveText('保存せずにこのお客様にする');
+  await expect(page.getByTestId('guest-form')).toBeVisible();
+  await similar.getByTestId('similar-guests-pick').click();
+  await expect(page.getByTestId('guest-form')).toBeHidden();
+  await expect(page.getByTestId('guest-card')).toHaveAttribute('data-guest-id', first);
+  expect((await api('guests.get', { id: first })).phones.map((phone) => phone.number)).toEqual(['090-1234-5678']);
+
   // His son, of the same name and reading: the desk goes back to the form (入力に戻る), adds a note, and registers
   // him as another guest.
   await openForm(page, 'header-new-guest');
@@ -99,6 +117,13 @@ test('a companion typed in with other kanji is the guest on record: the picker c
 
   const similar = page.getByTestId('companion-new-similar');
   await expect(similar.getByTestId('companion-new-similar-guest')).toHaveAttribute('data-guest-id', taro.id);
+  // Escape goes back to the short form, with what was typed (not out of it, which would drop it).
+  await page.keyboard.press('Escape');
+  await expect(similar).toBeHidden();
+  await expect(form.getByTestId('companion-new-familyName')).toBeFocused();
+  await expect(form.getByTestId('companion-new-givenReading')).toHaveValue('たろう');
+  await expect(form).toBeVisible();
+  await form.getByTestId('companion-new-save').click();
   await expect(similar.getByTestId('companion-new-similar-reasons')).toHaveText('電話番号と読みが一致');
   await similar.getByTestId('companion-new-similar-pick').click();
   await expect(page.getByTestId('companion-chosen')).toContainText('木村 太郎');

@@ -71,15 +71,47 @@ describe('guests.similar', () => {
     expect(await similar(call, { familyName: '佐藤', familyReading: 'さとう', givenName: '花子' })).toEqual([]);
   });
 
-  it('leads to the guest a card was merged into, once', async () => {
-    const { call, guest } = await innWithIshihara();
-    const second = await call('guests.create', {
-      fields: { ...ishihara, phones: [{ number: '03-5555-0101', label: 'home' }] },
+  it('finds a guest by the card merged into theirs (a maiden name), and lists the guest on record, once', async () => {
+    const { call } = await makeStaffedCore();
+    const yumi = await call('guests.create', {
+      fields: {
+        familyName: '石原',
+        givenName: '由美',
+        familyReading: 'いしはら',
+        givenReading: 'ゆみ',
+        email: 'yumi@new.example.jp',
+      },
     });
-    await call('duplicates.merge', { keptId: guest.id, mergedId: second.id, take: {} });
-    // The home number was the merged card's; both cards' names match: one guest, the one on record.
-    const found = await similar(call, { ...ishihara, phones: [{ number: '03-5555-0101', label: 'home' }] });
-    expect(found.map((g) => g.id)).toEqual([guest.id]);
+    const old = await call('guests.create', {
+      fields: {
+        familyName: '山本',
+        givenName: '由美',
+        familyReading: 'やまもと',
+        givenReading: 'ゆみ',
+        email: 'yumi@old.example.jp',
+      },
+    });
+    await call('duplicates.merge', { keptId: yumi.id, mergedId: old.id, take: {} });
+    // Typed as the old card had her: only the merged card matches, and it stands for the guest on record.
+    const found = await similar(call, {
+      familyName: '山本',
+      givenName: '由美',
+      familyReading: 'やまもと',
+      givenReading: 'ゆみ',
+      email: 'yumi@old.example.jp',
+    });
+    expect(found).toEqual([
+      expect.objectContaining({
+        id: yumi.id,
+        familyName: '石原',
+        reasons: { same: ['email', 'name', 'reading'], differs: [] },
+      }),
+    ]);
+    // A guest deleted (not merged) is not offered.
+    await call('guests.delete', { id: yumi.id });
+    expect(
+      await similar(call, { familyName: '石原', givenName: '由美', familyReading: 'いしはら', givenReading: 'ゆみ' }),
+    ).toEqual([]);
   });
 
   it('compares only names for the kitchen: a phone they type tells them nobody, and no contact detail comes back', async () => {

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Reasons } from '../../../shared/contract/duplicate-codes.ts';
 import { formatPostcode } from '../../../shared/text/postcode.ts';
+import { SEARCHED_GUESTS } from '../guests/search-index.ts';
 import { readingRomajiKey } from '../guests/search-keys.ts';
 import { type GuestFacts, type Profile, profileOf } from './profile.ts';
 import { compareProfiles, THRESHOLD } from './score.ts';
@@ -32,8 +33,14 @@ const COLUMNS = `id, family_name, given_name, family_reading, given_reading, pho
   birthday`;
 
 const cache = new WeakMap<Database, ReturnType<typeof statements>>();
+const cacheWithMerged = new WeakMap<Database, ReturnType<typeof statements>>();
 
-function statements(db: Database) {
+/**
+ * The lookups, over the guests on record (`deleted_at IS NULL`), or with merged cards too (`SEARCHED_GUESTS`, as
+ * the search finds a guest by a merged card's name): guests.similar follows a merged card to the guest it was
+ * merged into; the import, which attaches rows to the guest found, keeps to the guests on record.
+ */
+function statements(db: Database, live: string) {
   return {
     byTerm: db
       .prepare(
@@ -42,17 +49,15 @@ function statements(db: Database) {
       )
       .pluck(),
     byBirthday: db
-      .prepare(
-        `SELECT rowid FROM guests WHERE birthday = ? AND birthday <> '' AND deleted_at IS NULL LIMIT ${LOOKUP_LIMIT}`,
-      )
+      .prepare(`SELECT rowid FROM guests WHERE birthday = ? AND birthday <> '' AND ${live} LIMIT ${LOOKUP_LIMIT}`)
       .pluck(),
     byPostcode: db
       .prepare(
-        `SELECT rowid FROM guests WHERE postal_code = ? AND postal_code <> '' AND deleted_at IS NULL
+        `SELECT rowid FROM guests WHERE postal_code = ? AND postal_code <> '' AND ${live}
           LIMIT ${LOOKUP_LIMIT}`,
       )
       .pluck(),
-    guest: db.prepare(`SELECT ${COLUMNS} FROM guests WHERE rowid = ? AND deleted_at IS NULL`),
+    guest: db.prepare(`SELECT ${COLUMNS} FROM guests WHERE rowid = ? AND ${live}`),
   } satisfies Record<string, Statement>;
 }
 
@@ -73,18 +78,20 @@ function exactTerms(draft: Profile, readings: { family: string; given: string })
 /**
  * The existing guests the draft probably is, best first (at most ten), with the score and the reasons. `exclude`
  * leaves out guests (the draft's own record, once written); `threshold` is the score from which a guest is
- * listed (the scan's THRESHOLD unless given).
+ * listed (the scan's THRESHOLD unless given); `withMerged` also compares merged cards (their ids are answered:
+ * the caller follows `merged_into`).
  */
 export function candidatesFor(
   ctx: { db: Database },
   draft: GuestDraft,
-  options: { exclude?: readonly string[]; threshold?: number } = {},
+  options: { exclude?: readonly string[]; threshold?: number; withMerged?: boolean } = {},
 ): ProbableGuest[] {
   const threshold = options.threshold ?? THRESHOLD;
-  let prepared = cache.get(ctx.db);
+  const kept = options.withMerged ? cacheWithMerged : cache;
+  let prepared = kept.get(ctx.db);
   if (!prepared) {
-    prepared = statements(ctx.db);
-    cache.set(ctx.db, prepared);
+    prepared = statements(ctx.db, options.withMerged ? SEARCHED_GUESTS : 'deleted_at IS NULL');
+    kept.set(ctx.db, prepared);
   }
   const profile = profileOf({
     id: '',

@@ -3,6 +3,7 @@ import type { CallInput } from '../../../shared/contract/index.ts';
 import type { CoreContext } from '../context.ts';
 import { candidatesFor, type GuestDraft } from '../duplicates/candidates-for.ts';
 import type { SearchCues } from './search-cues.ts';
+import { SEARCHED_GUESTS } from './search-index.ts';
 
 // guests.similar: before the desk records a new guest, the guests already on record who are probably that person,
 // so a regular is not registered a second time (their allergies and history would stay on the first card). The
@@ -23,9 +24,10 @@ export const DESK_THRESHOLD = 50;
 /** How many merges deep a merged guest is followed to the guest on record (as search does). */
 const MERGE_HOPS = 10;
 
+// A merged card is deleted and names the guest it was merged into; a guest deleted otherwise is not offered.
 const GUEST = `
   SELECT id, family_name, given_name, family_reading, given_reading, phones, birthday, organization, merged_into
-    FROM guests WHERE id = ? AND deleted_at IS NULL`;
+    FROM guests WHERE id = ? AND ${SEARCHED_GUESTS}`;
 
 /** The statements of this file, for the query-plan test. */
 export const SIMILAR_STATEMENTS = { GUEST };
@@ -75,7 +77,10 @@ export function similarGuests(
   };
   // Best first (candidatesFor's order); a guest found through their own card and a merged one is listed once.
   const found = new Map<string, { row: Row; score: number; reasons: SimilarGuest['reasons'] }>();
-  for (const candidate of candidatesFor(ctx, draftOf(fields, options.contact), { threshold: DESK_THRESHOLD })) {
+  for (const candidate of candidatesFor(ctx, draftOf(fields, options.contact), {
+    threshold: DESK_THRESHOLD,
+    withMerged: true,
+  })) {
     const row = onRecord(candidate.guestId);
     if (row && !found.has(row.id)) found.set(row.id, { row, score: candidate.score, reasons: candidate.reasons });
   }

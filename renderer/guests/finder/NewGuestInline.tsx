@@ -1,5 +1,5 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SimilarGuest } from '../../../shared/contract/guests.ts';
 import { call } from '../../api/client.ts';
@@ -7,6 +7,7 @@ import { errorMessage, notifySuccess } from '../../app/notify.ts';
 import { callFieldErrors, type FieldErrors, fieldMessage } from '../../service/field-errors.ts';
 import { fullName } from '../names.ts';
 import { SimilarGuests } from '../SimilarGuests.tsx';
+import { losesTyped } from '../similar-pick.ts';
 import {
   checkQuickGuest,
   QUICK_FIELDS,
@@ -43,6 +44,14 @@ export function NewGuestInline({
   // Guests on record who are probably this one: shown in place of the buttons until staff choose.
   const [similar, setSimilar] = useState<SimilarGuest[] | null>(null);
   const box = useRef<HTMLDivElement>(null);
+  // The list answers what was typed when it was asked: a change to a field takes it away (saving asks again).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: values is the trigger, not read.
+  useEffect(() => setSimilar(null), [values]);
+  const backToForm = () => {
+    setSimilar(null);
+    box.current?.querySelector<HTMLElement>('[name="quick-familyName"]')?.focus();
+  };
+  const choose = (guest: SimilarGuest) => onCreated({ id: guest.id, name: fullName(guest) });
 
   const show = (next: FieldErrors) => {
     setErrors(next);
@@ -82,12 +91,19 @@ export function NewGuestInline({
     if (event.nativeEvent.isComposing) return;
     if (event.key === 'Enter') {
       event.preventDefault();
-      // Over the list of guests on record, Enter is the focused button's, not a new registration.
-      if (similar) return (event.target as HTMLElement).closest('button')?.click();
+      // Over the list of guests on record, Enter is the focused button's; in a field, it goes to the list.
+      if (similar) {
+        const button = (event.target as HTMLElement).closest('button');
+        if (button) button.click();
+        else box.current?.querySelector<HTMLElement>('[data-testid$="-similar-pick"]')?.focus();
+        return;
+      }
       void save();
     } else if (event.key === 'Escape') {
       event.preventDefault();
-      onCancel();
+      // With the list shown, Escape goes back to the form; else back to the search (what was typed there stays).
+      if (similar) backToForm();
+      else onCancel();
     }
   };
 
@@ -148,12 +164,10 @@ export function NewGuestInline({
             pickLabel={t('similar.choose')}
             saving={saving}
             testId={`${testId}-similar`}
-            onPick={(guest) => onCreated({ id: guest.id, name: fullName(guest) })}
+            onPick={choose}
+            wouldLose={(guest) => losesTyped({ phones: [values.phone] }, guest)}
             onRegisterAnyway={() => void save(true)}
-            onBack={() => {
-              setSimilar(null);
-              box.current?.querySelector<HTMLElement>('[name="quick-familyName"]')?.focus();
-            }}
+            onBack={backToForm}
           />
         ) : (
           <Group justify="flex-end" gap="xs">
