@@ -1,3 +1,4 @@
+import type { GuestRow } from '../../../db/schema.ts';
 import type { SimilarGuest } from '../../../shared/contract/guests.ts';
 import type { CallInput } from '../../../shared/contract/index.ts';
 import type { CoreContext } from '../context.ts';
@@ -32,17 +33,18 @@ const GUEST = `
 /** The statements of this file, for the query-plan test. */
 export const SIMILAR_STATEMENTS = { GUEST };
 
-type Row = {
-  id: string;
-  family_name: string;
-  given_name: string;
-  family_reading: string;
-  given_reading: string;
-  phones: string;
-  birthday: string;
-  organization: string;
-  merged_into: string | null;
-};
+type Row = Pick<
+  GuestRow,
+  | 'id'
+  | 'family_name'
+  | 'given_name'
+  | 'family_reading'
+  | 'given_reading'
+  | 'phones'
+  | 'birthday'
+  | 'organization'
+  | 'merged_into'
+>;
 
 function draftOf(fields: Fields, contact: boolean): GuestDraft {
   const names = {
