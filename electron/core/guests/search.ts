@@ -6,6 +6,7 @@ import { hasKana, kanaKey } from '../../../shared/text/kana.ts';
 import { looksLikePhoneQuery, phoneDigits } from '../../../shared/text/phone.ts';
 import { romajiQueryKey } from '../../../shared/text/romaji.ts';
 import { foldWidth } from '../../../shared/text/width.ts';
+import { guestOnRecord } from './on-record.ts';
 import type { NameFormatter } from './rows.ts';
 import type { SearchCues } from './search-cues.ts';
 import { guestTerms, nameKey, shortLimit } from './search-keys.ts';
@@ -52,9 +53,6 @@ type HitRow = Pick<
 
 const HIT_COLUMNS =
   'rowid, id, family_name, given_name, family_reading, given_reading, phones, email, organization, merged_into';
-
-/** How many merges deep a merged guest's name is followed to the guest on record (A into B, then B into C). */
-const MERGE_HOPS = 10;
 
 /** The rows of n guests at once: one statement instead of n point lookups (about 4x cheaper). */
 function guestsByRowidsSql(count: number): string {
@@ -107,11 +105,8 @@ export function createMatches(db: Database) {
     for (let start = 0; start < candidates.length; start += 2000) {
       for (const merged of mergedAmong.all(JSON.stringify(candidates.slice(start, start + 2000))) as Merged[]) {
         found.delete(merged.rowid);
-        let current: Merged | undefined = merged;
-        for (let hop = 0; current?.merged_into && hop < MERGE_HOPS; hop++) {
-          current = mergedInto.get(current.merged_into) as Merged | undefined;
-        }
-        if (current && !current.merged_into) found.add(current.rowid);
+        const current = guestOnRecord<Merged>(merged, (id) => mergedInto.get(id) as Merged | undefined);
+        if (current) found.add(current.rowid);
       }
     }
     return [...found].sort((a, b) => a - b);
@@ -123,13 +118,8 @@ export function createSearch(db: Database, displayName: NameFormatter, cues: Sea
   const guestById = db.prepare(SEARCH_STATEMENTS.guestById);
   const byCount = new Map<number, Statement>();
   /** A guest merged into another is found by their old name: the hit is the guest they are now (名寄せ). */
-  const onRecord = (row: HitRow): HitRow | undefined => {
-    let current: HitRow | undefined = row;
-    for (let hop = 0; current?.merged_into && hop < MERGE_HOPS; hop++) {
-      current = guestById.get(current.merged_into) as HitRow | undefined;
-    }
-    return current && !current.merged_into ? current : undefined;
-  };
+  const onRecord = (row: HitRow): HitRow | undefined =>
+    guestOnRecord(row, (id) => guestById.get(id) as HitRow | undefined);
   const guestsByRowids = (rowids: number[]): HitRow[] => {
     let statement = byCount.get(rowids.length);
     if (!statement) {

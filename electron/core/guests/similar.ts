@@ -3,6 +3,7 @@ import type { SimilarGuest } from '../../../shared/contract/guests.ts';
 import type { CallInput } from '../../../shared/contract/index.ts';
 import type { CoreContext } from '../context.ts';
 import { candidatesFor, type GuestDraft } from '../duplicates/candidates-for.ts';
+import { guestOnRecord } from './on-record.ts';
 import type { SearchCues } from './search-cues.ts';
 import { SEARCHED_GUESTS } from './search-index.ts';
 
@@ -21,9 +22,6 @@ type Fields = CallInput<'guests.create'>['fields'];
  * the birthday (50, 斎藤 typed for 斉藤). A birthday on both that differs (-50) still rules a namesake out.
  */
 export const DESK_THRESHOLD = 50;
-
-/** How many merges deep a merged guest is followed to the guest on record (as search does). */
-const MERGE_HOPS = 10;
 
 // A merged card is deleted and names the guest it was merged into; a guest deleted otherwise is not offered.
 const GUEST = `
@@ -72,11 +70,8 @@ export function similarGuests(
 ): SimilarGuest[] {
   const guest = ctx.run.prepare(GUEST);
   /** The guest on record for a found card: a merged card stands for the guest it was merged into. */
-  const onRecord = (id: string): Row | undefined => {
-    let row = guest.get(id) as Row | undefined;
-    for (let hop = 0; row?.merged_into && hop < MERGE_HOPS; hop++) row = guest.get(row.merged_into) as Row | undefined;
-    return row && !row.merged_into ? row : undefined;
-  };
+  const byId = (id: string) => guest.get(id) as Row | undefined;
+  const onRecord = (id: string): Row | undefined => guestOnRecord(byId(id), byId);
   // Best first (candidatesFor's order); a guest found through their own card and a merged one is listed once.
   const found = new Map<string, { row: Row; score: number; reasons: SimilarGuest['reasons'] }>();
   for (const candidate of candidatesFor(ctx, draftOf(fields, options.contact), {
