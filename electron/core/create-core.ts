@@ -45,6 +45,7 @@ import { newRecordId } from './record-id.ts';
 import { createInnClock } from './settings/inn-clock.ts';
 import { currentStaffId } from './staff/handlers.ts';
 import { syncLogOf } from './sync/core-log.ts';
+import { deskFirst } from './sync/desk-first.ts';
 import { createSyncService, type SyncService, type SyncServiceOptions } from './sync/service.ts';
 
 export type { CallOptions } from './dispatch.ts';
@@ -97,6 +98,14 @@ export type Core = {
   close(): void;
 };
 
+/**
+ * A background job's next slice waits until staff's last call is this old: longer than the pause between two
+ * keystrokes of someone typing a name, so the results of each are drawn with the other core free.
+ */
+const BACKGROUND_JOB_QUIET_MS = 300;
+/** ... but never longer than this, so upkeep still moves on a desk that is never quiet. */
+const BACKGROUND_JOB_MAX_WAIT_MS = 1_000;
+
 /** Guests whose waiting search rows move at one idle moment: about 3 ms each at 1M guests. */
 const RECENCY_MOVES_PER_IDLE = 8;
 
@@ -123,8 +132,17 @@ export function createCore(options: CoreOptions): Core {
   });
   if (searchIndex.movesWaiting()) checkpoints.scheduleIdle(); // left waiting when the app last closed
   const progressListeners = new Set<(progress: JobProgress) => void>();
+  // When staff's last call came (not the screens' sync polls): sync's batches and background jobs wait for them.
+  let lastCallAt = 0;
   const jobs = createJobRunner({
     ...options.jobs,
+    // Background upkeep waits while staff are at work (jobs/runner.ts), as other PCs' batches do
+    // (sync/desk-first.ts): until a typing pause, and never more than a second a slice, so it still moves.
+    betweenBackgroundSlices: deskFirst({
+      lastCallAt: () => lastCallAt,
+      quietMs: BACKGROUND_JOB_QUIET_MS,
+      maxWaitMs: BACKGROUND_JOB_MAX_WAIT_MS,
+    }),
     logger,
     onProgress: (progress) => {
       for (const listener of progressListeners) listener(progress);
@@ -162,7 +180,6 @@ export function createCore(options: CoreOptions): Core {
   const backups = createBackupService(ctx, { ...options.backups, restore: options.restore });
   // Made once the core exists (it reads and feeds the core's log); the sync calls reach it through this.
   let sync: SyncService | null = null;
-  let lastCallAt = 0;
   let quitting = false;
 
   changes.onRowWritten('guests', (before, after) => searchIndex.onGuestWritten(before as never, after as never));

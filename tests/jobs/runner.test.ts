@@ -83,6 +83,57 @@ describe('the job runner', () => {
   });
 });
 
+describe('a background job (upkeep nobody waits for)', () => {
+  /** A runner whose background jobs wait between slices until the test opens the gate, as staff's calls would. */
+  function gatedRunner() {
+    const waiting: Array<() => void> = [];
+    const jobs = createJobRunner({
+      logger: quiet,
+      onProgress() {},
+      sliceMs: 0,
+      betweenBackgroundSlices: () => new Promise<void>((resolve) => waiting.push(resolve)),
+    });
+    const turns = async (count: number) => {
+      for (let i = 0; i < count; i++) await new Promise((resolve) => setImmediate(resolve));
+    };
+    return { jobs, waiting, turns };
+  }
+
+  it('waits between slices for as long as the core says (while staff are at work), then goes on', async () => {
+    const { jobs, waiting, turns } = gatedRunner();
+    const log: string[] = [];
+    const job = jobs.run('search.rebuild', (slice) => counting(log, 3, slice), 0, { background: true });
+    await turns(20);
+    expect(log).toEqual(['slice 1']);
+    waiting.shift()?.();
+    await turns(20);
+    expect(log).toEqual(['slice 1', 'slice 2']);
+    waiting.shift()?.();
+    waiting.shift()?.();
+    await turns(5);
+    waiting.shift()?.();
+    expect(await job).toBe(3);
+    expect(log).toEqual(['slice 1', 'slice 2', 'slice 3', 'cleanup']);
+  });
+
+  it('is cancelled at the end of its wait; a job staff wait for (an import, an export) never waits so', async () => {
+    const { jobs, waiting, turns } = gatedRunner();
+    const background: string[] = [];
+    const waitedFor: string[] = [];
+    const upkeep = jobs.run('ranks.recompute', (slice) => counting(background, 100, slice), 0, { background: true });
+    const asked = jobs.run('demo.load', (slice) => counting(waitedFor, 3, slice));
+    expect(await asked).toBe(3);
+    expect(background).toEqual(['slice 1']);
+    const id = jobs.list().find((job) => job.kind === 'ranks.recompute')?.job as string;
+    jobs.cancel(id);
+    await turns(5);
+    expect(background).toEqual(['slice 1']);
+    waiting.shift()?.();
+    await expect(upkeep).rejects.toEqual(new CallFailure('cancelled'));
+    expect(background).toEqual(['slice 1', 'cleanup']);
+  });
+});
+
 describe('an asynchronous job (a backup’s copy and check in their own thread)', () => {
   /** Work that reports a step per turn until `steps`, and stops (rejecting) once its signal aborts. */
   const stepping =

@@ -259,7 +259,7 @@ export function createDayTotals(options: DayTotalsOptions) {
         })();
         return undefined;
       }
-      running = jobs.run('manager.days', build, 0, { sliceMs: 25 }).finally(() => {
+      running = jobs.run('manager.days', build, 0, { sliceMs: 25, background: true }).finally(() => {
         running = undefined;
       });
       running.catch((error: unknown) => logger.warn(`the manager's day totals were not built: ${String(error)}`));

@@ -193,7 +193,7 @@ export function createRequestMonths(options: RequestMonthsOptions) {
         })();
         return undefined;
       }
-      running = jobs.run('manager.days', build, 0, { sliceMs: 25 }).finally(() => {
+      running = jobs.run('manager.days', build, 0, { sliceMs: 25, background: true }).finally(() => {
         running = undefined;
       });
       running.catch((error: unknown) => logger.warn(`the manager's request months were not built: ${String(error)}`));

@@ -102,7 +102,10 @@ export function createRankKeeper(options: RankKeeperOptions) {
         const used = rules();
         const day = today();
         // Slices of 25 ms: half the commits of the default 12 ms, still well inside a keystroke's wait.
-        const result = await jobs.run('ranks.recompute', (slice) => recomputeAll(slice, used, day), 0, { sliceMs: 25 });
+        const result = await jobs.run('ranks.recompute', (slice) => recomputeAll(slice, used, day), 0, {
+          sliceMs: 25,
+          background: true,
+        });
         options.announce();
         if (closed || JSON.stringify(rules()) === JSON.stringify(used)) return result;
       }

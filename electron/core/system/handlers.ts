@@ -66,7 +66,7 @@ export function systemHandlers(ctx: CoreContext): Handlers<'system.info' | 'demo
         'search.rebuild',
         (slice) => rebuildInSlices(ctx.db, (work) => actor.write(() => work()), slice),
         lastGuestRowid(ctx),
-        { sliceMs: REBUILD_SLICE_MS },
+        { sliceMs: REBUILD_SLICE_MS, background: true },
       );
       ctx.logger.info(
         `search index rebuilt for ${result.guests} guests in ${Math.round(performance.now() - started)} ms`,
