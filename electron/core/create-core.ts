@@ -106,6 +106,12 @@ const BACKGROUND_JOB_QUIET_MS = 300;
 /** ... but never longer than this, so upkeep still moves on a desk that is never quiet. */
 const BACKGROUND_JOB_MAX_WAIT_MS = 1_000;
 
+/**
+ * Calls that are not staff at work: the screens' polls of the sync status, and asking which jobs run (a program
+ * waiting for the jobs started on opening asks every few hundred ms, and would hold those jobs back itself).
+ */
+const isStatusPoll = (name: string) => name.startsWith('sync.') || name === 'jobs.list';
+
 /** Guests whose waiting search rows move at one idle moment: about 3 ms each at 1M guests. */
 const RECENCY_MOVES_PER_IDLE = 8;
 
@@ -317,8 +323,8 @@ export function createCore(options: CoreOptions): Core {
   const core: Core = {
     nodeId,
     call: (name, input, callOptions) => {
-      // Staff at work: other PCs' messages wait (sync/desk-first.ts). The screens' own status polls do not count.
-      if (!name.startsWith('sync.')) lastCallAt = performance.now();
+      // Staff at work: other PCs' messages and background jobs wait (sync/desk-first.ts, jobs/runner.ts).
+      if (!isStatusPoll(name)) lastCallAt = performance.now();
       return dispatch(name, input, callOptions);
     },
     onChanged(listener) {
