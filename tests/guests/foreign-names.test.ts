@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCore } from '../../electron/core/create-core.ts';
-import { FINE_SLICES, makeStaffedCore } from '../support/core.ts';
+import { FINE_SLICES, makeStaffedCore, reopenCore } from '../support/core.ts';
 
 // Foreign guests at the desk: a name in Latin letters may be read in Latin letters, is shown and found as it is
 // written, whatever the case typed; a Japanese name still needs its reading in kana.
@@ -93,12 +92,7 @@ describe('an index made with older search keys', () => {
     expect((await call('guests.search', { q: 'smith' })).hits).toEqual([]);
     core.close();
 
-    const reopened = createCore({
-      db,
-      nodeId: core.nodeId,
-      logger: { info() {}, warn() {}, error() {} },
-      jobs: FINE_SLICES,
-    });
+    const reopened = reopenCore({ core, db }, { jobs: FINE_SLICES });
     // The rebuild is background upkeep: it says when it is done (asking meanwhile would make it wait for the desk).
     await new Promise<void>((resolve) =>
       reopened.onProgress((progress) => {

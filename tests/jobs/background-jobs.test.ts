@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCore } from '../../electron/core/create-core.ts';
 import { SEARCH_KEYS_VERSION } from '../../electron/core/guests/search-keys.ts';
-import { FINE_SLICES, makeStaffedCore } from '../support/core.ts';
+import { FINE_SLICES, makeStaffedCore, reopenCore } from '../support/core.ts';
 
 // Background upkeep waits between its slices while staff are at work (jobs/runner.ts, create-core.ts), at most a
 // second a slice. A program that only asks which jobs run (as tests/bench/ready.ts does every 200 ms) is not
@@ -23,12 +22,7 @@ describe('background jobs and a program waiting for them', () => {
     db.prepare("UPDATE meta SET value = '1' WHERE key = 'search_keys_version'").run();
     core.close();
 
-    const reopened = createCore({
-      db,
-      nodeId: core.nodeId,
-      logger: { info() {}, warn() {}, error() {} },
-      jobs: FINE_SLICES,
-    });
+    const reopened = reopenCore({ core, db }, { jobs: FINE_SLICES });
     let asked = 0;
     for (;;) {
       const jobs = await reopened.call('jobs.list', {});

@@ -43,3 +43,15 @@ export async function makeStaffedCore(options: TestCoreOptions = {}) {
 export function changeLogCount(db: Database): number {
   return (db.prepare('SELECT count(*) AS n FROM log_entry').get() as { n: number }).n;
 }
+
+/** The same database opened by a new core, as the app does at its next start (the test closed the first one). */
+export function reopenCore(test: Pick<TestCore, 'core' | 'db'>, options: TestCoreOptions = {}): Core {
+  return createCore({
+    db: test.db,
+    nodeId: test.core.nodeId,
+    clock: options.clock,
+    logger: { info() {}, warn() {}, error() {} },
+    jobs: options.jobs,
+    checkpoint: options.checkpoint,
+  });
+}
