@@ -138,7 +138,7 @@ export function createCore(options: CoreOptions): Core {
   });
   if (searchIndex.movesWaiting()) checkpoints.scheduleIdle(); // left waiting when the app last closed
   const progressListeners = new Set<(progress: JobProgress) => void>();
-  // When staff's last call came (not the screens' sync polls): sync's batches and background jobs wait for them.
+  // When staff's last call came (status polls aside, isStatusPoll): sync's batches and background jobs wait for it.
   let lastCallAt = 0;
   const jobs = createJobRunner({
     ...options.jobs,
