@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { statementCache } from '../query.ts';
-import { decodeField, encodeField, isUuid, type Stored, uuidToBytes } from './codec.ts';
+import { decodeField, encodeField, encodeRow, isUuid, type Stored, uuidToBytes } from './codec.ts';
+import { tableSpecById } from './registry.ts';
 
 // The change log's tables, read and written through prepared statements (the log is the hottest and
 // largest part of the database). What the tables mean is in docs/data-model.md; the write path, the apply
@@ -9,6 +10,14 @@ import { decodeField, encodeField, isUuid, type Stored, uuidToBytes } from './co
 //   log_tx     one header per committed write: local sequence, HLC stamp, node, staff, call, schema version
 //   log_entry  one per changed field (col = column number), or one per insert carrying the whole row (col 0);
 //              id = sequence × 2^20 + position, so entries sit in transaction order
+//
+// An insert written on this PC keeps no copy of the row (its value is NULL): until a logged column of the row
+// changes, the row itself holds exactly what the insert wrote, so the row is read instead. Before anything
+// changes such a row (RowStore.update, the one place that does), `materializeInsert` writes the row as it
+// still is into the entry. Most rows never change (a dish served, a past stay): the log then holds their ids
+// and versions, not a second copy of every row. Every read of an entry's value here fills it in, so the merge,
+// the history, erasure and the shipped log see a whole row either way. An insert received from another PC
+// keeps its values as received (the row may since hold a merge of several inserts of one derived id).
 //   log_nodes, log_staff, log_calls   small local numbers for the 16-byte ids and call names they stand for
 
 export const ENTRY_BITS = 20;
@@ -31,6 +40,10 @@ export type LoggedEntry = {
   hlc: number;
   node: number;
   staff: number | null;
+  /** An insert kept without its values, filled in from its row when read (see materializeInsert). */
+  lazy?: boolean;
+  /** An insert's columns, when they were at hand as values (filled from the row): spares decoding `value`. */
+  columns?: ReadonlyMap<number, Stored>;
 };
 
 /** The row id as the log keeps it: 16 bytes for a UUID, text otherwise (settings are named). */
@@ -139,6 +152,38 @@ export function createLogStore(db: Database) {
   // The latest stamp of each PC, on log_tx_origin (node, hlc): one seek per PC. max(hlc) over the whole table
   // cannot use that index and read every transaction: 0.5 s at each start of a 1,000,000-guest register.
   const latest = db.prepare('SELECT max((SELECT max(hlc) FROM log_tx WHERE node = n.id)) FROM log_nodes n').pluck();
+  const lazyInsert = db
+    .prepare(`SELECT id FROM log_entry WHERE tbl = ? AND row = ? AND col = ${WHOLE_ROW} AND value IS NULL`)
+    .pluck();
+  /** The row as it is now, read by its log key. */
+  const currentRow = (tbl: number, row: Buffer | string): Record<string, unknown> => {
+    const spec = tableSpecById(tbl);
+    if (!spec) throw new Error(`log: an insert kept without its values for unknown table ${tbl}`);
+    const current = prepared(`SELECT * FROM ${spec.name} WHERE id = ?`).get(decodeRowId(row));
+    if (!current) throw new Error(`log: ${spec.name} ${decodeRowId(row)} has an insert without its row`);
+    return current as Record<string, unknown>;
+  };
+  /** What a lazy insert of this row stands for: the row's logged columns as `current` holds them. */
+  const insertedColumns = (tbl: number, current: Record<string, unknown>): Array<[number, Stored]> =>
+    (tableSpecById(tbl)?.columns ?? []).map((column) => [column.id, (current[column.name] ?? null) as Stored]);
+  const rowAsInserted = (tbl: number, row: Buffer | string): Buffer =>
+    encodeRow(insertedColumns(tbl, currentRow(tbl, row)));
+  /** Lazy inserts among `entries` get their values from the row: `current` when the caller has just read it. */
+  const filled = (
+    tbl: number,
+    row: Buffer | string,
+    entries: LoggedEntry[],
+    current?: Record<string, unknown>,
+  ): LoggedEntry[] => {
+    for (const entry of entries) {
+      if (entry.col !== WHOLE_ROW || entry.value !== null) continue;
+      const columns = insertedColumns(tbl, current ?? currentRow(tbl, row));
+      entry.value = encodeRow(columns);
+      entry.columns = new Map(columns);
+      entry.lazy = true;
+    }
+    return entries;
+  };
   const lastSeq = db.prepare('SELECT max(seq) FROM log_tx').pluck();
 
   return {
@@ -196,12 +241,37 @@ export function createLogStore(db: Database) {
     setEntryBase(id: number, base: unknown) {
       updateEntryBase.run(base, id);
     },
-    rowEntries(tbl: number, row: Buffer | string): LoggedEntry[] {
-      return withHeaders(rowEntries.all(tbl, row) as LoggedEntry[]);
+    /** Every entry of a row. `current`: the row as the caller has just read it, if it has. */
+    rowEntries(tbl: number, row: Buffer | string, current?: Record<string, unknown>): LoggedEntry[] {
+      return filled(tbl, row, withHeaders(rowEntries.all(tbl, row) as LoggedEntry[]), current);
     },
     /** Entries that set one column of a row: the column's own entries and the row's inserts. */
     fieldEntries(tbl: number, row: Buffer | string, col: number): LoggedEntry[] {
-      return withHeaders(fieldEntries.all(tbl, row, col) as LoggedEntry[]);
+      return filled(tbl, row, withHeaders(fieldEntries.all(tbl, row, col) as LoggedEntry[]));
+    },
+    /**
+     * An insert entry's value as stored, or, for an insert kept without its values (NULL), the row it stands
+     * for: what every reader of raw entries (the shipped log, the history) must use instead of the column.
+     */
+    insertValue(tbl: number, row: Buffer | string, stored: unknown): Buffer {
+      return stored === null ? rowAsInserted(tbl, row) : (stored as Buffer);
+    },
+    /**
+     * Before a logged column of the row changes: a lazy insert of it takes the row's values as they still are.
+     * Run inside the transaction that changes the row, before the change. `read`: the row's entries as this
+     * transaction read them (rowEntries, fieldEntries) since the row last changed, which saves looking again.
+     */
+    materializeInsert(tbl: number, row: Buffer | string, read?: readonly LoggedEntry[]) {
+      if (read) {
+        for (const entry of read) {
+          if (!entry.lazy) continue;
+          updateEntryValue.run(entry.value, entry.id);
+          entry.lazy = false;
+        }
+        return;
+      }
+      const id = lazyInsert.get(tbl, row) as number | undefined;
+      if (id !== undefined) updateEntryValue.run(rowAsInserted(tbl, row), id);
     },
     latestStamp(): number {
       return (latest.get() as number | null) ?? 0;

@@ -89,9 +89,9 @@ export function refreshRow(
   touched: Touched,
 ) {
   const rowId = encodeRowId(id);
-  const entries = ctx.log.rowEntries(spec.id, rowId);
-  touched.entriesRead(spec.name, id, entries);
   const before = ctx.rows.read(spec.name, id);
+  const entries = ctx.log.rowEntries(spec.id, rowId, before);
+  touched.entriesRead(spec.name, id, entries);
   const latest = entries.reduce((max, entry) => Math.max(max, entry.hlc), 0);
   if (!before) {
     if (!entries.some((entry) => entry.col === WHOLE_ROW)) return; // its insert has not arrived yet
@@ -118,7 +118,7 @@ export function refreshRow(
   const updatedAt = stampToIso(latest);
   if (updatedAt !== before.updated_at) changes.updated_at = updatedAt;
   if (Object.keys(changes).length === 0) return;
-  ctx.rows.update(spec.name, id, changes);
+  ctx.rows.update(spec.name, id, changes, entries);
   ctx.rows.afterWrite(spec.name, before, id, touched);
 }
 

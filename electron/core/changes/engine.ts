@@ -69,7 +69,7 @@ export function createChangeEngine(options: {
   const node = log.nodeRef(options.nodeId);
   const prepare = statementCache(db);
   const derivations = createDerivations({ db, log, prepare });
-  const rows = createRowStore(db, derivations);
+  const rows = createRowStore(db, derivations, log);
   const conflicts = createConflicts(db, log);
   let scrubPolicy: ScrubPolicy | undefined;
   const applier = createApplier({ db, log, rows, derivations, hlc, clock, scrubPolicy: () => scrubPolicy });

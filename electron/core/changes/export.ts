@@ -44,7 +44,9 @@ export function createExporter(db: Database, log: LogStore) {
       col: entry.col,
       value:
         entry.col === WHOLE_ROW
-          ? (decodeRow(entry.value as Buffer) as Array<[number, Stored]>)
+          ? (decodeRow(log.insertValue(entry.tbl, entry.row as Buffer | string, entry.value)) as Array<
+              [number, Stored]
+            >)
           : decodeField(entry.value),
       prev: entry.prev_hlc === null ? null : { hlc: entry.prev_hlc, node: log.nodeOf(entry.prev_node as number) },
       ...(entry.base === null ? {} : { base: decodeField(entry.base) }),

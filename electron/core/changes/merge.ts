@@ -36,7 +36,7 @@ export function versionsOf(
   entries: readonly LoggedEntry[],
   column: ColumnSpec,
   nodeOf: (ref: number) => string,
-  decodeInsert: (entry: LoggedEntry) => Map<number, Stored> = decodedRow,
+  decodeInsert: (entry: LoggedEntry) => ReadonlyMap<number, Stored> = decodedRow,
 ): FieldVersion[] {
   const versions: FieldVersion[] = [];
   for (const entry of entries) {
@@ -63,7 +63,8 @@ export function versionsOf(
 }
 
 const rowCache = new WeakMap<LoggedEntry, Map<number, Stored>>();
-export function decodedRow(entry: LoggedEntry): Map<number, Stored> {
+export function decodedRow(entry: LoggedEntry): ReadonlyMap<number, Stored> {
+  if (entry.columns) return entry.columns;
   let row = rowCache.get(entry);
   if (!row) {
     row = new Map(decodeRow(entry.value as Buffer));

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Stored } from '../../../db/log/codec.ts';
-import type { LoggedEntry } from '../../../db/log/store.ts';
+import { columnSpec, tableSpec } from '../../../db/log/registry.ts';
+import { encodeRowId, type LoggedEntry, type LogStore } from '../../../db/log/store.ts';
 import { statementCache } from '../../../db/query.ts';
 import { SYNCED_TABLES, type SyncedTable } from '../../../db/schema.ts';
 import type { Derivations } from './derived.ts';
@@ -84,7 +85,7 @@ export class Touched {
 
 export type RowStore = ReturnType<typeof createRowStore>;
 
-export function createRowStore(db: Database, derivations: Derivations) {
+export function createRowStore(db: Database, derivations: Derivations, log: Pick<LogStore, 'materializeInsert'>) {
   const columns = new Map<SyncedTable, Set<string>>();
   for (const table of SYNCED_TABLES) {
     const info = db.pragma(`table_info(${table})`) as Array<{ name: string }>;
@@ -106,9 +107,17 @@ export function createRowStore(db: Database, derivations: Derivations) {
         ...names.map((name) => values[name]),
       );
     },
-    update(table: SyncedTable, id: string, values: Record<string, Stored>) {
+    /**
+     * `entries`: the row's log entries as the caller read them since the row last changed (they include its
+     * inserts), so that an insert kept without a copy is found without looking again.
+     */
+    update(table: SyncedTable, id: string, values: Record<string, Stored>, entries?: readonly LoggedEntry[]) {
       const names = Object.keys(values);
       if (names.length === 0) return;
+      // An insert of this row logged without a copy (the row stood for it) takes the row as it still is.
+      if (names.some((name) => columnSpec(table, name))) {
+        log.materializeInsert(tableSpec(table).id, encodeRowId(id), entries);
+      }
       prepared(`UPDATE ${table} SET ${names.map((name) => `${name} = ?`).join(', ')} WHERE id = ?`).run(
         ...names.map((name) => values[name]),
         id,

@@ -1,4 +1,4 @@
-import { encodeField, encodeRow, type Stored } from '../../../db/log/codec.ts';
+import { encodeField, type Stored } from '../../../db/log/codec.ts';
 import { columnSpec, tableSpec } from '../../../db/log/registry.ts';
 import { encodeRowId, type LogStore, WHOLE_ROW } from '../../../db/log/store.ts';
 import type { SyncedTable } from '../../../db/schema.ts';
@@ -89,9 +89,6 @@ export function openSession(
     return seq;
   };
 
-  const rowValues = (table: SyncedTable, row: Record<string, unknown>) =>
-    tableSpec(table).columns.map((column) => [column.id, storable(row[column.name])] as const);
-
   return {
     now: () => stampToIso(ensureStamp()),
     nowMs: () => stampWall(ensureStamp()),
@@ -129,11 +126,12 @@ export function openSession(
         );
         const inserted = ctx.rows.read(table, id) as StoredRow;
         const tx = ensureHeader();
+        // Kept without its values: the row holds them until one changes (db/log/store.ts, materializeInsert).
         const entryId = ctx.log.appendEntry(tx, position++, {
           tbl: spec.id,
           row: rowId,
           col: WHOLE_ROW,
-          value: encodeRow(rowValues(table, inserted)),
+          value: null,
           prevHlc: null,
           prevNode: null,
         });
@@ -148,7 +146,7 @@ export function openSession(
       const changed = Object.keys(stored).filter((column) => before[column] !== stored[column]);
       if (changed.length === 0) return [];
       const needsVersions = !inserts.has(rowKey);
-      const entries = needsVersions ? ctx.log.rowEntries(spec.id, rowId) : [];
+      const entries = needsVersions ? ctx.log.rowEntries(spec.id, rowId, before) : [];
       const winners = new Map(
         changed.map((name) => [
           name,
@@ -177,15 +175,21 @@ export function openSession(
         if (stale.length > 0) throw new EditedSince(stale);
       }
 
-      ctx.rows.update(table, id, {
-        ...Object.fromEntries(changed.map((column) => [column, stored[column] as Stored])),
-        updated_at: stampToIso(ensureStamp()),
-      });
+      ctx.rows.update(
+        table,
+        id,
+        {
+          ...Object.fromEntries(changed.map((column) => [column, stored[column] as Stored])),
+          updated_at: stampToIso(ensureStamp()),
+        },
+        entries,
+      );
       const tx = ensureHeader();
       const insertEntry = inserts.get(rowKey);
       if (insertEntry !== undefined) {
-        // Inserted in this same write: the insert's entry carries the row as it ends up.
-        ctx.log.setEntryValue(insertEntry, encodeRow(rowValues(table, ctx.rows.read(table, id) as Row)));
+        // Inserted in this same write: the insert's entry stands for the row as it ends up, so it holds no copy
+        // (none was taken above: this write read no entries of the row).
+        ctx.log.setEntryValue(insertEntry, null);
       } else {
         for (const column of changed) {
           const logged = columnSpec(table, column) as NonNullable<ReturnType<typeof columnSpec>>;
@@ -221,8 +225,6 @@ export function openSession(
     },
   };
 }
-
-type Row = Record<string, unknown>;
 
 /** Raised by a session when an edit was based on a version older than a field it changes. */
 export class EditedSince extends Error {

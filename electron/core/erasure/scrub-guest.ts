@@ -25,7 +25,7 @@ const rewriteOf = (columns: readonly ColumnSpec[], to: (column: ColumnSpec) => (
 
 export type GuestScrub = ReturnType<typeof createGuestScrub>;
 
-export function createGuestScrub(db: Database, engine: Pick<ChangeEngine, 'scrubber' | 'setScrubPolicy'>) {
+export function createGuestScrub(db: Database, engine: Pick<ChangeEngine, 'scrubber' | 'setScrubPolicy' | 'log'>) {
   const erasureOf = db.prepare('SELECT id, released_at FROM erasures WHERE guest_id = ?');
   const erasureById = db.prepare('SELECT released_at FROM erasures WHERE id = ?');
   const anyErasure = db.prepare('SELECT EXISTS (SELECT 1 FROM erasures)').pluck();
@@ -42,19 +42,15 @@ export function createGuestScrub(db: Database, engine: Pick<ChangeEngine, 'scrub
   const rowsOfGuest = new Map(
     GUEST_TEXT_FIELDS.map((fields) => [fields.table, db.prepare(rowsOfGuestSql(fields)).pluck()]),
   );
-  const loggedValues = db.prepare('SELECT col, value FROM log_entry WHERE tbl = ? AND row = ? AND col IN (0, ?)');
   /**
    * The values a parent row's column has had in the log. An apply batch keeps every entry before it refreshes any
    * row, so a stage or a serving arriving with its deal or stay (both written offline) finds its parent there.
    */
   const parentLinks = (table: SyncedTable, id: string, column: string): unknown[] => {
     const spec = columnSpec(table, column) as ColumnSpec;
-    const entries = loggedValues.all(tableSpec(table).id, encodeRowId(id), spec.id) as Array<{
-      col: number;
-      value: Buffer;
-    }>;
+    const entries = engine.log.fieldEntries(tableSpec(table).id, encodeRowId(id), spec.id);
     return entries.map(({ col, value }) =>
-      col === WHOLE_ROW ? decodeRow(value).find(([c]) => c === spec.id)?.[1] : decodeField(value),
+      col === WHOLE_ROW ? decodeRow(value as Buffer).find(([c]) => c === spec.id)?.[1] : decodeField(value),
     );
   };
   /**

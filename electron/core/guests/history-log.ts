@@ -31,7 +31,7 @@ export type GuestLogEntry = {
   baseline: boolean;
 };
 
-const ENTRY = `e.id, e.col, e.value, t.hlc, t.node, t.staff, t.call`;
+const ENTRY = `e.id, e.row, e.col, e.value, t.hlc, t.node, t.staff, t.call`;
 const TX = `JOIN log_tx t ON t.seq = e.id >> ${ENTRY_BITS}`;
 // CROSS JOIN keeps the guest's rows as the outer loop: the app gathers no statistics, and without them
 // the planner would walk every entry of the table (log_entry_field on tbl alone) and filter.
@@ -76,6 +76,7 @@ export const HISTORY_LOG_STATEMENTS: Record<string, string> = Object.fromEntries
 type EntryRow = {
   rowId: string;
   id: number;
+  row: Buffer | string;
   col: number;
   value: unknown;
   hlc: number;
@@ -95,7 +96,7 @@ export function entriesOfGuest(ctx: CoreContext, guestId: string): GuestLogEntry
     for (const row of ctx.run.prepare(text).all({ id: guestId }) as EntryRow[]) {
       const values: Array<[string, Stored]> = [];
       if (row.col === WHOLE_ROW) {
-        for (const [columnId, value] of decodeRow(row.value as Buffer)) {
+        for (const [columnId, value] of decodeRow(log.insertValue(spec.id, row.row, row.value))) {
           const name = nameOf(columnId);
           if (name) values.push([name, value]);
         }
