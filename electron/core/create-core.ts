@@ -24,6 +24,7 @@ import type { ShippedTx } from './changes/shipped.ts';
 import { EditedSince } from './changes/write.ts';
 import { type CheckpointOptions, createCheckpointer } from './checkpoints/checkpointer.ts';
 import type { CoreContext, Logger } from './context.ts';
+import { deskFirst } from './desk-first.ts';
 import { type CallOptions, createDispatcher } from './dispatch.ts';
 import { registerDomainRules } from './domain-rules.ts';
 import { RELEASE_EVERY_MS, releaseDueHolds } from './erasure/release.ts';
@@ -45,7 +46,6 @@ import { newRecordId } from './record-id.ts';
 import { createInnClock } from './settings/inn-clock.ts';
 import { currentStaffId } from './staff/handlers.ts';
 import { syncLogOf } from './sync/core-log.ts';
-import { deskFirst } from './sync/desk-first.ts';
 import { createSyncService, type SyncService, type SyncServiceOptions } from './sync/service.ts';
 
 export type { CallOptions } from './dispatch.ts';
@@ -143,7 +143,7 @@ export function createCore(options: CoreOptions): Core {
   const jobs = createJobRunner({
     ...options.jobs,
     // Background upkeep waits while staff are at work (jobs/runner.ts), as other PCs' batches do
-    // (sync/desk-first.ts): until a typing pause, and never more than a second a slice, so it still moves.
+    // (desk-first.ts): until a typing pause, and never more than a second a slice, so it still moves.
     betweenBackgroundSlices: deskFirst({
       lastCallAt: () => lastCallAt,
       quietMs: BACKGROUND_JOB_QUIET_MS,
@@ -323,7 +323,7 @@ export function createCore(options: CoreOptions): Core {
   const core: Core = {
     nodeId,
     call: (name, input, callOptions) => {
-      // Staff at work: other PCs' messages and background jobs wait (sync/desk-first.ts, jobs/runner.ts).
+      // Staff at work: other PCs' messages and background jobs wait (desk-first.ts, jobs/runner.ts).
       if (!isStatusPoll(name)) lastCallAt = performance.now();
       return dispatch(name, input, callOptions);
     },

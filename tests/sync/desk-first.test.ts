@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createInbox, deskFirst, deskPacing, nextTurn } from '../../electron/core/sync/desk-first.ts';
+import { deskFirst, nextTurn } from '../../electron/core/desk-first.ts';
+import { createInbox, deskPacing } from '../../electron/core/sync/desk-first.ts';
 
 // Other PCs' batches give way to staff's calls in the core's one thread (sync/desk-first.ts): in order, once
 // the desk pauses, yet never held back for good. On a fake clock: the waits are the subject, not the machine.

@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { JobKind, JobProgress, JobState } from '../../../shared/contract/jobs.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import type { Logger } from '../context.ts';
+import { nextTurn } from '../desk-first.ts';
 
 // Long jobs in short slices. A job is a generator: the work between two `yield`s is one slice, run
 // synchronously (a slice that writes commits its own transaction before it yields), and the runner waits a
@@ -93,8 +94,6 @@ type Running = {
 
 const DEFAULT_SLICE_MS = 12;
 const DEFAULT_PROGRESS_EVERY_MS = 100;
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;

@@ -1,6 +1,7 @@
+import { nextTurn } from '../desk-first.ts';
 import type { ApplyPacing } from './session-terms.ts';
 
-// The desk before sync. The core answers staff's calls and takes in other PCs' work on one thread; a PC joining
+// The desk before sync (the waiting itself is ../desk-first.ts, which background jobs use too). The core answers staff's calls and takes in other PCs' work on one thread; a PC joining
 // the inn by replay, or one back after a day off, keeps it busy with batch after batch, and a search typed
 // meanwhile waited behind them (keystroke to results p95 236 ms, a guest card 378 ms, in the sync-load bench).
 // So a batch to apply waits its turn: after any call that came first (one turn of the event loop), and while
@@ -10,21 +11,8 @@ import type { ApplyPacing } from './session-terms.ts';
 // messages wait so is the service's choice (service.ts HEAVY); light ones (summaries) wait one turn only, in
 // order with the rest.
 
-export type DeskFirstOptions = {
-  /** When staff's last call came (performance.now()), or 0. */
-  lastCallAt: () => number;
-  now?: () => number;
-  quietMs?: number;
-  maxWaitMs?: number;
-};
-
 export const DESK_QUIET_MS = 100;
 export const SYNC_MAX_WAIT_MS = 1_000;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** One turn of the event loop: what a light message (an acknowledgement, a summary) waits for. */
-export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Transactions per part of a received batch while staff are at work (`deskPacing`). */
 export const DESK_PART = 10;
@@ -50,23 +38,6 @@ export function deskPacing(options: {
   return {
     part: () => (now() - options.lastCallAt() < busyMs ? part : Number.POSITIVE_INFINITY),
     between: (next) => void nextTurn().then(next),
-  };
-}
-
-/** Resolves when sync may do its next piece of work. */
-export function deskFirst(options: DeskFirstOptions): () => Promise<void> {
-  const now = options.now ?? (() => performance.now());
-  const quietMs = options.quietMs ?? DESK_QUIET_MS;
-  const maxWaitMs = options.maxWaitMs ?? SYNC_MAX_WAIT_MS;
-  return async () => {
-    const queuedAt = now();
-    await nextTurn();
-    for (;;) {
-      const quietFor = now() - options.lastCallAt();
-      const waited = now() - queuedAt;
-      if (quietFor >= quietMs || waited >= maxWaitMs) return;
-      await sleep(Math.max(1, Math.min(quietMs - quietFor, maxWaitMs - waited)));
-    }
   };
 }
 

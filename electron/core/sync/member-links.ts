@@ -1,5 +1,6 @@
 import type { Logger } from '../context.ts';
-import { createInbox, nextTurn } from './desk-first.ts';
+import { nextTurn } from '../desk-first.ts';
+import { createInbox } from './desk-first.ts';
 import type { SyncHub } from './hub.ts';
 import { type MembersMessage, membersMessage } from './members-gossip.ts';
 import type { PeerChannel } from './transport/frames.ts';

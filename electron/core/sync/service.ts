@@ -6,7 +6,8 @@ import { CallFailure } from '../../../shared/contract/result.ts';
 import type { SyncStatus } from '../../../shared/contract/sync.ts';
 import type { RestoreHook } from '../backups/service.ts';
 import type { Logger } from '../context.ts';
-import { deskFirst, deskPacing } from './desk-first.ts';
+import { deskFirst } from '../desk-first.ts';
+import { DESK_QUIET_MS, deskPacing, SYNC_MAX_WAIT_MS } from './desk-first.ts';
 import { parseDeviceId } from './device/device-id.ts';
 import { type LoadedIdentity, loadOrCreateDeviceIdentity } from './device/identity.ts';
 import { createDialer } from './dialer.ts';
@@ -59,7 +60,11 @@ export function createSyncService(options: {
   lastCallAt?: () => number;
 }) {
   const { settings, log, clock, logger } = options;
-  const deskPaused = deskFirst({ lastCallAt: options.lastCallAt ?? (() => 0) });
+  const deskPaused = deskFirst({
+    lastCallAt: options.lastCallAt ?? (() => 0),
+    quietMs: DESK_QUIET_MS,
+    maxWaitMs: SYNC_MAX_WAIT_MS,
+  });
   // A staff call that arrives while a batch is applied waits for one small part of it.
   const pacing = deskPacing({ lastCallAt: options.lastCallAt ?? (() => 0) });
   const folder = settings.folder;

@@ -2,6 +2,7 @@
 // no electron): the import's mapping and cleansing work on what this returns. Formats, encodings, limits and
 // error codes: docs/import.md, "Reading a ledger file".
 
+import { nextTurn } from '../../desk-first.ts';
 import { CsvParser, guessDelimiter } from './csv.ts';
 import { LedgerReadError, throwIfAborted } from './errors.ts';
 import { sniffFormat } from './sniff.ts';
@@ -45,11 +46,6 @@ export type ReadLedgerOptions = {
   /** Lower limits, for tests. */
   limits?: Partial<LedgerLimits>;
 };
-
-/** Lets the event loop run between slices, so a cancel (or anything else the core does) gets through. */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
 
 async function readText(
   bytes: Buffer,
