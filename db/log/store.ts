@@ -1,6 +1,6 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { statementCache } from '../query.ts';
-import { decodeField, encodeField, encodeRow, isUuid, type Stored, uuidToBytes } from './codec.ts';
+import { decodeField, decodeRow, encodeField, encodeRow, isUuid, type Stored, uuidToBytes } from './codec.ts';
 import { tableSpecById } from './registry.ts';
 
 // The change log's tables, read and written through prepared statements (the log is the hottest and
@@ -155,19 +155,32 @@ export function createLogStore(db: Database) {
   const lazyInsert = db
     .prepare(`SELECT id FROM log_entry WHERE tbl = ? AND row = ? AND col = ${WHOLE_ROW} AND value IS NULL`)
     .pluck();
-  /** The row as it is now, read by its log key. */
-  const currentRow = (tbl: number, row: Buffer | string): Record<string, unknown> => {
+  // What a lazy insert stands for: the row's logged columns as they are now, in the registry's order (the order
+  // encodeRow keeps), read as plain arrays: one statement per table, or per table for many rows at once.
+  const columnList = (tbl: number) => {
     const spec = tableSpecById(tbl);
     if (!spec) throw new Error(`log: an insert kept without its values for unknown table ${tbl}`);
-    const current = prepared(`SELECT * FROM ${spec.name} WHERE id = ?`).get(decodeRowId(row));
-    if (!current) throw new Error(`log: ${spec.name} ${decodeRowId(row)} has an insert without its row`);
-    return current as Record<string, unknown>;
+    return { spec, names: spec.columns.map((column) => `"${column.name}"`).join(', ') };
   };
-  /** What a lazy insert of this row stands for: the row's logged columns as `current` holds them. */
+  const oneRow = new Map<number, Statement>();
+  const manyRows = new Map<number, Statement>();
+  const pairs = (tbl: number, values: readonly unknown[], offset = 0): Array<[number, Stored]> =>
+    columnList(tbl).spec.columns.map((column, i) => [column.id, (values[i + offset] ?? null) as Stored]);
+  const columnsNow = (tbl: number, row: Buffer | string): Array<[number, Stored]> => {
+    let read = oneRow.get(tbl);
+    if (!read) {
+      const { spec, names } = columnList(tbl);
+      read = db.prepare(`SELECT ${names} FROM ${spec.name} WHERE id = ?`).raw();
+      oneRow.set(tbl, read);
+    }
+    const values = read.get(decodeRowId(row)) as unknown[] | undefined;
+    if (!values) throw new Error(`log: table ${tbl} row ${decodeRowId(row)} has an insert without its row`);
+    return pairs(tbl, values);
+  };
+  /** What a lazy insert of this row stands for, from the row as the caller has just read it. */
   const insertedColumns = (tbl: number, current: Record<string, unknown>): Array<[number, Stored]> =>
-    (tableSpecById(tbl)?.columns ?? []).map((column) => [column.id, (current[column.name] ?? null) as Stored]);
-  const rowAsInserted = (tbl: number, row: Buffer | string): Buffer =>
-    encodeRow(insertedColumns(tbl, currentRow(tbl, row)));
+    columnList(tbl).spec.columns.map((column) => [column.id, (current[column.name] ?? null) as Stored]);
+  const rowAsInserted = (tbl: number, row: Buffer | string): Buffer => encodeRow(columnsNow(tbl, row));
   /** Lazy inserts among `entries` get their values from the row: `current` when the caller has just read it. */
   const filled = (
     tbl: number,
@@ -177,7 +190,7 @@ export function createLogStore(db: Database) {
   ): LoggedEntry[] => {
     for (const entry of entries) {
       if (entry.col !== WHOLE_ROW || entry.value !== null) continue;
-      const columns = insertedColumns(tbl, current ?? currentRow(tbl, row));
+      const columns = current ? insertedColumns(tbl, current) : columnsNow(tbl, row);
       entry.value = encodeRow(columns);
       entry.columns = new Map(columns);
       entry.lazy = true;
@@ -250,11 +263,25 @@ export function createLogStore(db: Database) {
       return filled(tbl, row, withHeaders(fieldEntries.all(tbl, row, col) as LoggedEntry[]));
     },
     /**
-     * An insert entry's value as stored, or, for an insert kept without its values (NULL), the row it stands
-     * for: what every reader of raw entries (the shipped log, the history) must use instead of the column.
+     * An insert entry's columns: decoded from its value, or, for an insert kept without its values (NULL), the
+     * row's as they are now. What every reader of raw entries (the shipped log, the history) uses.
      */
-    insertValue(tbl: number, row: Buffer | string, stored: unknown): Buffer {
-      return stored === null ? rowAsInserted(tbl, row) : (stored as Buffer);
+    insertColumns(tbl: number, row: Buffer | string, stored: unknown): Array<[number, Stored]> {
+      return stored === null ? columnsNow(tbl, row) : decodeRow(stored as Buffer);
+    },
+    /** insertColumns of several lazy inserts of one table at once, by row id (rows missing are left out). */
+    insertColumnsOfRows(tbl: number, ids: readonly string[]): Map<string, Array<[number, Stored]>> {
+      let read = manyRows.get(tbl);
+      if (!read) {
+        const { spec, names } = columnList(tbl);
+        read = db.prepare(`SELECT id, ${names} FROM ${spec.name} WHERE id IN (SELECT value FROM json_each(?))`).raw();
+        manyRows.set(tbl, read);
+      }
+      const found = new Map<string, Array<[number, Stored]>>();
+      for (const values of read.all(JSON.stringify(ids)) as unknown[][]) {
+        found.set(values[0] as string, pairs(tbl, values, 1));
+      }
+      return found;
     },
     /**
      * Before a logged column of the row changes: a lazy insert of it takes the row's values as they still are.

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { decodeField, decodeRow, type Stored } from '../../../db/log/codec.ts';
+import { decodeField } from '../../../db/log/codec.ts';
 import { decodeRowId, ENTRY_BITS, type LogStore, WHOLE_ROW } from '../../../db/log/store.ts';
 import { originForms } from './origin-forms.ts';
 import type { ShippedTx } from './shipped.ts';
@@ -44,9 +44,7 @@ export function createExporter(db: Database, log: LogStore) {
       col: entry.col,
       value:
         entry.col === WHOLE_ROW
-          ? (decodeRow(log.insertValue(entry.tbl, entry.row as Buffer | string, entry.value)) as Array<
-              [number, Stored]
-            >)
+          ? log.insertColumns(entry.tbl, entry.row as Buffer | string, entry.value)
           : decodeField(entry.value),
       prev: entry.prev_hlc === null ? null : { hlc: entry.prev_hlc, node: log.nodeOf(entry.prev_node as number) },
       ...(entry.base === null ? {} : { base: decodeField(entry.base) }),

@@ -31,7 +31,7 @@ export type GuestLogEntry = {
   baseline: boolean;
 };
 
-const ENTRY = `e.id, e.row, e.col, e.value, t.hlc, t.node, t.staff, t.call`;
+const ENTRY = `e.id, e.col, e.value, t.hlc, t.node, t.staff, t.call`;
 const TX = `JOIN log_tx t ON t.seq = e.id >> ${ENTRY_BITS}`;
 // CROSS JOIN keeps the guest's rows as the outer loop: the app gathers no statistics, and without them
 // the planner would walk every entry of the table (log_entry_field on tbl alone) and filter.
@@ -76,7 +76,6 @@ export const HISTORY_LOG_STATEMENTS: Record<string, string> = Object.fromEntries
 type EntryRow = {
   rowId: string;
   id: number;
-  row: Buffer | string;
   col: number;
   value: unknown;
   hlc: number;
@@ -93,10 +92,14 @@ export function entriesOfGuest(ctx: CoreContext, guestId: string): GuestLogEntry
   for (const [table, text] of ENTRIES_OF_GUEST) {
     const spec = tableSpec(table);
     const nameOf = (columnId: number) => columnSpecById(spec.id, columnId)?.name;
+    // Inserts kept without a copy (db/log/store.ts) take their values from their rows, read together below.
+    const lazy: Array<{ values: Array<[string, Stored]>; rowId: string }> = [];
     for (const row of ctx.run.prepare(text).all({ id: guestId }) as EntryRow[]) {
       const values: Array<[string, Stored]> = [];
-      if (row.col === WHOLE_ROW) {
-        for (const [columnId, value] of decodeRow(log.insertValue(spec.id, row.row, row.value))) {
+      if (row.col === WHOLE_ROW && row.value === null) {
+        lazy.push({ values, rowId: row.rowId });
+      } else if (row.col === WHOLE_ROW) {
+        for (const [columnId, value] of decodeRow(row.value as Buffer)) {
           const name = nameOf(columnId);
           if (name) values.push([name, value]);
         }
@@ -114,6 +117,14 @@ export function entriesOfGuest(ctx: CoreContext, guestId: string): GuestLogEntry
         staff: row.staff,
         baseline: row.call !== null && row.call === baselineCall,
       });
+    }
+    if (lazy.length === 0) continue;
+    const rows = log.insertColumnsOfRows(spec.id, [...new Set(lazy.map((entry) => entry.rowId))]);
+    for (const { values, rowId } of lazy) {
+      for (const [columnId, value] of rows.get(rowId) ?? []) {
+        const name = nameOf(columnId);
+        if (name) values.push([name, value]);
+      }
     }
   }
   // Entries of one write share its stamp and PC; their position keeps the write's own order.
