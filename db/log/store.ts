@@ -1,7 +1,7 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { statementCache } from '../query.ts';
-import { decodeField, decodeRow, encodeField, encodeRow, isUuid, type Stored, uuidToBytes } from './codec.ts';
-import { tableSpecById } from './registry.ts';
+import { decodeField, encodeField, encodeRow, isUuid, type Stored, uuidToBytes } from './codec.ts';
+import { createRowBackedInserts, isRowBacked } from './row-backed.ts';
 
 // The change log's tables, read and written through prepared statements (the log is the hottest and
 // largest part of the database). What the tables mean is in docs/data-model.md; the write path, the apply
@@ -10,14 +10,7 @@ import { tableSpecById } from './registry.ts';
 //   log_tx     one header per committed write: local sequence, HLC stamp, node, staff, call, schema version
 //   log_entry  one per changed field (col = column number), or one per insert carrying the whole row (col 0);
 //              id = sequence × 2^20 + position, so entries sit in transaction order
-//
-// An insert written on this PC keeps no copy of the row (its value is NULL): until a logged column of the row
-// changes, the row itself holds exactly what the insert wrote, so the row is read instead. Before anything
-// changes such a row (RowStore.update, the one place that does), `materializeInsert` writes the row as it
-// still is into the entry. Most rows never change (a dish served, a past stay): the log then holds their ids
-// and versions, not a second copy of every row. Every read of an entry's value here fills it in, so the merge,
-// the history, erasure and the shipped log see a whole row either way. An insert received from another PC
-// keeps its values as received (the row may since hold a merge of several inserts of one derived id).
+//              (an insert written here may leave its values to its row: row-backed.ts)
 //   log_nodes, log_staff, log_calls   small local numbers for the 16-byte ids and call names they stand for
 
 export const ENTRY_BITS = 20;
@@ -40,8 +33,8 @@ export type LoggedEntry = {
   hlc: number;
   node: number;
   staff: number | null;
-  /** An insert kept without its values, filled in from its row when read (see materializeInsert). */
-  lazy?: boolean;
+  /** An insert kept partly or wholly in its row (row-backed.ts), as filled in when read: what it keeps itself. */
+  rowBacked?: { kept: Set<number>; columns: Array<[number, Stored]> };
   /** An insert's columns, when they were at hand as values (filled from the row): spares decoding `value`. */
   columns?: ReadonlyMap<number, Stored>;
 };
@@ -152,36 +145,9 @@ export function createLogStore(db: Database) {
   // The latest stamp of each PC, on log_tx_origin (node, hlc): one seek per PC. max(hlc) over the whole table
   // cannot use that index and read every transaction: 0.5 s at each start of a 1,000,000-guest register.
   const latest = db.prepare('SELECT max((SELECT max(hlc) FROM log_tx WHERE node = n.id)) FROM log_nodes n').pluck();
-  const lazyInsert = db
-    .prepare(`SELECT id FROM log_entry WHERE tbl = ? AND row = ? AND col = ${WHOLE_ROW} AND value IS NULL`)
-    .pluck();
-  // What a lazy insert stands for: the row's logged columns as they are now, in the registry's order (the order
-  // encodeRow keeps), read as plain arrays: one statement per table, or per table for many rows at once.
-  const columnList = (tbl: number) => {
-    const spec = tableSpecById(tbl);
-    if (!spec) throw new Error(`log: an insert kept without its values for unknown table ${tbl}`);
-    return { spec, names: spec.columns.map((column) => `"${column.name}"`).join(', ') };
-  };
-  const oneRow = new Map<number, Statement>();
-  const manyRows = new Map<number, Statement>();
-  const pairs = (tbl: number, values: readonly unknown[], offset = 0): Array<[number, Stored]> =>
-    columnList(tbl).spec.columns.map((column, i) => [column.id, (values[i + offset] ?? null) as Stored]);
-  const columnsNow = (tbl: number, row: Buffer | string): Array<[number, Stored]> => {
-    let read = oneRow.get(tbl);
-    if (!read) {
-      const { spec, names } = columnList(tbl);
-      read = db.prepare(`SELECT ${names} FROM ${spec.name} WHERE id = ?`).raw();
-      oneRow.set(tbl, read);
-    }
-    const values = read.get(decodeRowId(row)) as unknown[] | undefined;
-    if (!values) throw new Error(`log: table ${tbl} row ${decodeRowId(row)} has an insert without its row`);
-    return pairs(tbl, values);
-  };
-  /** What a lazy insert of this row stands for, from the row as the caller has just read it. */
-  const insertedColumns = (tbl: number, current: Record<string, unknown>): Array<[number, Stored]> =>
-    columnList(tbl).spec.columns.map((column) => [column.id, (current[column.name] ?? null) as Stored]);
-  const rowAsInserted = (tbl: number, row: Buffer | string): Buffer => encodeRow(columnsNow(tbl, row));
-  /** Lazy inserts among `entries` get their values from the row: `current` when the caller has just read it. */
+  const lastSeq = db.prepare('SELECT max(seq) FROM log_tx').pluck();
+  const rowBacked = createRowBackedInserts(db);
+  /** Inserts among `entries` kept in their row get their values from it: `current` if the caller just read it. */
   const filled = (
     tbl: number,
     row: Buffer | string,
@@ -189,15 +155,14 @@ export function createLogStore(db: Database) {
     current?: Record<string, unknown>,
   ): LoggedEntry[] => {
     for (const entry of entries) {
-      if (entry.col !== WHOLE_ROW || entry.value !== null) continue;
-      const columns = current ? insertedColumns(tbl, current) : columnsNow(tbl, row);
+      if (!isRowBacked(entry)) continue;
+      const { columns, kept } = rowBacked.fill(tbl, decodeRowId(row), entry, current);
       entry.value = encodeRow(columns);
       entry.columns = new Map(columns);
-      entry.lazy = true;
+      entry.rowBacked = { kept, columns };
     }
     return entries;
   };
-  const lastSeq = db.prepare('SELECT max(seq) FROM log_tx').pluck();
 
   return {
     nodeRef: nodes.ref,
@@ -262,43 +227,27 @@ export function createLogStore(db: Database) {
     fieldEntries(tbl: number, row: Buffer | string, col: number): LoggedEntry[] {
       return filled(tbl, row, withHeaders(fieldEntries.all(tbl, row, col) as LoggedEntry[]));
     },
-    /**
-     * An insert entry's columns: decoded from its value, or, for an insert kept without its values (NULL), the
-     * row's as they are now. What every reader of raw entries (the shipped log, the history) uses.
-     */
-    insertColumns(tbl: number, row: Buffer | string, stored: unknown): Array<[number, Stored]> {
-      return stored === null ? columnsNow(tbl, row) : decodeRow(stored as Buffer);
+    /** An insert entry's columns, whole, for a reader of raw entries (the shipped log): row-backed.ts. */
+    insertColumns(tbl: number, row: Buffer | string, stored: { value: unknown; base: unknown }) {
+      return rowBacked.columnsOf(tbl, decodeRowId(row), { col: WHOLE_ROW, ...stored });
     },
-    /** insertColumns of several lazy inserts of one table at once, by row id (rows missing are left out). */
-    insertColumnsOfRows(tbl: number, ids: readonly string[]): Map<string, Array<[number, Stored]>> {
-      let read = manyRows.get(tbl);
-      if (!read) {
-        const { spec, names } = columnList(tbl);
-        read = db.prepare(`SELECT id, ${names} FROM ${spec.name} WHERE id IN (SELECT value FROM json_each(?))`).raw();
-        manyRows.set(tbl, read);
-      }
-      const found = new Map<string, Array<[number, Stored]>>();
-      for (const values of read.all(JSON.stringify(ids)) as unknown[][]) {
-        found.set(values[0] as string, pairs(tbl, values, 1));
-      }
-      return found;
+    /** insertColumns of several inserts of one table (the history), their rows read in one statement. */
+    insertColumnsOfMany(tbl: number, inserts: ReadonlyArray<{ id: string; value: unknown; base: unknown }>) {
+      return rowBacked.columnsOfMany(
+        tbl,
+        inserts.map(({ id, value, base }) => ({ id, entry: { col: WHOLE_ROW, value, base } })),
+      );
     },
     /**
-     * Before a logged column of the row changes: a lazy insert of it takes the row's values as they still are.
-     * Run inside the transaction that changes the row, before the change. `read`: the row's entries as this
-     * transaction read them (rowEntries, fieldEntries) since the row last changed, which saves looking again.
+     * Before logged columns (`changing`, by number) of a row change: its inserts kept in the row take their
+     * values as they still are (row-backed.ts). `read`: the row's entries as this transaction read them since
+     * the row last changed, which spares looking them up again.
      */
-    materializeInsert(tbl: number, row: Buffer | string, read?: readonly LoggedEntry[]) {
-      if (read) {
-        for (const entry of read) {
-          if (!entry.lazy) continue;
-          updateEntryValue.run(entry.value, entry.id);
-          entry.lazy = false;
-        }
-        return;
-      }
-      const id = lazyInsert.get(tbl, row) as number | undefined;
-      if (id !== undefined) updateEntryValue.run(rowAsInserted(tbl, row), id);
+    materializeInsert(tbl: number, id: string, changing: readonly number[], read?: readonly LoggedEntry[]) {
+      const inserts = read?.flatMap((entry) =>
+        entry.rowBacked ? [{ id: entry.id, columns: entry.rowBacked.columns, kept: entry.rowBacked.kept }] : [],
+      );
+      rowBacked.keepBeforeChange(tbl, encodeRowId(id), id, changing, inserts);
     },
     latestStamp(): number {
       return (latest.get() as number | null) ?? 0;

@@ -44,10 +44,11 @@ export function createExporter(db: Database, log: LogStore) {
       col: entry.col,
       value:
         entry.col === WHOLE_ROW
-          ? log.insertColumns(entry.tbl, entry.row as Buffer | string, entry.value)
+          ? log.insertColumns(entry.tbl, entry.row as Buffer | string, entry)
           : decodeField(entry.value),
       prev: entry.prev_hlc === null ? null : { hlc: entry.prev_hlc, node: log.nodeOf(entry.prev_node as number) },
-      ...(entry.base === null ? {} : { base: decodeField(entry.base) }),
+      // On an insert, base only marks one kept partly in its row (db/log/row-backed.ts): shipped whole, without it.
+      ...(entry.base === null || entry.col === WHOLE_ROW ? {} : { base: decodeField(entry.base) }),
     })),
   });
 

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Stored } from '../../../db/log/codec.ts';
 import { columnSpec, tableSpec } from '../../../db/log/registry.ts';
-import { encodeRowId, type LoggedEntry, type LogStore } from '../../../db/log/store.ts';
+import type { LoggedEntry, LogStore } from '../../../db/log/store.ts';
 import { statementCache } from '../../../db/query.ts';
 import { SYNCED_TABLES, type SyncedTable } from '../../../db/schema.ts';
 import type { Derivations } from './derived.ts';
@@ -114,10 +114,9 @@ export function createRowStore(db: Database, derivations: Derivations, log: Pick
     update(table: SyncedTable, id: string, values: Record<string, Stored>, entries?: readonly LoggedEntry[]) {
       const names = Object.keys(values);
       if (names.length === 0) return;
-      // An insert of this row logged without a copy (the row stood for it) takes the row as it still is.
-      if (names.some((name) => columnSpec(table, name))) {
-        log.materializeInsert(tableSpec(table).id, encodeRowId(id), entries);
-      }
+      // An insert of this row kept in the row (db/log/row-backed.ts) keeps the values about to change first.
+      const changing = names.flatMap((name) => columnSpec(table, name)?.id ?? []);
+      if (changing.length > 0) log.materializeInsert(tableSpec(table).id, id, changing, entries);
       prepared(`UPDATE ${table} SET ${names.map((name) => `${name} = ?`).join(', ')} WHERE id = ?`).run(
         ...names.map((name) => values[name]),
         id,

@@ -1,4 +1,4 @@
-import { decodeField, decodeRow, type Stored, sqlRowKey } from '../../../db/log/codec.ts';
+import { decodeField, type Stored, sqlRowKey } from '../../../db/log/codec.ts';
 import { columnSpecById, tableSpec } from '../../../db/log/registry.ts';
 import { ENTRY_BITS, WHOLE_ROW } from '../../../db/log/store.ts';
 import type { SyncedTable } from '../../../db/schema.ts';
@@ -31,7 +31,7 @@ export type GuestLogEntry = {
   baseline: boolean;
 };
 
-const ENTRY = `e.id, e.col, e.value, t.hlc, t.node, t.staff, t.call`;
+const ENTRY = `e.id, e.col, e.value, e.base, t.hlc, t.node, t.staff, t.call`;
 const TX = `JOIN log_tx t ON t.seq = e.id >> ${ENTRY_BITS}`;
 // CROSS JOIN keeps the guest's rows as the outer loop: the app gathers no statistics, and without them
 // the planner would walk every entry of the table (log_entry_field on tbl alone) and filter.
@@ -76,6 +76,7 @@ export const HISTORY_LOG_STATEMENTS: Record<string, string> = Object.fromEntries
 type EntryRow = {
   rowId: string;
   id: number;
+  base: unknown;
   col: number;
   value: unknown;
   hlc: number;
@@ -92,17 +93,13 @@ export function entriesOfGuest(ctx: CoreContext, guestId: string): GuestLogEntry
   for (const [table, text] of ENTRIES_OF_GUEST) {
     const spec = tableSpec(table);
     const nameOf = (columnId: number) => columnSpecById(spec.id, columnId)?.name;
-    // Inserts kept without a copy (db/log/store.ts) take their values from their rows, read together below.
-    const lazy: Array<{ values: Array<[string, Stored]>; rowId: string }> = [];
+    // Inserts are read together after the table's entries: those kept in their rows (db/log/row-backed.ts)
+    // read their rows in one statement.
+    const inserts: Array<{ values: Array<[string, Stored]>; id: string; value: unknown; base: unknown }> = [];
     for (const row of ctx.run.prepare(text).all({ id: guestId }) as EntryRow[]) {
       const values: Array<[string, Stored]> = [];
-      if (row.col === WHOLE_ROW && row.value === null) {
-        lazy.push({ values, rowId: row.rowId });
-      } else if (row.col === WHOLE_ROW) {
-        for (const [columnId, value] of decodeRow(row.value as Buffer)) {
-          const name = nameOf(columnId);
-          if (name) values.push([name, value]);
-        }
+      if (row.col === WHOLE_ROW) {
+        inserts.push({ values, id: row.rowId, value: row.value, base: row.base });
       } else {
         const name = nameOf(row.col);
         if (name) values.push([name, decodeField(row.value)]);
@@ -118,14 +115,14 @@ export function entriesOfGuest(ctx: CoreContext, guestId: string): GuestLogEntry
         baseline: row.call !== null && row.call === baselineCall,
       });
     }
-    if (lazy.length === 0) continue;
-    const rows = log.insertColumnsOfRows(spec.id, [...new Set(lazy.map((entry) => entry.rowId))]);
-    for (const { values, rowId } of lazy) {
-      for (const [columnId, value] of rows.get(rowId) ?? []) {
+    if (inserts.length === 0) continue;
+    log.insertColumnsOfMany(spec.id, inserts).forEach((columns, i) => {
+      const { values } = inserts[i] as (typeof inserts)[number];
+      for (const [columnId, value] of columns) {
         const name = nameOf(columnId);
         if (name) values.push([name, value]);
       }
-    }
+    });
   }
   // Entries of one write share its stamp and PC; their position keeps the write's own order.
   return entries.sort((a, b) => compareVersions(a, b) || a.entry - b.entry);
