@@ -243,7 +243,7 @@ export function createLogStore(db: Database) {
      * values as they still are (row-backed.ts). `read`: the row's entries as this transaction read them since
      * the row last changed, which spares looking them up again.
      */
-    materializeInsert(tbl: number, id: string, changing: readonly number[], read?: readonly LoggedEntry[]) {
+    keepBeforeChange(tbl: number, id: string, changing: readonly number[], read?: readonly LoggedEntry[]) {
       const inserts = read?.flatMap((entry) =>
         entry.rowBacked ? [{ id: entry.id, columns: entry.rowBacked.columns, kept: entry.rowBacked.kept }] : [],
       );

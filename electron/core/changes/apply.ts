@@ -150,7 +150,7 @@ function keep(ctx: ApplyContext, tx: ShippedTx): void {
           : encodeField(entry.value as Stored),
       prevHlc: entry.prev?.hlc ?? null,
       prevNode: entry.prev ? ctx.log.nodeRef(entry.prev.node) : null,
-      // An insert has no base; on one, base marks an insert this PC keeps partly in its row (db/log/store.ts).
+      // An insert has no base; on one, base marks an insert this PC keeps partly in its row (db/log/row-backed.ts).
       base: entry.base === undefined || entry.col === WHOLE_ROW ? null : encodeField(entry.base),
     });
   });

@@ -85,7 +85,7 @@ export class Touched {
 
 export type RowStore = ReturnType<typeof createRowStore>;
 
-export function createRowStore(db: Database, derivations: Derivations, log: Pick<LogStore, 'materializeInsert'>) {
+export function createRowStore(db: Database, derivations: Derivations, log: Pick<LogStore, 'keepBeforeChange'>) {
   const columns = new Map<SyncedTable, Set<string>>();
   for (const table of SYNCED_TABLES) {
     const info = db.pragma(`table_info(${table})`) as Array<{ name: string }>;
@@ -116,7 +116,7 @@ export function createRowStore(db: Database, derivations: Derivations, log: Pick
       if (names.length === 0) return;
       // An insert of this row kept in the row (db/log/row-backed.ts) keeps the values about to change first.
       const changing = names.flatMap((name) => columnSpec(table, name)?.id ?? []);
-      if (changing.length > 0) log.materializeInsert(tableSpec(table).id, id, changing, entries);
+      if (changing.length > 0) log.keepBeforeChange(tableSpec(table).id, id, changing, entries);
       prepared(`UPDATE ${table} SET ${names.map((name) => `${name} = ?`).join(', ')} WHERE id = ?`).run(
         ...names.map((name) => values[name]),
         id,

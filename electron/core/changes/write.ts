@@ -126,7 +126,7 @@ export function openSession(
         );
         const inserted = ctx.rows.read(table, id) as StoredRow;
         const tx = ensureHeader();
-        // Kept without its values: the row holds them until one changes (db/log/store.ts, materializeInsert).
+        // Kept without its values: the row holds them until one changes (db/log/row-backed.ts).
         const entryId = ctx.log.appendEntry(tx, position++, {
           tbl: spec.id,
           row: rowId,
