@@ -1,4 +1,4 @@
-import { parse as parseUuid, stringify as stringifyUuid } from 'uuid';
+import { parse as parseUuid } from 'uuid';
 
 // How values sit in the change log, compactly and exactly (decode(encode(v)) === v for every stored value).
 //
@@ -36,8 +36,14 @@ export function uuidToBytes(id: string): Buffer {
   return id.length === 36 ? Buffer.from(id.replaceAll('-', ''), 'hex') : Buffer.from(parseUuid(id));
 }
 
+/**
+ * 16 bytes as a canonical UUID. Any 16 bytes: isUuid takes every lowercase hex id of that shape, whatever its
+ * version and variant bits, so the way back must not insist on them (the uuid package's stringify throws on
+ * version 0, which a faulty PC or an old import could have sent).
+ */
 export function bytesToUuid(bytes: Uint8Array): string {
-  return stringifyUuid(bytes);
+  const hex = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** A field entry's value as SQLite should keep it. */
@@ -197,7 +203,7 @@ function readValue(input: Reader): Stored {
     case Tag.EmptyList:
       return '[]';
     case Tag.Uuid:
-      return stringifyUuid(input.bytes(16));
+      return bytesToUuid(input.bytes(16));
     case Tag.IsoMs:
       return new Date(input.varint()).toISOString();
     case Tag.Day:
