@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { formsOf, formsOfColumns, packKey, sqlPackedId, unpackRaw, unpackValue } from '../stored-form.ts';
 import { decodeRow, encodeRow, type Stored } from './codec.ts';
 import { type TableSpec, tableSpecById } from './registry.ts';
 
@@ -34,6 +35,19 @@ export function createRowBackedInserts(db: Database) {
     return found;
   };
   const names = (table: TableSpec) => table.columns.map((column) => `"${column.name}"`).join(', ');
+  // A table kept packed on disk (db/stored-form.ts) is read in the contract's form, as its inserts were written.
+  const formsOfTable = new Map<number, ReturnType<typeof formsOfColumns>>();
+  const forms = (table: TableSpec) => {
+    let found = formsOfTable.get(table.id);
+    if (!found) {
+      found = formsOfColumns(
+        table.name,
+        table.columns.map((column) => column.name),
+      );
+      formsOfTable.set(table.id, found);
+    }
+    return found;
+  };
   const oneRow = new Map<number, Statement>();
   const manyRows = new Map<number, Statement>();
 
@@ -45,8 +59,9 @@ export function createRowBackedInserts(db: Database) {
       read = db.prepare(`SELECT ${names(table)} FROM ${table.name} WHERE id = ?`).raw();
       oneRow.set(tbl, read);
     }
-    const values = read.get(id) as unknown[] | undefined;
+    const values = read.get(packKey(table.name, id)) as unknown[] | undefined;
     if (!values) throw new Error(`log: ${table.name} ${id} has an insert kept in a row that is not there`);
+    unpackRaw(values, forms(table));
     return new Map(table.columns.map((column, i) => [column.id, (values[i] ?? null) as Stored]));
   };
   const fromRecord = (tbl: number, row: Record<string, unknown>): Map<number, Stored> =>
@@ -81,17 +96,23 @@ export function createRowBackedInserts(db: Database) {
       const table = spec(tbl);
       let read = manyRows.get(tbl);
       if (!read) {
+        const packed = formsOf(table.name)?.id === 'id';
         read = db
-          .prepare(`SELECT id, ${names(table)} FROM ${table.name} WHERE id IN (SELECT value FROM json_each(?))`)
+          .prepare(
+            `SELECT id, ${names(table)} FROM ${table.name}
+              WHERE id IN (SELECT ${packed ? sqlPackedId('value') : 'value'} FROM json_each(?))`,
+          )
           .raw();
         manyRows.set(tbl, read);
       }
       const rows = new Map<string, Map<number, Stored>>();
       const backed = inserts.filter(({ entry }) => isRowBacked(entry));
       if (backed.length > 0) {
+        const idForm = formsOf(table.name)?.id;
         for (const values of read.all(JSON.stringify([...new Set(backed.map(({ id }) => id))])) as unknown[][]) {
+          unpackRaw(values, forms(table), 1);
           rows.set(
-            values[0] as string,
+            unpackValue(idForm, values[0]) as string,
             new Map(table.columns.map((column, i) => [column.id, (values[i + 1] ?? null) as Stored])),
           );
         }

@@ -14,6 +14,7 @@ import { managerSpeed } from './0013-manager-speed.ts';
 import { salesImport } from './0014-sales-import.ts';
 import { searchRecencyLag } from './0015-search-recency-lag.ts';
 import { openRequests } from './0016-open-requests.ts';
+import { servedPacked } from './0017-served-packed.ts';
 import type { Migration } from './migration.ts';
 
 // Static list, in order: works when bundled, and a new migration is one line here.
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   salesImport,
   searchRecencyLag,
   openRequests,
+  servedPacked,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

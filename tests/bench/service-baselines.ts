@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { sqlIdText, sqlPackedId } from '../../db/stored-form.ts';
 import { seededRandom } from '../../electron/core/demo/generate.ts';
 import { SEED } from './build-database.ts';
 
@@ -37,8 +38,8 @@ export function createCardBaseline(db: Database) {
   const requests = db.prepare('SELECT * FROM requests WHERE stay_id = ?');
   const allergies = db.prepare('SELECT * FROM allergies WHERE guest_id = ?');
   const served = db.prepare(
-    `SELECT sv.*, d.name FROM served sv NOT INDEXED JOIN dishes d ON d.id = sv.dish_id
-      WHERE sv.stay_id IN (SELECT value FROM json_each(?))`,
+    `SELECT sv.*, d.name FROM served sv NOT INDEXED JOIN dishes d ON d.id = ${sqlIdText('sv.dish_id')}
+      WHERE sv.stay_id IN (SELECT ${sqlPackedId('value')} FROM json_each(?))`,
   );
   return (guestId: string) => {
     guest.get(guestId);

@@ -1,3 +1,4 @@
+import { sqlIdText } from '../../db/stored-form.ts';
 import { SEVERITIES } from '../../shared/contract/allergies.ts';
 import { DISH_CATEGORIES, MEALS, REACTIONS } from '../../shared/contract/kitchen.ts';
 import { REQUEST_CATEGORIES, REQUEST_STATUSES } from '../../shared/contract/requests.ts';
@@ -6,6 +7,9 @@ import { allergen, guest, ids, type Maker, one, stay } from './workload-draw.ts'
 
 // The floor's and the kitchen's write calls for the workload (workload.ts): allergens, allergies, requests,
 // dishes, courses, what was served and menus.
+
+/** served keeps its ids packed (db/stored-form.ts): read as text, as the calls take them. */
+const servedId = sqlIdText('id');
 
 export const KITCHEN_MAKERS: Record<string, Maker> = {
   'allergens.create': (w) => ({ fields: { nameJa: `食材${w.r.int(1, 50)}`, nameEn: '', legalClass: 'other' } }),
@@ -125,11 +129,11 @@ export const KITCHEN_MAKERS: Record<string, Maker> = {
     return { stayId: id, date: row, meal: w.r.pick(MEALS), dishIds: [w.r.pick(dishes)] };
   },
   'served.react': (w) => {
-    const id = one(w, 'SELECT id FROM served');
+    const id = one(w, `SELECT ${servedId} FROM served`);
     return id ? { id, reaction: w.r.chance(0.3) ? null : w.r.pick(REACTIONS) } : null;
   },
   'served.retract': (w) => {
-    const id = one(w, 'SELECT id FROM served WHERE retracted_at IS NULL');
+    const id = one(w, `SELECT ${servedId} FROM served WHERE retracted_at IS NULL`);
     return id ? { id } : null;
   },
   'menus.plan': (w) => {

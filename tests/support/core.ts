@@ -8,14 +8,20 @@ type Loose = any;
 
 export type TestCore = { core: Core; db: Database; call: (name: string, input: unknown) => Promise<Loose> };
 
-type TestCoreOptions = { clock?: () => number; jobs?: CoreOptions['jobs']; checkpoint?: CoreOptions['checkpoint'] };
+type TestCoreOptions = {
+  clock?: () => number;
+  jobs?: CoreOptions['jobs'];
+  checkpoint?: CoreOptions['checkpoint'];
+  /** A database file instead of memory (one another connection may have made before). */
+  file?: string;
+};
 
 /** Jobs with one unit of work per slice and an event after every slice: tests can act between any two. */
 export const FINE_SLICES = { sliceMs: 0, progressEveryMs: 0 };
 
-/** A real core on an in-memory SQLite database; `call` unwraps ok results and throws on errors. */
+/** A real core on an in-memory SQLite database (or `file`); `call` unwraps ok results and throws on errors. */
 export function makeCore(options: TestCoreOptions = {}): TestCore {
-  const db = openDatabase(':memory:');
+  const db = openDatabase(options.file ?? ':memory:');
   const core = createCore({
     db,
     nodeId: openNodeIdentity(db).nodeId,

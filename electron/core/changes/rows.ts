@@ -4,6 +4,7 @@ import { columnSpec, tableSpec } from '../../../db/log/registry.ts';
 import type { LoggedEntry, LogStore } from '../../../db/log/store.ts';
 import { statementCache } from '../../../db/query.ts';
 import { SYNCED_TABLES, type SyncedTable } from '../../../db/schema.ts';
+import { packKey, packValues, unpackRow } from '../../../db/stored-form.ts';
 import type { Derivations } from './derived.ts';
 
 // Reading and writing the rows of synced tables, for the write path and the apply path only (a lint rule
@@ -95,16 +96,20 @@ export function createRowStore(db: Database, derivations: Derivations, log: Pick
   const endHooks: TransactionEndHook[] = [];
   const select = new Map(SYNCED_TABLES.map((t) => [t, db.prepare(`SELECT rowid, * FROM ${t} WHERE id = ?`)]));
   const prepared = statementCache(db);
+  // Tables kept in a denser form on disk (db/stored-form.ts) are packed here and unpacked on the way out.
+  const read = (table: SyncedTable, id: string): StoredRow | undefined => {
+    const row = select.get(table)?.get(packKey(table, id)) as StoredRow | undefined;
+    return row && unpackRow(table, row);
+  };
   return {
     hasColumn: (table: SyncedTable, column: string) => columns.get(table)?.has(column) ?? false,
-    read(table: SyncedTable, id: string): StoredRow | undefined {
-      return select.get(table)?.get(id) as StoredRow | undefined;
-    },
+    read,
     insert(table: SyncedTable, id: string, values: Record<string, Stored>) {
       const names = Object.keys(values);
+      const packed = packValues(table, values);
       prepared(`INSERT INTO ${table} (id, ${names.join(', ')}) VALUES (?, ${names.map(() => '?').join(', ')})`).run(
-        id,
-        ...names.map((name) => values[name]),
+        packKey(table, id),
+        ...names.map((name) => packed[name]),
       );
     },
     /**
@@ -117,9 +122,10 @@ export function createRowStore(db: Database, derivations: Derivations, log: Pick
       // An insert of this row kept in the row (db/log/row-backed.ts) keeps the values about to change first.
       const changing = names.flatMap((name) => columnSpec(table, name)?.id ?? []);
       if (changing.length > 0) log.keepBeforeChange(tableSpec(table).id, id, changing, entries);
+      const packed = packValues(table, values);
       prepared(`UPDATE ${table} SET ${names.map((name) => `${name} = ?`).join(', ')} WHERE id = ?`).run(
-        ...names.map((name) => values[name]),
-        id,
+        ...names.map((name) => packed[name]),
+        packKey(table, id),
       );
     },
     /** Derived columns, hooks and bookkeeping after a row was written. Returns the row as it now is. */
@@ -131,11 +137,11 @@ export function createRowStore(db: Database, derivations: Derivations, log: Pick
       /** The row as just read back, when the caller has it (an insert): saves reading it again. */
       current?: StoredRow,
     ): StoredRow {
-      let after = current ?? (select.get(table)?.get(id) as StoredRow);
+      let after = current ?? (read(table, id) as StoredRow);
       touched.row(table, id);
       for (const moved of derivations.afterWrite(table, before, after)) {
         touched.derivedRow(moved.table, moved.id);
-        if (moved.table === table && moved.id === id) after = select.get(table)?.get(id) as StoredRow;
+        if (moved.table === table && moved.id === id) after = read(table, id) as StoredRow;
       }
       for (const hook of hooks.get(table) ?? []) hook(before, after, touched);
       return after;

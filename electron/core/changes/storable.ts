@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { type ColumnSpec, TABLE_SPECS, type TableSpec, tableSpecById } from '../../../db/log/registry.ts';
 import { WHOLE_ROW } from '../../../db/log/store.ts';
+import { formsOf } from '../../../db/stored-form.ts';
 import type { ShippedEntry } from './shipped.ts';
 
 // Whether this PC's tables can take the values a remote transaction carries, judged entry by entry on its own,
@@ -12,13 +13,15 @@ import type { ShippedEntry } from './shipped.ts';
 // Only what SQLite itself would refuse (or the list merge could not read) is flagged: text in a TEXT column,
 // a whole number in an INTEGER one, a number SQLite would turn into text, all pass.
 
-type ColumnRule = { type: string; notNull: boolean; hasDefault: boolean; list: boolean };
+type ColumnRule = { type: string; notNull: boolean; hasDefault: boolean; list: boolean; textOnly: boolean };
 
 const INTEGER_TEXT = /^[+-]?\d+$/;
 const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 function fits(rule: ColumnRule, value: unknown): boolean {
   if (value === null) return !rule.notNull;
+  // A column kept packed (an id, a time) holds the contract's text: a number there would read back as a time.
+  if (rule.textOnly) return typeof value === 'string';
   if (rule.list) {
     if (typeof value !== 'string') return false;
     try {
@@ -62,6 +65,7 @@ export function createStorageCheck(db: Database): StorageCheck {
         notNull: found.notnull === 1,
         hasDefault: found.dflt_value !== null,
         list: column.list === true,
+        textOnly: formsOf(spec.name)?.[column.name] !== undefined,
       });
     }
     rules.set(spec.id, columns);

@@ -1,6 +1,7 @@
 import type { Stored } from '../../../db/log/codec.ts';
 import { type ColumnSpec, columnSpec } from '../../../db/log/registry.ts';
 import type { SyncedTable } from '../../../db/schema.ts';
+import { formsOf, sqlPackedId } from '../../../db/stored-form.ts';
 
 // What an erasure takes away: the guest's personal fields, and free text written about the guest on their own
 // records. Counts, dates and amounts stay (stays, their amounts, what was served, allergens and severities,
@@ -56,11 +57,14 @@ export const GUEST_TEXT_FIELDS: readonly TextFields[] = [
   { table: 'served', columns: ['note'], via: 'stay_id', parent: { table: 'stays', via: 'guest_id' } },
 ];
 
-/** The SQL giving the ids of a table's rows that lead to a guest (one `?`: the guest's id). */
-export function rowsOfGuestSql({ table, via, parent }: TextFields): string {
-  return parent
-    ? `SELECT id FROM ${table} WHERE ${via} IN (SELECT id FROM ${parent.table} WHERE ${parent.via} = ?)`
-    : `SELECT id FROM ${table} WHERE ${via} = ?`;
+/**
+ * The condition giving a table's rows that lead to a guest (one `?`: the guest's id). A table that keeps its ids
+ * packed (db/stored-form.ts) is compared with its parent's text ids packed.
+ */
+export function rowsOfGuestWhere({ table, via, parent }: TextFields): string {
+  if (!parent) return `${via} = ?`;
+  const parentId = formsOf(table)?.[via] === 'id' ? sqlPackedId('id') : 'id';
+  return `${via} IN (SELECT ${parentId} FROM ${parent.table} WHERE ${parent.via} = ?)`;
 }
 
 /** The empty value of a column: every personal column is NOT NULL text, a list ('[]') or nullable. */

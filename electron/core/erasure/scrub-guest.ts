@@ -3,11 +3,12 @@ import { decodeField, decodeRow, type Stored } from '../../../db/log/codec.ts';
 import { type ColumnSpec, columnSpec, type TableSpec, tableSpec } from '../../../db/log/registry.ts';
 import { encodeRowId, WHOLE_ROW } from '../../../db/log/store.ts';
 import type { SyncedTable } from '../../../db/schema.ts';
+import { columnLookup, packKey, unpackRow } from '../../../db/stored-form.ts';
 import type { ChangeEngine } from '../changes/engine.ts';
 import type { Touched } from '../changes/rows.ts';
 import type { RowRewrite, ScrubPolicy } from '../changes/scrub.ts';
 import type { ShippedEntry } from '../changes/shipped.ts';
-import { blankOf, GUEST_TEXT_FIELDS, guestColumns, rowsOfGuestSql, type TextFields, textColumns } from './fields.ts';
+import { blankOf, GUEST_TEXT_FIELDS, guestColumns, rowsOfGuestWhere, type TextFields, textColumns } from './fields.ts';
 
 // Erasure as every PC carries it out. The erasure itself is one logged insert into `erasures`; whenever a PC
 // holds such a row (its own write, a row applied from another PC, or a replay of the log), this blanks, on that
@@ -31,16 +32,18 @@ export function createGuestScrub(db: Database, engine: Pick<ChangeEngine, 'scrub
   const anyErasure = db.prepare('SELECT EXISTS (SELECT 1 FROM erasures)').pluck();
   // The tables holding free text about a guest, each with its path to the guest (fields.ts); names from that list.
   const textFields = new Map(GUEST_TEXT_FIELDS.map((fields) => [fields.table as string, fields]));
-  const viaOfRow = new Map(
-    GUEST_TEXT_FIELDS.map(({ table, via }) => [table, db.prepare(`SELECT ${via} FROM ${table} WHERE id = ?`).pluck()]),
-  );
+  const viaOfRow = new Map(GUEST_TEXT_FIELDS.map(({ table, via }) => [table, columnLookup(db, table, via, 'id')]));
   const viaOfParent = new Map(
     GUEST_TEXT_FIELDS.flatMap(({ table, parent }) =>
-      parent ? [[table, db.prepare(`SELECT ${parent.via} FROM ${parent.table} WHERE id = ?`).pluck()]] : [],
+      parent ? [[table, columnLookup(db, parent.table, parent.via, 'id')]] : [],
     ),
   );
   const rowsOfGuest = new Map(
-    GUEST_TEXT_FIELDS.map((fields) => [fields.table, db.prepare(rowsOfGuestSql(fields)).pluck()]),
+    GUEST_TEXT_FIELDS.map((fields) => [
+      fields.table,
+      // The parameter is the guest's id, a text id in every parent table.
+      columnLookup(db, fields.table, 'id', fields.parent ? null : fields.via, rowsOfGuestWhere(fields)),
+    ]),
   );
   /**
    * The values a parent row's column has had in the log. An apply batch keeps every entry before it refreshes any
@@ -84,7 +87,7 @@ export function createGuestScrub(db: Database, engine: Pick<ChangeEngine, 'scrub
   const mergeChangesOf = db.prepare('SELECT changes FROM guest_merges WHERE kept_id = ? OR merged_id = ?').pluck();
   const childrenOf = new Map(
     GUEST_TEXT_FIELDS.flatMap(({ table, via, parent }) =>
-      parent ? [[table, db.prepare(`SELECT id FROM ${table} WHERE ${via} = ?`).pluck()]] : [],
+      parent ? [[table, columnLookup(db, table, 'id', via)]] : [],
     ),
   );
   /** The rows (by table) a merge moved away from or to the guest: their [table, id, column, before, after] records. */
@@ -172,7 +175,16 @@ export function createGuestScrub(db: Database, engine: Pick<ChangeEngine, 'scrub
     }
   };
   const rowOf = new Map(
-    GUEST_TEXT_FIELDS.map(({ table }) => [table as string, db.prepare(`SELECT * FROM ${table} WHERE id = ?`)]),
+    GUEST_TEXT_FIELDS.map(({ table }) => {
+      const read = db.prepare(`SELECT * FROM ${table} WHERE id = ?`);
+      return [
+        table as string,
+        (id: string) => {
+          const row = read.get(packKey(table, id)) as Record<string, unknown> | undefined;
+          return row && unpackRow(table, row);
+        },
+      ];
+    }),
   );
   /**
    * What a text row still holds, blanked when the row is about an erased guest. A row's field entries can reach a
@@ -208,7 +220,7 @@ export function createGuestScrub(db: Database, engine: Pick<ChangeEngine, 'scrub
     if (!erasing) return;
     for (const { table, id } of rows) {
       const read = rowOf.get(table);
-      if (read) rescrub(table, read.get(id) as Record<string, unknown> | undefined, touched);
+      if (read) rescrub(table, read(id), touched);
     }
   };
 

@@ -1,3 +1,4 @@
+import { packId, sqlIdText, unpackRow } from '../../../db/stored-form.ts';
 import type { ALLERGEN_CLASSES, Severity } from '../../../shared/contract/allergies.ts';
 import type { BanquetType, Stage } from '../../../shared/contract/banquet-codes.ts';
 import {
@@ -59,11 +60,12 @@ export function buildDisclosure(ctx: CoreContext, guestId: string): Disclosure {
   const served = stayIds.length
     ? all(
         `SELECT v.*, d.name AS dish_name, c.name AS course_name
-           FROM served v JOIN dishes d ON d.id = v.dish_id LEFT JOIN courses c ON c.id = v.course_id
+           FROM served v JOIN dishes d ON d.id = ${sqlIdText('v.dish_id')}
+                LEFT JOIN courses c ON c.id = ${sqlIdText('v.course_id')}
           WHERE v.stay_id IN (${stayIds.map(() => '?').join(', ')})
           ORDER BY v.date, v.meal, v.created_at`,
-        ...stayIds,
-      )
+        ...stayIds.map(packId),
+      ).map((row) => unpackRow('served', row))
     : [];
   // Attendees are a JSON list on the banquet: a disclosure is rare, so reading every banquet's list is fine.
   const banquets = all(

@@ -1,5 +1,6 @@
 import { columnSpec, tableSpec } from '../../../db/log/registry.ts';
 import { encodeRowId, WHOLE_ROW } from '../../../db/log/store.ts';
+import { packId } from '../../../db/stored-form.ts';
 import type { ImportKind } from '../../../shared/contract/import-codes.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import type { Actor, CoreContext } from '../context.ts';
@@ -86,9 +87,9 @@ function movedSince(ctx: CoreContext, table: 'stays' | 'allergies', id: string):
 
 /** Whether staff recorded something on the stay since: a dish served, a menu planned, a request, a party. */
 function stayHasOwnRecords(ctx: CoreContext, stayId: string) {
-  const one = (sql: string) => ctx.db.prepare(sql).get(stayId) !== undefined;
+  const one = (sql: string, id: unknown = stayId) => ctx.db.prepare(sql).get(id) !== undefined;
   return (
-    one('SELECT 1 FROM served WHERE stay_id = ? LIMIT 1') ||
+    one('SELECT 1 FROM served WHERE stay_id = ? LIMIT 1', packId(stayId)) || // ids packed: db/stored-form.ts
     one('SELECT 1 FROM menu_plans WHERE stay_id = ? LIMIT 1') ||
     one('SELECT 1 FROM requests WHERE stay_id = ? LIMIT 1') ||
     one('SELECT 1 FROM stay_party WHERE stay_id = ? AND deleted_at IS NULL LIMIT 1')

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { sqlPackedId, unpackValue } from '../../../db/stored-form.ts';
 import type { Meal } from '../../../shared/contract/kitchen.ts';
 import type { ChangeEngine } from '../changes/engine.ts';
 import type { StoredRow } from '../changes/rows.ts';
@@ -42,14 +43,16 @@ const STAYS_OF_GUESTS = `
     FROM stay_party p JOIN stays s ON s.id = p.stay_id
    WHERE p.guest_id IN (SELECT value FROM json_each(@ids)) AND p.deleted_at IS NULL AND s.deleted_at IS NULL`;
 
+// served keeps its ids packed (db/stored-form.ts): the stays asked for are packed in SQL, the ids read unpacked.
 const SERVINGS_OF_STAYS = `
   SELECT stay_id AS stayId, date, meal, dish_id AS dishId, reaction FROM served
-   WHERE stay_id IN (SELECT value FROM json_each(?)) AND retracted_at IS NULL`;
+   WHERE stay_id IN (SELECT ${sqlPackedId('value')} FROM json_each(?)) AND retracted_at IS NULL`;
 
 // A regular's older stays matter only for what they left or disliked: read through the small partial index.
 const REJECTED_ON_STAYS = `
   SELECT stay_id AS stayId, date, meal, dish_id AS dishId, reaction FROM served INDEXED BY served_rejected
-   WHERE stay_id IN (SELECT value FROM json_each(?)) AND retracted_at IS NULL AND reaction IN ('left', 'disliked')`;
+   WHERE stay_id IN (SELECT ${sqlPackedId('value')} FROM json_each(?)) AND retracted_at IS NULL
+     AND reaction IN ('left', 'disliked')`;
 
 /** The statements of this file, for the query-plan test. */
 export const HISTORY_CACHE_STATEMENTS = { STAYS_OF_GUESTS, SERVINGS_OF_STAYS, REJECTED_ON_STAYS };
@@ -203,7 +206,11 @@ export function createHistoryCache(db: Database, changes: Pick<ChangeEngine, 'on
       const read = (statement: Statement, ids: readonly string[], complete: boolean) => {
         const sorted = [...ids].sort();
         const byStay = new Map<string, ServingRow[]>(sorted.map((id) => [id, []]));
-        for (const row of statement.all(JSON.stringify(sorted)) as ServingRow[]) byStay.get(row.stayId)?.push(row);
+        for (const row of statement.all(JSON.stringify(sorted)) as ServingRow[]) {
+          row.stayId = unpackValue('id', row.stayId) as string;
+          row.dishId = unpackValue('id', row.dishId) as string;
+          byStay.get(row.stayId)?.push(row);
+        }
         for (const [stayId, rows] of byStay) {
           found.set(stayId, rows);
           if (mayKeep()) touch(servingsOfStay, stayId, { all: complete, rows });

@@ -1,4 +1,5 @@
 import type { ServedRow, StayRow } from '../../../db/schema.ts';
+import { packId, sqlIdText, unpackRow } from '../../../db/stored-form.ts';
 import type { Meal, Served } from '../../../shared/contract/kitchen.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import type { WriteSession } from '../changes/write.ts';
@@ -9,6 +10,8 @@ import { usableDishes } from './dishes.ts';
 
 // What was served (提供履歴): one row per dish, stay, day and meal. A row entered by mistake is retracted
 // (a flag), never removed: the history the kitchen plans from must not lose what really happened.
+// The table keeps ids and times packed (db/stored-form.ts): its statements pack what they look up and unpack
+// what they read.
 
 type ServedCalls = 'served.record' | 'served.react' | 'served.retract' | 'served.forStay';
 
@@ -21,7 +24,7 @@ export function byDateAndMeal(a: { date: string; meal: Meal }, b: { date: string
 
 type ServedViewRow = ServedRow & { dish_name: string };
 
-const SERVED_VIEW = 'SELECT s.*, d.name AS dish_name FROM served s JOIN dishes d ON d.id = s.dish_id';
+const SERVED_VIEW = `SELECT s.*, d.name AS dish_name FROM served s JOIN dishes d ON d.id = ${sqlIdText('s.dish_id')}`;
 const SERVED_BY_ID = `${SERVED_VIEW} WHERE s.id = ?`;
 const SERVED_OF_STAY = `${SERVED_VIEW} WHERE s.stay_id = ?`;
 const SERVED_AT_MEAL =
@@ -48,17 +51,18 @@ export function toServed(row: ServedViewRow, allergySeverity: Served['allergySev
 }
 
 function findServedRow(ctx: CoreContext, id: string): ServedViewRow {
-  const row = ctx.run.prepare(SERVED_BY_ID).get(id) as ServedViewRow | undefined;
+  const row = ctx.run.prepare(SERVED_BY_ID).get(packId(id)) as ServedViewRow | undefined;
   if (!row) throw new CallFailure('not_found', 'served_not_found');
-  return row;
+  return unpackRow('served', row);
 }
 
 /** What was served on a stay, by day and meal (retracted rows included, flagged). */
 /** A stay's servings, each with the party's allergy flag. */
 export function servedOfStay(ctx: CoreContext, stayId: string): Served[] {
-  return withPartyFlags(ctx, stayId, ctx.run.prepare(SERVED_OF_STAY).all(stayId) as ServedViewRow[]).sort(
-    (a, b) => byDateAndMeal(a, b) || a.id.localeCompare(b.id),
+  const rows = (ctx.run.prepare(SERVED_OF_STAY).all(packId(stayId)) as ServedViewRow[]).map((row) =>
+    unpackRow('served', row),
   );
+  return withPartyFlags(ctx, stayId, rows).sort((a, b) => byDateAndMeal(a, b) || a.id.localeCompare(b.id));
 }
 
 function withPartyFlags(ctx: CoreContext, stayId: string, rows: readonly ServedViewRow[]): Served[] {
@@ -96,10 +100,12 @@ export function writeServings(
   session: WriteSession,
   meal: { stayId: string; date: string; meal: Meal; dishIds: readonly string[]; courseId: string | null },
 ): string[] {
-  const existing = ctx.run.prepare(SERVED_AT_MEAL).all(meal.stayId, meal.date, meal.meal) as Array<{
-    id: string;
-    dish_id: string;
-  }>;
+  const existing = (
+    ctx.run.prepare(SERVED_AT_MEAL).all(packId(meal.stayId), meal.date, meal.meal) as Array<{
+      id: string;
+      dish_id: string;
+    }>
+  ).map((row) => unpackRow('served', row));
   const byDish = new Map(existing.map((row) => [row.dish_id, row.id]));
   const now = session.now();
   for (const dishId of meal.dishIds) {

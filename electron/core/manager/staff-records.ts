@@ -1,6 +1,7 @@
 import { bytesToUuid } from '../../../db/log/codec.ts';
-import { tableSpec } from '../../../db/log/registry.ts';
+import { tableSpec, tableSpecById } from '../../../db/log/registry.ts';
 import { ENTRY_BITS } from '../../../db/log/store.ts';
+import { packKey, sqlIdText } from '../../../db/stored-form.ts';
 import { STAFF_RECORD_KINDS, type StaffRecordKind } from '../../../shared/contract/manager.ts';
 import type { CoreContext } from '../context.ts';
 import type { Period } from './period.ts';
@@ -145,7 +146,11 @@ const GUEST_OF: Array<[number, string | null]> = [
   [tableSpec('guests').id, null],
   [tableSpec('requests').id, 'SELECT guest_id FROM requests WHERE id = ?'],
   [tableSpec('allergies').id, 'SELECT guest_id FROM allergies WHERE id = ?'],
-  [tableSpec('served').id, 'SELECT s.guest_id FROM served v JOIN stays s ON s.id = v.stay_id WHERE v.id = ?'],
+  // served keeps its ids packed (db/stored-form.ts): the id asked for is packed as its table keeps it.
+  [
+    tableSpec('served').id,
+    `SELECT s.guest_id FROM served v JOIN stays s ON s.id = ${sqlIdText('v.stay_id')} WHERE v.id = ?`,
+  ],
 ];
 
 /** The guest a written row concerns (a guest, a request's, an allergy's, a serving's stay's lead). */
@@ -153,5 +158,6 @@ function guestOfEntry(ctx: CoreContext, tbl: number, rowId: string): string | nu
   const known = GUEST_OF.find(([id]) => id === tbl);
   if (!known) return null;
   if (known[1] === null) return rowId;
-  return (ctx.run.prepare(known[1]).pluck().get(rowId) as string | undefined) ?? null;
+  const table = tableSpecById(tbl)?.name ?? '';
+  return (ctx.run.prepare(known[1]).pluck().get(packKey(table, rowId)) as string | undefined) ?? null;
 }

@@ -1,3 +1,4 @@
+import { packId, sqlIdText, unpackRow } from '../../../db/stored-form.ts';
 import type { Severity } from '../../../shared/contract/allergies.ts';
 import { MEALS, type Served } from '../../../shared/contract/kitchen.ts';
 import type { GuestService } from '../../../shared/contract/service.ts';
@@ -32,7 +33,7 @@ const STAYS_OF_GUEST = `
 const SERVED_ON_STAY = `
   SELECT sv.id, sv.stay_id, sv.date, sv.meal, sv.dish_id, d.name AS dish_name, sv.course_id, sv.reaction,
          sv.note, sv.retracted_at, sv.created_at
-    FROM served sv JOIN dishes d ON d.id = sv.dish_id
+    FROM served sv JOIN dishes d ON d.id = ${sqlIdText('sv.dish_id')}
    WHERE sv.stay_id = ? AND sv.retracted_at IS NULL`;
 
 const DISH_NAMES = 'SELECT id, name FROM dishes WHERE id IN (SELECT value FROM json_each(?))';
@@ -189,7 +190,8 @@ export function loadGuestService(ctx: CoreContext, guestId: string): GuestServic
       ? {
           stayId: lastServedStay.id,
           arrivalDate: lastServedStay.arrival_date,
-          served: (ctx.run.prepare(SERVED_ON_STAY).all(lastServedStay.id) as ServedBrief[])
+          served: (ctx.run.prepare(SERVED_ON_STAY).all(packId(lastServedStay.id)) as ServedBrief[])
+            .map((row) => unpackRow('served', row))
             .sort(chronological)
             .map((row) => toServed(row, severities.get(row.dish_id) ?? null)),
         }

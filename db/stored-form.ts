@@ -1,0 +1,143 @@
+import { bytesToUuid, isUuid, type Stored, sqlRowKey, uuidToBytes } from './log/codec.ts';
+import type { SyncedTable } from './schema.ts';
+
+// How some synced tables keep their columns on disk, denser than the contract's form: an id as its 16 bytes
+// (a BLOB) where its text takes 36, a time as integer milliseconds where its ISO text takes 24. At 1,000,000
+// guests `served` (20,000,000 rows, each with four ids and three times, two of them again in its indexes) was
+// 45 % of the file; see docs/data-model.md ("Stored forms").
+//
+// Everything above the database keeps the contract's form: the row store (electron/core/changes/rows.ts) packs
+// what it writes and unpacks what it reads, the log reads rows through `unpackRow`, and the few statements that
+// read these tables directly pack their parameters (`packId`) and unpack their answers. A value is packed only
+// when it reads back identical (a canonical lowercase UUID; an ISO time with milliseconds, 1970 or later);
+// anything else is kept as it came, which is why the columns are declared ANY.
+//
+// A table is added here by a migration that rewrites it (db/migrations/0017-served-packed.ts), never by this
+// list alone: the list says what the rows on disk already are.
+
+export type ColumnForm = 'id' | 'time';
+
+export const STORED_FORMS: Partial<Record<SyncedTable, Readonly<Record<string, ColumnForm>>>> = {
+  served: {
+    id: 'id',
+    stay_id: 'id',
+    dish_id: 'id',
+    course_id: 'id',
+    retracted_at: 'time',
+    created_at: 'time',
+    updated_at: 'time',
+  },
+};
+
+const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** An id as a packed table keeps it: its 16 bytes, or the value itself if it is no canonical UUID. */
+export function packId(value: string): Buffer | string {
+  return isUuid(value) ? uuidToBytes(value) : value;
+}
+
+/** A time as a packed table keeps it: milliseconds since 1970, or the value itself if that would not read back. */
+export function packTime(value: string): number | string {
+  if (value.length !== 24 || !ISO_MS.test(value)) return value;
+  const ms = Date.parse(value);
+  return ms >= 0 && new Date(ms).toISOString() === value ? ms : value;
+}
+
+/** A row's id as `table` keeps it (packed only in a table that packs its ids). */
+export function packKey(table: string, id: string): Buffer | string {
+  return formsOf(table)?.id === 'id' ? packId(id) : id;
+}
+
+/** A column's value as it goes into the table. */
+export function packValue(form: ColumnForm | undefined, value: unknown): unknown {
+  if (typeof value !== 'string' || form === undefined) return value;
+  return form === 'id' ? packId(value) : packTime(value);
+}
+
+/** A column's value as the rest of the app knows it. */
+export function unpackValue(form: ColumnForm | undefined, value: unknown): unknown {
+  if (form === 'id') return value instanceof Uint8Array && value.length === 16 ? bytesToUuid(value) : value;
+  if (form === 'time') return typeof value === 'number' ? new Date(value).toISOString() : value;
+  return value;
+}
+
+/** The forms of a table's columns, or undefined for a table kept as the contract has it. */
+export function formsOf(table: string): Readonly<Record<string, ColumnForm>> | undefined {
+  return STORED_FORMS[table as SyncedTable];
+}
+
+/** Unpacks a row read with column names, in place (`SELECT *` and the like). Returns it. */
+export function unpackRow<R extends Record<string, unknown>>(table: string, row: R): R {
+  const forms = formsOf(table);
+  if (!forms) return row;
+  const record = row as Record<string, unknown>;
+  for (const column in forms) if (column in record) record[column] = unpackValue(forms[column], record[column]);
+  return row;
+}
+
+/** For raw rows (arrays) of `columns`: each column's form, to unpack value i with forms[i]. */
+export function formsOfColumns(table: string, columns: readonly string[]): Array<ColumnForm | undefined> {
+  const forms = formsOf(table);
+  return columns.map((column) => forms?.[column]);
+}
+
+/** Unpacks a raw row (an array) in place, given formsOfColumns. */
+export function unpackRaw(values: unknown[], forms: ReadonlyArray<ColumnForm | undefined>, offset = 0): unknown[] {
+  for (let i = 0; i < forms.length; i++) {
+    const form = forms[i];
+    if (form !== undefined) values[i + offset] = unpackValue(form, values[i + offset]);
+  }
+  return values;
+}
+
+/** Packs the values a write gives, by column name, into a new object. */
+export function packValues(table: string, values: Record<string, Stored>): Record<string, unknown> {
+  const forms = formsOf(table);
+  if (!forms) return values;
+  const packed: Record<string, unknown> = {};
+  for (const name in values) packed[name] = packValue(forms[name], values[name]);
+  return packed;
+}
+
+/**
+ * In SQL: a text id as a packed table keeps it, to compare a packed column with a text one
+ * (`v.stay_id = ${sqlPackedId('s.id')}`, or with `value` of json_each). One value, so an index on the packed
+ * column is still used.
+ */
+export function sqlPackedId(expression: string): string {
+  return sqlRowKey(expression); // the log keys its rows the same way
+}
+
+/** In SQL: a packed id as text, to look it up in a table that keeps ids as text. */
+export function sqlIdText(expression: string): string {
+  const hex = (from: number, length?: number) =>
+    length === undefined ? `substr(hex(${expression}), ${from})` : `substr(hex(${expression}), ${from}, ${length})`;
+  return `(CASE WHEN typeof(${expression}) = 'blob' AND length(${expression}) = 16 THEN lower(${hex(1, 8)} || '-' || ${hex(9, 4)} || '-' || ${hex(13, 4)} || '-' || ${hex(17, 4)} || '-' || ${hex(21)}) ELSE ${expression} END)`;
+}
+
+type Lookup = { get(value: string): unknown; all(value: string): unknown[] };
+
+/**
+ * `SELECT out FROM table WHERE key = ?` (or `WHERE key IN (SELECT … ?)` through `where`), packing its parameter
+ * and unpacking its answers: for code that reads any of several tables by name (erasure's text tables).
+ */
+export function columnLookup(
+  db: { prepare(sql: string): { pluck(): { get(...p: unknown[]): unknown; all(...p: unknown[]): unknown[] } } },
+  table: string,
+  out: string,
+  /** The column the parameter is compared with; null when `where` compares it with another table's. */
+  key: string | null,
+  where = `${key} = ?`,
+): Lookup {
+  const forms = formsOf(table);
+  const statement = db.prepare(`SELECT ${out} FROM ${table} WHERE ${where}`).pluck();
+  const pack = (value: string) => (key === null ? value : packValue(forms?.[key], value));
+  const unpack = (value: unknown) => unpackValue(forms?.[out], value);
+  return {
+    get: (value) => {
+      const found = statement.get(pack(value));
+      return found === undefined ? undefined : unpack(found);
+    },
+    all: (value) => statement.all(pack(value)).map(unpack),
+  };
+}
