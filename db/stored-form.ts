@@ -1,26 +1,41 @@
 import { bytesToUuid, isUuid, type Stored, sqlRowKey, uuidToBytes } from './log/codec.ts';
 import type { SyncedTable } from './schema.ts';
 
-// How some synced tables keep their columns on disk, denser than the contract's form: an id as its 16 bytes
-// (a BLOB) where its text takes 36, a time as integer milliseconds where its ISO text takes 24. At 1,000,000
-// guests `served` (20,000,000 rows, each with four ids and three times, two of them again in its indexes) was
-// 45 % of the file; see docs/data-model.md ("Stored forms").
+// How some synced tables keep their columns on disk, denser than the contract's form: an id as its 16 bytes (a
+// BLOB) where its text takes 36, a time as integer milliseconds where its ISO text takes 24, a day as a number of
+// days (2 bytes for 10), a meal as its code (none for 6 to 9). At 1,000,000 guests `served` (20,000,000 rows,
+// each with four ids and three times, two ids, the day and the meal again in its index) was 45 % of the file;
+// see docs/data-model.md ("Stored forms").
 //
 // Everything above the database keeps the contract's form: the row store (electron/core/changes/rows.ts) packs
 // what it writes and unpacks what it reads, the log reads rows through `unpackRow`, and the few statements that
-// read these tables directly pack their parameters (`packId`) and unpack their answers. A value is packed only
-// when it reads back identical (a canonical lowercase UUID; an ISO time with milliseconds, 1970 or later);
-// anything else is kept as it came, which is why the columns are declared ANY.
+// read these tables directly pack their parameters (`packId`, `packColumn`) and unpack their answers. A value is
+// packed only when it reads back identical (a canonical lowercase UUID; an ISO time with milliseconds, 1970 or
+// later; a real calendar day; a code in the list); anything else is kept as it came, which is why the columns
+// are declared ANY.
 //
 // A table is added here by a migration that rewrites it (db/migrations/0017-served-packed.ts), never by this
 // list alone: the list says what the rows on disk already are.
 
-export type ColumnForm = 'id' | 'time';
+/**
+ * `id`: 16 bytes. `time`: milliseconds since 1970. `day`: a calendar day as days since 1970-01-01. A list of
+ * codes: the value's place in it (SQLite keeps 0 and 1 in no bytes at all, the rest of a short list in one).
+ */
+export type ColumnForm = 'id' | 'time' | 'day' | Codes;
+type Codes = readonly string[];
+
+/**
+ * The meals as served keeps them. Part of the file's format: a new meal goes at the end, none is reordered or
+ * removed (a meal this list lacks, from a newer PC, is kept as text).
+ */
+export const MEAL_CODES: Codes = ['dinner', 'breakfast', 'lunch', 'banquet'];
 
 export const STORED_FORMS: Partial<Record<SyncedTable, Readonly<Record<string, ColumnForm>>>> = {
   served: {
     id: 'id',
     stay_id: 'id',
+    date: 'day',
+    meal: MEAL_CODES,
     dish_id: 'id',
     course_id: 'id',
     retracted_at: 'time',
@@ -30,6 +45,8 @@ export const STORED_FORMS: Partial<Record<SyncedTable, Readonly<Record<string, C
 };
 
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const YMD = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
 
 /** An id as a packed table keeps it: its 16 bytes, or the value itself if it is no canonical UUID. */
 export function packId(value: string): Buffer | string {
@@ -43,22 +60,58 @@ export function packTime(value: string): number | string {
   return ms >= 0 && new Date(ms).toISOString() === value ? ms : value;
 }
 
+/** A calendar day as a packed table keeps it: days since 1970-01-01, or the value itself if that would not read back. */
+export function packDay(value: string): number | string {
+  if (value.length !== 10 || !YMD.test(value)) return value;
+  const ms = Date.parse(`${value}T00:00:00.000Z`);
+  return Number.isFinite(ms) && dayText(ms / DAY_MS) === value ? ms / DAY_MS : value;
+}
+
+function dayText(days: number): string {
+  return new Date(days * DAY_MS).toISOString().slice(0, 10);
+}
+
 /** A row's id as `table` keeps it (packed only in a table that packs its ids). */
 export function packKey(table: string, id: string): Buffer | string {
   return formsOf(table)?.id === 'id' ? packId(id) : id;
 }
 
+/** A parameter compared with `table.column`, as that column keeps it. */
+export function packColumn(table: string, column: string, value: string): unknown {
+  return packValue(formsOf(table)?.[column], value);
+}
+
 /** A column's value as it goes into the table. */
 export function packValue(form: ColumnForm | undefined, value: unknown): unknown {
   if (typeof value !== 'string' || form === undefined) return value;
-  return form === 'id' ? packId(value) : packTime(value);
+  switch (form) {
+    case 'id':
+      return packId(value);
+    case 'time':
+      return packTime(value);
+    case 'day':
+      return packDay(value);
+    default: {
+      const code = form.indexOf(value);
+      return code >= 0 ? code : value;
+    }
+  }
 }
 
 /** A column's value as the rest of the app knows it. */
 export function unpackValue(form: ColumnForm | undefined, value: unknown): unknown {
-  if (form === 'id') return value instanceof Uint8Array && value.length === 16 ? bytesToUuid(value) : value;
-  if (form === 'time') return typeof value === 'number' ? new Date(value).toISOString() : value;
-  return value;
+  switch (form) {
+    case undefined:
+      return value;
+    case 'id':
+      return value instanceof Uint8Array && value.length === 16 ? bytesToUuid(value) : value;
+    case 'time':
+      return typeof value === 'number' ? new Date(value).toISOString() : value;
+    case 'day':
+      return typeof value === 'number' ? dayText(value) : value;
+    default:
+      return typeof value === 'number' ? (form[value] ?? value) : value;
+  }
 }
 
 /** The forms of a table's columns, or undefined for a table kept as the contract has it. */

@@ -12,7 +12,8 @@ import { reopenCore } from '../support/core.ts';
 import { everything } from '../support/replica.ts';
 import { kitchenCore, TODAY } from './helpers.ts';
 
-// `served` keeps its ids as 16 bytes and its times as integer milliseconds (db/stored-form.ts, migration 17):
+// `served` keeps its ids as 16 bytes, its times as integer milliseconds, its day as a number and its meal as a
+// code (db/stored-form.ts, migration 17):
 // it was 45 % of a 1,000,000-guest register. What staff and other PCs see must not change: a register from
 // before reads and ships the same after the upgrade, what the app writes reads back as written, and a value that
 // does not pack is kept exactly as it came.
@@ -77,11 +78,12 @@ describe('served, kept packed', () => {
     // Every id and time is packed now.
     const kinds = db
       .prepare(
-        'SELECT DISTINCT typeof(id), typeof(stay_id), typeof(dish_id), typeof(created_at), typeof(updated_at) FROM served',
+        `SELECT DISTINCT typeof(id), typeof(stay_id), typeof(date), typeof(meal), typeof(dish_id), typeof(created_at),
+                typeof(updated_at) FROM served`,
       )
       .raw()
       .all();
-    expect(kinds).toEqual([['blob', 'blob', 'blob', 'integer', 'integer']]);
+    expect(kinds).toEqual([['blob', 'blob', 'integer', 'integer', 'blob', 'integer', 'integer']]);
 
     // The same inn's day as before the upgrade: the card's "staying now" and the disclosure's name depend on it.
     const again = reopenCore({ core, db }, { clock: () => Date.parse('2026-06-15T11:00:00+09:00') });
@@ -100,7 +102,7 @@ describe('served, kept packed', () => {
     again.close();
   });
 
-  it('packs an id or a time only when it reads back identical, in the migration as in the app', () => {
+  it('packs an id, a time, a day or a meal only when it reads back identical, in the migration as in the app', () => {
     const hex = fc.constantFrom(...'0123456789abcdef');
     const group = (length: number) => fc.string({ unit: hex, minLength: length, maxLength: length });
     const uuid = fc.tuple(group(8), group(4), group(4), group(4), group(12)).map((parts) => parts.join('-'));
@@ -119,9 +121,21 @@ describe('served, kept packed', () => {
       fc.constantFrom('2026-02-30T10:00:00.000Z', '2026-13-01T00:00:00.000Z', '1969-12-31T23:59:59.999Z', ''),
       fc.string(),
     );
+    const day = fc.integer({ min: -719_528, max: 2_932_896 }).map((days) => new Date(days * 86_400_000).toISOString());
+    const anyDay = fc.oneof(
+      day.map((time) => time.slice(0, 10)), // 0000-01-01 to 9999-12-31
+      fc.constantFrom('2026-02-29', '2024-02-29', '2026-04-31', '2026-00-10', '2026-1-5', '令和8年6月15日', ''),
+      fc.string(),
+    );
+    const anyMeal = fc.oneof(
+      fc.constantFrom('dinner', 'breakfast', 'lunch', 'banquet', 'Dinner', 'brunch'),
+      fc.string(),
+    );
     const row = fc.record({
       id: anyId,
       stay_id: anyId,
+      date: anyDay,
+      meal: anyMeal,
       dish_id: anyId,
       course_id: fc.option(anyId),
       retracted_at: fc.option(anyTime),
@@ -139,7 +153,7 @@ describe('served, kept packed', () => {
         db.pragma('user_version = 16');
         const insert = db.prepare(
           `INSERT INTO served (id, stay_id, date, meal, dish_id, course_id, retracted_at, created_at, updated_at)
-           VALUES (@id, @stay_id, '2026-06-15', 'dinner', @dish_id, @course_id, @retracted_at, @created_at, @updated_at)`,
+           VALUES (@id, @stay_id, @date, @meal, @dish_id, @course_id, @retracted_at, @created_at, @updated_at)`,
         );
         for (const r of rows) insert.run(r);
         migrate(db);

@@ -26,6 +26,12 @@ import { guestHistory } from '../guests/history.ts';
 // their family), so those are null. The dates, rooms, party size and what was served stay: the guest was there.
 
 type Row = Record<string, unknown>;
+
+/** SQLite's order for text (BINARY): by UTF-8 bytes, which for these values is by code unit. */
+const byText = (a: unknown, b: unknown) => {
+  const [x, y] = [String(a ?? ''), String(b ?? '')];
+  return x < y ? -1 : x > y ? 1 : 0;
+};
 type AllergenClass = (typeof ALLERGEN_CLASSES)[number];
 type Reaction = (typeof REACTIONS)[number];
 type RequestStatus = (typeof REQUEST_STATUSES)[number];
@@ -63,9 +69,12 @@ export function buildDisclosure(ctx: CoreContext, guestId: string): Disclosure {
            FROM served v JOIN dishes d ON d.id = ${sqlIdText('v.dish_id')}
                 LEFT JOIN courses c ON c.id = ${sqlIdText('v.course_id')}
           WHERE v.stay_id IN (${stayIds.map(() => '?').join(', ')})
-          ORDER BY v.date, v.meal, v.created_at`,
+          ORDER BY v.date, v.created_at`,
         ...stayIds.map(packId),
-      ).map((row) => unpackRow('served', row))
+      )
+        .map((row) => unpackRow('served', row))
+        // By day, then meal as named (the table keeps the meal's code, whose order is not the name's).
+        .sort((a, b) => byText(a.date, b.date) || byText(a.meal, b.meal) || byText(a.created_at, b.created_at))
     : [];
   // Attendees are a JSON list on the banquet: a disclosure is rare, so reading every banquet's list is fine.
   const banquets = all(

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { sqlPackedId, unpackValue } from '../../../db/stored-form.ts';
+import { formsOf, sqlPackedId, unpackValue } from '../../../db/stored-form.ts';
 import type { Meal } from '../../../shared/contract/kitchen.ts';
 import type { ChangeEngine } from '../changes/engine.ts';
 import type { StoredRow } from '../changes/rows.ts';
@@ -43,7 +43,9 @@ const STAYS_OF_GUESTS = `
     FROM stay_party p JOIN stays s ON s.id = p.stay_id
    WHERE p.guest_id IN (SELECT value FROM json_each(@ids)) AND p.deleted_at IS NULL AND s.deleted_at IS NULL`;
 
-// served keeps its ids packed (db/stored-form.ts): the stays asked for are packed in SQL, the ids read unpacked.
+// served keeps its ids, days and meals packed (db/stored-form.ts): the stays asked for are packed in SQL, the
+// values read unpacked.
+const SERVED = formsOf('served') ?? {};
 const SERVINGS_OF_STAYS = `
   SELECT stay_id AS stayId, date, meal, dish_id AS dishId, reaction FROM served
    WHERE stay_id IN (SELECT ${sqlPackedId('value')} FROM json_each(?)) AND retracted_at IS NULL`;
@@ -207,8 +209,10 @@ export function createHistoryCache(db: Database, changes: Pick<ChangeEngine, 'on
         const sorted = [...ids].sort();
         const byStay = new Map<string, ServingRow[]>(sorted.map((id) => [id, []]));
         for (const row of statement.all(JSON.stringify(sorted)) as ServingRow[]) {
-          row.stayId = unpackValue('id', row.stayId) as string;
-          row.dishId = unpackValue('id', row.dishId) as string;
+          row.stayId = unpackValue(SERVED.stay_id, row.stayId) as string;
+          row.dishId = unpackValue(SERVED.dish_id, row.dishId) as string;
+          row.date = unpackValue(SERVED.date, row.date) as string;
+          row.meal = unpackValue(SERVED.meal, row.meal) as Meal;
           byStay.get(row.stayId)?.push(row);
         }
         for (const [stayId, rows] of byStay) {

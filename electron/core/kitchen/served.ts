@@ -1,5 +1,5 @@
 import type { ServedRow, StayRow } from '../../../db/schema.ts';
-import { packId, sqlIdText, unpackRow } from '../../../db/stored-form.ts';
+import { packColumn, packId, sqlIdText, unpackRow } from '../../../db/stored-form.ts';
 import type { Meal, Served } from '../../../shared/contract/kitchen.ts';
 import { CallFailure } from '../../../shared/contract/result.ts';
 import type { WriteSession } from '../changes/write.ts';
@@ -10,8 +10,8 @@ import { usableDishes } from './dishes.ts';
 
 // What was served (提供履歴): one row per dish, stay, day and meal. A row entered by mistake is retracted
 // (a flag), never removed: the history the kitchen plans from must not lose what really happened.
-// The table keeps ids and times packed (db/stored-form.ts): its statements pack what they look up and unpack
-// what they read.
+// The table keeps ids, times, days and meals packed (db/stored-form.ts): its statements pack what they look up
+// and unpack what they read.
 
 type ServedCalls = 'served.record' | 'served.react' | 'served.retract' | 'served.forStay';
 
@@ -101,7 +101,13 @@ export function writeServings(
   meal: { stayId: string; date: string; meal: Meal; dishIds: readonly string[]; courseId: string | null },
 ): string[] {
   const existing = (
-    ctx.run.prepare(SERVED_AT_MEAL).all(packId(meal.stayId), meal.date, meal.meal) as Array<{
+    ctx.run
+      .prepare(SERVED_AT_MEAL)
+      .all(
+        packId(meal.stayId),
+        packColumn('served', 'date', meal.date),
+        packColumn('served', 'meal', meal.meal),
+      ) as Array<{
       id: string;
       dish_id: string;
     }>
