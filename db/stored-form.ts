@@ -1,4 +1,14 @@
-import { bytesToUuid, isUuid, type Stored, sqlRowKey, uuidToBytes } from './log/codec.ts';
+import {
+  bytesToUuid,
+  dayFromNumber,
+  dayNumber,
+  isoFromMs,
+  isoTimeMs,
+  isUuid,
+  type Stored,
+  sqlRowKey,
+  uuidToBytes,
+} from './log/codec.ts';
 import type { SyncedTable } from './schema.ts';
 
 // How some synced tables keep their columns on disk, denser than the contract's form: an id as its 16 bytes (a
@@ -44,32 +54,12 @@ export const STORED_FORMS: Partial<Record<SyncedTable, Readonly<Record<string, C
   },
 };
 
-const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const YMD = /^\d{4}-\d{2}-\d{2}$/;
-const DAY_MS = 86_400_000;
-
 /** An id as a packed table keeps it: its 16 bytes, or the value itself if it is no canonical UUID. */
 export function packId(value: string): Buffer | string {
   return isUuid(value) ? uuidToBytes(value) : value;
 }
 
-/** A time as a packed table keeps it: milliseconds since 1970, or the value itself if that would not read back. */
-export function packTime(value: string): number | string {
-  if (value.length !== 24 || !ISO_MS.test(value)) return value;
-  const ms = Date.parse(value);
-  return ms >= 0 && new Date(ms).toISOString() === value ? ms : value;
-}
-
-/** A calendar day as a packed table keeps it: days since 1970-01-01, or the value itself if that would not read back. */
-export function packDay(value: string): number | string {
-  if (value.length !== 10 || !YMD.test(value)) return value;
-  const ms = Date.parse(`${value}T00:00:00.000Z`);
-  return Number.isFinite(ms) && dayText(ms / DAY_MS) === value ? ms / DAY_MS : value;
-}
-
-function dayText(days: number): string {
-  return new Date(days * DAY_MS).toISOString().slice(0, 10);
-}
+// Times and days pack by the log's own rules (db/log/codec.ts): what the log keeps compactly, the table does.
 
 /** A row's id as `table` keeps it (packed only in a table that packs its ids). */
 export function packKey(table: string, id: string): Buffer | string {
@@ -88,9 +78,9 @@ export function packValue(form: ColumnForm | undefined, value: unknown): unknown
     case 'id':
       return packId(value);
     case 'time':
-      return packTime(value);
+      return isoTimeMs(value) ?? value;
     case 'day':
-      return packDay(value);
+      return dayNumber(value) ?? value;
     default: {
       const code = form.indexOf(value);
       return code >= 0 ? code : value;
@@ -106,9 +96,9 @@ export function unpackValue(form: ColumnForm | undefined, value: unknown): unkno
     case 'id':
       return value instanceof Uint8Array && value.length === 16 ? bytesToUuid(value) : value;
     case 'time':
-      return typeof value === 'number' ? new Date(value).toISOString() : value;
+      return typeof value === 'number' ? isoFromMs(value) : value;
     case 'day':
-      return typeof value === 'number' ? dayText(value) : value;
+      return typeof value === 'number' ? dayFromNumber(value) : value;
     default:
       return typeof value === 'number' ? (form[value] ?? value) : value;
   }

@@ -46,6 +46,28 @@ export function bytesToUuid(bytes: Uint8Array): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** An ISO time with milliseconds as milliseconds since 1970, if it reads back identical (1970 or later). */
+export function isoTimeMs(value: string): number | undefined {
+  if (value.length !== 24 || !ISO_MS.test(value)) return undefined;
+  const ms = Date.parse(value);
+  return ms >= 0 && new Date(ms).toISOString() === value ? ms : undefined;
+}
+
+export function isoFromMs(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** A calendar day (YYYY-MM-DD) as days since 1970-01-01, if it is a real day that reads back identical. */
+export function dayNumber(value: string): number | undefined {
+  if (value.length !== 10 || !YMD.test(value)) return undefined;
+  const ms = Date.parse(`${value}T00:00:00.000Z`);
+  return Number.isFinite(ms) && dayFromNumber(ms / DAY_MS) === value ? ms / DAY_MS : undefined;
+}
+
+export function dayFromNumber(days: number): string {
+  return new Date(days * DAY_MS).toISOString().slice(0, 10);
+}
+
 /** A field entry's value as SQLite should keep it. */
 export function encodeField(value: Stored): Stored | Buffer {
   if (typeof value === 'string' && isUuid(value)) return uuidToBytes(value);
@@ -169,19 +191,15 @@ function writeValue(out: Writer, value: Stored) {
     out.byte(Tag.Uuid);
     return out.bytes(uuidToBytes(value));
   }
-  if (value.length === 24 && ISO_MS.test(value)) {
-    const ms = Date.parse(value);
-    if (ms >= 0 && new Date(ms).toISOString() === value) {
-      out.byte(Tag.IsoMs);
-      return out.varint(ms);
-    }
+  const ms = isoTimeMs(value);
+  if (ms !== undefined) {
+    out.byte(Tag.IsoMs);
+    return out.varint(ms);
   }
-  if (value.length === 10 && YMD.test(value)) {
-    const ms = Date.parse(`${value}T00:00:00.000Z`);
-    if (Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === value) {
-      out.byte(Tag.Day);
-      return out.zigzag(ms / DAY_MS);
-    }
+  const day = dayNumber(value);
+  if (day !== undefined) {
+    out.byte(Tag.Day);
+    return out.zigzag(day);
   }
   out.byte(Tag.Text);
   const bytes = Buffer.from(value, 'utf8');
@@ -205,9 +223,9 @@ function readValue(input: Reader): Stored {
     case Tag.Uuid:
       return bytesToUuid(input.bytes(16));
     case Tag.IsoMs:
-      return new Date(input.varint()).toISOString();
+      return isoFromMs(input.varint());
     case Tag.Day:
-      return new Date(input.zigzag() * DAY_MS).toISOString().slice(0, 10);
+      return dayFromNumber(input.zigzag());
     case Tag.Text:
       return input.bytes(input.varint()).toString('utf8');
     default:
