@@ -118,8 +118,8 @@ export function refreshRow(
   const updatedAt = stampToIso(latest);
   if (updatedAt !== before.updated_at) changes.updated_at = updatedAt;
   if (Object.keys(changes).length === 0) return;
-  ctx.rows.update(spec.name, id, changes, entries);
-  ctx.rows.afterWrite(spec.name, before, id, touched);
+  const after = ctx.rows.update(spec.name, id, changes, entries);
+  ctx.rows.afterWrite(spec.name, before, id, touched, after);
 }
 
 function keep(ctx: ApplyContext, tx: ShippedTx): void {
@@ -158,6 +158,7 @@ function keep(ctx: ApplyContext, tx: ShippedTx): void {
 
 export function createApplier(ctx: ApplyContext) {
   const isHeld = ctx.db.prepare('SELECT 1 FROM log_held WHERE node = ? AND hlc = ?').pluck();
+  const anyHeldRow = ctx.db.prepare('SELECT 1 FROM log_held LIMIT 1').pluck();
   const hold = ctx.db.prepare('INSERT INTO log_held (node, hlc, reason, received_at, tx) VALUES (?, ?, ?, ?, ?)');
   const unhold = ctx.db.prepare('DELETE FROM log_held WHERE node = ? AND hlc = ?');
   const heldRows = ctx.db.prepare('SELECT reason, tx FROM log_held ORDER BY hlc');
@@ -234,6 +235,10 @@ export function createApplier(ctx: ApplyContext) {
      */
     apply(batch: readonly unknown[], touched: Touched, guard?: Guard): ApplyReport {
       const report: ApplyReport = { applied: 0, duplicates: 0, held: [], refused: [] };
+      // Nothing kept aside (the usual case): no transaction of the batch can be among them but one it holds.
+      const anyHeld = anyHeldRow.get() !== undefined;
+      const heldAlready = (node: string, hlc: number) =>
+        (anyHeld || report.held.length > 0) && isHeld.get(encodeRowId(node), hlc) !== undefined;
       batch.forEach((raw, index) => {
         // Most of what a peer resends is already here: tell that from the origin and stamp alone, before
         // checking the whole transaction's shape.
@@ -243,7 +248,7 @@ export function createApplier(ctx: ApplyContext) {
           isUuid(origin.node) &&
           isStamp(origin.hlc) &&
           (ctx.log.findTx(ctx.log.nodeRef(origin.node), origin.hlc) !== undefined ||
-            isHeld.get(encodeRowId(origin.node), origin.hlc))
+            heldAlready(origin.node, origin.hlc))
         ) {
           report.duplicates++;
           return;

@@ -116,17 +116,24 @@ export function createRowStore(db: Database, derivations: Derivations, log: Pick
      * `entries`: the row's log entries as the caller read them since the row last changed (they include its
      * inserts), so that an insert kept without a copy is found without looking again.
      */
-    update(table: SyncedTable, id: string, values: Record<string, Stored>, entries?: readonly LoggedEntry[]) {
+    /** Returns the row as it now is (as SQLite stored the values: a STRICT table may have converted one). */
+    update(
+      table: SyncedTable,
+      id: string,
+      values: Record<string, Stored>,
+      entries?: readonly LoggedEntry[],
+    ): StoredRow | undefined {
       const names = Object.keys(values);
-      if (names.length === 0) return;
+      if (names.length === 0) return read(table, id);
       // An insert of this row kept in the row (db/log/row-backed.ts) keeps the values about to change first.
       const changing = names.flatMap((name) => columnSpec(table, name)?.id ?? []);
       if (changing.length > 0) log.keepBeforeChange(tableSpec(table).id, id, changing, entries);
       const packed = packValues(table, values);
-      prepared(`UPDATE ${table} SET ${names.map((name) => `${name} = ?`).join(', ')} WHERE id = ?`).run(
-        ...names.map((name) => packed[name]),
-        packKey(table, id),
-      );
+      // RETURNING hands back the row the hooks need (afterWrite), where a second lookup cost a read per row.
+      const after = prepared(
+        `UPDATE ${table} SET ${names.map((name) => `${name} = ?`).join(', ')} WHERE id = ? RETURNING rowid, *`,
+      ).get(...names.map((name) => packed[name]), packKey(table, id)) as StoredRow | undefined;
+      return after && unpackRow(table, after);
     },
     /** Derived columns, hooks and bookkeeping after a row was written. Returns the row as it now is. */
     afterWrite(

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { decodeField, decodeRow, encodeField, encodeRow, type Stored } from '../../../db/log/codec.ts';
+import { decodeField, encodeField, encodeRow, type Stored } from '../../../db/log/codec.ts';
 import { type TableSpec, tableSpecById } from '../../../db/log/registry.ts';
-import { encodeRowId, type LogStore, WHOLE_ROW } from '../../../db/log/store.ts';
+import { encodeRowId, insertValues, type LogStore, WHOLE_ROW } from '../../../db/log/store.ts';
 import type { RowStore, Touched } from './rows.ts';
 import type { ShippedEntry, ShippedTx } from './shipped.ts';
 
@@ -67,7 +67,7 @@ export function createScrubber(ctx: { db: Database; log: LogStore; rows: RowStor
       const rowId = encodeRowId(id);
       for (const entry of ctx.log.rowEntries(spec.id, rowId)) {
         if (entry.col === WHOLE_ROW) {
-          const columns = decodeRow(entry.value as Buffer);
+          const columns = insertValues(entry);
           let changed = false;
           const next = columns.map(([col, value]): [number, Stored] => {
             const apply = rewrite.get(col);
@@ -104,8 +104,7 @@ export function createScrubber(ctx: { db: Database; log: LogStore; rows: RowStor
         if (rewritten !== current) changes[column.name] = rewritten;
       }
       if (Object.keys(changes).length === 0) return false;
-      ctx.rows.update(spec.name, id, changes);
-      ctx.rows.afterWrite(spec.name, before, id, touched);
+      ctx.rows.afterWrite(spec.name, before, id, touched, ctx.rows.update(spec.name, id, changes));
       return true;
     },
 

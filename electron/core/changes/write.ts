@@ -175,7 +175,7 @@ export function openSession(
         if (stale.length > 0) throw new EditedSince(stale);
       }
 
-      ctx.rows.update(
+      const after = ctx.rows.update(
         table,
         id,
         {
@@ -219,7 +219,7 @@ export function openSession(
           );
         }
       }
-      ctx.rows.afterWrite(table, before, id, touched);
+      ctx.rows.afterWrite(table, before, id, touched, after);
       for (const column of changed) touched.field(table, id, column);
       return changed;
     },

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { decodeField, decodeRow, type Stored } from '../../../db/log/codec.ts';
+import { decodeField, type Stored } from '../../../db/log/codec.ts';
 import { type ColumnSpec, columnSpec, type TableSpec, tableSpec } from '../../../db/log/registry.ts';
-import { encodeRowId, WHOLE_ROW } from '../../../db/log/store.ts';
+import { encodeRowId, insertValues, WHOLE_ROW } from '../../../db/log/store.ts';
 import type { SyncedTable } from '../../../db/schema.ts';
 import { columnLookup, packKey, unpackRow } from '../../../db/stored-form.ts';
 import type { ChangeEngine } from '../changes/engine.ts';
@@ -52,8 +52,8 @@ export function createGuestScrub(db: Database, engine: Pick<ChangeEngine, 'scrub
   const parentLinks = (table: SyncedTable, id: string, column: string): unknown[] => {
     const spec = columnSpec(table, column) as ColumnSpec;
     const entries = engine.log.fieldEntries(tableSpec(table).id, encodeRowId(id), spec.id);
-    return entries.map(({ col, value }) =>
-      col === WHOLE_ROW ? decodeRow(value as Buffer).find(([c]) => c === spec.id)?.[1] : decodeField(value),
+    return entries.map((entry) =>
+      entry.col === WHOLE_ROW ? insertValues(entry).find(([c]) => c === spec.id)?.[1] : decodeField(entry.value),
     );
   };
   /**
