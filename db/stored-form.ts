@@ -6,6 +6,7 @@ import {
   isoTimeMs,
   isUuid,
   type Stored,
+  sqlInteger,
   sqlRowKey,
   uuidToBytes,
 } from './log/codec.ts';
@@ -77,13 +78,18 @@ export function packValue(form: ColumnForm | undefined, value: unknown): unknown
   switch (form) {
     case 'id':
       return packId(value);
-    case 'time':
-      return isoTimeMs(value) ?? value;
-    case 'day':
-      return dayNumber(value) ?? value;
+    // As INTEGERs (sqlInteger): bound as JS numbers, they would sit in these ANY columns as 8-byte REALs.
+    case 'time': {
+      const ms = isoTimeMs(value);
+      return ms === undefined ? value : sqlInteger(ms);
+    }
+    case 'day': {
+      const day = dayNumber(value);
+      return day === undefined ? value : sqlInteger(day);
+    }
     default: {
       const code = form.indexOf(value);
-      return code >= 0 ? code : value;
+      return code >= 0 ? sqlInteger(code) : value;
     }
   }
 }

@@ -69,9 +69,20 @@ export function dayFromNumber(days: number): string {
 }
 
 /** A field entry's value as SQLite should keep it. */
-export function encodeField(value: Stored): Stored | Buffer {
+export function encodeField(value: Stored): Stored | Buffer | bigint {
   if (typeof value === 'string' && isUuid(value)) return uuidToBytes(value);
+  if (typeof value === 'number') return sqlInteger(value);
   return value;
+}
+
+/**
+ * A number as it should go into a column of type ANY: a whole one as an INTEGER. better-sqlite3 binds every JS
+ * number as a REAL, and an ANY column keeps a REAL as 8 bytes, where SQLite keeps the same whole number as an
+ * INTEGER in 0 to 6 (0 and 1 in none, a day number in 2 or 3, a time in milliseconds in 6). A BigInt is bound as
+ * an INTEGER and reads back as a number. (A typed column of a STRICT table converts by itself.)
+ */
+export function sqlInteger(value: number): number | bigint {
+  return Number.isSafeInteger(value) ? BigInt(value) : value;
 }
 
 export function decodeField(value: unknown): Stored {

@@ -22,7 +22,8 @@ export function isRowBacked(entry: StoredInsert): boolean {
   return entry.col === 0 && (entry.value === null || (entry.base !== null && entry.base !== undefined));
 }
 
-const ROW_BACKED = 1;
+/** An INTEGER 1, which SQLite keeps in no bytes (a JS 1 would be bound as an 8-byte REAL: codec.ts, sqlInteger). */
+const ROW_BACKED = 1n;
 
 export function createRowBackedInserts(db: Database) {
   const update = db.prepare('UPDATE log_entry SET value = ?, base = ? WHERE id = ?');

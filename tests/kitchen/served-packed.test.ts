@@ -98,6 +98,14 @@ describe('served, kept packed', () => {
       dishIds: [kitchen.rice],
     });
     expect(lunch.served).toHaveLength(1);
+    // What the app writes is packed to the same types: whole numbers as INTEGERs (bound as JS numbers they would
+    // sit in these ANY columns as 8-byte REALs).
+    expect(
+      db
+        .prepare('SELECT DISTINCT typeof(date), typeof(meal), typeof(created_at), typeof(updated_at) FROM served')
+        .raw()
+        .all(),
+    ).toEqual([['integer', 'integer', 'integer', 'integer']]);
     expect((await callAgain('served.forStay', { stayId })).served).toHaveLength(4);
     again.close();
   });
@@ -157,12 +165,21 @@ describe('served, kept packed', () => {
         );
         for (const r of rows) insert.run(r);
         migrate(db);
-        const read = db.prepare('SELECT * FROM served ORDER BY rowid').all() as Array<Record<string, unknown>>;
+        const columns = Object.keys(FORMS);
+        const read = db
+          .prepare(
+            `SELECT ${columns.map((c) => `${c}, typeof(${c}) AS "${c}:type"`).join(', ')} FROM served ORDER BY rowid`,
+          )
+          .all() as Array<Record<string, unknown>>;
+        // What SQLite makes of the app's packed value as a parameter: its type too (an integer bound as a REAL
+        // would sit in these ANY columns as 8 bytes).
+        const bound = db.prepare('SELECT ? AS value, typeof(?) AS type');
         read.forEach((stored, i) => {
           const written = rows[i] as Record<string, unknown>;
           for (const [column, form] of Object.entries(FORMS)) {
-            // The migration packs as the app does...
-            expect(stored[column]).toEqual(packValue(form, written[column]));
+            // The migration packs as the app does, to the same SQLite type...
+            const app = packValue(form, written[column]);
+            expect({ value: stored[column], type: stored[`${column}:type`] }).toEqual(bound.get(app, app));
             // ...and every value reads back as it was written.
             expect(unpackValue(form, stored[column])).toEqual(written[column]);
           }
