@@ -138,6 +138,12 @@ export type BuildResult = { file: string; built: boolean; seconds: number; bytes
 type BuildOptions = { rebuild: boolean; log: (line: string) => void };
 
 /** The cached benchmark database of `size` guests, built first if missing (or if `rebuild`). */
+/** Whether the register of this size is built and cached (ensureDatabase would not build it). */
+export function isBuilt(size: number): boolean {
+  const file = databaseFile(size);
+  return existsSync(file) && existsSync(`${file}.json`);
+}
+
 export function ensureDatabase(size: number, options: BuildOptions): BuildResult {
   const file = databaseFile(size);
   const statsFile = `${file}.json`;
