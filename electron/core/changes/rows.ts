@@ -114,9 +114,9 @@ export function createRowStore(db: Database, derivations: Derivations, log: Pick
     },
     /**
      * `entries`: the row's log entries as the caller read them since the row last changed (they include its
-     * inserts), so that an insert kept without a copy is found without looking again.
+     * inserts), so that an insert kept without a copy is found without looking again. Returns the row as it now
+     * is, as SQLite stored the values (a STRICT table may have converted one).
      */
-    /** Returns the row as it now is (as SQLite stored the values: a STRICT table may have converted one). */
     update(
       table: SyncedTable,
       id: string,
