@@ -1,9 +1,10 @@
-import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { startCoreHost, WORKER_SOURCE } from '../../electron/core-host/host.ts';
 import { databaseFile } from './build-database.ts';
+import { warmPageCache } from './core-calls.ts';
 import { queryClasses } from './queries.ts';
 import type { Figure } from './report.ts';
 import { type Percentiles, summarize } from './stats.ts';
@@ -22,16 +23,6 @@ const SEARCH_EVERY_MS = 5;
 const BEFORE_RUNS = 400;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function warmPageCache(file: string) {
-  const buffer = Buffer.allocUnsafe(8 * 2 ** 20);
-  const fd = openSync(file, 'r');
-  try {
-    while (readSync(fd, buffer, 0, buffer.length, null) > 0) {}
-  } finally {
-    closeSync(fd);
-  }
-}
 
 export async function backupFigures(file: string, size: number, log: (line: string) => void): Promise<Figure[]> {
   warmPageCache(file);
