@@ -30,7 +30,7 @@ const BASELINE_ENTRIES = 10_000;
 type Batch = { transactions: ShippedTx[]; guests: number; stays: number };
 
 /** Distinct seeded rowids in 1..max, `count` of them, never one already taken. */
-function distinctRowids(random: () => number, max: number, count: number, taken: Set<number>): number[] {
+export function distinctRowids(random: () => number, max: number, count: number, taken: Set<number>): number[] {
   if (taken.size + count > max * 0.9) throw new Error(`apply: ${count} more distinct rows of ${max} is too many`);
   const out: number[] = [];
   while (out.length < count) {

@@ -5,6 +5,7 @@ import { ENTRY_BITS, encodeRowId } from '../../db/log/store.ts';
 import { LATEST_VERSION } from '../../db/migrations/index.ts';
 import { seededRandom } from '../../electron/core/demo/generate.ts';
 import { createSearchIndex, type IndexedGuest } from '../../electron/core/guests/search-index.ts';
+import { distinctRowids } from './apply-figures.ts';
 import { warmPageCache } from './core-calls.ts';
 
 // The least SQL that taking in the apply figures' batch must run (apply-figures.ts: 10,000 guests edited, note
@@ -35,9 +36,7 @@ const PASSES: Pass[] = [
 function pickIds(db: Database.Database, table: 'guests' | 'stays', count: number, random: () => number): string[] {
   const max = db.prepare(`SELECT max(rowid) FROM ${table}`).pluck().get() as number;
   const idOf = db.prepare(`SELECT id FROM ${table} WHERE rowid = ?`).pluck();
-  const rowids = new Set<number>();
-  while (rowids.size < count) rowids.add(1 + Math.floor(random() * max));
-  return [...rowids].map((rowid) => idOf.get(rowid) as string);
+  return distinctRowids(random, max, count, new Set()).map((rowid) => idOf.get(rowid) as string);
 }
 
 function runPass(db: Database.Database, pass: Pass, seed: number): { statementsMs: number; commitMs: number } {
