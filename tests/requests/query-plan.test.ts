@@ -11,5 +11,6 @@ describe('query plans of the requests', () => {
     OPEN_STANDING_OF_GUESTS: { uses: ['INDEX requests_open'] },
     OPEN_OF_GUEST: { uses: ['INDEX requests_open'] },
     HANDLED_OF_GUEST: { uses: ['INDEX requests_guest'] },
+    STAY_DATES: {},
   });
 });

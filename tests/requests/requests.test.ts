@@ -50,6 +50,34 @@ describe('requests', () => {
     expect(requests.map((r: { id: string }) => r.id)).toEqual([forStay.id, standing.id, standingAlone.id]);
   });
 
+  it('shows each request with its stay’s arrival, the same on the guest card as in the list, a companion’s too', async () => {
+    const { call, guest, stay } = await serviceCore();
+    const [lead, companion] = [await guest('佐藤'), await guest('鈴木')];
+    const spring = await stay(lead, { arrivalDate: '2026-04-10', departureDate: '2026-04-12', partyIds: [companion] });
+    const summer = await stay(lead, { arrivalDate: '2026-08-01', departureDate: '2026-08-03' });
+    const record = (guestId: string, stayId: string, text: string) =>
+      call('requests.record', { guestId, stayId, category: 'room', text });
+    const handled = await record(lead, spring.id, '加湿器');
+    await call('requests.setStatus', { id: handled.id, status: 'done' });
+    await record(lead, summer.id, '浴衣を大きめに');
+    await record(companion, spring.id, '低い枕');
+    for (const guestId of [lead, companion]) {
+      const card = await call('guests.service', { id: guestId });
+      const { requests } = await call('requests.forGuest', { guestId });
+      expect(card.requests).toEqual(requests);
+    }
+    const dates = async (guestId: string) =>
+      (await call('guests.service', { id: guestId })).requests.map((r: { text: string; stayArrivalDate: string }) => [
+        r.text,
+        r.stayArrivalDate,
+      ]);
+    expect(await dates(lead)).toEqual([
+      ['浴衣を大きめに', '2026-08-01'],
+      ['加湿器', '2026-04-10'],
+    ]);
+    expect(await dates(companion)).toEqual([['低い枕', '2026-04-10']]);
+  });
+
   it('marks done or cancelled with who handled it; open again clears it; the same status changes nothing', async () => {
     const { call, guest, staffId, db } = await serviceCore();
     const guestId = await guest('佐藤');

@@ -26,8 +26,17 @@ const REQUEST_BY_ID = `${VIEW} WHERE r.id = ?`;
 const OPEN_OF_STAYS = `${VIEW} WHERE r.stay_id IN (SELECT value FROM json_each(?)) AND r.status = 'open'`;
 const OPEN_STANDING_OF_GUESTS = `${OPEN_VIEW}
    WHERE r.guest_id IN (SELECT value FROM json_each(?)) AND r.standing = 1 AND r.status = 'open'`;
-const OPEN_OF_GUEST = `${OPEN_VIEW} WHERE r.guest_id = ? AND r.status = 'open'`;
-const HANDLED_OF_GUEST = `${VIEW} WHERE r.guest_id = ? AND r.status <> 'open' ORDER BY r.handled_at DESC, r.id DESC LIMIT ?`;
+// A guest's requests without their stays' dates: the guest card already holds its guest's stays, and a join
+// would look each request's stay up in the stays' primary key, a page per request on a regular's card.
+const ofGuest = (requests: string) => `
+  SELECT r.*, ts.name AS taken_by_name, hs.name AS handled_by_name
+    FROM ${requests}
+    LEFT JOIN staff ts ON ts.id = r.taken_by
+    LEFT JOIN staff hs ON hs.id = r.handled_by
+   WHERE r.guest_id = ?`;
+const OPEN_OF_GUEST = `${ofGuest('requests r INDEXED BY requests_open')} AND r.status = 'open'`;
+const HANDLED_OF_GUEST = `${ofGuest('requests r')} AND r.status <> 'open' ORDER BY r.handled_at DESC, r.id DESC LIMIT ?`;
+const STAY_DATES = 'SELECT id, arrival_date FROM stays WHERE id IN (SELECT value FROM json_each(?))';
 
 /** The statements of this file, for the query-plan test. */
 export const REQUEST_STATEMENTS = {
@@ -36,6 +45,7 @@ export const REQUEST_STATEMENTS = {
   OPEN_STANDING_OF_GUESTS,
   OPEN_OF_GUEST,
   HANDLED_OF_GUEST,
+  STAY_DATES,
 };
 
 export function toRequest(row: RequestViewRow): GuestRequest {
@@ -86,12 +96,38 @@ export function openRequests(
  * A guest's requests: open ones first (those of a stay, the latest stay first, then the standing ones),
  * then the latest `handledLimit` handled ones.
  */
-export function requestsOfGuest(ctx: CoreContext, guestId: string, handledLimit: number): GuestRequest[] {
-  const open = (ctx.run.prepare(OPEN_OF_GUEST).all(guestId) as RequestViewRow[]).map(toRequest);
+export function requestsOfGuest(
+  ctx: CoreContext,
+  guestId: string,
+  handledLimit: number,
+  /** Arrival dates of stays the caller holds already, by stay id (the guest card's); the others are read. */
+  knownStays: ReadonlyMap<string, string> = new Map(),
+): GuestRequest[] {
+  const openRows = ctx.run.prepare(OPEN_OF_GUEST).all(guestId) as RequestViewRow[];
+  const handledRows = ctx.run.prepare(HANDLED_OF_GUEST).all(guestId, handledLimit) as RequestViewRow[];
+  const arrivals = stayArrivals(ctx, [...openRows, ...handledRows], knownStays);
+  const withStay = (row: RequestViewRow) =>
+    toRequest({ ...row, stay_arrival_date: row.stay_id === null ? null : (arrivals.get(row.stay_id) ?? null) });
+  const open = openRows.map(withStay);
   const ofStay = open
     .filter((r) => !r.standing)
     .sort((a, b) => (b.stayArrivalDate ?? '').localeCompare(a.stayArrivalDate ?? '') || byTaken(a, b));
   const standing = open.filter((r) => r.standing).sort(byTaken);
-  const handled = (ctx.run.prepare(HANDLED_OF_GUEST).all(guestId, handledLimit) as RequestViewRow[]).map(toRequest);
-  return [...ofStay, ...standing, ...handled];
+  return [...ofStay, ...standing, ...handledRows.map(withStay)];
+}
+
+/** The arrival date of each request's stay: from `known`, the rest in one statement. */
+function stayArrivals(
+  ctx: CoreContext,
+  rows: readonly RequestViewRow[],
+  known: ReadonlyMap<string, string>,
+): ReadonlyMap<string, string> {
+  const missing = [
+    ...new Set(rows.flatMap((row) => (row.stay_id === null || known.has(row.stay_id) ? [] : [row.stay_id]))),
+  ];
+  if (missing.length === 0) return known;
+  const found = new Map(known);
+  const read = ctx.run.prepare(STAY_DATES).all(JSON.stringify(missing)) as Array<{ id: string; arrival_date: string }>;
+  for (const stay of read) found.set(stay.id, stay.arrival_date);
+  return found;
 }

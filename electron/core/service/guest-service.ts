@@ -9,7 +9,7 @@ import { assertGuestExists } from '../guests/card.ts';
 import { dishAllergySeverities } from '../kitchen/dish-allergies.ts';
 import type { ServingRow } from '../kitchen/history-cache.ts';
 import { requestsOfGuest } from '../requests/rows.ts';
-import { loadStays, withVersions } from '../stays/rows.ts';
+import { loadStaysAt, withVersions } from '../stays/rows.ts';
 
 // The service side of a guest card, the busiest read of the front desk (target ≤5 ms at 5M stays and
 // 20M served rows). A guest has a handful of stays and a few dozen servings, so every statement starts
@@ -20,12 +20,15 @@ const STAYS_SHOWN = 20;
 const HANDLED_REQUESTS_SHOWN = 10;
 const DISHES_SHOWN = 50;
 
-/** The guest's stays as lead or in the party (light columns: the shown ones are loaded in full). */
+/**
+ * The guest's stays as lead or in the party (light columns: the shown ones are loaded in full, by the rowid
+ * this read hands over: stays/rows.ts, loadStaysAt).
+ */
 const STAYS_OF_GUEST = `
-  SELECT id, guest_id, arrival_date, departure_date, status, amount_yen, created_at
+  SELECT rowid AS row_key, id, guest_id, arrival_date, departure_date, status, amount_yen, created_at
     FROM stays WHERE guest_id = @id AND deleted_at IS NULL
   UNION ALL
-  SELECT s.id, s.guest_id, s.arrival_date, s.departure_date, s.status, s.amount_yen, s.created_at
+  SELECT s.rowid, s.id, s.guest_id, s.arrival_date, s.departure_date, s.status, s.amount_yen, s.created_at
     FROM stay_party p JOIN stays s ON s.id = p.stay_id
    WHERE p.guest_id = @id AND p.deleted_at IS NULL AND s.deleted_at IS NULL`;
 
@@ -42,6 +45,7 @@ const DISH_NAMES = 'SELECT id, name FROM dishes WHERE id IN (SELECT value FROM j
 export const GUEST_SERVICE_STATEMENTS = { STAYS_OF_GUEST, SERVED_ON_STAY, DISH_NAMES };
 
 type StayBrief = {
+  row_key: number;
   id: string;
   guest_id: string;
   arrival_date: string;
@@ -178,14 +182,19 @@ export function loadGuestService(ctx: CoreContext, guestId: string): GuestServic
     visits: visitsOf(guestId, stays),
     stays: withVersions(
       ctx,
-      loadStays(
+      loadStaysAt(
         ctx,
-        stays.slice(0, STAYS_SHOWN).map((s) => s.id),
+        stays.slice(0, STAYS_SHOWN).map((s) => s.row_key),
       ),
     ),
     currentStayId: currentStayOf(stays, today),
     allergies,
-    requests: requestsOfGuest(ctx, guestId, HANDLED_REQUESTS_SHOWN),
+    requests: requestsOfGuest(
+      ctx,
+      guestId,
+      HANDLED_REQUESTS_SHOWN,
+      new Map(stays.map((stay) => [stay.id, stay.arrival_date])),
+    ),
     lastServed: lastServedStay
       ? {
           stayId: lastServedStay.id,
