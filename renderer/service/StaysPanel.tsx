@@ -1,9 +1,10 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EditableStay, Stay, StayStatus } from '../../shared/contract/stays.ts';
+import type { Stay, StayStatus } from '../../shared/contract/stays.ts';
 import { routeHref } from '../app/route.ts';
 import { useMayCall } from '../staff/permissions.ts';
+import { EditStay } from './EditStay.tsx';
 import { formatNights, formatParty, formatStayDates, formatYen } from './format.ts';
 import { StayForm } from './StayForm.tsx';
 
@@ -78,17 +79,11 @@ function StayRow({ stay, onEdit, deleted }: { stay: Stay; onEdit(): void; delete
 }
 
 /** The guest's stays, latest first (upcoming included): record a new one, edit one, open its page. */
-export function StaysPanel({
-  guestId,
-  stays,
-  deleted,
-}: {
-  guestId: string;
-  stays: readonly EditableStay[];
-  deleted: boolean;
-}) {
+export function StaysPanel({ guestId, stays, deleted }: { guestId: string; stays: readonly Stay[]; deleted: boolean }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState<EditableStay | 'new' | null>(null);
+  // A new stay, or the id of the one being edited.
+  const [editing, setEditing] = useState<string | 'new' | null>(null);
+  const close = useCallback(() => setEditing(null), []);
   // Recording and changing stays is the desk's (stays.edit); others see them only.
   const may = useMayCall();
   const readOnly = deleted || !may('stays.create');
@@ -109,12 +104,11 @@ export function StaysPanel({
           </Text>
         )}
         {stays.map((stay) => (
-          <StayRow key={stay.id} stay={stay} deleted={readOnly} onEdit={() => setEditing(stay)} />
+          <StayRow key={stay.id} stay={stay} deleted={readOnly} onEdit={() => setEditing(stay.id)} />
         ))}
       </Stack>
-      {editing && (
-        <StayForm guestId={guestId} stay={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />
-      )}
+      {editing === 'new' && <StayForm guestId={guestId} onClose={close} />}
+      {editing && editing !== 'new' && <EditStay guestId={guestId} stayId={editing} onClose={close} />}
     </Paper>
   );
 }

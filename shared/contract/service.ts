@@ -4,7 +4,7 @@ import { id } from './common.ts';
 import { call } from './define.ts';
 import { REACTIONS, servedSchema } from './kitchen.ts';
 import { requestSchema } from './requests.ts';
-import { editableStaySchema } from './stays.ts';
+import { staySchema } from './stays.ts';
 
 // The service side of a guest card (the front desk's busiest read): visits and spend, stays, current
 // allergies, open requests, what was served last time and the guest's dish history.
@@ -29,8 +29,8 @@ export const guestServiceSchema = z.object({
     lastVisit: z.string().nullable(),
     totalSpendYen: z.number(),
   }),
-  /** Latest first (upcoming included), at most 20. */
-  stays: z.array(editableStaySchema),
+  /** Latest first (upcoming included), at most 20. Without versions: a form reads the stay it edits (stays.get). */
+  stays: z.array(staySchema),
   /** The nearest booked or in-house stay that has not ended: where a new request goes by default. */
   currentStayId: z.string().nullable(),
   /** Current allergies, most severe first. Superseded and retracted ones: allergies.forGuest. */

@@ -151,8 +151,9 @@ export type RoomClash = z.infer<typeof roomClashSchema>;
 
 /**
  * A stay as a form edits it, with its version to send back with stays.update (see basedOnVersion): what
- * stays.* and the guest card's stays answer. Today's arrivals show stays without it (nobody edits from there,
- * and it would cost a lookup per room on the busiest screen).
+ * stays.* answer. The guest card's stays and today's arrivals show stays without it: the card's form reads the
+ * stay it edits with stays.get as it opens, and a version per stay shown would cost a lookup in the change log
+ * per stay on the busiest screens (a regular's card, 20 stays).
  */
 export const editableStaySchema = staySchema.extend({ version: z.number() });
 export type EditableStay = z.infer<typeof editableStaySchema>;

@@ -1,11 +1,16 @@
-// Two screens editing one guest, end to end in real Chromium through the HTTP door: the second save is refused
-// with a panel showing both values and who changed them, and staff choose per field what to keep.
+// Two screens editing one record (a guest, the settings, a stay), end to end in real Chromium through the HTTP
+// door: the second save is refused with a panel showing both values and who changed them, and staff choose per
+// field what to keep.
 
 import type { Page } from '@playwright/test';
+import { addDays, localDate } from '../../shared/text/dates.ts';
 import { expect, test } from './fixtures.ts';
+import { apiFor } from './floor.helpers.ts';
 import { createGuest, fillGuestForm, firstRun, open, openForm, TAKAHASHI } from './guest-desk.helpers.ts';
 
 test.use({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+
+const TODAY = localDate(Date.now(), 'Asia/Tokyo');
 
 async function openCard(page: Page, url: string, id: string): Promise<void> {
   await open(page, url);
@@ -115,4 +120,38 @@ test('the settings page shows a period changed on another screen and takes their
   await other.getByTestId('conflict-save').click();
   await expect(other.getByTestId('conflict-panel')).toBeHidden();
   await expect(other.getByTestId('setting-repeatDishYears')).toHaveValue('5');
+});
+
+test('the stay dialog opens on the stay as recorded now, and a save over an edit made meanwhile shows both', async ({
+  page,
+  app,
+}) => {
+  await open(page, app.url);
+  await firstRun(page, '佐藤 花子');
+  const guestId = await createGuest(page, TAKAHASHI);
+  const api = apiFor(page, app);
+  const arrival = addDays(TODAY, 10);
+  const created = await api('stays.create', {
+    fields: { guestId, arrivalDate: arrival, departureDate: addDays(arrival, 2), rooms: ['201'], note: '記念日' },
+  });
+  await page.getByTestId('service-tab').click();
+  await expect(page.getByTestId('stay-row')).toHaveAttribute('data-stay-id', created.id);
+
+  // The card's copy falls behind (its refetch still on the way) while another screen changes the note: the
+  // dialog reads the stay as it opens, so it starts from what is recorded, not from the card's copy.
+  await page.route('**/api/call/guests.service', (route) => route.abort());
+  await api('stays.update', { id: created.id, patch: { note: '記念日・ケーキ' }, version: created.version });
+  await page.getByTestId('edit-stay').click();
+  const form = page.getByTestId('stay-form');
+  await expect(form.locator('[name="note"]')).toHaveValue('記念日・ケーキ');
+  await page.unroute('**/api/call/guests.service');
+
+  // Changed again elsewhere while the dialog is open: saving the same field shows both values.
+  const now = await api('stays.get', { id: created.id });
+  await api('stays.update', { id: created.id, patch: { note: '記念日・花束' }, version: now.version });
+  await form.locator('[name="note"]').fill('記念日・ケーキと花束');
+  await page.getByTestId('save-stay').click();
+  const note = page.getByTestId('conflict-panel').getByTestId('conflict-note');
+  await expect(note.getByTestId('conflict-yours')).toHaveText('記念日・ケーキと花束');
+  await expect(note.getByTestId('conflict-theirs')).toHaveText('記念日・花束');
 });

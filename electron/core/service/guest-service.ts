@@ -9,7 +9,7 @@ import { assertGuestExists } from '../guests/card.ts';
 import { dishAllergySeverities } from '../kitchen/dish-allergies.ts';
 import type { ServingRow } from '../kitchen/history-cache.ts';
 import { requestsOfGuest } from '../requests/rows.ts';
-import { loadStaysAt, withVersions } from '../stays/rows.ts';
+import { loadStaysAt } from '../stays/rows.ts';
 
 // The service side of a guest card, the busiest read of the front desk (target ≤5 ms at 5M stays and
 // 20M served rows). A guest has a handful of stays and a few dozen servings, so every statement starts
@@ -180,12 +180,9 @@ export function loadGuestService(ctx: CoreContext, guestId: string): GuestServic
   return {
     guestId,
     visits: visitsOf(guestId, stays),
-    stays: withVersions(
+    stays: loadStaysAt(
       ctx,
-      loadStaysAt(
-        ctx,
-        stays.slice(0, STAYS_SHOWN).map((s) => s.row_key),
-      ),
+      stays.slice(0, STAYS_SHOWN).map((s) => s.row_key),
     ),
     currentStayId: currentStayOf(stays, today),
     allergies,
