@@ -9,6 +9,7 @@ import { attempt, errorMessage, notifySuccess } from '../app/notify.ts';
 import { navigate } from '../app/route.ts';
 import { GuestServiceAlerts } from '../service/GuestServiceAlerts.tsx';
 import { GuestServiceTab } from '../service/GuestServiceTab.tsx';
+import { useGuestService } from '../service/use-guest-service.ts';
 import { Companions } from './Companions.tsx';
 import { ErasedCard } from './EraseGuest.tsx';
 import { GuestHeader } from './GuestHeader.tsx';
@@ -89,6 +90,9 @@ export function GuestCard({ id }: { id: string }) {
   // Set by the 「未対応の要望」 chip: the service tab opens with its requests scrolled to and focused.
   const [showRequests, setShowRequests] = useState(0);
   const query = useQuery('guests.get', { id }, TABLES);
+  // Asked together with the profile, not once it has come: the alerts above the tabs need it on every card, and
+  // the core answers the two in one turn instead of two. The service tab shows the same answer.
+  const service = useGuestService(id);
   const card = query.data;
 
   if (query.error) {
@@ -117,6 +121,7 @@ export function GuestCard({ id }: { id: string }) {
         </Stack>
       )}
       <GuestServiceAlerts
+        service={service}
         guestId={card.id}
         deleted={deleted}
         onShowRequests={() => {
@@ -154,7 +159,7 @@ export function GuestCard({ id }: { id: string }) {
           </Grid>
         </Tabs.Panel>
         <Tabs.Panel value="service" pt="md">
-          <GuestServiceTab guestId={card.id} deleted={deleted} showRequests={showRequests} />
+          <GuestServiceTab service={service} guestId={card.id} deleted={deleted} showRequests={showRequests} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <GuestHistory card={card} />

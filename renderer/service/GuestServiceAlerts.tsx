@@ -1,9 +1,10 @@
 import { Alert, Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Allergy } from '../../shared/contract/allergies.ts';
+import type { Query } from '../api/hooks.ts';
 import { allergenName, formatStayDates, SEVERITY_COLOR } from './format.ts';
 import { QuickRecord } from './QuickRecord.tsx';
-import { type GuestServiceData, useGuestService } from './use-guest-service.ts';
+import type { GuestServiceData } from './use-guest-service.ts';
 
 function Traces({ allergy }: { allergy: Allergy }) {
   const { t } = useTranslation();
@@ -80,15 +81,18 @@ function AllergyBadge({ allergy }: { allergy: Allergy }) {
  * is on or about to start; beside them 「+ アレルギー」「+ 要望」 to record one from whatever tab is open.
  */
 export function GuestServiceAlerts({
+  service,
   guestId,
   deleted,
   onShowRequests,
 }: {
+  /** The card's service side, asked once by the card (GuestCard.tsx) and shared with its service tab. */
+  service: Query<GuestServiceData>;
   guestId: string;
   deleted: boolean;
   onShowRequests(): void;
 }) {
-  const { data } = useGuestService(guestId);
+  const { data } = service;
   if (!data) return null; // the tab shows a failure; the header area stays calm
   const quick = deleted ? null : <QuickRecord guestId={guestId} stayId={data.currentStayId} />;
   return (

@@ -1,12 +1,13 @@
 import { Alert, Center, Grid, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { Query } from '../api/hooks.ts';
 import { errorMessage } from '../app/notify.ts';
 import { AllergiesPanel } from './AllergiesPanel.tsx';
 import { DishHistory } from './DishHistory.tsx';
 import { formatDayWithWeekday, formatYen } from './format.ts';
 import { RequestsPanel } from './RequestsPanel.tsx';
 import { StaysPanel } from './StaysPanel.tsx';
-import { type GuestServiceData, useGuestService } from './use-guest-service.ts';
+import type { GuestServiceData } from './use-guest-service.ts';
 
 /** 来館N回 / 初回 / 前回 / 累計 ¥ in one line. */
 function VisitsSummary({ visits }: { visits: GuestServiceData['visits'] }) {
@@ -43,17 +44,20 @@ function VisitsSummary({ visits }: { visits: GuestServiceData['visits'] }) {
 
 /** The guest card's 宿泊・食事 tab: visits, allergies, requests, stays, and what was served. */
 export function GuestServiceTab({
+  service,
   guestId,
   deleted,
   showRequests = 0,
 }: {
+  /** The card's service side, asked once by the card (GuestCard.tsx) and shared with its alerts. */
+  service: Query<GuestServiceData>;
   guestId: string;
   deleted: boolean;
   /** Changes when the requests are asked for (the card's chip): they are scrolled to and focused. */
   showRequests?: number;
 }) {
   const { t } = useTranslation();
-  const query = useGuestService(guestId);
+  const query = service;
   const data = query.data;
 
   if (query.error) {

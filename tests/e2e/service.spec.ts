@@ -4,6 +4,7 @@
 // and a stay dialog that refuses bad dates.
 
 import { expect, test } from './fixtures.ts';
+import { goHome } from './guest-desk.helpers.ts';
 import {
   allergyRecord,
   chooseAllergen,
@@ -278,4 +279,44 @@ test('the stay dialog refuses a departure before the arrival and saves nothing; 
   const request = page.getByTestId('request').filter({ hasText: '枕を追加' });
   await expect(request).toBeVisible();
   await expect(request.getByTestId('request-standing')).toHaveCount(0);
+});
+
+test('a card asks for its service side with its profile, not after it, and its service tab asks nothing more', async ({
+  page,
+  app,
+}) => {
+  await openNewGuest(page, app.url);
+  await openServiceTab(page);
+  await recordAllergy(page, 'えび', 'アナフィラキシー');
+  await goHome(page);
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const call = /\/api\/call\/(guests\.(?:get|service))$/.exec(request.url())?.[1];
+    if (call) asked.push(call);
+  });
+  // The profile's answer is held back: the alerts' service side must already have been asked for meanwhile.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/api/call/guests.get', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const search = page.getByTestId('guest-search');
+  await search.fill('きむら');
+  await expect(page.getByTestId('search-result').first()).toBeVisible();
+  await search.press('Enter');
+  try {
+    await expect.poll(() => asked).toEqual(['guests.get', 'guests.service']);
+  } finally {
+    release();
+  }
+  await expect(page.getByTestId('guest-card')).toBeVisible();
+  await expect(page.getByTestId('service-alerts')).toContainText('えび');
+  await openServiceTab(page);
+  await expect(page.getByTestId('service-panel')).toContainText('えび');
+  // One answer serves the alerts and the tab: opening the tab asks for it again no more.
+  await page.waitForTimeout(300);
+  expect(asked).toEqual(['guests.get', 'guests.service']);
 });
