@@ -17,6 +17,7 @@ export function createActorFor(ctx: CoreContext, afterCommit: () => void) {
     changed: Set<string>,
     work: (session: WriteSession) => T,
   ): T => {
+    ctx.readSnapshot.end(); // a read call's record is a transaction of its own, not part of its read
     const { result, tables } = changes.transact(staffId, call, work);
     afterCommit();
     for (const table of tables) changed.add(table);

@@ -11,6 +11,7 @@ import type { NameFormatter } from './guests/rows.ts';
 import type { JobRunner } from './jobs/runner.ts';
 import type { CatalogueCache } from './kitchen/catalogue-cache.ts';
 import type { HistoryCache } from './kitchen/history-cache.ts';
+import type { ReadSnapshot } from './read-snapshot.ts';
 
 export type Logger = Pick<Console, 'info' | 'warn' | 'error'>;
 
@@ -44,6 +45,8 @@ export type CoreContext = {
   files: FileStore;
   /** Work calls left until they answered (after-answer.ts): run it before reading what it writes. */
   afterAnswer: AfterAnswer;
+  /** The read transaction a read call runs in (read-snapshot.ts): ended before anything writes. */
+  readSnapshot: ReadSnapshot;
 };
 
 /** The caller of one call: who is working at this PC, and how to write as them. */

@@ -42,6 +42,7 @@ import { createHistoryCache } from './kitchen/history-cache.ts';
 import { createDayTotals } from './manager/day-totals.ts';
 import { createRequestMonths } from './manager/request-months.ts';
 import { createRankKeeper } from './ranks/keeper.ts';
+import { createReadSnapshot, SNAPSHOT_READS } from './read-snapshot.ts';
 import { newRecordId } from './record-id.ts';
 import { createInnClock } from './settings/inn-clock.ts';
 import { currentStaffId } from './staff/handlers.ts';
@@ -173,6 +174,7 @@ export function createCore(options: CoreOptions): Core {
     catalogue: createCatalogueCache(db, changes),
     files: createFileStore(clock),
     afterAnswer: createAfterAnswer({ logger, emitChanged: (tables) => emit(tables) }),
+    readSnapshot: createReadSnapshot(db),
   };
 
   // Derived columns and the invariants that merging cannot keep by itself, per domain.
@@ -273,6 +275,7 @@ export function createCore(options: CoreOptions): Core {
     actorFor,
     emitChanged: emit,
     beforeWrite: () => ctx.afterAnswer.flush(),
+    underReadSnapshot: (name, work) => (SNAPSHOT_READS.has(name) ? ctx.readSnapshot.run(work) : work()),
     // A write takes the write lock before the handler's checks read anything, so what they checked still
     // holds when it commits, whoever else writes to this file.
     underWriteLock: (work) => {

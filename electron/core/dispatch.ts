@@ -61,6 +61,8 @@ export type DispatchOptions = {
   beforeWrite(): void;
   /** Runs `work` in one transaction that takes the write lock first. */
   underWriteLock<T>(work: () => T): T;
+  /** Runs a read call's handler, in one read transaction where the call is only a read (read-snapshot.ts). */
+  underReadSnapshot<T>(name: CallName, work: () => T): T;
   /** After a writing call committed (WAL upkeep). */
   afterWrite(): void;
   requests: RequestLog;
@@ -146,7 +148,7 @@ export function createDispatcher(options: DispatchOptions) {
         const value = await handler(parsed.data as never, actor);
         result = requestId === undefined ? answer(value) : options.underWriteLock(() => answer(value));
       } else {
-        result = answer(await handler(parsed.data as never, actor));
+        result = answer(await options.underReadSnapshot(name, () => handler(parsed.data as never, actor)));
       }
       return result;
     } catch (error) {

@@ -3,6 +3,7 @@ import type { Arrival } from '../../../shared/contract/arrivals.ts';
 import type { ChangeEngine } from '../changes/engine.ts';
 import type { StoredRow } from '../changes/rows.ts';
 import { otherConnectionsWatch } from '../kitchen/history-cache.ts';
+import { inWriteTransaction } from '../read-snapshot.ts';
 
 // Each arriving party's entry, kept between calls. The arrivals page, the kitchen's sheet and the desk ask for
 // the same day again and again (every change event refetches it), and most of a 100-room day's cost is working
@@ -112,7 +113,7 @@ export function createArrivalCache(db: Database, changes: Pick<ChangeEngine, 'on
 
     /** Keeps an entry worked out now, unless inside a transaction (it may read what will not be committed). */
     keep(date: string, today: string, stayId: string, kept: KeptArrival, sources: ArrivalSources) {
-      if (db.inTransaction) return;
+      if (inWriteTransaction(db)) return;
       const key = keyOf(date, today, stayId);
       forget(key);
       if (entries.size >= LIMIT) forget(entries.keys().next().value as string);

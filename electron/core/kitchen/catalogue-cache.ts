@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ChangeEngine } from '../changes/engine.ts';
+import { inWriteTransaction } from '../read-snapshot.ts';
 import { otherConnectionsWatch } from './history-cache.ts';
 import type { Catalogue } from './warnings.ts';
 
@@ -23,7 +24,7 @@ export function createCatalogueCache(db: Database, changes: Pick<ChangeEngine, '
       if (changedElsewhere()) kept = null;
       if (kept) return kept;
       const catalogue = read();
-      if (!db.inTransaction) kept = catalogue;
+      if (!inWriteTransaction(db)) kept = catalogue;
       return catalogue;
     },
   };

@@ -3,6 +3,7 @@ import { formsOf, sqlPackedId, unpackValue } from '../../../db/stored-form.ts';
 import type { Meal } from '../../../shared/contract/kitchen.ts';
 import type { ChangeEngine } from '../changes/engine.ts';
 import type { StoredRow } from '../changes/rows.ts';
+import { inWriteTransaction } from '../read-snapshot.ts';
 
 // What a party ate and when it came, kept between calls. The arrivals page, the kitchen sheet, the stay page and
 // the card ask again and again for the same regulars' years of stays and servings, which barely change: reading
@@ -131,7 +132,7 @@ export function createHistoryCache(db: Database, changes: Pick<ChangeEngine, 'on
   const checkFresh = () => {
     if (changedElsewhere()) clear();
   };
-  const mayKeep = () => !db.inTransaction;
+  const mayKeep = () => !inWriteTransaction(db);
   /** Map order is insertion order: the first key is the least recently used. */
   const touch = <V>(map: Map<string, V>, key: string, value: V) => {
     map.delete(key);
