@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { formsOf, formsOfColumns, packKey, sqlPackedId, unpackRaw, unpackValue } from '../stored-form.ts';
+import { formsOfColumns, packKey, unpackRaw } from '../stored-form.ts';
 import { decodeRow, encodeRow, type Stored } from './codec.ts';
 import { type TableSpec, tableSpecById } from './registry.ts';
 
@@ -92,35 +92,34 @@ export function createRowBackedInserts(db: Database) {
       return whole(tbl, entry.value, rowNow(tbl, id));
     },
 
-    /** columnsOf for several inserts of one table, their rows read in one statement. */
-    columnsOfMany(tbl: number, inserts: ReadonlyArray<{ id: string; entry: StoredInsert }>) {
+    /**
+     * columnsOf for several inserts of one table, their rows read in one statement by rowid: a reader that
+     * found the rows through an index (the history) has their rowids, and a rowid reaches the row without the
+     * walk down the id's index that an id needs.
+     */
+    columnsOfMany(tbl: number, inserts: ReadonlyArray<{ id: string; rowid: number | null; entry: StoredInsert }>) {
       const table = spec(tbl);
       let read = manyRows.get(tbl);
       if (!read) {
-        const packed = formsOf(table.name)?.id === 'id';
         read = db
-          .prepare(
-            `SELECT id, ${names(table)} FROM ${table.name}
-              WHERE id IN (SELECT ${packed ? sqlPackedId('value') : 'value'} FROM json_each(?))`,
-          )
+          .prepare(`SELECT rowid, ${names(table)} FROM ${table.name} WHERE rowid IN (SELECT value FROM json_each(?))`)
           .raw();
         manyRows.set(tbl, read);
       }
-      const rows = new Map<string, Map<number, Stored>>();
+      const rows = new Map<number, Map<number, Stored>>();
       const backed = inserts.filter(({ entry }) => isRowBacked(entry));
       if (backed.length > 0) {
-        const idForm = formsOf(table.name)?.id;
-        for (const values of read.all(JSON.stringify([...new Set(backed.map(({ id }) => id))])) as unknown[][]) {
+        for (const values of read.all(JSON.stringify([...new Set(backed.map(({ rowid }) => rowid))])) as unknown[][]) {
           unpackRaw(values, forms(table), 1);
           rows.set(
-            unpackValue(idForm, values[0]) as string,
+            values[0] as number,
             new Map(table.columns.map((column, i) => [column.id, (values[i + 1] ?? null) as Stored])),
           );
         }
       }
-      return inserts.map(({ id, entry }) => {
+      return inserts.map(({ id, rowid, entry }) => {
         if (!isRowBacked(entry)) return decodeRow(entry.value as Buffer);
-        const row = rows.get(id);
+        const row = rowid === null ? undefined : rows.get(rowid);
         if (!row) throw new Error(`log: ${table.name} ${id} has an insert kept in a row that is not there`);
         return whole(tbl, entry.value, row);
       });

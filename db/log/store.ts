@@ -247,11 +247,17 @@ export function createLogStore(db: Database) {
     insertColumns(tbl: number, row: Buffer | string, stored: { value: unknown; base: unknown }) {
       return rowBacked.columnsOf(tbl, decodeRowId(row), { col: WHOLE_ROW, ...stored });
     },
-    /** insertColumns of several inserts of one table (the history), their rows read in one statement. */
-    insertColumnsOfMany(tbl: number, inserts: ReadonlyArray<{ id: string; value: unknown; base: unknown }>) {
+    /**
+     * insertColumns of several inserts of one table (the history), their rows read in one statement by the
+     * rowids the reader found them at (null: the row is not there).
+     */
+    insertColumnsOfMany(
+      tbl: number,
+      inserts: ReadonlyArray<{ id: string; rowid: number | null; value: unknown; base: unknown }>,
+    ) {
       return rowBacked.columnsOfMany(
         tbl,
-        inserts.map(({ id, value, base }) => ({ id, entry: { col: WHOLE_ROW, value, base } })),
+        inserts.map(({ id, rowid, value, base }) => ({ id, rowid, entry: { col: WHOLE_ROW, value, base } })),
       );
     },
     /**

@@ -32,6 +32,8 @@ export type GuestLogEntry = {
 };
 
 const ENTRY = `e.id, e.col, e.value, e.base, t.hlc, t.node, t.staff, t.call`;
+// Each entry comes with its row's rowid (`rowKey`), which the statement has from the index it walked: an insert
+// kept in its row (db/log/row-backed.ts) reads the row by it, without a second walk down the id's index.
 const TX = `JOIN log_tx t ON t.seq = e.id >> ${ENTRY_BITS}`;
 // CROSS JOIN keeps the guest's rows as the outer loop: the app gathers no statistics, and without them
 // the planner would walk every entry of the table (log_entry_field on tbl alone) and filter.
@@ -42,28 +44,34 @@ const entriesOf = (table: SyncedTable, alias: string) =>
 const ENTRIES_OF_GUEST: ReadonlyArray<[SyncedTable, string]> = [
   [
     'guests',
-    `SELECT @id AS rowId, ${ENTRY} FROM log_entry e ${TX}
+    `SELECT @id AS rowId, (SELECT rowid FROM guests WHERE id = @id) AS rowKey, ${ENTRY} FROM log_entry e ${TX}
       WHERE e.tbl = ${tableSpec('guests').id} AND e.row = ${sqlRowKey('@id')}`,
   ],
   [
     'guest_links',
-    `SELECT l.id AS rowId, ${ENTRY} FROM guest_links l ${entriesOf('guest_links', 'l')} WHERE l.guest_id = @id`,
+    `SELECT l.id AS rowId, l.rowid AS rowKey, ${ENTRY} FROM guest_links l ${entriesOf('guest_links', 'l')} WHERE l.guest_id = @id`,
   ],
   [
     'guest_links',
-    `SELECT l.id AS rowId, ${ENTRY} FROM guest_links l ${entriesOf('guest_links', 'l')} WHERE l.companion_id = @id`,
+    `SELECT l.id AS rowId, l.rowid AS rowKey, ${ENTRY} FROM guest_links l ${entriesOf('guest_links', 'l')} WHERE l.companion_id = @id`,
   ],
-  ['stays', `SELECT s.id AS rowId, ${ENTRY} FROM stays s ${entriesOf('stays', 's')} WHERE s.guest_id = @id`],
+  [
+    'stays',
+    `SELECT s.id AS rowId, s.rowid AS rowKey, ${ENTRY} FROM stays s ${entriesOf('stays', 's')} WHERE s.guest_id = @id`,
+  ],
   [
     'stay_party',
-    `SELECT p.id AS rowId, ${ENTRY} FROM stays s JOIN stay_party p ON p.stay_id = s.id
+    `SELECT p.id AS rowId, p.rowid AS rowKey, ${ENTRY} FROM stays s JOIN stay_party p ON p.stay_id = s.id
       ${entriesOf('stay_party', 'p')} WHERE s.guest_id = @id`,
   ],
   [
     'allergies',
-    `SELECT a.id AS rowId, ${ENTRY} FROM allergies a ${entriesOf('allergies', 'a')} WHERE a.guest_id = @id`,
+    `SELECT a.id AS rowId, a.rowid AS rowKey, ${ENTRY} FROM allergies a ${entriesOf('allergies', 'a')} WHERE a.guest_id = @id`,
   ],
-  ['requests', `SELECT r.id AS rowId, ${ENTRY} FROM requests r ${entriesOf('requests', 'r')} WHERE r.guest_id = @id`],
+  [
+    'requests',
+    `SELECT r.id AS rowId, r.rowid AS rowKey, ${ENTRY} FROM requests r ${entriesOf('requests', 'r')} WHERE r.guest_id = @id`,
+  ],
 ];
 
 const BASELINE_CALL = "SELECT id FROM log_calls WHERE name = 'migration.baseline'";
@@ -75,6 +83,7 @@ export const HISTORY_LOG_STATEMENTS: Record<string, string> = Object.fromEntries
 
 type EntryRow = {
   rowId: string;
+  rowKey: number | null;
   id: number;
   base: unknown;
   col: number;
@@ -95,11 +104,17 @@ export function entriesOfGuest(ctx: CoreContext, guestId: string): GuestLogEntry
     const nameOf = (columnId: number) => columnSpecById(spec.id, columnId)?.name;
     // Inserts are read together after the table's entries: those kept in their rows (db/log/row-backed.ts)
     // read their rows in one statement.
-    const inserts: Array<{ values: Array<[string, Stored]>; id: string; value: unknown; base: unknown }> = [];
+    const inserts: Array<{
+      values: Array<[string, Stored]>;
+      id: string;
+      rowid: number | null;
+      value: unknown;
+      base: unknown;
+    }> = [];
     for (const row of ctx.run.prepare(text).all({ id: guestId }) as EntryRow[]) {
       const values: Array<[string, Stored]> = [];
       if (row.col === WHOLE_ROW) {
-        inserts.push({ values, id: row.rowId, value: row.value, base: row.base });
+        inserts.push({ values, id: row.rowId, rowid: row.rowKey, value: row.value, base: row.base });
       } else {
         const name = nameOf(row.col);
         if (name) values.push([name, decodeField(row.value)]);
