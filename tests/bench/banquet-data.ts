@@ -13,6 +13,7 @@ import { addDays, addYears, localDate } from '../../shared/text/dates.ts';
 import { DEFAULT_TIME_ZONE } from '../../shared/text/time-zone.ts';
 import { BENCH_DIR, SEED } from './build-database.ts';
 import { type Call, createDraws, DAY_MS, dayMs, uuidv7At, weighted } from './service-common.ts';
+import { dropStatistics } from './statistics.ts';
 import { benchWriter } from './writes.ts';
 
 // The banquet benchmark's database: ten years of banquet sales ending today, in a file of its own
@@ -126,6 +127,7 @@ export function ensureBanquetDatabase(options: {
   const today = options.today ?? localDate(Date.now(), DEFAULT_TIME_ZONE);
   const file = banquetFile(today);
   if (existsSync(file) && !options.rebuild) {
+    if (dropStatistics(file)) options.log('  dropped the planner statistics an older build gathered (statistics.ts)');
     return { file, built: false, seconds: 0, bytes: statSync(file).size, today };
   }
   for (const name of existsSync(BENCH_DIR) ? readdirSync(BENCH_DIR) : []) {
@@ -144,7 +146,6 @@ export function ensureBanquetDatabase(options: {
       .map(([table, n]) => `${table} ${n.toLocaleString('en')}`)
       .join(', ')}`,
   );
-  db.exec('ANALYZE');
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   for (const suffix of ['-wal', '-shm']) rmSync(building + suffix, { force: true });

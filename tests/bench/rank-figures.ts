@@ -74,7 +74,6 @@ function register(file: string, size: number) {
     }
   })();
   markSearchKeysCurrent(db);
-  db.exec('ANALYZE');
   return { db, stays };
 }
 

@@ -169,7 +169,7 @@ function printBuild(build: BuildResult) {
   );
   log(
     `  other steps: guests generated ${stats.seconds.guests.toFixed(0)} s, history drawn ${stats.seconds.plan.toFixed(0)} s, ` +
-      `search index ${stats.seconds.searchIndex.toFixed(0)} s, ANALYZE ${stats.seconds.analyze.toFixed(0)} s, sizes ${stats.seconds.storage.toFixed(0)} s`,
+      `search index ${stats.seconds.searchIndex.toFixed(0)} s, sizes ${stats.seconds.storage.toFixed(0)} s`,
   );
   log(
     `  time in the write path by call: ${Object.entries(stats.byCall)
