@@ -29,6 +29,9 @@ const TARGET = {
   // 顧客ランク: every guest's rank recomputed after a rule change in ≤ 30 s at 1,000,000 guests (issue 12).
   rankRecompute: 30_000,
 };
+/** The History tab as staff open it: guests.history alone, one of the card's three calls. */
+export const HISTORY_TAB_FIGURE = 'guest_card.open: guests.history (its History tab as it opens)';
+
 const WRITES = new Set(['guests.update', 'requests.record', 'allergies.record']);
 
 function targets(figure: Figure): string {
@@ -42,8 +45,12 @@ function targets(figure: Figure): string {
     }
     return marks.join(', ');
   }
-  if (figure.name === 'guest_card.open' || figure.name.startsWith('guest_card.open as '))
+  // The card is two waits, each with the card's target: it opens (profile and service side, asked together), and
+  // later, if staff click it, its History tab opens (guests.history). The three calls in a row are timed too, the
+  // bench's first card figure, but nobody waits for them together.
+  if (figure.name.startsWith('guest_card.open as ') || figure.name === HISTORY_TAB_FIGURE)
     return mark(p95 <= TARGET.cardP95, `p95 ≤ ${TARGET.cardP95} ms`);
+  if (figure.name === 'guest_card.open') return '(two waits added up: the card as it opens, then its History tab)';
   if (figure.name.startsWith('guest_card.open: ')) return "(one of the card's three calls)";
   if (figure.name.startsWith('ui.keystroke_to_results')) return mark(p95 <= TARGET.uiP95, `p95 ≤ ${TARGET.uiP95} ms`);
   if (figure.name.startsWith('arrivals.forDate'))

@@ -81,10 +81,12 @@ const line = (what: string, p: Percentiles, target?: number) =>
   log(
     `  ${what}: p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms${target === undefined ? '' : ` (target p95 ≤ ${target} ms)`}`,
   );
+// Two waits, each with the card's target: the card as it opens, and its History tab when staff open it. The three
+// calls in a row (the figure earlier runs quote) are printed too, without a target: nobody waits for them together.
 const cardLines = (timed: Awaited<ReturnType<typeof cards>>) => {
-  line(`guest card, three calls (${CARD_RUNS - WARMUP} cards)`, timed.all, 5);
-  line('  of which the card as it opens (guests.get, guests.service)', timed.opened, 5);
-  line('  and its History tab (guests.history)', timed.history);
+  line(`guest card as it opens (guests.get, guests.service; ${CARD_RUNS - WARMUP} cards)`, timed.opened, 5);
+  line('  its History tab as it opens (guests.history)', timed.history, 5);
+  line('  the three calls in a row (two waits added up)', timed.all);
 };
 
 const callsLine = (timed: number[]) => {
