@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { formsOfColumns, packKey, unpackRaw } from '../stored-form.ts';
+import { formsOf, formsOfColumns, packKey, unpackRaw, unpackValue } from '../stored-form.ts';
 import { decodeRow, encodeRow, type Stored } from './codec.ts';
 import { type TableSpec, tableSpecById } from './registry.ts';
 
@@ -95,33 +95,37 @@ export function createRowBackedInserts(db: Database) {
     /**
      * columnsOf for several inserts of one table, their rows read in one statement by rowid: a reader that
      * found the rows through an index (the history) has their rowids, and a rowid reaches the row without the
-     * walk down the id's index that an id needs.
+     * walk down the id's index that an id needs. Read the rowids in the same transaction. A rowid that does not
+     * hold the row's id (it never should: the app does not VACUUM) counts as no row, never as the row.
      */
     columnsOfMany(tbl: number, inserts: ReadonlyArray<{ id: string; rowid: number | null; entry: StoredInsert }>) {
       const table = spec(tbl);
       let read = manyRows.get(tbl);
       if (!read) {
         read = db
-          .prepare(`SELECT rowid, ${names(table)} FROM ${table.name} WHERE rowid IN (SELECT value FROM json_each(?))`)
+          .prepare(
+            `SELECT rowid, id, ${names(table)} FROM ${table.name} WHERE rowid IN (SELECT value FROM json_each(?))`,
+          )
           .raw();
         manyRows.set(tbl, read);
       }
-      const rows = new Map<number, Map<number, Stored>>();
+      const idForm = formsOf(table.name)?.id;
+      const rows = new Map<number, { id: string; columns: Map<number, Stored> }>();
       const backed = inserts.filter(({ entry }) => isRowBacked(entry));
       if (backed.length > 0) {
         for (const values of read.all(JSON.stringify([...new Set(backed.map(({ rowid }) => rowid))])) as unknown[][]) {
-          unpackRaw(values, forms(table), 1);
-          rows.set(
-            values[0] as number,
-            new Map(table.columns.map((column, i) => [column.id, (values[i + 1] ?? null) as Stored])),
-          );
+          unpackRaw(values, forms(table), 2);
+          rows.set(values[0] as number, {
+            id: unpackValue(idForm, values[1]) as string,
+            columns: new Map(table.columns.map((column, i) => [column.id, (values[i + 2] ?? null) as Stored])),
+          });
         }
       }
       return inserts.map(({ id, rowid, entry }) => {
         if (!isRowBacked(entry)) return decodeRow(entry.value as Buffer);
         const row = rowid === null ? undefined : rows.get(rowid);
-        if (!row) throw new Error(`log: ${table.name} ${id} has an insert kept in a row that is not there`);
-        return whole(tbl, entry.value, row);
+        if (row?.id !== id) throw new Error(`log: ${table.name} ${id} has an insert kept in a row that is not there`);
+        return whole(tbl, entry.value, row.columns);
       });
     },
 

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { tableSpec } from '../../db/log/registry.ts';
+import { createLogStore, encodeRowId } from '../../db/log/store.ts';
 import { makeCore, makeStaffedCore } from '../support/core.ts';
 import { everything, syncedTables } from '../support/replica.ts';
 import { random, randomWrite } from './workload.ts';
@@ -22,6 +24,34 @@ function storedInserts(db: ReturnType<typeof makeCore>['db']) {
 }
 
 describe('an insert kept once, in its row', () => {
+  it('is read by the rowid the history found its row at, and never from another row', async () => {
+    const { db, call } = await makeStaffedCore();
+    const hanakoRow = await call('guests.create', { fields: { ...hanako, note: '初回' } });
+    const jiro = await call('guests.create', { fields: { ...hanako, givenName: '次郎', givenReading: 'じろう' } });
+    const guests = tableSpec('guests');
+    const rowidOf = (id: string) => db.prepare('SELECT rowid FROM guests WHERE id = ?').pluck().get(id) as number;
+    const insertOf = (id: string) =>
+      db
+        .prepare('SELECT value, base FROM log_entry WHERE tbl = ? AND row = ? AND col = 0')
+        .get(guests.id, encodeRowId(id)) as { value: unknown; base: unknown };
+    const named = (columns: Array<[number, unknown]>) =>
+      Object.fromEntries(columns.map(([col, value]) => [guests.columns[col - 1]?.name, value]));
+    const log = createLogStore(db);
+
+    expect(insertOf(hanakoRow.id).value).toBeNull(); // kept in its row: the case the rowid is for
+    const [columns] = log.insertColumnsOfMany(guests.id, [
+      { id: hanakoRow.id, rowid: rowidOf(hanakoRow.id), ...insertOf(hanakoRow.id) },
+    ]);
+    expect(named(columns ?? [])).toMatchObject({ given_name: '花子', note: '初回' });
+    // A rowid that holds another guest (it never should: the app does not VACUUM) is no row, not that guest's.
+    expect(() =>
+      log.insertColumnsOfMany(guests.id, [{ id: hanakoRow.id, rowid: rowidOf(jiro.id), ...insertOf(hanakoRow.id) }]),
+    ).toThrow(/not there/);
+    expect(() =>
+      log.insertColumnsOfMany(guests.id, [{ id: hanakoRow.id, rowid: null, ...insertOf(hanakoRow.id) }]),
+    ).toThrow(/not there/);
+  });
+
   it('ships a new guest as created, and still as created after an edit, with the edit beside it', async () => {
     const origin = await makeStaffedCore();
     const guest = await origin.call('guests.create', { fields: { ...hanako, note: '初回' } });
