@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open.ts';
 import { openNodeIdentity } from '../../electron/core/changes/identity.ts';
 import { type Core, createCore } from '../../electron/core/create-core.ts';
+import { createHistoryCache } from '../../electron/core/kitchen/history-cache.ts';
 import { addDays } from '../../shared/text/dates.ts';
 import { makeStaffedCore, type TestCore } from '../support/core.ts';
 
@@ -345,5 +346,34 @@ describe('the parties’ histories kept between calls', () => {
     expect(await visitCount()).toBe(1);
     core.close();
     db.close();
+  });
+
+  it('keep the guests asked for lately when over its limit, and read the others again', async () => {
+    const { db, call } = await makeStaffedCore();
+    const guests: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const guest = await call('guests.create', { fields: { familyName: `森${i}`, familyReading: 'もり' } });
+      const day = addDays(BASE, i);
+      await call('stays.create', {
+        fields: { guestId: guest.id, arrivalDate: day, departureDate: addDays(day, 1), rooms: [`${i + 1}`] },
+      });
+      guests.push(guest.id);
+    }
+    // A cache of its own, kept to four guests; nothing is written while it is in use, so no write hooks are needed.
+    const cache = createHistoryCache(db, { onRowWritten() {} }, 4);
+    const hits = (ids: string[]) => {
+      const before = cache.stats().hits;
+      const found = cache.staysByGuest(ids);
+      for (const id of ids) expect(found.get(id)?.map((row) => row.guestId)).toEqual([id]);
+      return cache.stats().hits - before;
+    };
+    for (let i = 0; i < 4; i++) expect(hits([guests[i] as string])).toBe(0);
+    expect(hits([guests[0] as string])).toBe(1); // the first guest asked for again: now the latest
+    // A fifth guest is one too many: the two asked for longest ago go (a tenth of the limit kept free, rounded up).
+    expect(hits([guests[4] as string])).toBe(0);
+    expect(cache.stats().guests).toBe(3);
+    expect(hits([guests[0] as string, guests[3] as string, guests[4] as string])).toBe(3);
+    expect(hits([guests[1] as string])).toBe(0);
+    expect(hits([guests[2] as string])).toBe(0);
   });
 });

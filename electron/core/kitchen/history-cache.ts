@@ -66,7 +66,10 @@ const REJECTED = new Set(['left', 'disliked']);
 const DEFAULT_LIMIT = 50_000;
 
 /** A stay's servings as read: all of them, or only those left or disliked (an older stay's). */
-type StayServings = { all: boolean; rows: readonly ServingRow[] };
+type StayServings = { all: boolean; rows: readonly ServingRow[]; used: number };
+
+/** A guest's stays as kept, with when they were last asked for. */
+type GuestStays = { rows: GuestStayRow[]; used: number };
 
 export type HistoryCache = ReturnType<typeof createHistoryCache>;
 
@@ -86,7 +89,7 @@ export function otherConnectionsWatch(db: Database): () => boolean {
 }
 
 export function createHistoryCache(db: Database, changes: Pick<ChangeEngine, 'onRowWritten'>, limit = DEFAULT_LIMIT) {
-  const staysOfGuest = new Map<string, GuestStayRow[]>();
+  const staysOfGuest = new Map<string, GuestStays>();
   /** Which kept guests list a stay: a write to the stay drops each of them (a companion lists it too). */
   const guestsOfStay = new Map<string, Set<string>>();
   const servingsOfStay = new Map<string, StayServings>();
@@ -95,13 +98,15 @@ export function createHistoryCache(db: Database, changes: Pick<ChangeEngine, 'on
   const rejectedOnStays = db.prepare(REJECTED_ON_STAYS);
   const changedElsewhere = otherConnectionsWatch(db);
   const counts = { reads: 0, hits: 0 };
+  /** Counts the asks: an entry's `used` is the ask that last read it. */
+  let asks = 0;
 
   const dropGuest = (guestId: unknown) => {
     if (typeof guestId !== 'string') return;
-    const rows = staysOfGuest.get(guestId);
-    if (!rows) return;
+    const kept = staysOfGuest.get(guestId);
+    if (!kept) return;
     staysOfGuest.delete(guestId);
-    for (const row of rows) guestsOfStay.get(row.stayId)?.delete(guestId);
+    for (const row of kept.rows) guestsOfStay.get(row.stayId)?.delete(guestId);
   };
   const dropStay = (stayId: unknown) => {
     if (typeof stayId !== 'string') return;
@@ -133,14 +138,19 @@ export function createHistoryCache(db: Database, changes: Pick<ChangeEngine, 'on
     if (changedElsewhere()) clear();
   };
   const mayKeep = () => !inWriteTransaction(db);
-  /** Map order is insertion order: the first key is the least recently used. */
-  const touch = <V>(map: Map<string, V>, key: string, value: V) => {
-    map.delete(key);
-    map.set(key, value);
+  // Recency is the ask an entry was last read by, written into the entry. Moving each entry read to the end of
+  // its Map (delete, then set again) kept the Maps in use order, but a day's first arrivals read touches a few
+  // thousand entries: the holes left behind made V8 rebuild the tables, a tenth of what that read allocated.
+  // Over the limit, the least recently asked-for tenth goes at once, so the sort is seldom.
+  const evictOldest = <V extends { used: number }>(map: Map<string, V>, drop: (key: string) => void) => {
+    if (map.size <= limit) return;
+    const byAge = [...map].sort((a, b) => a[1].used - b[1].used);
+    const excess = map.size - Math.floor(limit * 0.9);
+    for (let i = 0; i < excess; i++) drop((byAge[i] as [string, V])[0]);
   };
   const trim = () => {
-    while (staysOfGuest.size > limit) dropGuest(staysOfGuest.keys().next().value);
-    while (servingsOfStay.size > limit) servingsOfStay.delete(servingsOfStay.keys().next().value as string);
+    evictOldest(staysOfGuest, dropGuest);
+    evictOldest(servingsOfStay, (stayId) => servingsOfStay.delete(stayId));
   };
 
   return {
@@ -150,13 +160,14 @@ export function createHistoryCache(db: Database, changes: Pick<ChangeEngine, 'on
      */
     staysByGuest(guestIds: readonly string[]): Map<string, readonly GuestStayRow[]> {
       checkFresh();
+      const ask = ++asks;
       const found = new Map<string, readonly GuestStayRow[]>();
       const missing: string[] = [];
       for (const id of guestIds) {
-        const rows = staysOfGuest.get(id);
-        if (rows) {
-          touch(staysOfGuest, id, rows);
-          found.set(id, rows);
+        const kept = staysOfGuest.get(id);
+        if (kept) {
+          kept.used = ask;
+          found.set(id, kept.rows);
         } else missing.push(id);
       }
       counts.reads += guestIds.length;
@@ -172,7 +183,7 @@ export function createHistoryCache(db: Database, changes: Pick<ChangeEngine, 'on
       for (const [guestId, rows] of byGuest) {
         found.set(guestId, rows);
         if (!keep) continue;
-        touch(staysOfGuest, guestId, rows);
+        staysOfGuest.set(guestId, { rows, used: ask });
         for (const row of rows) {
           const guests = guestsOfStay.get(row.stayId) ?? new Set<string>();
           guests.add(guestId);
@@ -189,20 +200,21 @@ export function createHistoryCache(db: Database, changes: Pick<ChangeEngine, 'on
      */
     servingsByStay(all: readonly string[], rejectedOnly: readonly string[]): Map<string, readonly ServingRow[]> {
       checkFresh();
+      const ask = ++asks;
       const found = new Map<string, readonly ServingRow[]>();
       const missingAll: string[] = [];
       const missingRejected: string[] = [];
       for (const id of all) {
         const kept = servingsOfStay.get(id);
         if (kept?.all) {
-          touch(servingsOfStay, id, kept);
+          kept.used = ask;
           found.set(id, kept.rows);
         } else missingAll.push(id);
       }
       for (const id of rejectedOnly) {
         const kept = servingsOfStay.get(id);
         if (kept) {
-          touch(servingsOfStay, id, kept);
+          kept.used = ask;
           found.set(id, kept.all ? kept.rows.filter((row) => row.reaction && REJECTED.has(row.reaction)) : kept.rows);
         } else missingRejected.push(id);
       }
@@ -218,7 +230,7 @@ export function createHistoryCache(db: Database, changes: Pick<ChangeEngine, 'on
         }
         for (const [stayId, rows] of byStay) {
           found.set(stayId, rows);
-          if (mayKeep()) touch(servingsOfStay, stayId, { all: complete, rows });
+          if (mayKeep()) servingsOfStay.set(stayId, { all: complete, rows, used: ask });
         }
       };
       if (missingAll.length > 0) read(servingsOfStays, missingAll, true);
