@@ -51,17 +51,18 @@ function celebrationsOf(stay: Stay, birthdays: Map<string, string>): Celebration
   return found;
 }
 
+const VISITED: ReadonlySet<string> = new Set(VISITED_STATUSES);
+
 /** Earlier visits of the lead: stays they came to (as lead or companion) before this one. */
 function visitsOf(stay: Stay, history: PartyHistory) {
-  const visited: ReadonlySet<string> = new Set(VISITED_STATUSES);
-  const earlier = (history.staysOf.get(stay.guestId) ?? []).filter(
-    (s) => s.stayId !== stay.id && visited.has(s.status) && s.arrivalDate < stay.arrivalDate,
-  );
-  const lastVisit = earlier.reduce<string | null>(
-    (last, s) => (last && last >= s.arrivalDate ? last : s.arrivalDate),
-    null,
-  );
-  return { visitCount: earlier.length, lastVisit };
+  let visitCount = 0;
+  let lastVisit: string | null = null;
+  for (const s of history.staysOf.get(stay.guestId) ?? []) {
+    if (s.stayId === stay.id || !VISITED.has(s.status) || s.arrivalDate >= stay.arrivalDate) continue;
+    visitCount += 1;
+    if (lastVisit === null || s.arrivalDate > lastVisit) lastVisit = s.arrivalDate;
+  }
+  return { visitCount, lastVisit };
 }
 
 export function loadArrivals(ctx: CoreContext, date: string, stayId?: string): Arrivals {

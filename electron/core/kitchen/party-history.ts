@@ -74,22 +74,49 @@ export function loadPartyHistories(
 
   for (const stay of stays) {
     const allergies: PartyAllergy[] = [];
-    const partyStays = new Set<string>([stay.id]);
     const memberStays = new Map<string, readonly GuestStay[]>();
     for (const member of stay.party) {
       if (memberStays.has(member.guestId)) continue;
       const name = guestName(member);
       for (const allergy of allergiesOf.get(member.guestId) ?? []) allergies.push({ ...allergy, guestName: name });
-      const own = staysOf.get(member.guestId) ?? [];
-      memberStays.set(member.guestId, own);
-      for (const s of own) partyStays.add(s.stayId);
+      memberStays.set(member.guestId, staysOf.get(member.guestId) ?? []);
     }
     histories.set(stay.id, {
       stayId: stay.id,
       allergies: allergies.sort(bySeverity),
-      servings: [...partyStays].flatMap((id) => servingsOf.get(id) ?? []),
+      servings: concatenated(partyStayIds(stay.id, memberStays), servingsOf),
       staysOf: memberStays,
     });
   }
   return histories;
+}
+
+/** The stays anyone of the party came on, this one included, each once. */
+function partyStayIds(stayId: string, memberStays: Map<string, readonly GuestStay[]>): readonly string[] {
+  // Most parties are one guest, whose kept stays are listed once each (history-cache.ts): no Set to build.
+  if (memberStays.size === 1) {
+    const ids: string[] = [];
+    for (const own of memberStays.values()) for (const row of own) ids.push(row.stayId);
+    if (!ids.includes(stayId)) ids.push(stayId);
+    return ids;
+  }
+  const ids = new Set<string>([stayId]);
+  for (const own of memberStays.values()) for (const row of own) ids.add(row.stayId);
+  return [...ids];
+}
+
+/**
+ * The servings of these stays in one array, sized once: a regular's party has hundreds of servings over dozens
+ * of stays, and an array grown one push at a time (or built by flatMap) was copied again and again as it grew.
+ */
+function concatenated(stayIds: readonly string[], servingsOf: Map<string, readonly Serving[]>): Serving[] {
+  let length = 0;
+  for (const id of stayIds) length += servingsOf.get(id)?.length ?? 0;
+  const servings = new Array<Serving>(length);
+  let at = 0;
+  for (const id of stayIds) {
+    const rows = servingsOf.get(id);
+    if (rows) for (let i = 0; i < rows.length; i++) servings[at++] = rows[i] as Serving;
+  }
+  return servings;
 }

@@ -99,9 +99,13 @@ class EarlierServings {
     return place === undefined ? undefined : this.lastServedAt[place];
   }
 
-  /** The ids of the dishes with bits. */
-  *flaggedDishIds(): IterableIterator<string> {
-    for (const place of this.flaggedPlaces) yield this.catalogue.ids[place] as string;
+  /**
+   * The ids of the dishes with bits, as an array: a generator's step is an object, and a day's first read steps
+   * through a few thousand flagged dishes.
+   */
+  flaggedDishIds(): string[] {
+    const ids = this.catalogue.ids;
+    return this.flaggedPlaces.map((place) => ids[place] as string);
   }
 }
 const EARLIER = {
@@ -144,11 +148,13 @@ function computeEarlierServings(
 ): EarlierServings {
   const from = addYears(date, -repeatYears);
   const found = new EarlierServings(catalogue);
+  const { position } = catalogue;
+  const { stayId } = history;
   for (const serving of history.servings) {
     if (serving.date >= date) continue;
-    const place = catalogue.position.get(serving.dishId);
+    const place = position.get(serving.dishId);
     if (place === undefined) continue;
-    const here = serving.stayId === history.stayId;
+    const here = serving.stayId === stayId;
     if (rejected(serving)) {
       found.flag(
         place,
@@ -365,7 +371,8 @@ export function dishesToAvoid(
     ranked.push({ dish, found, severity, rank, last, position: catalogue.position.get(dishId) ?? 0 });
   };
   for (const dishId of plannedDishIds) consider(dishId, earlierReasons(dishId));
-  for (const dishId of past.flaggedDishIds()) {
+  for (const place of past.flaggedPlaces) {
+    const dishId = catalogue.ids[place] as string;
     if (plannedDishIds.has(dishId)) continue;
     const earlier = earlierReasons(dishId);
     if (earlier !== 0) consider(dishId, earlier);
