@@ -16,6 +16,7 @@ const NO_DISHES: Catalogue = {
   byId: new Map(),
   position: new Map(),
   ids: [],
+  dishes: [],
   byAllergen: new Map(),
   byCategory: new Map(),
   versions: new Map(),

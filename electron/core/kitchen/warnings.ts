@@ -22,6 +22,8 @@ export type Catalogue = {
   position: Map<string, number>;
   /** The dishes' ids by their place. */
   ids: readonly string[];
+  /** The dishes by their place. */
+  dishes: readonly Dish[];
   /** Active dishes containing each catalogue allergen: what an allergy rules out, computed once. */
   byAllergen: Map<string, Dish[]>;
   /** Active dishes of each category, in catalogue order (reading): where alternatives come from. */
@@ -36,7 +38,12 @@ export function loadCatalogue(ctx: CoreContext): Catalogue {
 }
 
 function readCatalogue(ctx: CoreContext): Catalogue {
-  const dishes = inCatalogueOrder((ctx.run.prepare('SELECT * FROM dishes').all() as DishRow[]).map(toDish));
+  return catalogueOf((ctx.run.prepare('SELECT * FROM dishes').all() as DishRow[]).map(toDish));
+}
+
+/** The catalogue of these dishes (withdrawn ones included: a menu may still name them), in catalogue order. */
+export function catalogueOf(all: readonly Dish[]): Catalogue {
+  const dishes = inCatalogueOrder(all);
   const active = dishes.filter((dish) => !dish.deletedAt);
   const byAllergen = new Map<string, Dish[]>();
   const byCategory = new Map<string, Dish[]>();
@@ -54,6 +61,7 @@ function readCatalogue(ctx: CoreContext): Catalogue {
     byId: new Map(dishes.map((dish) => [dish.id, dish])),
     position: new Map(dishes.map((dish, index) => [dish.id, index])),
     ids: dishes.map((dish) => dish.id),
+    dishes,
     byAllergen,
     byCategory,
     versions: new Map(dishes.map((dish) => [dish.id, dishVersion(dish.name)])),
@@ -92,11 +100,6 @@ class EarlierServings {
   of(dishId: string): number {
     const place = this.catalogue.position.get(dishId);
     return place === undefined ? 0 : (this.bits[place] as number);
-  }
-
-  lastServed(dishId: string): string | undefined {
-    const place = this.catalogue.position.get(dishId);
-    return place === undefined ? undefined : this.lastServedAt[place];
   }
 
   /**
@@ -337,8 +340,8 @@ export function dishesToAvoid(
   };
   // Each listed dish's reasons as bits (REASON_BIT): a day's first read lists dozens of dishes for each of a
   // hundred parties, and a Set per dish was a good part of its allocation.
-  const earlierReasons = (dishId: string): number => {
-    const bits = past.of(dishId);
+  const earlierReasons = (place: number): number => {
+    const bits = past.bits[place] as number;
     // What this guest showed they do not want counts from any stay but this one.
     return (
       (bits & EARLIER.repeated ? REASON_BIT.served : 0) |
@@ -347,43 +350,53 @@ export function dishesToAvoid(
     );
   };
 
-  // Safety first (allergens by severity), then what the guest showed they do not want, then mere repeats;
-  // ranked once per dish, and only the listed ones become answer objects.
-  type Ranked = { dish: Dish; found: number; severity: Severity | null; rank: number; last: string; position: number };
-  const ranked: Ranked[] = [];
+  // Safety first (allergens by severity), then what the guest showed they do not want, then mere repeats. Every
+  // allergen dish is listed; of the others only the AVOID_SHOWN first are, so they are kept in order as they come
+  // (a regular has a hundred dishes within the repeat years: sorting them all to show ten was the read's costliest
+  // line), and the rest only counted.
+  const allergenDishes: Ranked[] = [];
+  const shown: Ranked[] = [];
+  let others = 0;
   // Every dish listed carries its allergen flag, whatever brought it onto the list: a dish served last time
   // (海老真丈の椀, tagged えび) is an allergen for a guest with an えび allergy, not just a repeat. A planned dish
   // without an allergen of the party is not listed at all.
-  const consider = (dishId: string, earlier: number) => {
-    const dish = catalogue.byId.get(dishId);
+  const consider = (place: number, earlier: number) => {
+    const dish = catalogue.dishes[place];
     if (!dish || dish.deletedAt) return;
     const severity = worstOf.size > 0 ? severityOf(dish) : null;
     if (!severity && earlier === 0) return;
     const found = severity ? earlier | REASON_BIT.allergen : earlier;
-    const rank = severity
-      ? severityRank(severity)
-      : found & REASON_BIT.disliked
+    const last = past.lastServedAt[place] ?? '';
+    if (severity) {
+      allergenDishes.push({ dish, found, severity, rank: severityRank(severity), last, position: place });
+      return;
+    }
+    others += 1;
+    const rank =
+      found & REASON_BIT.disliked
         ? SEVERITIES.length
         : found & REASON_BIT.left
           ? SEVERITIES.length + 1
           : SEVERITIES.length + 2;
-    const last = past.lastServed(dishId) ?? '';
-    ranked.push({ dish, found, severity, rank, last, position: catalogue.position.get(dishId) ?? 0 });
+    const entry = { dish, found, severity, rank, last, position: place };
+    if (shown.length === AVOID_SHOWN && byAvoidOrder(entry, shown[AVOID_SHOWN - 1] as Ranked) >= 0) return;
+    let at = Math.min(shown.length, AVOID_SHOWN - 1);
+    while (at > 0 && byAvoidOrder(entry, shown[at - 1] as Ranked) < 0) at -= 1;
+    shown.splice(at, 0, entry);
+    if (shown.length > AVOID_SHOWN) shown.pop();
   };
-  for (const dishId of plannedDishIds) consider(dishId, earlierReasons(dishId));
-  for (const place of past.flaggedPlaces) {
-    const dishId = catalogue.ids[place] as string;
-    if (plannedDishIds.has(dishId)) continue;
-    const earlier = earlierReasons(dishId);
-    if (earlier !== 0) consider(dishId, earlier);
+  for (const dishId of plannedDishIds) {
+    const place = catalogue.position.get(dishId);
+    if (place !== undefined) consider(place, earlierReasons(place));
   }
-  ranked.sort((a, b) => a.rank - b.rank || (a.last < b.last ? 1 : a.last > b.last ? -1 : 0) || a.position - b.position);
-  // Sorted, the allergens come first (their ranks are the severities'): all of them, then AVOID_SHOWN others.
-  const allergenCount = ranked.findIndex((entry) => entry.severity === null);
-  const allergens = allergenCount === -1 ? ranked.length : allergenCount;
-  const others = ranked.length - allergens;
+  for (const place of past.flaggedPlaces) {
+    if (plannedDishIds.has(catalogue.ids[place] as string)) continue;
+    const earlier = earlierReasons(place);
+    if (earlier !== 0) consider(place, earlier);
+  }
+  allergenDishes.sort(byAvoidOrder);
   return {
-    dishes: ranked.slice(0, allergens + Math.min(others, AVOID_SHOWN)).map(({ dish, found, severity, last }) => ({
+    dishes: [...allergenDishes, ...shown].map(({ dish, found, severity, last }) => ({
       dishId: dish.id,
       dishName: dish.name,
       reasons: AVOID_REASONS.filter((reason) => found & REASON_BIT[reason]),
@@ -392,4 +405,12 @@ export function dishesToAvoid(
     })),
     more: Math.max(0, others - AVOID_SHOWN),
   };
+}
+
+/** A dish to avoid as ranked: its reasons as bits, its rank (severity first), the last day it was served. */
+type Ranked = { dish: Dish; found: number; severity: Severity | null; rank: number; last: string; position: number };
+
+/** By rank, then served latest first, then catalogue order. */
+function byAvoidOrder(a: Ranked, b: Ranked): number {
+  return a.rank - b.rank || (a.last < b.last ? 1 : a.last > b.last ? -1 : 0) || a.position - b.position;
 }
