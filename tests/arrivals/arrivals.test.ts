@@ -39,6 +39,16 @@ describe('arrivals of a day', () => {
     ]);
   });
 
+  it('gives the lead guest’s own birthday within the stay, as a companion’s', async () => {
+    const k = await day();
+    const lead = await k.guest('中村', 'はるか', '1992-06-16');
+    const stay = await k.stay(lead, { rooms: ['5'], departureDate: '2026-06-17' });
+    const [arrival] = (await k.call('arrivals.forDate', { date: TODAY, stayId: stay })).arrivals;
+    expect(arrival.celebrations).toEqual([
+      { kind: 'birthday', purpose: null, guestId: lead, guestName: '中村 はるか', date: '2026-06-16' },
+    ]);
+  });
+
   it('leaves out a birthday just before the stay', async () => {
     const { call, takahashiStay } = await day();
     const [arrival] = (await call('arrivals.forDate', { date: TODAY, stayId: takahashiStay })).arrivals;

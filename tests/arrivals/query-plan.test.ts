@@ -76,6 +76,5 @@ describe('arrivals query plans', () => {
 describe('query plans of the arrivals', () => {
   testQueryPlans(ARRIVAL_STATEMENTS, {
     ARRIVING: { uses: ['INDEX stays_arrival'] },
-    BIRTHDAYS: {},
   });
 });

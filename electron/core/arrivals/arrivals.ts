@@ -9,7 +9,7 @@ import { dishesToAvoid } from '../kitchen/warnings.ts';
 import { ranksOf } from '../ranks/rank-of.ts';
 import { openRequests } from '../requests/rows.ts';
 import { occupiesRooms, occupyingStays, roomClashFinder } from '../stays/rooms.ts';
-import { loadStays } from '../stays/rows.ts';
+import { loadStaysAndBirthdays } from '../stays/rows.ts';
 import type { ArrivalSources, KeptArrival } from './arrival-cache.ts';
 
 // Today's arrivals (本日の到着) with every alert, for any date. A 100-room day must answer in well under
@@ -19,11 +19,9 @@ import type { ArrivalSources, KeptArrival } from './arrival-cache.ts';
 
 const ARRIVING = `
   SELECT id, rooms FROM stays WHERE arrival_date = ? AND deleted_at IS NULL AND status <> 'cancelled'`;
-const BIRTHDAYS = `
-  SELECT id, birthday FROM guests WHERE id IN (SELECT value FROM json_each(?)) AND birthday <> ''`;
 
 /** The statements of this file, for the query-plan test. */
-export const ARRIVAL_STATEMENTS = { ARRIVING, BIRTHDAYS };
+export const ARRIVAL_STATEMENTS = { ARRIVING };
 
 // Rooms are names as much as numbers ('2', '10', '梅の間'): '2' comes before '10'.
 const roomOrder = new Intl.Collator('ja', { numeric: true });
@@ -134,17 +132,11 @@ function workOut(
 ): Map<string, { kept: KeptArrival; sources: ArrivalSources }> {
   const worked = new Map<string, { kept: KeptArrival; sources: ArrivalSources }>();
   if (ids.length === 0) return worked;
-  const stays = loadStays(ctx, ids);
-  const guestIds = [...new Set(stays.flatMap((stay) => stay.party.map((member) => member.guestId)))];
+  // Everyone's birthday comes with the party's names: one look-up of each guest, not two.
+  const { stays, birthdays } = loadStaysAndBirthdays(ctx, ids);
   const facts = loadWarningFacts(ctx, stays, date);
   // Alternatives are for the cook facing an allergen on the day; swapping a repeated dish is the planner's job.
   const menus = menusOfStays(ctx, ids, facts, { alternatives: 'allergens' });
-  const birthdays = new Map(
-    (ctx.run.prepare(BIRTHDAYS).all(JSON.stringify(guestIds)) as Array<{ id: string; birthday: string }>).map((row) => [
-      row.id,
-      row.birthday,
-    ]),
-  );
   for (const stay of stays) {
     const history = facts.histories.get(stay.id) as PartyHistory;
     const planned = (menus.get(stay.id) ?? []).filter((menu) => menu.status === 'planned');

@@ -10,6 +10,7 @@ import type { CoreContext } from '../context.ts';
 
 type StayViewRow = StayRow & {
   row_key: number;
+  lead_birthday: string;
   lead_family_name: string;
   lead_given_name: string;
   lead_family_reading: string;
@@ -20,6 +21,7 @@ type StayViewRow = StayRow & {
 type PartyViewRow = {
   stay_id: string;
   guest_id: string;
+  birthday: string;
   family_name: string;
   given_name: string;
   family_reading: string;
@@ -27,7 +29,8 @@ type PartyViewRow = {
 };
 
 const STAY_VIEW = `
-  SELECT s.*, s.rowid AS row_key, g.family_name AS lead_family_name, g.given_name AS lead_given_name,
+  SELECT s.*, s.rowid AS row_key, g.birthday AS lead_birthday, g.family_name AS lead_family_name,
+         g.given_name AS lead_given_name,
          g.family_reading AS lead_family_reading, g.given_reading AS lead_given_reading, st.name AS staff_name
     FROM stays s
     JOIN guests g ON g.id = s.guest_id
@@ -44,7 +47,7 @@ const STAYS_BY_ROWID = `${STAY_VIEW}
    WHERE s.rowid IN (SELECT value FROM json_each(?))`;
 
 const PARTIES_OF_STAYS = `
-  SELECT p.stay_id, p.guest_id, g.family_name, g.given_name, g.family_reading, g.given_reading
+  SELECT p.stay_id, p.guest_id, g.birthday, g.family_name, g.given_name, g.family_reading, g.given_reading
     FROM stay_party p JOIN guests g ON g.id = p.guest_id
    WHERE p.stay_id IN (SELECT value FROM json_each(?)) AND p.deleted_at IS NULL
    ORDER BY p.stay_id, p.created_at, p.id`;
@@ -81,6 +84,7 @@ function toStay(row: StayViewRow, companions: PartyMember[]): Stay {
     {
       stay_id: row.id,
       guest_id: row.guest_id,
+      birthday: row.lead_birthday,
       family_name: row.lead_family_name,
       given_name: row.lead_given_name,
       family_reading: row.lead_family_reading,
@@ -115,9 +119,24 @@ function toStay(row: StayViewRow, companions: PartyMember[]): Stay {
 
 /** The stays with those ids, in the order of `ids` (unknown ids are left out); each party lead first. */
 export function loadStays(ctx: CoreContext, ids: readonly string[]): Stay[] {
-  if (ids.length === 0) return [];
-  const byId = withParties(ctx, ctx.run.prepare(STAYS_BY_ID).all(JSON.stringify(ids)) as StayViewRow[]);
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return loadStaysAndBirthdays(ctx, ids).stays;
+}
+
+/**
+ * The stays with those ids, as loadStays gives them, and the birthday of everyone in their parties (guests
+ * without one left out). The arrivals' celebrations need them: read in the joins that find the party's names,
+ * not by a second look-up of each guest.
+ */
+export function loadStaysAndBirthdays(
+  ctx: CoreContext,
+  ids: readonly string[],
+): { stays: Stay[]; birthdays: Map<string, string> } {
+  const birthdays = new Map<string, string>();
+  if (ids.length === 0) return { stays: [], birthdays };
+  const rows = ctx.run.prepare(STAYS_BY_ID).all(JSON.stringify(ids)) as StayViewRow[];
+  for (const row of rows) if (row.lead_birthday) birthdays.set(row.guest_id, row.lead_birthday);
+  const byId = withParties(ctx, rows, birthdays);
+  return { stays: ids.flatMap((id) => byId.get(id) ?? []), birthdays };
 }
 
 /** The stays at those rowids (as a read by guest found them), in the order of `rowids`; each party lead first. */
@@ -130,11 +149,16 @@ export function loadStaysAt(ctx: CoreContext, rowids: readonly number[]): Stay[]
 }
 
 /** Each stay as the contract shows it, with its party (one statement for all), by id. */
-function withParties(ctx: CoreContext, rows: readonly StayViewRow[]): Map<string, Stay> {
+function withParties(
+  ctx: CoreContext,
+  rows: readonly StayViewRow[],
+  birthdays?: Map<string, string>,
+): Map<string, Stay> {
   const parties = new Map<string, PartyMember[]>();
   if (rows.length === 0) return new Map();
   const ids = JSON.stringify(rows.map((row) => row.id));
   for (const row of ctx.run.prepare(PARTIES_OF_STAYS).all(ids) as PartyViewRow[]) {
+    if (birthdays && row.birthday) birthdays.set(row.guest_id, row.birthday);
     const list = parties.get(row.stay_id) ?? [];
     list.push(member(row, false));
     parties.set(row.stay_id, list);
