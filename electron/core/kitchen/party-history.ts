@@ -30,6 +30,8 @@ export type PartyHistory = {
   servings: Serving[];
   /** Each party member's stays (not deleted), this stay included. */
   staysOf: Map<string, readonly GuestStay[]>;
+  /** What the warnings worked out from this history, per date (warnings.ts): it lives and dies with the history. */
+  worked?: Map<string, unknown>;
 };
 
 /** "姓 名", as the kitchen sheet and the arrivals list write a guest. */
