@@ -62,15 +62,14 @@ export function versionsOf(
   return versions.sort(compareVersions);
 }
 
-const rowCache = new WeakMap<LoggedEntry, Map<number, Stored>>();
+/**
+ * An insert's columns, decoded once and kept on the entry (an object of one read or apply). A WeakMap keyed by
+ * the entry kept them before; memos in WeakMaps keyed by short-lived objects kept much of what a read allocated
+ * alive through V8's young-generation collections (see warnings.ts and docs/performance.md).
+ */
 export function decodedRow(entry: LoggedEntry): ReadonlyMap<number, Stored> {
-  if (entry.columns) return entry.columns;
-  let row = rowCache.get(entry);
-  if (!row) {
-    row = new Map(decodeRow(entry.value as Buffer));
-    rowCache.set(entry, row);
-  }
-  return row;
+  entry.columns ??= new Map(decodeRow(entry.value as Buffer));
+  return entry.columns;
 }
 
 /** The winning version (the greatest), or undefined when no entry sets the column. */
