@@ -120,10 +120,31 @@ export function batchMaker(db: Database, size: number) {
 const entriesOf = (batch: Batch) => batch.transactions.reduce((sum, tx) => sum + tx.entries.length, 0);
 
 /**
+ * Whether the register holds enough rows for every batch (the measured ones and the baseline's) to edit rows of
+ * its own: a register of a few thousand guests (`--size 2000`) does not.
+ */
+function batchesFit(db: Database, size: number): { fit: boolean; stays: number; needed: number } {
+  const stays = db.prepare('SELECT count(*) FROM stays').pluck().get() as number;
+  const guestsPerBatch = Math.min(10_000, Math.floor(size / 10));
+  const batches = APPLY_RUNS + 1;
+  const needed = Math.ceil((batches * (APPLY_ENTRIES - 2 * guestsPerBatch)) / 0.9);
+  return { fit: batches * guestsPerBatch <= size * 0.9 && needed <= stays, stays, needed };
+}
+
+/**
  * Applies batches of 100,000 remote field entries to the (scratch copy of the) bench database through
  * `core`, timed; the baseline applies one batch one transaction at a time. Checks what was applied.
  */
 export function applyFigures(db: Database, core: Core, size: number, log: (line: string) => void): Figure[] {
+  const room = batchesFit(db, size);
+  if (!room.fit) {
+    log(
+      `  apply: not measured: ${APPLY_RUNS + 1} batches of ${APPLY_ENTRIES.toLocaleString('en')} edits, each to rows ` +
+        `of its own, need about ${room.needed.toLocaleString('en')} stays; this register has ` +
+        `${room.stays.toLocaleString('en')} (--size 100000 and up have enough)`,
+    );
+    return [];
+  }
   const make = batchMaker(db, size);
   const note = db.prepare('SELECT note FROM guests WHERE id = ?').pluck();
   const check = (batch: Batch, label: string) => {
