@@ -96,10 +96,11 @@ export function loadPartyHistories(
 /** The stays anyone of the party came on, this one included, each once. */
 function partyStayIds(stayId: string, memberStays: Map<string, readonly GuestStay[]>): readonly string[] {
   // Most parties are one guest, whose kept stays are listed once each (history-cache.ts): no Set to build.
+  // This stay first, then the others in the order kept, as the Set below gives them (the warnings' lists keep
+  // that order among servings of one day).
   if (memberStays.size === 1) {
-    const ids: string[] = [];
-    for (const own of memberStays.values()) for (const row of own) ids.push(row.stayId);
-    if (!ids.includes(stayId)) ids.push(stayId);
+    const ids: string[] = [stayId];
+    for (const own of memberStays.values()) for (const row of own) if (row.stayId !== stayId) ids.push(row.stayId);
     return ids;
   }
   const ids = new Set<string>([stayId]);
