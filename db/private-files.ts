@@ -69,5 +69,8 @@ function tighten(path: string): void {
   }
   if ((stats.mode & 0o077) === 0) return;
   if (process.getuid && stats.uid !== process.getuid()) return;
+  // A folder with the sticky bit (/tmp) is shared by design: made private it locks every other account, and
+  // the system's own tools, out of it. A database put straight in one keeps its own file private only.
+  if (stats.isDirectory() && (stats.mode & 0o1000) !== 0) return;
   chmodSync(path, stats.mode & 0o700);
 }

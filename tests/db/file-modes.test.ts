@@ -89,6 +89,18 @@ describe.skipIf(process.platform === 'win32')('database file modes (POSIX)', () 
     expect(modesOf(file)).toEqual({ ...PRIVATE, folder: '0755' });
   });
 
+  it('leaves a shared sticky folder such as /tmp as it is when a database is put straight in it', () => {
+    const shared = join(tempRoot(), 'shared');
+    mkdirSync(shared);
+    chmodSync(shared, 0o1777);
+    const file = join(shared, 'scratch.sqlite');
+    const db = openDatabase(file);
+    open.push(db);
+    write(db, 'x');
+    expect((statSync(shared).mode & 0o7777).toString(8)).toBe('1777');
+    expect(modesOf(file)).toEqual({ ...PRIVATE, folder: '0777' });
+  });
+
   it('never widens: a 0400 database stays 0400', () => {
     const folder = join(tempRoot(), 'Yadocho');
     mkdirSync(folder, { mode: 0o700 });

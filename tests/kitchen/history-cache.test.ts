@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open.ts';
@@ -302,7 +305,8 @@ describe('the parties’ histories kept between calls', () => {
   });
 
   it('drop everything when another connection writes to the file', async () => {
-    const file = `/tmp/yadocho-history-cache-${process.pid}-${Date.now()}.sqlite`;
+    const folder = mkdtempSync(join(tmpdir(), 'yadocho-history-cache-'));
+    const file = join(folder, 'register.sqlite');
     const db = openDatabase(file);
     const core = createCore({ db, nodeId: openNodeIdentity(db).nodeId, logger: { info() {}, warn() {}, error() {} } });
     const call = async (name: string, input: unknown) => {
@@ -346,6 +350,7 @@ describe('the parties’ histories kept between calls', () => {
     expect(await visitCount()).toBe(1);
     core.close();
     db.close();
+    rmSync(folder, { recursive: true, force: true });
   });
 
   it('keep the guests asked for lately when over its limit, and read the others again', async () => {
