@@ -1,8 +1,11 @@
 import { type CoreHost, startCoreHost, WORKER_SOURCE } from '../../electron/core-host/host.ts';
 import { freePort, type SyncCaller } from '../support/pair-pcs.ts';
+import { callPc } from '../support/serve-pcs.ts';
+import { spawnServe } from '../support/serve-process.ts';
 
 // A PC for the sync benches: a core host (the core in its worker, as in the app) on its own file, its sync
-// port on loopback, and a way to call it that throws on an error answer.
+// port on loopback, and a way to call it that throws on an error answer. Or, where the figures are the other
+// PC's load on this one (`otherPcApart`), a PC in a process of its own.
 
 export type BenchPc = { host: CoreHost; call: SyncCaller; port: number; file: string };
 
@@ -25,8 +28,30 @@ export async function startPc(name: string, file: string): Promise<BenchPc> {
   return { host, call, port, file };
 }
 
+/** A PC of the inn other than the one timed: its calls, its sync port, and a way to stop it. */
+export type OtherPc = { call: SyncCaller; port: number; file: string; stop(): Promise<unknown> };
+
+/**
+ * Another PC of the inn as an `npm run serve` process of its own, at the lowest scheduling priority, called
+ * through its HTTP door. In an inn the other PC is another computer: whatever it does takes none of the timed
+ * PC's processor. On this machine the two share two cores; in one process, at the same priority, the other
+ * PC's apply (a whole register's log, by replay) took the processor the timed PC's threads were woken for, and
+ * its calls waited on the scheduler rather than on sync. At the lowest priority it runs on what the timed PC
+ * leaves, which is as close to another computer as one machine comes. The timed PC's own sync work (sending,
+ * receiving, applying, TLS) stays in its own core, at full priority.
+ */
+export async function otherPcApart(name: string, file: string): Promise<OtherPc> {
+  const port = await freePort();
+  const serve = spawnServe(file, {}, { nice: 19, args: ['--sync-port', String(port), '--sync-host', '127.0.0.1'] });
+  const started = await serve.started;
+  if ('exitCode' in started) throw new Error(`the ${name} PC's serve exited ${started.exitCode}: ${serve.stderr()}`);
+  const pc = { name, url: started.url, token: started.token };
+  const call: SyncCaller = <T>(callName: string, input: unknown = {}) => callPc<T>(pc, callName, input);
+  return { call, port, file, stop: () => serve.stop() };
+}
+
 /** Someone working at the PC (its owner, or a new member), and sync turned on under the PC's name. */
-export async function staffed(pc: BenchPc, name: string) {
+export async function staffed(pc: Pick<BenchPc, 'call'>, name: string) {
   const list = await pc.call<{ staff: Array<{ id: string; roles: string[] }> }>('staff.list');
   const owner = list.staff.find((member) => member.roles.includes('owner'));
   const id = owner?.id ?? (await pc.call<{ id: string }>('staff.create', { name })).id;

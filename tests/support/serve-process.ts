@@ -19,15 +19,17 @@ export type ServeProcess = {
 
 /**
  * `port` 0 (the default) takes a free one; `args` are passed after the others (`--demo`); `netns` runs it in
- * that network namespace (`ip netns exec`, which execs: the child is still the server's own process).
+ * that network namespace (`ip netns exec`, which execs: the child is still the server's own process); `nice`
+ * runs it at that scheduling priority (`nice -n`, which execs too; every thread of the server inherits it).
  */
 export function spawnServe(
   dataFile: string,
   env: Record<string, string> = {},
-  options: { port?: number; args?: string[]; netns?: string } = {},
+  options: { port?: number; args?: string[]; netns?: string; nice?: number } = {},
 ): ServeProcess {
   const args = ['--data', dataFile, '--port', String(options.port ?? 0), ...(options.args ?? [])];
   const command = [process.execPath, SERVE, ...args];
+  if (options.nice !== undefined) command.unshift('nice', '-n', String(options.nice));
   if (options.netns) command.unshift('ip', 'netns', 'exec', options.netns);
   const child = spawn(command[0] as string, command.slice(1), {
     env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env },
