@@ -123,8 +123,10 @@ const backlogHeld = () => {
 };
 const desk = await startPc('desk', deskFile);
 const other = await otherPcApart('other', join(root, 'other.sqlite'));
-const search = await openSearchPage(desk.host);
+// A process of its own outlives this one unless stopped: from here on, whatever fails stops it.
+let search: Awaited<ReturnType<typeof openSearchPage>> | undefined;
 try {
+  search = await openSearchPage(desk.host);
   await staffed(desk, 'フロント');
   await staffed(other, '別館');
   const made = performance.now();
@@ -176,7 +178,7 @@ try {
       `and sent ${(before.sent - after.sent).toLocaleString('en')} transactions (${after.sent.toLocaleString('en')} still to send)`,
   );
 } finally {
-  await search.close();
+  await search?.close();
   await desk.host.close();
   await other.stop();
   rmSync(root, { recursive: true, force: true });
