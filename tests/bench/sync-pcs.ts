@@ -1,7 +1,7 @@
 import { type CoreHost, startCoreHost, WORKER_SOURCE } from '../../electron/core-host/host.ts';
 import { freePort, type SyncCaller } from '../support/pair-pcs.ts';
-import { callPc } from '../support/serve-pcs.ts';
-import { spawnServe } from '../support/serve-process.ts';
+import { callPc, startServedPc } from '../support/serve-pcs.ts';
+import type { ServeProcess } from '../support/serve-process.ts';
 
 // A PC for the sync benches: a core host (the core in its worker, as in the app) on its own file, its sync
 // port on loopback, and a way to call it that throws on an error answer. Or, where the figures are the other
@@ -29,25 +29,29 @@ export async function startPc(name: string, file: string): Promise<BenchPc> {
 }
 
 /** A PC of the inn other than the one timed: its calls, its sync port, and a way to stop it. */
-export type OtherPc = { call: SyncCaller; port: number; file: string; stop(): Promise<unknown> };
+export type OtherPc = { call: SyncCaller; port: number; stop(): Promise<unknown> };
 
 /**
- * Another PC of the inn as an `npm run serve` process of its own, at the lowest scheduling priority, called
- * through its HTTP door. In an inn the other PC is another computer: whatever it does takes none of the timed
- * PC's processor. On this machine the two share two cores; in one process, at the same priority, the other
- * PC's apply (a whole register's log, by replay) took the processor the timed PC's threads were woken for, and
- * its calls waited on the scheduler rather than on sync. At the lowest priority it runs on what the timed PC
- * leaves, which is as close to another computer as one machine comes. The timed PC's own sync work (sending,
- * receiving, applying, TLS) stays in its own core, at full priority.
+ * Another PC of the inn as an `npm run serve` process of its own (serve-pcs.ts), at the lowest scheduling
+ * priority, called through its HTTP door. In an inn the other PC is another computer: whatever it does takes
+ * none of the timed PC's processor. On this machine the two share two cores; in one process, at the same
+ * priority, the other PC's apply (a whole register's log, by replay) took up to most of a core beside the timed
+ * PC's threads. At the lowest priority it runs on what the timed PC leaves, which is as close to another
+ * computer as one machine comes. The timed PC's own sync work (sending, receiving, applying, TLS) stays in its
+ * own core, at full priority.
  */
 export async function otherPcApart(name: string, file: string): Promise<OtherPc> {
   const port = await freePort();
-  const serve = spawnServe(file, {}, { nice: 19, args: ['--sync-port', String(port), '--sync-host', '127.0.0.1'] });
-  const started = await serve.started;
-  if ('exitCode' in started) throw new Error(`the ${name} PC's serve exited ${started.exitCode}: ${serve.stderr()}`);
-  const pc = { name, url: started.url, token: started.token };
-  const call: SyncCaller = <T>(callName: string, input: unknown = {}) => callPc<T>(pc, callName, input);
-  return { call, port, file, stop: () => serve.stop() };
+  const running: ServeProcess[] = [];
+  const stop = () => Promise.all(running.map((serve) => serve.stop()));
+  try {
+    const pc = await startServedPc(name, file, port, running, {}, { nice: 19 });
+    const call: SyncCaller = <T>(callName: string, input: unknown = {}) => callPc<T>(pc, callName, input);
+    return { call, port, stop };
+  } catch (error) {
+    await stop(); // one that never said it started is still a process
+    throw error;
+  }
 }
 
 /** Someone working at the PC (its owner, or a new member), and sync turned on under the PC's name. */

@@ -13,14 +13,19 @@ export type ServedPc = {
   token: string;
 };
 
+/** `nice`: the process's scheduling priority (spawnServe), for a PC that must not take the timed one's processor. */
 export async function startServedPc(
   name: string,
   file: string,
   syncPort: number,
   running: ServeProcess[],
   env: Record<string, string> = {},
+  options: { nice?: number } = {},
 ): Promise<ServedPc> {
-  const serve = spawnServe(file, env, { args: ['--sync-port', String(syncPort), '--sync-host', '127.0.0.1'] });
+  const serve = spawnServe(file, env, {
+    nice: options.nice,
+    args: ['--sync-port', String(syncPort), '--sync-host', '127.0.0.1'],
+  });
   running.push(serve);
   const started = await serve.started;
   if ('exitCode' in started) throw new Error(`serve exited ${started.exitCode}: ${serve.stderr()}`);
