@@ -11,7 +11,7 @@ import { createPeople } from './access/people.ts';
 import { redact } from './access/redact.ts';
 import { createActorFor } from './actor.ts';
 import { createPostcodeBook, type PostcodeBook } from './addresses/postcode-book.ts';
-import { createAfterAnswer } from './after-answer.ts';
+import { AFTER_ANSWER_MAX_WAIT_MS, AFTER_ANSWER_QUIET_MS, createAfterAnswer } from './after-answer.ts';
 import { createArrivalCache } from './arrivals/arrival-cache.ts';
 import { type BackupOptions, createBackupService, type RestoreHook } from './backups/service.ts';
 import type { ApplyReport } from './changes/apply.ts';
@@ -67,6 +67,12 @@ export type CoreOptions = {
   postcodes?: PostcodeBook;
   /** When backups look for the daily one, how long quitting waits for its own (backups/service.ts). */
   backups?: BackupOptions;
+  /**
+   * When work a call left until after its answer (a card's access record) runs: after staff pause, by default
+   * (after-answer.ts). The simulations that replay a seed exactly pass `nextTurn`, as their writes must not
+   * depend on how fast the machine is.
+   */
+  afterAnswer?: 'deskPause' | 'nextTurn';
   /** LAN sync (sync/service.ts): where its folder is, and its port. Without it, the sync calls answer sync_unavailable. */
   sync?: SyncServiceOptions;
   /**
@@ -173,7 +179,18 @@ export function createCore(options: CoreOptions): Core {
     arrivals: createArrivalCache(db, changes),
     catalogue: createCatalogueCache(db, changes),
     files: createFileStore(clock),
-    afterAnswer: createAfterAnswer({ logger, emitChanged: (tables) => emit(tables) }),
+    afterAnswer: createAfterAnswer({
+      logger,
+      emitChanged: (tables) => emit(tables),
+      deskPaused:
+        options.afterAnswer === 'nextTurn'
+          ? undefined
+          : deskFirst({
+              lastCallAt: () => lastCallAt,
+              quietMs: AFTER_ANSWER_QUIET_MS,
+              maxWaitMs: AFTER_ANSWER_MAX_WAIT_MS,
+            }),
+    }),
     readSnapshot: createReadSnapshot(db),
   };
 

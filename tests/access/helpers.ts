@@ -1,3 +1,4 @@
+import { AFTER_ANSWER_QUIET_MS } from '../../electron/core/after-answer.ts';
 import { makeCore, type TestCore } from '../support/core.ts';
 
 // A core on a clock the test moves (10:00 at the inn on 2026-12-03, a millisecond per reading), two staff members
@@ -20,11 +21,15 @@ type Entry = any;
 
 export const MINUTE = 60_000;
 
-/**
- * One turn of the event loop: a card's look is recorded right after the card is answered (after-answer.ts), so
- * a test that reads the log itself, not through a call, gives the core that turn first, as the app always does.
- */
+/** One turn of the event loop: what a call that came as a message (the worker's, the HTTP door's) always gives. */
 export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * A pause at the desk: a card's look is written once staff pause, AFTER_ANSWER_QUIET_MS without a call
+ * (after-answer.ts). A test that reads the log itself, not through a call (which would write what waits first),
+ * pauses a little longer than that first, as anyone at a desk does between two cards.
+ */
+export const deskPause = () => new Promise<void>((resolve) => setTimeout(resolve, AFTER_ANSWER_QUIET_MS + 50));
 
 export async function accessCore(): Promise<AccessTest> {
   let now = Date.parse('2026-12-03T10:00:00+09:00');

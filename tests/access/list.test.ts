@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeStaffedCore, type TestCore } from '../support/core.ts';
 import { everything } from '../support/replica.ts';
-import { accessCore, MINUTE, nextTurn } from './helpers.ts';
+import { accessCore, deskPause, MINUTE } from './helpers.ts';
 
 // accessLog.list: the filters answer what they say, newest first, and the pages walk every entry exactly once
 // whatever the page size, entries from another PC with the very same time included.
@@ -53,7 +53,7 @@ async function busyLog() {
     await other.call('accessLog.sheetPrinted', { sheet: 'briefing', date: '2026-12-03', via: 'pdf' });
     await other.call('guests.get', { id: guest }); // one look: the next two are within its window
   }
-  await nextTurn();
+  await deskPause();
   const report = t.core.changes.apply(everything(other.core));
   expect(report.refused).toEqual([]);
   return { t, second, otherNode: other.core.nodeId };

@@ -100,7 +100,7 @@ describe('an insert kept once, in its row', () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), async (seed) => {
         let now = Date.UTC(2026, 5, 15, 1, 0, 0);
-        const origin = await makeStaffedCore({ clock: () => (now += 1) });
+        const origin = await makeStaffedCore({ clock: () => (now += 1), afterAnswer: 'nextTurn' });
         const r = random(seed);
         // Erasure is the one rewrite of what was logged (docs/data-model.md): left out, every transaction must
         // ship later exactly as it shipped when it was written, whatever was edited since.

@@ -12,7 +12,7 @@ import { RECORDING_CALLS, random, randomWrite, WRITE_CALLS } from './workload.ts
 async function history(seed: number, steps: number) {
   let now = Date.UTC(2026, 5, 15, 1, 0, 0);
   const clock = () => (now += 1);
-  const origin = await makeStaffedCore({ clock });
+  const origin = await makeStaffedCore({ clock, afterAnswer: 'nextTurn' });
   const r = random(seed);
   const made = new Set<string>();
   for (let i = 0; i < steps; i++) {

@@ -90,6 +90,7 @@ export async function simulate(seed: number, steps = 140): Promise<SimulationRes
       logger: quiet,
       newId,
       checkpoint: { idleMs: 60_000 },
+      afterAnswer: 'nextTurn', // replays exactly (workload.ts)
     });
     return { index, file, db, core, nodeId, offset };
   };

@@ -122,9 +122,9 @@ export async function randomWrite(
   const input = prepared ? await prepared(w, call) : ((MAKERS[name] ?? RECORDING[name]) as Maker)(w);
   if (!input) return { name, ok: false };
   const result = await call(name, input);
-  // A card's look is written just after the card is answered (electron/core/after-answer.ts), at the next turn
-  // of the event loop: the app always has that turn before anything else reads the register, so the workload
-  // gives it too.
+  // A card's look is written after the card is answered (electron/core/after-answer.ts). The app waits for staff
+  // to pause; the cores this workload drives are made with `afterAnswer: 'nextTurn'`, so that a seed replays
+  // the same on any machine, and the workload gives them that turn.
   if (name in RECORDING) await new Promise<void>((resolve) => setImmediate(resolve));
   return { name, ok: result.ok };
 }

@@ -75,7 +75,7 @@ describe('undo(merge(x))', () => {
         fc.nat(),
         async (seed, steps, pickKept, pickMerged) => {
           let now = Date.UTC(2026, 5, 15, 1, 0, 0);
-          const t = await makeStaffedCore({ clock: () => (now += 1) });
+          const t = await makeStaffedCore({ clock: () => (now += 1), afterAnswer: 'nextTurn' });
           const r = random(seed);
           for (let i = 0; i < steps; i++) {
             now += r.int(0, 3) * 60_000;

@@ -12,6 +12,7 @@ type TestCoreOptions = {
   clock?: () => number;
   jobs?: CoreOptions['jobs'];
   checkpoint?: CoreOptions['checkpoint'];
+  afterAnswer?: CoreOptions['afterAnswer'];
   /** A database file instead of memory (one another connection may have made before). */
   file?: string;
 };
@@ -29,6 +30,7 @@ export function makeCore(options: TestCoreOptions = {}): TestCore {
     logger: { info() {}, warn() {}, error() {} },
     jobs: options.jobs,
     checkpoint: options.checkpoint,
+    afterAnswer: options.afterAnswer,
   });
   const call = async (name: string, input: unknown) => {
     const result = await core.call(name, input);
@@ -59,5 +61,6 @@ export function reopenCore(test: Pick<TestCore, 'core' | 'db'>, options: TestCor
     logger: { info() {}, warn() {}, error() {} },
     jobs: options.jobs,
     checkpoint: options.checkpoint,
+    afterAnswer: options.afterAnswer,
   });
 }

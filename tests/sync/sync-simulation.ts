@@ -168,6 +168,8 @@ export async function simulateSync(seed: number, steps = 160): Promise<SyncSimul
       logger: quiet,
       newId,
       checkpoint: { idleMs: 60_000 },
+      // A card's look is written at the next turn, not after a pause in real time: the seed replays exactly.
+      afterAnswer: 'nextTurn',
     });
     const real = syncLogOf(core);
     const log: SyncLog = {
