@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { seededAllergenId } from '../../db/migrations/0002-service.ts';
 import { ALLERGY_STATEMENTS } from '../../electron/core/allergies/rows.ts';
 import { HISTORY_STATEMENTS } from '../../electron/core/guests/history.ts';
-import { DISH_ALLERGY_STATEMENTS } from '../../electron/core/kitchen/dish-allergies.ts';
 import { HISTORY_CACHE_STATEMENTS } from '../../electron/core/kitchen/history-cache.ts';
 import { REQUEST_STATEMENTS } from '../../electron/core/requests/rows.ts';
 import { GUEST_SERVICE_STATEMENTS } from '../../electron/core/service/guest-service.ts';
@@ -183,12 +182,49 @@ describe('guests.service', () => {
     });
   });
 
+  it('names and flags the dishes as the catalogue has them now: renamed, given an allergen, withdrawn', async () => {
+    const { call, guest, stay } = await serviceCore();
+    const me = await guest('佐藤');
+    const visit = await stay(me, { arrivalDate: '2025-11-20', departureDate: '2025-11-22', status: 'departed' });
+    const made = await call('dishes.create', { fields: { name: '海老真丈の椀', category: 'soup' } });
+    await call('served.record', { stayId: visit.id, date: '2025-11-20', meal: 'dinner', dishIds: [made.id] });
+    await call('allergies.record', {
+      guestId: me,
+      allergenId: seededAllergenId(1), // えび
+      severity: 'anaphylaxis',
+      tracesOk: false,
+    });
+    const shown = async () => {
+      const service = await call('guests.service', { id: me });
+      return [service.lastServed.served[0], service.dishHistory[0]].map((d) => [d.dishName, d.allergySeverity]);
+    };
+    // The card is read once, so what it keeps between calls is there to go stale.
+    expect(await shown()).toEqual([
+      ['海老真丈の椀', null],
+      ['海老真丈の椀', null],
+    ]);
+    const renamed = await call('dishes.update', {
+      id: made.id,
+      patch: { name: '海老しんじょうの椀', allergenIds: [seededAllergenId(1)] },
+      version: made.version,
+    });
+    expect(await shown()).toEqual([
+      ['海老しんじょうの椀', 'anaphylaxis'],
+      ['海老しんじょうの椀', 'anaphylaxis'],
+    ]);
+    // Withdrawn from the catalogue: what was served keeps its name and its flag.
+    await call('dishes.delete', { id: renamed.id });
+    expect(await shown()).toEqual([
+      ['海老しんじょうの椀', 'anaphylaxis'],
+      ['海老しんじょうの椀', 'anaphylaxis'],
+    ]);
+  });
+
   it('reads only through indexes: no statement of the guest card scans stays, served, party, allergies, requests or the log', async () => {
     const { db } = await serviceCore();
     const statements = {
       ...GUEST_SERVICE_STATEMENTS,
       ...HISTORY_CACHE_STATEMENTS,
-      ...DISH_ALLERGY_STATEMENTS,
       ...STAY_STATEMENTS,
       ...ALLERGY_STATEMENTS,
       ...REQUEST_STATEMENTS,

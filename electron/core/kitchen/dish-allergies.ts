@@ -3,15 +3,12 @@ import { severityRank } from '../../../shared/contract/allergies.ts';
 import { currentAllergies } from '../allergies/rows.ts';
 import type { CoreContext } from '../context.ts';
 import { partyGuestIds } from '../stays/rows.ts';
+import { loadCatalogue } from './warnings.ts';
 
 // A dish listed for someone (served last time, in their dish history) carries its allergen flag wherever it
 // is shown, not only on a planned menu: 海老真丈の椀 served last spring is an えび dish for a guest with an えび
-// allergy, and the card says so in the allergy's colour. One read of the dishes' allergens for the whole list.
-
-const DISH_ALLERGENS = 'SELECT id, allergen_ids FROM dishes WHERE id IN (SELECT value FROM json_each(?))';
-
-/** The statements of this file, for the query-plan test. */
-export const DISH_ALLERGY_STATEMENTS = { DISH_ALLERGENS };
+// allergy, and the card says so in the allergy's colour. The dishes' allergens come from the catalogue kept between
+// calls (catalogue-cache.ts; withdrawn dishes included), not from a read of their own.
 
 /** For each of `dishIds` that carries an allergen of `allergies`, the most severe of those allergies. */
 export function dishAllergySeverities(
@@ -28,12 +25,12 @@ export function dishAllergySeverities(
     if (!known || severityRank(allergy.severity) < severityRank(known)) worst.set(allergy.allergenId, allergy.severity);
   }
   if (ids.length === 0 || worst.size === 0) return found;
-  const rows = ctx.run.prepare(DISH_ALLERGENS).all(JSON.stringify(ids)) as Array<{ id: string; allergen_ids: string }>;
-  for (const row of rows) {
-    for (const allergenId of JSON.parse(row.allergen_ids) as string[]) {
+  const { byId } = loadCatalogue(ctx);
+  for (const id of ids) {
+    for (const allergenId of byId.get(id)?.allergenIds ?? []) {
       const severity = worst.get(allergenId);
-      const known = found.get(row.id);
-      if (severity && (!known || severityRank(severity) < severityRank(known))) found.set(row.id, severity);
+      const known = found.get(id);
+      if (severity && (!known || severityRank(severity) < severityRank(known))) found.set(id, severity);
     }
   }
   return found;

@@ -1,4 +1,4 @@
-import { packId, sqlIdText, unpackRow } from '../../../db/stored-form.ts';
+import { packId, unpackRow } from '../../../db/stored-form.ts';
 import type { Severity } from '../../../shared/contract/allergies.ts';
 import { MEALS, type Served } from '../../../shared/contract/kitchen.ts';
 import type { GuestService } from '../../../shared/contract/service.ts';
@@ -8,6 +8,7 @@ import type { CoreContext } from '../context.ts';
 import { assertGuestExists } from '../guests/card.ts';
 import { dishAllergySeverities } from '../kitchen/dish-allergies.ts';
 import type { ServingRow } from '../kitchen/history-cache.ts';
+import { type Catalogue, loadCatalogue } from '../kitchen/warnings.ts';
 import { requestsOfGuest } from '../requests/rows.ts';
 import { loadStaysAt } from '../stays/rows.ts';
 
@@ -32,17 +33,16 @@ const STAYS_OF_GUEST = `
     FROM stay_party p JOIN stays s ON s.id = p.stay_id
    WHERE p.guest_id = @id AND p.deleted_at IS NULL AND s.deleted_at IS NULL`;
 
-/** The full servings of the one stay shown as "served last time", with the dishes' names. */
+/**
+ * The full servings of the one stay shown as "served last time". The dishes' names (and allergens) come from the
+ * catalogue kept between calls (kitchen/catalogue-cache.ts), not from a join or a read of their own.
+ */
 const SERVED_ON_STAY = `
-  SELECT sv.id, sv.stay_id, sv.date, sv.meal, sv.dish_id, d.name AS dish_name, sv.course_id, sv.reaction,
-         sv.note, sv.retracted_at, sv.created_at
-    FROM served sv JOIN dishes d ON d.id = ${sqlIdText('sv.dish_id')}
-   WHERE sv.stay_id = ? AND sv.retracted_at IS NULL`;
-
-const DISH_NAMES = 'SELECT id, name FROM dishes WHERE id IN (SELECT value FROM json_each(?))';
+  SELECT id, stay_id, date, meal, dish_id, course_id, reaction, note, retracted_at, created_at
+    FROM served WHERE stay_id = ? AND retracted_at IS NULL`;
 
 /** The statements of this file, for the query-plan test. */
-export const GUEST_SERVICE_STATEMENTS = { STAYS_OF_GUEST, SERVED_ON_STAY, DISH_NAMES };
+export const GUEST_SERVICE_STATEMENTS = { STAYS_OF_GUEST, SERVED_ON_STAY };
 
 type StayBrief = {
   row_key: number;
@@ -64,7 +64,6 @@ type ServedBrief = {
   date: string;
   meal: string;
   dish_id: string;
-  dish_name: string;
   course_id: string | null;
   reaction: string | null;
   note: string;
@@ -82,14 +81,14 @@ const chronological = (a: ServedBrief, b: ServedBrief) =>
   (MEAL_TIME[a.meal] ?? MEALS.length) - (MEAL_TIME[b.meal] ?? MEALS.length) ||
   a.created_at.localeCompare(b.created_at);
 
-function toServed(row: ServedBrief, allergySeverity: Served['allergySeverity']): Served {
+function toServed(row: ServedBrief, dishName: string, allergySeverity: Served['allergySeverity']): Served {
   return {
     id: row.id,
     stayId: row.stay_id,
     date: row.date,
     meal: row.meal as Served['meal'],
     dishId: row.dish_id,
-    dishName: row.dish_name,
+    dishName,
     courseId: row.course_id,
     reaction: row.reaction as Served['reaction'],
     note: row.note,
@@ -124,37 +123,29 @@ const latestServingFirst = (a: Serving, b: Serving) =>
   a.dishId.localeCompare(b.dishId);
 
 function dishHistoryOf(
-  ctx: CoreContext,
   served: Serving[],
+  dishes: Catalogue['byId'],
   severities: ReadonlyMap<string, Severity>,
 ): GuestService['dishHistory'] {
-  const dishes = new Map<string, GuestService['dishHistory'][number]>();
+  const history = new Map<string, GuestService['dishHistory'][number]>();
   for (const row of served.sort(latestServingFirst)) {
-    let dish = dishes.get(row.dishId);
+    let dish = history.get(row.dishId);
     if (!dish) {
       dish = {
         dishId: row.dishId,
-        dishName: '',
+        dishName: dishes.get(row.dishId)?.name ?? '',
         lastDate: row.date,
         times: 0,
         reactions: [],
         allergySeverity: severities.get(row.dishId) ?? null,
       };
-      dishes.set(row.dishId, dish);
+      history.set(row.dishId, dish);
     }
     dish.times++;
     if (row.reaction) dish.reactions.push(row.reaction as never);
   }
   // Insertion order is by each dish's latest serving: latest first already.
-  const shown = [...dishes.values()].slice(0, DISHES_SHOWN);
-  if (shown.length === 0) return shown;
-  const names = ctx.run.prepare(DISH_NAMES).all(JSON.stringify(shown.map((d) => d.dishId))) as Array<{
-    id: string;
-    name: string;
-  }>;
-  const nameOf = new Map(names.map((row) => [row.id, row.name]));
-  for (const dish of shown) dish.dishName = nameOf.get(dish.dishId) ?? '';
-  return shown;
+  return [...history.values()].slice(0, DISHES_SHOWN);
 }
 
 export function loadGuestService(ctx: CoreContext, guestId: string): GuestService {
@@ -170,6 +161,7 @@ export function loadGuestService(ctx: CoreContext, guestId: string): GuestServic
   const servedStays = new Set(served.map((row) => row.stayId));
   const lastServedStay = stays.find((stay) => servedStays.has(stay.id));
   const allergies = currentAllergies(ctx, [guestId], today);
+  const dishes = loadCatalogue(ctx).byId;
   // The card is the guest's: their own allergies flag the dishes they were served.
   const severities = dishAllergySeverities(
     ctx,
@@ -198,10 +190,12 @@ export function loadGuestService(ctx: CoreContext, guestId: string): GuestServic
           arrivalDate: lastServedStay.arrival_date,
           served: (ctx.run.prepare(SERVED_ON_STAY).all(packId(lastServedStay.id)) as ServedBrief[])
             .map((row) => unpackRow('served', row))
+            // A serving whose dish this PC does not hold is not shown (one whose dish is withdrawn is).
+            .filter((row) => dishes.has(row.dish_id))
             .sort(chronological)
-            .map((row) => toServed(row, severities.get(row.dish_id) ?? null)),
+            .map((row) => toServed(row, dishes.get(row.dish_id)?.name ?? '', severities.get(row.dish_id) ?? null)),
         }
       : null,
-    dishHistory: dishHistoryOf(ctx, served, severities),
+    dishHistory: dishHistoryOf(served, dishes, severities),
   };
 }
