@@ -135,6 +135,28 @@ describe('WAL checkpoints', () => {
     db.close();
   });
 
+  it('truncates a big -wal file in that thread, while the core’s thread is busy with something else', async () => {
+    const { db, core, call, file } = fileCore({ idleMs: 60_000, maxWalPages: 20, truncatePages: 0 });
+    const staff = await call('staff.create', { name: '女将 山田' });
+    await call('staff.setCurrent', { id: staff.id });
+    const walBytes = () => statSync(`${file}-wal`).size;
+    let past = false;
+    for (let i = 0; i < 200 && !past; i++) {
+      await addGuests(call, 1);
+      past = walFrames(db).log > 20; // this commit asked the thread for a checkpoint
+    }
+    expect(past).toBe(true);
+    expect(walBytes()).toBeGreaterThan(0);
+    // The core's thread never turns here: a truncation that waited for it (its answer is a message) cannot come.
+    const until = Date.now() + 5_000;
+    while (walBytes() > 0 && Date.now() < until) {
+      // busy: a long call, a slow read
+    }
+    expect(walBytes()).toBe(0);
+    core.close();
+    db.close();
+  });
+
   it('copies in a thread of its own: the commit that passes the bound returns before the pages are copied', async () => {
     const { db, core, call } = fileCore({ idleMs: 60_000, maxWalPages: 20, truncatePages: 1_000_000 });
     const staff = await call('staff.create', { name: '女将 山田' });

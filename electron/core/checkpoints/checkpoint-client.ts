@@ -14,11 +14,14 @@ const THREAD = import.meta.url.endsWith('.ts')
 /** How long closing waits for the thread to close its connection (it finishes the checkpoint under way first). */
 const CLOSE_WAIT_MS = 5_000;
 
-export type Frames = { log: number; checkpointed: number };
+export type Frames = { log: number; checkpointed: number; truncated: boolean };
 
 export type CheckpointClient = {
-  /** Asks for a passive checkpoint off the core's thread; `false` when the thread cannot serve (copy here). */
-  request(done: (frames: Frames) => void): boolean;
+  /**
+   * Asks for a passive checkpoint off the core's thread, and the -wal file truncated there once it copied every
+   * frame if it holds more than `truncateAbovePages`; `false` when the thread cannot serve (copy here).
+   */
+  request(truncateAbovePages: number, done: (frames: Frames) => void): boolean;
   /** Closes the thread's connection and waits for it (the core may close or swap the file right after). */
   close(): void;
 };
@@ -48,7 +51,7 @@ export function createCheckpointClient(file: string, logger: Logger): Checkpoint
       if (message.type === 'failed') return fail(message.message);
       const done = waiting;
       waiting = undefined;
-      done?.({ log: message.log, checkpointed: message.checkpointed });
+      done?.({ log: message.log, checkpointed: message.checkpointed, truncated: message.truncated });
     });
     started.on('error', (error: Error) => fail(error.message));
     started.on('exit', (code) => {
@@ -58,12 +61,12 @@ export function createCheckpointClient(file: string, logger: Logger): Checkpoint
   };
 
   return {
-    request(done) {
+    request(truncateAbovePages, done) {
       if (failed) return false;
       if (waiting) return true; // one under way does the same work
       if (!worker) spawn();
       waiting = done;
-      (worker as Worker).postMessage('checkpoint' satisfies ToCheckpointThread);
+      (worker as Worker).postMessage({ type: 'checkpoint', truncateAbovePages } satisfies ToCheckpointThread);
       return true;
     },
     close() {
@@ -74,7 +77,7 @@ export function createCheckpointClient(file: string, logger: Logger): Checkpoint
         void current?.terminate();
         return;
       }
-      current.postMessage('close' satisfies ToCheckpointThread);
+      current.postMessage({ type: 'close' } satisfies ToCheckpointThread);
       // Blocks the core's thread until the connection is closed: a closed core's file may be renamed at once.
       if (Atomics.wait(closedFlag, 0, 0, CLOSE_WAIT_MS) === 'timed-out') {
         logger.warn("the checkpoints' thread did not close in time; stopping it");
