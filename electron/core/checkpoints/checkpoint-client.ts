@@ -21,7 +21,7 @@ export type CheckpointClient = {
    * Asks for a passive checkpoint off the core's thread, and the -wal file truncated there once it copied every
    * frame if it holds more than `truncateAbovePages`; `false` when the thread cannot serve (copy here).
    */
-  request(truncateAbovePages: number, done: (frames: Frames) => void): boolean;
+  request(truncateAbovePages: number, done?: (frames: Frames) => void): boolean;
   /** Closes the thread's connection and waits for it (the core may close or swap the file right after). */
   close(): void;
 };
@@ -30,11 +30,14 @@ export function createCheckpointClient(file: string, logger: Logger): Checkpoint
   let worker: Worker | undefined;
   let closedFlag: Int32Array | undefined;
   let failed = false;
+  /** A checkpoint is under way (its answer not yet back), and who waits for that answer. */
+  let underWay = false;
   let waiting: ((frames: Frames) => void) | undefined;
 
   const fail = (reason: string) => {
     if (failed) return;
     failed = true;
+    underWay = false;
     waiting = undefined;
     logger.warn(`the checkpoints' thread stopped (${reason}); checkpoints run on the core's thread`);
     void worker?.terminate();
@@ -50,6 +53,7 @@ export function createCheckpointClient(file: string, logger: Logger): Checkpoint
     started.on('message', (message: FromCheckpointThread) => {
       if (message.type === 'failed') return fail(message.message);
       const done = waiting;
+      underWay = false;
       waiting = undefined;
       done?.({ log: message.log, checkpointed: message.checkpointed, truncated: message.truncated });
     });
@@ -63,8 +67,9 @@ export function createCheckpointClient(file: string, logger: Logger): Checkpoint
   return {
     request(truncateAbovePages, done) {
       if (failed) return false;
-      if (waiting) return true; // one under way does the same work
+      if (underWay) return true; // one under way does the same work
       if (!worker) spawn();
+      underWay = true;
       waiting = done;
       (worker as Worker).postMessage({ type: 'checkpoint', truncateAbovePages } satisfies ToCheckpointThread);
       return true;
@@ -72,6 +77,7 @@ export function createCheckpointClient(file: string, logger: Logger): Checkpoint
     close() {
       const current = worker;
       worker = undefined;
+      underWay = false;
       waiting = undefined;
       if (!current || !closedFlag || failed) {
         void current?.terminate();

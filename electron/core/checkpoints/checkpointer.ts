@@ -142,7 +142,7 @@ function walCheckpoints(db: Database, logger: Logger, offThread: boolean) {
     /** A passive checkpoint (it never waits for a reader), in the checkpoints' thread when it serves. */
     checkpoint(truncateAbove: number) {
       if (!db.open) return;
-      if (client?.request(truncateAbove, () => {})) return;
+      if (client?.request(truncateAbove)) return;
       if (db.inTransaction) return;
       try {
         truncateIfCopied(truncateAbove)(passive.get() as Frames);
