@@ -66,12 +66,12 @@ describe('the bundled core worker', () => {
     const answer = new Promise<{ type: string; log: number; checkpointed: number }>((resolve) =>
       thread.once('message', resolve),
     );
-    thread.postMessage('checkpoint');
+    thread.postMessage({ type: 'checkpoint', truncateAbovePages: 1_000_000 });
     const frames = await answer;
     expect(frames.type).toBe('checkpointed');
     expect(frames.log).toBeGreaterThan(0);
     expect(frames.checkpointed).toBe(frames.log);
-    thread.postMessage('close');
+    thread.postMessage({ type: 'close' });
     await new Promise((resolve) => thread.once('exit', resolve));
     expect(Atomics.load(new Int32Array(closed), 0)).toBe(1);
     db.close();

@@ -13,8 +13,9 @@ import Database from 'better-sqlite3';
 // core's connection, "with little left to do": but truncating a WAL of a few hundred MB (a burst of writes, a PC
 // catching up) held the core's thread 0.6 s in ftruncate on this machine's disk (strace of the sync figures,
 // December 2026), and every call and sync message with it. Here it holds only this thread. SQLite keeps the WAL's
-// write lock while it truncates, so a write of the core's waits (its busy timeout); reads go on. This connection
-// never waits itself (busy_timeout 0): with a reader or writer in the way it leaves the file for the next time.
+// write lock while it truncates, so a write of the core's waits (its busy timeout); reads go on. For the truncation
+// this connection never waits itself (busy_timeout 0): with a reader or writer in the way it leaves the file for
+// the next time. The passive copy keeps the usual wait, for the rare checkpoint of the core's own (an erasure's).
 
 export type CheckpointThreadStart = { file: string; closed: SharedArrayBuffer };
 export type ToCheckpointThread =
@@ -38,7 +39,6 @@ let db: Database.Database | undefined;
 let frameBytes = 0;
 try {
   db = new Database(start.file, { fileMustExist: true });
-  db.pragma('busy_timeout = 0');
   frameBytes = (db.pragma('page_size', { simple: true }) as number) + WAL_FRAME_HEADER;
 } catch (error) {
   post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
@@ -55,11 +55,15 @@ const walFilePages = () => {
 /** A TRUNCATE checkpoint, when the passive one copied everything and the file is big; false if it was not. */
 function truncateIfCopied(connection: Database.Database, done: Frames, truncateAbovePages: number): boolean {
   if (done.log !== done.checkpointed || walFilePages() <= truncateAbovePages) return false;
+  const usualWait = connection.pragma('busy_timeout', { simple: true }) as number;
+  connection.pragma('busy_timeout = 0');
   try {
     const [result] = connection.pragma('wal_checkpoint(TRUNCATE)') as Frames[];
     return result?.busy === 0;
   } catch {
     return false; // in the way of a reader or writer of the core's (SQLITE_BUSY): the next idle moment tries again
+  } finally {
+    connection.pragma(`busy_timeout = ${usualWait}`);
   }
 }
 
